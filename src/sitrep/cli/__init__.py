@@ -1,0 +1,35 @@
+"""The ``sitrep`` command line. Thin: each command wraps an importable function.
+
+Each command lives in its own module under ``sitrep.cli`` and registers
+itself on ``app`` when imported; the list below is the whole CLI.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="sitrep",
+    help="Turn news reports about armed conflict into a coded, geocoded, deduplicated event dataset.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+COMMAND_MODULES = (
+    "sitrep.cli.extract_cmd",
+    "sitrep.cli.eval_cmd",
+    "sitrep.cli.demo_cmd",
+)
+
+
+def _load_commands() -> None:
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
+
+
+def main() -> None:
+    _load_commands()
+    app()

@@ -1,0 +1,54 @@
+"""One catalogue of error codes, used by every layer.
+
+A code is stable (scripts match on it); the message is for people.
+"""
+
+from __future__ import annotations
+
+from sitrep.model import ErrorInfo
+
+CATALOGUE: dict[str, str] = {
+    # input
+    "E100": "input is not valid JSON",
+    "E101": "input has no text",
+    "E102": "input is empty",
+    "E103": "input looks binary or is not text",
+    "E104": "input could not be decoded",
+    "E105": "input is over the size limit",
+    "E106": "input is not in English",
+    "E107": "input has no sentences",
+    "E108": "input file could not be read",
+    "E109": "input format is not supported",
+    "E110": "input field has the wrong type",
+    # stages
+    "E200": "a stage crashed on this article",
+    "E201": "a place could not be resolved",
+    # configuration
+    "E300": "pipeline configuration is invalid",
+    "E301": "unknown stage name",
+    "E302": "a user data file is invalid",
+    # store / api
+    "E400": "database error",
+    "E401": "invalid filter",
+    "E402": "not found",
+    "E403": "not authorised",
+}
+
+
+class SitrepError(Exception):
+    """An error with a catalogue code; the CLI prints it and exits non-zero."""
+
+    def __init__(self, code: str, detail: str | None = None) -> None:
+        self.code = code
+        self.detail = detail or CATALOGUE.get(code, "error")
+        super().__init__(f"{code}: {self.detail}")
+
+    def info(self, stage: str | None = None) -> ErrorInfo:
+        return ErrorInfo(code=self.code, message=self.detail, stage=stage)
+
+
+def error(code: str, detail: str | None = None, stage: str | None = None) -> ErrorInfo:
+    if code not in CATALOGUE:
+        raise KeyError(f"unknown error code {code}")
+    message = CATALOGUE[code] if detail is None else f"{CATALOGUE[code]}: {detail}"
+    return ErrorInfo(code=code, message=message, stage=stage)

@@ -1,0 +1,1 @@
+"""Scorers that measure sitrep against public gold data in ../shared/data."""

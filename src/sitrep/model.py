@@ -1,0 +1,288 @@
+"""The data model: the contract between stages (see DESIGN.md).
+
+Plain dataclasses, serialisable to JSON with ``to_dict``. This module imports
+nothing else of sitrep so every layer may depend on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime, timezone
+from typing import Any
+
+# ACLED's export columns, in ACLED's order. Exports write these first.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future")
+
+
+def normalise_text(text: str) -> str:
+    """The form an article's identity is computed from: NFC, collapsed whitespace."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+class Serialisable:
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload, no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Any:
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Article(Serialisable):
+    text: str
+    id: str = ""
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD
+    language: str | None = None
+    ingested_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = text_hash(self.text)
+
+    @property
+    def content_hash(self) -> str:
+        return text_hash(self.text)
+
+    @property
+    def published_date(self) -> date | None:
+        if not self.published:
+            return None
+        try:
+            return date.fromisoformat(self.published[:10])
+        except ValueError:
+            return None
+
+
+@dataclass
+class Span(Serialisable):
+    """Anything anchored to character offsets in the article text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention(Span):
+    """A named entity or other labelled span found by the NLP stage."""
+
+    label: str = ""
+    sent: int = -1
+    value: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class Actor(Span):
+    name: str = ""  # canonical, in ACLED's naming
+    inter: int = 0  # ACLED actor type code 1..8
+    country: str | None = None
+    sent: int = -1
+    kind: str = "named"  # named | generic
+    confidence: float = 1.0
+
+
+@dataclass
+class Place(Span):
+    name: str | None = None
+    country: str | None = None
+    iso: int | None = None  # ISO 3166-1 numeric, as ACLED uses
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    gazetteer_id: str | None = None
+    feature: str | None = None  # town | admin1 | admin2 | country | region | desert ...
+    sent: int = -1
+    unresolved_reason: str | None = None
+
+
+@dataclass
+class DateMention(Span):
+    date: str | None = None  # ISO YYYY-MM-DD
+    precision: int | None = None  # ACLED time_precision: 1 day, 2 week, 3 month
+    relation: str = "past"  # past | future | unknown
+    sent: int = -1
+
+
+@dataclass
+class Quote(Span):
+    direct: bool = True
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_role: str | None = None
+    speaker_actor: str | None = None
+    cue: str | None = None
+
+
+@dataclass
+class ErrorInfo(Serialisable):
+    code: str
+    message: str
+    stage: str | None = None
+
+
+@dataclass
+class Event(Serialisable):
+    event_id: str = ""
+    article_id: str = ""
+    event_date: str | None = None
+    time_precision: int | None = None
+    disorder_type: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
+    iso: int | None = None
+    region: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    notes: str | None = None
+    fatalities: int = 0
+    tags: str | None = None
+    timestamp: int | None = None
+    # beyond ACLED
+    modality: str = "asserted"
+    confidence: float = 0.5
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    cameo_root: str | None = None
+    trigger: str | None = None
+    evidence: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass
+class CanonicalEvent(Serialisable):
+    canonical_id: str
+    event: Event
+    member_event_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """The working state of one article while it passes through the stages.
+
+    ``doc`` holds the spaCy Doc; it never leaves the process (results do).
+    """
+
+    article: Article
+    doc: Any = None
+    entities: list[Mention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    errors: list[ErrorInfo] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors) and self.doc is None
+
+
+@dataclass
+class Result(Serialisable):
+    """What one article yields: one line of ``sitrep extract --format jsonl``."""
+
+    id: str
+    published: str | None = None
+    title: str | None = None
+    events: list[Event] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    errors: list[ErrorInfo] = field(default_factory=list)
+
+    @classmethod
+    def from_document(cls, document: Document) -> Result:
+        a = document.article
+        return cls(
+            id=a.id,
+            published=a.published,
+            title=a.title,
+            events=document.events,
+            actors=document.actors,
+            places=document.places,
+            quotes=document.quotes,
+            entities=document.entities,
+            dates=document.dates,
+            errors=document.errors,
+        )
+
+    @classmethod
+    def failure(cls, article_id: str, error: ErrorInfo, published: str | None = None) -> Result:
+        return cls(id=article_id, published=published, errors=[error])
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def asserted_events(self) -> list[Event]:
+        return [e for e in self.events if e.modality == "asserted"]

@@ -1,0 +1,40 @@
+"""Where data files come from: the package first, then the user's folders.
+
+A user extends a codebook, dictionary or lexicon by dropping a file with the
+same name into a folder listed in ``SITREP_DATA_PATH`` (os.pathsep-separated)
+or in the pipeline config's ``data_dirs``; stages read every copy in order,
+so user rows add to (or override) the package's rows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+PACKAGE_DATA = Path(__file__).parent / "data"
+
+_extra_dirs: list[Path] = []
+
+
+def add_data_dirs(dirs: Iterable[str | Path]) -> None:
+    for d in dirs:
+        p = Path(d)
+        if p not in _extra_dirs:
+            _extra_dirs.append(p)
+
+
+def user_data_dirs() -> list[Path]:
+    env = os.environ.get("SITREP_DATA_PATH", "")
+    return [*_extra_dirs, *(Path(p) for p in env.split(os.pathsep) if p)]
+
+
+def data_files(name: str) -> list[Path]:
+    """The package's file ``name`` followed by every user copy of it."""
+    found = [PACKAGE_DATA / name] if (PACKAGE_DATA / name).exists() else []
+    found += [d / name for d in user_data_dirs() if (d / name).exists()]
+    return found
+
+
+def package_file(name: str) -> Path:
+    return PACKAGE_DATA / name

@@ -1,0 +1,18 @@
+"""actors stage (first cut: registered, runs, adds nothing yet; being built now)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.model import Document
+from sitrep.registry import stage
+
+
+@stage("sitrep.actors.v1", needs=("doc",), sets=("actors",))
+def make_actors(config: dict[str, Any]) -> Any:
+    """Placeholder until the actors stage lands."""
+
+    def run(documents: list[Document]) -> None:
+        return None
+
+    return run

@@ -1,0 +1,18 @@
+"""coding stage (first cut: registered, runs, adds nothing yet; being built now)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.model import Document
+from sitrep.registry import stage
+
+
+@stage("sitrep.coding.v1", needs=("doc",), sets=("events.coding",))
+def make_coding(config: dict[str, Any]) -> Any:
+    """Placeholder until the coding stage lands."""
+
+    def run(documents: list[Document]) -> None:
+        return None
+
+    return run

