@@ -1,0 +1,71 @@
+import pytest
+
+from sitrep import registry
+from sitrep.errors import SitrepError
+from sitrep.model import Article, Mention
+from sitrep.pipeline import Pipeline, load_config
+
+
+@registry.stage("tests.tagger.v1", needs=("article.text",), sets=("entities",))
+def make_tagger(config):
+    """Marks the first word; crashes on articles containing the word BOOM."""
+
+    def run(documents):
+        for d in documents:
+            if "BOOM" in d.article.text:
+                raise RuntimeError("cannot handle BOOM")
+            word = d.article.text.split()[0]
+            d.entities.append(Mention(text=word, start=0, end=len(word), label=config.get("label", "X")))
+
+    return run
+
+
+def small_config(**stage_settings):
+    return {
+        "pipeline": {"stages": ["tests.tagger.v1"], "batch_size": 4},
+        "stages": {"tests.tagger.v1": stage_settings},
+    }
+
+
+def test_pipeline_isolates_the_article_that_crashes_a_stage():
+    pipe = Pipeline(small_config())
+    results = pipe.process_batch([Article(text="alpha one"), Article(text="BOOM two"), Article(text="gamma three")])
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].errors[0].code == "E200"
+    assert "BOOM" in results[1].errors[0].message
+    assert results[2].entities[0].text == "gamma"
+
+
+def test_pipeline_passes_stage_settings_from_config():
+    pipe = Pipeline(small_config(label="FIRST"))
+    (result,) = pipe.process_batch([Article(text="alpha")])
+    assert result.entities[0].label == "FIRST"
+
+
+def test_pipeline_run_keeps_input_order_across_batches():
+    pipe = Pipeline(small_config())
+    texts = [f"w{i} text" for i in range(10)]
+    assert [r.entities[0].text for r in pipe.run(texts)] == [f"w{i}" for i in range(10)]
+
+
+def test_pipeline_refuses_stage_whose_needs_are_unmet():
+    config = {"pipeline": {"stages": ["sitrep.coding.v1"]}}
+    with pytest.raises(SitrepError) as info:
+        Pipeline(config)
+    assert info.value.code == "E300"
+
+
+def test_user_config_file_overrides_stage_settings(tmp_path, monkeypatch):
+    path = tmp_path / "pipe.toml"
+    path.write_text('[stages."sitrep.nlp.v1"]\nbatch_size = 7\n')
+    config = load_config(path)
+    assert config["stages"]["sitrep.nlp.v1"]["batch_size"] == 7
+    assert config["pipeline"]["stages"][0] == "sitrep.nlp.v1"
+
+
+def test_trace_switch_prints_what_each_stage_added(monkeypatch, capsys):
+    monkeypatch.setenv("SITREP_TRACE", "1")
+    Pipeline(small_config()).process_batch([Article(text="alpha beta", id="doc-1")])
+    err = capsys.readouterr().err
+    assert "[trace doc-1] tests.tagger.v1: 1 added" in err
+    assert "'alpha'" in err
