@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 # ACLED's export columns, in ACLED's order. Exports write these first.
@@ -78,7 +78,7 @@ class Article(Serialisable):
     source: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
     language: str | None = None
-    ingested_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    ingested_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -111,7 +111,7 @@ def _counts(document: Document) -> dict[str, int]:
 
 def _print_trace(stage_name: str, document: Document, before: dict[str, int]) -> None:
     added = []
-    for key, count in _counts(document).items():
+    for key in _counts(document):
         for item in getattr(document, key)[before[key] :]:
             label = getattr(item, "name", None) or getattr(item, "event_type", None) or getattr(item, "label", "")
             added.append(f"  + {key[:-1]} {getattr(item, 'text', '')!r} {label or ''}".rstrip())

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
 from sitrep.cli import app
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

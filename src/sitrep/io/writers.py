@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import IO, Any
 
 from sitrep.model import ACLED_COLUMNS, Event, Result
@@ -37,7 +37,7 @@ def event_row(event: Event | dict[str, Any], article_ids: list[str] | None = Non
     row: dict[str, Any] = {c: e.get(c) for c in ACLED_COLUMNS}
     row["event_id_cnty"] = e.get("event_id_cnty") or e.get("event_id")
     row["year"] = int(date[:4]) if date[:4].isdigit() else None
-    row["timestamp"] = e.get("timestamp") or int(datetime.now(timezone.utc).timestamp())
+    row["timestamp"] = e.get("timestamp") or int(datetime.now(UTC).timestamp())
     for c in EXTRA_COLUMNS:
         row[EXTRA_PREFIX + c] = e.get(c)
     ids = article_ids or e.get("article_ids") or ([e["article_id"]] if e.get("article_id") else [])
