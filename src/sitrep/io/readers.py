@@ -26,6 +26,8 @@ class Input:
     article: Article | None = None
     failure: ErrorInfo | None = None
     origin: str = ""  # file path (and line) the input came from
+    raw_hash: str | None = None  # hash of the raw bytes, so a quarantined input is recorded once
+    stable_id: bool = True  # False for made-up ids (file:line, stdin) that can't identify a version
 
 
 def decode_bytes(raw: bytes) -> str:

@@ -1,4 +1,6 @@
--- sitrep's DuckDB schema (first cut; the store issue owns and evolves it).
+-- sitrep's DuckDB schema. Owned by the store (sitrep.store); canonical_* and
+-- possible_duplicates by dedup, reviews by the API. Every statement is
+-- idempotent: Store.migrate() runs this file on each open.
 -- One article row per distinct normalised text; the ids inputs gave it live
 -- in article_ids. Events keep ACLED's column names.
 
@@ -11,21 +13,25 @@ CREATE TABLE IF NOT EXISTS articles (
     language     VARCHAR,
     text         VARCHAR NOT NULL,
     ingested_at  TIMESTAMP,
-    version      INTEGER DEFAULT 1,        -- >1 when the URL was seen with other text
-    supersedes   VARCHAR                   -- article_id of the previous version at this URL
+    version      INTEGER DEFAULT 1,        -- >1 when the URL (or input id) was seen with other text
+    supersedes   VARCHAR,                  -- article_id of the previous version at this URL
+    superseded_by VARCHAR                  -- set when a newer version arrives; NULL = current
 );
 
 CREATE TABLE IF NOT EXISTS article_ids (
     input_id     VARCHAR NOT NULL,         -- the id the input gave (JSONL id, URL, path)
     article_id   VARCHAR NOT NULL,
     source       VARCHAR,
-    origin       VARCHAR,
+    origin       VARCHAR,                  -- file path (and line) it came from
+    url          VARCHAR,
+    added_at     TIMESTAMP,
     PRIMARY KEY (input_id, article_id)
 );
 
 CREATE TABLE IF NOT EXISTS events (
-    event_id            VARCHAR PRIMARY KEY,   -- article_id + ordinal
+    event_id            VARCHAR PRIMARY KEY,   -- article_id + '-' + ordinal (stable across re-ingests)
     article_id          VARCHAR NOT NULL,
+    ordinal             INTEGER,
     event_date          DATE,
     time_precision      INTEGER,
     disorder_type       VARCHAR,
@@ -69,25 +75,27 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS mentions (
     article_id  VARCHAR NOT NULL,
     kind        VARCHAR NOT NULL,          -- actor | place | date | quote | entity
+    ordinal     INTEGER,
     start_char  INTEGER,
     end_char    INTEGER,
     payload     JSON
 );
 
 CREATE TABLE IF NOT EXISTS quarantine (
+    quarantine_id VARCHAR PRIMARY KEY,     -- hash of input_id, code, content_hash: re-ingest adds nothing
     input_id    VARCHAR,
     origin      VARCHAR,
-    code        VARCHAR NOT NULL,
+    code        VARCHAR NOT NULL,          -- sitrep.errors catalogue code
     message     VARCHAR,
     stage       VARCHAR,
-    content_hash VARCHAR,
+    content_hash VARCHAR,                  -- of the text when there was one, else of the input id
     quarantined_at TIMESTAMP
 );
 
 CREATE TABLE IF NOT EXISTS canonical_events (
     canonical_id   VARCHAR PRIMARY KEY,
-    payload        JSON,                   -- merged Event fields
-    article_ids    VARCHAR[],
+    payload        JSON,                   -- merged Event fields (Event.to_dict() keys)
+    article_ids    VARCHAR[],              -- store article_ids; exports expand them to input ids
     sources        VARCHAR[],
     created_at     TIMESTAMP,
     updated_at     TIMESTAMP
@@ -105,13 +113,95 @@ CREATE TABLE IF NOT EXISTS possible_duplicates (
     reasons   JSON
 );
 
+-- Reviews (owned by the API, sitrep.server): a coder accepts, corrects or
+-- rejects an event coding. One row per action; a correction is one row per
+-- field changed, all rows of one submission sharing review_id's prefix and
+-- reviewed_at. event_id is a per-article event_id or a canonical_id. Values
+-- are text (NULL = empty); the views below cast them back.
 CREATE TABLE IF NOT EXISTS reviews (
     review_id   VARCHAR PRIMARY KEY,
     event_id    VARCHAR NOT NULL,
     action      VARCHAR NOT NULL,          -- accept | correct | reject
-    field       VARCHAR,
+    field       VARCHAR,                   -- the field a correction changes
     before      VARCHAR,
     after       VARCHAR,
     reviewer    VARCHAR,
-    reviewed_at TIMESTAMP
+    reviewed_at TIMESTAMP,
+    note        VARCHAR
 );
+
+-- Per reviewed event: the latest action and the latest value of every field
+-- a coder corrected, as one JSON object.
+CREATE OR REPLACE VIEW review_fixes AS
+WITH latest AS (
+    SELECT event_id, field, after,
+           row_number() OVER (PARTITION BY event_id, field ORDER BY reviewed_at DESC, review_id DESC) AS rn
+    FROM reviews WHERE action = 'correct' AND field IS NOT NULL
+), status AS (
+    SELECT event_id, arg_max(action, reviewed_at) AS review_status, max(reviewed_at) AS reviewed_at
+    FROM reviews GROUP BY event_id
+)
+SELECT s.event_id, s.review_status, s.reviewed_at,
+       (SELECT json_group_object(l.field, l.after) FROM latest l WHERE l.event_id = s.event_id AND l.rn = 1) AS fix
+FROM status s;
+
+-- Events with coders' corrections winning over the machine coding, plus the
+-- review status (NULL = not reviewed). Exports and the API read these:
+-- events_reviewed leaves out rejected codings.
+CREATE OR REPLACE VIEW events_reviewed_all AS
+SELECT
+    e.event_id, e.article_id,
+    CASE WHEN json_exists(r.fix, '$.event_date') THEN TRY_CAST(r.fix->>'event_date' AS DATE) ELSE e.event_date END AS event_date,
+    CASE WHEN json_exists(r.fix, '$.time_precision') THEN TRY_CAST(r.fix->>'time_precision' AS INTEGER) ELSE e.time_precision END AS time_precision,
+    CASE WHEN json_exists(r.fix, '$.disorder_type') THEN r.fix->>'disorder_type' ELSE e.disorder_type END AS disorder_type,
+    CASE WHEN json_exists(r.fix, '$.event_type') THEN r.fix->>'event_type' ELSE e.event_type END AS event_type,
+    CASE WHEN json_exists(r.fix, '$.sub_event_type') THEN r.fix->>'sub_event_type' ELSE e.sub_event_type END AS sub_event_type,
+    CASE WHEN json_exists(r.fix, '$.actor1') THEN r.fix->>'actor1' ELSE e.actor1 END AS actor1,
+    CASE WHEN json_exists(r.fix, '$.assoc_actor_1') THEN r.fix->>'assoc_actor_1' ELSE e.assoc_actor_1 END AS assoc_actor_1,
+    CASE WHEN json_exists(r.fix, '$.inter1') THEN TRY_CAST(r.fix->>'inter1' AS INTEGER) ELSE e.inter1 END AS inter1,
+    CASE WHEN json_exists(r.fix, '$.actor2') THEN r.fix->>'actor2' ELSE e.actor2 END AS actor2,
+    CASE WHEN json_exists(r.fix, '$.assoc_actor_2') THEN r.fix->>'assoc_actor_2' ELSE e.assoc_actor_2 END AS assoc_actor_2,
+    CASE WHEN json_exists(r.fix, '$.inter2') THEN TRY_CAST(r.fix->>'inter2' AS INTEGER) ELSE e.inter2 END AS inter2,
+    CASE WHEN json_exists(r.fix, '$.interaction') THEN TRY_CAST(r.fix->>'interaction' AS INTEGER) ELSE e.interaction END AS interaction,
+    CASE WHEN json_exists(r.fix, '$.civilian_targeting') THEN r.fix->>'civilian_targeting' ELSE e.civilian_targeting END AS civilian_targeting,
+    CASE WHEN json_exists(r.fix, '$.iso') THEN TRY_CAST(r.fix->>'iso' AS INTEGER) ELSE e.iso END AS iso,
+    CASE WHEN json_exists(r.fix, '$.region') THEN r.fix->>'region' ELSE e.region END AS region,
+    CASE WHEN json_exists(r.fix, '$.country') THEN r.fix->>'country' ELSE e.country END AS country,
+    CASE WHEN json_exists(r.fix, '$.admin1') THEN r.fix->>'admin1' ELSE e.admin1 END AS admin1,
+    CASE WHEN json_exists(r.fix, '$.admin2') THEN r.fix->>'admin2' ELSE e.admin2 END AS admin2,
+    CASE WHEN json_exists(r.fix, '$.admin3') THEN r.fix->>'admin3' ELSE e.admin3 END AS admin3,
+    CASE WHEN json_exists(r.fix, '$.location') THEN r.fix->>'location' ELSE e.location END AS location,
+    CASE WHEN json_exists(r.fix, '$.latitude') THEN TRY_CAST(r.fix->>'latitude' AS DOUBLE) ELSE e.latitude END AS latitude,
+    CASE WHEN json_exists(r.fix, '$.longitude') THEN TRY_CAST(r.fix->>'longitude' AS DOUBLE) ELSE e.longitude END AS longitude,
+    CASE WHEN json_exists(r.fix, '$.geo_precision') THEN TRY_CAST(r.fix->>'geo_precision' AS INTEGER) ELSE e.geo_precision END AS geo_precision,
+    CASE WHEN json_exists(r.fix, '$.source') THEN r.fix->>'source' ELSE e.source END AS source,
+    CASE WHEN json_exists(r.fix, '$.source_scale') THEN r.fix->>'source_scale' ELSE e.source_scale END AS source_scale,
+    CASE WHEN json_exists(r.fix, '$.notes') THEN r.fix->>'notes' ELSE e.notes END AS notes,
+    CASE WHEN json_exists(r.fix, '$.fatalities') THEN TRY_CAST(r.fix->>'fatalities' AS INTEGER) ELSE e.fatalities END AS fatalities,
+    CASE WHEN json_exists(r.fix, '$.tags') THEN r.fix->>'tags' ELSE e.tags END AS tags,
+    CASE WHEN json_exists(r.fix, '$.modality') THEN r.fix->>'modality' ELSE e.modality END AS modality,
+    CASE WHEN json_exists(r.fix, '$.plover_type') THEN r.fix->>'plover_type' ELSE e.plover_type END AS plover_type,
+    CASE WHEN json_exists(r.fix, '$.plover_mode') THEN r.fix->>'plover_mode' ELSE e.plover_mode END AS plover_mode,
+    CASE WHEN json_exists(r.fix, '$.cameo_root') THEN r.fix->>'cameo_root' ELSE e.cameo_root END AS cameo_root,
+    e.timestamp, e.confidence, e.trigger, e.evidence,
+    r.review_status, r.reviewed_at
+FROM events e LEFT JOIN review_fixes r ON r.event_id = e.event_id;
+
+CREATE OR REPLACE VIEW events_reviewed AS
+SELECT * FROM events_reviewed_all WHERE review_status IS DISTINCT FROM 'reject';
+
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id       VARCHAR PRIMARY KEY,
+    started_at   TIMESTAMP,
+    finished_at  TIMESTAMP,
+    paths        VARCHAR[],
+    new          INTEGER,
+    unchanged    INTEGER,
+    updated      INTEGER,
+    aliases      INTEGER,
+    quarantined  INTEGER
+);
+
+-- No secondary indexes on purpose: DuckDB keeps ART indexes in memory and
+-- scans with zone maps are fast enough for per-article lookups; the primary
+-- keys above already make re-ingest idempotent.

@@ -1,0 +1,203 @@
+"""Exports from the store: ACLED CSV, Parquet, GeoJSON, JSONL — streamed.
+
+One SQL query shapes rows into ``sitrep.io.writers.EXPORT_COLUMNS`` (ACLED's
+columns in ACLED's order, ours after them with the ``x_`` prefix) and DuckDB
+hands them over as Arrow record batches, so memory stays flat however many
+events there are. ``export_schema()`` is the Parquet schema; the Spark engine
+writes the same one so DuckDB, the API and pandas read either output alike.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX, csv_value, geojson_feature
+from sitrep.store.filters import CANONICAL_COLUMNS, EVENT_COLUMNS, EventFilter, limit_clause, where_clause
+
+FORMATS = ("acled-csv", "parquet", "geojson", "jsonl")
+BATCH_ROWS = 4096
+
+_INT32 = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities"}
+_FLOAT = {"latitude", "longitude", EXTRA_PREFIX + "confidence"}
+
+
+def export_schema() -> Any:
+    """Arrow schema of an export row, column for column ``EXPORT_COLUMNS``."""
+    import pyarrow as pa
+
+    fields = []
+    for name in EXPORT_COLUMNS:
+        if name in _INT32:
+            typ = pa.int32()
+        elif name in _FLOAT:
+            typ = pa.float64()
+        elif name == "event_date":
+            typ = pa.date32()
+        elif name == "timestamp":
+            typ = pa.int64()
+        elif name == EXTRA_PREFIX + "article_ids":
+            typ = pa.list_(pa.string())
+        else:
+            typ = pa.string()
+        fields.append(pa.field(name, typ))
+    return pa.schema(fields)
+
+
+def _sql_type(name: str) -> str:
+    if name in _INT32:
+        return "INTEGER"
+    if name in _FLOAT:
+        return "DOUBLE"
+    if name == "event_date":
+        return "DATE"
+    if name == "timestamp":
+        return "BIGINT"
+    if name == EXTRA_PREFIX + "article_ids":
+        return "VARCHAR[]"
+    return "VARCHAR"
+
+
+def event_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]:
+    """SQL + params giving stored events as export rows."""
+    where, params = where_clause(filters, EVENT_COLUMNS)
+    current = "" if filters and filters.include_superseded else " AND a.superseded_by IS NULL"
+    special = {
+        "event_id_cnty": "e.event_id",
+        "year": "year(e.event_date)",
+        "source": "coalesce(e.source, a.source)",
+        "timestamp": "coalesce(e.timestamp, CAST(epoch(a.ingested_at) AS BIGINT))",
+        "x_evidence": "CAST(e.evidence AS VARCHAR)",
+        "x_article_ids": "ids.input_ids",
+    }
+    select = []
+    for name in EXPORT_COLUMNS:
+        column = name[len(EXTRA_PREFIX) :] if name.startswith(EXTRA_PREFIX) else name
+        expr = special.get(name, f"e.{column}")
+        select.append(f'CAST({expr} AS {_sql_type(name)}) AS "{name}"')
+    sql = (
+        "WITH ids AS (SELECT article_id, list_sort(list(input_id)) AS input_ids FROM article_ids GROUP BY article_id) "
+        f"SELECT {', '.join(select)} FROM events e JOIN articles a USING (article_id) "
+        f"LEFT JOIN ids USING (article_id) WHERE {where}{current} "
+        f"ORDER BY e.event_date NULLS LAST, e.event_id{limit_clause(filters)}"
+    )
+    return sql, params
+
+
+def canonical_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]:
+    """SQL + params giving canonical events (after dedup) as export rows.
+
+    ``x_article_ids`` lists the input ids of every member event's article
+    (falling back to the canonical row's own ``article_ids``).
+    """
+    where, params = where_clause(filters, CANONICAL_COLUMNS)
+    special = {
+        "event_id_cnty": "c.canonical_id",
+        "event_date": CANONICAL_COLUMNS["event_date"],
+        "year": f"year({CANONICAL_COLUMNS['event_date']})",
+        "x_event_id": "c.canonical_id",
+        "x_article_id": "NULL",
+        "source": "coalesce(c.payload->>'source', array_to_string(c.sources, '; '))",
+        "x_modality": CANONICAL_COLUMNS["modality"],
+        "x_evidence": "c.payload->'evidence'",
+        "x_article_ids": "coalesce(ids.input_ids, c.article_ids)",
+        "timestamp": "coalesce(TRY_CAST(c.payload->>'timestamp' AS BIGINT), CAST(epoch(c.updated_at) AS BIGINT))",
+    }
+    select = []
+    for name in EXPORT_COLUMNS:
+        column = name[len(EXTRA_PREFIX) :] if name.startswith(EXTRA_PREFIX) else name
+        expr = special.get(name, f"c.payload->>'{column}'")
+        select.append(f'TRY_CAST({expr} AS {_sql_type(name)}) AS "{name}"')
+    sql = (
+        "WITH ids AS (SELECT m.canonical_id, list_sort(list(DISTINCT ai.input_id)) AS input_ids "
+        "FROM canonical_members m JOIN events ev ON ev.event_id = m.event_id "
+        "JOIN article_ids ai ON ai.article_id = ev.article_id GROUP BY m.canonical_id) "
+        f"SELECT {', '.join(select)} FROM canonical_events c LEFT JOIN ids USING (canonical_id) "
+        f"WHERE {where} ORDER BY \"event_date\" NULLS LAST, c.canonical_id{limit_clause(filters)}"
+    )
+    return sql, params
+
+
+def record_batches(
+    con: Any, filters: EventFilter | None = None, canonical: bool = False, batch_rows: int = BATCH_ROWS
+) -> Iterator[Any]:
+    """Export rows as Arrow record batches of ``export_schema()``, streamed from DuckDB."""
+    sql, params = canonical_query(filters) if canonical else event_query(filters)
+    schema = export_schema()
+    cursor = con.cursor()  # own cursor: the caller's connection stays free meanwhile
+    try:
+        reader = cursor.sql(sql, params=params).to_arrow_reader(batch_rows)
+        for batch in reader:
+            if batch.num_rows:
+                yield batch.cast(schema)
+    finally:
+        cursor.close()
+
+
+def rows(con: Any, filters: EventFilter | None = None, canonical: bool = False) -> Iterator[dict[str, Any]]:
+    """Export rows as dicts in ``EXPORT_COLUMNS`` order (dates as ISO strings)."""
+    for batch in record_batches(con, filters, canonical):
+        for row in batch.to_pylist():
+            if row.get("event_date") is not None:
+                row["event_date"] = row["event_date"].isoformat()
+            evidence = row.get("x_evidence")
+            if isinstance(evidence, str):
+                try:
+                    row["x_evidence"] = json.loads(evidence)
+                except ValueError:
+                    pass
+            yield row
+
+
+def write_export(
+    con: Any, fmt: str, out: IO[str] | None, filters: EventFilter | None = None, canonical: bool = False, path: Any = None
+) -> int:
+    """Write an export; ``parquet`` needs ``path`` (a binary file), the others write text to ``out``."""
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        if path is None:
+            raise ValueError("parquet export needs an output file")
+        n = 0
+        with pq.ParquetWriter(str(path), export_schema(), compression="zstd") as writer:
+            for batch in record_batches(con, filters, canonical):
+                writer.write_batch(batch)
+                n += batch.num_rows
+        return n
+    if out is None:
+        raise ValueError(f"{fmt} export needs an output stream")
+    if fmt == "acled-csv":
+        return _write_csv(rows(con, filters, canonical), out)
+    if fmt == "geojson":
+        from sitrep.io.writers import write_geojson
+
+        return write_geojson(rows(con, filters, canonical), out)
+    if fmt == "jsonl":
+        n = 0
+        for row in rows(con, filters, canonical):
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            n += 1
+        return n
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def _write_csv(items: Iterator[dict[str, Any]], out: IO[str]) -> int:
+    import csv
+
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    n = 0
+    for row in items:
+        writer.writerow([_csv_cell(name, row.get(name)) for name in EXPORT_COLUMNS])
+        n += 1
+    return n
+
+
+def _csv_cell(name: str, value: Any) -> Any:
+    if name == EXTRA_PREFIX + "evidence" and isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return csv_value(value)
+
+
+__all__ = ["FORMATS", "export_schema", "record_batches", "rows", "write_export", "geojson_feature"]

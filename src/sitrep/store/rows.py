@@ -1,0 +1,144 @@
+"""Model objects ⇄ table rows, with types coerced so one odd value never fails a batch."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sitrep.model import Article, Event, Result
+
+MENTION_KINDS = (("actors", "actor"), ("places", "place"), ("dates", "date"), ("quotes", "quote"), ("entities", "entity"))
+
+
+def arrow_type(duckdb_type: str) -> Any:
+    import pyarrow as pa
+
+    t = duckdb_type.upper()
+    if t.endswith("[]"):
+        return pa.list_(arrow_type(t[:-2]))
+    simple = {
+        "INTEGER": pa.int32(),
+        "BIGINT": pa.int64(),
+        "SMALLINT": pa.int16(),
+        "DOUBLE": pa.float64(),
+        "FLOAT": pa.float32(),
+        "BOOLEAN": pa.bool_(),
+        "DATE": pa.date32(),
+        "TIMESTAMP": pa.timestamp("us"),
+    }
+    return simple.get(t, pa.string())  # VARCHAR, JSON
+
+
+def arrow_schema_for(columns: list[tuple[str, str]]) -> Any:
+    import pyarrow as pa
+
+    return pa.schema([(name, arrow_type(dtype)) for name, dtype in columns])
+
+
+def coerce(value: Any, typ: Any) -> Any:
+    """``value`` as something Arrow accepts for ``typ``, or None when it can't be."""
+    import pyarrow as pa
+
+    if value is None:
+        return None
+    try:
+        if pa.types.is_integer(typ):
+            return int(value) if not isinstance(value, bool) else int(value)
+        if pa.types.is_floating(typ):
+            return float(value)
+        if pa.types.is_date32(typ):
+            if isinstance(value, datetime):
+                return value.date()
+            if isinstance(value, date):
+                return value
+            return date.fromisoformat(str(value)[:10])
+        if pa.types.is_timestamp(typ):
+            return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        if pa.types.is_list(typ):
+            return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+        if pa.types.is_boolean(typ):
+            return bool(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def arrow_table(rows: list[dict[str, Any]], schema: Any) -> Any:
+    """Rows (missing keys = NULL) as an Arrow table of exactly ``schema``."""
+    import pyarrow as pa
+
+    columns = {f.name: [coerce(r.get(f.name), f.type) for r in rows] for f in schema}
+    return pa.table(columns, schema=schema)
+
+
+def article_row(article: Article, article_id: str, version: int, supersedes: str | None, now: datetime) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "published": article.published_date,
+        "language": article.language,
+        "text": article.text,
+        "ingested_at": now,
+        "version": version,
+        "supersedes": supersedes,
+        "superseded_by": None,
+    }
+
+
+def event_rows(result: Result, article_id: str, article: Article) -> list[dict[str, Any]]:
+    """Events keyed by the store's article id; ``event_id`` = article id + ordinal (stable)."""
+    rows = []
+    for ordinal, event in enumerate(result.events):
+        row = event.to_dict() if isinstance(event, Event) else dict(event)
+        row["event_id"] = f"{article_id}-{ordinal:03d}"
+        row["article_id"] = article_id
+        row["ordinal"] = ordinal
+        row["source"] = row.get("source") or article.source
+        row["evidence"] = json.dumps(row.get("evidence") or {}, ensure_ascii=False)
+        rows.append(row)
+    return rows
+
+
+def mention_rows(result: Result, article_id: str) -> list[dict[str, Any]]:
+    rows = []
+    for attr, kind in MENTION_KINDS:
+        for ordinal, item in enumerate(getattr(result, attr)):
+            payload = item.to_dict() if hasattr(item, "to_dict") else dict(item)
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "kind": kind,
+                    "ordinal": ordinal,
+                    "start_char": payload.get("start"),
+                    "end_char": payload.get("end"),
+                    "payload": json.dumps(payload, ensure_ascii=False),
+                }
+            )
+    return rows
+
+
+def plain(record: dict[str, Any]) -> dict[str, Any]:
+    """JSON-friendly values: dates as ISO strings."""
+    out = {}
+    for key, value in record.items():
+        if isinstance(value, (date, datetime)):
+            value = value.isoformat()
+        out[key] = value
+    return out
+
+
+def event_dict(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored event row as Event field names (evidence parsed, dates as ISO strings)."""
+    out = plain(record)
+    evidence = out.get("evidence")
+    if isinstance(evidence, str):
+        try:
+            out["evidence"] = json.loads(evidence)
+        except ValueError:
+            out["evidence"] = {}
+    return out
