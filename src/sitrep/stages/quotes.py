@@ -1,18 +1,28 @@
-"""quotes stage (first cut: registered, runs, adds nothing yet; being built now)."""
+"""Quotes stage: direct and indirect quotes, each with its speaker and role.
+
+The work happens in ``sitrep.quotes``; this module loads the word lists
+(``reporting_verbs.txt``, ``reporting_verbs_titles.txt``, package copy plus
+user copies) once and runs the extractor over a batch.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sitrep.model import Document
+from sitrep.quotes import load_extractor
 from sitrep.registry import stage
 
 
 @stage("sitrep.quotes.v1", needs=("doc",), sets=("quotes",))
 def make_quotes(config: dict[str, Any]) -> Any:
-    """Placeholder until the quotes stage lands."""
+    """Direct quotes (any quote marks, split, multi-paragraph) and indirect ones, with speakers."""
+    extractor = load_extractor(indirect=bool(config.get("indirect", True)))
 
     def run(documents: list[Document]) -> None:
-        return None
+        for document in documents:
+            if document.doc is None:
+                continue
+            document.quotes = extractor.extract(document.doc, document.actors)
 
     return run

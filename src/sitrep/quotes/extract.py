@@ -1,0 +1,293 @@
+"""Direct and indirect quotes with their speakers, from one parsed document.
+
+Direct quotes start from quotation marks (``marks.find_segments``). A quoted
+passage counts as a quote, not a scare-quoted phrase or a title, when it
+stands on its own: it opens a sentence or follows a cue ("said:", "told
+reporters,") and it ends an utterance. Two passages around a cue (`"…," he
+said, "…"`) become ONE quote whose span runs from the first opening mark to
+the last closing mark; its text joins the quoted parts. A paragraph that is
+only a quote inherits the speaker of the quote just before it.
+
+Indirect quotes come from the parse: a reporting verb with a clausal
+complement ("X said that …") or "according to X, …".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.model import Actor, Quote
+from sitrep.quotes.marks import Segment, find_segments
+from sitrep.quotes.speakers import PRONOUNS, People, Speaker, Titles, mention_span, role_of, strip_det, subject_of
+
+_SENT_END = re.compile(r"[.!?…]\s*$")
+_UTTERANCE_END = frozenset(",.!?…—–-:;")
+_MAX_MIDDLE_TOKENS = 28  # a cue between two halves of one quote is short
+_MAX_TAIL_TOKENS = 12  # "…," Flynn, a top Trump surrogate, said Thursday
+_MAX_HEAD_GAP = 5  # tokens allowed between a cue and its quote ("told reporters on Monday")
+
+
+@dataclass
+class _Group:
+    segments: list[Segment]
+    head: tuple[int, int]  # text before the first mark, in its sentence
+    tail: tuple[int, int]  # text after the last mark, in its paragraph
+    speaker: Speaker | None = None
+    cue: str | None = None
+
+
+class QuoteExtractor:
+    def __init__(self, verbs: set[str], titles: Titles, indirect: bool = True) -> None:
+        self.verbs = verbs
+        self.titles = titles
+        self.indirect = indirect
+
+    # -- helpers over the parse -------------------------------------------------
+    @staticmethod
+    def _tokens(doc: Any, lo: int, hi: int) -> list[Any]:
+        starts = doc.user_data.get("sitrep_tok_starts")
+        if starts is None:
+            starts = [t.idx for t in doc]
+            doc.user_data["sitrep_tok_starts"] = starts
+        return [doc[i] for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))]
+
+    def _is_cue(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX")
+
+    # -- direct quotes ----------------------------------------------------------
+    def _bounds(self, text: str, seg: Segment, prev_end: int, next_start: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        line_start = text.rfind("\n", 0, seg.start) + 1
+        head_lo = max(line_start, prev_end)
+        head = text[head_lo : seg.start]
+        cut = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+        if cut >= 0:
+            head_lo += cut + 2
+        line_end = text.find("\n", seg.end)
+        line_end = len(text) if line_end < 0 else line_end
+        return (head_lo, seg.start), (seg.end, min(line_end, next_start))
+
+    def _head_cue(self, doc: Any, text: str, lo: int, hi: int) -> tuple[bool, Any]:
+        """(quote may start here, cue verb before it)."""
+        head = text[lo:hi].rstrip()
+        toks = [t for t in self._tokens(doc, lo, hi) if not t.is_space]
+        for back, tok in enumerate(reversed(toks)):
+            if back > _MAX_HEAD_GAP:
+                break
+            if self._is_cue(tok):
+                return True, tok
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("that", "whether", "if", "as", "of", "about"):
+                break
+        if not head or _SENT_END.search(head) or head[-1] in ":,—–(":
+            return True, None
+        return False, None
+
+    def _tail_cue(self, doc: Any, lo: int, hi: int) -> Any:
+        for n, tok in enumerate(t for t in self._tokens(doc, lo, hi) if not t.is_space):
+            if n > _MAX_TAIL_TOKENS or tok.text in ".;!?" or tok.text in "“”\"«»":
+                return None
+            if self._is_cue(tok):
+                return tok
+        return None
+
+    def _speaker(self, doc: Any, text: str, verb: Any, quote_lo: int, quote_hi: int) -> Speaker | None:
+        tok = subject_of(verb, quote_lo, quote_hi)
+        if tok is None:
+            return None
+        start, end = mention_span(doc, tok)
+        mention = text[start:end]
+        limit = text.find("\n", end)
+        found = role_of(doc, tok, text, end, len(text) if limit < 0 else limit)
+        return Speaker(start, end, mention, mention, found[0] if found else None, found[1] if found else None)
+
+    def _colon_speaker(self, doc: Any, text: str, lo: int, hi: int) -> Speaker | None:
+        """Headline style "Clinton: 'I'm not going anywhere'": the name before the colon."""
+        head = text[lo:hi].rstrip()
+        if not head.endswith(":"):
+            return None
+        toks = [t for t in self._tokens(doc, lo, hi) if not t.is_space and not t.is_punct]
+        if not toks or toks[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        start, end = mention_span(doc, toks[-1])
+        return Speaker(start, end, text[start:end], text[start:end])
+
+    def _groups(self, doc: Any, text: str, segments: list[Segment]) -> list[_Group]:
+        groups: list[_Group] = []
+        for k, seg in enumerate(segments):
+            prev_end = segments[k - 1].end if k else 0
+            next_start = segments[k + 1].start if k + 1 < len(segments) else len(text)
+            head, tail = self._bounds(text, seg, prev_end, next_start)
+            last = groups[-1] if groups else None
+            if last is not None and last.tail[1] == seg.start and last.segments[-1].last_line == seg.line:
+                middle = [t for t in self._tokens(doc, last.tail[0], seg.start) if not t.is_space]
+                if last.cue and len(middle) <= _MAX_MIDDLE_TOKENS and text[last.tail[0] : seg.start].strip()[-1:] in ".,:":
+                    last.segments.append(seg)  # "…," he said. "…" — the same quote continues
+                    last.tail = tail
+                    continue
+            ok, cue = self._head_cue(doc, text, *head)
+            inner = text[seg.start + 1 : seg.end - 1].rstrip() if seg.closed else text[seg.start + 1 : seg.end]
+            after = text[tail[0] : tail[1]].lstrip()
+            ends = not seg.closed or inner[-1:] in _UTTERANCE_END or not after or after[0] in ".,;:!?)—–"
+            tail_cue = self._tail_cue(doc, *tail)
+            if not ends or not (ok or tail_cue is not None):
+                continue
+            group = _Group([seg], head, tail)
+            # a cue right after the quote wins: "…," said X. Otherwise the cue before it.
+            verb = tail_cue if tail_cue is not None and inner[-1:] in ",?!—–-" else cue or tail_cue
+            if verb is not None:
+                group.cue = verb.text
+                group.speaker = self._speaker(doc, text, verb, seg.start, seg.end)
+            else:
+                group.speaker = self._colon_speaker(doc, text, *head)
+            if len(inner.split()) < 2 and group.cue is None:
+                continue  # a one-word scare quote
+            groups.append(group)
+        return groups
+
+    # -- names, roles, coreference --------------------------------------------
+    def _resolve(self, doc: Any, groups: list[_Group], people: People, actors: list[Actor]) -> list[Quote]:
+        quotes: list[Quote] = []
+        genders: dict[str, bool] = {}
+        previous: Quote | None = None
+        previous_line = -10
+        for group in groups:
+            first, last = group.segments[0], group.segments[-1]
+            sp = group.speaker
+            quote = Quote(
+                text=" ".join(doc.text[s.start : s.end].strip() for s in group.segments),
+                start=first.start,
+                end=last.end,
+                direct=True,
+                cue=group.cue,
+            )
+            if sp is not None:
+                self._name(doc, sp, people, genders)
+                quote.speaker, quote.speaker_role = sp.name, sp.role
+                quote.speaker_start, quote.speaker_end = sp.start, sp.end
+                quote.speaker_actor = _actor_for(actors, sp)
+            elif previous is not None and previous.speaker and first.line - previous_line <= 1:
+                # a paragraph that is only a quote continues the previous speaker
+                quote.speaker, quote.speaker_role = previous.speaker, previous.speaker_role
+                quote.speaker_start, quote.speaker_end = previous.speaker_start, previous.speaker_end
+                quote.speaker_actor = previous.speaker_actor
+            quotes.append(quote)
+            previous, previous_line = quote, last.last_line
+        return quotes
+
+    def _name(self, doc: Any, sp: Speaker, people: People, genders: dict[str, bool]) -> None:
+        mention = sp.mention.strip()
+        low = mention.lower()
+        if low in PRONOUNS:
+            person = people.resolve_pronoun(low, sp.start, genders)
+            if person is not None:
+                sp.name = person.name
+                sp.role = sp.role or person.role
+                if PRONOUNS[low] in ("m", "f"):
+                    genders.setdefault(person.name, PRONOUNS[low] == "f")
+            return
+        ents = [e for e in doc.ents if sp.start <= e.start_char and e.end_char <= sp.end and e.label_ in ("PERSON", "ORG")]
+        if ents:
+            ent = ents[-1]
+            title, bare = self.titles.split(people.full_title(doc, ent, self.titles))
+            sp.name = people.full_name(bare)
+            before = strip_det(doc.text[sp.start : ent.start_char])
+            if before and before.lower() != title.lower():
+                title = f"{title} {before}".strip() if not before.lower().startswith(title.lower()) else before
+            parts = [p for p in (title, sp.role or people.role_for(sp.name)) if p]
+            sp.role = ", ".join(parts) or None
+            return
+        words = re.findall(r"[A-Za-z]+", low)
+        if low.startswith("the ") and words:
+            person = people.resolve_description(words[-1], sp.start)
+            if person is not None:
+                sp.name, sp.role = person.name, sp.role or person.role
+                return
+        sp.name = strip_det(mention)
+
+    # -- indirect quotes --------------------------------------------------------
+    def _indirect(self, doc: Any, taken: list[tuple[int, int]], people: People, actors: list[Actor]) -> list[Quote]:
+        out: list[Quote] = []
+        text = doc.text
+        for sent in doc.sents:
+            if any(lo < sent.end_char and sent.start_char < hi for lo, hi in taken):
+                continue
+            for tok in sent:
+                content = speaker_tok = None
+                if self._is_cue(tok):
+                    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+                    subj = subject_of(tok, -1, -1)
+                    if comps and subj is not None and subj.i < tok.i:
+                        content = (comps[0].left_edge.idx, _end(comps[0].right_edge))
+                        speaker_tok = subj
+                elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+                    if objs:
+                        speaker_tok = objs[0]
+                        src_end = _end(speaker_tok.right_edge)
+                        if tok.i == sent.start:
+                            content = (_skip_punct(text, src_end), _end(sent[-1]))
+                        else:
+                            content = (sent.start_char, tok.idx)
+                if content is None or speaker_tok is None or content[1] - content[0] < 8:
+                    continue
+                lo, hi = content
+                while hi > lo and text[hi - 1] in " ,.;:":
+                    hi -= 1
+                start, end = mention_span(doc, speaker_tok)
+                sp = Speaker(start, end, text[start:end], text[start:end])
+                found = role_of(doc, speaker_tok, text, end, lo if lo > end else sent.end_char)
+                if found:
+                    sp.role, sp.role_span = found
+                self._name(doc, sp, people, {})
+                out.append(
+                    Quote(
+                        text=text[lo:hi],
+                        start=lo,
+                        end=hi,
+                        direct=False,
+                        speaker=sp.name,
+                        speaker_start=sp.start,
+                        speaker_end=sp.end,
+                        speaker_role=sp.role,
+                        speaker_actor=_actor_for(actors, sp),
+                        cue=tok.text if tok.lower_ != "according" else "according to",
+                    )
+                )
+        return out
+
+    def extract(self, doc: Any, actors: list[Actor] | None = None) -> list[Quote]:
+        text = doc.text
+        first_line = text.lstrip().split("\n", 1)[0].strip()
+        headline = 1 if first_line and "\n" in text.strip() and first_line[-1:] not in ".!?\"”" else 0
+        segments = find_segments(text, headline_lines=headline)
+        groups = self._groups(doc, text, segments)
+        quoted = [(s.start, s.end) for s in segments]
+        people = People(doc, text, self.titles, quoted)
+        quotes = self._resolve(doc, groups, people, actors or [])
+        if self.indirect:
+            taken = [(q.start, q.end) for q in quotes]
+            quotes += self._indirect(doc, taken, people, actors or [])
+            quotes.sort(key=lambda q: q.start)
+        return quotes
+
+
+def _end(tok: Any) -> int:
+    return int(tok.idx + len(tok.text))
+
+
+def _skip_punct(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " ,:":
+        i += 1
+    return i
+
+
+def _actor_for(actors: list[Actor], sp: Speaker) -> str | None:
+    """The actor named by the speaker mention or by the speaker's role."""
+    spans = [(sp.start, sp.end)] + ([sp.role_span] if sp.role_span else [])
+    for lo, hi in spans:
+        for actor in actors:
+            if actor.start < hi and lo < actor.end and actor.name:
+                return actor.name
+    return None
