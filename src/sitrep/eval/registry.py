@@ -23,7 +23,7 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 FLOORS_FILE = REPO_ROOT / "floors.toml"
 
 # Modules that register scorers; each owns one dataset.
-SCORER_MODULES: tuple[str, ...] = ()
+SCORER_MODULES: tuple[str, ...] = ("sitrep.eval.polnear",)
 
 
 @dataclass
