@@ -32,6 +32,9 @@ CATALOGUE: dict[str, str] = {
     "E401": "invalid filter",
     "E402": "not found",
     "E403": "not authorised",
+    # engines (sitrep run)
+    "E500": "the output already exists",
+    "E501": "the engine could not start",
 }
 
 
