@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sitrep.cli.extract_cmd",
     "sitrep.cli.eval_cmd",
     "sitrep.cli.demo_cmd",
+    "sitrep.cli.serve_cmd",
 )
 
 
