@@ -3,10 +3,30 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WEB_VENDOR := src/sitrep/web/vendor
+NPM_DIST := web/node_modules
 
-.PHONY: install demo test lint typecheck eval bench clean
 
-install: $(STAMP)
+.PHONY: install demo test lint typecheck eval bench clean chromium
+
+install: $(STAMP) $(WEB_VENDOR)/.installed chromium
+
+# Dashboard libraries from npm (pinned in web/package-lock.json), copied into
+# the package's static folder: the dashboard never loads anything from a CDN.
+$(WEB_VENDOR)/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(WEB_VENDOR)/images
+	cp $(NPM_DIST)/leaflet/dist/leaflet.js $(NPM_DIST)/leaflet/dist/leaflet.css $(WEB_VENDOR)/
+	cp $(NPM_DIST)/leaflet/dist/images/*.png $(WEB_VENDOR)/images/
+	cp $(NPM_DIST)/leaflet.markercluster/dist/leaflet.markercluster.js $(NPM_DIST)/leaflet.markercluster/dist/MarkerCluster.css $(NPM_DIST)/leaflet.markercluster/dist/MarkerCluster.Default.css $(WEB_VENDOR)/
+	cp $(NPM_DIST)/topojson-client/dist/topojson-client.min.js $(NPM_DIST)/world-atlas/countries-50m.json $(WEB_VENDOR)/
+	for p in leaflet leaflet.markercluster topojson-client world-atlas; do cp $(NPM_DIST)/$$p/*LICEN* $(WEB_VENDOR)/$$p.LICENSE; done
+	touch $@
+
+# Debian's Chromium drives the dashboard's browser test (tests/web).
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "warning: could not install chromium (needs root); the browser test will fail"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
