@@ -1,18 +1,127 @@
-"""coding stage (first cut: registered, runs, adds nothing yet; being built now)."""
+"""Coding stage: ACLED event/sub-event type, disorder type, interaction, civilian
+targeting, fatalities, PLOVER type/mode and CAMEO root for every event.
+
+Reads the detection frame the events stage keeps per event; the decision rules
+are in ``sitrep.events.classify`` and every table (categories, vague amounts,
+PLOVER/CAMEO mapping) is a data file.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sitrep.model import Document
+from sitrep.events.classify import Context, sub_event_type
+from sitrep.events.codebook import Codebook, codebook
+from sitrep.events.detect import Frame, generic_name
+from sitrep.events.fatalities import counts_in, total
+from sitrep.events.lexicon import Lexicon, lexicon
+from sitrep.model import Document, Event
 from sitrep.registry import stage
+from sitrep.resources import add_data_dirs
+from sitrep.stages.events import FRAMES_KEY, article_country
+
+# Sub-event types where the unnamed state actor is, in ACLED's practice, the police.
+POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
 
 
-@stage("sitrep.coding.v1", needs=("doc",), sets=("events.coding",))
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction code: both actor types, lower first; X0 for a sole actor."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    if len(codes) == 1:
+        return codes[0] * 10
+    return codes[0] * 10 + codes[1]
+
+
+def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
+    return {name for name, vocab in lex.cues.items() if words & vocab}
+
+
+def _words(span: Any) -> set[str]:
+    return {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+
+
+def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
+               country: str | None, doc_cues: set[str]) -> None:
+    doc = document.doc
+    sents = list(doc.sents) if doc is not None else []
+    if frame is not None and sents:
+        sent = sents[frame.sent]
+        cues = cue_groups(lex, _words(sent))
+        ctx = Context(
+            cls=frame.cls,
+            trigger=" ".join(frame.trigger.words),
+            cues=cues,
+            doc_cues=doc_cues,
+            inter1=ev.inter1,
+            inter2=ev.inter2,
+            victims={v.inter for v in frame.victims},
+            objects=set(frame.objects),
+        )
+        if frame.actor1 is not None and doc is not None:
+            span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
+            ctx.agent_cues = cue_groups(lex, _words(span)) if span is not None else set()
+        sub = sub_event_type(ctx)
+        counts = []
+        for si in [frame.sent, *frame.extra_sents]:
+            counts += counts_in(sents[si], si, book.vague)
+        ev.fatalities, span = total(counts)
+        if span:
+            ev.evidence["fatalities"] = span
+        victims = ctx.victims
+    else:
+        sub = ev.sub_event_type or "Other"
+        victims = set()
+    ev.sub_event_type = sub
+    ev.event_type = book.event_type(sub)
+    ev.disorder_type = book.disorder_type(sub)
+    trig = ev.evidence.get("trigger")
+    if ev.actor1 is None and sub in book.default_actor1:
+        ev.inter1 = book.default_actor1[sub]
+        ev.actor1 = generic_name(ev.inter1, country, police=sub in POLICE_SUBS)
+        if trig:
+            ev.evidence["actor1"] = list(trig)
+    if ev.actor2 is None and sub in book.default_actor2 and (sub != "Attack" or not victims - {7}):
+        ev.inter2 = book.default_actor2[sub]
+        ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
+    ev.interaction = interaction(ev.inter1, ev.inter2)
+    civilian = sub in book.civilian_sub_events or (
+        ev.event_type == "Explosions/Remote violence" and (ev.inter2 == 7 or (victims and victims <= {7}))
+    )
+    ev.civilian_targeting = "Civilian targeting" if civilian else None
+    plover = book.plover.get(sub, {})
+    ev.plover_type = plover.get("plover")
+    ev.plover_mode = plover.get("mode")
+    if ev.plover_type == "ASSAULT" and frame is not None:
+        ev.plover_mode = book.mode_by_trigger.get(frame.tok.lemma_.lower(), ev.plover_mode)
+    ev.cameo_root = plover.get("cameo")
+
+
+def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
+    if not document.events:
+        return
+    frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
+    country = article_country(document)
+    doc_cues: set[str] = set()
+    if document.doc is not None:
+        for i, sent in enumerate(document.doc.sents):
+            if i >= 3:
+                break
+            doc_cues |= cue_groups(lex, _words(sent))
+    for ev in document.events:
+        code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues)
+
+
+@stage("sitrep.coding.v1", needs=("doc", "events"), sets=("events.coding",))
 def make_coding(config: dict[str, Any]) -> Any:
-    """Placeholder until the coding stage lands."""
+    """Code each event into ACLED's taxonomy, PLOVER and CAMEO, with fatalities."""
+    add_data_dirs(config.get("data_dirs", []))
+    lex = lexicon()
+    book = codebook()
 
     def run(documents: list[Document]) -> None:
-        return None
+        for document in documents:
+            code_document(document, lex, book)
 
     return run

@@ -1,18 +1,119 @@
-"""events stage (first cut: registered, runs, adds nothing yet; being built now)."""
+"""Events stage: trigger lexicon + dependency parse -> Event records with evidence and modality.
+
+Each detected event gets its actors (actor1 the agent, actor2 the target,
+associated actors), modality, trigger, confidence and evidence spans; ACLED
+types are left to the coding stage, which reads the detection frame kept in
+``document.extras["sitrep.events"]``. When one event's sentence names several
+places joined as conjuncts ("in Idlib and Hama"), ACLED codes one event per
+place, so the event is split with one ``location`` evidence span each.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from sitrep.model import Document
+from sitrep.events.detect import Detector, Frame
+from sitrep.events.lexicon import lexicon
+from sitrep.model import Document, Event
 from sitrep.registry import stage
+from sitrep.resources import add_data_dirs
+
+FRAMES_KEY = "sitrep.events"
 
 
-@stage("sitrep.events.v1", needs=("doc",), sets=("events",))
+def article_country(document: Document) -> str | None:
+    """The country most of the article's actors and places belong to."""
+    votes: Counter[str] = Counter()
+    for a in document.actors:
+        if a.country:
+            votes[a.country] += 1
+    for p in document.places:
+        if p.country:
+            votes[p.country] += 2
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _confidence(f: Frame) -> float:
+    c = 0.45 + 0.1 * min(1.0, f.trigger.weight)
+    c += 0.15 if f.actor1 is not None else 0.0
+    c += 0.1 if f.actor2 is not None else 0.0
+    c += 0.05 if f.tok.pos_ == "VERB" else 0.0
+    c -= 0.2 if f.generic else 0.0
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def _places_split(document: Document, f: Frame) -> list[list[int] | None]:
+    """Spans of conjoined places in the event's sentence (one event each), else [None]."""
+    places = [p for p in document.places if p.sent == f.sent and p.feature != "country"]
+    if len(places) < 2 or document.doc is None:
+        return [None]
+    doc = document.doc
+    heads = []
+    for p in places:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None:
+            heads.append((span.root, p))
+    conj_pairs = {(a.i, b.i) for a, _ in heads for b, _ in heads if b.dep_ == "conj" and b.head.i == a.i}
+    linked = {i for pair in conj_pairs for i in pair}
+    chosen = [[p.start, p.end] for root, p in heads if root.i in linked]
+    return chosen if len(chosen) >= 2 else [None]  # type: ignore[return-value]
+
+
+def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[int] | None) -> Event:
+    a = document.article
+    ev = Event(
+        event_id=f"{a.id}-{ordinal}",
+        article_id=a.id,
+        source=a.source,
+        modality=f.modality,
+        trigger=document.doc[f.tok.i].text if f.trigger_span == (0, 0) else a.text[f.trigger_span[0]:f.trigger_span[1]],
+        confidence=_confidence(f),
+    )
+    ev.evidence["sentence"] = [f.sent_span[0], f.sent_span[1]]
+    ev.evidence["trigger"] = [f.trigger_span[0], f.trigger_span[1]]
+    if f.actor1 is not None:
+        ev.actor1, ev.inter1 = f.actor1.name, f.actor1.inter
+        ev.evidence["actor1"] = [f.actor1.start, f.actor1.end]
+    if f.actor2 is not None:
+        ev.actor2, ev.inter2 = f.actor2.name, f.actor2.inter
+        ev.evidence["actor2"] = [f.actor2.start, f.actor2.end]
+    assoc1 = [x for x in f.assoc1 if f.actor1 is None or x.name != f.actor1.name]
+    if assoc1:
+        ev.assoc_actor_1 = "; ".join(dict.fromkeys(x.name for x in assoc1))
+        ev.evidence["assoc_actor_1"] = [assoc1[0].start, assoc1[0].end]
+    assoc2 = [x for x in f.assoc2 if f.actor2 is None or x.name != f.actor2.name]
+    if assoc2:
+        ev.assoc_actor_2 = "; ".join(dict.fromkeys(x.name for x in assoc2))
+        ev.evidence["assoc_actor_2"] = [assoc2[0].start, assoc2[0].end]
+    if location is not None:
+        ev.evidence["location"] = location
+    return ev
+
+
+def detect_events(document: Document, detector: Detector) -> None:
+    if document.doc is None:
+        return
+    frames = detector.detect(document, article_country(document))
+    events: list[Event] = []
+    kept: dict[str, Frame] = {}
+    for f in frames:
+        for loc in _places_split(document, f):
+            ev = frame_to_event(document, f, len(events) + 1, loc)
+            events.append(ev)
+            kept[ev.event_id] = f
+    document.events = events
+    document.extras[FRAMES_KEY] = kept
+
+
+@stage("sitrep.events.v1", needs=("doc", "actors"), sets=("events",))
 def make_events(config: dict[str, Any]) -> Any:
-    """Placeholder until the events stage lands."""
+    """Find events per clause with the trigger lexicon and the dependency parse."""
+    add_data_dirs(config.get("data_dirs", []))
+    detector = Detector(lexicon())
 
     def run(documents: list[Document]) -> None:
-        return None
+        for document in documents:
+            detect_events(document, detector)
 
     return run

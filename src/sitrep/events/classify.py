@@ -1,0 +1,146 @@
+"""ACLED sub-event type from an event class, its actors' types and context cues.
+
+The rules follow ACLED's codebook: remote weapons make an event
+Explosions/Remote violence whoever the target; violence by an armed actor on
+unarmed people is Violence against civilians; two armed, organised sides make
+a Battle; force used on demonstrators is coded under Protests; a crowd's own
+violence is a Riot. Everything here is the decision logic; the words are in
+``triggers.yaml`` (cue groups) and the category names in ``acled_codebook.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ARMED = {1, 2, 3, 4, 8}
+
+
+@dataclass
+class Context:
+    cls: str
+    trigger: str  # trigger lemma(s), lower case
+    cues: set[str]  # cue group names present in the event's sentence
+    doc_cues: set[str]  # cue groups in the article's opening sentences
+    inter1: int | None
+    inter2: int | None
+    victims: set[int]
+    objects: set[str]  # head lemmas of the trigger's objects
+    agent_cues: set[str] = frozenset()  # type: ignore[assignment]  # cue groups of actor1's own words
+
+
+def _remote(c: Context) -> str:
+    """Which remote weapon: suicide > chemical > aircraft > grenade > shelling > IED."""
+    if "suicide" in c.cues:
+        return "Suicide bomb"
+    if c.cls == "chemical" or ("chemical" in c.cues and c.cls in ("explosion", "attack")):
+        return "Chemical weapon"
+    if c.cls == "air_strike" or "aircraft" in c.cues:
+        return "Air/drone strike"
+    if c.cls == "grenade" or "grenade" in c.cues:
+        return "Grenade"
+    if c.cls == "shelling":
+        return "Shelling/artillery/missile attack"
+    if c.cls == "ied" or "ied" in c.cues:
+        return "Remote explosive/landmine/IED"
+    if "shelling" in c.cues:
+        return "Shelling/artillery/missile attack"
+    return "Remote explosive/landmine/IED"
+
+
+def _protest_context(c: Context) -> bool:
+    return "protest_context" in c.cues or c.inter2 == 6 or c.inter1 == 6 or 6 in c.victims
+
+
+def _violence(c: Context) -> str:
+    """attack / kill / clash: who hit whom decides Battles, VAC, Protests, Riots or Explosions."""
+    if c.cls in ("attack", "kill") and "aircraft" in c.cues and c.trigger in ("attack", "strike", "raid", "target", "kill"):
+        return "Air/drone strike"
+    if c.cls in ("attack", "kill") and c.cues & {"suicide", "grenade", "chemical"}:
+        return _remote(c)
+    if c.cls == "attack" and "shelling" in c.cues and c.inter2 not in (7,) and "military_target" not in c.cues:
+        return "Shelling/artillery/missile attack"
+    if _protest_context(c):
+        state_side = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues)
+        if c.cls == "clash" or c.inter1 in (5, 6):
+            return "Violent demonstration"
+        if state_side or c.inter2 == 6 or 6 in c.victims:
+            return "Excessive force against protesters"
+        return "Violent demonstration"
+    if c.inter1 == 5 or (c.inter1 in (None, 7) and "mob_actor" in c.agent_cues and c.cls != "clash"):
+        return "Mob violence"
+    if c.cls == "clash":
+        if c.inter2 in (5, 6) or c.inter1 in (5, 6):
+            return "Violent demonstration"
+        return "Armed clash"
+    target = c.inter2
+    if target is None and c.victims:
+        target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
+    if target == 7 or (target is None and "civilian_victim" in c.cues and "military_target" not in c.cues):
+        if c.inter1 == 7:
+            return "Mob violence"
+        return "Attack"
+    if target in ARMED or "military_target" in c.cues:
+        return "Armed clash"
+    return "Attack"
+
+
+def sub_event_type(c: Context) -> str:
+    cls = c.cls
+    if cls in ("explosion", "ied", "shelling", "air_strike", "grenade", "suicide_bomb", "chemical"):
+        if cls == "explosion" and not c.cues & {"suicide", "aircraft", "grenade", "shelling", "ied", "chemical"} and (
+            "weapon" not in c.cues and c.trigger in ("blast", "explosion", "explode")
+        ):
+            return "Remote explosive/landmine/IED"
+        return _remote(c)
+    if cls == "sexual_violence":
+        return "Sexual violence"
+    if cls == "abduction":
+        return "Abduction/forced disappearance"
+    if cls == "disrupted":
+        return "Disrupted weapons use"
+    if cls == "capture":
+        if "weapon" in c.cues and not c.objects & {"town", "village", "city", "area", "district", "territory"}:
+            return "Disrupted weapons use"
+        people = c.inter2 in (7, 6) or bool(c.objects & {"man", "men", "people", "person", "civilian", "woman",
+                                                          "child", "suspect", "leader", "member"})
+        if people and not c.objects & {"town", "village", "city"}:
+            return "Arrests" if c.inter1 == 1 else "Abduction/forced disappearance"
+        state = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues and "nonstate_actor" not in c.cues)
+        if c.trigger in ("liberate", "liberation") and c.inter1 is None:
+            state = True
+        return "Government regains territory" if state else "Non-state actor overtakes territory"
+    if cls in ("attack", "kill", "clash"):
+        return _violence(c)
+    if cls == "mob":
+        return "Mob violence"
+    if cls == "riot":
+        if "mob_actor" in c.agent_cues and "protest_context" not in c.cues:
+            return "Mob violence"
+        return "Violent demonstration"
+    if cls == "force":
+        if "lethal" in c.cues and (c.cues & {"protest_context"}) and c.trigger in ("live ammunition",):
+            return "Excessive force against protesters"
+        return "Protest with intervention"
+    if cls == "protest":
+        if "violence" in c.cues and not c.cues & {"intervention"}:
+            return "Violent demonstration"
+        if "lethal" in c.cues and ("state_actor" in c.cues or c.inter2 == 1):
+            return "Excessive force against protesters"
+        if "intervention" in c.cues:
+            return "Protest with intervention"
+        if "violence" in c.cues:
+            return "Violent demonstration"
+        return "Peaceful protest"
+    if cls == "arrest":
+        if _protest_context(c):
+            return "Protest with intervention"
+        return "Arrests"
+    if cls == "agreement":
+        return "Agreement"
+    if cls == "transfer":
+        return "Non-violent transfer of territory"
+    if cls == "hq":
+        return "Headquarters or base established"
+    if cls == "change_group":
+        return "Change to group/activity"
+    return "Other"

@@ -1,0 +1,104 @@
+"""The trigger lexicon (``triggers.yaml``): package file plus the user's copies.
+
+Loaded once per stage factory. Single-word triggers are looked up by lemma or
+lower-case form in a dict; phrases by a tuple of lower-case words anchored on
+their first word, so matching a sentence costs one dict probe per token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.errors import SitrepError
+from sitrep.resources import data_files
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]  # one word for a lemma trigger, several for a phrase
+    cls: str
+    pos: frozenset[str] = frozenset()
+    needs: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    weight: float = 1.0
+
+
+@dataclass
+class Lexicon:
+    priorities: dict[str, int]
+    single: dict[str, list[Trigger]]
+    phrases: dict[str, list[Trigger]]  # first word -> phrases starting with it
+    cues: dict[str, frozenset[str]]
+    participants: dict[str, int]
+    files: list[Path] = field(default_factory=list)
+
+    def priority(self, cls: str) -> int:
+        return self.priorities.get(cls, 20)
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SitrepError("E302", f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SitrepError("E302", f"{path}: expected a mapping at top level")
+    return data
+
+
+def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
+    text = entry.get("phrase") or entry.get("lemma")
+    if not text or "class" not in entry:
+        raise SitrepError("E302", f"{path}: trigger needs 'lemma' or 'phrase' and 'class': {entry}")
+    return Trigger(
+        words=tuple(str(text).lower().split()),
+        cls=str(entry["class"]),
+        pos=frozenset(str(p).upper() for p in entry.get("pos", ()) or ()),
+        needs=tuple(str(x).lower() for x in entry.get("needs", ()) or ()),
+        unless=tuple(str(x).lower() for x in entry.get("unless", ()) or ()),
+        weight=float(entry.get("weight", 1.0)),
+    )
+
+
+def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
+    """Merge every copy of triggers.yaml; later files add to and override earlier ones."""
+    files = paths if paths is not None else data_files("triggers.yaml")
+    priorities: dict[str, int] = {}
+    by_key: dict[tuple[tuple[str, ...], str], Trigger] = {}
+    cues: dict[str, set[str]] = {}
+    participants: dict[str, int] = {}
+    for path in files:
+        data = _load_yaml(path)
+        priorities.update({str(k): int(v) for k, v in (data.get("classes") or {}).items()})
+        for entry in data.get("triggers") or []:
+            t = _trigger(entry, path)
+            by_key[(t.words, t.cls)] = t
+        for name, words in (data.get("cues") or {}).items():
+            cues.setdefault(str(name), set()).update(str(w).lower() for w in words)
+        for code, words in (data.get("participants") or {}).items():
+            for w in words:
+                participants[str(w).lower()] = int(code)
+    single: dict[str, list[Trigger]] = {}
+    phrases: dict[str, list[Trigger]] = {}
+    for t in by_key.values():
+        target = single if len(t.words) == 1 else phrases
+        target.setdefault(t.words[0], []).append(t)
+    for lst in phrases.values():
+        lst.sort(key=lambda t: -len(t.words))
+    return Lexicon(priorities, single, phrases, {k: frozenset(v) for k, v in cues.items()}, participants, list(files))
+
+
+@lru_cache(maxsize=8)
+def _cached(key: tuple[str, ...]) -> Lexicon:
+    return load_lexicon([Path(p) for p in key])
+
+
+def lexicon() -> Lexicon:
+    """The lexicon for the current data path (cached per set of files)."""
+    return _cached(tuple(str(p) for p in data_files("triggers.yaml")))
