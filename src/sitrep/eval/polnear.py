@@ -8,9 +8,12 @@ content "in quotation marks"); partial quotes ("called it “a disaster”") are
 not direct. Only the first annotator's file (sorted by name) of an article
 is used, so an article counts once.
 
-- quote P/R/F1: a predicted direct quote matches a gold one when their
-  overlap is more than half of the longer of the two (gold length = the sum
-  of its pieces); matching is one-to-one, largest overlap first.
+- quote P/R/F1: a predicted direct quote matches a gold one when the spans
+  overlap by more than half, counted both ways over the quoted characters:
+  more than half of the gold content's pieces lie inside the predicted span
+  AND more than half of the predicted quote's quoted parts lie inside the
+  gold span (so a cue between two halves counts for neither side).
+  Matching is one-to-one, largest overlap first.
 - speaker accuracy: over matched quotes whose gold has a Source, the share
   where the predicted in-text speaker mention overlaps the gold Source span.
 
@@ -27,6 +30,7 @@ from typing import Any
 
 from sitrep.eval.registry import Report, scorer
 from sitrep.model import Article, Quote
+from sitrep.quotes.marks import find_segments
 
 OPENING = frozenset("“\"«‘'„")
 CLOSING = frozenset("”\"»’'")
@@ -89,14 +93,25 @@ def overlap(a: tuple[int, int], pieces: Spans) -> int:
     return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in pieces)
 
 
-def match(predicted: list[Quote], gold: list[GoldQuote]) -> list[tuple[Quote, GoldQuote]]:
-    """One-to-one pairs whose overlap is more than half of the longer span."""
+def quoted_pieces(article: str, quote: Quote) -> Spans:
+    """The quoted parts inside a predicted quote's span (a split quote has two)."""
+    if not quote.direct:
+        return [(quote.start, quote.end)]
+    found = [(quote.start + s.start, quote.start + s.end) for s in find_segments(article[quote.start : quote.end], 0)]
+    return found or [(quote.start, quote.end)]
+
+
+def match(article: str, predicted: list[Quote], gold: list[GoldQuote]) -> list[tuple[Quote, GoldQuote]]:
+    """One-to-one pairs where more than half of each one's quoted characters lie in the other's span."""
     candidates = []
     for i, q in enumerate(predicted):
+        pieces = quoted_pieces(article, q)
+        length = sum(e - s for s, e in pieces)
         for j, g in enumerate(gold):
-            shared = overlap((q.start, q.end), g.content)
-            if shared * 2 > max(q.end - q.start, g.length):
-                candidates.append((shared, i, j))
+            covered = overlap((q.start, q.end), g.content)
+            within = overlap((g.content[0][0], g.content[-1][1]), pieces)
+            if covered * 2 > g.length and within * 2 > length:
+                candidates.append((covered + within, i, j))
     pairs, used_p, used_g = [], set(), set()
     for _, i, j in sorted(candidates, reverse=True):
         if i not in used_p and j not in used_g:
@@ -130,7 +145,7 @@ def score(items: list[tuple[str, str, str]], pipeline: Any) -> Report:
     for (name, text, ann), result in zip(items, results, strict=True):
         gold = gold_quotes(text, ann)
         predicted = [q for q in result.quotes if q.direct]
-        pairs = match(predicted, gold)
+        pairs = match(text, predicted, gold)
         tp, n_pred, n_gold = tp + len(pairs), n_pred + len(predicted), n_gold + len(gold)
         for q, g in pairs:
             if not g.source:

@@ -25,6 +25,7 @@ from sitrep.quotes.speakers import PRONOUNS, People, Speaker, Titles, mention_sp
 
 _SENT_END = re.compile(r"[.!?…]\s*$")
 _UTTERANCE_END = frozenset(",.!?…—–-:;")
+_MARKS_AND_SPACE = "\"“”„‟«»'‘’‚‹› \t\n\xa0"
 _MAX_MIDDLE_TOKENS = 28  # a cue between two halves of one quote is short
 _MAX_TAIL_TOKENS = 12  # "…," Flynn, a top Trump surrogate, said Thursday
 _MAX_HEAD_GAP = 5  # tokens allowed between a cue and its quote ("told reporters on Monday")
@@ -40,7 +41,8 @@ class _Group:
 
 
 class QuoteExtractor:
-    def __init__(self, verbs: set[str], titles: Titles, indirect: bool = True) -> None:
+    def __init__(self, verbs: set[str], titles: Titles, indirect: bool = True, merge_split: bool = True) -> None:
+        self.merge_split = merge_split
         self.verbs = verbs
         self.titles = titles
         self.indirect = indirect
@@ -119,17 +121,25 @@ class QuoteExtractor:
             prev_end = segments[k - 1].end if k else 0
             next_start = segments[k + 1].start if k + 1 < len(segments) else len(text)
             head, tail = self._bounds(text, seg, prev_end, next_start)
+            inner = text[seg.start : seg.end].strip(_MARKS_AND_SPACE)
+            after = text[tail[0] : tail[1]].lstrip()
+            ends = not seg.closed or inner[-1:] in _UTTERANCE_END or not after or after[0] in ".,;:!?)—–"
             last = groups[-1] if groups else None
-            if last is not None and last.tail[1] == seg.start and last.segments[-1].last_line == seg.line:
+            if (
+                self.merge_split
+                and last is not None
+                and ends
+                and last.tail[1] == seg.start
+                and last.segments[-1].last_line == seg.line
+            ):
                 middle = [t for t in self._tokens(doc, last.tail[0], seg.start) if not t.is_space]
                 if last.cue and len(middle) <= _MAX_MIDDLE_TOKENS and text[last.tail[0] : seg.start].strip()[-1:] in ".,:":
                     last.segments.append(seg)  # "…," he said. "…" — the same quote continues
                     last.tail = tail
                     continue
+            if not inner or inner[0].islower():
+                continue  # a partial quote inside the writer's sentence: said Trump was "unfit"
             ok, cue = self._head_cue(doc, text, *head)
-            inner = text[seg.start + 1 : seg.end - 1].rstrip() if seg.closed else text[seg.start + 1 : seg.end]
-            after = text[tail[0] : tail[1]].lstrip()
-            ends = not seg.closed or inner[-1:] in _UTTERANCE_END or not after or after[0] in ".,;:!?)—–"
             tail_cue = self._tail_cue(doc, *tail)
             if not ends or not (ok or tail_cue is not None):
                 continue

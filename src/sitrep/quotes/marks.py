@@ -21,6 +21,8 @@ _CLOSE_ONLY = frozenset("»›")
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;,")
 _AFTER_CLOSE = frozenset(" \t\n.,;:!?)]}—–-…")
 _LINE = re.compile(r"[^\n]+")
+_PAIRED = "\x00"  # stands in for the second apostrophe of ''
+
 
 
 @dataclass
@@ -44,7 +46,8 @@ def _kind(text: str, i: int, line_start: int, line_end: int, single: bool) -> st
     """'open', 'close' or None (an apostrophe, an inch mark, a stray)."""
     ch = text[i]
     prev = text[i - 1] if i > line_start else "\n"
-    nxt = text[i + 1] if i + 1 < line_end else "\n"
+    j = i + 2 if i + 1 < line_end and text[i + 1] == _PAIRED else i + 1
+    nxt = text[j] if j < line_end else "\n"
     if single and _is_letter(prev) and _is_letter(nxt):
         return None  # don't, Trump’s
     if ch in _OPEN_ONLY:
@@ -76,6 +79,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def find_segments(text: str, headline_lines: int = 1) -> list[Segment]:
     """Quoted passages in ``text``, in order; headline single quotes included."""
+    # Two apostrophes stand for a double mark in some archives (''like this''):
+    # read them as one mark followed by a character that is never a mark.
+    text = text.replace("''", '"' + _PAIRED)
     lines = _lines(text)
     single_everywhere = not any(ch in DOUBLE_MARKS for ch in text)
     segments: list[Segment] = []
@@ -115,8 +121,9 @@ def find_segments(text: str, headline_lines: int = 1) -> list[Segment]:
                     opener = ch
                 continue
             if kind in ("close", "toggle") and (ch in SINGLE_MARKS) == (opener in SINGLE_MARKS):
-                current.end = i + 1
-                current.pieces[-1] = (current.pieces[-1][0], i + 1)
+                end = i + 2 if i + 1 < le and text[i + 1] == _PAIRED else i + 1
+                current.end = end
+                current.pieces[-1] = (current.pieces[-1][0], end)
                 current.last_line = li
                 segments.append(current)
                 current = None
