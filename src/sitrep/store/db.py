@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,12 +41,21 @@ class BatchSummary:
     aliases: int = 0  # known text under a new input id (recorded, not re-processed)
     quarantined: int = 0  # inputs that could not be processed (this run)
     events: int = 0  # events written
+    reasons: dict[str, int] = field(default_factory=dict)  # quarantine code -> count (this run)
+
+    @property
+    def inputs(self) -> int:
+        return self.new + self.unchanged + self.updated + self.aliases + self.quarantined
 
     def add(self, other: BatchSummary) -> None:
         for key, value in asdict(other).items():
-            setattr(self, key, getattr(self, key) + value)
+            if key == "reasons":
+                for code, n in value.items():
+                    self.reasons[code] = self.reasons.get(code, 0) + n
+            else:
+                setattr(self, key, getattr(self, key) + value)
 
-    def to_dict(self) -> dict[str, int]:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -309,6 +318,7 @@ class _BatchPlan:
             failure = item.failure or ErrorInfo(code="E101", message="input has no text")
             self._quarantine(item, failure, item.raw_hash)
             summary.quarantined += 1
+            summary.reasons[failure.code] = summary.reasons.get(failure.code, 0) + 1
             return
         article = item.article
         h = article.content_hash
@@ -325,6 +335,8 @@ class _BatchPlan:
         if result.errors:
             self._quarantine(item, result.errors[0], h)
             summary.quarantined += 1
+            code = result.errors[0].code
+            summary.reasons[code] = summary.reasons.get(code, 0) + 1
             return
         version, supersedes = 1, None
         for key in _version_keys(item):

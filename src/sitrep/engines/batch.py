@@ -1,0 +1,484 @@
+"""Batch runs to partitioned Parquet: the layout ``sitrep run`` writes, whatever the engine.
+
+``OUT/events/country=…/month=YYYY-MM/*.parquet`` holds one row per event, in
+the columns of ``sitrep export --format parquet`` (``EXPORT_COLUMNS``; ``country``
+and ``month`` live in the directory names, hive style). ``OUT/quarantine/``
+holds one row per input that could not be processed, in the columns of the
+store's quarantine table. ``OUT/_sitrep_run.json`` summarises the run.
+
+Everything here is plain Python + pyarrow so the local engine and the Spark
+workers share it line for line; ``sitrep.engines.spark`` only moves Arrow
+batches around. The row rules mirror the store's (article id = hash of the
+normalised text, event id = article id + ordinal, one article per distinct
+text listing every input id that carried it), so Spark output and a store
+export of the same input agree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from sitrep import resources
+from sitrep.errors import SitrepError
+from sitrep.io.readers import Input, article_from_record, read_jsonl_lines, read_text_document
+from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX, event_row
+from sitrep.model import Article, ErrorInfo, Result, text_hash
+
+TEXT_SUFFIXES = (".jsonl", ".ndjson", ".txt", ".text", ".html", ".htm")
+PARQUET_COLUMNS = ("id", "url", "title", "source", "published", "date", "language", "text")
+PARTITION_COLUMNS = ("country", "month")
+SUMMARY_FILE = "_sitrep_run.json"
+
+# Types of the export columns; the store's ``export_schema()`` uses the same rules
+# (tests/engines/test_spark.py checks they agree).
+_INT32 = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities"}
+_FLOAT = {"latitude", "longitude", EXTRA_PREFIX + "confidence"}
+
+
+def events_schema() -> Any:
+    """Arrow schema of an event row: ``EXPORT_COLUMNS`` then the ``month`` partition column."""
+    import pyarrow as pa
+
+    fields = []
+    for name in EXPORT_COLUMNS:
+        if name in _INT32:
+            typ = pa.int32()
+        elif name in _FLOAT:
+            typ = pa.float64()
+        elif name == "event_date":
+            typ = pa.date32()
+        elif name == "timestamp":
+            typ = pa.int64()
+        elif name == EXTRA_PREFIX + "article_ids":
+            typ = pa.list_(pa.string())
+        else:
+            typ = pa.string()
+        fields.append(pa.field(name, typ))
+    fields.append(pa.field("month", pa.string()))
+    return pa.schema(fields)
+
+
+def quarantine_schema() -> Any:
+    """Arrow schema of the quarantine table (the store's ``quarantine`` columns)."""
+    import pyarrow as pa
+
+    names = ("quarantine_id", "input_id", "origin", "code", "message", "stage", "content_hash")
+    return pa.schema([*(pa.field(n, pa.string()) for n in names), pa.field("quarantined_at", pa.timestamp("us"))])
+
+
+def input_schema() -> Any:
+    """One decoded input between reading and processing (an article, or why not)."""
+    import pyarrow as pa
+
+    names = ("input_id", "origin", "content_hash", "fail_code", "fail_message", "fail_stage", "text", "url", "title",
+             "source", "published", "language")  # fmt: skip
+    return pa.schema([*(pa.field(n, pa.string()) for n in names), pa.field("input_ids", pa.list_(pa.string()))])
+
+
+def output_schema() -> Any:
+    """What a worker emits: ``kind`` ('event' | 'quarantine' | 'stats'), event columns, ``q_`` quarantine columns,
+    and per-batch counts (``n_inputs``, ``n_articles``) on the one 'stats' row."""
+    import pyarrow as pa
+
+    quarantine = [pa.field("q_" + f.name, f.type) for f in quarantine_schema()]
+    counts = [pa.field("n_inputs", pa.int64()), pa.field("n_articles", pa.int64())]
+    return pa.schema([pa.field("kind", pa.string()), *events_schema(), *quarantine, *counts])
+
+
+# ---------------------------------------------------------------- reading
+
+
+def relative_name(file_path: str, root: str) -> str:
+    """The name ids are built from: the path below the input root (its file name for a single file).
+
+    Both arguments may be URIs (``file:/…``, ``s3a://bucket/…``) or plain paths.
+    """
+
+    def path_part(p: str) -> str:
+        parsed = urlparse(p)
+        raw = unquote(parsed.path) if parsed.scheme and len(parsed.scheme) > 1 else p
+        return posixpath.normpath(raw) if raw else raw
+
+    file_part, root_part = path_part(file_path), path_part(root)
+    if file_part == root_part or not file_part.startswith(root_part.rstrip("/") + "/"):
+        return posixpath.basename(file_part)
+    return posixpath.relpath(file_part, root_part)
+
+
+def inputs_from_file(raw: bytes, name: str) -> Iterator[Input]:
+    """Inputs from one file's bytes, exactly as ``sitrep extract`` reads that file."""
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix in (".jsonl", ".ndjson"):
+        yield from read_jsonl_lines(iter(raw.splitlines()), name)
+    else:
+        yield read_text_document(raw, name, suffix)
+
+
+def input_from_record(record: dict[str, Any], name: str, row_index: int) -> Input:
+    """An Input from one Parquet row (``row_index`` 0-based in its file; ids say ``name:row`` 1-based)."""
+    fallback = f"{name}:{row_index + 1}"
+    return article_from_record(record, fallback, origin=fallback)
+
+
+def input_row(item: Input, default_published: str | None = None) -> dict[str, Any]:
+    """An Input as a flat row of ``input_schema()``."""
+    row: dict[str, Any] = {"input_id": item.id, "origin": item.origin, "input_ids": [item.id]}
+    a = item.article
+    if a is None:
+        failure = item.failure or ErrorInfo(code="E101", message="input has no text")
+        raw_hash = getattr(item, "raw_hash", None)
+        row.update(fail_code=failure.code, fail_message=failure.message, fail_stage=failure.stage)
+        row["content_hash"] = raw_hash or text_hash(item.id)
+        return row
+    row.update(text=a.text, url=a.url, title=a.title, source=a.source, language=a.language)
+    row["published"] = a.published or default_published
+    row["content_hash"] = a.content_hash
+    return row
+
+
+def article_of(row: dict[str, Any]) -> Article:
+    return Article(
+        text=row["text"],
+        id=row["input_id"],
+        url=row.get("url"),
+        title=row.get("title"),
+        source=row.get("source"),
+        published=row.get("published"),
+        language=row.get("language"),
+    )
+
+
+def first_per_text(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per distinct text: the one with the smallest (input_id, origin), listing every input id.
+
+    Failed inputs pass through untouched. The Spark engine applies the same
+    rule with ``min_by`` + ``collect_set`` so both engines pick the same row.
+    """
+    chosen: dict[str, dict[str, Any]] = {}
+    ids: dict[str, set[str]] = {}
+    failed: list[dict[str, Any]] = []
+    for row in rows:
+        if row.get("fail_code"):
+            failed.append(row)
+            continue
+        h = row["content_hash"]
+        ids.setdefault(h, set()).add(row["input_id"])
+        best = chosen.get(h)
+        if best is None or (row["input_id"], row["origin"]) < (best["input_id"], best["origin"]):
+            chosen[h] = row
+    for h, row in chosen.items():
+        row["input_ids"] = sorted(ids[h])
+    return [*chosen.values(), *failed]
+
+
+# ---------------------------------------------------------------- processing
+
+
+@dataclass
+class RunSettings:
+    """What every worker needs to process rows: plain JSON, shipped once per task."""
+
+    config: dict[str, Any]
+    timestamp: int  # the run's start (epoch s): events' ``timestamp`` and ``quarantined_at``
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> RunSettings:
+        return cls(**json.loads(text))
+
+    @classmethod
+    def for_run(cls, config: str | Path | dict[str, Any] | None = None, timestamp: int | None = None) -> RunSettings:
+        """Resolve the config on the driver (user file, SITREP_DATA_PATH) so workers need no environment."""
+        from sitrep.pipeline import load_config
+
+        resolved = json.loads(json.dumps(config if isinstance(config, dict) else load_config(config)))
+        settings = resolved.setdefault("pipeline", {})
+        dirs = [str(d) for d in settings.get("data_dirs", [])]
+        dirs += [str(d) for d in resources.user_data_dirs() if str(d) not in dirs]
+        settings["data_dirs"] = [os.path.abspath(d) for d in dirs]
+        ts = int(datetime.now(UTC).timestamp()) if timestamp is None else int(timestamp)
+        return cls(config=resolved, timestamp=ts)
+
+
+_PIPELINES: dict[str, Any] = {}
+
+
+def pipeline_for(config: dict[str, Any]) -> Any:
+    """The Pipeline for ``config``, built once per process (a Spark Python worker reuses it across tasks)."""
+    key = json.dumps(config, sort_keys=True)
+    pipe = _PIPELINES.get(key)
+    if pipe is None:
+        from sitrep.pipeline import Pipeline
+
+        pipe = _PIPELINES[key] = Pipeline(json.loads(key))
+    return pipe
+
+
+@dataclass
+class Output:
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+    inputs: int = 0  # input ids covered (a text carried by two ids counts twice)
+    articles: int = 0  # distinct texts processed without error
+
+
+def process_rows(rows: list[dict[str, Any]], settings: RunSettings) -> Output:
+    """Run the pipeline over decoded input rows; failures become quarantine rows, never exceptions."""
+    out = Output(inputs=sum(len(r.get("input_ids") or [1]) for r in rows))
+    ok = [r for r in rows if not r.get("fail_code")]
+    for r in rows:
+        if r.get("fail_code"):
+            failure = ErrorInfo(code=r["fail_code"], message=r.get("fail_message") or "", stage=r.get("fail_stage"))
+            out.quarantine.append(quarantine_row(r, failure, settings.timestamp))
+    if not ok:
+        return out
+    pipe = pipeline_for(settings.config)
+    for start in range(0, len(ok), pipe.batch_size):
+        chunk = ok[start : start + pipe.batch_size]
+        results: list[Result] = pipe.process_batch([article_of(r) for r in chunk])
+        for row, result in zip(chunk, results, strict=True):
+            if result.errors:
+                out.quarantine.append(quarantine_row(row, result.errors[0], settings.timestamp))
+                continue
+            out.articles += 1
+            out.events.extend(event_rows(row, result, settings.timestamp))
+    return out
+
+
+def event_rows(row: dict[str, Any], result: Result, timestamp: int) -> list[dict[str, Any]]:
+    """Export rows for one article's events, with the store's ids and fallbacks."""
+    h = row["content_hash"]
+    rows = []
+    for ordinal, event in enumerate(result.events):
+        e = event.to_dict()
+        e["event_id"] = e["event_id_cnty"] = f"{h}-{ordinal:03d}"
+        e["article_id"] = h
+        e["source"] = e.get("source") or row.get("source")
+        e["evidence"] = json.dumps(e.get("evidence") or {}, ensure_ascii=False)
+        e["timestamp"] = e.get("timestamp") or timestamp
+        rows.append(event_row(e, article_ids=list(row["input_ids"])))
+    return rows
+
+
+def quarantine_row(row: dict[str, Any], failure: ErrorInfo, timestamp: int) -> dict[str, Any]:
+    import hashlib
+
+    chash = row.get("content_hash") or text_hash(row["input_id"])
+    key = f"{row['input_id']}\0{failure.code}\0{chash}"
+    return {
+        "quarantine_id": hashlib.sha256(key.encode("utf-8")).hexdigest()[:20],
+        "input_id": row["input_id"],
+        "origin": row.get("origin"),
+        "code": failure.code,
+        "message": failure.message,
+        "stage": failure.stage,
+        "content_hash": chash,
+        "quarantined_at": datetime.fromtimestamp(timestamp, UTC).replace(tzinfo=None),
+    }
+
+
+def coerce(value: Any, typ: Any) -> Any:
+    """``value`` as Arrow accepts it for ``typ``, or None: one odd value never fails a batch."""
+    import pyarrow as pa
+
+    if value is None:
+        return None
+    try:
+        if pa.types.is_integer(typ):
+            return int(value)
+        if pa.types.is_floating(typ):
+            return float(value)
+        if pa.types.is_date32(typ):
+            return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        if pa.types.is_timestamp(typ):
+            return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        if pa.types.is_list(typ):
+            return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def with_month(row: dict[str, Any]) -> dict[str, Any]:
+    d = row.get("event_date")
+    row["month"] = f"{d.year:04d}-{d.month:02d}" if isinstance(d, date) else None
+    return row
+
+
+def record_batch(rows: list[dict[str, Any]], schema: Any) -> Any:
+    import pyarrow as pa
+
+    columns = [[coerce(r.get(f.name), f.type) for r in rows] for f in schema]
+    return pa.RecordBatch.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)],
+                                      schema=schema)  # fmt: skip
+
+
+def typed_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows with values coerced to the schema and ``month`` derived from the typed date."""
+    schema = events_schema()
+    return [with_month({f.name: coerce(r.get(f.name), f.type) for f in schema}) for r in rows]
+
+
+def output_batch(out: Output) -> Any:
+    """One worker batch of ``output_schema()`` holding events, quarantine rows and a per-batch article count."""
+    rows: list[dict[str, Any]] = [{"kind": "event", **r} for r in typed_events(out.events)]
+    rows += [{"kind": "quarantine", **{"q_" + k: v for k, v in q.items()}} for q in out.quarantine]
+    rows.append({"kind": "stats", "n_inputs": out.inputs, "n_articles": out.articles})
+    return record_batch(rows, output_schema())
+
+
+# ---------------------------------------------------------------- the local engine
+
+
+@dataclass
+class RunSummary:
+    engine: str
+    input: str
+    output: str
+    inputs: int = 0  # decoded inputs, failed ones included
+    articles: int = 0  # distinct texts processed without error
+    events: int = 0
+    quarantined: int = 0
+    seconds: float = 0.0
+    timestamp: int = 0
+    master: str | None = None
+    partitions: int | None = None
+
+    @property
+    def articles_per_second(self) -> float:
+        return (self.articles + self.quarantined) / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "articles_per_second": round(self.articles_per_second, 2)}
+
+
+def detect_format(path: str) -> str:
+    """'parquet' for a .parquet file or a local folder holding one, else 'files' (JSONL / text / HTML)."""
+    if path.rstrip("/").lower().endswith(".parquet"):
+        return "parquet"
+    p = Path(path)
+    if p.is_dir() and any(f.suffix.lower() == ".parquet" for f in list_files(p, None)):
+        return "parquet"
+    return "files"
+
+
+def list_files(root: Path, suffixes: tuple[str, ...] | None) -> list[Path]:
+    """Files below ``root`` as Spark lists them: recursive, skipping names starting with '.' or '_'."""
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise SitrepError("E108", f"{root}: no such file or folder")
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in sorted(filenames):
+            if name.startswith((".", "_")):
+                continue
+            if suffixes is None or name.lower().endswith(suffixes):
+                found.append(Path(dirpath) / name)
+    return found
+
+
+def read_local_inputs(path: str, fmt: str) -> Iterator[Input]:
+    root = os.path.abspath(path)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        for f in list_files(Path(root), None):
+            pf = pq.ParquetFile(f)
+            columns = [c for c in PARQUET_COLUMNS if c in pf.schema_arrow.names]
+            row = 0
+            for batch in pf.iter_batches(columns=columns, batch_size=1024):
+                name = relative_name(str(f), root)
+                for record in batch.to_pylist():
+                    yield input_from_record(record, name, row)
+                    row += 1
+        return
+    for f in list_files(Path(root), TEXT_SUFFIXES):
+        try:
+            raw = f.read_bytes()
+        except OSError as exc:
+            raise SitrepError("E108", f"{f}: {exc.strerror or exc}") from exc
+        yield from inputs_from_file(raw, relative_name(str(f), root))
+
+
+def prepare_output(output: Path, overwrite: bool) -> None:
+    for sub in ("events", "quarantine"):
+        target = output / sub
+        if target.exists():
+            if not overwrite:
+                raise SitrepError("E500", f"{target} (use --overwrite to replace it)")
+            shutil.rmtree(target)
+    output.mkdir(parents=True, exist_ok=True)
+
+
+def write_summary(output: str, summary: RunSummary) -> None:
+    parsed = urlparse(output)
+    if parsed.scheme and parsed.scheme != "file" and len(parsed.scheme) > 1:
+        return  # remote output: the summary is printed only
+    path = Path(unquote(parsed.path) if parsed.scheme == "file" else output) / SUMMARY_FILE
+    path.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+def run_local(
+    input_path: str,
+    output: str,
+    config: str | Path | dict[str, Any] | None = None,
+    published: str | None = None,
+    input_format: str = "auto",
+    overwrite: bool = False,
+    timestamp: int | None = None,
+    chunk_articles: int = 2000,
+) -> RunSummary:
+    """``sitrep run --engine local``: the Spark engine's layout, in this process, without Spark."""
+    import time
+
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    settings = RunSettings.for_run(config, timestamp)
+    fmt = detect_format(input_path) if input_format == "auto" else input_format
+    started = time.perf_counter()
+    out_dir = Path(output)
+    prepare_output(out_dir, overwrite)
+    summary = RunSummary("local", input_path, output, timestamp=settings.timestamp)
+    todo = first_per_text(input_row(i, published) for i in read_local_inputs(input_path, fmt))
+    partitioning = ds.partitioning(pa.schema([(c, pa.string()) for c in PARTITION_COLUMNS]), flavor="hive")
+    quarantine: list[dict[str, Any]] = []
+    (out_dir / "events").mkdir()
+    for number, start in enumerate(range(0, len(todo), chunk_articles)):
+        done = process_rows(todo[start : start + chunk_articles], settings)
+        summary.articles += done.articles
+        summary.inputs += done.inputs
+        quarantine += done.quarantine
+        events = typed_events(done.events)
+        summary.events += len(events)
+        if events:
+            events.sort(key=lambda r: (r["country"] or "", r["month"] or "", r[EXTRA_PREFIX + "event_id"]))
+            table = pa.Table.from_batches([record_batch(events, events_schema())])
+            ds.write_dataset(table, out_dir / "events", format="parquet", partitioning=partitioning,
+                             basename_template=f"part-{number:05d}-{{i}}.parquet",
+                             existing_data_behavior="overwrite_or_ignore",
+                             file_options=ds.ParquetFileFormat().make_write_options(compression="zstd"))  # fmt: skip
+    summary.quarantined = len(quarantine)
+    (out_dir / "quarantine").mkdir()
+    quarantine.sort(key=lambda q: (q["input_id"], q["code"]))
+    qtable = pa.Table.from_batches([record_batch(quarantine, quarantine_schema())])
+    pq.write_table(qtable, out_dir / "quarantine" / "part-00000.parquet", compression="zstd")
+    summary.seconds = round(time.perf_counter() - started, 3)
+    write_summary(output, summary)
+    return summary

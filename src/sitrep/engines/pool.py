@@ -1,0 +1,183 @@
+"""The process-pool engine: one pipeline (model loaded once) per worker process.
+
+Batches go to workers as they free up; results come back in input order. At
+most ``2 × workers`` batches are in flight, so memory does not grow with the
+corpus. Workers are started with ``spawn`` (no inherited DuckDB handles or
+threads) and exit by themselves when the parent dies, even by ``kill -9``.
+A worker that dies (segfault, OOM kill) is replaced; a batch that kills two
+workers comes back as per-article E200 failures instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+from sitrep.errors import error
+from sitrep.model import Article, Result
+
+T = TypeVar("T")
+
+_PIPELINE: Any = None
+MAX_ATTEMPTS = 2
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent_pid:
+            os._exit(3)  # orphaned: the ingest that started us is gone
+
+
+def _init_worker(config: Any, parent_pid: int) -> None:
+    global _PIPELINE
+    # One process per core already: keep numeric libraries from adding threads on top.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    from sitrep.pipeline import Pipeline
+
+    _PIPELINE = Pipeline(config)
+
+
+def _run_batch(articles: list[Article]) -> list[Result]:
+    assert _PIPELINE is not None, "worker not initialised"
+    results: list[Result] = _PIPELINE.process_batch(articles)
+    return results
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+class PoolEngine:
+    """Runs the pipeline over batches in ``workers`` processes."""
+
+    def __init__(self, config: Any = None, workers: int | None = None, max_pending: int | None = None) -> None:
+        from sitrep.pipeline import load_config
+
+        self.config = config if isinstance(config, dict) else load_config(config)
+        self.workers = workers or default_workers()
+        self.max_pending = max_pending or 2 * self.workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> PoolEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.config, os.getpid()),
+            )
+
+    def warm_up(self) -> None:
+        """Start every worker and load its model now (benchmarks time the steady state)."""
+        self.start()
+        assert self._executor is not None
+        futures = [self._executor.submit(_run_batch, [Article(text="Warm up.")]) for _ in range(self.workers * 2)]
+        for f in futures:
+            f.result()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _restart(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        self.start()
+
+    def _submit(self, articles: list[Article]) -> Future[list[Result]]:
+        self.start()
+        assert self._executor is not None
+        return self._executor.submit(_run_batch, articles)
+
+    def map_batches(self, batches: Iterable[tuple[T, list[Article]]]) -> Iterator[tuple[T, list[Result]]]:
+        """For each (tag, articles): (tag, one Result per article), in input order."""
+        pending: deque[list[Any]] = deque()  # [tag, articles, future, attempts]
+        source = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.max_pending:
+                try:
+                    tag, articles = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append([tag, articles, self._submit(articles) if articles else None, 1])
+            if not pending:
+                return
+            tag, articles, future, attempts = pending[0]
+            if future is None:
+                pending.popleft()
+                yield tag, []
+                continue
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                self._recover(pending)
+                continue
+            pending.popleft()
+            yield tag, results
+
+    def _recover(self, pending: deque[list[Any]]) -> None:
+        """A worker died: restart the pool and resubmit what was in flight.
+
+        The batch we were waiting on gets one more try; if it kills a worker
+        again, its articles run one by one so only the culprit fails (E200).
+        """
+        self._restart()
+        head = pending[0]
+        head[3] += 1
+        if head[3] > MAX_ATTEMPTS:
+            head[2] = _done(self._isolate(head[1]))
+        else:
+            head[2] = self._submit(head[1])
+        for item in list(pending)[1:]:
+            if item[2] is not None and not _succeeded(item[2]):
+                item[2] = self._submit(item[1])
+
+    def _isolate(self, articles: list[Article]) -> list[Result]:
+        results = []
+        for article in articles:
+            try:
+                results.extend(self._submit([article]).result())
+            except BrokenProcessPool:
+                self._restart()
+                failure = error("E200", "the worker process died on this article", stage="engine")
+                results.append(Result.failure(article.id, failure, article.published))
+        return results
+
+
+def _succeeded(future: Future[list[Result]]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _done(value: list[Result]) -> Future[list[Result]]:
+    future: Future[list[Result]] = Future()
+    future.set_result(value)
+    return future
