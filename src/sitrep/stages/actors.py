@@ -1,18 +1,74 @@
-"""actors stage (first cut: registered, runs, adds nothing yet; being built now)."""
+"""Actors stage: every actor mention in the article, normalised to ACLED's actor names.
+
+Named actors come from the dictionary (``data/actors.csv``: aliases, transliterations,
+acronyms — all-caps aliases match case-sensitively, so "IS" never matches "is"),
+unnamed ones from ``data/generic_actors.csv`` ("gunmen" -> "Unidentified Armed Group
+(<country>)"), and organisation entities with an armed-group head word become
+low-confidence "unlisted" actors. "Iraqi Security Forces (ISF)" is one mention and
+teaches the article that ISF means the same actor; "the group" / "the militants"
+refer back to the last named armed group within three sentences.
+
+The country of a generic actor is, in order: a nationality word or "X's" right before
+it ("Turkish drones"), ``document.extras["focus_country"]`` (set by the places stage),
+else the country the article names most. A state's forces acting outside the focus
+country get ACLED's inter code 8 (external forces).
+
+Other stages normalising an arbitrary string use ``sitrep.actors.normalise_actor``
+(text, country, year) -> Actor | None.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sitrep.model import Document
+from sitrep.actors import Context, Tok, get_matcher
+from sitrep.model import Actor, Document
 from sitrep.registry import stage
+
+
+def _context(document: Document, toks: list[Tok]) -> Context:
+    matcher = get_matcher()
+    counts = matcher.countries_in(toks)
+    for place in document.places:
+        if place.country:
+            counts[place.country] += 1
+    focus = document.extras.get("focus_country") or (counts.most_common(1)[0][0] if counts else None)
+    published = document.article.published_date
+    ctx = Context(focus=focus, countries=set(counts), year=published.year if published else None)
+    for ent in document.doc.ents:
+        if ent.label_ == "ORG":
+            ctx.orgs[ent.start_char] = ent.end_char
+        elif ent.label_ == "PERSON":
+            ctx.persons.append((ent.start_char, ent.end_char))
+    return ctx
+
+
+def extract_actors(document: Document) -> list[Actor]:
+    """The actor mentions of one parsed document, in text order."""
+    doc = document.doc
+    sent_of = {}
+    for k, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_of[tok.i] = k
+    toks = [Tok(t.text, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0)) for t in doc if not t.is_space]
+    matches = get_matcher().scan(toks, _context(document, toks))
+    text = document.article.text
+    return [
+        Actor(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, inter=m.inter, country=m.country,
+              sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3))
+        for m in matches
+    ]
 
 
 @stage("sitrep.actors.v1", needs=("doc",), sets=("actors",))
 def make_actors(config: dict[str, Any]) -> Any:
-    """Placeholder until the actors stage lands."""
+    """Find actor mentions and normalise them to ACLED actor names, types (inter) and countries."""
+    get_matcher()  # build the dictionary index once, before the first batch
 
     def run(documents: list[Document]) -> None:
-        return None
+        for document in documents:
+            if document.doc is None:
+                continue
+            document.actors = extract_actors(document)
 
     return run

@@ -1,0 +1,324 @@
+"""Finding and normalising actor mentions in a token sequence.
+
+One left-to-right pass over the tokens; at each position the longest of these wins
+(ties in this order): an acronym the article defined ("Iraqi Security Forces (ISF)"
+teaches ISF), a dictionary alias, an organisation entity with an armed-group head
+word, a nationality word + generic pattern ("Turkish drones"), a generic pattern.
+Prefix sets make each position cost a dict lookup or two, so the pass is linear.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sitrep.actors.dictionary import STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow, norm_token
+
+V = TypeVar("V")
+
+_NEGATING_PREFIXES = frozenset({"anti", "pro", "counter", "post", "non"})
+_FOREIGN_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    sent: int = 0
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = norm_token(self.text)
+
+
+@dataclass
+class Context:
+    focus: str | None = None  # the article's country (ACLED spelling)
+    countries: set[str] = field(default_factory=set)  # every country the article mentions
+    year: int | None = None
+    orgs: dict[int, int] = field(default_factory=dict)  # ORG entity start char -> end char
+    persons: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Match:
+    start: int  # char offsets
+    end: int
+    name: str
+    inter: int
+    country: str | None
+    kind: str  # named | generic | coref | unlisted
+    confidence: float
+    sent: int = 0
+
+
+def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for k in keys:
+        out.update(k[:n] for n in range(1, len(k) + 1))
+    return out
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
+
+
+class ActorMatcher:
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self._alias_pref = _prefixes(index.aliases)
+        self._gen_pref = _prefixes(index.generics)
+        self._nat_table = {**{k: (c, False) for k, c in index.country_names.items()},
+                           **{k: (c, True) for k, c in index.nationalities.items()}}
+        self._nat_pref = _prefixes(self._nat_table)
+
+    # ---- lookups over the content tokens (those with a non-empty key) ----
+
+    @staticmethod
+    def _hits(table: dict[tuple[str, ...], V], pref: set[tuple[str, ...]], keys: Sequence[str],
+              i: int) -> list[tuple[int, V]]:
+        """(end, value) for every key of ``table`` starting at ``i``, shortest first."""
+        out = []
+        j = i + 1
+        while j <= len(keys) and tuple(keys[i:j]) in pref:
+            value = table.get(tuple(keys[i:j]))
+            if value is not None:
+                out.append((j, value))
+            j += 1
+        return out
+
+    def countries_in(self, toks: Sequence[Tok]) -> Counter[str]:
+        """How often each country is named or implied by a nationality word."""
+        keys = [t.key for t in toks if t.key]
+        counts: Counter[str] = Counter()
+        i = 0
+        while i < len(keys):
+            hits = self._hits(self._nat_table, self._nat_pref, keys, i)
+            if hits:
+                end, (country, _adj) = hits[-1]
+                counts[country] += 1
+                i = end
+            else:
+                i += 1
+        return counts
+
+    # ---- resolution ----
+
+    def _context_countries(self, ctx: Context, local: str | None) -> set[str]:
+        return {c for c in (ctx.focus, local) if c} | ctx.countries
+
+    def choose_row(self, entries: list[AliasEntry], ctx: Context, local: str | None) -> tuple[ActorRow, float] | None:
+        """Pick the dictionary row an alias stands for in this context."""
+        around = self._context_countries(ctx, local)
+        best: tuple[float, int, ActorRow, float] | None = None
+        for order, e in enumerate(entries):
+            row = self.index.rows[e.row]
+            if e.restricted and not (set(row.countries) & around):
+                continue
+            score = 0.0
+            if local and local in row.countries:
+                score += 8
+            if ctx.focus and ctx.focus in row.countries:
+                score += 4
+            elif set(row.countries) & around:
+                score += 2
+            if ctx.year is not None:
+                score += 1 if row.valid_in(ctx.year) else -3
+            elif row.end_year is None:
+                score += 1
+            conf = 0.85 if e.restricted else (0.9 if e.case else 0.95)
+            if best is None or (score, -order) > (best[0], -best[1]):
+                best = (score, order, row, conf)
+        return None if best is None else (best[2], best[3])
+
+    def _row_country(self, row: ActorRow, ctx: Context, local: str | None) -> str | None:
+        for c in (local, ctx.focus):
+            if c and c in row.countries:
+                return c
+        return row.countries[0] if row.countries else None
+
+    def _inter(self, name: str, inter: int, country: str | None, ctx: Context, state: bool) -> int:
+        # ACLED codes a state's forces acting outside their own country as external forces (8).
+        if (state or name.startswith(_FOREIGN_FORCE_PREFIXES)) and inter == 1 and ctx.focus and country and country != ctx.focus:
+            return 8
+        return inter
+
+    def named(self, row: ActorRow, conf: float, ctx: Context, local: str | None, start: int, end: int) -> Match:
+        country = self._row_country(row, ctx, local)
+        inter = self._inter(row.name, row.inter, country, ctx, row.kind in STATE_KINDS)
+        return Match(start, end, row.name, inter, country, "named", conf)
+
+    def generic(self, rows: list[GenericRow], ctx: Context, local: str | None, start: int, end: int) -> Match | None:
+        country = local or ctx.focus
+        own = [g for g in rows if g.country and g.country == country]
+        general = [g for g in rows if not g.country]
+        pick = (own or general)[0] if (own or general) else None
+        if pick is None or (pick.requires == "nationality" and not local):
+            return None
+        name, inter, conf = pick.name, pick.inter, pick.confidence
+        state = False
+        for slot in STATE_KINDS:
+            if name == "{" + slot + "}":
+                state = True
+                row = self.index.state_row(country, slot, ctx.year) if country else None
+                if row is not None:
+                    name, inter = row.name, row.inter
+                elif country:
+                    prefix = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}
+                    name = f"{prefix[slot]} {country}"
+                else:
+                    name = "Unidentified Military Forces" if slot != "government" else "Government"
+                    conf *= 0.6
+        if "{country}" in name:
+            if country:
+                name = name.replace("{country}", country)
+            else:
+                name = name.replace(" ({country})", "").replace("{country}", "")
+                conf *= 0.6
+        return Match(start, end, name, self._inter(name, inter, country, ctx, state), country, "generic", conf)
+
+    # ---- the pass ----
+
+    def scan(self, toks: Sequence[Tok], ctx: Context) -> list[Match]:
+        content = [k for k, t in enumerate(toks) if t.key]
+        keys = [toks[k].key for k in content]
+        person_at = self._person_spans(ctx.persons)
+        learned: dict[str, Match] = {}
+        out: list[Match] = []
+        i = 0
+        while i < len(keys):
+            cands: list[tuple[int, int, Match]] = []  # (end, rank, match); higher rank wins ties
+            first = toks[content[i]]
+            if _is_acronym(first.text) and first.text.translate(str.maketrans("", "", ".")) in learned:
+                m = learned[first.text.translate(str.maketrans("", "", "."))]
+                cands.append((i + 1, 5, Match(first.start, first.end, m.name, m.inter, m.country, m.kind, m.confidence)))
+            nat_hits = self._hits(self._nat_table, self._nat_pref, keys, i)
+            if not self._negated(toks, content, i):
+                for end, entries in reversed(self._hits(self.index.aliases, self._alias_pref, keys, i)):
+                    valid = [e for e in entries if self._case_ok(e, toks, content, i, end)]
+                    local = self._local_country(toks, content, i)
+                    chosen = self.choose_row(valid, ctx, local) if valid else None
+                    s, e_ = first.start, toks[content[end - 1]].end
+                    if chosen and not self._inside_person(person_at, s, e_):
+                        cands.append((end, 4, self.named(chosen[0], chosen[1], ctx, local, s, e_)))
+                        break
+            org_end = ctx.orgs.get(first.start)
+            if org_end is not None:
+                m_org = self._unlisted(toks, content, keys, i, org_end, ctx)
+                if m_org:
+                    cands.append(m_org)
+            for d_end, (country, is_adj) in nat_hits:
+                g_start = d_end
+                if not is_adj:  # a country name counts only as "Iraq's ..."
+                    if g_start < len(keys) and toks[content[g_start]].text in ("'s", "’s"):
+                        g_start += 1
+                    else:
+                        continue
+                for end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, g_start)):
+                    gm = self.generic(rows, ctx, country, first.start, toks[content[end - 1]].end)
+                    if gm:
+                        cands.append((end, 2, gm))
+                        break
+            for end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, i)):
+                gm = self._generic_or_coref(rows, ctx, out, toks, content, i, end)
+                if gm:
+                    cands.append((end, 1, gm))
+                    break
+            if not cands:
+                i += 1
+                continue
+            end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
+            match.sent = first.sent
+            end = self._merge_parenthetical(toks, content, end, match, learned)
+            out.append(match)
+            i = end
+        return out
+
+    # ---- helpers of the pass ----
+
+    @staticmethod
+    def _person_spans(persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return sorted(persons)
+
+    @staticmethod
+    def _inside_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
+        # "Richard Wagner" is a person, not the Wagner Group; an alias that is the whole entity still counts.
+        return any(ps <= start and end <= pe and (pe - ps) > (end - start) for ps, pe in persons)
+
+    @staticmethod
+    def _negated(toks: Sequence[Tok], content: list[int], i: int) -> bool:
+        """'anti-ISIS', 'pro-Houthi': the name qualifies something else."""
+        raw = content[i]
+        return raw >= 2 and toks[raw - 1].text in ("-", "–") and toks[raw - 2].key in _NEGATING_PREFIXES
+
+    @staticmethod
+    def _case_ok(entry: AliasEntry, toks: Sequence[Tok], content: list[int], i: int, end: int) -> bool:
+        if entry.case is None:
+            return True
+        drop = str.maketrans("", "", ".'’‘`ʼ")
+        return tuple(toks[content[k]].text.translate(drop) for k in range(i, end)) == entry.case
+
+    def _local_country(self, toks: Sequence[Tok], content: list[int], i: int) -> str | None:
+        """A nationality word right before the mention ("Somali SNA") pins the country."""
+        if i == 0:
+            return None
+        return self.index.nationalities.get((toks[content[i - 1]].key,))
+
+    def _generic_or_coref(self, rows: list[GenericRow], ctx: Context, out: list[Match], toks: Sequence[Tok],
+                          content: list[int], i: int, end: int) -> Match | None:
+        start, stop = toks[content[i]].start, toks[content[end - 1]].end
+        coref = [g for g in rows if g.name == "{coref}"]
+        if not coref:
+            return self.generic(rows, ctx, None, start, stop)
+        sent = toks[content[i]].sent
+        recent = [m for m in out if m.kind in ("named", "unlisted") and m.inter in (2, 3, 4) and sent - m.sent <= 3]
+        rebels = [m for m in recent if m.inter == 2]
+        pool = rebels or recent
+        if pool:
+            target = pool[-1]
+            return Match(start, stop, target.name, target.inter, target.country, "coref", coref[0].confidence)
+        # Nobody to refer back to: read "the militants" as plain "militants" if that is a pattern.
+        head = tuple(toks[content[k]].key for k in range(i, end))
+        if head and head[0] in ("the", "its"):
+            fallback = self.index.generics.get(head[1:])
+            if fallback and all(g.name != "{coref}" for g in fallback):
+                return self.generic(fallback, ctx, None, start, stop)
+        return None
+
+    def _unlisted(self, toks: Sequence[Tok], content: list[int], keys: list[str], i: int, org_end: int,
+                  ctx: Context) -> tuple[int, int, Match] | None:
+        """An organisation entity missing from the dictionary whose name reads as an armed group."""
+        end = i
+        while end < len(keys) and toks[content[end]].end <= org_end:
+            end += 1
+        words = keys[i:end]
+        # A dictionary name inside the entity ("The Iraqi Security Forces") is matched on its own.
+        if any(self._hits(self.index.aliases, self._alias_pref, keys, k) for k in range(i, end)):
+            return None
+        inters = [self.index.org_heads[w] for w in words if w in self.index.org_heads]
+        if not inters or end == i:
+            return None
+        first = 1 if keys[i] == "the" else 0
+        if first and end - i == 1:
+            return None
+        name_start = toks[content[i + first]].start
+        span_text = "".join(t.text + (" " if k + 1 < len(toks) and toks[k + 1].start > t.end else "")
+                            for k, t in enumerate(toks) if name_start <= t.start and t.end <= org_end).strip()
+        return (end, 3, Match(name_start, org_end, span_text, min(inters), ctx.focus, "unlisted", 0.4))
+
+    @staticmethod
+    def _merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match: Match,
+                             learned: dict[str, Match]) -> int:
+        """'Iraqi Security Forces (ISF)': one mention, and ISF means the same actor later on."""
+        if end + 2 >= len(content):
+            return end
+        a, b, c = (toks[content[k]] for k in (end, end + 1, end + 2))
+        if a.text == "(" and c.text == ")" and _is_acronym(b.text) and match.kind in ("named", "unlisted"):
+            learned[b.text.replace(".", "")] = match
+            match.end = c.end
+            return end + 3
+        return end
