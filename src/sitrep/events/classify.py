@@ -113,23 +113,30 @@ def sub_event_type(c: Context) -> str:
         return _violence(c)
     if cls == "mob":
         return "Mob violence"
+    if cls == "property":
+        if _protest_context(c) or c.inter1 in (5, 6) or "riot_actor" in c.agent_cues or "riot" in c.trigger:
+            return "Violent demonstration"
+        if "mob_actor" in c.agent_cues:
+            return "Mob violence"
+        return "Looting/property destruction"
     if cls == "riot":
         if "mob_actor" in c.agent_cues and "protest_context" not in c.cues:
             return "Mob violence"
         return "Violent demonstration"
     if cls == "force":
-        if "lethal" in c.cues and (c.cues & {"protest_context"}) and c.trigger in ("live ammunition",):
+        if "violence" in c.cues and "riot_actor" in c.cues:
+            return "Violent demonstration"
+        if "lethal" in c.cues:
             return "Excessive force against protesters"
         return "Protest with intervention"
     if cls == "protest":
-        if "violence" in c.cues and not c.cues & {"intervention"}:
+        # Demonstrators' own violence makes a riot, whatever the police then did.
+        if "violence" in c.cues:
             return "Violent demonstration"
         if "lethal" in c.cues and ("state_actor" in c.cues or c.inter2 == 1):
             return "Excessive force against protesters"
         if "intervention" in c.cues:
             return "Protest with intervention"
-        if "violence" in c.cues:
-            return "Violent demonstration"
         return "Peaceful protest"
     if cls == "arrest":
         if _protest_context(c):

@@ -91,6 +91,8 @@ def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
         target.setdefault(t.words[0], []).append(t)
     for lst in phrases.values():
         lst.sort(key=lambda t: -len(t.words))
+    for lst in single.values():  # a trigger with a context condition is the more specific reading
+        lst.sort(key=lambda t: 0 if t.needs else 1)
     return Lexicon(priorities, single, phrases, {k: frozenset(v) for k, v in cues.items()}, participants, list(files))
 
 
