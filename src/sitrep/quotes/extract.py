@@ -27,7 +27,7 @@ _SENT_END = re.compile(r"[.!?…]\s*$")
 _UTTERANCE_END = frozenset(",.!?…—–-:;")
 _MARKS_AND_SPACE = "\"“”„‟«»'‘’‚‹› \t\n\xa0"
 _MAX_MIDDLE_TOKENS = 28  # a cue between two halves of one quote is short
-_MAX_TAIL_TOKENS = 12  # "…," Flynn, a top Trump surrogate, said Thursday
+_MAX_TAIL_TOKENS = 25  # "…," Flynn, a top Trump surrogate, said Thursday
 _MAX_HEAD_GAP = 5  # tokens allowed between a cue and its quote ("told reporters on Monday")
 
 
@@ -88,21 +88,36 @@ class QuoteExtractor:
 
     def _tail_cue(self, doc: Any, lo: int, hi: int) -> Any:
         for n, tok in enumerate(t for t in self._tokens(doc, lo, hi) if not t.is_space):
-            if n > _MAX_TAIL_TOKENS or tok.text in ".;!?" or tok.text in "“”\"«»":
+            if n > _MAX_TAIL_TOKENS or tok.text in ".;!?":
                 return None
             if self._is_cue(tok):
                 return tok
         return None
 
     def _speaker(self, doc: Any, text: str, verb: Any, quote_lo: int, quote_hi: int) -> Speaker | None:
-        tok = subject_of(verb, quote_lo, quote_hi)
+        tok = subject_of(verb, quote_lo, quote_hi, after=verb.idx > quote_lo)
         if tok is None:
             return None
+        return self._speaker_at(doc, text, tok)
+
+    def _speaker_at(self, doc: Any, text: str, tok: Any) -> Speaker:
         start, end = mention_span(doc, tok)
         mention = text[start:end]
         limit = text.find("\n", end)
         found = role_of(doc, tok, text, end, len(text) if limit < 0 else limit)
         return Speaker(start, end, mention, mention, found[0] if found else None, found[1] if found else None)
+
+    def _dash_speaker(self, doc: Any, text: str, lo: int, hi: int) -> Speaker | None:
+        """Vox-pop style: “…” ― Karen Bobadilla."""
+        after = text[lo:hi].lstrip(" \xa0")
+        if after[:1] not in "―—–-":
+            return None
+        for tok in self._tokens(doc, lo, hi):
+            if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
+                return self._speaker_at(doc, text, tok)
+            if not (tok.is_space or tok.is_punct):
+                return None
+        return None
 
     def _colon_speaker(self, doc: Any, text: str, lo: int, hi: int) -> Speaker | None:
         """Headline style "Clinton: 'I'm not going anywhere'": the name before the colon."""
@@ -116,14 +131,21 @@ class QuoteExtractor:
         return Speaker(start, end, text[start:end], text[start:end])
 
     def _groups(self, doc: Any, text: str, segments: list[Segment]) -> list[_Group]:
-        groups: list[_Group] = []
+        # Pass 1: drop passages inside the writer's sentence (titles, scare quotes,
+        # partial quotes); they must not cut the cue search of their neighbours.
+        kept: list[tuple[Segment, tuple[int, int], Any]] = []
         for k, seg in enumerate(segments):
-            prev_end = segments[k - 1].end if k else 0
-            next_start = segments[k + 1].start if k + 1 < len(segments) else len(text)
-            head, tail = self._bounds(text, seg, prev_end, next_start)
+            head, _ = self._bounds(text, seg, segments[k - 1].end if k else 0, len(text))
+            ok, cue = self._head_cue(doc, text, *head)
+            if ok and text[seg.start : seg.end].strip(_MARKS_AND_SPACE):
+                kept.append((seg, head, cue))
+        groups: list[_Group] = []
+        for k, (seg, head, cue) in enumerate(kept):
+            next_start = kept[k + 1][0].start if k + 1 < len(kept) else len(text)
+            _, tail = self._bounds(text, seg, 0, next_start)
             inner = text[seg.start : seg.end].strip(_MARKS_AND_SPACE)
             after = text[tail[0] : tail[1]].lstrip()
-            ends = not seg.closed or inner[-1:] in _UTTERANCE_END or not after or after[0] in ".,;:!?)—–"
+            ends = not seg.closed or inner[-1:] in _UTTERANCE_END or not after or after[0] in ".,;:!?)—–―"
             last = groups[-1] if groups else None
             if (
                 self.merge_split
@@ -133,28 +155,38 @@ class QuoteExtractor:
                 and last.segments[-1].last_line == seg.line
             ):
                 middle = [t for t in self._tokens(doc, last.tail[0], seg.start) if not t.is_space]
-                if last.cue and len(middle) <= _MAX_MIDDLE_TOKENS and text[last.tail[0] : seg.start].strip()[-1:] in ".,:":
+                gap = text[last.tail[0] : seg.start].strip(_MARKS_AND_SPACE)
+                if last.cue and len(middle) <= _MAX_MIDDLE_TOKENS and gap[-1:] in ".,:":
                     last.segments.append(seg)  # "…," he said. "…" — the same quote continues
                     last.tail = tail
                     continue
-            if not inner or inner[0].islower():
+            if inner[0].islower():
                 continue  # a partial quote inside the writer's sentence: said Trump was "unfit"
-            ok, cue = self._head_cue(doc, text, *head)
             tail_cue = self._tail_cue(doc, *tail)
-            if not ends or not (ok or tail_cue is not None):
+            if not ends:
                 continue
             group = _Group([seg], head, tail)
             # a cue right after the quote wins: "…," said X. Otherwise the cue before it.
             verb = tail_cue if tail_cue is not None and inner[-1:] in ",?!—–-" else cue or tail_cue
+            if verb is None and head[0] == head[1]:
+                verb = self._previous_line_cue(doc, text, seg)
             if verb is not None:
                 group.cue = verb.text
                 group.speaker = self._speaker(doc, text, verb, seg.start, seg.end)
             else:
-                group.speaker = self._colon_speaker(doc, text, *head)
+                group.speaker = self._colon_speaker(doc, text, *head) or self._dash_speaker(doc, text, *tail)
             if len(inner.split()) < 2 and group.cue is None:
                 continue  # a one-word scare quote
             groups.append(group)
         return groups
+
+    def _previous_line_cue(self, doc: Any, text: str, seg: Segment) -> Any:
+        """A quote paragraph introduced by the paragraph before: 'Limbaugh continued:'."""
+        prev = text[: seg.start].rstrip()
+        if not prev.endswith(":"):
+            return None
+        lo = max(prev.rfind("\n") + 1, prev.rfind(". ") + 2)
+        return self._head_cue(doc, text, lo, len(prev))[1]
 
     # -- names, roles, coreference --------------------------------------------
     def _resolve(self, doc: Any, groups: list[_Group], people: People, actors: list[Actor]) -> list[Quote]:

@@ -83,22 +83,33 @@ def _entity_at(doc: Any, token: Any) -> Any:
     return None
 
 
-def subject_of(verb: Any, lo: int, hi: int) -> Any:
-    """The speaker token of a cue verb: its subject, else the noun right after it ("said X")."""
-    for head in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
-        if head is None:
-            continue
+def subject_of(verb: Any, lo: int, hi: int, after: bool = True) -> Any:
+    """The speaker token of a cue verb: its subject (through "before asking", "and added"),
+    else the noun right after it ("…," said X) when ``after``, else the nearest name before it."""
+    head, hops = verb, 0
+    while head is not None and hops < 3:
         for child in head.children:
-            if child.dep_ in _SUBJECT_DEPS and not lo <= child.idx < hi:
+            if child.dep_ in _SUBJECT_DEPS and not lo <= child.idx < hi and child.ent_type_ not in ("DATE", "TIME"):
+                if child.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
+                    return head.head  # "Trump, who said …" → Trump
                 return child
-    doc = verb.doc
-    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 5)]:
-        if tok.is_punct or lo <= tok.idx < hi:
+        if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp") or head.head is head:
             break
-        if tok.pos_ in ("PROPN", "PRON", "NOUN"):
-            # the head of the phrase, so "the tribal leader" yields "leader"
-            while tok.head.i > tok.i and tok.dep_ in _MODIFIER_DEPS and tok.head.i < verb.i + 8:
-                tok = tok.head
+        head, hops = head.head, hops + 1
+    doc = verb.doc
+    if after:
+        for tok in doc[verb.i + 1 : min(len(doc), verb.i + 5)]:
+            if tok.is_punct or lo <= tok.idx < hi:
+                break
+            if tok.pos_ in ("PROPN", "PRON", "NOUN"):
+                # the head of the phrase, so "the tribal leader" yields "leader"
+                while tok.head.i > tok.i and tok.dep_ in _MODIFIER_DEPS and tok.head.i < verb.i + 8:
+                    tok = tok.head
+                return tok
+        return None
+    sent_start = verb.sent.start
+    for tok in reversed(doc[sent_start : verb.i]):
+        if tok.ent_type_ in ("PERSON", "ORG") and tok.ent_iob_ != "O" and not lo <= tok.idx < hi:
             return tok
     return None
 
