@@ -217,13 +217,13 @@ class Store:
             cursor.close()
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """One article (by store id or any input id) with its ids, versions, events and mentions."""
+        """One article (by store id, input id or URL; the current version) with its ids, events and mentions."""
         con = self.con
         row = con.execute(
-            "SELECT * FROM articles WHERE article_id = ? OR article_id IN "
-            "(SELECT article_id FROM article_ids WHERE input_id = ?) "
+            "SELECT * FROM articles WHERE article_id = ? OR url = ? OR article_id IN "
+            "(SELECT article_id FROM article_ids WHERE input_id = ? OR url = ?) "
             "ORDER BY superseded_by NULLS FIRST, version DESC LIMIT 1",
-            [article_id, article_id],
+            [article_id] * 4,
         ).fetchone()
         if row is None:
             return None
