@@ -1,0 +1,156 @@
+"""Actors stage: dictionary and generic actors on parsed text, and the seed expectations of DESIGN.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, Document
+from sitrep.registry import get
+from sitrep.stages.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def run_actors():
+    nlp = load_model()
+    stage = get("sitrep.actors.v1").factory({})
+
+    def run(text: str, focus: str | None = None, published: str | None = "2020-05-10") -> list:
+        document = Document(article=Article(text=text, published=published))
+        document.doc = nlp(text)
+        if focus:
+            document.extras["focus_country"] = focus
+        stage([document])
+        return document.actors
+
+    return run
+
+
+def by_text(actors):
+    return {a.text: a for a in actors}
+
+
+@pytest.fixture(scope="module")
+def seed_actors(seed_text, run_actors):
+    return run_actors(seed_text, focus="Iraq")
+
+
+def test_seed_iraqi_security_forces_are_state_forces_of_iraq(seed_actors):
+    isf = [a for a in seed_actors if a.text.startswith("Iraqi Security Forces")]
+    assert isf
+    assert {(a.name, a.inter, a.country) for a in isf} == {("Military Forces of Iraq (2018-)", 1, "Iraq")}
+
+
+def test_seed_merges_name_and_parenthesised_acronym_and_learns_it(seed_actors):
+    assert "Iraqi Security Forces (ISF)" in by_text(seed_actors)
+    bare_isf = [a for a in seed_actors if a.text == "ISF"]
+    assert bare_isf and all(a.name == "Military Forces of Iraq (2018-)" for a in bare_isf)
+
+
+def test_seed_pmu_is_pmf(seed_actors):
+    pmu = [a for a in seed_actors if "PMU" in a.text or "Popular Mobilisation" in a.text]
+    assert len(pmu) >= 3
+    assert {a.name for a in pmu} == {"PMF: Popular Mobilization Forces"}
+
+
+def test_seed_isis_is_islamic_state(seed_actors):
+    isis = [a for a in seed_actors if a.text == "ISIS"]
+    assert len(isis) >= 4
+    assert {(a.name, a.inter) for a in isis} == {("Islamic State (Iraq)", 2)}
+
+
+def test_seed_anti_isis_is_not_an_islamic_state_mention(seed_actors, seed_text):
+    start = seed_text.index("anti-ISIS")
+    assert not any(a.start <= start + 5 < a.end for a in seed_actors)
+
+
+def test_seed_local_tribes_are_a_tribal_militia_of_iraq(seed_actors):
+    tribes = [a for a in seed_actors if a.text == "local tribes"]
+    assert tribes
+    assert all(a.inter == 4 and a.country == "Iraq" and "Tribal Militia" in a.name for a in tribes)
+
+
+def test_seed_civilians_and_several_people_are_civilians_of_iraq(seed_actors):
+    for phrase in ("civilians", "several people"):
+        found = [a for a in seed_actors if a.text == phrase]
+        assert found, phrase
+        assert all((a.name, a.inter) == ("Civilians (Iraq)", 7) for a in found)
+
+
+def test_seed_coalition_forces_are_external(seed_actors):
+    coalition = by_text(seed_actors)["Coalition Forces"]
+    assert coalition.inter == 8
+    assert coalition.name == "Global Coalition Against Daesh"
+
+
+def test_seed_the_militant_group_refers_back_to_islamic_state(seed_actors):
+    group = by_text(seed_actors)["the militant group"]
+    assert group.kind == "coref"
+    assert group.name == "Islamic State (Iraq)"
+
+
+def test_acronym_is_matches_only_in_capitals(run_actors):
+    actors = run_actors("The situation is tense. IS fighters attacked the town of Hit.", focus="Iraq")
+    assert [a.text for a in actors if a.name.startswith("Islamic State")] == ["IS"]
+
+
+def test_nationality_word_sets_the_country_of_generic_forces(run_actors):
+    actors = by_text(run_actors("Turkish drones struck PKK positions near Sinjar on Monday.", focus="Iraq"))
+    drones = actors["Turkish drones"]
+    assert drones.name == "Military Forces of Turkey (2016-)"
+    assert drones.inter == 8  # a state's forces outside its own country are external forces
+    assert actors["PKK"].name == "PKK: Kurdistan Workers Party"
+
+
+def test_generic_actors_take_the_focus_country(run_actors):
+    actors = run_actors("Unidentified gunmen killed two shepherds and abducted a civilian near Kidal.", focus="Mali")
+    names = {a.text: (a.name, a.inter) for a in actors}
+    assert names["Unidentified gunmen"] == ("Unidentified Armed Group (Mali)", 3)
+    assert names["shepherds"] == ("Civilians (Mali)", 7)
+    assert names["a civilian"] == ("Civilians (Mali)", 7)
+
+
+def test_protesters_rioters_and_police(run_actors):
+    text = "Police fired tear gas at protesters in Baghdad while rioters set tyres on fire."
+    names = {a.text: (a.name, a.inter) for a in run_actors(text, focus="Iraq")}
+    assert names["Police"] == ("Police Forces of Iraq (2018-)", 1)
+    assert names["protesters"] == ("Protesters (Iraq)", 6)
+    assert names["rioters"] == ("Rioters (Iraq)", 5)
+
+
+def test_focus_country_falls_back_to_countries_named_in_text(run_actors):
+    text = "Nigerian troops repelled an attack by ISWAP fighters in Borno. Nigeria said villagers were safe."
+    names = {a.text: a.name for a in run_actors(text)}
+    assert names["Nigerian troops"] == "Military Forces of Nigeria (2015-2023)"  # published 2020
+    assert names["ISWAP"] == "Islamic State (West Africa)"
+    assert names["villagers"] == "Civilians (Nigeria)"
+
+
+def test_publication_year_picks_the_period_of_the_state_force(run_actors):
+    early = run_actors("Taliban fighters attacked a checkpoint in Kandahar.", focus="Afghanistan", published="2019-03-01")
+    late = run_actors("Taliban fighters attacked a checkpoint in Kandahar.", focus="Afghanistan", published="2023-03-01")
+    assert early[0].name == "Taliban" and early[0].inter == 2
+    assert late[0].name == "Military Forces of Afghanistan (2021-)" and late[0].inter == 1
+
+
+def test_country_restricted_alias_needs_its_country(run_actors):
+    assert not [a for a in run_actors("Download the PDF report from the website.", focus="Iraq") if a.text == "PDF"]
+    pdf = [a for a in run_actors("PDF fighters attacked a junta outpost in Sagaing.", focus="Myanmar") if "PDF" in a.text]
+    assert pdf and pdf[0].name == "PDF: People's Defense Force"
+
+
+def test_unlisted_armed_organisation_is_kept_with_low_confidence(run_actors):
+    text = "The Free Idlib Army (FIA) attacked a checkpoint. FIA said it killed two soldiers."
+    actors = run_actors(text, focus="Syria")
+    unlisted = [a for a in actors if a.kind == "unlisted"]
+    assert unlisted and unlisted[0].name == "Free Idlib Army"
+    assert unlisted[0].inter == 2 and unlisted[0].confidence < 0.5
+    assert any(a.text == "FIA" and a.name == "Free Idlib Army" for a in actors)
+
+
+def test_actor_offsets_and_sentences_point_into_the_text(run_actors):
+    text = "Al-Shabaab militants attacked an AMISOM base.\n\nSomali soldiers later retook it."
+    actors = run_actors(text, focus="Somalia", published=None)
+    for a in actors:
+        assert text[a.start:a.end] == a.text
+    assert {a.name for a in actors} >= {"Al Shabaab", "Military Forces of Somalia (2022-)"}
+    assert [a.sent for a in actors if a.name == "Military Forces of Somalia (2022-)"] == [1]
