@@ -1,0 +1,86 @@
+"""Name keys that survive transliteration.
+
+Two keys per name:
+
+- ``exact_key``: lower case, no diacritics, no apostrophes or hamza/ayn marks,
+  punctuation folded to single spaces ("Al-Fallūjah" -> "al fallujah",
+  "U.S." -> "us").
+- ``loose_key``: the exact key with a leading Arabic article dropped
+  (al/el/ad/as/ar/an/at/az/ash/adh/ath), doubled letters collapsed and common
+  spelling pairs folded (ee/ea -> i, oo/ou -> u, ai -> ay, ei -> ey, final
+  -ah/-eh -> -a/-e, dh -> d, kh -> k, q -> k, w -> u, "province"/"governorate"
+  stripped). "Heet" and "Hit", "Falluja" and "Fallujah", "Kubaisa" and
+  "Kubaysa" share a loose key.
+
+Lookups try the exact key first and fall back to the loose key, so English
+names that happen to collide loosely do not shadow exact matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Apostrophe-like marks transliterations use for hamza and ayn; they vanish.
+_MARKS = "'’‘ʿʾʼʻ`´′"
+_MARKS_TABLE = str.maketrans("", "", _MARKS)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|as|ash|ar|an|at|ath|az|ul)\s+(?=\S{3})")
+_ADMIN_WORDS = re.compile(
+    r"\s+(?:province|governorate|district|region|prefecture|oblast|state|county|parish|wilayah|muhafazah|"
+    r"muhafazat|municipality|department|subdistrict|nahiya|qada|qadaa)$"
+)
+_LEADING_ADMIN = re.compile(r"^(?:province of|governorate of|state of|muhafazat|muhafazah|wilayat)\s+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+_FOLDS = (
+    ("ee", "i"),
+    ("ea", "i"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("ai", "ay"),
+    ("ei", "ey"),
+    ("dh", "d"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("w", "u"),
+    ("ph", "f"),
+)
+_FINAL_H = re.compile(r"([aeiou])h\b")
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def exact_key(name: str) -> str:
+    text = strip_diacritics(name).lower().translate(_MARKS_TABLE)
+    text = text.replace(".", "")  # "U.S." -> "us", "St." -> "st"
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def loose_key(name: str) -> str:
+    key = exact_key(name)
+    key = _LEADING_ADMIN.sub("", key)
+    key = _ADMIN_WORDS.sub("", key)
+    key = _ARTICLE.sub("", key)
+    # "al" glued by a hyphen became a separate word above; also "Al" inside a
+    # name ("Jurf al Sakhar") is dropped so "Jurf as-Sakhar" matches too.
+    key = re.sub(r"\s(?:al|el|ad|as|ar|an|at|az|ash)\s", " ", key)
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    key = _FINAL_H.sub(r"\1", key)
+    key = _DOUBLE.sub(r"\1", key)
+    return key.replace(" ", "")
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is Latin script (other scripts never appear in English news)."""
+    for ch in name:
+        if ch.isalpha() and ord(ch) > 0x24F and not (0x1E00 <= ord(ch) <= 0x1EFF):
+            return False
+    return True

@@ -1,0 +1,144 @@
+"""Toponym resolution in context: pick each name's gazetteer entry using the whole article.
+
+Evidence, strongest first: the feature a hint word asks for ("Anbar *province*",
+"*the town of* Hit"); the countries and admin1 units the article names
+unambiguously (its focus); other places of the same admin1 nearby; the
+entry's prior (feature type, population). Resolution runs twice: the first
+pass fixes the context, the second re-decides every name inside it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sitrep.gazetteer.names import exact_key
+from sitrep.gazetteer.store import Entry, Gazetteer, prior
+
+# Words after or before a name that say what kind of place it is.
+HINT_FEATURES: dict[str, tuple[str, ...]] = {
+    "province": ("admin1", "region"), "governorate": ("admin1", "region"), "state": ("admin1",),
+    "region": ("region", "admin1"), "oblast": ("admin1",), "prefecture": ("admin1", "admin2"),
+    "county": ("admin2",), "parish": ("admin2",), "district": ("admin2", "district"),
+    "city": ("town",), "town": ("town",), "village": ("town", "village"), "capital": ("town",),
+    "desert": ("desert",), "valley": ("valley",), "mountains": ("mountains",), "lake": ("lake",),
+    "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
+}
+_BROAD = ("country", "continent", "admin1", "region", "desert")
+
+
+@dataclass
+class Toponym:
+    """One recognised place name and, after ``resolve``, its entry."""
+
+    text: str
+    start: int
+    end: int
+    sent: int = -1
+    hints: tuple[str, ...] = ()  # features asked for by hint words
+    demonym: Entry | None = None
+    candidates: list[Entry] = field(default_factory=list)
+    exact: bool = True
+    entry: Entry | None = None
+    reason: str | None = None
+
+
+def _km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    """Resolves the toponyms of one article at a time against a ``Gazetteer``."""
+
+    def __init__(self, gazetteer: Gazetteer, focus_weight: float = 9.0, admin_weight: float = 5.0) -> None:
+        self.gaz = gazetteer
+        self.focus_weight = focus_weight
+        self.admin_weight = admin_weight
+
+    def candidates(self, top: Toponym) -> None:
+        if top.demonym is not None:
+            top.candidates = [top.demonym]
+            return
+        found = self.gaz.lookup(top.text, loose=False)
+        if not found:
+            found = self.gaz.lookup(top.text)
+            top.exact = False
+        top.candidates = found
+        if not found:
+            key = exact_key(top.text)
+            top.reason = (f"'{top.text}' is a former state with no present-day location" if key in self.gaz.historic
+                          else f"no gazetteer entry for '{top.text}'")
+
+    @staticmethod
+    def _evidence(top: Toponym) -> Entry | None:
+        """The entry a name points to whatever the context (for building the context)."""
+        cands = top.candidates
+        if not cands:
+            return None
+        if top.demonym is not None or len(cands) == 1:
+            return cands[0]
+        best = cands[0]
+        rivals = [c for c in cands[1:] if c.cc != best.cc and (c.feature in _BROAD or c.population >= 100_000)]
+        if best.feature in _BROAD and not rivals:
+            return best
+        if len({c.cc for c in cands}) == 1 and prior(best.feature, best.population) >= 4.0:
+            return best
+        return None
+
+    def _context(self, entries: list[Entry]) -> tuple[dict[str, float], dict[str, float], list[Entry]]:
+        countries: Counter[str] = Counter()
+        admins: Counter[str] = Counter()
+        for e in entries:
+            if e.cc:
+                countries[e.cc] += 1.0 if e.feature != "continent" else 0.0
+            if e.admin1_code:
+                admins[e.admin1_code] += 1.0
+        ctot = sum(countries.values()) or 1.0
+        atot = sum(admins.values()) or 1.0
+        return ({k: v / ctot for k, v in countries.items()}, {k: v / atot for k, v in admins.items()},
+                [e for e in entries if e.feature not in _BROAD])
+
+    def _score(self, top: Toponym, c: Entry, cshare: dict[str, float], ashare: dict[str, float],
+               towns: list[Entry]) -> float:
+        s = prior(c.feature, c.population)
+        if c.id.startswith("add:"):
+            s += 1.0
+        if top.hints:
+            s += 6.0 if c.feature in top.hints else -3.0
+        s += self.focus_weight * cshare.get(c.cc, 0.0)
+        if c.admin1_code and c.feature != "admin1":
+            s += self.admin_weight * ashare.get(c.admin1_code, 0.0)
+        if c.feature not in _BROAD and towns:
+            near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
+            if near < 50:
+                s += 2.0
+            elif near < 150:
+                s += 1.0
+        if exact_key(c.name) == exact_key(top.text):
+            s += 0.5
+        return s
+
+    def resolve(self, toponyms: list[Toponym]) -> tuple[str | None, dict[str, float]]:
+        """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares."""
+        for top in toponyms:
+            if not top.candidates and top.reason is None:
+                self.candidates(top)
+        evidence = [e for e in (self._evidence(t) for t in toponyms) if e is not None]
+        cshare, ashare, towns = self._context(evidence)
+        for _ in range(2):
+            for top in toponyms:
+                if top.candidates:
+                    top.entry = max(top.candidates, key=lambda c, t=top: self._score(t, c, cshare, ashare, towns))
+            resolved = [t.entry for t in toponyms if t.entry is not None]
+            cshare, ashare, towns = self._context(resolved + evidence)
+        focus = max(cshare, key=lambda k: cshare[k]) if cshare else None
+        return focus, cshare

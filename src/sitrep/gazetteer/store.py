@@ -1,0 +1,281 @@
+"""The gazetteer in memory: a dict of normalised names over columnar place tables.
+
+The base tables come from ``build.build_base`` and are cached as one pickle
+under ``$SITREP_CACHE`` (default ``~/.cache/sitrep``); the package's and the
+user's ``gazetteer_additions.csv``, ``gazetteer_admin1_names.csv`` and
+``demonyms.csv`` are applied on every load (small, and users edit them).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import pickle
+import threading
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import SitrepError
+from sitrep.gazetteer.build import FORMAT_VERSION, source_versions, write_base
+from sitrep.gazetteer.names import exact_key, loose_key, strip_diacritics
+from sitrep.resources import data_files
+
+MAX_CANDIDATES = 60
+# ACLED geo_precision of a place named on its own, by feature type.
+FEATURE_PRECISION = {
+    "town": 1, "village": 1, "crossing": 1, "base": 1, "camp": 1, "neighbourhood": 1,
+    "district": 2, "admin2": 2, "valley": 2, "lake": 2, "mountains": 2,
+    "admin1": 3, "region": 3, "desert": 3, "country": 3, "continent": 3, "demonym": 3,
+}
+_FEATURE_PRIOR = {"country": 7.0, "continent": 7.0, "admin1": 5.0, "region": 4.0, "desert": 3.5, "admin2": 2.5}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("SITREP_CACHE") or Path.home() / ".cache" / "sitrep")
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}.pkl"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    idx: int
+    id: str
+    name: str
+    feature: str
+    cc: str
+    admin1_code: str
+    admin2: str
+    latitude: float
+    longitude: float
+    population: int
+    precision: int
+
+    @property
+    def is_admin_or_country(self) -> bool:
+        return self.feature in ("country", "admin1", "admin2", "continent")
+
+
+def prior(feature: str, population: int) -> float:
+    return _FEATURE_PRIOR.get(feature, 0.0) + math.log10(population + 1)
+
+
+def index_names(names: list[str], alts: list[list[str]], features: list[str], pops: Any,
+                start: int = 0) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    exact: dict[str, list[int]] = {}
+    loose: dict[str, list[int]] = {}
+    for i in range(start, len(names)):
+        seen_e: set[str] = set()
+        seen_l: set[str] = set()
+        for n in (names[i], *alts[i]):
+            e = exact_key(n)
+            if e and e not in seen_e:
+                seen_e.add(e)
+                exact.setdefault(e, []).append(i)
+            lk = loose_key(n)
+            if len(lk) >= 3 and lk not in seen_l:
+                seen_l.add(lk)
+                loose.setdefault(lk, []).append(i)
+    for table in (exact, loose):
+        for key, ids in table.items():
+            if len(ids) > 1:
+                ids.sort(key=lambda j: -prior(features[j], pops[j]))
+                del ids[MAX_CANDIDATES:]
+    return exact, loose
+
+
+def build_cache(path: Path | None = None) -> float:
+    """Build the base tables and their name index into the cache; returns seconds."""
+    import time
+
+    t0 = time.perf_counter()
+    target = path or cache_path()
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.base")
+    write_base(tmp)
+    with open(tmp, "rb") as f:
+        tables = pickle.load(f)
+    tables["exact"], tables["loose"] = index_names(tables["names"], tables["alts"], tables["features"], tables["pop"])
+    del tables["alts"]
+    out = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    with open(out, "wb") as f:
+        pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
+    out.replace(target)
+    tmp.unlink(missing_ok=True)
+    return time.perf_counter() - t0
+
+
+def _csv_rows(name: str) -> Iterable[dict[str, str]]:
+    for path in data_files(name):
+        with open(path, encoding="utf-8") as f:
+            reader = csv.DictReader(line for line in f if line.strip() and not line.startswith("#"))
+            for row in reader:
+                yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+class Gazetteer:
+    """Name lookup and admin/country facts; built once per process by ``load_gazetteer``."""
+
+    def __init__(self, tables: dict[str, Any]) -> None:
+        self.ids: list[str] = tables["ids"]
+        self.names: list[str] = tables["names"]
+        self.features: list[str] = tables["features"]
+        self.cc: list[str] = tables["cc"]
+        self.admin1: list[str] = tables["admin1"]
+        self.admin2: list[str] = tables["admin2"]
+        self.lat: array[float] = tables["lat"]
+        self.lon: array[float] = tables["lon"]
+        self.pop: array[int] = tables["pop"]
+        self.precision: dict[int, int] = {}
+        self.exact: dict[str, list[int]] = tables["exact"]
+        self.loose: dict[str, list[int]] = tables["loose"]
+        self.admin_names: dict[str, str] = tables["admin_names"]
+        self.countries: dict[str, dict[str, Any]] = tables["countries"]
+        self.acled_admin1: dict[str, str] = {}
+        self.demonyms: dict[str, int] = {}
+        self.historic: set[str] = set(tables.get("historic", ()))
+        self.country_idx = {self.cc[i]: i for i in range(len(self.ids)) if self.features[i] == "country"}
+        self.admin_idx = {self.admin1[i]: i for i in range(len(self.ids)) if self.features[i] == "admin1"}
+        self.admin_idx.update({self.admin2[i]: i for i in range(len(self.ids)) if self.features[i] == "admin2"})
+
+    # -- loading user/package data files ---------------------------------
+    def apply_data_files(self) -> None:
+        for row in _csv_rows("gazetteer_admin1_names.csv"):
+            self.acled_admin1[row["code"]] = row["name"]
+        self.add_places(_csv_rows("gazetteer_additions.csv"))
+        for row in _csv_rows("gazetteer_aliases.csv"):
+            idx = self._target(row["target"])
+            if idx is not None:
+                for table, key in ((self.exact, exact_key(row["alias"])), (self.loose, loose_key(row["alias"]))):
+                    table[key] = [idx] + [i for i in table.get(key, []) if i != idx]
+        for row in _csv_rows("demonyms.csv"):
+            idx = self._target(row["target"])
+            if idx is not None:
+                self.demonyms[exact_key(row["demonym"])] = idx
+
+    def _target(self, target: str) -> int | None:
+        """A data-file reference to a place: ISO alpha-2, GeoNames admin code, or a name."""
+        idx = self.country_idx.get(target) if len(target) == 2 and target.isupper() else self.admin_idx.get(target)
+        if idx is None:
+            found = self.lookup(target, loose=False)
+            idx = found[0].idx if found else None
+        return idx
+
+    def add_places(self, rows: Iterable[dict[str, str]]) -> int:
+        """Append places (additions-file rows) and index their names; returns how many."""
+        start = len(self.ids)
+        alts: list[list[str]] = [[] for _ in range(start)]
+        for row in rows:
+            try:
+                lat, lon = float(row["latitude"]), float(row["longitude"])
+            except (KeyError, ValueError) as exc:
+                raise SitrepError("E302", f"gazetteer_additions.csv row {row.get('id') or row.get('name')}: {exc}") from exc
+            feature = row.get("feature") or "town"
+            self.ids.append("add:" + (row.get("id") or row["name"]))
+            self.names.append(row["name"])
+            self.features.append(feature)
+            self.cc.append(row.get("country", "").upper())
+            self.admin1.append(row.get("admin1", ""))
+            self.admin2.append(row.get("admin2", ""))
+            self.lat.append(lat)
+            self.lon.append(lon)
+            self.pop.append(int(row.get("population") or 0))
+            if row.get("precision"):
+                self.precision[len(self.ids) - 1] = int(row["precision"])
+            alts.append([a for a in row.get("alt_names", "").split("|") if a])
+        exact, loose = index_names(self.names, alts, self.features, self.pop, start=start)
+        for mine, theirs in ((self.exact, exact), (self.loose, loose)):
+            for key, ids in theirs.items():
+                # Our additions come first: they exist because the packages got these places wrong or lacked them.
+                mine[key] = ids + [i for i in mine.get(key, []) if i not in ids]
+        return len(self.ids) - start
+
+    # -- queries ---------------------------------------------------------------
+    def entry(self, i: int) -> Entry:
+        feature = self.features[i]
+        return Entry(i, self.ids[i], self.names[i], feature, self.cc[i], self.admin1[i], self.admin2[i],
+                     self.lat[i], self.lon[i], self.pop[i],
+                     self.precision.get(i, FEATURE_PRECISION.get(feature, 1)))
+
+    def lookup(self, name: str, loose: bool = True) -> list[Entry]:
+        """Candidates for a name, best prior first; exact spelling first, then transliteration-tolerant."""
+        ids = self.exact.get(exact_key(name))
+        if not ids and loose:
+            ids = self.loose.get(loose_key(name))
+        return [self.entry(i) for i in ids] if ids else []
+
+    def demonym(self, word: str) -> Entry | None:
+        key = exact_key(word)
+        idx = self.demonyms.get(key)
+        if idx is None and key.endswith("s"):  # "Iraqis", "Afghans"
+            idx = self.demonyms.get(key[:-1])
+        return self.entry(idx) if idx is not None else None
+
+    def country_name(self, cc: str) -> str | None:
+        info = self.countries.get(cc)
+        return info["name"] if info else None
+
+    def country_info(self, cc: str) -> dict[str, Any]:
+        return self.countries.get(cc, {})
+
+    def country_entry(self, cc: str) -> Entry | None:
+        i = self.country_idx.get(cc)
+        return self.entry(i) if i is not None else None
+
+    def admin_entry(self, code: str) -> Entry | None:
+        i = self.admin_idx.get(code)
+        return self.entry(i) if i is not None else None
+
+    def admin1_name(self, code: str) -> str | None:
+        if not code:
+            return None
+        if code in self.acled_admin1:
+            return self.acled_admin1[code]
+        name = self.admin_names.get(code)
+        return strip_diacritics(name) if name else None
+
+    def admin2_name(self, code: str) -> str | None:
+        if not code:
+            return None
+        name = self.admin_names.get(code, code)  # additions give a display name directly
+        return strip_diacritics(name)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+_LOCK = threading.Lock()
+_LOADED: Gazetteer | None = None
+
+
+def load_tables(path: Path | None = None, rebuild: bool = False) -> dict[str, Any]:
+    target = path or cache_path()
+    if not rebuild and target.exists():
+        try:
+            with open(target, "rb") as f:
+                tables: dict[str, Any] = pickle.load(f)
+            if tables.get("format") == FORMAT_VERSION and tables.get("sources") == source_versions():
+                return tables
+        except (OSError, EOFError, pickle.UnpicklingError):
+            pass  # a torn or stale cache is rebuilt below
+    build_cache(target)
+    with open(target, "rb") as f:
+        loaded: dict[str, Any] = pickle.load(f)
+    return loaded
+
+
+def load_gazetteer(reload: bool = False) -> Gazetteer:
+    """The process-wide gazetteer: cached tables plus the data files (built on first use)."""
+    global _LOADED
+    with _LOCK:
+        if _LOADED is None or reload:
+            gaz = Gazetteer(load_tables())
+            gaz.apply_data_files()
+            _LOADED = gaz
+        return _LOADED
