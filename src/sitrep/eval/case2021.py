@@ -84,11 +84,11 @@ def f1_table(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, t
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
+    for g, guess in zip(gold, pred, strict=True):
+        if g == guess:
             tp[g] += 1
         else:
-            fp[p] += 1
+            fp[guess] += 1
             fn[g] += 1
     out = {}
     for lab in labels:

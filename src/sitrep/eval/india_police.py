@@ -1,0 +1,145 @@
+"""`sitrep eval india-police`: sentence-level police actions in IndiaPoliceEvents.
+
+Each article goes through the coding pipeline; every event is attached to the
+gold sentence holding its trigger, and the sentence gets a label when an event
+there matches the dataset's definitions (all are actions *by the police*):
+
+- KILL: a death caused by police/security forces (an event with deaths whose actor1
+  is a state force, or "killed in police firing").
+- ARREST: an arrest (the arrests trigger class; arrests are state actions).
+- FORCE: police use of force: firing, tear gas, lathi charge, beating, killing.
+- ANY_ACTION: any of those, or any other event with a state force as actor1.
+
+Default run: the first 400 articles in file order (a fixed subset so the run
+stays under a few minutes); ``--limit N`` scores the first N articles.
+Precision, recall and F1 per label over sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sitrep.errors import error
+from sitrep.eval.case2021 import coding_pipeline
+from sitrep.eval.registry import Report, scorer
+from sitrep.model import Article, Document, Event
+from sitrep.stages.events import FRAMES_KEY
+
+DATASET = "india_police_events"
+LABELS = ("KILL", "ARREST", "FORCE", "ANY_ACTION")
+DEFAULT_DOCS = 400
+POLICE_WORDS = re.compile(r"\b(police|cops?|policem[ae]n|constables?|security forces|army|troops|jawans?|crpf|rapid action force|raf|srp|bsf)\b")
+POLICE_FORCE = re.compile(r"\b(police|cops?|security forces|army|troops|jawans?)\b[^.]{0,25}\b(fir(e|ed|ing)|lathi|baton|tear ?gas|cane|charge)")
+POLICE_AGENT = re.compile(r"\b(police|security forces|army|troops)('s)? (firing|fire|action|shot|fired|opened)|"
+                          r"\bby (the )?(police|army|security forces|troops|cops)\b")
+FORCE_WORDS = re.compile(r"\b(fir(ed|ing)|lathi|tear ?gas|teargas|baton|charged?|rounds|bullets?|beat(en)?|thrash(ed)?)\b")
+FORCE_SUBS = {"Excessive force against protesters", "Protest with intervention", "Armed clash", "Attack",
+              "Violent demonstration", "Mob violence"}
+
+
+def sentence_labels(events: list[tuple[Event, str]], sentence: str) -> set[str]:
+    """Labels for one gold sentence from the events whose trigger lies in it."""
+    out: set[str] = set()
+    low = sentence.lower()
+    police_here = bool(POLICE_WORDS.search(low))
+    police_agent = bool(POLICE_AGENT.search(low))
+    for ev, cls in events:
+        if ev.modality != "asserted":
+            continue
+        state_agent = ev.inter1 == 1 or (ev.actor1 is None and police_agent)
+        if cls == "arrest" or ev.sub_event_type == "Arrests":
+            out |= {"ARREST", "ANY_ACTION"}
+            continue
+        forceful = cls == "force" or (state_agent and (cls in ("attack", "kill", "clash") or
+                                                       ev.sub_event_type in FORCE_SUBS))
+        if forceful and (police_here or ev.inter1 == 1):
+            out |= {"FORCE", "ANY_ACTION"}
+            if ev.fatalities > 0 or cls == "kill":
+                out.add("KILL")
+        elif state_agent and ev.inter1 == 1:
+            out.add("ANY_ACTION")
+    if POLICE_FORCE.search(low) and FORCE_WORDS.search(low):
+        out |= {"FORCE", "ANY_ACTION"}
+    return out
+
+
+def load(path: Path, limit: int) -> list[tuple[str, list[tuple[str, set[str]]]]]:
+    """(doc text, [(sentence text, gold labels)]) per article, in file order."""
+    docs: dict[int, str] = {}
+    order: list[int] = []
+    with open(path / "docs.jsonl", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs[d["doc_id"]] = d["doc_text"]
+            order.append(d["doc_id"])
+            if len(order) >= limit:
+                break
+    sents: dict[int, list[tuple[str, set[str]]]] = {i: [] for i in order}
+    with open(path / "sents.jsonl", encoding="utf-8") as f:
+        for line in f:
+            s = json.loads(line)
+            if s["doc_id"] in sents:
+                sents[s["doc_id"]].append((s["sent_text"], set(s["sent_labels"])))
+    return [(docs[i], sents[i]) for i in order]
+
+
+@scorer("india-police", "IndiaPoliceEvents: sentence-level KILL / ARREST / FORCE / ANY_ACTION by police (P/R/F1)")
+def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report]:
+    path = data_dir / DATASET
+    if not (path / "sents.jsonl").exists():
+        return [Report("india-police", DATASET, skipped=f"{path} not found")]
+    data = load(path, limit or DEFAULT_DOCS)
+    pipe = coding_pipeline()
+    articles = [Article(text=text, id=f"ipe-{i}") for i, (text, _) in enumerate(data)]
+    tp = dict.fromkeys(LABELS, 0)
+    fp = dict.fromkeys(LABELS, 0)
+    fn_ = dict.fromkeys(LABELS, 0)
+    n_sents = 0
+    for k0 in range(0, len(data), pipe.batch_size):
+        batch = [Document(article=a) for a in articles[k0 : k0 + pipe.batch_size]]
+        for name, fn in pipe.stages:  # run the stages directly to keep each event's detection frame
+            for document in batch:
+                if not document.errors:
+                    try:
+                        fn([document])
+                    except Exception as exc:  # noqa: BLE001 - a crashing article is skipped, as the pipeline does
+                        document.errors.append(error("E200", f"{name}: {exc}", stage=name))
+        for k, document in enumerate(batch, start=k0):
+            n_sents += _score_doc(document, data[k], tp, fp, fn_)
+    metrics: dict[str, float] = {}
+    for lab in LABELS:
+        p = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
+        r = tp[lab] / (tp[lab] + fn_[lab]) if tp[lab] + fn_[lab] else 0.0
+        metrics[f"{lab.lower()}_p"] = round(p, 4)
+        metrics[f"{lab.lower()}_r"] = round(r, 4)
+        metrics[f"{lab.lower()}_f1"] = round(2 * p * r / (p + r) if p + r else 0.0, 4)
+    counts = {"articles": len(data), "sentences": n_sents, **{f"gold_{k.lower()}": tp[k] + fn_[k] for k in LABELS}}
+    return [Report("india-police", DATASET, metrics=metrics, counts=counts)]
+
+
+def _score_doc(document: Document, item: tuple[str, list[tuple[str, set[str]]]], tp: dict[str, int],
+               fp: dict[str, int], fn: dict[str, int]) -> int:
+    text, sents = item
+    frames = document.extras.get(FRAMES_KEY, {})
+    events = document.events
+    spans = []
+    cursor = 0
+    for sent_text, _ in sents:  # locate each gold sentence in the article text
+        at = text.find(sent_text, cursor)
+        spans.append((at, at + len(sent_text)) if at >= 0 else (-1, -1))
+        if at >= 0:
+            cursor = at + len(sent_text)
+    for (sent_text, gold), (s, e) in zip(sents, spans, strict=True):
+        here = [(ev, frames[ev.event_id].cls if ev.event_id in frames else "")
+                for ev in events if s <= ev.evidence.get("trigger", [-9])[0] < e]
+        pred = sentence_labels(here, sent_text) if s >= 0 else set()
+        for lab in LABELS:
+            if lab in pred and lab in gold:
+                tp[lab] += 1
+            elif lab in pred:
+                fp[lab] += 1
+            elif lab in gold:
+                fn[lab] += 1
+    return len(sents)
