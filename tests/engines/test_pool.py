@@ -1,0 +1,72 @@
+"""The process-pool engine: same results as in-process, in order, and survives a dying worker."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from sitrep.engines import LocalEngine, PoolEngine, make_engine
+from sitrep.model import Article
+
+# A user stage (registered as "module:name") that tags words and can kill its worker.
+STAGE_MODULE = '''
+import os
+from sitrep.model import Mention
+from sitrep.registry import stage
+
+@stage("pooltest_stage:v1", needs=("article.text",), sets=("entities",))
+def make(config):
+    def run(documents):
+        for d in documents:
+            if "DIE-NOW" in d.article.text:
+                os._exit(9)  # what a segfault or the OOM killer looks like to the parent
+            word = d.article.text.split()[0]
+            d.entities.append(Mention(text=word, start=0, end=len(word), label=str(os.getpid())))
+    return run
+'''
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch):
+    (tmp_path / "pooltest_stage.py").write_text(textwrap.dedent(STAGE_MODULE))
+    monkeypatch.syspath_prepend(str(tmp_path))  # spawned workers get the parent's sys.path
+    return {"pipeline": {"stages": ["pooltest_stage:v1"], "batch_size": 4}, "stages": {}}
+
+
+def batches(texts, size):
+    articles = [Article(text=t) for t in texts]
+    return [(n, articles[i : i + size]) for n, i in enumerate(range(0, len(articles), size))]
+
+
+def test_pool_returns_results_in_order_matching_local_engine(config):
+    texts = [f"word{i} and more text" for i in range(40)]
+    with LocalEngine(config) as local:
+        expected = [(tag, [r.entities[0].text for r in res]) for tag, res in local.map_batches(batches(texts, 5))]
+    with PoolEngine(config, workers=2, max_pending=3) as pool:
+        got = list(pool.map_batches(batches(texts, 5)))
+    assert [(tag, [r.entities[0].text for r in res]) for tag, res in got] == expected
+    workers = {r.entities[0].label for _, res in got for r in res}
+    assert 1 <= len(workers) <= 2
+
+
+def test_dead_worker_fails_only_its_article_and_the_run_goes_on(config):
+    texts = [f"ok{i} fine" for i in range(12)]
+    texts[6] = "DIE-NOW please"
+    with PoolEngine(config, workers=2) as pool:
+        got = list(pool.map_batches(batches(texts, 4)))
+    assert [tag for tag, _ in got] == [0, 1, 2]
+    results = [r for _, res in got for r in res]
+    assert len(results) == 12
+    assert [r.errors[0].code for r in results if r.errors] == ["E200"]
+    assert results[6].errors and all(r.entities for i, r in enumerate(results) if i != 6)
+
+
+def test_empty_batches_pass_through(config):
+    with PoolEngine(config, workers=1) as pool:
+        assert list(pool.map_batches([("a", []), ("b", [Article(text="one two")])]))[0] == ("a", [])
+
+
+def test_make_engine_zero_workers_is_in_process(config):
+    assert isinstance(make_engine(config, 0), LocalEngine)
+    assert isinstance(make_engine(config, 2), PoolEngine)
