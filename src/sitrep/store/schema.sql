@@ -92,25 +92,47 @@ CREATE TABLE IF NOT EXISTS quarantine (
     quarantined_at TIMESTAMP
 );
 
+-- Canonical events (owned by sitrep.dedup; see sitrep/dedup/store.py): one
+-- row per real-world event. payload = merged Event fields (Event.to_dict()
+-- keys) plus event_ids, sources and provenance (which member gave the date,
+-- place and type; each source's fatalities).
 CREATE TABLE IF NOT EXISTS canonical_events (
-    canonical_id   VARCHAR PRIMARY KEY,
+    canonical_id   VARCHAR PRIMARY KEY,    -- 'ce-' + hash of its first member's event_id; never reused
     payload        JSON,                   -- merged Event fields (Event.to_dict() keys)
     article_ids    VARCHAR[],              -- store article_ids; exports expand them to input ids
     sources        VARCHAR[],
     created_at     TIMESTAMP,
-    updated_at     TIMESTAMP
+    updated_at     TIMESTAMP,
+    n_events       INTEGER,                -- member events
+    n_articles     INTEGER                 -- distinct articles reporting it
 );
 
 CREATE TABLE IF NOT EXISTS canonical_members (
     canonical_id VARCHAR NOT NULL,
-    event_id     VARCHAR NOT NULL PRIMARY KEY
+    event_id     VARCHAR NOT NULL PRIMARY KEY,
+    article_id   VARCHAR,
+    added_at     TIMESTAMP
 );
 
+-- Ids retired when two canonical events were found to be one: old_id now
+-- means canonical_id (sitrep.dedup.store.resolve follows it).
+CREATE TABLE IF NOT EXISTS canonical_aliases (
+    old_id       VARCHAR PRIMARY KEY,
+    canonical_id VARCHAR NOT NULL,
+    merged_at    TIMESTAMP
+);
+
+-- Uncertain matches left apart for review: per-article events a and b (in
+-- canonical events canonical_a and canonical_b), the match score and its
+-- reasons (JSON: date, place, actors, type, text_similarity, ...).
 CREATE TABLE IF NOT EXISTS possible_duplicates (
     event_a   VARCHAR NOT NULL,
     event_b   VARCHAR NOT NULL,
     score     DOUBLE,
-    reasons   JSON
+    reasons   JSON,
+    canonical_a VARCHAR,
+    canonical_b VARCHAR,
+    created_at  TIMESTAMP
 );
 
 -- Reviews (owned by the API, sitrep.server): a coder accepts, corrects or

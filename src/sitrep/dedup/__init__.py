@@ -1,0 +1,22 @@
+"""Cross-article dedup: many reports of one real-world event -> one canonical event.
+
+Pure core: ``dedupe_records(records)`` (event dicts/Events/Arrow in,
+``DedupResult`` out). Store wiring: ``dedupe(con)`` clusters the events in a
+DuckDB store incrementally and writes ``canonical_events``,
+``canonical_members``, ``canonical_aliases`` and ``possible_duplicates``;
+``possible_duplicates(con, id)`` and ``canonical_for(con, event_id)`` read
+them back for exports and the API. See ``sitrep.dedup.store`` for the tables.
+"""
+
+from sitrep.dedup.config import DedupConfig, load_config
+from sitrep.dedup.core import DedupResult, dedupe_records
+from sitrep.dedup.merge import canonical_id, merge_cluster
+
+__all__ = [
+    "DedupConfig",
+    "DedupResult",
+    "canonical_id",
+    "dedupe_records",
+    "load_config",
+    "merge_cluster",
+]

@@ -1,0 +1,77 @@
+"""Candidate pairs by sorted neighbourhoods: about n log n, never n².
+
+Each pass sorts the events by a block key and then by day, and pairs every
+event with its next ``neighbours`` events in that order while they share the
+block and lie within the widest date window. The passes catch what one key
+alone misses:
+
+1. country + a grid cell of ``grid_degrees`` (same place, any actors),
+2. country + admin1 (a town and its region's centroid),
+3. country + actor 1 (one group's events across the country, so two
+   geocodes of one attack far apart are still compared),
+4. country + actor 2.
+
+Within a block, ties on the day sort by kind of event and actor, so in a
+dense block the events most likely to match sit next to each other. The
+cost is a sort per pass plus ``neighbours`` vectorised comparisons.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sitrep.dedup.config import DedupConfig
+from sitrep.dedup.features import Features
+
+
+def _cell(f: Features, degrees: float) -> np.ndarray:
+    lat = np.where(f.has_coords, np.floor((f.lat + 90.0) / degrees), -1).astype(np.int64)
+    lon = np.where(f.has_coords, np.floor((f.lon + 180.0) / degrees), -1).astype(np.int64)
+    return lat * 100000 + lon
+
+
+def _pass(block: np.ndarray, order_keys: tuple[np.ndarray, ...], day: np.ndarray, k_max: int, window: int,
+          active: np.ndarray | None) -> list[np.ndarray]:
+    order = np.lexsort((*order_keys[::-1], day, block))
+    b, d = block[order], day[order]
+    found: list[np.ndarray] = []
+    for k in range(1, min(k_max, len(order) - 1) + 1):
+        ok = (b[:-k] == b[k:]) & (d[k:] - d[:-k] <= window) & (b[k:] >= 0)
+        if not ok.any():
+            break  # both tests only get harder as k grows
+        i, j = order[:-k][ok], order[k:][ok]
+        if active is not None:
+            keep = active[i] | active[j]
+            i, j = i[keep], j[keep]
+        found.append(np.minimum(i, j).astype(np.int64) << 32 | np.maximum(i, j).astype(np.int64))
+    return found
+
+
+def candidate_pairs(f: Features, cfg: DedupConfig, active: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) worth scoring; with ``active``, only pairs touching an active event."""
+    if f.n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    window = max(cfg.date_window_days.values())
+    country = f.country.astype(np.int64)
+    dated = f.has_day
+    day = np.where(dated, f.day, 0).astype(np.int64)
+
+    def keyed(second: np.ndarray) -> np.ndarray:
+        # Undated events and unknown countries get no block (-1): they pair with nothing.
+        out = np.where((country >= 0) & dated & (second >= 0), country << 40 | (second & ((1 << 40) - 1)), -1)
+        return out.astype(np.int64)
+
+    a1, a2 = f.actor[:, 0].astype(np.int64), f.actor[:, 1].astype(np.int64)
+    cell = _cell(f, cfg.grid_degrees)
+    found: list[np.ndarray] = []
+    k = cfg.neighbours
+    found += _pass(keyed(np.where(f.has_coords, cell, 0)), (f.tgroup, a1), day, k, window, active)
+    found += _pass(keyed(f.admin1.astype(np.int64)), (f.tgroup, a1), day, k, window, active)
+    found += _pass(keyed(a1), (f.tgroup, cell), day, k, window, active)
+    found += _pass(keyed(a2), (f.tgroup, cell), day, k, window, active)
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    packed = np.unique(np.concatenate(found))
+    return packed >> 32, packed & 0xFFFFFFFF

@@ -1,0 +1,165 @@
+"""Pairs -> clusters, with the guards that keep clusters honest.
+
+Merge pairs are joined strongest first (union-find). A join is refused —
+and the pair flagged as a possible duplicate instead — when it would put two
+events of one article into one cluster (an article describes an event once
+unless the pair itself is a clear same-article duplicate) or stretch a
+cluster's day-precise dates over more than ``max_precise_span_days`` (a
+chain of one-day steps must not glue a week of events together) or its
+town-level places over more than ``max_place_span_km``.
+``seeds`` are groups already known to be one event (existing canonical
+events); they are joined first and never split.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+
+from sitrep.dedup.config import DedupConfig
+from sitrep.dedup.features import Features
+from sitrep.dedup.scoring import MERGE, POSSIBLE, Scores
+
+
+class _Clusters:
+    def __init__(self, f: Features) -> None:
+        self.parent = list(range(f.n))
+        precise = (f.tprec == 1) & f.has_day
+        self.lo = np.where(precise, f.day, np.iinfo(np.int32).max).tolist()
+        self.hi = np.where(precise, f.day, np.iinfo(np.int32).min).tolist()
+        self.article = f.article.tolist()
+        placed = (f.gprec <= 2) & f.has_coords
+        coords = zip(f.lat.tolist(), f.lon.tolist(), placed.tolist(), strict=True)
+        self.box: list[Box] = [(la, la, lo, lo) if ok else None for la, lo, ok in coords]
+        self.articles: dict[int, set[int]] = {}
+        self.anchor: list[bool] = []  # set per phase: the cluster holds a specific (non-vague) report
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def arts(self, root: int) -> set[int]:
+        return self.articles.get(root) or {self.article[root]}
+
+    def union(self, a: int, b: int) -> int:
+        if len(self.arts(a)) < len(self.arts(b)):
+            a, b = b, a
+        self.parent[b] = a
+        self.articles[a] = self.arts(a) | self.arts(b)
+        self.articles.pop(b, None)
+        self.lo[a] = min(self.lo[a], self.lo[b])
+        self.hi[a] = max(self.hi[a], self.hi[b])
+        self.box[a] = _join(self.box[a], self.box[b])
+        if self.anchor:
+            self.anchor[a] = self.anchor[a] or self.anchor[b]
+        return a
+
+
+Box = tuple[float, float, float, float] | None
+
+
+def _join(a: Box, b: Box) -> Box:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+
+
+def _extent_km(box: Box) -> float:
+    if box is None:
+        return 0.0
+    mid = math.radians((box[0] + box[1]) / 2)
+    return 111.2 * math.hypot(box[1] - box[0], (box[3] - box[2]) * math.cos(mid))
+
+
+def cluster(
+    f: Features, s: Scores, cfg: DedupConfig, seeds: Iterable[Iterable[int]] = ()
+) -> tuple[np.ndarray, np.ndarray]:
+    """(cluster label per event = index of its root event, mask over ``s`` of pairs to flag).
+
+    Two phases. Firm pairs (both events specific: named actors, a town, a
+    day) join first. A vague event (a generic or missing actor, a region, a
+    week or a month) then joins only when it is unambiguous: its merge links
+    lead to at most one cluster that holds a specific report. A vague report
+    that fits two clusters is flagged against both rather than guessed.
+    """
+    c = _Clusters(f)
+    for group in seeds:
+        members = list(group)
+        root = c.find(members[0])
+        for m in members[1:]:
+            other = c.find(m)
+            if other != root:
+                root = c.union(root, other)
+    flag = s.decision == POSSIBLE
+    merge_idx = np.flatnonzero(s.decision == MERGE)
+    merge_idx = merge_idx[np.argsort(-s.score[merge_idx], kind="stable")]
+    same_article = (f.article[s.i] == f.article[s.j]).tolist()
+    ii, jj = s.i.tolist(), s.j.tolist()
+    vague = f.vague.tolist()
+
+    def join(k: int) -> None:
+        a, b = c.find(ii[k]), c.find(jj[k])
+        if a == b:
+            return
+        shared = c.arts(a) & c.arts(b)
+        span = max(c.hi[a], c.hi[b]) - min(c.lo[a], c.lo[b])
+        spread = _extent_km(_join(c.box[a], c.box[b]))
+        if (
+            (shared and not (same_article[k] and shared == {c.article[ii[k]]}))
+            or span > cfg.max_precise_span_days
+            or spread > cfg.max_place_span_km
+        ):
+            flag[k] = True
+            return
+        c.union(a, b)
+
+    # A pair is vague when its agreement rests on something unspecific; its vague ends are checked.
+    gp = np.maximum(f.gprec[s.i], f.gprec[s.j])
+    tp = np.maximum(f.tprec[s.i], f.tprec[s.j])
+    pair_vague = ((s.actors < 1.0) | (gp >= 3) | (tp >= 2)).tolist()
+    later: list[int] = []
+    for k in merge_idx.tolist():
+        if pair_vague[k]:
+            later.append(k)
+        else:
+            join(k)
+    c.anchor = (~f.vague).tolist()
+    for x in range(f.n):
+        if c.anchor[x]:
+            c.anchor[c.find(x)] = True
+
+    def ends(k: int) -> list[tuple[int, int]]:
+        both = [(ii[k], jj[k]), (jj[k], ii[k])]
+        return [(e, o) for e, o in both if vague[e]] or both
+
+    partners: dict[int, set[int]] = {}
+    for k in later:
+        for e, other in ends(k):
+            partners.setdefault(e, set()).add(c.find(other))
+
+    def unambiguous(e: int, other: int) -> bool:
+        # partners hold roots from before this phase: map them to today's roots
+        own, other_root = c.find(e), c.find(other)
+        mine = {c.find(r) for r in partners[e]} | {own}
+        held = {r for r in mine if c.anchor[r]}
+        if len(held) > 1:
+            return False  # fits two clusters with specific reports: a reviewer decides
+        if held:
+            return other_root in held or not c.anchor[other_root]
+        return len(mine) <= 2
+
+    for k in later:
+        if all(unambiguous(e, o) for e, o in ends(k)):
+            join(k)
+        else:
+            flag[k] = True
+    labels = np.fromiter((c.find(x) for x in range(f.n)), dtype=np.int64, count=f.n)
+    flag &= labels[s.i] != labels[s.j]
+    return labels, flag
