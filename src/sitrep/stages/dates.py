@@ -1,18 +1,136 @@
-"""dates stage (first cut: registered, runs, adds nothing yet; being built now)."""
+"""Dates stage: the publication date, and every date expression in the text.
+
+Publication date: ``article.published`` when the input has one; otherwise a
+wire dateline ("BAGHDAD, May 9 (Reuters) -"), which then fills
+``article.published``. ``document.extras["published_source"]`` says which
+("article" or "dateline"; absent when neither); ``extras["dateline"]`` holds
+the dateline's date span so later stages can tell it from event dates.
+
+Date mentions: the NLP stage's DATE/TIME entities plus the relative phrases
+NER tends to miss ("on Sunday", "two days ago", "overnight", "recently"),
+found with a closed list of patterns, never an open search of the text.
+Each span is resolved against the publication date (``sitrep.dates``); a
+span under a future-tense verb ("will vote on Friday") looks forward.
+
+Config: ``day_first`` = "auto" (the document's own unambiguous dates, then
+the source's habit from ``date_order.csv``, then ``default_order``) or
+true/false; ``dateline`` = true.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Any
 
-from sitrep.model import Document
+from sitrep.dates import Dateline, find_dateline, load_order, load_phrases
+from sitrep.dates.resolve import DateResolver
+from sitrep.model import DateMention, Document
 from sitrep.registry import stage
+from sitrep.stages.nlp import sentence_index
+
+_FUTURE_AUX = frozenset(("will", "'ll", "shall", "wo"))
+_FUTURE_VERBS = frozenset(("plan", "schedule", "expect", "due", "set", "intend", "go"))
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|a couple of)"
+
+
+def _finder(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
+    alternatives += [
+        rf"{_COUNT}\s+(?:day|week|month)s?\s+ago",
+        rf"(?:(?:on|last|this|next|since|by|until|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?",
+    ]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+def future_context(doc: Any, start: int, end: int) -> bool:
+    """Is the date governed by a future-tense verb ("will meet on Friday", "is due to vote")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_ in _FUTURE_VERBS and head is not tok
+
+
+def _ingested(document: Document) -> date:
+    try:
+        return datetime.fromisoformat(document.article.ingested_at).date()
+    except (TypeError, ValueError):
+        return date.today()
 
 
 @stage("sitrep.dates.v1", needs=("doc",), sets=("dates",))
 def make_dates(config: dict[str, Any]) -> Any:
-    """Placeholder until the dates stage lands."""
+    """Publication date (input or dateline) and resolved date mentions with ACLED precision."""
+    resolver = DateResolver(load_phrases())
+    finder = _finder(list(resolver.phrases))
+    order = load_order(str(config.get("default_order", "dmy")))
+    day_first_setting = config.get("day_first", "auto")
+    use_dateline = bool(config.get("dateline", True))
+
+    def publication(document: Document) -> tuple[date | None, Dateline | None]:
+        article = document.article
+        line = find_dateline(article.text, _ingested(document)) if use_dateline else None
+        if line is not None:
+            document.extras["dateline"] = [line.start, line.end]
+        if article.published_date is not None:
+            document.extras["published_source"] = "article"
+            return article.published_date, line
+        if line is not None:
+            article.published = line.date.isoformat()
+            document.extras["published_source"] = "dateline"
+            return line.date, line
+        return None, None
+
+    def spans(document: Document) -> list[tuple[int, int]]:
+        found = [(m.start, m.end) for m in document.entities if m.label in ("DATE", "TIME")]
+        for m in finder.finditer(document.article.text):
+            if not any(s < m.end() and m.start() < e for s, e in found):
+                found.append((m.start(), m.end()))
+        return sorted(found)
 
     def run(documents: list[Document]) -> None:
-        return None
+        for document in documents:
+            if document.doc is None:
+                continue
+            ref, _ = publication(document)
+            if ref is not None:
+                document.extras["published"] = ref.isoformat()
+            if day_first_setting == "auto":
+                day_first = order.for_article(document.article, document.article.text) == "dmy"
+            else:
+                day_first = bool(day_first_setting)
+            text = document.article.text
+            mentions: list[DateMention] = []
+            for start, end in spans(document):
+                future = future_context(document.doc, start, end)
+                resolved = resolver.resolve(text[start:end], ref, day_first=day_first, future=future)
+                if resolved is None:
+                    continue
+                mentions.append(
+                    DateMention(
+                        text=text[start:end],
+                        start=start,
+                        end=end,
+                        date=resolved.date.isoformat() if resolved.date else None,
+                        precision=resolved.precision,
+                        relation=resolved.relation,
+                        sent=sentence_index(document.doc, start),
+                    )
+                )
+            document.dates = mentions
 
     return run

@@ -1,0 +1,35 @@
+"""Dates: resolving date expressions, publication dates and datelines."""
+
+from __future__ import annotations
+
+import csv
+
+from sitrep.dates.publication import DateOrder, Dateline, find_dateline
+from sitrep.dates.resolve import DateResolver, Resolved
+from sitrep.errors import SitrepError
+from sitrep.resources import data_files
+
+
+def load_phrases() -> dict[str, tuple[int, str, int]]:
+    """date_phrases.csv (package, then user copies): phrase → (offset, unit, precision)."""
+    phrases: dict[str, tuple[int, str, int]] = {}
+    for path in data_files("date_phrases.csv"):
+        with open(path, encoding="utf-8") as f:
+            for row in csv.DictReader(line for line in f if not line.startswith("#")):
+                phrase = " ".join((row.get("phrase") or "").lower().split())
+                try:
+                    phrases[phrase] = (int(row["offset"]), row["unit"].strip(), int(row["precision"]))
+                except (KeyError, ValueError, AttributeError, TypeError) as exc:
+                    raise SitrepError("E302", f"{path}: bad row {row}") from exc
+    return phrases
+
+
+def load_resolver() -> DateResolver:
+    return DateResolver(load_phrases())
+
+
+def load_order(default: str = "dmy") -> DateOrder:
+    return DateOrder(data_files("date_order.csv"), default)
+
+
+__all__ = ["DateOrder", "DateResolver", "Dateline", "Resolved", "find_dateline", "load_order", "load_phrases", "load_resolver"]
