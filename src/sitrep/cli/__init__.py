@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "sitrep.cli.ingest_cmd",
     "sitrep.cli.status_cmd",
     "sitrep.cli.export_cmd",
+    "sitrep.cli.dedupe_cmd",
 )
 
 
