@@ -41,6 +41,7 @@ _BUILTIN_MODULES = (
     "sitrep.stages.events",
     "sitrep.stages.coding",
     "sitrep.stages.geocode",
+    "sitrep.stages.notes",
 )
 
 
