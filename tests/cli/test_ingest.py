@@ -1,0 +1,211 @@
+"""`sitrep ingest` / `status`: mixed corpus, idempotency, versions, and a real kill -9 mid-ingest.
+
+These tests run the NLP stage only (a small pipeline config): what they check
+is storage and bookkeeping, not extraction quality.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import _load_commands, app
+from sitrep.store import Store
+
+_load_commands()
+runner = CliRunner()
+
+PLACES = ["Kidal", "Gao", "Mopti", "Mosul", "Basra", "Ramadi", "Kirkuk", "Aleppo", "Idlib", "Sanaa"]
+
+
+def synthetic(i: int) -> str:
+    place = PLACES[i % len(PLACES)]
+    return (
+        f"Gunmen attacked a market in {place} on Monday, killing {i % 7 + 2} people, officials said.\n\n"
+        f"The army sent {i + 10} soldiers to {place} after report number {i} reached the capital."
+    )
+
+
+@pytest.fixture
+def small_config(tmp_path):
+    path = tmp_path / "nlp_only.toml"
+    path.write_text('[pipeline]\nstages = ["sitrep.nlp.v1"]\nbatch_size = 16\n')
+    return path
+
+
+@pytest.fixture
+def mixed_corpus(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "web").mkdir(parents=True)
+    records = [
+        {"id": "afp-1", "text": synthetic(1), "source": "AFP", "published": "2024-03-04"},
+        {"id": "reuters-1", "text": synthetic(1), "source": "Reuters"},  # same wire story, second outlet
+        {"id": "afp-2", "text": synthetic(2), "url": "https://afp.example/2"},
+    ]
+    (root / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    (root / "story.txt").write_text(synthetic(3))
+    (root / "web" / "page.html").write_text(
+        "<html><head><title>Clashes in Mosul</title></head><body><article><h1>Clashes in Mosul</h1>"
+        f"<p>{synthetic(4)}</p><p>Residents reported gunfire through the night in the old city.</p>"
+        "</article></body></html>"
+    )
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blob.txt").write_bytes(bytes(range(256)) * 16)
+    (root / "latin1.txt").write_bytes(
+        "Café owners in Beirut protested on Monday against new taxes, which they said would ruin them.".encode(
+            "latin-1"
+        )
+    )
+    return root
+
+
+def ingest(*args):
+    result = runner.invoke(app, ["ingest", *map(str, args), "-j", "0", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def counts(db):
+    with Store(db, read_only=True) as store:
+        return store.counts()
+
+
+def test_mixed_corpus_stores_good_inputs_and_quarantines_bad_ones(tmp_path, mixed_corpus, small_config):
+    db = tmp_path / "s.duckdb"
+    result = ingest(mixed_corpus, "--db", db, "--config", small_config)
+    assert "5 new" in result.stderr and "1 new ids for known articles" in result.stderr
+    c = counts(db)
+    assert c["articles"] == 5 and c["article_ids"] == 6
+    assert c["by_reason"] == {"E102": 1, "E103": 1} and c["quarantined"] == 2
+    with Store(db, read_only=True) as store:
+        latin = store.article(str(mixed_corpus / "latin1.txt"))
+        assert latin is not None and latin["text"].startswith("Café owners")
+        wire = store.article("reuters-1")
+        assert wire["input_ids"] == ["afp-1", "reuters-1"] and wire["sources"] == ["AFP", "Reuters"]
+        assert wire["mentions"]["entity"]  # the NLP stage ran and its output was stored
+        origins = {r["code"]: r["origin"] for r in store.quarantined()}
+        assert origins == {"E102": str(mixed_corpus / "empty.txt"), "E103": str(mixed_corpus / "blob.txt")}
+
+
+def test_reingest_adds_nothing_and_reports_unchanged(tmp_path, mixed_corpus, small_config):
+    db = tmp_path / "s.duckdb"
+    ingest(mixed_corpus, "--db", db, "--config", small_config)
+    before = counts(db)
+    again = ingest(mixed_corpus, "--db", db, "--config", small_config)
+    assert "0 new" in again.stderr and "6 unchanged" in again.stderr
+    assert counts(db) == before
+
+
+def test_changed_article_at_same_url_becomes_a_new_version(tmp_path, small_config):
+    db = tmp_path / "s.duckdb"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"url": "https://x.example/a", "text": synthetic(5)}) + "\n")
+    ingest(feed, "--db", db, "--config", small_config)
+    feed.write_text(json.dumps({"url": "https://x.example/a", "text": synthetic(5) + " Updated at noon."}) + "\n")
+    result = ingest(feed, "--db", db, "--config", small_config)
+    assert "1 updated" in result.stderr
+    c = counts(db)
+    assert c["articles"] == 2 and c["current_articles"] == 1
+    with Store(db, read_only=True) as store:
+        assert store.article("https://x.example/a")["version"] == 2
+
+
+def test_status_json_reports_required_keys(tmp_path, mixed_corpus, small_config):
+    db = tmp_path / "s.duckdb"
+    ingest(mixed_corpus, "--db", db, "--config", small_config)
+    result = runner.invoke(app, ["status", "--db", str(db), "--json"])
+    assert result.exit_code == 0
+    status = json.loads(result.stdout)
+    assert {"articles", "events", "quarantined", "canonical_events", "by_reason"} <= set(status)
+    assert status["articles"] == 5 and status["by_reason"]["E103"] == 1
+    text = runner.invoke(app, ["status", "--db", str(db)]).stdout
+    assert "E102 input is empty" in text
+
+
+def test_status_of_missing_store_fails_clearly(tmp_path):
+    result = runner.invoke(app, ["status", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code != 0 and "E402" in result.output
+
+
+def test_ingest_missing_path_fails_before_any_work(tmp_path):
+    result = runner.invoke(app, ["ingest", str(tmp_path / "nope"), "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code != 0 and "E108" in result.output
+    assert not (tmp_path / "s.duckdb").exists()
+
+
+def _processes_with_marker(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kills a real process and reads /proc")
+def test_kill_9_mid_ingest_then_rerun_leaves_every_article_exactly_once(tmp_path, mixed_corpus, small_config):
+    n = 300
+    (mixed_corpus / "bulk.jsonl").write_text(
+        "\n".join(json.dumps({"id": f"bulk-{i}", "text": synthetic(100 + i)}) for i in range(n)) + "\n"
+    )
+    db = tmp_path / "s.duckdb"
+    sitrep = Path(sys.executable).with_name("sitrep")
+    cmd = [str(sitrep), "ingest", str(mixed_corpus), "--db", str(db), "--config", str(small_config)]
+    cmd += ["-j", "1", "--batch-size", "16"]
+    marker = f"SITREP_KILL_TEST={uuid.uuid4().hex}"
+    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
+    assert proc.stderr is not None
+    line = proc.stderr.readline()  # the first progress line comes right after the first commit
+    assert "committed" in line, line
+    time.sleep(random.uniform(0.0, 0.4))  # land anywhere: between batches or inside a transaction
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while _processes_with_marker(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_with_marker(marker) == []  # workers noticed their parent died and left
+
+    partial = counts(db)
+    assert 0 < partial["articles"] < n + 5, "the kill should land mid-run"
+    expected_articles, expected_ids = n + 5, n + 6
+    final: dict = {}
+    for attempt in (1, 2):
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+        assert done.returncode == 0, done.stderr
+        c = counts(db)
+        assert (c["articles"], c["article_ids"]) == (expected_articles, expected_ids)
+        assert c["by_reason"] == {"E102": 1, "E103": 1}
+        if attempt == 2:
+            assert " 0 new, " in done.stderr and c == final
+        final = c
+    with Store(db, read_only=True) as store:
+        con = store.con
+        orphans = con.execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM article_ids i WHERE i.article_id = a.article_id)"
+        ).fetchone()[0]
+        duplicated = con.execute(
+            "SELECT count(*) FROM (SELECT article_id, kind, ordinal FROM mentions GROUP BY ALL HAVING count(*) > 1)"
+        ).fetchone()[0]
+        without_entities = con.execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.kind = 'entity')"
+        ).fetchone()[0]
+    assert orphans == 0 and duplicated == 0 and without_entities == 0
