@@ -1,0 +1,105 @@
+"""Event dates stage: each event's ``event_date`` and ACLED ``time_precision``.
+
+For each event, in order of preference:
+
+1. a resolved date mention in the event's own sentence (``evidence["sentence"]``),
+   the one nearest the trigger;
+2. the nearest earlier date mention in the same paragraph (context);
+3. the publication date "as reported": the text says nothing about when,
+   so the event happened on or shortly before the report: precision 2.
+
+The dateline's date is the report date, never an event date. A date written
+with a hedge ("around 8 May", "8 May (as reported)") is at best precision 2.
+``evidence["event_date"]`` is the span of the mention used (the dateline's
+span when the publication date came from it). A date after the publication
+date, or under a future-tense verb, makes an asserted event ``future``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from sitrep.model import DateMention, Document, Event
+from sitrep.registry import stage
+
+AS_REPORTED_PRECISION = 2
+_HEDGE_BEFORE = re.compile(r"(?:around|about|approximately|circa|c\.|on or about|on or around)\s*$", re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"^\s*\(\s*(?:as reported|approx\w*|around)\s*\)", re.IGNORECASE)
+
+
+def _reference(document: Document) -> date | None:
+    if document.article.published_date is not None:
+        return document.article.published_date
+    published = document.extras.get("published")
+    try:
+        return date.fromisoformat(str(published)[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _precision(text: str, mention: DateMention) -> int:
+    precision = mention.precision or 3
+    hedged = _HEDGE_BEFORE.search(text[max(0, mention.start - 20) : mention.start]) or _HEDGE_AFTER.match(
+        text[mention.end : mention.end + 20]
+    )
+    return max(precision, 2) if hedged else precision
+
+
+def choose_mention(document: Document, event: Event, usable: list[DateMention]) -> tuple[DateMention | None, str]:
+    """The date mention that dates ``event`` and where it came from (sentence/context/none)."""
+    sentence = event.evidence.get("sentence")
+    if not sentence:
+        return None, "none"
+    s, e = sentence[0], sentence[1]
+    trigger = event.evidence.get("trigger") or sentence
+    centre = (trigger[0] + trigger[1]) // 2
+    inside = [m for m in usable if s <= m.start < e]
+    if inside:
+        return min(inside, key=lambda m: (abs(centre - (m.start + m.end) // 2), m.precision or 9)), "sentence"
+    text = document.article.text
+    paragraph_start = max(text.rfind("\n\n", 0, s), text.rfind("\n", 0, s)) + 1
+    before = [m for m in usable if paragraph_start <= m.start < s]
+    if before:
+        return max(before, key=lambda m: m.start), "context"
+    return None, "none"
+
+
+def date_event(document: Document, event: Event, usable: list[DateMention], ref: date | None) -> None:
+    text = document.article.text
+    mention, _ = choose_mention(document, event, usable)
+    if mention is not None and mention.date:
+        event.event_date = mention.date
+        event.time_precision = _precision(text, mention)
+        event.evidence["event_date"] = [mention.start, mention.end]
+        future = mention.relation == "future" or (ref is not None and date.fromisoformat(mention.date) > ref)
+        if future and event.modality == "asserted":
+            event.modality = "future"
+        return
+    if ref is not None:
+        event.event_date = ref.isoformat()
+        event.time_precision = AS_REPORTED_PRECISION
+        if document.extras.get("published_source") == "dateline" and document.extras.get("dateline"):
+            event.evidence["event_date"] = list(document.extras["dateline"])
+
+
+@stage("sitrep.event_dates.v1", needs=("events", "dates"), sets=("events.event_date",))
+def make_event_dates(config: dict[str, Any]) -> Any:
+    """Date each event from its sentence, its paragraph, or the report date, with ACLED precision."""
+
+    def run(documents: list[Document]) -> None:
+        for document in documents:
+            if not document.events:
+                continue
+            line = document.extras.get("dateline")
+            usable = [
+                m
+                for m in document.dates
+                if m.date and m.precision and not (line and line[0] <= m.start < line[1])
+            ]
+            ref = _reference(document)
+            for event in document.events:
+                date_event(document, event, usable, ref)
+
+    return run
