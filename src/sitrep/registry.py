@@ -40,6 +40,7 @@ _BUILTIN_MODULES = (
     "sitrep.stages.quotes",
     "sitrep.stages.events",
     "sitrep.stages.coding",
+    "sitrep.stages.event_dates",
     "sitrep.stages.geocode",
     "sitrep.stages.notes",
 )
