@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
+from sitrep.dedup import store as dedup_store
 from sitrep.server.db import Database, rows_as_dicts
 from sitrep.server.deps import get_db, not_found
 from sitrep.server.filters import (
@@ -190,18 +191,12 @@ def _reviews(cur: Any, ids: list[str]) -> list[dict[str, Any]]:
     return [clean_row(r) for r in rows_as_dicts(cur, rows)]
 
 
-def _duplicates(cur: Any, ids: list[str]) -> list[dict[str, Any]]:
-    marks = ", ".join("?" for _ in ids)
-    rows = cur.execute(
-        f"SELECT event_a, event_b, score, reasons FROM possible_duplicates "
-        f"WHERE event_a IN ({marks}) OR event_b IN ({marks}) ORDER BY score DESC",
-        ids + ids,
-    ).fetchall()
+def _duplicates(cur: Any, event_id: str, canonical: bool) -> list[dict[str, Any]]:
+    """Uncertain matches dedup left apart for review; the link goes to the other canonical event when viewing one."""
     out = []
-    for a, b, score, reasons in rows:
-        mine = a in ids
-        other = b if mine else a
-        out.append(clean_row({"event_id": other, "linked_from": a if mine else b, "score": score, "reasons": reasons}))
+    for d in dedup_store.possible_duplicates(cur, event_id):
+        target = (d.get("other_canonical_id") if canonical else None) or d["other_event_id"]
+        out.append(clean_row({**d, "event_id": target, "linked_from": d["event_id"]}))
     return out
 
 
@@ -218,6 +213,13 @@ def get_event(event_id: str, db: Database = Depends(get_db)) -> Any:
         )
         if rows:
             return _canonical_event(cur, rows[0])
+        live = dedup_store.resolve(cur, event_id)  # a canonical id retired by a merge still answers
+        if live != event_id:
+            rows = rows_as_dicts(
+                cur, cur.execute("SELECT * FROM canonical_reviewed_all WHERE event_id = ?", [live]).fetchall()
+            )
+            if rows:
+                return _canonical_event(cur, rows[0])
     raise not_found(f"no event {event_id!r}")
 
 
@@ -247,7 +249,6 @@ def _article_event(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
                 [canonical_id, row["event_id"]],
             ).fetchall()
         ]
-    ids = [row["event_id"]] + ([canonical_id] if canonical_id else [])
     return {
         "kind": "event",
         "event": clean_row(row),
@@ -255,7 +256,7 @@ def _article_event(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
         "sources": [_source_entry(articles.get(row["article_id"]), row)],
         "canonical_id": canonical_id,
         "same_event": siblings,
-        "possible_duplicates": _duplicates(cur, ids),
+        "possible_duplicates": _duplicates(cur, row["event_id"], canonical=False),
         "reviews": _reviews(cur, [row["event_id"]]),
     }
 
@@ -276,7 +277,6 @@ def _canonical_event(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
     for aid in article_ids:  # an article listed on the cluster without a member event here
         if aid not in covered and aid in articles:
             sources.append(clean_row({k: v for k, v in articles[aid].items() if k != "text"}))
-    ids = [row["event_id"]] + [m["event_id"] for m in members]
     return {
         "kind": "canonical",
         "event": clean_row(row),
@@ -284,6 +284,6 @@ def _canonical_event(cur: Any, row: dict[str, Any]) -> dict[str, Any]:
         "sources": sources,
         "canonical_id": row["event_id"],
         "same_event": [m["event_id"] for m in members],
-        "possible_duplicates": _duplicates(cur, ids),
+        "possible_duplicates": _duplicates(cur, row["event_id"], canonical=True),
         "reviews": _reviews(cur, [row["event_id"]]),
     }
