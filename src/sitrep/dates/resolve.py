@@ -141,17 +141,21 @@ class DateResolver:
         return Resolved(d, precision, "future" if d > ref or (future and d >= ref) else "past")
 
     def _year_for(self, month: int, day: int, ref: date | None, future: bool) -> int | None:
-        """A date without a year: the nearest such date, not more than a week after the reference."""
+        """A date without a year: the nearest such date, looking back three times as far as ahead
+        (news reports mostly the past) or the other way round under a future-tense verb."""
         if ref is None:
             return None
-        candidate = _safe(ref.year, month, day)
-        if candidate is None:
-            return ref.year
-        if not future and candidate > ref + timedelta(days=7):
-            return ref.year - 1
-        if future and candidate < ref - timedelta(days=7):
-            return ref.year + 1
-        return ref.year
+        best, best_cost = ref.year, float("inf")
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            candidate = _safe(year, month, day) or _safe(year, month, 28)
+            if candidate is None:
+                continue
+            days = (candidate - ref).days
+            ahead, back = max(days, 0), max(-days, 0)
+            cost = (back * 3 + ahead) if future else (ahead * 3 + back)
+            if cost < best_cost:
+                best, best_cost = year, cost
+        return best
 
     def _pattern(self, kind: str, m: re.Match[str], ref: date | None, day_first: bool, future: bool) -> Resolved | None:
         g = m.groupdict()

@@ -38,6 +38,8 @@ _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 def _finder(phrases: list[str]) -> re.Pattern[str]:
     alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)]
     alternatives += [
+        r"\d{4}-\d{1,2}-\d{1,2}",
+        r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})",
         rf"{_COUNT}\s+(?:day|week|month)s?\s+ago",
         rf"(?:(?:on|last|this|next|since|by|until|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?",
     ]
@@ -61,8 +63,34 @@ def future_context(doc: Any, start: int, end: int) -> bool:
     for child in tok.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
             return True
+    if any(child.lemma_ == "due" for child in tok.children):
+        return True  # "elections are due on 20 June"
     head = tok.head
     return tok.dep_ == "xcomp" and head.lemma_ in _FUTURE_VERBS and head is not tok
+
+
+_LEFT_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_RIGHT_DAY = re.compile(r"^\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:people|killed|:|%))")
+_RIGHT_YEAR = re.compile(r"^,?\s+(?:19|20)\d{2}\b")
+_MONTH_END = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+
+
+def repair(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an NER date span that lost its day or year ("8 [May 2020]", "[May] 8, 2020")."""
+    span = text[start:end]
+    if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", span, re.IGNORECASE):
+        m = _LEFT_DAY.search(text, max(0, start - 12), start)
+        if m:
+            start = m.start()
+    if _MONTH_END.search(span):
+        m = _RIGHT_DAY.match(text[end : end + 8])
+        if m:
+            end += m.end()
+    if not re.search(r"\d{4}", text[start:end]) and re.search(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[start:end], re.IGNORECASE):
+        m = _RIGHT_YEAR.match(text[end : end + 7])
+        if m:
+            end += m.end()
+    return start, end
 
 
 def _ingested(document: Document) -> date:
@@ -96,8 +124,9 @@ def make_dates(config: dict[str, Any]) -> Any:
         return None, None
 
     def spans(document: Document) -> list[tuple[int, int]]:
-        found = [(m.start, m.end) for m in document.entities if m.label in ("DATE", "TIME")]
-        for m in finder.finditer(document.article.text):
+        text = document.article.text
+        found = [repair(text, m.start, m.end) for m in document.entities if m.label in ("DATE", "TIME")]
+        for m in finder.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in found):
                 found.append((m.start(), m.end()))
         return sorted(found)
