@@ -119,9 +119,14 @@ def test_canonical_export_lists_input_ids_of_all_member_articles(filled):
     gid, pid = text_hash(GUNMEN), text_hash(PROTEST)
     payload = json.dumps({"event_date": "2024-03-04", "event_type": "Violence against civilians", "country": "Mali"})
     filled.con.execute(
-        "INSERT INTO canonical_events VALUES ('c-1', ?, [?, ?], ['AFP', 'BBC'], now(), now())", [payload, gid, pid]
+        "INSERT INTO canonical_events (canonical_id, payload, article_ids, sources, created_at, updated_at) "
+        "VALUES ('c-1', ?, [?, ?], ['AFP', 'BBC'], now(), now())",
+        [payload, gid, pid],
     )
-    filled.con.execute("INSERT INTO canonical_members VALUES ('c-1', ?), ('c-1', ?)", [f"{gid}-000", f"{pid}-000"])
+    filled.con.execute(
+        "INSERT INTO canonical_members (canonical_id, event_id) VALUES ('c-1', ?), ('c-1', ?)",
+        [f"{gid}-000", f"{pid}-000"],
+    )
     (row,) = rows(filled.con, EventFilter.build(country="mali"), canonical=True)
     assert row["event_id_cnty"] == "c-1" and row["event_date"] == "2024-03-04"
     assert row["x_article_ids"] == ["afp-1", "bbc-1", "reuters-1"]
