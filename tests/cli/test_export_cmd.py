@@ -75,8 +75,8 @@ def test_export_geojson_to_file(db, tmp_path):
 def test_export_canonical_reads_canonical_tables(db):
     with Store(db) as store:
         store.con.execute(
-            'INSERT INTO canonical_events VALUES (\'c-9\', \'{"country": "Mali", "event_date": "2024-03-04"}\','
-            " [], [], now(), now())"
+            "INSERT INTO canonical_events (canonical_id, payload, article_ids, sources, created_at, updated_at) "
+            """VALUES ('c-9', '{"country": "Mali", "event_date": "2024-03-04"}', [], [], now(), now())"""
         )
     result = export("--db", db, "--canonical", "-f", "jsonl")
     (row,) = [json.loads(line) for line in result.stdout.splitlines()]
