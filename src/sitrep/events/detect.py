@@ -214,9 +214,18 @@ class Detector:
             # "ISIS attack", "the army's offensive"
             a1_tok = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")
                            and self._arg(c, actors, country) is not None), None)
+        if a1_tok is None and tok.pos_ == "NOUN":
+            # "attacks carried out by X"; "X launched an operation"
+            for c in tok.children:
+                if c.dep_ == "acl":
+                    a1_tok = next((self._pobj(g) for g in c.children if g.dep_ == "agent"), None)
+            if a1_tok is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+                a1_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if a1_tok is None and tok.dep_ in ("xcomp", "advcl", "conj") and tok.pos_ == "VERB":
             head = tok.head
-            a1_tok = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            # object control ("prompted the ISF to deploy") before subject control ("vowed to attack")
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else None
+            a1_tok = controller or next((c for c in head.children if c.dep_ == "nsubj"), None)
         a1s = self._args_conj(a1_tok, actors, country)
         if a1s:
             f.actor1 = a1s[0]
@@ -249,7 +258,10 @@ class Detector:
                 f.actor2 = a2s[0]
                 f.assoc2 += a2s[1:]
         # associated actors of actor1: on the trigger, its verb, or actor1's phrase
-        for host in {tok, verb, *([a1_tok] if a1_tok is not None else [])}:
+        hosts = {tok, verb, *([a1_tok] if a1_tok is not None else [])}
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr"):
+            hosts.add(tok.head)  # "with the support of X, the army launched an assault"
+        for host in sorted(hosts, key=lambda t: t.i):
             for a in self._assoc_from(host, actors, country):
                 if f.actor1 is None:
                     f.actor1 = a
@@ -284,7 +296,7 @@ class Detector:
         elif f.actor1 is None and after and f.cls in ("protest", "riot", "change_group", "hq", "agreement"):
             a = after.pop(0)
             f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
-        if f.actor2 is None and after and f.cls not in ("protest",):
+        if f.actor2 is None and after and f.cls not in ("protest", "change_group", "hq", "other", "transfer"):
             a = after[0]
             if f.actor1 is None or a.name != f.actor1.name:
                 f.actor2 = Arg(a.name, a.inter, a.start, a.end, a)
@@ -305,7 +317,7 @@ class Detector:
         """Index of the clause head: climb until a verb with its own subject, or the root."""
         cur = tok
         for _ in range(12):
-            if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children) and cur is not tok:
+            if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children):
                 return int(cur.i)
             if cur.dep_ == "ROOT" or cur.head is cur:
                 return int(cur.i)

@@ -1,0 +1,140 @@
+"""Events stage: triggers, who did what to whom, modality, merging, evidence, user triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.eval.case2021 import coding_pipeline
+from sitrep.events.detect import Detector
+from sitrep.events.lexicon import lexicon, load_lexicon
+from sitrep.model import Article, Document, Place
+from sitrep.stages.events import detect_events
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return coding_pipeline()
+
+
+def events_of(pipe, text):
+    return pipe.process_batch([Article(text=text)])[0].events
+
+
+def only(events, **fields):
+    found = [e for e in events if all(getattr(e, k) == v for k, v in fields.items())]
+    assert found, [(e.sub_event_type, e.actor1, e.actor2, e.modality) for e in events]
+    return found[0]
+
+
+def test_events_passive_by_agent_is_actor1(pipe):
+    ev = events_of(pipe, "Two soldiers were killed by Boko Haram militants in Borno on Sunday.")[0]
+    assert ev.inter1 == 2 and "Boko Haram" in (ev.actor1 or "")
+    assert ev.inter2 == 1
+
+
+def test_events_in_cooperation_with_is_associated_actor(pipe):
+    text = "On 8 May 2020, TMF in cooperation with Iraqi forces killed 15 IS militants in Anbar province."
+    ev = events_of(pipe, text)[0]
+    assert ev.actor1 and ev.actor1.startswith("TMF")
+    assert "Military Forces of Iraq" in (ev.assoc_actor_1 or "")
+    assert ev.actor2 == "Islamic State (Iraq)"
+    assert text[slice(*ev.evidence["assoc_actor_1"])] == "Iraqi forces"
+
+
+def test_events_backed_by_and_with_support_of_are_associated(pipe):
+    ev = events_of(pipe, "Syrian rebels backed by Turkish troops attacked Kurdish positions near Afrin.")[0]
+    assert ev.assoc_actor_1
+    ev = events_of(pipe, "With the support of the PMF, the Iraqi army launched an assault on IS positions in Tal Afar.")[0]
+    assert ev.actor1 == "Military Forces of Iraq (2018-)"
+    assert "PMF" in (ev.assoc_actor_1 or "")
+
+
+def test_events_conjunct_subjects_make_associated_actor(pipe):
+    ev = events_of(pipe, "Iraqi forces and the PMF attacked Islamic State hideouts in the Hamrin mountains.")[0]
+    assert ev.actor1 == "Military Forces of Iraq (2018-)"
+    assert "PMF" in (ev.assoc_actor_1 or "")
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("If the talks fail, the rebels will attack the capital.", "hypothetical"),
+        ("The army plans to launch an offensive against the militants next month.", "future"),
+        ("Al-Shabaab vowed to attack government troops in Mogadishu.", "future"),
+        ("Police did not arrest anyone after the rally in Lagos.", "negated"),
+        ("Gunmen attacked a bus in Zamfara on Monday.", "asserted"),
+    ],
+)
+def test_events_modality(pipe, text, modality):
+    events = events_of(pipe, text)
+    assert events and events[0].modality == modality
+
+
+def test_events_two_events_in_one_sentence(pipe):
+    text = "Police arrested five men in Basra on Monday, while militants shelled an army base in Kirkuk."
+    events = events_of(pipe, text)
+    assert {e.sub_event_type for e in events} >= {"Arrests", "Shelling/artillery/missile attack"}
+
+
+def test_events_the_attack_refers_back_to_one_event(pipe):
+    text = "Gunmen attacked a village in Zamfara state on Tuesday. The attack left 12 villagers dead."
+    events = [e for e in events_of(pipe, text) if e.modality == "asserted"]
+    assert len(events) == 1
+    assert events[0].fatalities == 12
+
+
+def test_events_general_statement_is_not_an_extra_event(pipe):
+    text = (
+        "IS militants attacked a convoy near Rutba on Friday. "
+        '"We have seen some attacks carried out against civilians in remote areas," an expert said.'
+    )
+    assert len([e for e in events_of(pipe, text) if e.modality == "asserted"]) == 1
+
+
+def test_events_evidence_points_at_trigger_and_sentence(pipe):
+    text = "Protesters blocked the main road in Beirut. Security forces fired tear gas at them."
+    for ev in events_of(pipe, text):
+        s, e = ev.evidence["sentence"]
+        ts, te = ev.evidence["trigger"]
+        assert s <= ts < te <= e
+        assert text[ts:te] == ev.trigger
+        assert ev.event_id.startswith(ev.article_id)
+
+
+def test_events_one_event_per_conjoined_place():
+    from sitrep.stages.nlp import load_model
+
+    text = "Russian warplanes bombed Idlib and Hama on Monday."
+    doc = load_model()(text)
+    document = Document(article=Article(text=text, source="Example Wire"), doc=doc)
+    for name in ("Idlib", "Hama"):
+        start = text.index(name)
+        document.places.append(Place(text=name, start=start, end=start + len(name), sent=0, feature="town"))
+    detect_events(document, Detector(lexicon()))
+    locations = sorted(text[slice(*e.evidence["location"])] for e in document.events)
+    assert locations == ["Hama", "Idlib"]
+    assert all(e.source == "Example Wire" for e in document.events)
+
+
+def test_events_user_trigger_file_adds_a_trigger(tmp_path, monkeypatch):
+    (tmp_path / "triggers.yaml").write_text("triggers:\n  - {lemma: kneecap, class: attack}\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_DATA_PATH", str(tmp_path))
+    lex = lexicon()
+    assert any(t.cls == "attack" for t in lex.single["kneecap"])
+    assert "kneecap" not in load_lexicon([lex.files[0]]).single
+    from sitrep.stages.nlp import load_model
+
+    text = "Masked men kneecapped a shopkeeper in Derry."
+    document = Document(article=Article(text=text), doc=load_model()(text))
+    detect_events(document, Detector(lex))
+    assert [e.trigger for e in document.events] == ["kneecapped"]
+
+
+def test_events_bad_user_trigger_file_is_a_catalogued_error(tmp_path):
+    from sitrep.errors import SitrepError
+
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("triggers:\n  - {lemma: x}\n", encoding="utf-8")
+    with pytest.raises(SitrepError) as info:
+        load_lexicon([bad])
+    assert info.value.code == "E302"
