@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sitrep.actors.dictionary import ActorIndex, build_index, tokenize
+from sitrep.actors.dictionary import ActorIndex, GenericRow, build_index, tokenize
 from sitrep.actors.matcher import ActorMatcher, Context, Match, Tok
 from sitrep.model import Actor
 from sitrep.resources import user_data_dirs
@@ -49,7 +49,14 @@ def normalise_actor(text: str, country: str | None = None, year: int | None = No
     ctx = Context(focus=country, countries={country} if country else set(), year=year)
     matches = matcher.scan(toks, ctx)
     if not matches:
-        return None
+        # A bare country name used as an actor ("Turkey") stands for its government.
+        named = matcher.index.country_names.get(tuple(t.key for t in toks if t.key))
+        if named is None:
+            return None
+        m = matcher.generic([GenericRow("", "{government}", 1, "", "", 0.5)], ctx, named, 0, len(text))
+        if m is None:
+            return None
+        matches = [m]
     best = max(matches, key=lambda m: (m.end - m.start, m.kind == "named"))
     return Actor(text=text[best.start:best.end], start=best.start, end=best.end, name=best.name, inter=best.inter,
                  country=best.country, sent=0, kind=best.kind, confidence=best.confidence)

@@ -7,7 +7,8 @@ with the same key:
 - ``actors.csv`` — named actors (key: ``name``),
 - ``generic_actors.csv`` — unnamed-actor patterns (key: ``pattern`` + ``country``),
 - ``actors_countries.csv`` — country names and nationality words (key: ``country``),
-- ``actors_org_heads.csv`` — head words of organisation names read as armed actors (key: ``word``).
+- ``actors_org_heads.csv`` — head words of organisation names read as armed actors (key: ``word``),
+- ``actors_subject_verbs.csv`` — verbs whose subject country acts through its military (key: ``lemma``).
 
 Aliases and patterns are reduced to token keys by ``token_key`` so the same
 phrase matches whether it comes from a spaCy Doc or a plain string.
@@ -103,6 +104,7 @@ class ActorIndex:
     nationalities: dict[tuple[str, ...], str]  # "iraqi" -> Iraq
     country_names: dict[tuple[str, ...], str]  # "iraq" -> Iraq
     org_heads: dict[str, int]
+    subject_verbs: dict[str, str]  # verb lemma -> state role when a country is its subject
     max_len: int
     by_name: dict[str, int] = field(default_factory=dict)
 
@@ -178,9 +180,12 @@ def build_index() -> ActorIndex:
         for alias in [*row.aliases, row.name]:
             restricted = alias.startswith("~")
             surface = alias.lstrip("~").strip()
+            exact = surface.startswith("=")  # "=Coalition": only in exactly this spelling
+            surface = surface.lstrip("=")
             key = token_key(surface)
+            case = tuple(t.translate(_DROP) for t, _, _ in tokenize(surface) if norm_token(t)) if exact else None
             if key:
-                aliases.setdefault(key, []).append(AliasEntry(i, case_form(surface), restricted))
+                aliases.setdefault(key, []).append(AliasEntry(i, case or case_form(surface), restricted))
 
     generics: dict[tuple[str, ...], list[GenericRow]] = {}
     seen: dict[tuple[str, str], GenericRow] = {}
@@ -205,6 +210,8 @@ def build_index() -> ActorIndex:
 
     org_heads = {rec["word"].lower(): _int(rec.get("inter", ""), "actors_org_heads.csv") or 3
                  for rec in _read_rows("actors_org_heads.csv", ("word",))}
+    subject_verbs = {rec["lemma"].lower(): rec.get("role", "") or "military"
+                     for rec in _read_rows("actors_subject_verbs.csv", ("lemma",))}
     longest = max([len(k) for k in aliases] + [len(k) for k in generics] + [1])
     return ActorIndex(
         rows=rows,
@@ -213,6 +220,7 @@ def build_index() -> ActorIndex:
         nationalities=nationalities,
         country_names=country_names,
         org_heads=org_heads,
+        subject_verbs=subject_verbs,
         max_len=longest,
         by_name={r.name: i for i, r in enumerate(rows)},
     )

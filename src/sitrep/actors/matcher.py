@@ -28,6 +28,8 @@ class Tok:
     start: int
     end: int
     sent: int = 0
+    dep: str = ""  # dependency label and head lemma, when the tokens come from a parse
+    head_lemma: str = ""
     key: str = ""
 
     def __post_init__(self) -> None:
@@ -228,6 +230,10 @@ class ActorMatcher:
                 if gm:
                     cands.append((end, 1, gm))
                     break
+            if not cands and nat_hits:
+                state = self._country_acting(toks, content, i, nat_hits[-1], ctx)
+                if state:
+                    cands.append(state)
             if not cands:
                 i += 1
                 continue
@@ -239,6 +245,24 @@ class ActorMatcher:
         return out
 
     # ---- helpers of the pass ----
+
+    def _country_acting(self, toks: Sequence[Tok], content: list[int], i: int, hit: tuple[int, tuple[str, bool]],
+                        ctx: Context) -> tuple[int, int, Match] | None:
+        """'Turkey struck ...' -> its military; 'Syria accused ...' -> its government; 'Iraqis' -> its civilians."""
+        end, (country, is_adj) = hit
+        last = toks[content[end - 1]]
+        start = toks[content[i]].start
+        if not is_adj:
+            if last.dep not in ("nsubj", "nsubjpass"):
+                return None
+            role = "military" if self.index.subject_verbs.get(last.head_lemma) == "military" else "government"
+            m = self.generic([GenericRow("", "{" + role + "}", 1, "", "", 0.5)], ctx, country, start, last.end)
+            return (end, 0, m) if m else None
+        word = last.text.lower()
+        if end - i == 1 and word.endswith("s") and not word.endswith("ss") and last.dep not in ("amod", "compound"):
+            m = self.generic([GenericRow("", "Civilians ({country})", 7, "", "", 0.5)], ctx, country, start, last.end)
+            return (end, 0, m) if m else None
+        return None
 
     @staticmethod
     def _person_spans(persons: list[tuple[int, int]]) -> list[tuple[int, int]]:

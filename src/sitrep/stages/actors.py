@@ -50,7 +50,8 @@ def extract_actors(document: Document) -> list[Actor]:
     for k, sent in enumerate(doc.sents):
         for tok in sent:
             sent_of[tok.i] = k
-    toks = [Tok(t.text, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0)) for t in doc if not t.is_space]
+    toks = [Tok(t.text, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0), t.dep_, t.head.lemma_.lower())
+            for t in doc if not t.is_space]
     matches = get_matcher().scan(toks, _context(document, toks))
     text = document.article.text
     return [
