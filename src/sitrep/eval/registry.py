@@ -23,7 +23,8 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 FLOORS_FILE = REPO_ROOT / "floors.toml"
 
 # Modules that register scorers; each owns one dataset.
-SCORER_MODULES: tuple[str, ...] = ("sitrep.eval.polnear", "sitrep.eval.case2021", "sitrep.eval.india_police", "sitrep.eval.geo")
+SCORER_MODULES: tuple[str, ...] = ("sitrep.eval.polnear", "sitrep.eval.case2021", "sitrep.eval.india_police", "sitrep.eval.geo",
+                                   "sitrep.eval.re3d")
 
 
 @dataclass
