@@ -145,7 +145,7 @@ form.addEventListener("submit", (evt) => {
   $("brush-label").textContent = "";
   refresh();
 });
-$("reset").addEventListener("click", () => { form.reset(); state.brush = null; $("brush-label").textContent = ""; refresh(); });
+$("reset-filters").addEventListener("click", () => { form.reset(); state.brush = null; $("brush-label").textContent = ""; refresh(); });
 $("canonical").addEventListener("change", () => { state.canonical = $("canonical").checked; refresh(); });
 
 start();

@@ -1,0 +1,177 @@
+"""The dashboard in Debian's headless Chromium: load, filter, open an event, see the evidence, correct it.
+
+The app runs under uvicorn on a free loopback port over a small store built by
+the server tests' fixture; every request the page makes to anything but that
+server fails the test (the dashboard must work with no network).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TOKEN = "browser-token"
+VENDOR = Path(__file__).resolve().parents[2] / "src" / "sitrep" / "web" / "vendor" / "leaflet.js"
+
+pytestmark = pytest.mark.browser
+
+
+def _build_store(path: Path) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "server_fixture", Path(__file__).resolve().parents[1] / "server" / "conftest.py"
+    )
+    assert spec and spec.loader
+    helpers = Path(__file__).resolve().parents[1] / "server"
+    import sys
+
+    sys.path.insert(0, str(helpers))
+    try:
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(helpers))
+    module.build_store(path)
+
+
+@pytest.fixture()
+def server_url(tmp_path: Path) -> Iterator[str]:
+    if not Path(CHROMIUM).exists() or not VENDOR.exists():
+        missing = CHROMIUM if not Path(CHROMIUM).exists() else str(VENDOR)
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing} is missing: `make install` installs it")
+        pytest.skip(f"{missing} is missing (run `make install`)")
+    import uvicorn
+
+    from sitrep.server import create_app
+
+    db = tmp_path / "sitrep.duckdb"
+    _build_store(db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_dashboard_filter_open_event_and_correct_it(server_url: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    errors: list[str] = []
+    outside: list[str] = []
+    dialogs: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 950})
+
+            def guard(route: Any) -> None:
+                if route.request.url.startswith(server_url) or route.request.url.startswith("data:"):
+                    route.continue_()
+                else:
+                    outside.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", guard)
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+            # Load: per-article and deduplicated events, map markers, a timeline.
+            page.goto(f"{server_url}/#token={TOKEN}")
+            page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
+            assert page.locator("#event-table tbody tr").count() == 2  # deduplicated by default
+            page.uncheck("#canonical")
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 33")
+            assert page.locator("#timeline rect").count() > 10
+            assert page.locator(".leaflet-overlay-pane path").count() > 0  # the offline basemap drew countries
+
+            # Filter: Iraq, Battles.
+            page.fill("#filter-country", "Iraq")
+            page.select_option("#filter-event-type", "Battles")
+            page.click("#apply")
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 2")
+            types = page.locator("#event-table tbody tr td:nth-child(2)").all_inner_texts()
+            assert all("Battles" in t for t in types)
+
+            # Open the Ramadi event from Wire One and see its evidence highlighted.
+            page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+            page.wait_for_selector("#event-panel[data-event-id='a1-000'] blockquote.evidence mark.ev")
+            marks = page.locator("#event-panel blockquote.evidence mark.ev").all_inner_texts()
+            assert "Iraqi forces" in marks and "Islamic State fighters" in marks
+
+            # Correct the fatality count as a named coder.
+            page.fill("#reviewer", "amina")
+            page.dispatch_event("#reviewer", "change")
+            page.click("#correction summary")
+            page.fill("#correction input[data-field='fatalities']", "5")
+            page.click("#review-correct")
+            page.wait_for_selector("#event-panel tr[data-field='fatalities'] .was")
+            assert page.locator("#event-panel tr[data-field='fatalities'] td").inner_text().startswith("5")
+            assert "fatalities: 4 → 5" in page.locator("#event-panel .history").inner_text()
+            page.wait_for_function(
+                "[...document.querySelectorAll('#event-table tbody tr')].some(r => r.innerText.includes('correct'))"
+            )
+
+            # The article view escapes markup: the Basra article's <script> shows as text.
+            page.click("#reset-filters")
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 33")
+            page.locator("#event-table tbody tr[data-event-id='a2-000']").click()
+            page.wait_for_selector("#event-panel[data-event-id='a2-000']")
+            page.click("#event-panel a.open-article")
+            page.wait_for_selector("#article-text")
+            assert "<script>alert(1)</script>" in page.locator("#article-text").inner_text()
+            assert page.locator("#article-text script").count() == 0
+            assert page.locator("#article-text mark.m-place").count() >= 1
+
+            # Back to the corrected event's article, with actors, places, dates and quotes marked.
+            page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+            page.click("#event-panel a.open-article")
+            page.wait_for_selector("#article-text mark.m-quote")
+            for kind in ("actor", "place", "date", "quote", "speaker", "event"):
+                assert page.locator(f"#article-text mark.m-{kind}").count() >= 1, kind
+            page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+            page.wait_for_selector("#event-panel[data-event-id='a1-000'] mark.ev")
+
+            shot = tmp_path / "dashboard.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+            artifacts = os.environ.get("SITREP_ARTIFACTS")
+            if artifacts:
+                Path(artifacts).mkdir(parents=True, exist_ok=True)
+                shutil.copy(shot, Path(artifacts) / "dashboard.png")
+            print(f"screenshot: {shot}")
+        finally:
+            browser.close()
+    assert not errors, errors
+    assert not outside, f"the page tried to reach the network: {outside}"
+    assert not dialogs, f"article text ran as script: {dialogs}"
