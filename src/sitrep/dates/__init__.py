@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 
-from sitrep.dates.publication import DateOrder, Dateline, find_dateline
+from sitrep.dates.publication import Dateline, DateOrder, find_dateline
 from sitrep.dates.resolve import DateResolver, Resolved
 from sitrep.errors import SitrepError
 from sitrep.resources import data_files
@@ -32,4 +32,13 @@ def load_order(default: str = "dmy") -> DateOrder:
     return DateOrder(data_files("date_order.csv"), default)
 
 
-__all__ = ["DateOrder", "DateResolver", "Dateline", "Resolved", "find_dateline", "load_order", "load_phrases", "load_resolver"]
+__all__ = [
+    "DateOrder",
+    "DateResolver",
+    "Dateline",
+    "Resolved",
+    "find_dateline",
+    "load_order",
+    "load_phrases",
+    "load_resolver",
+]

@@ -51,9 +51,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b")),
     (
         "range_dm",
-        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"
+        ),
     ),
-    ("range_md", re.compile(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|and|to)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b")),
+    (
+        "range_md",
+        re.compile(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|and|to)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b"),
+    ),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR})?")),
     ("ago", re.compile(rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b")),
@@ -88,7 +93,8 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 class DateResolver:
     def __init__(self, phrases: dict[str, tuple[int, str, int]]) -> None:
-        self.phrases = phrases  # normalised phrase → (offset, unit, precision)
+        # phrase → (offset, unit, precision), keyed the way spans are normalised
+        self.phrases = {self.normalise(k): v for k, v in phrases.items()}
 
     @staticmethod
     def normalise(text: str) -> str:
@@ -171,10 +177,10 @@ class DateResolver:
             return self._relate(d, 1, ref, future) if d else None
         if kind in ("range_dm", "range_md", "dmy", "mdy"):
             month, day = MONTHS[g["mon"]], int(g["day"])
-            year = int(g["year"]) if g.get("year") else self._year_for(month, day, ref, future)
-            if year is None:
+            given = int(g["year"]) if g.get("year") else self._year_for(month, day, ref, future)
+            if given is None:
                 return Resolved(None, None, "unknown")
-            d = _safe(year, month, day)
+            d = _safe(given, month, day)
             if d is None:
                 return None
             precision = 1
@@ -211,10 +217,10 @@ class DateResolver:
             month = MONTHS[g["mon"]]
             part = g.get("part") or ""
             day = 5 if part in ("early", "beginning of") else 25 if part in ("late", "end of") else 15
-            year = int(g["year"]) if g.get("year") else self._year_for(month, 1, ref, future)
-            if year is None:
+            given = int(g["year"]) if g.get("year") else self._year_for(month, 1, ref, future)
+            if given is None:
                 return Resolved(None, None, "unknown")
-            d = date(year, month, day)
+            d = date(given, month, day)
             if ref is not None and not future and (d.year, d.month) == (ref.year, ref.month):
                 d = min(d, ref)
             return self._relate(d, 3, ref, future)

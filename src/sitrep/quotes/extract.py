@@ -60,7 +60,9 @@ class QuoteExtractor:
         return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX")
 
     # -- direct quotes ----------------------------------------------------------
-    def _bounds(self, text: str, seg: Segment, prev_end: int, next_start: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    def _bounds(
+        self, text: str, seg: Segment, prev_end: int, next_start: int
+    ) -> tuple[tuple[int, int], tuple[int, int]]:
         line_start = text.rfind("\n", 0, seg.start) + 1
         head_lo = max(line_start, prev_end)
         head = text[head_lo : seg.start]
@@ -229,7 +231,9 @@ class QuoteExtractor:
                 if PRONOUNS[low] in ("m", "f"):
                     genders.setdefault(person.name, PRONOUNS[low] == "f")
             return
-        ents = [e for e in doc.ents if sp.start <= e.start_char and e.end_char <= sp.end and e.label_ in ("PERSON", "ORG")]
+        ents = [
+            e for e in doc.ents if sp.start <= e.start_char and e.end_char <= sp.end and e.label_ in ("PERSON", "ORG")
+        ]
         if ents:
             ent = ents[-1]
             title, bare = self.titles.split(people.full_title(doc, ent, self.titles))
@@ -302,7 +306,7 @@ class QuoteExtractor:
     def extract(self, doc: Any, actors: list[Actor] | None = None) -> list[Quote]:
         text = doc.text
         first_line = text.lstrip().split("\n", 1)[0].strip()
-        headline = 1 if first_line and "\n" in text.strip() and first_line[-1:] not in ".!?\"”" else 0
+        headline = 1 if first_line and "\n" in text.strip() and first_line[-1:] not in '.!?"”' else 0
         segments = find_segments(text, headline_lines=headline)
         groups = self._groups(doc, text, segments)
         quoted = [(s.start, s.end) for s in segments]

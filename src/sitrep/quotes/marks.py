@@ -24,7 +24,6 @@ _LINE = re.compile(r"[^\n]+")
 _PAIRED = "\x00"  # stands in for the second apostrophe of ''
 
 
-
 @dataclass
 class Segment:
     """One quoted passage: ``start`` is the opening mark, ``end`` is after the closing mark."""

@@ -136,7 +136,7 @@ def role_of(doc: Any, tok: Any, text: str, mention_end: int, limit: int) -> tupl
     for child in tok.children:
         if child.dep_ == "appos" and child.i > tok.i:
             span = doc[child.left_edge.i : child.right_edge.i + 1]
-            if span.end_char <= limit and not any(t.text in "“”\"" for t in span):
+            if span.end_char <= limit and not any(t.text in '“”"' for t in span):
                 return strip_det(span.text), (span.start_char, span.end_char)
     m = _APPOS_AFTER.match(text, mention_end, limit)
     if m:

@@ -69,6 +69,7 @@ def future_context(doc: Any, start: int, end: int) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ in _FUTURE_VERBS and head is not tok
 
 
+_JOIN = re.compile(r"\s*(?:,|of)?\s*")
 _LEFT_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _RIGHT_DAY = re.compile(r"^\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:people|killed|:|%))")
 _RIGHT_YEAR = re.compile(r"^,?\s+(?:19|20)\d{2}\b")
@@ -86,7 +87,9 @@ def repair(text: str, start: int, end: int) -> tuple[int, int]:
         m = _RIGHT_DAY.match(text[end : end + 8])
         if m:
             end += m.end()
-    if not re.search(r"\d{4}", text[start:end]) and re.search(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[start:end], re.IGNORECASE):
+    if not re.search(r"\d{4}", text[start:end]) and re.search(
+        r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[start:end], re.IGNORECASE
+    ):
         m = _RIGHT_YEAR.match(text[end : end + 7])
         if m:
             end += m.end()
@@ -129,7 +132,14 @@ def make_dates(config: dict[str, Any]) -> Any:
         for m in finder.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in found):
                 found.append((m.start(), m.end()))
-        return sorted(found)
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            # "the weekend" + "of 9-10 May", "Sunday" + ", 10 May": one expression
+            if merged and merged[-1][1] <= start and _JOIN.fullmatch(text, merged[-1][1], start):
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return merged
 
     def run(documents: list[Document]) -> None:
         for document in documents:

@@ -2,8 +2,9 @@
 
 For each event, in order of preference:
 
-1. a resolved date mention in the event's own sentence (``evidence["sentence"]``),
-   the one nearest the trigger;
+1. a resolved date mention in the event's own sentence (``evidence["sentence"]``):
+   one that modifies the trigger's verb first, then the most exact, then the
+   nearest to the trigger;
 2. the nearest earlier date mention in the same paragraph (context);
 3. the publication date "as reported": the text says nothing about when,
    so the event happened on or shortly before the report: precision 2.
@@ -47,6 +48,32 @@ def _precision(text: str, mention: DateMention) -> int:
     return max(precision, 2) if hedged else precision
 
 
+def _governing_verb(doc: Any, start: int, end: int) -> int | None:
+    """Index of the verb a span hangs from (the span's own verb for a trigger)."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return int(tok.i)
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _modifies(doc: Any, mention: DateMention, verb: int) -> bool:
+    """Does the date hang from the verb directly ("on Thursday", "last week"), not via a noun?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return bool(head.i == verb or (head.pos_ == "ADP" and head.head.i == verb))
+
+
 def choose_mention(document: Document, event: Event, usable: list[DateMention]) -> tuple[DateMention | None, str]:
     """The date mention that dates ``event`` and where it came from (sentence/context/none)."""
     sentence = event.evidence.get("sentence")
@@ -57,7 +84,15 @@ def choose_mention(document: Document, event: Event, usable: list[DateMention]) 
     centre = (trigger[0] + trigger[1]) // 2
     inside = [m for m in usable if s <= m.start < e]
     if inside:
-        return min(inside, key=lambda m: (abs(centre - (m.start + m.end) // 2), m.precision or 9)), "sentence"
+        # a date that modifies the trigger's own verb ("attacked … on Thursday", not "the 1 May vote"),
+        # then the most exact, then the nearest ("Around 8 May (between 1 and 8 May)")
+        verb = _governing_verb(document.doc, trigger[0], trigger[1])
+
+        def rank(m: DateMention) -> tuple[bool, int, int]:
+            attached = verb is not None and _modifies(document.doc, m, verb)
+            return (not attached, m.precision or 9, abs(centre - (m.start + m.end) // 2))
+
+        return min(inside, key=rank), "sentence"
     text = document.article.text
     paragraph_start = max(text.rfind("\n\n", 0, s), text.rfind("\n", 0, s)) + 1
     before = [m for m in usable if paragraph_start <= m.start < s]
@@ -94,9 +129,7 @@ def make_event_dates(config: dict[str, Any]) -> Any:
                 continue
             line = document.extras.get("dateline")
             usable = [
-                m
-                for m in document.dates
-                if m.date and m.precision and not (line and line[0] <= m.start < line[1])
+                m for m in document.dates if m.date and m.precision and not (line and line[0] <= m.start < line[1])
             ]
             ref = _reference(document)
             for event in document.events:

@@ -1,0 +1,102 @@
+"""Event dates stage: ACLED-style notes and articles get the right date and precision.
+
+The events here are built by hand (sentence and trigger evidence), so the
+tests do not depend on the events stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, Document, Event
+from sitrep.registry import get
+
+
+@pytest.fixture(scope="module")
+def stages():
+    return [get(name).factory({}) for name in ("sitrep.nlp.v1", "sitrep.dates.v1", "sitrep.event_dates.v1")]
+
+
+def dated(stages, text: str, triggers: list[str], published: str | None = "2020-05-13", **article) -> list[Event]:
+    """Run nlp + dates, add one event per trigger word (its sentence as evidence), run event_dates."""
+    document = Document(article=Article(text=text, published=published, **article))
+    stages[0]([document])
+    stages[1]([document])
+    for word in triggers:
+        at = text.index(word)
+        sent = next(s for s in document.doc.sents if s.start_char <= at < s.end_char)
+        evidence = {"sentence": [sent.start_char, sent.end_char], "trigger": [at, at + len(word)]}
+        modality = "hypothetical" if word.startswith("If") else "asserted"
+        document.events.append(Event(trigger=word, evidence=evidence, modality=modality))
+    stages[2]([document])
+    return document.events
+
+
+@pytest.mark.parametrize(
+    ("note", "expected", "precision"),
+    [
+        ("On 8 May 2020, unidentified gunmen killed two civilians in Ramadi (Al Anbar).", "2020-05-08", 1),
+        ("On 8 May 2020 (as reported), IS militants attacked a PMF checkpoint in the Anbar desert.", "2020-05-08", 2),
+        ("Around 8 May 2020 (between 1 and 8 May), IS militants abducted a shepherd near Rutba.", "2020-05-08", 2),
+        ("On an unspecified date in early May 2020, unknown militants killed a farmer near Hit.", "2020-05-05", 3),
+        ("On the weekend of 9-10 May 2020, protesters gathered in Tahrir Square in Baghdad.", "2020-05-09", 2),
+        ("On 10/05/2020, an IED exploded near a convoy in Fallujah.", "2020-05-10", 1),
+    ],
+)
+def test_event_dates_acled_notes(stages, note, expected, precision):
+    trigger = next(w for w in ("killed", "attacked", "abducted", "gathered", "exploded") if w in note)
+    (event,) = dated(stages, note, [trigger])
+    assert (event.event_date, event.time_precision) == (expected, precision)
+    assert event.modality == "asserted"
+    start, end = event.evidence["event_date"]
+    assert "May" in note[start:end] or "/" in note[start:end]
+
+
+def test_event_dates_relative_to_publication_date(stages):
+    text = (
+        "Gunmen attacked a checkpoint in Hit on Sunday. Two days ago, a bomb exploded in Ramadi. "
+        "Last week, militants ambushed a patrol. Overnight, rockets struck the base."
+    )
+    events = dated(stages, text, ["attacked", "exploded", "ambushed", "struck"])
+    got = [(e.event_date, e.time_precision) for e in events]
+    assert got == [("2020-05-10", 1), ("2020-05-11", 1), ("2020-05-07", 2), ("2020-05-12", 1)]
+
+
+def test_event_dates_nearest_date_in_sentence_wins(stages):
+    text = "A week after the 1 May vote, gunmen attacked the election office on Thursday."
+    (event,) = dated(stages, text, ["attacked"])
+    assert (event.event_date, event.time_precision) == ("2020-05-07", 1)
+
+
+def test_event_dates_context_from_earlier_sentence_in_paragraph(stages):
+    text = "Fighting broke out in Hit on Sunday. Militants attacked a checkpoint.\n\nThe army deployed troops."
+    fighting, attack, deploy = dated(stages, text, ["Fighting", "attacked", "deployed"])
+    assert (attack.event_date, attack.time_precision) == ("2020-05-10", 1)
+    assert (deploy.event_date, deploy.time_precision) == ("2020-05-13", 2)  # new paragraph: as reported
+    assert "event_date" not in deploy.evidence
+
+
+def test_event_dates_recently_is_not_a_day(stages):
+    text = "Recently, ISIS sleeper cells have attacked several people in the Anbar desert."
+    (event,) = dated(stages, text, ["attacked"])
+    assert (event.event_date, event.time_precision) == ("2020-05-13", 3)
+
+
+def test_event_dates_future_date_makes_future_event(stages):
+    text = "Protesters will march through Baghdad on Friday. If the tribes are called, they will attack on Monday."
+    march, attack = dated(stages, text, ["march", "If"])
+    assert march.event_date == "2020-05-15" and march.modality == "future"
+    assert attack.modality == "hypothetical"  # a conditional stays conditional
+
+
+def test_event_dates_dateline_is_the_report_date_not_the_event_date(stages):
+    text = "BAGHDAD, May 9 (Reuters) - Gunmen attacked a checkpoint in Anbar, police said."
+    (event,) = dated(stages, text, ["attacked"], published=None, ingested_at="2020-05-20T00:00:00+00:00")
+    assert (event.event_date, event.time_precision) == ("2020-05-09", 2)
+    start, end = event.evidence["event_date"]
+    assert text[start:end] == "May 9"
+
+
+def test_event_dates_unknown_without_any_date(stages):
+    (event,) = dated(stages, "Gunmen attacked a checkpoint in Anbar.", ["attacked"], published=None)
+    assert event.event_date is None and event.time_precision is None
