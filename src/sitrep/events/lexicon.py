@@ -41,6 +41,20 @@ class Lexicon:
         return self.priorities.get(cls, 20)
 
 
+def inflections(word: str) -> set[str]:
+    """Regular inflected forms of an English verb or noun (no irregulars: the lemmatiser gets those)."""
+    if not word.isalpha() or len(word) < 3:
+        return set()
+    forms = {word + "s", word + "ing", word + "ed"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word[-1] in "bdgmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms - {word}
+
+
 def _load_yaml(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as f:
@@ -91,6 +105,11 @@ def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
         target.setdefault(t.words[0], []).append(t)
     for lst in phrases.values():
         lst.sort(key=lambda t: -len(t.words))
+    # The small model's lemmatiser misses some forms ("raped" -> "rap"), so inflected
+    # forms of single-word triggers are looked up directly too.
+    for word, lst in list(single.items()):
+        for form in inflections(word):
+            single.setdefault(form, list(lst))
     for lst in single.values():  # a trigger with a context condition is the more specific reading
         lst.sort(key=lambda t: 0 if t.needs else 1)
     return Lexicon(priorities, single, phrases, {k: frozenset(v) for k, v in cues.items()}, participants, list(files))

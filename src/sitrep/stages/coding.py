@@ -24,6 +24,9 @@ from sitrep.stages.events import FRAMES_KEY, article_country
 POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
 
 
+CROWD_INTER = {"Protests": 6, "Riots": 5}
+
+
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED interaction code: both actor types, lower first; X0 for a sole actor."""
     codes = sorted(c for c in (inter1, inter2) if c)
@@ -85,6 +88,13 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     if ev.actor2 is None and sub in book.default_actor2 and (sub != "Attack" or not victims - {7}):
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
+    crowd = CROWD_INTER.get(ev.event_type or "")
+    if crowd and ev.inter1 not in (5, 6) and ev.inter1 in (None, 7, 3, 4) and sub != "Mob violence":
+        # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor.
+        if ev.actor1:
+            ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
+        ev.inter1 = crowd
+        ev.actor1 = generic_name(crowd, country)
     ev.interaction = interaction(ev.inter1, ev.inter2)
     civilian = sub in book.civilian_sub_events or (
         ev.event_type == "Explosions/Remote violence" and (ev.inter2 == 7 or (victims and victims <= {7}))

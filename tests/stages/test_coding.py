@@ -1,0 +1,120 @@
+"""Coding stage: ACLED types, actor types, interaction, fatalities, PLOVER/CAMEO, on short notes of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.eval.case2021 import coding_pipeline
+from sitrep.events.codebook import codebook
+from sitrep.events.fatalities import parse_number
+from sitrep.model import Article
+from sitrep.stages.coding import interaction
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return coding_pipeline()
+
+
+def lead(pipe, text):
+    events = [e for e in pipe.process_batch([Article(text=text)])[0].events if e.modality == "asserted"]
+    assert events, text
+    return events[0]
+
+
+# (note in our own words, sub-event type, fatalities)
+NOTES = [
+    ("On 8 May 2020, TMF in cooperation with Iraqi forces killed 15 IS militants in Anbar province.", "Armed clash", 15),
+    ("An airstrike by the Saudi-led coalition hit a market in Saada, killing 12 civilians.", "Air/drone strike", 12),
+    ("Two soldiers were killed when a roadside bomb exploded near their patrol in Kirkuk.",
+     "Remote explosive/landmine/IED", 2),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing dozens.", "Suicide bomb", 12),
+    ("Police fired tear gas to disperse hundreds of protesters in Baghdad.", "Protest with intervention", 0),
+    ("Hundreds of teachers demonstrated peacefully outside parliament in Amman to demand higher wages.",
+     "Peaceful protest", 0),
+    ("Security forces shot dead three protesters in Nasiriyah on Friday.", "Excessive force against protesters", 3),
+    ("Rioters torched a police station and looted shops in Basra.", "Violent demonstration", 0),
+    ("A mob lynched a man accused of theft in Kano.", "Mob violence", 1),
+    ("Gunmen kidnapped three aid workers on the road to Maiduguri.", "Abduction/forced disappearance", 0),
+    ("Police arrested a senior Al-Shabaab commander in Kismayo on Tuesday.", "Arrests", 0),
+    ("The government and the rebels signed a ceasefire agreement in Juba.", "Agreement", 0),
+    ("Syrian government forces recaptured the town of Saraqib from rebel fighters.", "Government regains territory", 0),
+    ("Al-Shabaab militants seized control of the town of Bulo Burde.", "Non-state actor overtakes territory", 0),
+    ("Malian soldiers defused an IED planted on the road to Gao.", "Disrupted weapons use", 0),
+    ("Government forces shelled rebel positions in Idlib with artillery, killing seven fighters.",
+     "Shelling/artillery/missile attack", 7),
+    ("Militants threw a grenade at a police post in Srinagar, wounding four officers.", "Grenade", 0),
+    ("Rebel fighters raped several women in a village in South Kivu.", "Sexual violence", 0),
+    ("Houthi forces clashed with Saudi-backed troops near Marib, leaving at least twenty dead.", "Armed clash", 20),
+    ("The army used chlorine gas against civilians in Douma.", "Chemical weapon", 0),
+    ("ISWAP fighters set up a new base near Lake Chad.", "Headquarters or base established", 0),
+    ("Gunmen burned down houses in a village in Plateau state.", "Looting/property destruction", 0),
+    ("Unidentified gunmen shot and killed a local journalist in Veracruz.", "Attack", 1),
+]
+
+
+@pytest.mark.parametrize("text, sub, fatalities", NOTES)
+def test_coding_acled_notes(pipe, text, sub, fatalities):
+    ev = lead(pipe, text)
+    book = codebook()
+    assert ev.sub_event_type == sub, (ev.sub_event_type, ev.actor1, ev.actor2, ev.trigger)
+    assert ev.event_type == book.event_type(sub)
+    assert ev.disorder_type
+    assert ev.fatalities == fatalities
+    assert ev.plover_type and ev.cameo_root
+
+
+def test_coding_actor_types_and_interaction(pipe):
+    ev = lead(pipe, "Islamic State militants attacked villagers in Diyala, killing four civilians.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.inter1 == 2 and ev.inter2 == 7
+    assert ev.interaction == 27
+    assert ev.civilian_targeting == "Civilian targeting"
+    assert ev.fatalities == 4
+    assert ev.plover_type == "ASSAULT"
+
+
+def test_coding_sole_protest_interaction_is_x0(pipe):
+    ev = lead(pipe, "Thousands of students protested in Khartoum against fuel prices.")
+    assert ev.sub_event_type == "Peaceful protest"
+    assert ev.inter1 == 6 and ev.inter2 is None and ev.interaction == 60
+    assert ev.plover_type == "PROTEST"
+
+
+def test_coding_injuries_are_not_fatalities(pipe):
+    ev = lead(pipe, "Three people were killed and 20 injured when gunmen attacked a market in Zamfara.")
+    assert ev.fatalities == 3
+    assert ev.evidence["fatalities"]
+
+
+def test_coding_conflicting_tolls_keep_the_lowest(pipe):
+    text = ("Gunmen attacked a church in Owo on Sunday, killing at least 22 worshippers. "
+            "Local residents said 40 people were killed.")
+    assert lead(pipe, text).fatalities == 22
+
+
+def test_coding_interaction_codes():
+    assert interaction(1, 7) == 17
+    assert interaction(7, 1) == 17
+    assert interaction(6, None) == 60
+    assert interaction(None, None) is None
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [(["15"], 15), (["1,200"], 1200), (["twenty-five"], 25), (["three", "hundred"], 300), (["dozens"], 12),
+     (["tens"], 10), (["hundreds"], 100), (["several"], 3), (["banana"], None)],
+)
+def test_coding_number_words_and_vague_amounts(words, value):
+    assert parse_number(words, codebook().vague) == value
+
+
+def test_coding_codebook_has_25_sub_event_types_and_mappings():
+    book = codebook()
+    assert len(book.sub_events) == 25
+    assert len({v["event_type"] for v in book.sub_events.values()}) == 6
+    for sub in book.sub_events:
+        assert book.plover[sub]["plover"] in {
+            "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+            "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+        }
