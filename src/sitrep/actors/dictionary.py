@@ -8,7 +8,8 @@ with the same key:
 - ``generic_actors.csv`` — unnamed-actor patterns (key: ``pattern`` + ``country``),
 - ``actors_countries.csv`` — country names and nationality words (key: ``country``),
 - ``actors_org_heads.csv`` — head words of organisation names read as armed actors (key: ``word``),
-- ``actors_subject_verbs.csv`` — verbs whose subject country acts through its military (key: ``lemma``).
+- ``actors_subject_verbs.csv`` — verbs whose subject country acts through its military (key: ``lemma``),
+- ``actors_member_nouns.csv`` — nouns that join a preceding named actor ("JNIM militants").
 
 Aliases and patterns are reduced to token keys by ``token_key`` so the same
 phrase matches whether it comes from a spaCy Doc or a plain string.
@@ -105,6 +106,7 @@ class ActorIndex:
     country_names: dict[tuple[str, ...], str]  # "iraq" -> Iraq
     org_heads: dict[str, int]
     subject_verbs: dict[str, str]  # verb lemma -> state role when a country is its subject
+    member_nouns: frozenset[str]  # "militants" in "JNIM militants"
     max_len: int
     by_name: dict[str, int] = field(default_factory=dict)
 
@@ -212,6 +214,7 @@ def build_index() -> ActorIndex:
                  for rec in _read_rows("actors_org_heads.csv", ("word",))}
     subject_verbs = {rec["lemma"].lower(): rec.get("role", "") or "military"
                      for rec in _read_rows("actors_subject_verbs.csv", ("lemma",))}
+    member_nouns = frozenset(rec["word"].lower() for rec in _read_rows("actors_member_nouns.csv", ("word",)))
     longest = max([len(k) for k in aliases] + [len(k) for k in generics] + [1])
     return ActorIndex(
         rows=rows,
@@ -221,6 +224,7 @@ def build_index() -> ActorIndex:
         country_names=country_names,
         org_heads=org_heads,
         subject_verbs=subject_verbs,
+        member_nouns=member_nouns,
         max_len=longest,
         by_name={r.name: i for i, r in enumerate(rows)},
     )

@@ -214,12 +214,12 @@ class ActorMatcher:
                 if m_org:
                     cands.append(m_org)
             for d_end, (country, is_adj) in nat_hits:
+                shared = self._coordinated_generic(keys, toks, content, d_end, ctx, country, first.start)
+                if shared:
+                    cands.append(shared)
                 g_start = d_end
-                if not is_adj:  # a country name counts only as "Iraq's ..."
-                    if g_start < len(keys) and toks[content[g_start]].text in ("'s", "’s"):
-                        g_start += 1
-                    else:
-                        continue
+                if not is_adj and g_start < len(keys) and toks[content[g_start]].text in ("'s", "’s"):
+                    g_start += 1  # "Iraq's army"; a bare name works too ("UK warplanes")
                 for end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, g_start)):
                     gm = self.generic(rows, ctx, country, first.start, toks[content[end - 1]].end)
                     if gm:
@@ -240,11 +240,27 @@ class ActorMatcher:
             end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
             match.sent = first.sent
             end = self._merge_parenthetical(toks, content, end, match, learned)
+            if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
+                match.end = toks[content[end]].end
+                end += 1
             out.append(match)
             i = end
         return out
 
     # ---- helpers of the pass ----
+
+    def _coordinated_generic(self, keys: list[str], toks: Sequence[Tok], content: list[int], d_end: int,
+                             ctx: Context, country: str, start: int) -> tuple[int, int, Match] | None:
+        """'US and UK warplanes': the first nationality shares the generic noun of the second."""
+        if d_end >= len(keys) or keys[d_end] not in ("and", "or", ","):
+            return None
+        for n_end, _second in reversed(self._hits(self._nat_table, self._nat_pref, keys, d_end + 1)):
+            for g_end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, n_end)):
+                m = self.generic(rows, ctx, country, start, toks[content[d_end - 1]].end)
+                if m:
+                    return (d_end, 2, m)
+                del g_end
+        return None
 
     def _country_acting(self, toks: Sequence[Tok], content: list[int], i: int, hit: tuple[int, tuple[str, bool]],
                         ctx: Context) -> tuple[int, int, Match] | None:
@@ -258,8 +274,9 @@ class ActorMatcher:
             role = "military" if self.index.subject_verbs.get(last.head_lemma) == "military" else "government"
             m = self.generic([GenericRow("", "{" + role + "}", 1, "", "", 0.5)], ctx, country, start, last.end)
             return (end, 0, m) if m else None
-        word = last.text.lower()
-        if end - i == 1 and word.endswith("s") and not word.endswith("ss") and last.dep not in ("amod", "compound"):
+        word = last.text
+        plural = len(word) > 3 and word[1:].islower() and word.endswith("s") and not word.endswith("ss")
+        if end - i == 1 and plural and last.dep not in ("amod", "compound"):
             m = self.generic([GenericRow("", "Civilians ({country})", 7, "", "", 0.5)], ctx, country, start, last.end)
             return (end, 0, m) if m else None
         return None
