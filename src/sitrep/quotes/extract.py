@@ -21,7 +21,17 @@ from typing import Any
 
 from sitrep.model import Actor, Quote
 from sitrep.quotes.marks import Segment, find_segments
-from sitrep.quotes.speakers import PRONOUNS, People, Speaker, Titles, mention_span, role_of, strip_det, subject_of
+from sitrep.quotes.speakers import (
+    PRONOUNS,
+    People,
+    Speaker,
+    Titles,
+    mention_span,
+    name_parts,
+    role_of,
+    strip_det,
+    subject_of,
+)
 
 _SENT_END = re.compile(r"[.!?…]\s*$")
 _UTTERANCE_END = frozenset(",.!?…—–-:;")
@@ -104,6 +114,11 @@ class QuoteExtractor:
 
     def _speaker_at(self, doc: Any, text: str, tok: Any) -> Speaker:
         start, end = mention_span(doc, tok)
+        named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if tok.pos_ == "NOUN" and named:
+            # "The mayor, Hassan Ali, told …": the mention runs to the name; the noun is the role
+            end = mention_span(doc, named[0])[1]
+            return Speaker(start, end, text[start:end], text[start:end])
         mention = text[start:end]
         limit = text.find("\n", end)
         found = role_of(doc, tok, text, end, len(text) if limit < 0 else limit)
@@ -236,11 +251,11 @@ class QuoteExtractor:
         ]
         if ents:
             ent = ents[-1]
-            title, bare = self.titles.split(people.full_title(doc, ent, self.titles))
+            title, bare = name_parts(doc, ent, self.titles)
             sp.name = people.full_name(bare)
             before = strip_det(doc.text[sp.start : ent.start_char])
-            if before and before.lower() != title.lower():
-                title = f"{title} {before}".strip() if not before.lower().startswith(title.lower()) else before
+            if len(before) > len(title):
+                title = before  # "The mayor, Hassan Ali" → mayor
             parts = [p for p in (title, sp.role or people.role_for(sp.name)) if p]
             sp.role = ", ".join(parts) or None
             return

@@ -144,6 +144,32 @@ def role_of(doc: Any, tok: Any, text: str, mention_end: int, limit: int) -> tupl
     return None
 
 
+def name_parts(doc: Any, ent: Any, titles: Titles) -> tuple[str, str]:
+    """(the words before a name in its phrase: titles, ranks, descriptions; the bare name).
+
+    "Police chief Omar Khalil" → ("Police chief", "Omar Khalil"); "Retired Lt. Gen. Michael
+    Flynn" → ("Retired Lt. Gen.", "Michael Flynn"); NER often leaves such words out of the entity.
+    """
+    i = ent.start
+    while i > 0 and ent.start - i < 6 and not doc[i].is_sent_start:
+        prev = doc[i - 1]
+        if prev.lower_.rstrip(".") in titles.words:
+            i -= 1
+        elif prev.text == "." and i > 1 and doc[i - 2].lower_.rstrip(".") in titles.words:
+            i -= 1
+        elif (
+            prev.dep_ in ("compound", "amod", "nmod")
+            and i <= prev.head.i < ent.end
+            and prev.pos_ in ("NOUN", "PROPN", "ADJ")
+        ):
+            i -= 1
+        else:
+            break
+    title_in, bare = titles.split(ent.text)
+    prefix = strip_det(" ".join(x for x in (doc[i : ent.start].text, title_in) if x))
+    return prefix, strip_det(bare)
+
+
 class People:
     """Named persons outside quotes, in text order, for resolving pronouns and descriptions."""
 
@@ -156,20 +182,12 @@ class People:
             k = bisect.bisect_right(qstarts, ent.start_char) - 1
             if k >= 0 and quoted[k][0] <= ent.start_char < quoted[k][1]:
                 continue
-            title, bare = titles.split(self.full_title(doc, ent, titles))
+            title, bare = name_parts(doc, ent, titles)
             role = role_of(doc, ent.root, text, ent.end_char, len(text))
             role_text = ", ".join(x for x in (title, role[0] if role else "") if x) or None
             female = {"mrs": True, "ms": True, "mr": False}.get(title.split()[0].lower().rstrip(".")) if title else None
             self.people.append(Person(ent.start_char, ent.end_char, bare, role_text, female))
         self.starts = [p.start for p in self.people]
-
-    @staticmethod
-    def full_title(doc: Any, ent: Any, titles: Titles) -> str:
-        """The entity with the titles just before it, which NER leaves out ('Lt. Gen.')."""
-        i = ent.start
-        while i > 0 and ent.start - i < 5 and (doc[i - 1].text == "." or doc[i - 1].lower_.rstrip(".") in titles.words):
-            i -= 1
-        return doc[i : ent.end].text
 
     def full_name(self, name: str) -> str:
         """'Flynn' → 'Michael Flynn' when an earlier person's name ends with it."""
