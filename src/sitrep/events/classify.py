@@ -13,6 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ARMED = {1, 2, 3, 4, 8}
+TERRITORY = {"town", "village", "city", "area", "district", "territory", "region", "province", "control", "county",
+             "locality", "neighbourhood", "neighborhood", "hill", "island", "airport", "border", "crossing", "field",
+             "capital", "stronghold", "outskirts", "settlement", "commune", "municipality", "zone", "valley"}
+PEOPLE = {"man", "men", "people", "person", "civilian", "woman", "women", "child", "children", "suspect", "suspects",
+          "leader", "member", "members", "soldier", "soldiers", "hostage", "hostages", "official", "officials"}
 
 
 @dataclass
@@ -57,8 +62,8 @@ def _violence(c: Context) -> str:
         return "Air/drone strike"
     if c.cls in ("attack", "kill") and c.cues & {"suicide", "grenade", "chemical"}:
         return _remote(c)
-    if c.cls == "attack" and "shelling" in c.cues and c.inter2 not in (7,) and "military_target" not in c.cues:
-        return "Shelling/artillery/missile attack"
+    if c.cls in ("attack", "kill") and "shelling" in c.cues:
+        return "Shelling/artillery/missile attack"  # remote weapons make it remote violence whatever the target
     if _protest_context(c):
         state_side = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues)
         if c.cls == "clash" or c.inter1 in (5, 6):
@@ -99,15 +104,19 @@ def sub_event_type(c: Context) -> str:
     if cls == "disrupted":
         return "Disrupted weapons use"
     if cls == "capture":
-        if "weapon" in c.cues and not c.objects & {"town", "village", "city", "area", "district", "territory"}:
+        land = bool(c.objects & TERRITORY) or "control" in c.trigger or not c.objects
+        if "weapon" in c.cues and not land:
             return "Disrupted weapons use"
-        people = c.inter2 in (7, 6) or bool(c.objects & {"man", "men", "people", "person", "civilian", "woman",
-                                                          "child", "suspect", "leader", "member"})
-        if people and not c.objects & {"town", "village", "city"}:
+        people = c.inter2 in (7, 6) or bool(c.objects & PEOPLE)
+        if people and not c.objects & TERRITORY:
             return "Arrests" if c.inter1 == 1 else "Abduction/forced disappearance"
-        state = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues and "nonstate_actor" not in c.cues)
-        if c.trigger in ("liberate", "liberation") and c.inter1 is None:
-            state = True
+        if not land and "territory" not in c.cues:
+            return "Armed clash"
+        if "no_fight" in c.cues:
+            return "Non-violent transfer of territory"
+        state = c.inter1 in (1, 8) or (c.inter1 is None and "state_actor" in c.cues and "nonstate_actor" not in c.cues)
+        if c.inter1 is None and c.trigger in ("liberate", "liberation", "recapture", "retake", "regain"):
+            state = True  # taking a place back is, unless the text says otherwise, the government's move
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     if cls in ("attack", "kill", "clash"):
         return _violence(c)

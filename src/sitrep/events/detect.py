@@ -26,10 +26,11 @@ ASSOC_VERBS = {"back", "support", "assist", "aid", "help", "accompany"}
 ASSOC_PREPS = {"alongside", "along", "together", "with"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+BACKGROUND_PREPS = {"after", "despite", "since", "amid", "following", "before", "over", "against"}
 FAMILY = {
     "explosion": "remote", "ied": "remote", "shelling": "remote", "air_strike": "remote", "grenade": "remote",
     "suicide_bomb": "remote", "chemical": "remote", "attack": "violence", "kill": "violence", "clash": "violence",
-    "protest": "demo", "riot": "demo", "force": "demo", "mob": "demo",
+    "protest": "demo", "riot": "demo", "force": "demo",
 }
 
 
@@ -349,8 +350,7 @@ class Detector:
                 groups.setdefault(self.clause_of(item[0]), []).append(item)
             sent_frames: list[Frame] = []
             for items in groups.values():
-                tok, end, trig = max(items, key=lambda x: (self.lex.priority(x[2].cls) * min(1.0, x[2].weight + 0.4),
-                                                           -x[0].i))
+                tok, end, trig = max(items, key=lambda x: (self._rank(x[0], x[2]), -x[0].i))
                 f = Frame(trig.cls, trig, tok, si, (sent.start_char, sent.end_char), modality(tok))
                 first = min(self._starts.get(tok.i, tok.i), tok.i)
                 f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -359,6 +359,13 @@ class Detector:
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
         return self._merge_across(frames)
+
+    def _rank(self, tok: Any, trig: Trigger) -> float:
+        """How strongly a trigger claims its clause; an event named as background ("after clashes") counts less."""
+        rank = self.lex.priority(trig.cls) * min(1.0, trig.weight + 0.4)
+        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
+            rank *= 0.5
+        return rank
 
     def _merge_in_sentence(self, frames: list[Frame]) -> list[Frame]:
         """Weak frames (a bare "killed", "dead") fold into a stronger frame of the same sentence."""
@@ -406,8 +413,17 @@ class Detector:
                 repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out)
                 if repeat and not (definite and same_family):
                     continue
-                if (definite and same_family) or (bare_toll and FAMILY.get(prev.cls) in ("violence", "remote", "demo")):
-                    prev.extra_sents.append(f.sent)
+                # A demonstration told over several sentences (protest, then tear gas, then stones) is one event.
+                demo = same_family and FAMILY.get(f.cls) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                if demo and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
+                    prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
+                    prev.extra_sents.append(prev.sent)
+                    prev.sent, prev.sent_span = f.sent, f.sent_span
+                if demo or (definite and same_family) or (
+                    bare_toll and FAMILY.get(prev.cls) in ("violence", "remote", "demo")
+                ):
+                    if f.sent != prev.sent:
+                        prev.extra_sents.append(f.sent)
                     prev.victims += f.victims
                     prev.actor1 = prev.actor1 or f.actor1
                     prev.actor2 = prev.actor2 or f.actor2

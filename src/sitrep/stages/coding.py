@@ -50,8 +50,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     doc = document.doc
     sents = list(doc.sents) if doc is not None else []
     if frame is not None and sents:
-        sent = sents[frame.sent]
-        cues = cue_groups(lex, _words(sent))
+        cues: set[str] = set()
+        for si in [frame.sent, *frame.extra_sents]:
+            cues |= cue_groups(lex, _words(sents[si]))
         ctx = Context(
             cls=frame.cls,
             trigger=" ".join(frame.trigger.words),

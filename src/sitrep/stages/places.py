@@ -22,6 +22,22 @@ from sitrep.stages.nlp import sentence_index
 
 NAME = "sitrep.places.v1"
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+# Words after a town's name that make an organisation the town's own ("Gainesville Police").
+INSTITUTION_WORDS = {
+    "police", "department", "dept", "sheriff", "sheriff's", "county", "city", "town", "township", "village",
+    "school", "schools", "district", "council", "board", "court", "hospital", "medical", "university", "college",
+    "state", "fire", "public", "high", "middle", "elementary", "library", "museum", "chamber", "airport",
+    "regional", "area", "community", "zoo", "park", "parks", "commission", "municipal", "housing", "transit",
+    "jail", "mayor", "governor", "government", "provincial", "operations", "command", "military", "security",
+    "health", "memorial", "historical", "water", "tribal", "tribes", "council's", "airbase", "base", "garrison",
+}
+# Words that are place names somewhere but, alone inside a longer name, almost never mean that place.
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "central", "centre", "center", "park", "city", "light", "square", "street",
+    "river", "lake", "mount", "new", "old", "great", "little", "upper", "lower", "hill", "valley", "bay", "beach",
+    "island", "islands", "coast", "national", "union", "liberty", "independence", "victoria", "hope", "home",
+}
+_NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")
 LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",
             "between", "through", "nearby", "inside", "within", "outskirts", "via", "and"}
 _DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?"
@@ -89,62 +105,131 @@ class PlaceFinder:
         found: list[Toponym] = []
         taken = [False] * (len(doc) + 1)
         for ent in doc.ents:
-            if ent.label_ == "NORP":
+            if ent.label_ in ENTITY_LABELS:
+                for s, e in self._split(doc, ent.start, ent.end):
+                    top = self._toponym(doc, s, e, -1)
+                    if top is None:
+                        continue
+                    if self.gaz.lookup(top.text) or not self._inner(doc, s, e, found):
+                        found.append(top)
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+            elif ent.label_ == "NORP":
                 dem = self.gaz.demonym(ent.text)
                 if dem is not None:
                     found.append(Toponym(ent.text, ent.start_char, ent.end_char, -1, (), dem))
                     for i in range(ent.start, ent.end):
                         taken[i] = True
-                continue
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            for s, e in self._split(doc, ent.start, ent.end):
-                top = self._toponym(doc, s, e, -1)
-                if top is not None:
-                    found.append(top)
-            for i in range(ent.start, ent.end):
-                taken[i] = True
         found += self._gazetteer_names(doc, taken)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
         return found
 
+    def _inner(self, doc: Any, start: int, end: int, out: list[Toponym]) -> bool:
+        """Known names inside an entity the gazetteer lacks ('north west London', 'Asia-Pacific')."""
+        added = False
+        i = start
+        while i < end:
+            width = next((w for w in range(min(4, end - i), 0, -1) if self._inner_ok(doc, i, i + w)), 0)
+            if width:
+                top = self._toponym(doc, i, i + width, -1)
+                if top is not None:
+                    out.append(top)
+                    added = True
+            i += max(1, width)
+        return added
+
+    def _inner_ok(self, doc: Any, i: int, j: int) -> bool:
+        if not doc[i].text[:1].isupper() or not doc[j - 1].text[:1].isalpha():
+            return False
+        cands = self.gaz.lookup(doc[i:j].text, loose=False)
+        if not cands:
+            return False
+        if j - i > 1:
+            return True
+        # one word inside a longer name: only a well-known place, never a generic word ("East", "Park")
+        top = cands[0]
+        return (doc[i].pos_ == "PROPN" and doc[i].lower_ not in GENERIC_WORDS
+                and (top.feature in _NAMED_AREAS or top.population >= 10_000))
+
     def _gazetteer_names(self, doc: Any, taken: list[bool]) -> list[Toponym]:
-        """Capitalised names the NER missed (or called a person/organisation) that the gazetteer knows."""
+        """Capitalised names the NER missed, or labelled person/organisation, that the gazetteer knows.
+
+        Outside entities: a locative cue ("in Karmah") or a name that is a country, province,
+        region or city of 100k+. Inside a PERSON/ORG entity: the whole entity must be such a
+        name (or cued); an organisation may contain a country or province anywhere ("University
+        of Georgia") and start with a town that owns it ("Gainesville Police Department").
+        """
         out: list[Toponym] = []
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if taken[i] or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("LANGUAGE", "DATE", "TIME", "MONEY"):
                 i += 1
                 continue
-            matched = 0
-            for width in (4, 3, 2, 1):
-                j = i + width
-                if j > n or any(taken[k] for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
-                    continue
-                text = doc[i:j].text
-                cands = self.gaz.lookup(text, loose=False)
-                if not cands:
-                    continue
-                prev = doc[i - 1].lower_ if i > 0 else ""
-                in_entity = doc[i].ent_type_ in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT")
-                locative = prev in LOCATIVE and not in_entity
-                top = cands[0]
-                broad = top.feature in ("country", "admin1", "region", "desert", "continent") or top.id.startswith("add:")
-                if width == 1 and tok.pos_ != "PROPN" and not locative:
-                    continue
-                if locative or (broad and not in_entity and top.feature != "admin2"):
-                    topo = self._toponym(doc, i, j, -1)
-                    if topo is not None:
-                        out.append(topo)
-                        matched = width
-                    break
-            for k in range(i, i + matched):
-                taken[k] = True
+            ent_start, ent_end = i, n
+            if tok.ent_type_:
+                while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+                    ent_start -= 1
+                while ent_start < i and doc[ent_start].lower_ in ("the", "a", "an"):
+                    ent_start += 1
+                ent_end = i + 1
+                while ent_end < n and doc[ent_end].ent_iob_ == "I":
+                    ent_end += 1
+            dem, width = None, 0
+            for width in (2, 1):  # "Sri Lankan", "South Sudanese", "Iraqi"
+                if i + width <= n and not any(taken[k] for k in range(i, i + width)):
+                    dem = self.gaz.demonym(doc[i:i + width].text)
+                    if dem is not None and (width == 2 or tok.ent_type_ != "PERSON"):
+                        break
+                    dem = None
+            if dem is not None:
+                span = doc[i:i + width]
+                out.append(Toponym(span.text, span.start_char, span.end_char, -1, (), dem))
+                for k in range(i, i + width):
+                    taken[k] = True
+                i += width
+                continue
+            matched = self._match_at(doc, i, ent_start, ent_end, taken, out)
             i += max(1, matched)
         return out
+
+    def _match_at(self, doc: Any, i: int, ent_start: int, limit: int, taken: list[bool], out: list[Toponym]) -> int:
+        tok = doc[i]
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        locative = prev in LOCATIVE
+        label = tok.ent_type_
+        for width in (4, 3, 2, 1):
+            j = i + width
+            if j > limit or any(taken[k] for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
+                continue
+            cands = self.gaz.lookup(doc[i:j].text, loose=False)
+            if not cands:
+                continue
+            top = cands[0]
+            broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
+            big = top.population >= 100_000
+            if label:
+                whole = i == ent_start and j == limit
+                owner = (label == "ORG" and i == ent_start and j < limit
+                         and (doc[j].lower_ in INSTITUTION_WORDS or doc[j].text in ("'s", "’s"))
+                         and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
+                ok = ((whole and (broad or big or (locative and i == ent_start))) or owner
+                      or (label == "ORG" and top.feature in ("country", "admin1", "continent")))
+            else:
+                if width == 1 and tok.pos_ != "PROPN" and not locative:
+                    continue
+                ok = locative or (broad and top.feature != "admin2") or (big and tok.pos_ == "PROPN")
+            if ok:
+                topo = self._toponym(doc, i, j, -1)
+                if topo is not None:
+                    out.append(topo)
+                    for k in range(i, j):
+                        taken[k] = True
+                    return width
+            return 0
+        return 0
 
     # -- resolution ---------------------------------------------------------------
     def _place(self, doc: Any, top: Toponym) -> Place:
