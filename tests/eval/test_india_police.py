@@ -1,0 +1,43 @@
+"""IndiaPoliceEvents scorer: sentence labels from events, skip and a small real run."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.eval import india_police
+from sitrep.eval.registry import all_scorers, gold_dir
+from sitrep.model import Event
+
+
+def test_india_police_arrest_event_labels_arrest():
+    ev = Event(modality="asserted", sub_event_type="Arrests", inter1=1, actor1="Police Forces of India")
+    assert india_police.sentence_labels([(ev, "arrest")], "police arrested ten people.") == {"ARREST", "ANY_ACTION"}
+
+
+def test_india_police_killing_in_police_firing_labels_kill_and_force():
+    ev = Event(modality="asserted", sub_event_type="Attack", fatalities=2)
+    labels = india_police.sentence_labels([(ev, "kill")], "two persons were killed in police firing.")
+    assert {"KILL", "FORCE", "ANY_ACTION"} <= labels
+
+
+def test_india_police_mob_killing_is_not_a_police_action():
+    ev = Event(modality="asserted", sub_event_type="Mob violence", fatalities=3, actor1="Rioters (India)", inter1=5)
+    assert india_police.sentence_labels([(ev, "kill")], "a mob killed three men, police said.") == set()
+
+
+def test_india_police_hypothetical_events_do_not_count():
+    ev = Event(modality="future", sub_event_type="Arrests", inter1=1)
+    assert india_police.sentence_labels([(ev, "arrest")], "police will arrest the accused.") == set()
+
+
+def test_india_police_is_registered_and_skips_without_data(tmp_path):
+    assert "india-police" in all_scorers()
+    assert india_police.score(tmp_path, None, None)[0].skipped
+
+
+def test_india_police_small_run():
+    if not (gold_dir() / india_police.DATASET / "sents.jsonl").exists():
+        pytest.skip("IndiaPoliceEvents data not present")
+    report = india_police.score(gold_dir(), None, 8)[0]
+    assert report.counts["articles"] == 8
+    assert all(0.0 <= v <= 1.0 for v in report.metrics.values())
