@@ -43,7 +43,7 @@ def find_actors(tokens: list[Tok], context: Context) -> list[Match]:
 
 
 def normalise_actor(text: str, country: str | None = None, year: int | None = None) -> Actor | None:
-    """The actor ``text`` names, in ACLED's conventions; the longest mention in it wins."""
+    """The actor ``text`` names, in ACLED's conventions (a named actor in it wins over a generic one)."""
     matcher = get_matcher()
     toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
     ctx = Context(focus=country, countries={country} if country else set(), year=year)
@@ -57,6 +57,7 @@ def normalise_actor(text: str, country: str | None = None, year: int | None = No
         if m is None:
             return None
         matches = [m]
-    best = max(matches, key=lambda m: (m.end - m.start, m.kind == "named"))
+    # A name beats a generic phrase ("MS-13 gang members" is MS-13), then the longer mention wins.
+    best = max(matches, key=lambda m: (m.kind in ("named", "unlisted"), m.end - m.start))
     return Actor(text=text[best.start:best.end], start=best.start, end=best.end, name=best.name, inter=best.inter,
                  country=best.country, sent=0, kind=best.kind, confidence=best.confidence)

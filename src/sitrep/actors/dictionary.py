@@ -18,11 +18,12 @@ phrase matches whether it comes from a spaCy Doc or a plain string.
 from __future__ import annotations
 
 import csv
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from sitrep.errors import SitrepError
 from sitrep.resources import data_files
@@ -31,9 +32,6 @@ from sitrep.resources import data_files
 _DROP = str.maketrans("", "", ".'’‘`ʼ")
 # Tokens that vanish entirely (hyphens between name parts, stray apostrophes and dots).
 _SKIPPABLE = frozenset("-–—‐‑.'’‘`ʼ")
-# Plain-string tokeniser close to spaCy's English rules for the cases that matter here:
-# possessive 's split off, hyphens and brackets separate, dotted abbreviations kept together.
-_TOKEN_RE = re.compile(r"(?:'s|’s)\b|[A-Za-z0-9À-ɏ]+(?:[.'’](?!s\b)[A-Za-z0-9À-ɏ]+)*\.?|[^\sA-Za-z0-9À-ɏ]")
 
 STATE_KINDS = ("military", "police", "government")
 
@@ -47,9 +45,17 @@ def norm_token(text: str) -> str:
     return plain.translate(_DROP).lower()
 
 
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    # spaCy's own English rules, so aliases split exactly as article text does ("MS-13", "Iraq's").
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Split a plain string into (token, start, end), roughly as spaCy would."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    """Split a plain string into (token, start, end) with spaCy's English tokenizer."""
+    return [(t.text, t.idx, t.idx + len(t.text)) for t in _tokenizer()(text) if not t.is_space]
 
 
 def token_key(text: str) -> tuple[str, ...]:
@@ -57,9 +63,17 @@ def token_key(text: str) -> tuple[str, ...]:
 
 
 def case_form(text: str) -> tuple[str, ...] | None:
-    """For an all-capitals alias ("IS", "ISIS", "U.S."), the exact token forms the text must show."""
+    """For an acronym alias ("IS", "ISIS", "U.S.", "LeT", "FAMa"), the exact token forms the text must show.
+
+    An acronym is all capitals, or one word with capitals after its first letter, so that
+    "IS" never matches "is" and "LeT" never matches "let".
+    """
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or not all(c.isupper() for c in letters):
+    if len(letters) < 2:
+        return None
+    one_word = len(text.split()) == 1 and "-" not in text.strip("-")
+    mixed = one_word and sum(c.isupper() for c in letters[1:]) >= 1 and len(letters) <= 6
+    if not (all(c.isupper() for c in letters) or mixed):
         return None
     return tuple(t.translate(_DROP) for t, _, _ in tokenize(text) if norm_token(t))
 
