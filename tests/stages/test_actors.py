@@ -177,3 +177,37 @@ def test_country_as_subject_acts_through_military_or_government(run_actors):
     assert struck[0].text == "Turkey" and struck[0].name == "Military Forces of Turkey (2016-)"
     assert accused[0].text == "Syria" and accused[0].name.startswith("Government of Syria")
     assert not [a for a in accused if a.text == "Israel"]  # an object, not an acting country
+
+
+NOTES = [
+    ("Iraq", "On 8 May 2020, TMF in cooperation with Iraqi forces killed 15 IS militants in the desert of Anbar province.",
+     [("TMF", "TMF: Tribal Mobilization Forces", 3), ("Iraqi forces", "Military Forces of Iraq (2018-)", 1),
+      ("IS militants", "Islamic State (Iraq)", 2)]),
+    ("Syria", "On 12 June 2019, regime forces shelled HTS positions in Idlib, while Russian warplanes struck Kafr Nabudah.",
+     [("regime forces", "Military Forces of Syria (2000-2024)", 1), ("HTS", "HTS: Hayat Tahrir al Sham", 2),
+      ("Russian warplanes", "Military Forces of Russia (2000-)", 8)]),
+    ("Mali", "On 2 April 2022, FAMa and Wagner Group forces killed dozens of civilians in Moura, Mopti region.",
+     [("FAMa", "Military Forces of Mali (2021-)", 1), ("Wagner Group forces", "Wagner Group", 8),
+      ("civilians", "Civilians (Mali)", 7)]),
+    ("Sudan", "On 15 April 2023, clashes erupted between the SAF and RSF in Khartoum.",
+     [("SAF", "Military Forces of Sudan (2019-)", 1), ("RSF", "RSF: Rapid Support Forces", 2)]),
+    ("Democratic Republic of Congo", "On 1 March 2024, M23 rebels clashed with FARDC and Wazalendo fighters near Sake.",
+     [("M23 rebels", "M23: March 23 Movement", 2),
+      ("FARDC", "Military Forces of the Democratic Republic of Congo (2019-)", 1),
+      ("Wazalendo fighters", "Wazalendo", 3)]),
+    ("Afghanistan", "On 26 August 2021, an ISKP suicide bomber attacked crowds at Kabul airport.",
+     [("ISKP", "Islamic State (Khorasan)", 2)]),
+    ("Mexico", "On 3 May 2024, CJNG gunmen killed four police officers in Jalisco.",
+     [("CJNG gunmen", "CJNG: Jalisco New Generation Cartel", 3), ("police officers", "Police Forces of Mexico (2024-)", 1)]),
+    ("Colombia", "On 17 January 2025, ELN guerrillas clashed with FARC dissidents in Catatumbo.",
+     [("ELN guerrillas", "ELN: National Liberation Army", 2), ("FARC dissidents", "EMC: FARC Central General Staff", 2)]),
+    ("Nigeria", "On 14 July 2023, bandits attacked Kurmin village and killed 7 villagers; vigilantes repelled them.",
+     [("bandits", "Unidentified Armed Group (Nigeria)", 3), ("villagers", "Civilians (Nigeria)", 7),
+      ("vigilantes", "Unidentified Communal Militia (Nigeria)", 4)]),
+]
+
+
+@pytest.mark.parametrize(("country", "note", "expected"), NOTES, ids=[n[0] for n in NOTES])
+def test_acled_style_notes_give_acled_actors(run_actors, country, note, expected):
+    actors = run_actors(note, focus=country, published=None)  # no publication date: today's state-force names
+    assert [(a.text, a.name, a.inter) for a in actors] == expected
