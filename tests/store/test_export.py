@@ -132,3 +132,14 @@ def test_canonical_export_lists_input_ids_of_all_member_articles(filled):
     assert row["x_article_ids"] == ["afp-1", "bbc-1", "reuters-1"]
     assert row["source"] == "AFP; BBC"
     assert list(rows(filled.con, EventFilter.build(country="Iraq"), canonical=True)) == []
+
+
+def test_exports_apply_coder_corrections_and_leave_out_rejections(filled):
+    gid, pid = text_hash(GUNMEN), text_hash(PROTEST)
+    filled.con.execute(
+        "INSERT INTO reviews (review_id, event_id, action, field, before, after, reviewer, reviewed_at) VALUES "
+        "('r1', ?, 'correct', 'fatalities', '2', '5', 'ana', now()), ('r2', ?, 'reject', NULL, NULL, NULL, 'ana', now())",
+        [f"{gid}-000", f"{pid}-000"],
+    )
+    (row,) = rows(filled.con)
+    assert row["x_event_id"] == f"{gid}-000" and row["fatalities"] == 5

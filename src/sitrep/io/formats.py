@@ -125,4 +125,3 @@ def csv_records(stream: IO[str], name: str, max_field: int) -> Iterator[tuple[di
             "source": _pick(row, ("source", "publisher", "outlet")),
         }
         yield record, f"{name}:{number}"
-

@@ -12,9 +12,11 @@ import hashlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,6 +29,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 CSV_SUFFIXES = frozenset({".csv"})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES
 
 
@@ -38,6 +42,11 @@ class Input:
     origin: str = ""  # file path (and line) the input came from
     raw_hash: str | None = None  # hash of the raw bytes, so a quarantined input is recorded once
     stable_id: bool = True  # False for made-up ids (file:line, stdin) that can't identify a version
+
+    @cached_property
+    def content_hash(self) -> str | None:
+        """The article's identity (hash of its normalised text), computed once."""
+        return self.article.content_hash if self.article is not None else None
 
 
 def raw_hash(raw: bytes) -> str:
@@ -79,8 +88,8 @@ def check_text(text: str) -> ErrorInfo | None:
     if len(text) > MAX_BYTES:
         return error("E105", f"{len(text)} characters")
     sample = text[:4000]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\r\n\t") or 0xFFFD == ord(c))
-    letters = sum(1 for c in sample if c.isalpha())
+    controls = len(_CONTROL.findall(sample))
+    letters = sum(map(len, _LETTERS.findall(sample)))
     if controls > len(sample) * 0.05 or letters < len(sample.strip()) * 0.4:
         return error("E103", f"{controls} control characters, {letters} letters in the first {len(sample)}")
     return None
@@ -123,14 +132,22 @@ def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[Input]:
             continue
         if len(raw) > MAX_BYTES:
             yield Input(
-                fallback, failure=error("E105", f"{len(raw)} bytes"), origin=fallback, raw_hash=raw_hash(raw), stable_id=False
+                fallback,
+                failure=error("E105", f"{len(raw)} bytes"),
+                origin=fallback,
+                raw_hash=raw_hash(raw),
+                stable_id=False,
             )
             continue
         try:
             record = json.loads(decode_bytes(raw))
         except (SitrepError, ValueError) as exc:
             yield Input(
-                fallback, failure=error("E100", str(exc)[:200]), origin=fallback, raw_hash=raw_hash(raw), stable_id=False
+                fallback,
+                failure=error("E100", str(exc)[:200]),
+                origin=fallback,
+                raw_hash=raw_hash(raw),
+                stable_id=False,
             )
             continue
         item = article_from_record(record, fallback, origin=fallback)

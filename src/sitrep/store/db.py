@@ -29,6 +29,7 @@ from sitrep.store import rows as R
 from sitrep.store.filters import EVENT_COLUMNS, EventFilter, limit_clause, where_clause
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+EVENTS_VIEW = "events_reviewed"  # events with coders' corrections applied, rejected ones left out
 
 
 @dataclass
@@ -120,23 +121,31 @@ class Store:
         return self._con
 
     def migrate(self) -> None:
-        """Create missing tables, then add columns the schema gained since the file was made."""
+        """Bring the file up to ``schema.sql``: add columns its tables gained, then create what is missing.
+
+        Columns first, so views in the schema that use a new column can be created.
+        """
         import duckdb
 
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
-        self.con.execute(schema)
+        base_columns = (
+            "SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
+            "JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema "
+            "WHERE t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position"
+        )
         reference = duckdb.connect(":memory:")
         try:
             reference.execute(schema)
-            wanted = reference.execute(
-                "SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY table_name"
-            ).fetchall()
+            wanted = reference.execute(base_columns).fetchall()
         finally:
             reference.close()
-        have = {(t, c) for t, c in self.con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()}
+        have = self.con.execute(base_columns).fetchall()
+        tables = {t for t, _, _ in have}
+        present = {(t, c) for t, c, _ in have}
         for table, column, dtype in wanted:
-            if (table, column) not in have:
+            if table in tables and (table, column) not in present:
                 self.con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {dtype}')
+        self.con.execute(schema)
         self._schemas.clear()
 
     def arrow_schema(self, table: str) -> Any:
@@ -193,13 +202,17 @@ class Store:
 
     # -- reading ------------------------------------------------------------
     def events(self, filters: EventFilter | None = None, chunk_size: int = 2048) -> Iterator[dict[str, Any]]:
-        """Stored events as dicts (Event field names + ``article_ids``: the input ids), streamed."""
+        """Stored events as dicts (Event field names + ``article_ids``: the input ids), streamed.
+
+        Coders' corrections win over the machine coding and rejected codings are
+        left out (``events_reviewed``); ``review_status`` says what a coder did.
+        """
         where, params = where_clause(filters, EVENT_COLUMNS)
         current = "" if filters and filters.include_superseded else " AND a.superseded_by IS NULL"
         sql = (
             "SELECT e.* EXCLUDE (evidence), CAST(e.evidence AS VARCHAR) AS evidence, "
             "(SELECT list_sort(list(ai.input_id)) FROM article_ids ai WHERE ai.article_id = e.article_id) AS article_ids "
-            f"FROM events e JOIN articles a USING (article_id) WHERE {where}{current} "
+            f"FROM {EVENTS_VIEW} e JOIN articles a USING (article_id) WHERE {where}{current} "
             f"ORDER BY e.event_date NULLS LAST, e.event_id{limit_clause(filters)}"
         )
         cursor = self.con.cursor()
@@ -234,7 +247,9 @@ class Store:
             "SELECT input_id, source, origin, url FROM article_ids WHERE article_id = ? ORDER BY input_id", [aid]
         ).fetchall()
         article["input_ids"] = [r[0] for r in ids]
-        article["sources"] = sorted({r[1] for r in ids if r[1]} | ({article["source"]} if article.get("source") else set()))
+        article["sources"] = sorted(
+            {r[1] for r in ids if r[1]} | ({article["source"]} if article.get("source") else set())
+        )
         article["ids"] = [{"input_id": r[0], "source": r[1], "origin": r[2], "url": r[3]} for r in ids]
         article["events"] = list(self.events(EventFilter(article_id=aid, modalities=(), include_superseded=True)))
         mentions: dict[str, list[Any]] = {}
@@ -291,7 +306,7 @@ class _BatchPlan:
         self.resolved: set[str] = set()
         con = store.con
         arts = [i for i in inputs if i.article is not None]
-        hashes = [i.article.content_hash for i in arts if i.article is not None]
+        hashes = [i.content_hash for i in arts if i.content_hash]
         self.stored = store.known_hashes(hashes)
         input_ids = [i.id for i in arts]
         self.pairs = {
@@ -304,14 +319,18 @@ class _BatchPlan:
         keys = sorted({k for i in arts for k in _version_keys(i)})
         # The current version for each URL / stable input id in this batch.
         self.current: dict[str, tuple[str, int]] = {}
-        for key, aid, version in con.execute(
-            "SELECT k, a.article_id, a.version FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS k) q "
-            "JOIN articles a ON a.superseded_by IS NULL AND (a.url = q.k OR a.article_id IN "
-            "(SELECT article_id FROM article_ids ai WHERE ai.input_id = q.k))",
-            [keys],
-        ).fetchall():
-            if key not in self.current or version > self.current[key][1]:
-                self.current[key] = (aid, int(version or 1))
+        if keys:
+            found = con.execute(
+                "SELECT url, article_id, version FROM articles "
+                "WHERE superseded_by IS NULL AND url IN (SELECT unnest(CAST(? AS VARCHAR[]))) "
+                "UNION ALL "
+                "SELECT ai.input_id, a.article_id, a.version FROM article_ids ai JOIN articles a USING (article_id) "
+                "WHERE a.superseded_by IS NULL AND ai.input_id IN (SELECT unnest(CAST(? AS VARCHAR[])))",
+                [keys, keys],
+            ).fetchall()
+            for key, aid, version in found:
+                if key not in self.current or (version or 1) > self.current[key][1]:
+                    self.current[key] = (aid, int(version or 1))
 
     def add(self, item: Input, result: Result | None, summary: BatchSummary) -> None:
         if item.article is None:
@@ -321,7 +340,7 @@ class _BatchPlan:
             summary.reasons[failure.code] = summary.reasons.get(failure.code, 0) + 1
             return
         article = item.article
-        h = article.content_hash
+        h = item.content_hash or article.content_hash
         if h in self.stored:
             if (item.id, h) not in self.pairs:
                 self._alias(item, h)

@@ -17,6 +17,8 @@ from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX, csv_value, geojson_f
 from sitrep.store.filters import CANONICAL_COLUMNS, EVENT_COLUMNS, EventFilter, limit_clause, where_clause
 
 FORMATS = ("acled-csv", "parquet", "geojson", "jsonl")
+# Events with coders' corrections applied and rejected codings left out (a view in schema.sql).
+EVENTS_VIEW = "events_reviewed"
 BATCH_ROWS = 4096
 
 _INT32 = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities"}
@@ -60,7 +62,7 @@ def _sql_type(name: str) -> str:
 
 
 def event_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]:
-    """SQL + params giving stored events as export rows."""
+    """SQL + params giving stored events (as reviewed by coders) as export rows."""
     where, params = where_clause(filters, EVENT_COLUMNS)
     current = "" if filters and filters.include_superseded else " AND a.superseded_by IS NULL"
     special = {
@@ -78,7 +80,7 @@ def event_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]:
         select.append(f'CAST({expr} AS {_sql_type(name)}) AS "{name}"')
     sql = (
         "WITH ids AS (SELECT article_id, list_sort(list(input_id)) AS input_ids FROM article_ids GROUP BY article_id) "
-        f"SELECT {', '.join(select)} FROM events e JOIN articles a USING (article_id) "
+        f"SELECT {', '.join(select)} FROM {EVENTS_VIEW} e JOIN articles a USING (article_id) "
         f"LEFT JOIN ids USING (article_id) WHERE {where}{current} "
         f"ORDER BY e.event_date NULLS LAST, e.event_id{limit_clause(filters)}"
     )
@@ -114,7 +116,7 @@ def canonical_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]
         "FROM canonical_members m JOIN events ev ON ev.event_id = m.event_id "
         "JOIN article_ids ai ON ai.article_id = ev.article_id GROUP BY m.canonical_id) "
         f"SELECT {', '.join(select)} FROM canonical_events c LEFT JOIN ids USING (canonical_id) "
-        f"WHERE {where} ORDER BY \"event_date\" NULLS LAST, c.canonical_id{limit_clause(filters)}"
+        f'WHERE {where} ORDER BY "event_date" NULLS LAST, c.canonical_id{limit_clause(filters)}'
     )
     return sql, params
 
@@ -151,7 +153,12 @@ def rows(con: Any, filters: EventFilter | None = None, canonical: bool = False) 
 
 
 def write_export(
-    con: Any, fmt: str, out: IO[str] | None, filters: EventFilter | None = None, canonical: bool = False, path: Any = None
+    con: Any,
+    fmt: str,
+    out: IO[str] | None,
+    filters: EventFilter | None = None,
+    canonical: bool = False,
+    path: Any = None,
 ) -> int:
     """Write an export; ``parquet`` needs ``path`` (a binary file), the others write text to ``out``."""
     if fmt == "parquet":

@@ -49,15 +49,15 @@ def chunked(items: Iterable[Input], size: int) -> Iterator[list[Input]]:
         yield chunk
 
 
-def _prepare(store: Store, chunk: list[Input], check_language: bool) -> list[Article]:
+def _prepare(store: Store, chunk: list[Input], check_language: bool) -> list[tuple[str, Article]]:
     """The articles of ``chunk`` that need the pipeline (new text, English, once per text)."""
     candidates = [i for i in chunk if i.article is not None]
-    known = store.known_hashes([i.article.content_hash for i in candidates if i.article is not None])
+    known = store.known_hashes([i.content_hash for i in candidates if i.content_hash])
     todo: dict[str, Article] = {}
     for item in candidates:
         article = item.article
         assert article is not None
-        h = article.content_hash
+        h = item.content_hash or article.content_hash
         if h in known or h in todo:
             continue
         if check_language:
@@ -67,7 +67,7 @@ def _prepare(store: Store, chunk: list[Input], check_language: bool) -> list[Art
                 continue
             article.language = article.language or lang
         todo[h] = article
-    return list(todo.values())
+    return list(todo.items())
 
 
 def ingest_inputs(
@@ -85,13 +85,16 @@ def ingest_inputs(
     def batches() -> Iterator[tuple[tuple[list[Input], list[str]], list[Article]]]:
         for chunk in chunked(inputs, batch_size):
             articles = _prepare(store, chunk, check_language)
-            yield (chunk, [a.content_hash for a in articles]), articles
+            hashes = [h for h, _ in articles]
+            yield (chunk, hashes), [a for _, a in articles]
 
     for (chunk, hashes), results in engine.map_batches(batches()):
         if len(hashes) != len(results):
             raise RuntimeError("the engine returned a different number of results than articles sent")
         by_hash: dict[str, Result] = dict(zip(hashes, results, strict=True))
-        aligned = [by_hash.get(item.article.content_hash) if item.article is not None else None for item in chunk]
+        aligned = [
+            by_hash.get(item.content_hash) if item.article is not None and item.content_hash else None for item in chunk
+        ]
         summary = store.write_batch(chunk, aligned)
         progress.batches += 1
         progress.inputs += len(chunk)

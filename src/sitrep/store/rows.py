@@ -8,7 +8,13 @@ from typing import Any
 
 from sitrep.model import Article, Event, Result
 
-MENTION_KINDS = (("actors", "actor"), ("places", "place"), ("dates", "date"), ("quotes", "quote"), ("entities", "entity"))
+MENTION_KINDS = (
+    ("actors", "actor"),
+    ("places", "place"),
+    ("dates", "date"),
+    ("quotes", "quote"),
+    ("entities", "entity"),
+)
 
 
 def arrow_type(duckdb_type: str) -> Any:
@@ -67,14 +73,38 @@ def coerce(value: Any, typ: Any) -> Any:
 
 
 def arrow_table(rows: list[dict[str, Any]], schema: Any) -> Any:
-    """Rows (missing keys = NULL) as an Arrow table of exactly ``schema``."""
+    """Rows (missing keys = NULL) as an Arrow table of exactly ``schema``.
+
+    Arrow converts a well-typed column in C; only a column it refuses (a date
+    as text, a number as a string ...) is coerced value by value.
+    """
     import pyarrow as pa
 
-    columns = {f.name: [coerce(r.get(f.name), f.type) for r in rows] for f in schema}
-    return pa.table(columns, schema=schema)
+    arrays = []
+    for f in schema:
+        values = [r.get(f.name) for r in rows]
+        try:
+            if pa.types.is_string(f.type) and any(isinstance(v, (dict, list)) for v in values):
+                raise TypeError("JSON payload")
+            arrays.append(pa.array(values, type=f.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            arrays.append(pa.array([coerce(v, f.type) for v in values], type=f.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def article_row(article: Article, article_id: str, version: int, supersedes: str | None, now: datetime) -> dict[str, Any]:
+def fields_of(item: Any) -> dict[str, Any]:
+    """A model object's fields as a new dict (shallow: nested values are JSON-encoded later anyway)."""
+    if isinstance(item, dict):
+        return dict(item)
+    try:
+        return dict(vars(item))
+    except TypeError:  # slotted or foreign objects
+        return item.to_dict()  # type: ignore[no-any-return]
+
+
+def article_row(
+    article: Article, article_id: str, version: int, supersedes: str | None, now: datetime
+) -> dict[str, Any]:
     return {
         "article_id": article_id,
         "url": article.url,
@@ -94,12 +124,12 @@ def event_rows(result: Result, article_id: str, article: Article) -> list[dict[s
     """Events keyed by the store's article id; ``event_id`` = article id + ordinal (stable)."""
     rows = []
     for ordinal, event in enumerate(result.events):
-        row = event.to_dict() if isinstance(event, Event) else dict(event)
+        row = fields_of(event) if isinstance(event, (Event, dict)) else event.to_dict()
         row["event_id"] = f"{article_id}-{ordinal:03d}"
         row["article_id"] = article_id
         row["ordinal"] = ordinal
         row["source"] = row.get("source") or article.source
-        row["evidence"] = json.dumps(row.get("evidence") or {}, ensure_ascii=False)
+        row["evidence"] = json.dumps(row.get("evidence") or {}, ensure_ascii=False, default=_json_default)
         rows.append(row)
     return rows
 
@@ -108,7 +138,7 @@ def mention_rows(result: Result, article_id: str) -> list[dict[str, Any]]:
     rows = []
     for attr, kind in MENTION_KINDS:
         for ordinal, item in enumerate(getattr(result, attr)):
-            payload = item.to_dict() if hasattr(item, "to_dict") else dict(item)
+            payload = fields_of(item)
             rows.append(
                 {
                     "article_id": article_id,
@@ -116,10 +146,18 @@ def mention_rows(result: Result, article_id: str) -> list[dict[str, Any]]:
                     "ordinal": ordinal,
                     "start_char": payload.get("start"),
                     "end_char": payload.get("end"),
-                    "payload": json.dumps(payload, ensure_ascii=False),
+                    "payload": json.dumps(payload, ensure_ascii=False, default=_json_default),
                 }
             )
     return rows
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
 
 
 def plain(record: dict[str, Any]) -> dict[str, Any]:
