@@ -457,7 +457,7 @@ def run_local(
     prepare_output(out_dir, overwrite)
     summary = RunSummary("local", input_path, output, timestamp=settings.timestamp)
     todo = first_per_text(input_row(i, published) for i in read_local_inputs(input_path, fmt))
-    partitioning = ds.partitioning(pa.schema([(c, pa.string()) for c in PARTITION_COLUMNS]), flavor="hive")
+    partitioning = ds.partitioning(pa_partition_schema(), flavor="hive")
     quarantine: list[dict[str, Any]] = []
     (out_dir / "events").mkdir()
     for number, start in enumerate(range(0, len(todo), chunk_articles)):
@@ -482,3 +482,31 @@ def run_local(
     summary.seconds = round(time.perf_counter() - started, 3)
     write_summary(output, summary)
     return summary
+
+
+# ---------------------------------------------------------------- reading a run back
+
+
+def read_events(output: str | Path) -> Any:
+    """The events of a run (either engine) as one Arrow table: ``EXPORT_COLUMNS`` + ``month``, by event id."""
+    import pyarrow.dataset as ds
+
+    partitioning = ds.partitioning(pa_partition_schema(), flavor="hive")
+    table = ds.dataset(Path(output) / "events", format="parquet", partitioning=partitioning).to_table()
+    table = table.select(events_schema().names).cast(events_schema())
+    return table.sort_by(EXTRA_PREFIX + "event_id")
+
+
+def read_quarantine(output: str | Path) -> Any:
+    """The quarantine of a run as one Arrow table, by input id and code."""
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(Path(output) / "quarantine", format="parquet").to_table()
+    return table.select(quarantine_schema().names).cast(quarantine_schema()).sort_by([("input_id", "ascending"),
+                                                                                     ("code", "ascending")])  # fmt: skip
+
+
+def pa_partition_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.string()) for c in PARTITION_COLUMNS])

@@ -20,6 +20,7 @@ the server's Python workers then need sitrep installed.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -217,9 +218,9 @@ def run_spark(
     started from ``master`` / ``SPARK_REMOTE`` and stopped at the end.
     """
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     settings = B.RunSettings.for_run(config, timestamp)
+    check_stages(settings.config)
     fmt = B.detect_format(input_path) if input_format == "auto" else input_format
     own_session = spark is None
     session = start_session(master, conf) if own_session else spark
@@ -239,24 +240,11 @@ def run_spark(
         results = todo.mapInArrow(partial(process, settings_json=settings.to_json()), spark_schema(B.output_schema()))
         results = results.persist(StorageLevel.MEMORY_AND_DISK)
         try:
-            events = results.filter(F.col("kind") == "event").select(*B.events_schema().names)
-            (
-                events.repartition(*B.PARTITION_COLUMNS)
-                .sortWithinPartitions("x_event_id")
-                .write.mode(mode)
-                .partitionBy(*B.PARTITION_COLUMNS)
-                .parquet(out_root + "/events")
-            )
-            quarantine = results.filter(F.col("kind") == "quarantine").select(
-                *(F.col("q_" + name).alias(name) for name in B.quarantine_schema().names)
-            )
-            quarantine.coalesce(1).sortWithinPartitions("input_id", "code").write.mode(mode).parquet(
-                out_root + "/quarantine"
-            )
-            counts = results.groupBy("kind").agg(
-                F.count(F.lit(1)).alias("rows"), F.sum("n_inputs").alias("inputs"), F.sum("n_articles").alias("ok")
-            )
-            by_kind = {row["kind"]: row for row in counts.collect()}
+            by_kind = write_outputs(results, out_root, mode)
+        except SitrepError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a failed job surfaces as a catalogue error, not a JVM trace
+            raise job_error(exc) from exc
         finally:
             results.unpersist()
         stats = by_kind.get("stats")
@@ -278,3 +266,43 @@ def run_spark(
     finally:
         if own_session:
             session.stop()
+
+
+def write_outputs(results: Any, out_root: str, mode: str) -> dict[str, Any]:
+    """Write events and quarantine from the (persisted) worker output; returns counts by kind."""
+    from pyspark.sql import functions as F
+
+    events = results.filter(F.col("kind") == "event").select(*B.events_schema().names)
+    (
+        events.repartition(*B.PARTITION_COLUMNS)
+        .sortWithinPartitions("x_event_id")
+        .write.mode(mode)
+        .partitionBy(*B.PARTITION_COLUMNS)
+        .parquet(out_root + "/events")
+    )
+    quarantine = results.filter(F.col("kind") == "quarantine").select(
+        *(F.col("q_" + name).alias(name) for name in B.quarantine_schema().names)
+    )
+    quarantine.coalesce(1).sortWithinPartitions("input_id", "code").write.mode(mode).parquet(out_root + "/quarantine")
+    counts = results.groupBy("kind").agg(
+        F.count(F.lit(1)).alias("rows"), F.sum("n_inputs").alias("inputs"), F.sum("n_articles").alias("ok")
+    )
+    return {row["kind"]: row for row in counts.collect()}
+
+
+def check_stages(config: dict[str, Any]) -> None:
+    """Unknown stage names fail here, on the driver, before any task starts."""
+    from sitrep import registry
+
+    for name in config.get("pipeline", {}).get("stages", []):
+        registry.get(name)
+
+
+def job_error(exc: Exception) -> SitrepError:
+    """The catalogue error a worker raised (config, data file …) or E501 with the job's first message line."""
+    text = str(exc)
+    found = re.search(r"SitrepError: (E\d{3}): (.+)", text)
+    if found:
+        return SitrepError(found.group(1), found.group(2).strip())
+    first = next((line.strip() for line in text.splitlines() if line.strip()), type(exc).__name__)
+    return SitrepError("E501", f"the Spark job failed: {first[:500]}")
