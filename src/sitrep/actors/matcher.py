@@ -255,11 +255,10 @@ class ActorMatcher:
         if d_end >= len(keys) or keys[d_end] not in ("and", "or", ","):
             return None
         for n_end, _second in reversed(self._hits(self._nat_table, self._nat_pref, keys, d_end + 1)):
-            for g_end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, n_end)):
+            for _g_end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, n_end)):
                 m = self.generic(rows, ctx, country, start, toks[content[d_end - 1]].end)
                 if m:
                     return (d_end, 2, m)
-                del g_end
         return None
 
     def _country_acting(self, toks: Sequence[Tok], content: list[int], i: int, hit: tuple[int, tuple[str, bool]],
@@ -349,7 +348,8 @@ class ActorMatcher:
         name_start = toks[content[i + first]].start
         span_text = "".join(t.text + (" " if k + 1 < len(toks) and toks[k + 1].start > t.end else "")
                             for k, t in enumerate(toks) if name_start <= t.start and t.end <= org_end).strip()
-        return (end, 3, Match(name_start, org_end, span_text, min(inters), ctx.focus, "unlisted", 0.4))
+        # rank 0: a curated generic pattern of the same length ("Air Force") is the better reading
+        return (end, 0, Match(name_start, org_end, span_text, min(inters), ctx.focus, "unlisted", 0.4))
 
     @staticmethod
     def _merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match: Match,

@@ -37,7 +37,9 @@ def _context(document: Document, toks: list[Tok]) -> Context:
     ctx = Context(focus=focus, countries=set(counts), year=published.year if published else None)
     for ent in document.doc.ents:
         if ent.label_ == "ORG":
-            ctx.orgs[ent.start_char] = ent.end_char
+            # "The Free Idlib Army": the name starts after the article, where other readings compete with it
+            start = ent[1].idx if len(ent) > 1 and ent[0].lower_ == "the" else ent.start_char
+            ctx.orgs[start] = ent.end_char
         elif ent.label_ == "PERSON":
             ctx.persons.append((ent.start_char, ent.end_char))
     return ctx
