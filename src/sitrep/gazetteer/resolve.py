@@ -10,7 +10,6 @@ pass fixes the context, the second re-decides every name inside it.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from sitrep.gazetteer.names import exact_key
@@ -25,7 +24,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "desert": ("desert",), "valley": ("valley",), "mountains": ("mountains",), "lake": ("lake",),
     "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
 }
-_BROAD = ("country", "continent", "admin1", "region", "desert")
+_BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
 
 
 @dataclass
@@ -59,7 +58,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Resolver:
     """Resolves the toponyms of one article at a time against a ``Gazetteer``."""
 
-    def __init__(self, gazetteer: Gazetteer, focus_weight: float = 9.0, admin_weight: float = 5.0) -> None:
+    def __init__(self, gazetteer: Gazetteer, focus_weight: float = 4.0, admin_weight: float = 3.0) -> None:
         self.gaz = gazetteer
         self.focus_weight = focus_weight
         self.admin_weight = admin_weight
@@ -95,36 +94,46 @@ class Resolver:
         return None
 
     def _context(self, entries: list[Entry]) -> tuple[dict[str, float], dict[str, float], list[Entry]]:
-        countries: Counter[str] = Counter()
-        admins: Counter[str] = Counter()
+        countries: dict[str, float] = {}
+        admins: dict[str, float] = {}
         for e in entries:
-            if e.cc:
-                countries[e.cc] += 1.0 if e.feature != "continent" else 0.0
+            if e.cc and e.feature != "continent":
+                countries[e.cc] = countries.get(e.cc, 0.0) + 1.0
             if e.admin1_code:
-                admins[e.admin1_code] += 1.0
+                admins[e.admin1_code] = admins.get(e.admin1_code, 0.0) + 1.0
         ctot = sum(countries.values()) or 1.0
         atot = sum(admins.values()) or 1.0
         return ({k: v / ctot for k, v in countries.items()}, {k: v / atot for k, v in admins.items()},
                 [e for e in entries if e.feature not in _BROAD])
 
     def _score(self, top: Toponym, c: Entry, cshare: dict[str, float], ashare: dict[str, float],
-               towns: list[Entry]) -> float:
+               towns: list[Entry], seats: set[str], support: dict[str, float] | None = None) -> float:
         s = prior(c.feature, c.population)
         if c.id.startswith("add:"):
             s += 1.0
         if top.hints:
             s += 6.0 if c.feature in top.hints else -3.0
+        elif c.feature in ("admin1", "admin2") and ((c.admin2 or c.admin1_code) in seats or c.cc in seats):
+            s -= 4.0  # "Kirkuk" alone is the city, not the province named after it
         s += self.focus_weight * cshare.get(c.cc, 0.0)
+        # Local context (same province, supporting names, nearby towns) can lift a small town over a
+        # famous namesake, but not without limit: capped so "Oregon" stays the state in an Ohio story.
+        local = 0.0
         if c.admin1_code and c.feature != "admin1":
-            s += self.admin_weight * ashare.get(c.admin1_code, 0.0)
+            local += self.admin_weight * ashare.get(c.admin1_code, 0.0)
+        if support:
+            if c.admin2 and c.feature != "admin2":
+                local += 2.0 * support.get(c.admin2, 0.0)
+            if c.feature not in ("admin1", "country"):
+                local += 1.0 * support.get(c.admin1_code, 0.0)
         if c.feature not in _BROAD and towns:
             near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
-            if near < 50:
-                s += 2.0
-            elif near < 150:
-                s += 1.0
+            local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
+        s += min(local, 4.5)
         if exact_key(c.name) == exact_key(top.text):
-            s += 0.5
+            s += 1.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
+        if not top.exact:
+            s -= 1.0
         return s
 
     def resolve(self, toponyms: list[Toponym]) -> tuple[str | None, dict[str, float]]:
@@ -133,11 +142,35 @@ class Resolver:
             if not top.candidates and top.reason is None:
                 self.candidates(top)
         evidence = [e for e in (self._evidence(t) for t in toponyms) if e is not None]
+        # Names that can sit in the same admin unit support each other ("Gainesville" + "Hall County");
+        # each name spreads one unit of support over its candidates' admin units.
+        reach: dict[str, dict[str, float]] = {}
+        for t in toponyms:
+            if t.demonym is not None or not t.candidates or exact_key(t.text) in reach:
+                continue
+            codes: set[str] = set()
+            for c in t.candidates:
+                if c.feature in ("admin1", "admin2", "town"):
+                    codes.update(x for x in (c.admin1_code, c.admin2) if x)
+            n1 = len({c.admin1_code for c in t.candidates if c.admin1_code}) or 1
+            n2 = len({c.admin2 for c in t.candidates if c.admin2}) or 1
+            reach[exact_key(t.text)] = {code: 1.0 / (n2 if code.count(".") == 2 else n1) for code in codes}
+        support_all: dict[str, float] = {}
+        for weights in reach.values():
+            for code, w in weights.items():
+                support_all[code] = support_all.get(code, 0.0) + w
         cshare, ashare, towns = self._context(evidence)
         for _ in range(2):
             for top in toponyms:
                 if top.candidates:
-                    top.entry = max(top.candidates, key=lambda c, t=top: self._score(t, c, cshare, ashare, towns))
+                    seats = {code for c in top.candidates if c.feature == "town" and c.population >= 20_000
+                             for code in (c.admin1_code, c.admin2) if code}
+                    seats |= {c.cc for c in top.candidates if c.feature == "town" and c.population >= 500_000}
+                    own = reach.get(exact_key(top.text), {})
+                    support = {code: support_all[code] - w for code, w in own.items()}
+                    scored = [(self._score(top, c, cshare, ashare, towns, seats, support), -k, c)
+                              for k, c in enumerate(top.candidates)]
+                    top.entry = max(scored, key=lambda x: (x[0], x[1]))[2]
             resolved = [t.entry for t in toponyms if t.entry is not None]
             cshare, ashare, towns = self._context(resolved + evidence)
         focus = max(cshare, key=lambda k: cshare[k]) if cshare else None

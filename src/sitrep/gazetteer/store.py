@@ -13,6 +13,7 @@ import math
 import os
 import pickle
 import threading
+import time
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import SitrepError
-from sitrep.gazetteer.build import FORMAT_VERSION, source_versions, write_base
+from sitrep.gazetteer.build import FORMAT_VERSION, build_base, source_versions
 from sitrep.gazetteer.names import exact_key, loose_key, strip_diacritics
 from sitrep.resources import data_files
 
@@ -28,10 +29,15 @@ MAX_CANDIDATES = 60
 # ACLED geo_precision of a place named on its own, by feature type.
 FEATURE_PRECISION = {
     "town": 1, "village": 1, "crossing": 1, "base": 1, "camp": 1, "neighbourhood": 1,
-    "district": 2, "admin2": 2, "valley": 2, "lake": 2, "mountains": 2,
-    "admin1": 3, "region": 3, "desert": 3, "country": 3, "continent": 3, "demonym": 3,
+    "district": 2, "admin2": 2, "valley": 2, "lake": 2, "mountains": 2, "strait": 2,
+    "admin1": 3, "region": 3, "desert": 3, "country": 3, "continent": 3, "demonym": 3, "sea": 3, "ocean": 3,
+    "river": 3,
 }
-_FEATURE_PRIOR = {"country": 7.0, "continent": 7.0, "admin1": 5.0, "region": 4.0, "desert": 3.5, "admin2": 2.5}
+# How much a feature type is worth before context, on the scale of 1.2 * log10(population):
+# a name that is a country or a province almost always means it, not a village that shares it.
+_FEATURE_PRIOR = {"country": 11.0, "continent": 11.0, "ocean": 10.0, "sea": 9.0, "admin1": 8.5, "region": 7.0,
+                  "desert": 7.0, "river": 6.0, "strait": 6.0, "admin2": 5.0, "district": 5.0, "valley": 5.0,
+                  "mountains": 5.0, "lake": 5.0}
 
 
 def cache_dir() -> Path:
@@ -64,7 +70,9 @@ class Entry:
 
 
 def prior(feature: str, population: int) -> float:
-    return _FEATURE_PRIOR.get(feature, 0.0) + math.log10(population + 1)
+    if feature in _FEATURE_PRIOR:
+        return _FEATURE_PRIOR[feature]
+    return 1.2 * math.log10(population + 1)
 
 
 def index_names(names: list[str], alts: list[list[str]], features: list[str], pops: Any,
@@ -80,11 +88,11 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
                 seen_e.add(e)
                 exact.setdefault(e, []).append(i)
             lk = loose_key(n)
-            if len(lk) >= 3 and lk not in seen_l:
+            if len(lk) >= 3 and lk not in seen_l and features[i] != "admin2":
                 seen_l.add(lk)
                 loose.setdefault(lk, []).append(i)
     for table in (exact, loose):
-        for key, ids in table.items():
+        for ids in table.values():
             if len(ids) > 1:
                 ids.sort(key=lambda j: -prior(features[j], pops[j]))
                 del ids[MAX_CANDIDATES:]
@@ -93,21 +101,16 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
 
 def build_cache(path: Path | None = None) -> float:
     """Build the base tables and their name index into the cache; returns seconds."""
-    import time
-
     t0 = time.perf_counter()
     target = path or cache_path()
-    tmp = target.with_name(f"{target.name}.{os.getpid()}.base")
-    write_base(tmp)
-    with open(tmp, "rb") as f:
-        tables = pickle.load(f)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tables = build_base()
     tables["exact"], tables["loose"] = index_names(tables["names"], tables["alts"], tables["features"], tables["pop"])
     del tables["alts"]
-    out = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    out = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # atomic: parallel builders never see a torn file
     with open(out, "wb") as f:
         pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
     out.replace(target)
-    tmp.unlink(missing_ok=True)
     return time.perf_counter() - t0
 
 

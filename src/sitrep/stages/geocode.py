@@ -1,18 +1,112 @@
-"""geocode stage (first cut: registered, runs, adds nothing yet; being built now)."""
+"""Geocode stage: give every event the place its evidence names.
+
+Order of preference for an event's location:
+
+1. a resolved place inside the event's evidence sentence (most precise first,
+   places in the article's focus country before others, then the one nearest
+   the trigger);
+2. else the nearest resolved place in the article (by sentence distance) that
+   fits: in the focus country when there is one, not a bare demonym;
+3. else the focus country itself, at geo_precision 3.
+
+Sets ACLED's ``country, iso, region, admin1, admin2, location, latitude,
+longitude, geo_precision`` and ``evidence["location"]`` (the place's span)
+when the location comes from the text.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sitrep.model import Document
+from sitrep.gazetteer import Gazetteer, load_gazetteer
+from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
+from sitrep.stages.nlp import sentence_index
+
+NAME = "sitrep.geocode.v1"
 
 
-@stage("sitrep.geocode.v1", needs=("doc",), sets=("events.location",))
+class Geocoder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
+
+    def _fits(self, place: Place, focus_iso: int | None) -> bool:
+        if place.latitude is None or place.feature == "demonym":
+            return False
+        return focus_iso is None or place.iso == focus_iso
+
+    @staticmethod
+    def _anchor(event: Event) -> int:
+        for key in ("trigger", "sentence"):
+            span = event.evidence.get(key)
+            if span:
+                return int(span[0])
+        return 0
+
+    def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None) -> None:
+        resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
+        span = event.evidence.get("sentence")
+        chosen: Place | None = None
+        if span and resolved:
+            start, end = int(span[0]), int(span[1])
+            inside = [p for p in resolved if p.start < end and start < p.end]
+            if inside:
+                anchor = self._anchor(event)
+                chosen = min(inside, key=lambda p: (focus_iso is not None and p.iso != focus_iso,
+                                                    p.geo_precision or 3, abs(p.start - anchor)))
+        if chosen is None:
+            fitting = [p for p in resolved if self._fits(p, focus_iso)] or resolved
+            if fitting:
+                here = sentence_index(doc, int(span[0])) if span and doc is not None else -1
+                chosen = min(fitting, key=lambda p: (abs(p.sent - here) if here >= 0 else 0, p.geo_precision or 3,
+                                                     p.start))
+        if chosen is not None:
+            self._apply(event, chosen)
+        elif focus_cc:
+            self._apply_country(event, focus_cc)
+
+    def _apply(self, event: Event, place: Place) -> None:
+        cc = self.iso2_by_numeric.get(place.iso) if place.iso is not None else None
+        event.country = place.country
+        event.iso = place.iso
+        event.region = self.gaz.country_info(cc).get("region") or None if cc else None
+        event.admin1 = place.admin1
+        event.admin2 = place.admin2
+        event.location = place.name
+        event.latitude = place.latitude
+        event.longitude = place.longitude
+        event.geo_precision = place.geo_precision
+        event.evidence["location"] = [place.start, place.end]
+
+    def _apply_country(self, event: Event, cc: str) -> None:
+        entry = self.gaz.country_entry(cc)
+        info = self.gaz.country_info(cc)
+        if entry is None:
+            return
+        event.country = info.get("name")
+        event.iso = info.get("numeric")
+        event.region = info.get("region") or None
+        event.location = info.get("name")
+        event.latitude, event.longitude = round(entry.latitude, 5), round(entry.longitude, 5)
+        event.geo_precision = 3
+
+    def run(self, document: Document) -> None:
+        if not document.events:
+            return
+        focus_cc = document.extras.get("focus_iso2")
+        focus_iso = self.gaz.country_info(focus_cc).get("numeric") if focus_cc else None
+        for event in document.events:
+            self.locate(event, document.places, document.doc, focus_iso, focus_cc)
+
+
+@stage(NAME, needs=("events", "places"), sets=("events.location",))
 def make_geocode(config: dict[str, Any]) -> Any:
-    """Placeholder until the geocode stage lands."""
+    """Locate each event at the place its evidence sentence names, else the nearest fitting place, else the focus country."""
+    geocoder = Geocoder(load_gazetteer())
 
     def run(documents: list[Document]) -> None:
-        return None
+        for document in documents:
+            geocoder.run(document)
 
     return run

@@ -105,7 +105,12 @@ class PlaceFinder:
         found: list[Toponym] = []
         taken = [False] * (len(doc) + 1)
         for ent in doc.ents:
-            if ent.label_ in ENTITY_LABELS:
+            dem = self.gaz.demonym(ent.text) if ent.label_ in ENTITY_LABELS | {"NORP"} else None
+            if dem is not None and not (ent.label_ != "NORP" and self.gaz.lookup(ent.text, loose=False)):
+                found.append(Toponym(ent.text, ent.start_char, ent.end_char, -1, (), dem))
+                for i in range(ent.start, ent.end):
+                    taken[i] = True
+            elif ent.label_ in ENTITY_LABELS:
                 for s, e in self._split(doc, ent.start, ent.end):
                     top = self._toponym(doc, s, e, -1)
                     if top is None:
@@ -114,12 +119,6 @@ class PlaceFinder:
                         found.append(top)
                 for i in range(ent.start, ent.end):
                     taken[i] = True
-            elif ent.label_ == "NORP":
-                dem = self.gaz.demonym(ent.text)
-                if dem is not None:
-                    found.append(Toponym(ent.text, ent.start_char, ent.end_char, -1, (), dem))
-                    for i in range(ent.start, ent.end):
-                        taken[i] = True
         found += self._gazetteer_names(doc, taken)
         for top in found:
             top.sent = sentence_index(doc, top.start)
