@@ -171,6 +171,41 @@ def build_store(path: Path) -> None:
                 timestamp=1_600_000_000 + i,
             )
         )
+    # An undated event sorts after every dated one.
+    events.append(
+        _event(
+            "a2",
+            31,
+            TEXT_B,
+            "Hundreds of people protested in Basra on Friday against power cuts.",
+            event_date=None,
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            country="Syria",
+            admin1="Idlib",
+            actor1="Military Forces of Syria (2024-)",
+            inter1=1,
+            interaction=10,
+            timestamp=1_600_000_100,
+        )
+    )
+    # An older version of article a1: its event must not be listed any more.
+    articles.append(("a0", TEXT_A.replace("four", "three"), "Wire One", "2025-03-03", "https://example.org/a1"))
+    events.append(
+        _event(
+            "a0",
+            0,
+            TEXT_A,
+            "Iraqi forces clashed with Islamic State fighters near Ramadi on Monday, killing four militants.",
+            event_date=base,
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            country="Iraq",
+            admin1="Al Anbar",
+            fatalities=3,
+            timestamp=1_699_999_999,
+        )
+    )
     with Store(path) as store:
         con = store.con
         for aid, text, source, published, url in articles:
@@ -182,6 +217,7 @@ def build_store(path: Path) -> None:
             con.execute(
                 "INSERT INTO article_ids (input_id, article_id, source) VALUES (?, ?, ?)", [f"in-{aid}", aid, source]
             )
+        con.execute("UPDATE articles SET superseded_by = 'a1', version = 1 WHERE article_id = 'a0'")
         for row in events:
             names = list(row)
             con.execute(

@@ -66,6 +66,7 @@ def test_cursor_round_trips_and_rejects_forgeries() -> None:
     token = encode_cursor(date(2025, 3, 3), "abc-001")
     clause, params = cursor_clause(token)
     assert params == [date(2025, 3, 3), date(2025, 3, 3), "abc-001"]
-    assert "?" in clause
+    assert "event_date IS NULL" in clause  # undated rows come after every dated one
+    assert cursor_clause(encode_cursor(None, "x-1")) == ("event_date IS NULL AND event_id < ?", ["x-1"])
     with pytest.raises(FilterError, match="not a cursor"):
         cursor_clause("not-base64-json!!")

@@ -111,7 +111,7 @@ def test_dashboard_filter_open_event_and_correct_it(server_url: str, tmp_path: P
             page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
             assert page.locator("#event-table tbody tr").count() == 2  # deduplicated by default
             page.uncheck("#canonical")
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 33")
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
             assert page.locator("#timeline rect").count() > 10
             assert page.locator(".leaflet-overlay-pane path").count() > 0  # the offline basemap drew countries
 
@@ -144,7 +144,7 @@ def test_dashboard_filter_open_event_and_correct_it(server_url: str, tmp_path: P
 
             # The article view escapes markup: the Basra article's <script> shows as text.
             page.click("#reset-filters")
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 33")
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
             page.locator("#event-table tbody tr[data-event-id='a2-000']").click()
             page.wait_for_selector("#event-panel[data-event-id='a2-000']")
             page.click("#event-panel a.open-article")

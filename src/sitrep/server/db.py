@@ -58,10 +58,13 @@ EDITABLE_FIELDS: dict[str, str | None] = {
 
 
 def _canonical_views_sql() -> str:
-    """Canonical events flattened from their JSON payload, with reviews applied.
+    """Canonical events flattened from their JSON payload, and with reviews applied.
 
     Built here rather than in schema.sql because it reads the dedup stage's
-    payload layout; a missing key simply yields NULL.
+    payload layout (a missing key simply yields NULL). Reading JSON for every
+    canonical event on every request would be slow, so ``canonical_reviewed``
+    is a table: rebuilt when the API starts (dedup cannot write while the API
+    holds the file) and refreshed row by row on each review.
     """
     flat = []
     fixed = []
@@ -80,12 +83,27 @@ SELECT canonical_id AS event_id, NULL::VARCHAR AS article_id, {", ".join(flat)},
        article_ids, sources
 FROM canonical_events;
 
-CREATE OR REPLACE VIEW canonical_reviewed_all AS
+CREATE OR REPLACE VIEW canonical_corrected AS
 SELECT c.event_id, c.article_id, {", ".join(fixed)},
        c.timestamp, c.confidence, c.trigger, c.evidence, r.review_status, r.reviewed_at,
        c.article_ids, c.sources
 FROM canonical_events_flat c LEFT JOIN review_fixes r ON r.event_id = c.event_id;
 """
+
+
+def refresh_reviewed(cur: duckdb.DuckDBPyConnection, event_id: str | None = None) -> None:
+    """Re-apply reviews to one event's materialised rows (``event_id``) or to all of them."""
+    if event_id is None:
+        cur.execute("DELETE FROM reviewed_events")
+        cur.execute("INSERT INTO reviewed_events BY NAME SELECT * FROM events_corrected")
+        cur.execute("CREATE OR REPLACE TABLE canonical_reviewed AS SELECT * FROM canonical_corrected")
+        return
+    cur.execute("DELETE FROM reviewed_events WHERE event_id = ?", [event_id])
+    cur.execute("INSERT INTO reviewed_events BY NAME SELECT * FROM events_corrected WHERE event_id = ?", [event_id])
+    cur.execute("DELETE FROM canonical_reviewed WHERE event_id = ?", [event_id])
+    cur.execute(
+        "INSERT INTO canonical_reviewed BY NAME SELECT * FROM canonical_corrected WHERE event_id = ?", [event_id]
+    )
 
 
 class Database:
@@ -101,6 +119,8 @@ class Database:
         self.con: duckdb.DuckDBPyConnection = self.store.con
         if not read_only:
             self.con.execute(_canonical_views_sql())
+            with self.writer() as cur:
+                refresh_reviewed(cur)
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

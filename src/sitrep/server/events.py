@@ -43,7 +43,7 @@ def event_source(db: Database, params: dict[str, str]) -> tuple[str, bool]:
     canonical = parse_bool("canonical", params.get("canonical"))
     if canonical is None:
         canonical = db.has_canonical()  # deduplicated events once dedup has run
-    return ("canonical_reviewed_all" if canonical else "events_reviewed_all"), canonical
+    return ("canonical_reviewed" if canonical else "events_reviewed_all"), canonical
 
 
 def events_query(db: Database, params: dict[str, str]) -> tuple[str, Where, list[str], bool]:
@@ -55,7 +55,12 @@ def events_query(db: Database, params: dict[str, str]) -> tuple[str, Where, list
     if not parse_bool("include_rejected", params.get("include_rejected")):
         where.add("review_status IS DISTINCT FROM 'reject'")
     if not canonical:  # an article's old version keeps its rows, but they are no longer current
-        where.add("article_id NOT IN (SELECT article_id FROM articles WHERE superseded_by IS NOT NULL)")
+        with db.cursor() as cur:
+            old = [
+                r[0] for r in cur.execute("SELECT article_id FROM articles WHERE superseded_by IS NOT NULL").fetchall()
+            ]
+        if old:
+            where.add("article_id NOT IN (SELECT unnest(?::VARCHAR[]))", old)
     fields = parse_fields(params.get("fields"), canonical)
     return source, where, fields, canonical
 
@@ -95,15 +100,28 @@ def list_events(
         clause, values = cursor_clause(params["next"])
         where.add(clause, *values)
     select = list(out_fields) + [c for c in ("event_date",) if c not in out_fields]
-    sql = f"SELECT {', '.join(select)} FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY}"
     values = list(where.params)
-    if lim:
-        sql += " LIMIT ? OFFSET ?"
-        values += [lim + (0 if streamed else 1), (pg - 1) * lim]
     if streamed:
+        sql = f"SELECT {', '.join(select)} FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY}"
+        if lim:
+            sql += " LIMIT ? OFFSET ?"
+            values += [lim, (pg - 1) * lim]
         return _stream(db, fmt, sql, values, select, out_fields)
+    # Two steps: find the page's ids reading only the filtered and sorted
+    # columns, then fetch whole rows for those ids alone (a wide top-N over a
+    # million rows would drag every column of every match through the sort).
+    page_sql = f"SELECT event_id FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY} LIMIT ? OFFSET ?"
     with db.cursor() as cur:
-        rows = rows_as_dicts(cur, cur.execute(sql, values).fetchall())
+        ids = [r[0] for r in cur.execute(page_sql, values + [lim + 1, (pg - 1) * lim]).fetchall()]
+        rows = []
+        if ids:
+            marks = ", ".join("?" for _ in ids)
+            fetched = rows_as_dicts(
+                cur,
+                cur.execute(f"SELECT {', '.join(select)} FROM {source} WHERE event_id IN ({marks})", ids).fetchall(),
+            )
+            by_id = {r["event_id"]: r for r in fetched}
+            rows = [by_id[i] for i in ids if i in by_id]
     more = len(rows) > lim
     rows = rows[:lim]
     cursor = encode_cursor(rows[-1]["event_date"], rows[-1]["event_id"]) if more and rows else None
@@ -209,14 +227,14 @@ def get_event(event_id: str, db: Database = Depends(get_db)) -> Any:
         if rows:
             return _article_event(cur, rows[0])
         rows = rows_as_dicts(
-            cur, cur.execute("SELECT * FROM canonical_reviewed_all WHERE event_id = ?", [event_id]).fetchall()
+            cur, cur.execute("SELECT * FROM canonical_reviewed WHERE event_id = ?", [event_id]).fetchall()
         )
         if rows:
             return _canonical_event(cur, rows[0])
         live = dedup_store.resolve(cur, event_id)  # a canonical id retired by a merge still answers
         if live != event_id:
             rows = rows_as_dicts(
-                cur, cur.execute("SELECT * FROM canonical_reviewed_all WHERE event_id = ?", [live]).fetchall()
+                cur, cur.execute("SELECT * FROM canonical_reviewed WHERE event_id = ?", [live]).fetchall()
             )
             if rows:
                 return _canonical_event(cur, rows[0])

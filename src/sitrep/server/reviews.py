@@ -1,7 +1,7 @@
 """Coders' reviews: accept, correct (any field, from the codebook's choices) or reject a coding.
 
 Every action is stored in ``reviews`` with who, when, before and after; the
-``events_reviewed*`` views (schema.sql) and ``canonical_reviewed_all`` (db.py)
+``events_reviewed*`` views (schema.sql) and the ``canonical_reviewed`` table (db.py)
 make corrections win over the machine coding everywhere the API reads.
 ``training_records`` turns reviewed events into training data.
 """
@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from sitrep.server.codebook import codebook
-from sitrep.server.db import EDITABLE_FIELDS, Database, rows_as_dicts
+from sitrep.server.db import EDITABLE_FIELDS, Database, refresh_reviewed, rows_as_dicts
 from sitrep.server.deps import get_db, not_found, require_token
 from sitrep.server.events import evidence_view, get_event
 from sitrep.server.formats import clean_row
@@ -78,7 +78,7 @@ def _as_text(value: Any) -> str | None:
 
 
 def _current(cur: Any, event_id: str) -> dict[str, Any] | None:
-    for view in ("events_reviewed_all", "canonical_reviewed_all"):
+    for view in ("events_reviewed_all", "canonical_reviewed"):
         rows = rows_as_dicts(cur, cur.execute(f"SELECT * FROM {view} WHERE event_id = ?", [event_id]).fetchall())
         if rows:
             return rows[0]
@@ -119,6 +119,7 @@ def review_event(event_id: str, review: ReviewIn, db: Database = Depends(get_db)
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [r + [review.reviewer, now, review.note] for r in rows],
         )
+        refresh_reviewed(cur, event_id)
     return get_event(event_id, db)
 
 

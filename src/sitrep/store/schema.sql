@@ -167,10 +167,11 @@ SELECT s.event_id, s.review_status, s.reviewed_at,
        (SELECT json_group_object(l.field, l.after) FROM latest l WHERE l.event_id = s.event_id AND l.rn = 1) AS fix
 FROM status s;
 
--- Events with coders' corrections winning over the machine coding, plus the
--- review status (NULL = not reviewed). Exports and the API read these:
--- events_reviewed leaves out rejected codings.
-CREATE OR REPLACE VIEW events_reviewed_all AS
+-- Reviewed events with the coders' corrections applied. Computed only for
+-- reviewed events; reviewed_events holds a copy that the API refreshes in the
+-- same transaction as each review (and rebuilds when it starts), so reading
+-- never re-applies corrections to every event.
+CREATE OR REPLACE VIEW events_corrected AS
 SELECT
     e.event_id, e.article_id,
     CASE WHEN json_exists(r.fix, '$.event_date') THEN TRY_CAST(r.fix->>'event_date' AS DATE) ELSE e.event_date END AS event_date,
@@ -207,7 +208,53 @@ SELECT
     CASE WHEN json_exists(r.fix, '$.cameo_root') THEN r.fix->>'cameo_root' ELSE e.cameo_root END AS cameo_root,
     e.timestamp, e.confidence, e.trigger, e.evidence,
     r.review_status, r.reviewed_at
-FROM events e LEFT JOIN review_fixes r ON r.event_id = e.event_id;
+FROM events e JOIN review_fixes r ON r.event_id = e.event_id;
+
+CREATE TABLE IF NOT EXISTS reviewed_events AS SELECT * FROM events_corrected LIMIT 0;
+
+-- Every event, corrections winning over the machine coding, with its review
+-- status (NULL = not reviewed). Exports and the API read these;
+-- events_reviewed leaves out rejected codings.
+CREATE OR REPLACE VIEW events_reviewed_all AS
+SELECT
+    e.event_id, e.article_id,
+    e.event_date,
+    e.time_precision,
+    e.disorder_type,
+    e.event_type,
+    e.sub_event_type,
+    e.actor1,
+    e.assoc_actor_1,
+    e.inter1,
+    e.actor2,
+    e.assoc_actor_2,
+    e.inter2,
+    e.interaction,
+    e.civilian_targeting,
+    e.iso,
+    e.region,
+    e.country,
+    e.admin1,
+    e.admin2,
+    e.admin3,
+    e.location,
+    e.latitude,
+    e.longitude,
+    e.geo_precision,
+    e.source,
+    e.source_scale,
+    e.notes,
+    e.fatalities,
+    e.tags,
+    e.modality,
+    e.plover_type,
+    e.plover_mode,
+    e.cameo_root,
+    e.timestamp, e.confidence, e.trigger, e.evidence,
+    NULL::VARCHAR AS review_status, NULL::TIMESTAMP AS reviewed_at
+FROM events e ANTI JOIN reviewed_events r ON r.event_id = e.event_id
+UNION ALL BY NAME
+SELECT * FROM reviewed_events;
 
 CREATE OR REPLACE VIEW events_reviewed AS
 SELECT * FROM events_reviewed_all WHERE review_status IS DISTINCT FROM 'reject';
