@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "sitrep.cli.status_cmd",
     "sitrep.cli.export_cmd",
     "sitrep.cli.dedupe_cmd",
+    "sitrep.cli.gazetteer_cmd",
     "sitrep.cli.run_cmd",
 )
 
