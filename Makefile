@@ -32,6 +32,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip==26.3"
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev,spark]"
+	$(BIN)/sitrep gazetteer build
 	touch $(STAMP)
 
 demo: install
