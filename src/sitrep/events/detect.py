@@ -93,6 +93,8 @@ class Detector:
     def _allowed(self, t: Trigger, tok: Any, words: set[str]) -> bool:
         if t.pos and tok.pos_ not in t.pos:
             return False
+        if t.passive and not any(c.dep_ in PASSIVE_DEPS for c in tok.children):
+            return False
         if t.needs and not self._cue_ok(t.needs, words):
             return False
         if t.unless and self._cue_ok(t.unless, words):
@@ -204,12 +206,12 @@ class Detector:
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
         subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = None
-        for c in list(tok.children) + (list(verb.children) if verb is not tok else []):
+        for c in list(tok.children) + (list(verb.children) if verb.i != tok.i else []):
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN"):
                 agent = self._pobj(c)
                 break
         a1_tok = agent
-        if a1_tok is None and verb is tok and not passive and subj is not None:
+        if a1_tok is None and verb.i == tok.i and not passive and subj is not None:
             a1_tok = subj
         if a1_tok is None and tok.pos_ == "NOUN":
             # "ISIS attack", "the army's offensive"
@@ -249,7 +251,7 @@ class Detector:
                     if len(pair) > 1:
                         t_tok = None
                         f.actor2 = pair[1]
-        if t_tok is None and verb is not tok:
+        if t_tok is None and verb.i != tok.i:
             t_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if t_tok is not None:
             f.objects.append(t_tok.lemma_.lower())
@@ -320,7 +322,7 @@ class Detector:
         for _ in range(12):
             if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children):
                 return int(cur.i)
-            if cur.dep_ == "ROOT" or cur.head is cur:
+            if cur.dep_ == "ROOT" or cur.head.i == cur.i:
                 return int(cur.i)
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "ccomp", "relcl", "parataxis") and any(
                 c.dep_ in SUBJECTS for c in cur.children
@@ -349,8 +351,9 @@ class Detector:
             for item in found:
                 groups.setdefault(self.clause_of(item[0]), []).append(item)
             sent_frames: list[Frame] = []
+            trig_at = {item[0].i: item[2] for item in found}
             for items in groups.values():
-                tok, end, trig = max(items, key=lambda x: (self._rank(x[0], x[2]), -x[0].i))
+                tok, end, trig = max(items, key=lambda x: (self._rank(x[0], x[2], trig_at), -x[0].i))
                 f = Frame(trig.cls, trig, tok, si, (sent.start_char, sent.end_char), modality(tok))
                 first = min(self._starts.get(tok.i, tok.i), tok.i)
                 f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -360,12 +363,35 @@ class Detector:
             frames += self._merge_in_sentence(sent_frames)
         return self._merge_across(frames)
 
-    def _rank(self, tok: Any, trig: Trigger) -> float:
-        """How strongly a trigger claims its clause; an event named as background ("after clashes") counts less."""
+    def _rank(self, tok: Any, trig: Trigger, trig_at: dict[int, Trigger]) -> float:
+        """How strongly a trigger claims its clause.
+
+        An event named as background ("after clashes") counts less, and so does a
+        trigger word that is an argument of another trigger ("arrested the
+        protesters", "arrested over the arson"); a modifier ("grenade attack")
+        or the cause of a death ("an airstrike killed") keeps its weight.
+        """
         rank = self.lex.priority(trig.cls) * min(1.0, trig.weight + 0.4)
         if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
             rank *= 0.5
+        if tok.dep_ in ("compound", "amod", "nmod"):
+            return rank
+        cur = tok
+        for _ in range(8):
+            if cur.head.i == cur.i or (cur.pos_ in ("VERB", "AUX") and cur.i != tok.i):
+                break
+            cur = cur.head
+            other = trig_at.get(cur.i)
+            if other is not None and self._governs(other, trig):
+                return rank * 0.4
         return rank
+
+    @staticmethod
+    def _governs(head: Trigger, arg: Trigger) -> bool:
+        """Whether a trigger governing another trigger word outranks it: people named by a
+        weak trigger ("the protesters") are arguments, and an arrest is the event when
+        people are arrested over something else ("arrested for the arson")."""
+        return head.cls != "kill" and (arg.weight < 1.0 or head.cls == "arrest")
 
     def _merge_in_sentence(self, frames: list[Frame]) -> list[Frame]:
         """Weak frames (a bare "killed", "dead") fold into a stronger frame of the same sentence."""

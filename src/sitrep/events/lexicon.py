@@ -26,6 +26,7 @@ class Trigger:
     needs: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     weight: float = 1.0
+    passive: bool = False  # only as a passive verb ("were held")
 
 
 @dataclass
@@ -77,6 +78,7 @@ def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
         needs=tuple(str(x).lower() for x in entry.get("needs", ()) or ()),
         unless=tuple(str(x).lower() for x in entry.get("unless", ()) or ()),
         weight=float(entry.get("weight", 1.0)),
+        passive=bool(entry.get("passive", False)),
     )
 
 

@@ -58,7 +58,7 @@ def modality(trigger: Any) -> str:
             return "future"
         if aux & HYPOTHETICAL_AUX:
             return "hypothetical"
-        if tok is not trigger and tok.pos_ in ("VERB", "AUX"):
+        if tok.i != trigger.i and tok.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "neg" for c in tok.children) and steps <= 2:
                 return "negated"
             lemma = tok.lemma_.lower()
@@ -70,7 +70,7 @@ def modality(trigger: Any) -> str:
                 return "hypothetical"
             if lemma in SPEECH:
                 break
-        if tok.head is tok or tok.dep_ == "ROOT":
+        if tok.head.i == tok.i or tok.dep_ == "ROOT":
             break
         tok = tok.head
         steps += 1

@@ -37,6 +37,18 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return codes[0] * 10 + codes[1]
 
 
+def _swap_actors(ev: Event) -> None:
+    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
+    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
+    ev.assoc_actor_1, ev.assoc_actor_2 = ev.assoc_actor_2, ev.assoc_actor_1
+    for a, b in (("actor1", "actor2"), ("assoc_actor_1", "assoc_actor_2")):
+        ea, eb = ev.evidence.pop(a, None), ev.evidence.pop(b, None)
+        if ea is not None:
+            ev.evidence[b] = ea
+        if eb is not None:
+            ev.evidence[a] = eb
+
+
 def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
     return {name for name, vocab in lex.cues.items() if words & vocab}
 
@@ -80,6 +92,11 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     ev.sub_event_type = sub
     ev.event_type = book.event_type(sub)
     ev.disorder_type = book.disorder_type(sub)
+    # ACLED: protesters are actor1 of a protest met by intervention; the force user is actor1 of excessive force.
+    if sub == "Excessive force against protesters" and ev.inter1 == 6 and ev.inter2 != 6:
+        _swap_actors(ev)
+    if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
+        _swap_actors(ev)
     trig = ev.evidence.get("trigger")
     if ev.actor1 is None and sub in book.default_actor1:
         ev.inter1 = book.default_actor1[sub]
