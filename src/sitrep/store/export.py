@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX, csv_value, geojson_feature
+from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX
 from sitrep.store.filters import CANONICAL_COLUMNS, EVENT_COLUMNS, EventFilter, limit_clause, where_clause
 
 FORMATS = ("acled-csv", "parquet", "geojson", "jsonl")
@@ -152,6 +152,31 @@ def rows(con: Any, filters: EventFilter | None = None, canonical: bool = False) 
             yield row
 
 
+def json_texts(
+    con: Any, filters: EventFilter | None = None, canonical: bool = False, geojson: bool = False
+) -> Iterator[str]:
+    """One JSON object per export row (a GeoJSON Feature when ``geojson``), serialised by DuckDB, streamed."""
+    sql, params = canonical_query(filters) if canonical else event_query(filters)
+    evidence = EXTRA_PREFIX + "evidence"
+    fields = [f"'{c}': TRY_CAST(q.\"{c}\" AS JSON)" if c == evidence else f"'{c}': q.\"{c}\"" for c in EXPORT_COLUMNS]
+    if geojson:
+        props = [f for f, c in zip(fields, EXPORT_COLUMNS, strict=True) if c not in ("latitude", "longitude")]
+        obj = (
+            "{'type': 'Feature', 'geometry': {'type': 'Point', 'coordinates': [q.longitude, q.latitude]}, "
+            f"'properties': {{{', '.join(props)}}}}}"
+        )
+        where = " WHERE q.latitude IS NOT NULL AND q.longitude IS NOT NULL"
+    else:
+        obj, where = f"{{{', '.join(fields)}}}", ""
+    cursor = con.cursor()
+    try:
+        reader = cursor.sql(f"SELECT CAST(to_json({obj}) AS VARCHAR) AS j FROM ({sql}) q{where}", params=params)
+        for batch in reader.to_arrow_reader(BATCH_ROWS):
+            yield from batch.column(0).to_pylist()
+    finally:
+        cursor.close()
+
+
 def write_export(
     con: Any,
     fmt: str,
@@ -175,36 +200,51 @@ def write_export(
     if out is None:
         raise ValueError(f"{fmt} export needs an output stream")
     if fmt == "acled-csv":
-        return _write_csv(rows(con, filters, canonical), out)
+        return _write_csv(con, filters, canonical, out)
     if fmt == "geojson":
-        from sitrep.io.writers import write_geojson
-
-        return write_geojson(rows(con, filters, canonical), out)
+        return _write_feature_collection(json_texts(con, filters, canonical, geojson=True), out)
     if fmt == "jsonl":
         n = 0
-        for row in rows(con, filters, canonical):
-            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        for text in json_texts(con, filters, canonical):
+            out.write(text + "\n")
             n += 1
         return n
     raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def _write_csv(items: Iterator[dict[str, Any]], out: IO[str]) -> int:
-    import csv
-
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
+def _write_feature_collection(features: Iterator[str], out: IO[str]) -> int:
+    out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
-    for row in items:
-        writer.writerow([_csv_cell(name, row.get(name)) for name in EXPORT_COLUMNS])
+    for feature in features:
+        out.write((",\n" if n else "") + feature)
         n += 1
+    out.write("\n]}\n")
     return n
 
 
-def _csv_cell(name: str, value: Any) -> Any:
-    if name == EXTRA_PREFIX + "evidence" and isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return csv_value(value)
+def _write_csv(con: Any, filters: EventFilter | None, canonical: bool, out: IO[str]) -> int:
+    """ACLED CSV: header as ACLED spells it, then rows written by Arrow's CSV writer batch by batch."""
+    import csv
+    import io
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    csv.writer(out, lineterminator="\n").writerow(EXPORT_COLUMNS)
+    ids = EXPORT_COLUMNS.index(EXTRA_PREFIX + "article_ids")
+    schema = export_schema()
+    schema = schema.set(ids, pa.field(EXTRA_PREFIX + "article_ids", pa.string()))
+    options = pacsv.WriteOptions(include_header=False)
+    n = 0
+    for batch in record_batches(con, filters, canonical):
+        columns = list(batch.columns)
+        columns[ids] = pc.binary_join(columns[ids], "|")  # a list cell as ACLED-style "a|b"
+        sink = io.BytesIO()
+        pacsv.write_csv(pa.RecordBatch.from_arrays(columns, schema=schema), sink, options)
+        out.write(sink.getvalue().decode("utf-8"))
+        n += batch.num_rows
+    return n
 
 
-__all__ = ["FORMATS", "export_schema", "record_batches", "rows", "write_export", "geojson_feature"]
+__all__ = ["FORMATS", "export_schema", "json_texts", "record_batches", "rows", "write_export"]

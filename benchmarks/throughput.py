@@ -1,0 +1,130 @@
+"""Throughput: sitrep's full extract pipeline vs spaCy's own ``nlp.pipe``.
+
+Same model, same synthetic texts (generated here, seeded), same number of
+processes. Each side runs in its own fresh Python process so peak memory is
+its own. Reported: articles/s, words/s, peak RSS (main process and largest
+worker), and the ratio ours / spaCy.
+
+    python benchmarks/throughput.py                 # 2 processes, 240 articles of ~450 words
+    python benchmarks/throughput.py --articles 600 --processes 2 --json
+
+Ours = ``PoolEngine`` (one pipeline per worker, model loaded once) running
+every configured stage and returning Results; timing starts after the
+workers are warm. spaCy = ``nlp.pipe(texts, n_process=N)`` returning Docs,
+timed from the call (its workers fork from a process that already holds the
+model, so their start-up is negligible).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import articles  # noqa: E402
+
+
+def _peak_rss_mb() -> tuple[float, float]:
+    """(this process, largest child) peak resident set size in MB (Linux reports KB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return round(own, 1), round(child, 1)
+
+
+def run_spacy(texts: list[str], processes: int, batch_size: int) -> dict[str, float]:
+    import spacy
+
+    from sitrep.stages.nlp import DEFAULT_MODEL
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.pipe(texts[:2])  # imports and lazy init out of the timing, like the pool's warm-up
+    start = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, n_process=processes, batch_size=batch_size))
+    return {"seconds": time.perf_counter() - start, "articles": n}
+
+
+def run_sitrep(texts: list[str], processes: int, batch_size: int) -> dict[str, float]:
+    from sitrep.engines import PoolEngine
+    from sitrep.model import Article
+
+    with PoolEngine(workers=processes) as engine:
+        engine.warm_up()
+        batches = [(i, [Article(text=t) for t in texts[i : i + batch_size]]) for i in range(0, len(texts), batch_size)]
+        start = time.perf_counter()
+        results = [r for _, rs in engine.map_batches(batches) for r in rs]
+        seconds = time.perf_counter() - start
+    errors = sum(1 for r in results if r.errors)
+    events = sum(len(r.events) for r in results)
+    return {"seconds": seconds, "articles": len(results), "errors": errors, "events": events}
+
+
+def side(name: str, n: int, words: int, processes: int, batch_size: int) -> dict[str, float]:
+    texts = articles(n, words)
+    runner = run_spacy if name == "spacy" else run_sitrep
+    out = runner(texts, processes, batch_size)
+    total_words = sum(len(t.split()) for t in texts)
+    out["articles_per_s"] = round(out["articles"] / out["seconds"], 2)
+    out["words_per_s"] = round(total_words / out["seconds"], 1)
+    out["peak_rss_main_mb"], out["peak_rss_worker_mb"] = _peak_rss_mb()
+    out["seconds"] = round(out["seconds"], 2)
+    return out
+
+
+def measure(n: int, words: int, processes: int, batch_size: int, rounds: int) -> dict[str, object]:
+    """Each side in a fresh interpreter, alternating, best of ``rounds`` (the machine is shared)."""
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(rounds):
+        for name in ("spacy", "sitrep"):
+            cmd = [sys.executable, __file__, "--side", name, "--articles", str(n), "--words", str(words)]
+            cmd += ["--processes", str(processes), "--batch-size", str(batch_size)]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            if name not in best or result["articles_per_s"] > best[name]["articles_per_s"]:
+                best[name] = result
+    ratio = best["sitrep"]["articles_per_s"] / best["spacy"]["articles_per_s"]
+    return {
+        "articles": n,
+        "words_per_article": words,
+        "processes": processes,
+        "spacy": best["spacy"],
+        "sitrep": best["sitrep"],
+        "ratio": round(ratio, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=240)
+    parser.add_argument("--words", type=int, default=450)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the two sides this many times, keep the best")
+    parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    parser.add_argument("--side", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.side:
+        print(json.dumps(side(args.side, args.articles, args.words, args.processes, args.batch_size)))
+        return
+    report = measure(args.articles, args.words, args.processes, args.batch_size, args.rounds)
+    if args.json:
+        print(json.dumps(report))
+        return
+    print(f"{report['articles']} synthetic articles of ~{args.words} words, {args.processes} processes")
+    for name in ("spacy", "sitrep"):
+        r = report[name]
+        assert isinstance(r, dict)
+        print(
+            f"  {name:<7} {r['articles_per_s']:>8.1f} articles/s {r['words_per_s']:>10.0f} words/s  "
+            f"peak RSS main {r['peak_rss_main_mb']:.0f} MB, worker {r['peak_rss_worker_mb']:.0f} MB"
+        )
+    print(f"  ratio sitrep / spaCy nlp.pipe: {report['ratio']:.2f}  (target >= 0.7, goal >= 0.9)")
+
+
+if __name__ == "__main__":
+    main()
