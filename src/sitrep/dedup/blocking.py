@@ -31,14 +31,16 @@ def _cell(f: Features, degrees: float) -> np.ndarray:
 
 
 def _pass(block: np.ndarray, order_keys: tuple[np.ndarray, ...], day: np.ndarray, k_max: int, window: int,
-          active: np.ndarray | None) -> list[np.ndarray]:
+          active: np.ndarray | None, reach: np.ndarray) -> list[np.ndarray]:
     order = np.lexsort((*order_keys[::-1], day, block))
-    b, d = block[order], day[order]
+    b, d, w = block[order], day[order], reach[order]
     found: list[np.ndarray] = []
     for k in range(1, min(k_max, len(order) - 1) + 1):
-        ok = (b[:-k] == b[k:]) & (d[k:] - d[:-k] <= window) & (b[k:] >= 0)
-        if not ok.any():
+        same = (b[:-k] == b[k:]) & (b[k:] >= 0)
+        gap = d[k:] - d[:-k]
+        if not (same & (gap <= window)).any():
             break  # both tests only get harder as k grows
+        ok = same & (gap <= np.maximum(w[:-k], w[k:]))  # the pair's own window: its coarser precision's
         i, j = order[:-k][ok], order[k:][ok]
         if active is not None:
             keep = active[i] | active[j]
@@ -63,13 +65,15 @@ def candidate_pairs(f: Features, cfg: DedupConfig, active: np.ndarray | None = N
         return out.astype(np.int64)
 
     a1, a2 = f.actor[:, 0].astype(np.int64), f.actor[:, 1].astype(np.int64)
+    by_precision = np.array([window] + [cfg.window(p) for p in (1, 2, 3)], dtype=np.int64)
+    reach = by_precision[f.tprec.astype(np.int64)]
     cell = _cell(f, cfg.grid_degrees)
     found: list[np.ndarray] = []
     k = cfg.neighbours
-    found += _pass(keyed(np.where(f.has_coords, cell, 0)), (f.tgroup, a1), day, k, window, active)
-    found += _pass(keyed(f.admin1.astype(np.int64)), (f.tgroup, a1), day, k, window, active)
-    found += _pass(keyed(a1), (f.tgroup, cell), day, k, window, active)
-    found += _pass(keyed(a2), (f.tgroup, cell), day, k, window, active)
+    found += _pass(keyed(np.where(f.has_coords, cell, 0)), (f.tgroup, a1), day, k, window, active, reach)
+    found += _pass(keyed(f.admin1.astype(np.int64)), (f.tgroup, a1), day, k, window, active, reach)
+    found += _pass(keyed(a1), (f.tgroup, cell), day, k, window, active, reach)
+    found += _pass(keyed(a2), (f.tgroup, cell), day, k, window, active, reach)
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty

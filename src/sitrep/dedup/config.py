@@ -32,7 +32,7 @@ class DedupConfig:
         default_factory=lambda: {"date": 0.25, "place": 0.25, "actors": 0.2, "type": 0.15, "text": 0.15}
     )
     merge_threshold: float = 0.7
-    possible_threshold: float = 0.55
+    possible_threshold: float = 0.6
     # Two events of one article are merged only when they agree this well.
     same_article_threshold: float = 0.9
     # A cluster's day-precise dates may span at most this many days, so a

@@ -19,7 +19,7 @@ from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.cluster import cluster
 from sitrep.dedup.config import DedupConfig
 from sitrep.dedup.features import Features, build, to_table
-from sitrep.dedup.merge import canonical_id, merge_cluster
+from sitrep.dedup.merge import canonical_id, merge_cluster, single
 from sitrep.dedup.scoring import NONE, Scores, explain, score_pairs
 
 _CHUNK = 1 << 21
@@ -155,7 +155,7 @@ def dedupe_records(
     canonical = _merge_all(table, labels, ids, changed) if merge else {}
 
     possible = []
-    for k in np.flatnonzero(flag).tolist():
+    for k in _one_per_cluster_pair(s, flag, labels).tolist():
         a, b = int(s.i[k]), int(s.j[k])
         possible.append({
             "event_a": f.event_id[a],
@@ -175,6 +175,18 @@ def dedupe_records(
     return DedupResult(members, canonical, possible, aliases, stats)
 
 
+def _one_per_cluster_pair(s: Scores, flag: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Flagged pair indices, only the best-scoring pair for each pair of clusters (a reviewer decides once)."""
+    idx = np.flatnonzero(flag)
+    if not len(idx):
+        return idx
+    idx = idx[np.argsort(-s.score[idx], kind="stable")]
+    la, lb = labels[s.i[idx]], labels[s.j[idx]]
+    key = np.minimum(la, lb) * (len(labels) + 1) + np.maximum(la, lb)
+    _, first = np.unique(key, return_index=True)
+    return np.sort(idx[first])
+
+
 def _merge_all(table: pa.Table, labels: np.ndarray, ids: dict[int, str], wanted: set[str]) -> dict[str, dict[str, Any]]:
     """Merged fields for the clusters in ``wanted``, reading rows in label order, a slice at a time."""
     order = np.argsort(labels, kind="stable")
@@ -190,12 +202,12 @@ def _merge_all(table: pa.Table, labels: np.ndarray, ids: dict[int, str], wanted:
         for k, row in zip(part.tolist(), rows, strict=True):
             root = int(labels[k])
             if root != current_root and current:
-                out[ids[current_root]] = merge_cluster(current)
+                out[ids[current_root]] = merge_cluster(current) if len(current) > 1 else single(current[0])
                 current = []
             current_root = root
             current.append(row)
     if current:
-        out[ids[current_root]] = merge_cluster(current)
+        out[ids[current_root]] = merge_cluster(current) if len(current) > 1 else single(current[0])
     for cid, payload in out.items():
         payload["canonical_id"] = cid
     return out

@@ -8,13 +8,13 @@ vectorised numpy work, not Python loops over pairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sitrep.dedup.actors import actor_key, split_assoc
 from sitrep.dedup.text import minhash
@@ -126,90 +126,112 @@ class Features:
         return ~(np.isnan(self.lat) | np.isnan(self.lon))
 
 
-def _column(table: pa.Table, name: str) -> list[Any]:
-    return table.column(name).to_pylist() if name in table.column_names else [None] * table.num_rows
+def _array(table: pa.Table, name: str, kind: pa.DataType) -> pa.Array:
+    if name not in table.column_names:
+        return pa.nulls(table.num_rows, kind)
+    col = table.column(name).combine_chunks()
+    if pa.types.is_null(col.type) or col.type != kind:
+        col = col.cast(kind) if not pa.types.is_null(col.type) else pa.nulls(table.num_rows, kind)
+    return col
 
 
-def _days(values: Sequence[Any]) -> np.ndarray:
-    out = np.full(len(values), NO_DAY, dtype=np.int32)
-    for n, v in enumerate(values):
-        if v is None:
-            continue
-        if isinstance(v, str):
-            try:
-                v = date.fromisoformat(v[:10])
-            except ValueError:
-                continue
-        if isinstance(v, datetime):
-            v = v.date()
-        out[n] = (v - EPOCH).days
-    return out
+def _uniques(col: pa.Array) -> tuple[np.ndarray, list[Any]]:
+    """(index of each row's value in the distinct values, -1 for null; the distinct values)."""
+    encoded = pc.dictionary_encode(col)
+    idx = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return idx, encoded.dictionary.to_pylist()
 
 
-def _ints(values: Sequence[Any], missing: int) -> np.ndarray:
-    return np.array([missing if v is None else int(v) for v in values], dtype=np.int16)
+def _mapped(col: pa.Array, fn: Any, missing: int = -1, dtype: Any = np.int32) -> np.ndarray:
+    """fn applied once per distinct value, spread back to the rows."""
+    idx, values = _uniques(col)
+    table = np.array([fn(v) for v in values] + [missing], dtype=dtype)
+    return table[idx]  # idx -1 picks the trailing "missing" entry
 
 
-def _floats(values: Sequence[Any]) -> np.ndarray:
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+def _days(table: pa.Table) -> np.ndarray:
+    if "event_date" not in table.column_names:
+        return np.full(table.num_rows, NO_DAY, dtype=np.int32)
+    col = table.column("event_date").combine_chunks()
+    if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        idx, values = _uniques(col)
+        parsed = [_parse_day(v) for v in values] + [int(NO_DAY)]
+        return np.array(parsed, dtype=np.int32)[idx]
+    if pa.types.is_null(col.type):
+        return np.full(table.num_rows, NO_DAY, dtype=np.int32)
+    days = col.cast(pa.date32()).cast(pa.int32())
+    return days.fill_null(int(NO_DAY)).to_numpy(zero_copy_only=False).astype(np.int32)
+
+
+def _parse_day(v: str) -> int:
+    try:
+        return (date.fromisoformat(v[:10]) - EPOCH).days
+    except ValueError:
+        return int(NO_DAY)
+
+
+def _ints(table: pa.Table, name: str, missing: int) -> np.ndarray:
+    col = _array(table, name, pa.int64())
+    return col.fill_null(missing).to_numpy(zero_copy_only=False).astype(np.int16)
+
+
+def _floats(table: pa.Table, name: str) -> np.ndarray:
+    col = _array(table, name, pa.float64())
+    return col.fill_null(np.nan).to_numpy(zero_copy_only=False).astype(np.float64)
 
 
 def build(table: pa.Table, minhash_size: int = 32) -> Features:
     n = table.num_rows
     places, names, articles, types = Codes(), Codes(), Codes(), Codes()
-    country = np.array([places(c) for c in _column(table, "country")], dtype=np.int32)
-    admin1_raw = _column(table, "admin1")
-    admin1 = np.array(
-        [places(f"{c}|{a}") if a else -1 for c, a in zip(country.tolist(), admin1_raw, strict=True)], dtype=np.int32
-    )
-    etypes = _column(table, "event_type")
-    etype = np.array([types(t) for t in etypes], dtype=np.int32)
-    subtype = np.array([types("sub:" + s) if s else -1 for s in _column(table, "sub_event_type")], dtype=np.int32)
-    tgroup = np.array([types("group:" + TYPE_GROUPS.get((t or "").lower(), t or "")) if t else -1 for t in etypes])
+    text = pa.string()
+    country_col = _array(table, "country", text)
+    country = _mapped(country_col, places)
+    admin1_key = pc.binary_join_element_wise(pc.utf8_lower(country_col), _array(table, "admin1", text), "|")
+    admin1 = _mapped(admin1_key, places)
+    etype_col = _array(table, "event_type", text)
+    etype = _mapped(etype_col, types)
+    subtype = _mapped(_array(table, "sub_event_type", text), lambda v: types("sub:" + v))
+    tgroup = _mapped(etype_col, lambda t: types("group:" + str(TYPE_GROUPS.get(t.strip().lower(), t))))
 
     actor = np.full((n, 2), -1, dtype=np.int32)
     generic = np.zeros((n, 2), dtype=bool)
     actor_country = np.full((n, 2), -1, dtype=np.int32)
     bloom = np.zeros((n, 2), dtype=np.uint64)
-    sides = (
-        (_column(table, "actor1"), _column(table, "assoc_actor_1")),
-        (_column(table, "actor2"), _column(table, "assoc_actor_2")),
-    )
-    for side, (main, assoc) in enumerate(sides):
-        for k in range(n):
-            key = actor_key(main[k])
-            if key is not None:
-                actor[k, side] = names(key.base)
-                generic[k, side] = key.generic
-                actor_country[k, side] = places(key.country) if key.country else country[k]
-            for other in ([key] if key is not None and not key.generic else []) + [
-                a for a in (actor_key(x) for x in split_assoc(assoc[k])) if a is not None and not a.generic
-            ]:
-                bloom[k, side] |= np.uint64(1) << np.uint64(names(other.base) % 64)
-    inter = np.stack([_ints(_column(table, "inter1"), 0), _ints(_column(table, "inter2"), 0)], axis=1)
+    for side, (main, assoc) in enumerate((("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2"))):
+        idx, values = _uniques(_array(table, main, text))
+        keys = [actor_key(v) for v in values]
+        code = np.array([names(k.base) if k else -1 for k in keys] + [-1], dtype=np.int32)
+        gen = np.array([bool(k and k.generic) for k in keys] + [False])
+        own_country = np.array([places(k.country) if k and k.country else -1 for k in keys] + [-1], dtype=np.int32)
+        bits = np.array([_bit(names, k) for k in keys] + [0], dtype=np.uint64)
+        actor[:, side], generic[:, side] = code[idx], gen[idx]
+        actor_country[:, side] = np.where(own_country[idx] >= 0, own_country[idx], np.where(code[idx] >= 0, country, -1))
+        assoc_bits = _mapped(_array(table, assoc, text), lambda v: _assoc_bits(names, v), 0, np.uint64)
+        bloom[:, side] = bits[idx] | assoc_bits
+    inter = np.stack([_ints(table, "inter1", 0), _ints(table, "inter2", 0)], axis=1)
 
-    texts = _column(table, "text")
-    if all(t is None for t in texts):
-        texts = _column(table, "notes")
-    sig, has_text = minhash(texts, minhash_size)
-    day = _days(_column(table, "event_date"))
-    month = np.array([(EPOCH + timedelta(days=int(d))).year * 12 + (EPOCH + timedelta(days=int(d))).month
-                      if d != NO_DAY else -1 for d in day.tolist()], dtype=np.int32)
+    texts = _array(table, "text", text)
+    if texts.null_count == n:
+        texts = _array(table, "notes", text)
+    sig, has_text = minhash(texts.to_pylist(), minhash_size)
+    day = _days(table)
+    months = day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    month = np.where(day != NO_DAY, months, -1).astype(np.int32)
     return Features(
         n=n,
-        event_id=[str(x) for x in _column(table, "event_id")],
-        article=np.array([articles(a) for a in _column(table, "article_id")], dtype=np.int32),
+        event_id=[str(x) for x in _array(table, "event_id", text).to_pylist()],
+        article=_mapped(_array(table, "article_id", text), articles),
         day=day,
         month=month,
-        tprec=_ints(_column(table, "time_precision"), 3).clip(1, 3),
-        lat=_floats(_column(table, "latitude")),
-        lon=_floats(_column(table, "longitude")),
-        gprec=_ints(_column(table, "geo_precision"), 3).clip(1, 3),
+        tprec=_ints(table, "time_precision", 3).clip(1, 3),
+        lat=_floats(table, "latitude"),
+        lon=_floats(table, "longitude"),
+        gprec=_ints(table, "geo_precision", 3).clip(1, 3),
         country=country,
         admin1=admin1,
         etype=etype,
         subtype=subtype,
-        tgroup=np.asarray(tgroup, dtype=np.int32),
+        tgroup=tgroup,
         actor=actor,
         generic=generic,
         actor_country=actor_country,
@@ -220,3 +242,14 @@ def build(table: pa.Table, minhash_size: int = 32) -> Features:
         strategic_code=types.index.get("strategic developments", -2),
         violence_code=types.index.get("group:violence", -2),
     )
+
+
+def _bit(names: Codes, key: Any) -> int:
+    return 0 if key is None or key.generic else 1 << (names(key.base) % 64)
+
+
+def _assoc_bits(names: Codes, value: str) -> int:
+    out = 0
+    for part in split_assoc(value):
+        out |= _bit(names, actor_key(part))
+    return out

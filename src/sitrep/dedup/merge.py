@@ -48,10 +48,12 @@ def _prec(v: Any) -> int:
 def _pick(rows: Sequence[dict[str, Any]], rank: Callable[[dict[str, Any]], Any],
           agree: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
     """Among the best-ranked rows, the one whose ``agree`` value most rows share."""
-    best = min(rank(r) for r in rows)
-    top = [r for r in rows if rank(r) == best]
-    votes = Counter(agree(r) for r in rows)
-    return min(top, key=lambda r: (-votes[agree(r)], _text(agree(r)), _text(r.get("event_id"))))
+    ranks = [rank(r) for r in rows]
+    agrees = [agree(r) for r in rows]
+    votes = Counter(agrees)
+    best = min(ranks)
+    top = [k for k, v in enumerate(ranks) if v == best]
+    return rows[min(top, key=lambda k: (-votes[agrees[k]], _text(agrees[k]), _text(rows[k].get("event_id"))))]
 
 
 def _actor_vote(rows: Sequence[dict[str, Any]], name_field: str) -> dict[str, Any]:
@@ -120,6 +122,24 @@ def merge_cluster(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     base.pop("event_id", None)
     base.pop("article_id", None)
     return base
+
+
+def single(row: dict[str, Any]) -> dict[str, Any]:
+    """The canonical fields of a one-member cluster (what ``merge_cluster`` gives for one row, cheaper)."""
+    out = dict(row)
+    out.pop("text", None)
+    event_id, article_id = out.pop("event_id", None), out.pop("article_id", None)
+    sources = split_assoc(out.get("source"))
+    out["event_ids"] = [event_id]
+    out["article_ids"] = [str(article_id)] if article_id else []
+    out["sources"] = sources
+    out["source"] = "; ".join(sources) or None
+    out["fatalities"] = int(out.get("fatalities") or 0)
+    out["provenance"] = {
+        "date": event_id, "place": event_id, "type": event_id,
+        "fatalities": {event_id: out["fatalities"]} if out["fatalities"] else {},
+    }
+    return out
 
 
 def _confidence(row: dict[str, Any]) -> float:

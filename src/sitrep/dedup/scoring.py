@@ -132,8 +132,9 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     actor_s = _actors(f, i, j)
     weak |= actor_s == 0.0
 
-    text_known = f.has_text[i] & f.has_text[j]
-    text_s = np.where(text_known, np.minimum(jaccard(f.sig, i, j) / cfg.text_full_at, 1.0), 0.5)
+    text_s = np.full(len(i), 0.5)
+    known = np.flatnonzero(~veto & f.has_text[i] & f.has_text[j])  # only pairs still in play pay for text
+    text_s[known] = np.minimum(jaccard(f.sig, i[known], j[known]) / cfg.text_full_at, 1.0)
 
     wt = cfg.weights
     score = (

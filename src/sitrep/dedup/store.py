@@ -116,7 +116,7 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
         created = dict(con.execute("SELECT canonical_id, CAST(created_at AS VARCHAR) FROM canonical_events").fetchall())
         result = dedupe_records(table, config, existing=existing, created=created, new=new, incremental=not full)
         t2 = time.perf_counter()
-        _write(con, result, ids, gone, full)
+        _write(con, result, existing, gone, full)
         con.execute("COMMIT")
     except Exception as exc:
         con.execute("ROLLBACK")
@@ -134,29 +134,30 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
         "seconds_cluster": round(t2 - t1, 2),
         "seconds_write": round(t3 - t2, 2),
     })
-    stats["canonical_total"] = con.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
+    stats["canonical_total"] = con.execute("SELECT count(*) FROM canonical_events").fetchall()[0][0]
     return stats
 
 
-def _write(con: Any, result: DedupResult, loaded: list[str], gone: list[str], full: bool) -> None:
+def _write(con: Any, result: DedupResult, existing: dict[str, str], gone: list[str], full: bool) -> None:
     now = datetime.now(UTC).replace(tzinfo=None)
     if gone:
         con.execute("DELETE FROM canonical_members WHERE event_id IN (SELECT unnest(?))", [gone])
-    members = pa.table({
-        "canonical_id": list(result.members.values()),
-        "event_id": list(result.members.keys()),
-    })
-    con.register("dd_members", members)
-    con.execute("DELETE FROM canonical_members WHERE event_id IN (SELECT event_id FROM dd_members)")
+        con.execute("DELETE FROM possible_duplicates WHERE event_a IN (SELECT unnest(?)) OR event_b IN (SELECT unnest(?))",
+                    [gone, gone])
+    moved = {e: c for e, c in result.members.items() if existing.get(e) != c}  # only what changed is written
+    con.register("dd_moved", pa.table({
+        "canonical_id": pa.array(list(moved.values()), pa.string()),
+        "event_id": pa.array(list(moved.keys()), pa.string()),
+    }))
+    if existing:
+        con.execute("DELETE FROM canonical_members WHERE event_id IN (SELECT event_id FROM dd_moved)")
     con.execute(
         "INSERT INTO canonical_members (canonical_id, event_id, article_id, added_at) "
-        "SELECT m.canonical_id, m.event_id, c.article_id, ? FROM dd_members m JOIN dd_current c USING (event_id)",
+        "SELECT m.canonical_id, m.event_id, c.article_id, ? FROM dd_moved m JOIN dd_current c USING (event_id)",
         [now],
     )
-    con.unregister("dd_members")
     if result.aliases:
-        aliases = pa.table({"old_id": list(result.aliases), "canonical_id": list(result.aliases.values())})
-        con.register("dd_aliases", aliases)
+        con.register("dd_aliases", pa.table({"old_id": list(result.aliases), "canonical_id": list(result.aliases.values())}))
         con.execute(
             "UPDATE canonical_aliases SET canonical_id = a.canonical_id FROM dd_aliases a "
             "WHERE canonical_aliases.canonical_id = a.old_id"
@@ -180,7 +181,7 @@ def _write(con: Any, result: DedupResult, loaded: list[str], gone: list[str], fu
             "CREATE OR REPLACE TEMP TABLE dd_created AS SELECT canonical_id, created_at FROM canonical_events "
             "WHERE canonical_id IN (SELECT canonical_id FROM dd_canonical)"
         )
-        con.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT canonical_id FROM dd_canonical)")
+        con.execute("DELETE FROM canonical_events WHERE canonical_id IN (SELECT canonical_id FROM dd_created)")
         con.execute(
             "INSERT INTO canonical_events (canonical_id, payload, article_ids, sources, n_events, n_articles, "
             "created_at, updated_at) SELECT d.canonical_id, CAST(d.payload AS JSON), d.article_ids, d.sources, "
@@ -189,56 +190,56 @@ def _write(con: Any, result: DedupResult, loaded: list[str], gone: list[str], fu
             [now, now],
         )
         con.unregister("dd_canonical")
-    # canonical events left without members (their events were removed) go; so do ids no member uses
-    con.execute("DELETE FROM canonical_events WHERE canonical_id NOT IN (SELECT canonical_id FROM canonical_members)")
-    _write_possible(con, result, loaded, full, now)
+    if gone:  # canonical events whose every member was removed
+        con.execute("DELETE FROM canonical_events WHERE canonical_id NOT IN (SELECT canonical_id FROM canonical_members)")
+    _write_possible(con, result, full, bool(existing), now)
+    con.unregister("dd_moved")
 
 
-def _write_possible(con: Any, result: DedupResult, loaded: list[str], full: bool, now: datetime) -> None:
+def _write_possible(con: Any, result: DedupResult, full: bool, had_members: bool, now: datetime) -> None:
     if full:
         con.execute("DELETE FROM possible_duplicates")
+    elif had_members:
+        # links follow their events' new canonical ids
+        for side in ("a", "b"):
+            con.execute(
+                f"UPDATE possible_duplicates SET canonical_{side} = m.canonical_id FROM dd_moved m "
+                f"WHERE possible_duplicates.event_{side} = m.event_id"
+            )
     if result.possible:
         table = pa.table({
             "event_a": [p["event_a"] for p in result.possible],
             "event_b": [p["event_b"] for p in result.possible],
             "score": [p["score"] for p in result.possible],
             "reasons": [json.dumps(p["reasons"]) for p in result.possible],
+            "canonical_a": [p["canonical_a"] for p in result.possible],
+            "canonical_b": [p["canonical_b"] for p in result.possible],
         })
         con.register("dd_possible", table)
+        if had_members and not full:
+            con.execute(
+                "DELETE FROM possible_duplicates p USING dd_possible d "
+                "WHERE p.event_a = d.event_a AND p.event_b = d.event_b"
+            )
         con.execute(
-            "DELETE FROM possible_duplicates p USING dd_possible d WHERE p.event_a = d.event_a AND p.event_b = d.event_b"
-        )
-        con.execute(
-            "INSERT INTO possible_duplicates (event_a, event_b, score, reasons, created_at) "
-            "SELECT event_a, event_b, score, CAST(reasons AS JSON), ? FROM dd_possible",
+            "INSERT INTO possible_duplicates (event_a, event_b, score, reasons, canonical_a, canonical_b, created_at) "
+            "SELECT event_a, event_b, score, CAST(reasons AS JSON), canonical_a, canonical_b, ? FROM dd_possible",
             [now],
         )
         con.unregister("dd_possible")
-    # links follow their events' current canonical ids; pairs now inside one canonical event are settled
-    con.execute(
-        "UPDATE possible_duplicates SET canonical_a = m.canonical_id FROM canonical_members m "
-        "WHERE m.event_id = possible_duplicates.event_a"
-    )
-    con.execute(
-        "UPDATE possible_duplicates SET canonical_b = m.canonical_id FROM canonical_members m "
-        "WHERE m.event_id = possible_duplicates.event_b"
-    )
-    con.execute(
-        "DELETE FROM possible_duplicates WHERE canonical_a = canonical_b "
-        "OR event_a NOT IN (SELECT event_id FROM canonical_members) "
-        "OR event_b NOT IN (SELECT event_id FROM canonical_members)"
-    )
+    if had_members:  # pairs now inside one canonical event are settled
+        con.execute("DELETE FROM possible_duplicates WHERE canonical_a = canonical_b")
 
 
 def resolve(con: Any, canonical_id: str) -> str:
     """The live canonical id for an id handed out earlier (follows aliases)."""
-    row = con.execute("SELECT canonical_id FROM canonical_aliases WHERE old_id = ?", [canonical_id]).fetchone()
-    return str(row[0]) if row else canonical_id
+    rows = con.execute("SELECT canonical_id FROM canonical_aliases WHERE old_id = ?", [canonical_id]).fetchall()
+    return str(rows[0][0]) if rows else canonical_id
 
 
 def canonical_for(con: Any, event_id: str) -> str | None:
-    row = con.execute("SELECT canonical_id FROM canonical_members WHERE event_id = ?", [event_id]).fetchone()
-    return str(row[0]) if row else None
+    rows = con.execute("SELECT canonical_id FROM canonical_members WHERE event_id = ?", [event_id]).fetchall()
+    return str(rows[0][0]) if rows else None
 
 
 def possible_duplicates(con: Any, id: str) -> list[dict[str, Any]]:
@@ -249,7 +250,7 @@ def possible_duplicates(con: Any, id: str) -> list[dict[str, Any]]:
     best first.
     """
     cid = resolve(con, id)
-    is_canonical = con.execute("SELECT 1 FROM canonical_events WHERE canonical_id = ?", [cid]).fetchone()
+    is_canonical = bool(con.execute("SELECT 1 FROM canonical_events WHERE canonical_id = ?", [cid]).fetchall())
     mine = "canonical" if is_canonical else "event"
     key = cid if is_canonical else id
     rows = con.execute(

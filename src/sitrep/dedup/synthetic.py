@@ -167,7 +167,8 @@ def _short(actor: str | None) -> str:
     return actor.split(" (")[0].split(":")[0]
 
 
-def report(rng: random.Random, inc: Incident, article_id: str, ordinal: int) -> dict[str, Any]:
+def report(rng: random.Random, inc: Incident, article_id: str, ordinal: int,
+           centres: dict[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     """One source's account of an incident: its own date, place, actors, type, figures and words."""
     etype, sub, variant, verbs, nouns = KINDS[inc.kind]
     day, tprec = inc.day, 1
@@ -185,7 +186,7 @@ def report(rng: random.Random, inc: Incident, article_id: str, ordinal: int) -> 
     elif roll < 0.85:
         lat, lon, gprec, location = town.lat + rng.uniform(-0.07, 0.07), town.lon + rng.uniform(-0.07, 0.07), 2, town.name
     else:
-        (lat, lon), gprec, location = ADMIN1_CENTRES[town.admin1], 3, town.admin1
+        (lat, lon), gprec, location = (centres or ADMIN1_CENTRES)[town.admin1], 3, town.admin1
     a1, a2 = inc.actor1, inc.actor2
     if a1 in sum(ARMED.values(), []) and rng.random() < 0.2:
         a1 = f"Unidentified Armed Group ({town.country})"
@@ -214,7 +215,8 @@ def report(rng: random.Random, inc: Incident, article_id: str, ordinal: int) -> 
     }
 
 
-def reports(incs: list[Incident], seed: int = 11, max_reports: int = 4, roundup_rate: float = 0.1) -> list[dict[str, Any]]:
+def reports(incs: list[Incident], seed: int = 11, max_reports: int = 4, roundup_rate: float = 0.1,
+            centres: dict[str, tuple[float, float]] | None = None) -> list[dict[str, Any]]:
     """Each incident told by 1..max_reports sources; some articles (roundups) tell two incidents."""
     rng = random.Random(seed)
     out: list[dict[str, Any]] = []
@@ -224,10 +226,27 @@ def reports(incs: list[Incident], seed: int = 11, max_reports: int = 4, roundup_
         for _ in range(rng.randint(1, max_reports)):
             n_article += 1
             article = f"a{n_article:07d}"
-            out.append(report(rng, inc, article, 0))
+            out.append(report(rng, inc, article, 0, centres))
             if pending_roundup is not None and pending_roundup.key != inc.key:
-                out.append(report(rng, pending_roundup, article, 1))
+                out.append(report(rng, pending_roundup, article, 1, centres))
                 pending_roundup = None
             elif rng.random() < roundup_rate:
                 pending_roundup = inc
     return out
+
+
+def scattered_towns(per_country: int, seed: int = 3) -> tuple[list[Town], dict[str, tuple[float, float]]]:
+    """Invented towns scattered around the real ones (for scale tests), with their regions' centres."""
+    rng = random.Random(seed)
+    towns: list[Town] = []
+    centres: dict[str, tuple[float, float]] = {}
+    for country in sorted({t.country for t in TOWNS}):
+        anchor = next(t for t in TOWNS if t.country == country)
+        for k in range(per_country):
+            region = f"{country} region {k // 25}"
+            if region not in centres:
+                centres[region] = (anchor.lat + rng.uniform(-3, 3), anchor.lon + rng.uniform(-3, 3))
+            clat, clon = centres[region]
+            towns.append(Town(f"{country} town {k}", country, region, clat + rng.uniform(-0.6, 0.6),
+                              clon + rng.uniform(-0.6, 0.6)))
+    return towns, centres

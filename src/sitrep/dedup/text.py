@@ -9,13 +9,11 @@ vocabulary fitted to the corpus.
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
+import pyarrow as pa
 
-_WORD = re.compile(r"[a-z0-9]+")
 # Function words and reporting verbs that every news sentence shares.
 _STOP = frozenset(
     """a an the and or but of in on at to for from by with as into over after before near than that this these
@@ -27,11 +25,23 @@ _STOP = frozenset(
 _MASK = np.uint64((1 << 61) - 1)
 
 
-def words(text: str | None) -> list[str]:
-    """Content-word stems of a text (lower case, first six letters, no stop words)."""
-    if not text:
-        return []
-    return sorted({w[:6] for w in _WORD.findall(text.lower()) if (len(w) > 2 or w.isdigit()) and w not in _STOP})
+def _token_hashes(texts: Sequence[str | None]) -> pa.ListArray:
+    """Per text, the distinct hashes of its content-word stems (DuckDB: vectorised, deterministic hash)."""
+    import duckdb
+
+    stop = "[" + ", ".join(f"'{w}'" for w in sorted(_STOP)) + "]"
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET enable_progress_bar = false")
+        con.register("dd_texts", pa.table({"t": pa.array(list(texts), pa.string())}))
+        table = con.sql(
+            "SELECT list_distinct(list_transform(list_filter(regexp_extract_all(lower(coalesce(t, '')), '[a-z0-9]+'), "
+            f"lambda w: (length(w) > 2 OR regexp_full_match(w, '[0-9]+')) AND NOT list_contains({stop}, w)), "
+            "lambda w: hash(left(w, 6)))) AS h FROM dd_texts"
+        ).to_arrow_table()
+    finally:
+        con.close()
+    return table.column("h").combine_chunks()
 
 
 def _coefficients(size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -43,30 +53,21 @@ def _coefficients(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 def minhash(texts: Sequence[str | None], size: int = 32) -> tuple[np.ndarray, np.ndarray]:
     """(signatures ``len(texts) x size`` uint64, has_text bool) for many texts at once."""
-    cache: dict[str, int] = {}
-    hashes: list[int] = []
-    offsets = np.zeros(len(texts), dtype=np.int64)
-    has_text = np.zeros(len(texts), dtype=bool)
-    for n, text in enumerate(texts):
-        offsets[n] = len(hashes)
-        toks = words(text)
-        if toks:
-            has_text[n] = True
-            for t in toks:
-                h = cache.get(t)
-                if h is None:
-                    h = cache[t] = zlib.crc32(t.encode()) | (zlib.adler32(t.encode()) << 32)
-                hashes.append(h)
-        else:
-            hashes.append(n + 1)  # a placeholder so every segment is non-empty; has_text says it is empty
-    if not texts:
-        return np.zeros((0, size), dtype=np.uint64), has_text
-    hv = np.asarray(hashes, dtype=np.uint64)
+    if not len(texts):
+        return np.zeros((0, size), dtype=np.uint64), np.zeros(0, dtype=bool)
+    lists = _token_hashes(texts)
+    offsets = lists.offsets.to_numpy().astype(np.int64)
+    lengths = np.diff(offsets)
+    has_text = lengths > 0
+    values = lists.flatten().to_numpy(zero_copy_only=False).astype(np.uint64)
+    # Empty texts get one placeholder value each so every reduceat segment is non-empty.
+    hv = np.insert(values, offsets[:-1][~has_text], np.arange(int((~has_text).sum()), dtype=np.uint64))
+    starts = offsets[:-1] + np.cumsum(~has_text) - (~has_text)
     a, b = _coefficients(size)
     sig = np.empty((len(texts), size), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(size):
-            sig[:, k] = np.minimum.reduceat((hv * a[k] + b[k]) & _MASK, offsets)
+            sig[:, k] = np.minimum.reduceat((hv * a[k] + b[k]) & _MASK, starts)
     return sig, has_text
 
 
