@@ -209,3 +209,13 @@ def test_kill_9_mid_ingest_then_rerun_leaves_every_article_exactly_once(tmp_path
             "(SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.kind = 'entity')"
         ).fetchone()[0]
     assert orphans == 0 and duplicated == 0 and without_entities == 0
+
+
+def test_ingest_reads_jsonl_from_stdin(tmp_path, small_config):
+    db = tmp_path / "s.duckdb"
+    lines = "".join(json.dumps({"id": f"in-{i}", "text": synthetic(20 + i)}) + "\n" for i in range(3))
+    result = runner.invoke(
+        app, ["ingest", "-", "--db", str(db), "--config", str(small_config), "-j", "0", "-q"], input=lines
+    )
+    assert result.exit_code == 0, result.output
+    assert counts(db)["articles"] == 3
