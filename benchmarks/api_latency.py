@@ -1,7 +1,9 @@
 """API latency on a large store: p50/p95 of filtered ``GET /api/events?limit=100``.
 
 Generates a store of N synthetic events (default one million, about a third as
-many articles, a thousand reviews) with DuckDB's own SQL, serves it with
+many articles, a thousand reviews) with DuckDB's own SQL; as with daily ingest,
+storage order follows event dates within a fortnight (``--shuffled``: random,
+as after a historical backfill). It serves the store with
 uvicorn on a free loopback port and times sequential requests over a mix of
 ACLED-style filters, as an analyst's script would send them.
 
@@ -71,8 +73,15 @@ QUERIES: list[dict[str, str]] = [
 ]
 
 
-def build_store(path: Path, events: int) -> None:
+def build_store(path: Path, events: int, shuffled: bool = False) -> None:
+    """``shuffled``: event dates unrelated to storage order (a historical backfill) instead of
+    following it within a fortnight (daily ingest of current news, the usual case)."""
     from sitrep.store import Store
+
+    if shuffled:
+        date_sql = "DATE '2015-01-01' + CAST(hm(i, 3650) AS INTEGER)"
+    else:
+        date_sql = f"DATE '2015-01-01' + CAST(i * 3650 // {events} - hm(i * 31, 14) AS INTEGER)"
 
     types = ", ".join(f"('{t}', '{s}')" for t, s in TYPES)
     countries = "[" + ", ".join(f"'{c}'" for c in COUNTRIES) + "]"
@@ -94,7 +103,7 @@ def build_store(path: Path, events: int) -> None:
                 sub_event_type, actor1, inter1, actor2, inter2, interaction, country, admin1, location, latitude,
                 longitude, geo_precision, source, notes, fatalities, timestamp, modality, confidence, trigger, evidence)
             SELECT 'a' || (i // 3) || '-' || lpad(CAST(i % 3 AS VARCHAR), 3, '0'), 'a' || (i // 3), i % 3,
-                DATE '2015-01-01' + CAST(hm(i, 3650) AS INTEGER), 1 + i % 3, 'Political violence',
+                {date_sql}, 1 + i % 3, 'Political violence',
                 ty.t, ty.s, 'Actor ' || (hm(i * 7, 500)), 1 + i % 8, 'Actor ' || (hm(i * 13, 500)), 1 + (i // 8) % 8,
                 10 + i % 80, {countries}[1 + hm(i * 3, {len(COUNTRIES)})], 'Province ' || (hm(i * 5, 40)),
                 'Town ' || (hm(i * 11, 5000)), -10 + (hm(i * 17, 5000)) / 100.0, -10 + (hm(i * 19, 7000)) / 100.0,
@@ -131,6 +140,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20, help="times each filter is requested")
     parser.add_argument("--db", type=Path, default=None, help="store file (reused when it exists)")
     parser.add_argument("--keep", action="store_true", help="keep the generated store")
+    parser.add_argument("--shuffled", action="store_true", help="dates in random storage order (a backfill)")
     args = parser.parse_args()
 
     import uvicorn
@@ -141,7 +151,7 @@ def main() -> None:
     db = args.db or Path(tmp.name) / "bench.duckdb"
     if not db.exists():
         t0 = time.perf_counter()
-        build_store(db, args.events)
+        build_store(db, args.events, shuffled=args.shuffled)
         print(f"generated {args.events:,} events in {time.perf_counter() - t0:.1f} s ({db})")
     app = create_app(db, token=None)
     port = free_port()
