@@ -12,6 +12,11 @@ const SHOWN_FIELDS = [
 const FORM_FIELDS = ["event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country", "event_date", "fatalities"];
 const KIND_LABELS = { actor: "actor", place: "place", date: "date", quote: "quote", speaker: "speaker", entity: "entity", event: "event sentence", evidence: "coded span" };
 
+function reasonText(reasons) {
+  if (typeof reasons !== "object") return String(reasons);
+  return Object.entries(reasons).filter(([k]) => k !== "score").map(([k, v]) => `${k.replace(/_/g, " ")}: ${v}`).join("; ");
+}
+
 export function createPanel({ credentials, onChanged, codebook, focus }) {
   const empty = document.getElementById("panel-empty");
   const eventBox = document.getElementById("event-panel");
@@ -73,7 +78,7 @@ export function createPanel({ credentials, onChanged, codebook, focus }) {
       const list = el("ul", {});
       for (const d of detail.possible_duplicates) {
         list.append(el("li", {}, el("a", { href: "#", onclick: (evt) => { evt.preventDefault(); openEvent(d.event_id); } }, d.event_id),
-          ` score ${d.score === null ? "?" : Number(d.score).toFixed(2)}`, d.reasons ? el("span", { class: "muted" }, ` ${JSON.stringify(d.reasons)}`) : ""));
+          ` score ${d.score === null ? "?" : Number(d.score).toFixed(2)}`, d.reasons ? el("div", { class: "muted reasons" }, reasonText(d.reasons)) : ""));
       }
       eventBox.append(list);
     }
