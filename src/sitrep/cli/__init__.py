@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "sitrep.cli.eval_cmd",
     "sitrep.cli.demo_cmd",
     "sitrep.cli.serve_cmd",
+    "sitrep.cli.review_cmd",
     "sitrep.cli.ingest_cmd",
     "sitrep.cli.status_cmd",
     "sitrep.cli.export_cmd",
