@@ -203,7 +203,8 @@ class PlaceFinder:
             j = i + width
             if j > limit or any(taken[k] for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
                 continue
-            cands = self.gaz.lookup(doc[i:j].text, loose=False)
+            # transliteration-tolerant matching only where the wording says a place follows ("in Heet")
+            cands = self.gaz.lookup(doc[i:j].text, loose=locative and not label and tok.pos_ == "PROPN")
             if not cands:
                 continue
             top = cands[0]

@@ -1,0 +1,33 @@
+from sitrep.gazetteer.names import exact_key, is_latin, loose_key
+
+
+def test_names_exact_key_folds_case_diacritics_and_marks():
+    assert exact_key("Al-Fallūjah") == "al fallujah"
+    assert exact_key("Karbalā’") == "karbala"
+    assert exact_key("Sa'diyah") == exact_key("Saʿdiyah") == "sadiyah"
+    assert exact_key("U.S.") == "us"
+
+
+def test_names_loose_key_joins_common_transliterations():
+    assert loose_key("Heet") == loose_key("Hit")
+    assert loose_key("Falluja") == loose_key("Fallujah") == loose_key("al-Fallujah")
+    assert loose_key("Kubaisa") == loose_key("Kubaysa")
+    assert loose_key("Jurf as-Sakhar") == loose_key("Jurf al Sakhar")
+    assert loose_key("ar-Ramadi") == loose_key("Ramadi")
+    assert loose_key("el-Arish") == loose_key("Arish")
+
+
+def test_names_loose_key_drops_admin_words():
+    assert loose_key("Anbar Province") == loose_key("Anbar") == loose_key("Anbar Governorate")
+    assert loose_key("Province of Anbar") == loose_key("Anbar")
+
+
+def test_names_article_kept_when_name_would_vanish():
+    # a two-letter remainder would collide with everything, so the article stays
+    assert loose_key("Al Ba") == "alba"
+
+
+def test_names_is_latin_rejects_other_scripts():
+    assert is_latin("Fallūjah")
+    assert not is_latin("الفلوجة")
+    assert not is_latin("Фаллуджа")

@@ -1,0 +1,94 @@
+"""Places stage: recognition, resolution in context, relative locations, unresolved names."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, Document
+from sitrep.registry import get
+
+
+@pytest.fixture(scope="module")
+def run_places():
+    nlp = get("sitrep.nlp.v1").factory({})
+    places = get("sitrep.places.v1").factory({})
+
+    def run(text: str) -> Document:
+        document = Document(article=Article(text=text))
+        nlp([document])
+        places([document])
+        return document
+
+    return run
+
+
+def place(document: Document, text: str):
+    return next(p for p in document.places if p.text == text)
+
+
+def test_places_seed_resolves_to_al_anbar(run_places, seed_text):
+    d = run_places(seed_text)
+    assert d.extras["focus_country"] == "Iraq"
+    desert = place(d, "Anbar desert")
+    assert (desert.admin1, desert.country, desert.iso, desert.geo_precision) == ("Al Anbar", "Iraq", 368, 3)
+    assert desert.feature == "desert"
+    province = place(d, "Anbar Province")
+    assert province.feature == "admin1" and province.name == "Al Anbar"
+
+
+def test_places_village_near_a_town_gets_precision_two(run_places):
+    d = run_places("On 4 March, ISIS militants attacked an army checkpoint near Karmah, killing two soldiers. "
+                   "The next day a roadside bomb exploded 30 km west of Ramadi.")
+    karmah = place(d, "Karmah")
+    assert (karmah.admin1, karmah.admin2, karmah.geo_precision) == ("Al Anbar", "Falluja District", 2)
+    ramadi = place(d, "Ramadi")
+    assert (ramadi.admin1, ramadi.geo_precision) == ("Al Anbar", 2)
+    assert abs(ramadi.latitude - 33.42) < 0.1
+
+
+def test_places_town_named_plainly_gets_precision_one(run_places):
+    d = run_places("Security forces arrested three suspects in Heet on Tuesday, police in Anbar said.")
+    hit = place(d, "Heet")
+    assert (hit.name, hit.admin1, hit.geo_precision, hit.feature) == ("Hit", "Al Anbar", 1, "town")
+
+
+def test_places_outskirts_and_km_from_phrases(run_places):
+    d = run_places("Clashes broke out on the outskirts of Hawija in Kirkuk province. Separately, PMF fighters "
+                   "repelled an attack 15 kilometres from Tarmiyah, north of Baghdad.")
+    hawija = place(d, "Hawija")
+    assert (hawija.admin1, hawija.geo_precision) == ("Kirkuk", 2)
+    tarmiyah = place(d, "Tarmiyah")
+    assert (tarmiyah.admin1, tarmiyah.geo_precision) == ("Baghdad", 2)
+
+
+def test_places_province_word_picks_the_admin_unit(run_places):
+    d = run_places("Gunmen killed a farmer in Salah al-Din province, officials in Iraq said.")
+    sad = next(p for p in d.places if p.text.startswith("Salah al-Din"))
+    assert (sad.feature, sad.admin1, sad.geo_precision) == ("admin1", "Salah al-Din", 3)
+
+
+def test_places_demonym_adjectives_name_places(run_places):
+    d = run_places("Anbari tribal fighters and Iraqi troops searched the desert.")
+    anbari = place(d, "Anbari")
+    assert (anbari.feature, anbari.admin1) == ("demonym", "Al Anbar")
+    assert place(d, "Iraqi").country == "Iraq"
+    assert d.extras["focus_country"] == "Iraq"
+
+
+def test_places_context_resolves_homonyms(run_places):
+    d = run_places("Police in Springfield, Illinois, said the suspect fled toward Chicago. "
+                   "The Sangamon County sheriff joined the search.")
+    spring = place(d, "Springfield")
+    assert spring.admin1 == "Illinois"
+
+
+def test_places_unresolvable_names_keep_a_reason_and_spare_the_others(run_places):
+    d = run_places("Veterans who fought for the Soviet Union met in Ramadi. They later travelled to Zorgbuttle.")
+    soviet = place(d, "Soviet Union")
+    assert soviet.latitude is None and "former state" in soviet.unresolved_reason
+    assert place(d, "Ramadi").admin1 == "Al Anbar"
+
+
+def test_places_stage_is_registered_with_its_contract():
+    spec = get("sitrep.places.v1")
+    assert "doc" in spec.needs and "places" in spec.sets and spec.doc
