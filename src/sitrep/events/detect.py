@@ -26,6 +26,8 @@ ASSOC_VERBS = {"back", "support", "assist", "aid", "help", "accompany"}
 ASSOC_PREPS = {"alongside", "along", "together", "with"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+SPEECH_VERBS = {"say", "tell", "claim", "report", "confirm", "state", "add", "allege", "announce", "put", "note",
+                "accuse", "blame", "demand", "deny", "estimate", "quote"}
 BACKGROUND_PREPS = {"after", "despite", "since", "amid", "following", "before", "over", "against"}
 FAMILY = {
     "explosion": "remote", "ied": "remote", "shelling": "remote", "air_strike": "remote", "grenade": "remote",
@@ -291,6 +293,11 @@ class Detector:
             a = actors.get(i)
             if a is None or a.start in used or a.start in seen:
                 continue
+            tok = sent.doc[i]
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+            ):
+                continue  # the source of a report is not a party to the event
             seen.add(a.start)
             (before if i < f.tok.i else after).append(a)
         if f.actor1 is None and before:
@@ -328,6 +335,10 @@ class Detector:
                 c.dep_ in SUBJECTS for c in cur.children
             ):
                 return int(cur.i)
+            if cur.i == tok.i and cur.pos_ == "VERB" and cur.dep_ == "conj" and cur.head.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") for c in cur.children
+            ):
+                return int(cur.i)  # "arrested ten men and shot dead two others": one action per conjoined verb
             cur = cur.head
         return int(cur.i)
 

@@ -159,6 +159,17 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                 if got and got[1] not in {c.start for c in found}:
                     found.append(Count(got[0], got[1], got[2], "", sent_index))
                     break
+    # "two killed", "five dead": a figure right before a death word the parse left unattached.
+    for tok in sent:
+        if tok.lower_ in ("killed", "dead", "died", "slain") and tok.i - 1 >= sent.start:
+            prev = tok.doc[tok.i - 1]
+            if prev.lower_ in ("were", "been", "people", "persons", "others", "more"):
+                prev = tok.doc[prev.i - 1] if prev.i - 1 >= sent.start else prev
+            got = _number_span(prev, vague)
+            if got and got[1] not in {c.start for c in found} and not any(
+                got[1] < c.end and c.start < got[2] for c in found
+            ):
+                found.append(Count(got[0], got[1], got[2], "", sent_index))
     # A bare death verb with a known victim phrase but no figure ("killed a soldier") counts one.
     if not found:
         for tok in sent:

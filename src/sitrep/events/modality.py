@@ -18,6 +18,7 @@ FUTURE_CONTROL = {
     "hope", "decide", "warn", "propose", "schedule", "call", "urge", "demand", "ask", "wish", "mean",
 }
 HYPOTHETICAL_CONTROL = {"try", "attempt", "fail", "refuse", "could", "able"}
+FEARED = {"fear", "apprehend", "anticipate", "predict", "risk", "dread"}
 NEGATING_HEADS = {"deny", "refute", "dismiss", "prevent", "avert", "avoid"}
 SPEECH = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "note", "explain", "quote"}
 HYPOTHETICAL_MODIFIERS = {"potential", "possible", "planned", "future", "likely", "imminent", "threatened", "feared"}
@@ -48,6 +49,8 @@ def modality(trigger: Any) -> str:
             return "hypothetical"
     tok = trigger
     steps = 0
+    came_by = ""  # dependency label of the step that led up to ``tok``
+    through_clause = False  # whether the path so far went through a verb complement (xcomp/ccomp)
     while True:
         if tok.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in tok.children if m.dep_ == "mark"):
             return "hypothetical"
@@ -64,14 +67,19 @@ def modality(trigger: Any) -> str:
             lemma = tok.lemma_.lower()
             if lemma in NEGATING_HEADS:
                 return "negated"
-            if lemma in FUTURE_CONTROL and trigger.i > tok.i:
+            # "vowed to attack", "plans to launch an offensive": the trigger is inside the verb's complement
+            if lemma in FUTURE_CONTROL and trigger.i > tok.i and (came_by == "xcomp" or through_clause):
                 return "future"
-            if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i:
+            if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i and came_by == "xcomp":
                 return "hypothetical"
+            if lemma in FEARED and came_by in ("dobj", "xcomp", "ccomp"):
+                return "hypothetical"  # "fear reprisal killings", "apprehend attacks"
             if lemma in SPEECH:
                 break
-        if tok.head.i == tok.i or tok.dep_ == "ROOT":
-            break
+        if tok.head.i == tok.i or tok.dep_ == "ROOT" or tok.dep_ in ("relcl", "acl"):
+            break  # a relative clause asserts on its own ("the police who killed ...")
+        came_by = tok.dep_
+        through_clause = through_clause or (came_by == "xcomp" and tok.pos_ in ("VERB", "AUX"))
         tok = tok.head
         steps += 1
     first = sent[0] if len(sent) else None
