@@ -71,6 +71,7 @@ def run_ingest_command(
     batch_size: int = 64,
     quiet: bool = False,
     check_language: bool = True,
+    memory_limit: str | None = "512MB",
 ) -> dict[str, object]:
     """Ingest ``paths`` into ``db``; returns the run's summary as a dict."""
     from sitrep.engines import make_engine
@@ -80,7 +81,11 @@ def run_ingest_command(
 
     check_paths(paths)
     total = estimate_count(paths)
-    with Store(db) as store, make_engine(config, workers) as engine, progress_reporter(total, quiet) as report:
+    with (
+        Store(db, memory_limit=memory_limit) as store,
+        make_engine(config, workers) as engine,
+        progress_reporter(total, quiet) as report,
+    ):
         progress = run_ingest(
             read_inputs(paths),
             store,
@@ -122,11 +127,14 @@ def ingest(
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per batch (= per transaction)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     no_language_check: bool = typer.Option(False, "--no-language-check", help="Do not quarantine non-English text."),
+    memory_limit: str = typer.Option(
+        "512MB", "--memory-limit", help="Cap on DuckDB's cache and indexes in the ingest process (DuckDB syntax)."
+    ),
 ) -> None:
     """Ingest articles into the store: new ones are processed, known ones skipped, bad ones quarantined."""
     try:
         summary = run_ingest_command(
-            paths, db or default_db(), config, workers, batch_size, quiet, not no_language_check
+            paths, db or default_db(), config, workers, batch_size, quiet, not no_language_check, memory_limit
         )
     except SitrepError as exc:
         fail(exc)
