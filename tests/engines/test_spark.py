@@ -55,7 +55,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines = [json.dumps(r) for r in [*rest, repeat, no_id]]
     (nested / "desk.ndjson").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "broken.jsonl").write_text("\n".join(BAD_LINES) + "\n", encoding="utf-8")
-    (root / "report.txt").write_text(records[0]["text"].replace("Monday", "Tuesday"), encoding="utf-8")
+    (root / "report.txt").write_text("Field report\n\n" + records[0]["text"], encoding="utf-8")
     (root / "_ignored.jsonl").write_text(json.dumps(records[1]) + "\n", encoding="utf-8")  # hidden, as in Spark
     return root
 
