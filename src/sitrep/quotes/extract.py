@@ -108,6 +108,14 @@ class QuoteExtractor:
 
     def _speaker(self, doc: Any, text: str, verb: Any, quote_lo: int, quote_hi: int) -> Speaker | None:
         tok = subject_of(verb, quote_lo, quote_hi, after=verb.idx > quote_lo)
+        if verb.idx >= quote_hi:
+            # '…," Ramos, 58, told AFP': a name between the quote and its cue is the speaker,
+            # whatever the parser made the subject
+            between = [t for t in self._tokens(doc, quote_hi, verb.idx) if t.pos_ in ("PROPN", "PRON", "NOUN")]
+            if between and (tok is None or not quote_hi <= tok.idx < verb.idx):
+                tok = between[0]
+                while tok.head.i < verb.i and tok.head.i > tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+                    tok = tok.head
         if tok is None:
             return None
         return self._speaker_at(doc, text, tok)
@@ -142,8 +150,8 @@ class QuoteExtractor:
         if not head.endswith(":"):
             return None
         toks = [t for t in self._tokens(doc, lo, hi) if not t.is_space and not t.is_punct]
-        if not toks or toks[-1].pos_ not in ("PROPN", "NOUN", "PRON"):
-            return None
+        if not toks or not (toks[-1].pos_ in ("PROPN", "PRON") or toks[-1].ent_type_ in ("PERSON", "ORG", "NORP")):
+            return None  # "she said with a smile:" names no speaker
         start, end = mention_span(doc, toks[-1])
         return Speaker(start, end, text[start:end], text[start:end])
 
@@ -173,11 +181,12 @@ class QuoteExtractor:
             ):
                 middle = [t for t in self._tokens(doc, last.tail[0], seg.start) if not t.is_space]
                 gap = text[last.tail[0] : seg.start].strip(_MARKS_AND_SPACE)
-                if last.cue and len(middle) <= _MAX_MIDDLE_TOKENS and gap[-1:] in ".,:":
+                own_cue = self._tail_cue(doc, *tail) is not None and not inner[0].islower()
+                if last.cue and not own_cue and len(middle) <= _MAX_MIDDLE_TOKENS and gap[-1:] in ".,:":
                     last.segments.append(seg)  # "…," he said. "…" — the same quote continues
                     last.tail = tail
                     continue
-            if inner[0].islower():
+            if inner[0].islower() and not (cue is not None and self._introduces(text, cue, head)):
                 continue  # a partial quote inside the writer's sentence: said Trump was "unfit"
             tail_cue = self._tail_cue(doc, *tail)
             if not ends:
@@ -196,6 +205,12 @@ class QuoteExtractor:
                 continue  # a one-word scare quote
             groups.append(group)
         return groups
+
+    @staticmethod
+    def _introduces(text: str, cue: Any, head: tuple[int, int]) -> bool:
+        """Does the cue introduce the quote directly ('He says, "that's how…"', 'said "as long as…"')?"""
+        rest = text[cue.idx + len(cue.text) : head[1]].strip()
+        return not rest or text[head[0] : head[1]].rstrip()[-1:] in ",:"
 
     def _previous_line_cue(self, doc: Any, text: str, seg: Segment) -> Any:
         """A quote paragraph introduced by the paragraph before: 'Limbaugh continued:'."""

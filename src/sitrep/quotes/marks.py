@@ -78,9 +78,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def find_segments(text: str, headline_lines: int = 1) -> list[Segment]:
     """Quoted passages in ``text``, in order; headline single quotes included."""
-    # Two apostrophes stand for a double mark in some archives (''like this''):
+    # Two apostrophes stand for a double mark in some archives (''like this’’):
     # read them as one mark followed by a character that is never a mark.
-    text = text.replace("''", '"' + _PAIRED)
+    text = text.replace("''", '"' + _PAIRED).replace("’’", "”" + _PAIRED).replace("‘‘", "“" + _PAIRED)
     lines = _lines(text)
     single_everywhere = not any(ch in DOUBLE_MARKS for ch in text)
     segments: list[Segment] = []
