@@ -115,6 +115,23 @@ def test_dashboard_filter_open_event_and_correct_it(server_url: str, tmp_path: P
             assert page.locator("#timeline rect").count() > 10
             assert page.locator(".leaflet-overlay-pane path").count() > 0  # the offline basemap drew countries
 
+            # Brush the timeline's last weeks: the table keeps only events in that range.
+            box = page.locator("#timeline").bounding_box()
+            assert box
+            y = box["y"] + box["height"] / 2
+            page.mouse.move(box["x"] + box["width"] * 0.86, y)
+            page.mouse.down()
+            page.mouse.move(box["x"] + box["width"] * 0.999, y, steps=5)
+            page.mouse.up()
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length < 34")
+            start = page.input_value("#filter-from")
+            assert start and page.input_value("#filter-to")
+            dates = page.locator("#event-table tbody tr td:first-child").all_inner_texts()
+            assert dates and all(d >= start for d in dates)
+            assert page.locator("#timeline .brush").count() == 1
+            page.click("#clear-brush")
+            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
+
             # Filter: Iraq, Battles.
             page.fill("#filter-country", "Iraq")
             page.select_option("#filter-event-type", "Battles")

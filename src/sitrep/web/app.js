@@ -51,9 +51,11 @@ const timeline = createTimeline($("timeline"), (range) => {
   $("filter-from").value = range ? range.from : "";
   $("filter-to").value = range ? range.to : "";
   $("brush-label").textContent = range ? `${range.from} → ${range.to}` : "";
+  $("clear-brush").hidden = !range;
   state.brush = range;
   refresh({ keepTimeline: true });
 });
+$("clear-brush").addEventListener("click", () => timeline.clearBrush());
 const panel = createPanel({ credentials, onChanged: () => refresh({ keepTimeline: true }), codebook: () => state.codebook, focus: (e) => mapView.focus(e) });
 
 function renderTable(events) {
@@ -111,9 +113,13 @@ export async function refresh({ keepTimeline = false } = {}) {
     if (mine !== generation) return; // a newer refresh is on its way
     renderTable(events.data);
     mapView.show(events.data);
-    if (!keepTimeline || !state.timelineDrawn) fillDatalists(stats);
-    timeline.draw(stats.weekly, state.brush);
-    state.timelineDrawn = true;
+    // A brush or a review leaves the weekly bars as they are (they ignore the date
+    // filter); redrawing them under the pointer would break a double-click.
+    if (!keepTimeline || !state.timelineDrawn) {
+      fillDatalists(stats);
+      timeline.draw(stats.weekly, state.brush);
+      state.timelineDrawn = true;
+    }
     renderTrend(stats.change);
     $("summary").textContent = `${events.count}${events.next ? "+" : ""} ${state.canonical ? "deduplicated" : "per-article"} events shown · ${state.meta.counts.articles} articles`;
     document.body.dataset.loaded = "true";

@@ -102,7 +102,8 @@ export function createTimeline(element, onBrush) {
     dragStart = null;
     if (brush) onBrush({ from: weeks[brush.from], to: addDays(weeks[brush.to], 6) });
   });
-  element.addEventListener("dblclick", () => { brush = null; drawBrush(); onBrush(null); });
+  function clearBrush() { brush = null; drawBrush(); onBrush(null); }
+  element.addEventListener("dblclick", clearBrush);
 
-  return { draw };
+  return { draw, clearBrush };
 }
