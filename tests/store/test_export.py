@@ -141,5 +141,7 @@ def test_exports_apply_coder_corrections_and_leave_out_rejections(filled):
         "('r1', ?, 'correct', 'fatalities', '2', '5', 'ana', now()), ('r2', ?, 'reject', NULL, NULL, NULL, 'ana', now())",
         [f"{gid}-000", f"{pid}-000"],
     )
+    # The API materialises reviewed rows after each review (schema.sql: events_corrected -> reviewed_events).
+    filled.con.execute("INSERT INTO reviewed_events BY NAME SELECT * FROM events_corrected")
     (row,) = rows(filled.con)
     assert row["x_event_id"] == f"{gid}-000" and row["fatalities"] == 5
