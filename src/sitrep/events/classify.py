@@ -89,6 +89,22 @@ def _violence(c: Context) -> str:
     return "Attack"
 
 
+def _demonstration(c: Context) -> str:
+    """Protest sub-types in ACLED's order of precedence: the crowd's own violence makes a riot;
+    lethal or brutal force on demonstrators is excessive force; dispersal or arrests are an
+    intervention; otherwise a peaceful protest."""
+    peaceful = "peaceful" in c.cues
+    if "violence" in c.cues and not peaceful:
+        return "Violent demonstration"
+    if "lethal" in c.cues and ("state_actor" in c.cues or c.inter1 == 1 or c.inter2 == 1 or c.cls == "force"):
+        return "Excessive force against protesters"
+    if "intervention" in c.cues or "protest_arrest" in c.cues or c.cls == "force":
+        return "Protest with intervention"
+    if "violence_vague" in c.cues and not peaceful:
+        return "Violent demonstration"
+    return "Peaceful protest"
+
+
 def sub_event_type(c: Context) -> str:
     cls = c.cls
     if cls in ("explosion", "ied", "shelling", "air_strike", "grenade", "suicide_bomb", "chemical"):
@@ -132,21 +148,8 @@ def sub_event_type(c: Context) -> str:
         if "mob_actor" in c.agent_cues and "protest_context" not in c.cues:
             return "Mob violence"
         return "Violent demonstration"
-    if cls == "force":
-        if "violence" in c.cues and "riot_actor" in c.cues:
-            return "Violent demonstration"
-        if "lethal" in c.cues:
-            return "Excessive force against protesters"
-        return "Protest with intervention"
-    if cls == "protest":
-        # Demonstrators' own violence makes a riot, whatever the police then did.
-        if "violence" in c.cues:
-            return "Violent demonstration"
-        if "lethal" in c.cues and ("state_actor" in c.cues or c.inter2 == 1):
-            return "Excessive force against protesters"
-        if "intervention" in c.cues:
-            return "Protest with intervention"
-        return "Peaceful protest"
+    if cls in ("force", "protest"):
+        return _demonstration(c)
     if cls == "arrest":
         if _protest_context(c):
             return "Protest with intervention"

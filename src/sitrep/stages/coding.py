@@ -53,8 +53,29 @@ def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
     return {name for name, vocab in lex.cues.items() if words & vocab}
 
 
+NOT_A_RIOT = {"police", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields", "act"}
+PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "activist", "participant", "marcher", "student", "striker"}
+
+
 def _words(span: Any) -> set[str]:
-    return {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    """Lower-case forms and lemmas of a span; "riot" in "riot police" is not a riot."""
+    out: set[str] = set()
+    for t in span:
+        if t.lower_ in ("riot", "anti-riot") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NOT_A_RIOT:
+            continue
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _protest_arrest(span: Any) -> bool:
+    """Demonstrators arrested or detained (an intervention in their protest)."""
+    for t in span:
+        if t.lemma_.lower() in ("arrest", "detain", "round"):
+            for c in t.subtree:
+                if c.lemma_.lower() in PROTEST_PEOPLE:
+                    return True
+    return False
 
 
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
@@ -65,6 +86,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         cues: set[str] = set()
         for si in [frame.sent, *frame.extra_sents]:
             cues |= cue_groups(lex, _words(sents[si]))
+            if _protest_arrest(sents[si]):
+                cues.add("protest_arrest")
         ctx = Context(
             cls=frame.cls,
             trigger=" ".join(frame.trigger.words),
