@@ -156,24 +156,48 @@ def _processes_with_marker(marker: str) -> list[int]:
     return found
 
 
+# A stage with a known, fixed cost and a checkable output: 5 entity mentions and
+# one event per article. The run's length no longer depends on the machine's
+# speed, so the kill always lands mid-run, and any partial article shows up
+# as a wrong mention or event count.
+PACED_STAGE = """
+import time
+from sitrep.model import Event, Mention
+from sitrep.registry import stage
+
+@stage("killtest_stage:paced.v1", needs=("article.text",), sets=("entities", "events"))
+def make(config):
+    def run(documents):
+        for d in documents:
+            time.sleep(0.01)
+            words = d.article.text.split()[:5]
+            d.entities = [Mention(text=w, start=0, end=len(w), label="W") for w in words]
+            d.events = [Event(event_type="Battles", evidence={"sentence": [0, 10]})]
+    return run
+"""
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kills a real process and reads /proc")
-def test_kill_9_mid_ingest_then_rerun_leaves_every_article_exactly_once(tmp_path, mixed_corpus, small_config):
+def test_kill_9_mid_ingest_then_rerun_leaves_every_article_exactly_once(tmp_path, mixed_corpus):
     n = 300
     (mixed_corpus / "bulk.jsonl").write_text(
         "\n".join(json.dumps({"id": f"bulk-{i}", "text": synthetic(100 + i)}) for i in range(n)) + "\n"
     )
+    (tmp_path / "killtest_stage.py").write_text(PACED_STAGE)
+    config = tmp_path / "paced.toml"
+    config.write_text('[pipeline]\nstages = ["killtest_stage:paced.v1"]\n')
     db = tmp_path / "s.duckdb"
     sitrep = Path(sys.executable).with_name("sitrep")
-    cmd = [str(sitrep), "ingest", str(mixed_corpus), "--db", str(db), "--config", str(small_config)]
+    cmd = [str(sitrep), "ingest", str(mixed_corpus), "--db", str(db), "--config", str(config)]
     cmd += ["-j", "1", "--batch-size", "16"]
-    marker = f"SITREP_KILL_TEST={uuid.uuid4().hex}"
-    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+    marker = uuid.uuid4().hex
+    env = {**os.environ, "SITREP_KILL_TEST": marker, "PYTHONPATH": str(tmp_path)}
 
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True)
     assert proc.stderr is not None
     line = proc.stderr.readline()  # the first progress line comes right after the first commit
     assert "committed" in line, line
-    time.sleep(random.uniform(0.0, 0.4))  # land anywhere: between batches or inside a transaction
+    time.sleep(random.uniform(0.0, 1.5))  # land anywhere: between batches or inside a transaction
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
@@ -182,33 +206,35 @@ def test_kill_9_mid_ingest_then_rerun_leaves_every_article_exactly_once(tmp_path
         time.sleep(0.2)
     assert _processes_with_marker(marker) == []  # workers noticed their parent died and left
 
+    total_articles, total_ids = n + 5, n + 6
     partial = counts(db)
-    assert 0 < partial["articles"] < n + 5, "the kill should land mid-run"
-    expected_articles, expected_ids = n + 5, n + 6
+    assert 0 < partial["articles"] < total_articles, "the kill should land mid-run"
+    _assert_whole_articles(db)
     final: dict = {}
     for attempt in (1, 2):
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
         assert done.returncode == 0, done.stderr
         c = counts(db)
-        assert (c["articles"], c["article_ids"]) == (expected_articles, expected_ids)
+        assert (c["articles"], c["article_ids"], c["events"]) == (total_articles, total_ids, total_articles)
         assert c["by_reason"] == {"E102": 1, "E103": 1}
         if attempt == 2:
             assert " 0 new, " in done.stderr and c == final
         final = c
+    _assert_whole_articles(db)
+
+
+def _assert_whole_articles(db):
+    """Every stored article has its id row, its 5 mentions and its 1 event: nothing half-written."""
     with Store(db, read_only=True) as store:
-        con = store.con
-        orphans = con.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM article_ids i WHERE i.article_id = a.article_id)"
-        ).fetchone()[0]
-        duplicated = con.execute(
-            "SELECT count(*) FROM (SELECT article_id, kind, ordinal FROM mentions GROUP BY ALL HAVING count(*) > 1)"
-        ).fetchone()[0]
-        without_entities = con.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.kind = 'entity')"
-        ).fetchone()[0]
-    assert orphans == 0 and duplicated == 0 and without_entities == 0
+        bad = store.con.execute(
+            "SELECT a.article_id, "
+            "(SELECT count(*) FROM article_ids i WHERE i.article_id = a.article_id) AS ids, "
+            "(SELECT count(*) FROM mentions m WHERE m.article_id = a.article_id) AS mentions, "
+            "(SELECT count(*) FROM events e WHERE e.article_id = a.article_id) AS events "
+            "FROM articles a"
+        ).fetchall()
+    assert bad, "no articles stored"
+    assert [r for r in bad if r[1] < 1 or r[2] != 5 or r[3] != 1] == []
 
 
 def test_ingest_reads_jsonl_from_stdin(tmp_path, small_config):
