@@ -65,6 +65,11 @@ def test_ingest_runs_the_pipeline_and_stores_the_article(writer_client: Any) -> 
     stored = writer_client.get(f"/api/articles/{article_id}").json()
     assert stored["article"]["input_ids"] == ["wire-77"]
     assert stored["article"]["title"] == "Clashes in Kirkuk"
+    # Dedup ran incrementally: each new event is in a canonical event the list can show.
+    new_events = {e["event_id"]: e for e in stored["events"] if e["modality"] == "asserted"}
+    assert new_events and all(e["canonical_id"] for e in new_events.values())
+    canonical = writer_client.get("/api/events", params={"canonical": "true", "limit": "100"}).json()["data"]
+    assert {e["canonical_id"] for e in new_events.values()} <= {r["event_id"] for r in canonical}
     again = writer_client.post("/api/articles", json={"articles": [article]}, headers=AUTH).json()
     assert again["summary"]["new"] == 0 and again["summary"]["unchanged"] == 1
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
+from sitrep.dedup.store import dedupe
 from sitrep.io.readers import Input, article_from_record
 from sitrep.model import Result, text_hash
-from sitrep.server.db import Database, rows_as_dicts
+from sitrep.server.db import Database, refresh_canonical, rows_as_dicts
 from sitrep.server.deps import get_db, not_found, require_token
 from sitrep.server.formats import clean_row
 
@@ -140,6 +142,12 @@ def post_articles(body: ArticleIn | ArticlesIn, db: Database = Depends(get_db)) 
     ]
     with db.write_lock:
         summary = db.store.write_batch(inputs, results)
+        if summary.events and db.has_canonical():
+            # New events join (or found) canonical events right away, as `sitrep dedupe` would do.
+            since = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
+            dedupe(db.con)
+            with db.cursor() as cur:
+                refresh_canonical(cur, since)
     articles = []
     for item, result in zip(inputs, results, strict=True):
         entry: dict[str, Any] = {"input_id": item.id}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,17 @@ def refresh_reviewed(cur: duckdb.DuckDBPyConnection, event_id: str | None = None
     cur.execute("DELETE FROM canonical_reviewed WHERE event_id = ?", [event_id])
     cur.execute(
         "INSERT INTO canonical_reviewed BY NAME SELECT * FROM canonical_corrected WHERE event_id = ?", [event_id]
+    )
+
+
+def refresh_canonical(cur: duckdb.DuckDBPyConnection, since: datetime) -> None:
+    """Bring ``canonical_reviewed`` up to date after a dedup run that started at ``since``."""
+    cur.execute("DELETE FROM canonical_reviewed WHERE event_id NOT IN (SELECT canonical_id FROM canonical_events)")
+    changed = "SELECT canonical_id FROM canonical_events WHERE updated_at >= ?"
+    cur.execute(f"DELETE FROM canonical_reviewed WHERE event_id IN ({changed})", [since])
+    cur.execute(
+        f"INSERT INTO canonical_reviewed BY NAME SELECT * FROM canonical_corrected WHERE event_id IN ({changed})",
+        [since],
     )
 
 
