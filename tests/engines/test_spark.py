@@ -84,6 +84,19 @@ def test_spark_writes_exactly_the_local_events(runs: dict[str, Any]) -> None:
     assert runs["spark"].events == runs["local"].events == len(local)
 
 
+def test_spark_writes_the_same_articles_and_their_text_backs_the_evidence(runs: dict[str, Any]) -> None:
+    local = rows(B.read_articles(runs["out"] / "local"))
+    distributed = rows(B.read_articles(runs["out"] / "spark"))
+    assert distributed == local
+    assert len(distributed) == runs["spark"].articles
+    texts = {a["article_id"]: a["text"] for a in distributed}
+    events = rows(B.read_events(runs["out"] / "spark"))
+    assert sum(a["events"] for a in distributed) == len(events)
+    for event in events:
+        start, end = json.loads(event["x_evidence"])["sentence"]
+        assert texts[event["x_article_id"]][start:end].strip()
+
+
 def test_spark_quarantines_bad_inputs_and_finishes(runs: dict[str, Any]) -> None:
     local = rows(B.read_quarantine(runs["out"] / "local"))
     distributed = rows(B.read_quarantine(runs["out"] / "spark"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from enum import StrEnum
 from pathlib import Path
 
@@ -48,6 +49,9 @@ def run_corpus(
     conf: dict[str, str] | None = None,
 ) -> dict[str, object]:
     """Run ``engine`` over ``input_path`` into ``output``; returns the run summary."""
+    stale = Path(output) / "canonical"
+    if overwrite and stale.is_dir():
+        shutil.rmtree(stale)  # a previous run's dedup no longer matches the events
     if engine == "spark":
         from sitrep.engines.spark import run_spark
 
@@ -62,6 +66,62 @@ def run_corpus(
             input_path, output, config=config, published=published, input_format=input_format, overwrite=overwrite
         )
     return summary.to_dict()
+
+
+# The dedup input, read by DuckDB straight from a run's Parquet: export columns back to the events table's
+# names, and the evidence sentence cut from the article text (what the store-side dedup reads).
+DEDUP_SQL = """
+SELECT e.x_event_id AS event_id, e.x_article_id AS article_id, e.event_date, e.time_precision, e.disorder_type,
+       e.event_type, e.sub_event_type, e.actor1, e.assoc_actor_1, e.inter1, e.actor2, e.assoc_actor_2, e.inter2,
+       e.interaction, e.civilian_targeting, e.iso, e.region, e.country, e.admin1, e.admin2, e.admin3, e.location,
+       e.latitude, e.longitude, e.geo_precision, e.source, e.source_scale, e.notes, e.fatalities, e.tags,
+       e.timestamp, e.x_modality AS modality, e.x_confidence AS confidence, e.x_plover_type AS plover_type,
+       e.x_plover_mode AS plover_mode, e.x_cameo_root AS cameo_root, e.x_trigger AS trigger,
+       e.x_evidence AS evidence,
+       coalesce(substring(a.text, TRY_CAST(json_extract_string(e.x_evidence, '$.sentence[0]') AS INTEGER) + 1,
+                          TRY_CAST(json_extract_string(e.x_evidence, '$.sentence[1]') AS INTEGER)
+                          - TRY_CAST(json_extract_string(e.x_evidence, '$.sentence[0]') AS INTEGER)),
+                e.notes) AS text
+FROM read_parquet('{events}', hive_partitioning = true) e
+LEFT JOIN read_parquet('{articles}') a ON a.article_id = e.x_article_id
+WHERE coalesce(e.x_modality, 'asserted') = 'asserted'
+ORDER BY e.x_event_id
+"""
+
+
+def dedupe_output(output: str, config: Path | None = None) -> dict[str, object]:
+    """Cluster a run's asserted events with the local dedup; write ``OUT/canonical/`` Parquet tables.
+
+    DuckDB reads the (Spark or local) output directly; nothing is loaded into a store.
+    """
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from sitrep.dedup import dedupe_records, load_config
+
+    root = Path(output)
+    if not any((root / "events").rglob("*.parquet")) or not any((root / "articles").glob("*.parquet")):
+        return {"events": 0, "canonical_events": 0, "possible_duplicates": 0}
+    sql = DEDUP_SQL.format(events=root / "events" / "**" / "*.parquet", articles=root / "articles" / "*.parquet")
+    table = duckdb.connect().sql(sql).to_arrow_table()
+    result = dedupe_records(table, load_config(config), incremental=False)
+    target = root / "canonical"
+    target.mkdir(exist_ok=True)
+    clusters = result.clusters()
+    canonical = [
+        {"canonical_id": cid, "members": sorted(clusters.get(cid, [])), "payload": json.dumps(fields, default=str)}
+        for cid, fields in sorted(result.canonical.items())
+    ]
+    members = [{"event_id": e, "canonical_id": c} for e, c in sorted(result.members.items())]
+    possible = [{**p, "reasons": json.dumps(p.get("reasons"), default=str)} for p in result.possible]
+    for name, rows in (
+        ("canonical_events", canonical),
+        ("canonical_members", members),
+        ("possible_duplicates", possible),
+    ):
+        pq.write_table(pa.Table.from_pylist(rows), target / f"{name}.parquet", compression="zstd")
+    return {"events": len(members), "canonical_events": len(canonical), "possible_duplicates": len(possible)}
 
 
 @app.command()
@@ -85,7 +145,15 @@ def run(
     config: Path | None = typer.Option(None, "--config", help="Pipeline config (TOML) merged over the default."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace events/ and quarantine/ if they exist."),
     partitions: int | None = typer.Option(None, "--partitions", min=1, help="Spark: tasks to split the corpus into."),
-    conf: list[str] = typer.Option([], "--conf", help="Spark: extra setting KEY=VALUE (repeatable)."),
+    conf: list[str] = typer.Option(
+        [], "--conf", callback=lambda items: parse_conf(items) and items, help="Spark: setting KEY=VALUE (repeatable)."
+    ),
+    dedupe: bool = typer.Option(
+        False,
+        "--dedupe",
+        help="Then cluster the events with the local dedup (DuckDB reads the Parquet): OUT/canonical/.",
+    ),
+    dedup_config: Path | None = typer.Option(None, "--dedup-config", help="TOML file overriding dedup settings."),
 ) -> None:
     """Extract events from a whole corpus into partitioned Parquet (the same rows on every engine)."""
     try:
@@ -93,6 +161,8 @@ def run(
             engine.value, input_path, output, master, input_format.value, published, config, overwrite, partitions,
             parse_conf(conf),
         )  # fmt: skip
+        if dedupe:
+            summary["dedup"] = dedupe_output(output, dedup_config)
     except SitrepError as exc:
         fail(exc)
     typer.echo(json.dumps(summary))

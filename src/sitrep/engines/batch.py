@@ -4,7 +4,10 @@
 the columns of ``sitrep export --format parquet`` (``EXPORT_COLUMNS``; ``country``
 and ``month`` live in the directory names, hive style). ``OUT/quarantine/``
 holds one row per input that could not be processed, in the columns of the
-store's quarantine table. ``OUT/_sitrep_run.json`` summarises the run.
+store's quarantine table. ``OUT/articles/`` holds one row per distinct text
+processed (the store's ``articles`` columns + every input id and the event
+count), so evidence spans can be cut from the text without the input.
+``OUT/_sitrep_run.json`` summarises the run.
 
 Everything here is plain Python + pyarrow so the local engine and the Spark
 workers share it line for line; ``sitrep.engines.spark`` only moves Arrow
@@ -37,6 +40,7 @@ TEXT_SUFFIXES = (".jsonl", ".ndjson", ".txt", ".text", ".html", ".htm")
 PARQUET_COLUMNS = ("id", "url", "title", "source", "published", "date", "language", "text")
 PARTITION_COLUMNS = ("country", "month")
 SUMMARY_FILE = "_sitrep_run.json"
+OUTPUT_TABLES = ("events", "articles", "quarantine")
 
 # Types of the export columns; the store's ``export_schema()`` uses the same rules
 # (tests/engines/test_spark.py checks they agree).
@@ -75,6 +79,23 @@ def quarantine_schema() -> Any:
     return pa.schema([*(pa.field(n, pa.string()) for n in names), pa.field("quarantined_at", pa.timestamp("us"))])
 
 
+def articles_schema() -> Any:
+    """Arrow schema of the articles table: one row per distinct text processed without error."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            *(pa.field(n, pa.string()) for n in ("article_id", "input_id", "origin", "url", "title", "source")),
+            pa.field("published", pa.date32()),
+            pa.field("language", pa.string()),
+            pa.field("text", pa.string()),
+            pa.field("input_ids", pa.list_(pa.string())),
+            pa.field("events", pa.int32()),
+            pa.field("ingested_at", pa.timestamp("us")),
+        ]
+    )
+
+
 def input_schema() -> Any:
     """One decoded input between reading and processing (an article, or why not)."""
     import pyarrow as pa
@@ -85,13 +106,14 @@ def input_schema() -> Any:
 
 
 def output_schema() -> Any:
-    """What a worker emits: ``kind`` ('event' | 'quarantine' | 'stats'), event columns, ``q_`` quarantine columns,
-    and per-batch counts (``n_inputs``, ``n_articles``) on the one 'stats' row."""
+    """What a worker emits: ``kind`` ('event' | 'quarantine' | 'article' | 'stats'), event columns, ``q_``
+    quarantine columns, ``a_`` article columns, and per-batch counts (``n_inputs``) on the one 'stats' row."""
     import pyarrow as pa
 
     quarantine = [pa.field("q_" + f.name, f.type) for f in quarantine_schema()]
-    counts = [pa.field("n_inputs", pa.int64()), pa.field("n_articles", pa.int64())]
-    return pa.schema([pa.field("kind", pa.string()), *events_schema(), *quarantine, *counts])
+    articles = [pa.field("a_" + f.name, f.type) for f in articles_schema()]
+    counts = [pa.field("n_inputs", pa.int64())]
+    return pa.schema([pa.field("kind", pa.string()), *events_schema(), *quarantine, *articles, *counts])
 
 
 # ---------------------------------------------------------------- reading
@@ -229,8 +251,8 @@ def pipeline_for(config: dict[str, Any]) -> Any:
 class Output:
     events: list[dict[str, Any]] = field(default_factory=list)
     quarantine: list[dict[str, Any]] = field(default_factory=list)
+    articles: list[dict[str, Any]] = field(default_factory=list)  # distinct texts processed without error
     inputs: int = 0  # input ids covered (a text carried by two ids counts twice)
-    articles: int = 0  # distinct texts processed without error
 
 
 def process_rows(rows: list[dict[str, Any]], settings: RunSettings) -> Output:
@@ -251,8 +273,9 @@ def process_rows(rows: list[dict[str, Any]], settings: RunSettings) -> Output:
             if result.errors:
                 out.quarantine.append(quarantine_row(row, result.errors[0], settings.timestamp))
                 continue
-            out.articles += 1
-            out.events.extend(event_rows(row, result, settings.timestamp))
+            events = event_rows(row, result, settings.timestamp)
+            out.events.extend(events)
+            out.articles.append(article_row(row, len(events), settings.timestamp))
     return out
 
 
@@ -269,6 +292,16 @@ def event_rows(row: dict[str, Any], result: Result, timestamp: int) -> list[dict
         e["timestamp"] = e.get("timestamp") or timestamp
         rows.append(event_row(e, article_ids=list(row["input_ids"])))
     return rows
+
+
+def article_row(row: dict[str, Any], events: int, timestamp: int) -> dict[str, Any]:
+    keep = ("input_id", "origin", "url", "title", "source", "published", "language", "text", "input_ids")
+    return {
+        "article_id": row["content_hash"],
+        **{k: row.get(k) for k in keep},
+        "events": events,
+        "ingested_at": datetime.fromtimestamp(timestamp, UTC).replace(tzinfo=None),
+    }
 
 
 def quarantine_row(row: dict[str, Any], failure: ErrorInfo, timestamp: int) -> dict[str, Any]:
@@ -336,7 +369,8 @@ def output_batch(out: Output) -> Any:
     """One worker batch of ``output_schema()`` holding events, quarantine rows and a per-batch article count."""
     rows: list[dict[str, Any]] = [{"kind": "event", **r} for r in typed_events(out.events)]
     rows += [{"kind": "quarantine", **{"q_" + k: v for k, v in q.items()}} for q in out.quarantine]
-    rows.append({"kind": "stats", "n_inputs": out.inputs, "n_articles": out.articles})
+    rows += [{"kind": "article", **{"a_" + k: v for k, v in a.items()}} for a in out.articles]
+    rows.append({"kind": "stats", "n_inputs": out.inputs})
     return record_batch(rows, output_schema())
 
 
@@ -416,7 +450,7 @@ def read_local_inputs(path: str, fmt: str) -> Iterator[Input]:
 
 
 def prepare_output(output: Path, overwrite: bool) -> None:
-    for sub in ("events", "quarantine"):
+    for sub in OUTPUT_TABLES:
         target = output / sub
         if target.exists():
             if not overwrite:
@@ -460,9 +494,14 @@ def run_local(
     partitioning = ds.partitioning(pa_partition_schema(), flavor="hive")
     quarantine: list[dict[str, Any]] = []
     (out_dir / "events").mkdir()
+    (out_dir / "articles").mkdir()
     for number, start in enumerate(range(0, len(todo), chunk_articles)):
         done = process_rows(todo[start : start + chunk_articles], settings)
-        summary.articles += done.articles
+        summary.articles += len(done.articles)
+        if done.articles:
+            done.articles.sort(key=lambda a: a["article_id"])
+            pq.write_table(pa.Table.from_batches([record_batch(done.articles, articles_schema())]),
+                           out_dir / "articles" / f"part-{number:05d}.parquet", compression="zstd")  # fmt: skip
         summary.inputs += done.inputs
         quarantine += done.quarantine
         events = typed_events(done.events)
@@ -504,6 +543,14 @@ def read_quarantine(output: str | Path) -> Any:
     table = ds.dataset(Path(output) / "quarantine", format="parquet").to_table()
     return table.select(quarantine_schema().names).cast(quarantine_schema()).sort_by([("input_id", "ascending"),
                                                                                      ("code", "ascending")])  # fmt: skip
+
+
+def read_articles(output: str | Path) -> Any:
+    """The articles of a run as one Arrow table, by article id."""
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(Path(output) / "articles", format="parquet").to_table()
+    return table.select(articles_schema().names).cast(articles_schema()).sort_by("article_id")
 
 
 def pa_partition_schema() -> Any:

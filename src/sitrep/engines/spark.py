@@ -232,7 +232,7 @@ def run_spark(
         out_root = qualified(output).rstrip("/")
         mode = "overwrite" if overwrite else "errorifexists"
         if not overwrite and not urlparse(out_root).scheme:
-            for sub in ("events", "quarantine"):
+            for sub in B.OUTPUT_TABLES:
                 if Path(out_root, sub).exists():
                     raise SitrepError("E500", f"{out_root}/{sub} (use --overwrite to replace it)")
         n = partitions or default_partitions(session, master)
@@ -253,7 +253,7 @@ def run_spark(
             input=input_path,
             output=output,
             inputs=int(stats["inputs"] or 0) if stats else 0,
-            articles=int(stats["ok"] or 0) if stats else 0,
+            articles=int(by_kind["article"]["rows"]) if "article" in by_kind else 0,
             events=int(by_kind["event"]["rows"]) if "event" in by_kind else 0,
             quarantined=int(by_kind["quarantine"]["rows"]) if "quarantine" in by_kind else 0,
             seconds=round(time.perf_counter() - started, 3),
@@ -284,9 +284,11 @@ def write_outputs(results: Any, out_root: str, mode: str) -> dict[str, Any]:
         *(F.col("q_" + name).alias(name) for name in B.quarantine_schema().names)
     )
     quarantine.coalesce(1).sortWithinPartitions("input_id", "code").write.mode(mode).parquet(out_root + "/quarantine")
-    counts = results.groupBy("kind").agg(
-        F.count(F.lit(1)).alias("rows"), F.sum("n_inputs").alias("inputs"), F.sum("n_articles").alias("ok")
+    articles = results.filter(F.col("kind") == "article").select(
+        *(F.col("a_" + name).alias(name) for name in B.articles_schema().names)
     )
+    articles.sortWithinPartitions("article_id").write.mode(mode).parquet(out_root + "/articles")
+    counts = results.groupBy("kind").agg(F.count(F.lit(1)).alias("rows"), F.sum("n_inputs").alias("inputs"))
     return {row["kind"]: row for row in counts.collect()}
 
 
