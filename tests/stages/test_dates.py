@@ -156,6 +156,12 @@ def test_dates_stage_never_reads_may_or_we_as_dates(nlp_stage):
     assert all(d.text.lower() not in ("may", "we") for d in document.dates)
 
 
+def test_dates_stage_skips_newspaper_named_today(nlp_stage):
+    article = Article(text="A reporter for USA Today saw him. Today, the town was quiet.", published="2020-05-13")
+    found = [(d.text, d.start) for d in run_dates(nlp_stage, article).dates]
+    assert found == [("Today", article.text.index("Today,"))]
+
+
 def test_dates_stage_finds_phrases_ner_misses(nlp_stage):
     article = Article(
         text="Overnight, clashes erupted in Hit. Recently, militants attacked a checkpoint. "

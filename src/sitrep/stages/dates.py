@@ -69,6 +69,7 @@ def future_context(doc: Any, start: int, end: int) -> bool:
     return tok.dep_ == "xcomp" and head.lemma_ in _FUTURE_VERBS and head is not tok
 
 
+_PART_OF_NAME = re.compile(r"[a-z,]\s+[A-Z][A-Za-z]*\s+$")
 _JOIN = re.compile(r"\s*(?:,|of)?\s*")
 _LEFT_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _RIGHT_DAY = re.compile(r"^\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:people|killed|:|%))")
@@ -155,6 +156,8 @@ def make_dates(config: dict[str, Any]) -> Any:
             text = document.article.text
             mentions: list[DateMention] = []
             for start, end in spans(document):
+                if _PART_OF_NAME.search(text, max(0, start - 30), start) and text[start:end] == "Today":
+                    continue  # "USA Today" is a newspaper
                 future = future_context(document.doc, start, end)
                 resolved = resolver.resolve(text[start:end], ref, day_first=day_first, future=future)
                 if resolved is None:
