@@ -15,7 +15,8 @@ from dataclasses import dataclass
 ARMED = {1, 2, 3, 4, 8}
 TERRITORY = {"town", "village", "city", "area", "district", "territory", "region", "province", "control", "county",
              "locality", "neighbourhood", "neighborhood", "hill", "island", "airport", "border", "crossing", "field",
-             "capital", "stronghold", "outskirts", "settlement", "commune", "municipality", "zone", "valley"}
+             "capital", "stronghold", "outskirts", "settlement", "commune", "municipality", "zone", "valley", "camp",
+             "base", "enclave", "position", "countryside", "front", "frontline", "road", "highway", "mountain"}
 PEOPLE = {"man", "men", "people", "person", "civilian", "woman", "women", "child", "children", "suspect", "suspects",
           "leader", "member", "members", "soldier", "soldiers", "hostage", "hostages", "official", "officials"}
 
