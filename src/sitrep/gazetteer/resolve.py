@@ -58,7 +58,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Resolver:
     """Resolves the toponyms of one article at a time against a ``Gazetteer``."""
 
-    def __init__(self, gazetteer: Gazetteer, focus_weight: float = 4.0, admin_weight: float = 3.0) -> None:
+    def __init__(self, gazetteer: Gazetteer, focus_weight: float = 3.5, admin_weight: float = 3.0) -> None:
         self.gaz = gazetteer
         self.focus_weight = focus_weight
         self.admin_weight = admin_weight
@@ -71,6 +71,8 @@ class Resolver:
         if not found:
             found = self.gaz.lookup(top.text)
             top.exact = False
+        if found and "." in top.text and len(top.text) <= 6:
+            found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
         top.candidates = found
         if not found:
             key = exact_key(top.text)
@@ -126,10 +128,12 @@ class Resolver:
                 local += 2.0 * support.get(c.admin2, 0.0)
             if c.feature not in ("admin1", "country"):
                 local += 1.0 * support.get(c.admin1_code, 0.0)
+            elif c.feature == "admin1":  # "Georgia" next to Gainesville and Hall County is the state
+                local += 1.5 * support.get(c.admin1_code, 0.0)
         if c.feature not in _BROAD and towns:
             near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
-        s += min(local, 4.5)
+        s += min(local, 4.0)
         if exact_key(c.name) == exact_key(top.text):
             s += 1.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
         if not top.exact:

@@ -35,9 +35,10 @@ FEATURE_PRECISION = {
 }
 # How much a feature type is worth before context, on the scale of 1.2 * log10(population):
 # a name that is a country or a province almost always means it, not a village that shares it.
-_FEATURE_PRIOR = {"country": 11.0, "continent": 11.0, "ocean": 10.0, "sea": 9.0, "admin1": 8.5, "region": 7.0,
-                  "desert": 7.0, "river": 6.0, "strait": 6.0, "admin2": 5.0, "district": 5.0, "valley": 5.0,
+_FEATURE_PRIOR = {"country": 12.5, "continent": 12.5, "ocean": 10.0, "sea": 9.0, "admin1": 8.5, "region": 7.0,
+                  "desert": 7.0, "river": 6.0, "strait": 6.0, "district": 5.0, "valley": 5.0,
                   "mountains": 5.0, "lake": 5.0}
+POP_WEIGHT = 1.5
 
 
 def cache_dir() -> Path:
@@ -72,7 +73,9 @@ class Entry:
 def prior(feature: str, population: int) -> float:
     if feature in _FEATURE_PRIOR:
         return _FEATURE_PRIOR[feature]
-    return 1.2 * math.log10(population + 1)
+    if feature == "admin2":  # among same-named counties, the populous one is the likelier
+        return 2.0 + 0.5 * math.log10(population + 1)
+    return POP_WEIGHT * math.log10(population + 1)
 
 
 def index_names(names: list[str], alts: list[list[str]], features: list[str], pops: Any,

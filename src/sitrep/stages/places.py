@@ -36,6 +36,8 @@ GENERIC_WORDS = {
     "north", "south", "east", "west", "central", "centre", "center", "park", "city", "light", "square", "street",
     "river", "lake", "mount", "new", "old", "great", "little", "upper", "lower", "hill", "valley", "bay", "beach",
     "island", "islands", "coast", "national", "union", "liberty", "independence", "victoria", "hope", "home",
+    "federal", "airport", "republic", "state", "royal", "university", "college", "hall", "church", "school",
+    "county", "district", "capitol", "western", "eastern", "northern", "southern", "middle", "golden", "star",
 }
 _NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")
 LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",
@@ -208,6 +210,8 @@ class PlaceFinder:
             if not cands:
                 continue
             top = cands[0]
+            if width == 1 and tok.lower_ in GENERIC_WORDS:
+                continue
             broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
             big = top.population >= 100_000
             if label:
