@@ -143,3 +143,13 @@ def test_unknown_event_is_404(client: Any) -> None:
 def test_openapi_documents_the_endpoints(client: Any) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/events", "/api/events/{event_id}", "/api/articles/{article_id}", "/api/stats"} <= set(paths)
+
+
+def test_events_rows_lead_with_acled_columns_in_acled_order(client: Any) -> None:
+    from sitrep.model import ACLED_COLUMNS
+
+    row = client.get("/api/events", params={"canonical": "false", "limit": "1"}).json()["data"][0]
+    assert tuple(row)[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+    assert row["event_id_cnty"] == row["event_id"] and row["year"] == int(row["event_date"][:4])
+    header = client.get("/api/events", params={"canonical": "false", "format": "csv"}).text.splitlines()[0]
+    assert header.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")

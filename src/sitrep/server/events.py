@@ -13,6 +13,7 @@ from sitrep.dedup import store as dedup_store
 from sitrep.server.db import Database, rows_as_dicts
 from sitrep.server.deps import get_db, not_found
 from sitrep.server.filters import (
+    DERIVED,
     MAX_LIMIT,
     ORDER_BY,
     FilterError,
@@ -100,9 +101,10 @@ def list_events(
         clause, values = cursor_clause(params["next"])
         where.add(clause, *values)
     select = list(out_fields) + [c for c in ("event_date",) if c not in out_fields]
+    columns = ", ".join(DERIVED.get(c, c) for c in select)
     values = list(where.params)
     if streamed:
-        sql = f"SELECT {', '.join(select)} FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY}"
+        sql = f"SELECT {columns} FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY}"
         if lim:
             sql += " LIMIT ? OFFSET ?"
             values += [lim, (pg - 1) * lim]
@@ -118,7 +120,7 @@ def list_events(
             marks = ", ".join("?" for _ in ids)
             fetched = rows_as_dicts(
                 cur,
-                cur.execute(f"SELECT {', '.join(select)} FROM {source} WHERE event_id IN ({marks})", ids).fetchall(),
+                cur.execute(f"SELECT {columns} FROM {source} WHERE event_id IN ({marks})", ids).fetchall(),
             )
             by_id = {r["event_id"]: r for r in fetched}
             rows = [by_id[i] for i in ids if i in by_id]

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sitrep.model import ACLED_COLUMNS
+
 # Filterable columns and their value type.
 TEXT, INT, FLOAT, DATE = "text", "int", "float", "date"
 COLUMNS: dict[str, str] = {
@@ -62,8 +64,12 @@ COLUMNS: dict[str, str] = {
     "trigger": TEXT,
     "review_status": TEXT,
 }
-# Columns a response row can carry (``fields=``); derived ones are computed.
-OUTPUT_COLUMNS: tuple[str, ...] = tuple(c for c in COLUMNS if c != "year") + ("evidence",)
+# Columns a response row can carry (``fields=``): ACLED's, in ACLED's order, then
+# ours. Two are derived: ACLED's event_id_cnty is our event id, year the date's.
+DERIVED = {"event_id_cnty": "event_id AS event_id_cnty", "year": "year(event_date) AS year"}
+OUTPUT_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + tuple(
+    c for c in (*COLUMNS, "evidence") if c not in ACLED_COLUMNS and c not in DERIVED
+)
 CANONICAL_EXTRA = ("article_ids", "sources")
 OPERATORS = ("=", "!=", "<", "<=", ">", ">=", "LIKE", "BETWEEN")
 DEFAULT_OPERATOR = {"timestamp": ">="}  # ACLED: rows added at or after the timestamp
