@@ -32,6 +32,8 @@ class Context:
     victims: set[int]
     objects: set[str]  # head lemmas of the trigger's objects
     agent_cues: set[str] = frozenset()  # type: ignore[assignment]  # cue groups of actor1's own words
+    civilian_places: frozenset[str] = frozenset()
+    military_places: frozenset[str] = frozenset()
 
 
 def _remote(c: Context) -> str:
@@ -81,6 +83,10 @@ def _violence(c: Context) -> str:
     target = c.inter2
     if target is None and c.victims:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
+    if target is None and c.objects & c.civilian_places:
+        target = 7  # "attacked a village / a market / a church"
+    if target is None and c.objects & c.military_places:
+        target = 1
     if target == 7 or (target is None and "civilian_victim" in c.cues and "military_target" not in c.cues):
         if c.inter1 == 7:
             return "Mob violence"

@@ -66,6 +66,7 @@ class Frame:
     generic: bool = False
     extra_sents: list[int] = field(default_factory=list)
     trigger_span: tuple[int, int] = (0, 0)
+    main_clause: bool = False  # the trigger's clause is the sentence's main clause
 
     @property
     def score(self) -> float:
@@ -369,6 +370,7 @@ class Detector:
                 first = min(self._starts.get(tok.i, tok.i), tok.i)
                 f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
                 f.generic = self.is_generic(tok)
+                f.main_clause = self.clause_of(tok) == sent.root.i
                 self.arguments(f, actors, country, sent)
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
@@ -383,8 +385,14 @@ class Detector:
         or the cause of a death ("an airstrike killed") keeps its weight.
         """
         rank = self.lex.priority(trig.cls) * min(1.0, trig.weight + 0.4)
-        if tok.dep_ == "pobj" and tok.head.lower_ in BACKGROUND_PREPS:
-            rank *= 0.5
+        up = tok
+        for _ in range(4):  # "after clashes", "following two weeks of fighting"
+            if up.dep_ == "pobj" and up.head.lower_ in BACKGROUND_PREPS:
+                rank *= 0.5
+                break
+            if up.head.i == up.i or up.pos_ in ("VERB", "AUX") and up.i != tok.i:
+                break
+            up = up.head
         if tok.dep_ in ("compound", "amod", "nmod"):
             return rank
         cur = tok

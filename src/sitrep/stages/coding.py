@@ -97,6 +97,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             inter2=ev.inter2,
             victims={v.inter for v in frame.victims},
             objects=set(frame.objects),
+            civilian_places=lex.cues.get("civilian_place", frozenset()),
+            military_places=lex.cues.get("military_place", frozenset()),
         )
         if frame.actor1 is not None and doc is not None:
             span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")

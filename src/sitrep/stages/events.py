@@ -40,6 +40,7 @@ def _confidence(f: Frame) -> float:
     c += 0.1 if f.actor2 is not None else 0.0
     c += 0.05 if f.tok.pos_ == "VERB" else 0.0
     c -= 0.2 if f.generic else 0.0
+    c += 0.05 if f.main_clause else 0.0
     return round(max(0.05, min(0.95, c)), 2)
 
 
