@@ -52,6 +52,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rest = records[24:]
     repeat = {**rest[0], "id": "syndicated-copy", "url": None}  # same text, another id: one article, two ids
     no_id = {k: v for k, v in rest[1].items() if k not in ("id", "url")}  # falls back to file:line
+    no_id["text"] += "\n\nOfficials gave no further details."
     lines = [json.dumps(r) for r in [*rest, repeat, no_id]]
     (nested / "desk.ndjson").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "broken.jsonl").write_text("\n".join(BAD_LINES) + "\n", encoding="utf-8")
