@@ -10,7 +10,7 @@ from sitrep.engines import LocalEngine, PoolEngine, make_engine
 from sitrep.model import Article
 
 # A user stage (registered as "module:name") that tags words and can kill its worker.
-STAGE_MODULE = '''
+STAGE_MODULE = """
 import os
 from sitrep.model import Mention
 from sitrep.registry import stage
@@ -24,7 +24,7 @@ def make(config):
             word = d.article.text.split()[0]
             d.entities.append(Mention(text=word, start=0, end=len(word), label=str(os.getpid())))
     return run
-'''
+"""
 
 
 @pytest.fixture
