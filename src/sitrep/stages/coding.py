@@ -68,6 +68,29 @@ def _words(span: Any) -> set[str]:
     return out
 
 
+DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention"}
+TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
+TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
+               "commemorate", "oppose", "allege", "end", "stop", "call"}
+
+
+def _topic(tok: Any) -> bool:
+    """Whether a word names what a protest is about rather than what happened at it."""
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and head.head.lemma_.lower() not in ("use", "with"):
+            return True
+        if head.lemma_.lower() in TOPIC_VERBS and cur.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
+            return True
+        if head.pos_ == "VERB" and head.lemma_.lower() not in TOPIC_VERBS and cur.i != tok.i:
+            return False
+        cur = head
+    return False
+
+
 def _protest_arrest(span: Any) -> bool:
     """Demonstrators arrested or detained (an intervention in their protest)."""
     for t in span:
@@ -85,7 +108,10 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     if frame is not None and sents:
         cues: set[str] = set()
         for si in [frame.sent, *frame.extra_sents]:
-            cues |= cue_groups(lex, _words(sents[si]))
+            cues |= cue_groups(lex, _words(sents[si])) - DEMO_GROUPS
+            # force, violence and intervention count only as things that happened here, not as the
+            # protest's cause ("marched against police brutality", "after the shooting of ...")
+            cues |= cue_groups(lex, _words([t for t in sents[si] if not _topic(t)])) & DEMO_GROUPS
             if _protest_arrest(sents[si]):
                 cues.add("protest_arrest")
         ctx = Context(
