@@ -110,3 +110,27 @@ def test_codebook_lists_choices(client: Any) -> None:
     assert "Battles" in book["choices"]["event_type"]
     assert book["sub_event_event_type"]["Armed clash"] == "Battles"
     assert "fatalities" in book["fields"]
+
+
+def test_paging_merges_corrected_rows_into_their_new_place(writer_client: Any) -> None:
+    # Move an old Syrian event to the newest date, and reject another one.
+    assert _review(writer_client, "a2-030", action="correct", changes={"event_date": "2025-03-10"}).status_code == 200
+    assert _review(writer_client, "a2-002", action="reject").status_code == 200
+    keys: list[tuple[str | None, str]] = []
+    params = {"canonical": "false", "limit": "4", "fields": "event_date"}
+    while True:
+        body = writer_client.get("/api/events", params=params).json()
+        keys += [(r["event_date"], r["event_id"]) for r in body["data"]]
+        if not body["next"]:
+            break
+        params["next"] = body["next"]
+    ids = [k[1] for k in keys]
+    assert ids[0] == "a2-030" and keys[0][0] == "2025-03-10"
+    assert "a2-002" not in ids and len(ids) == len(set(ids)) == 33
+    dated = [k for k in keys if k[0]]
+    assert dated == sorted(dated, reverse=True)
+    pages = [
+        writer_client.get("/api/events", params={"canonical": "false", "limit": "4", "page": str(p)}).json()
+        for p in (1, 2)
+    ]
+    assert [r["event_id"] for page in pages for r in page["data"]] == ids[:8]

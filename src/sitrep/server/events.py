@@ -26,6 +26,7 @@ from sitrep.server.filters import (
     parse_int,
 )
 from sitrep.server.formats import FORMATS, MEDIA_TYPES, clean_row, stream_rows
+from sitrep.server.paging import fetch_page
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -109,21 +110,8 @@ def list_events(
             sql += " LIMIT ? OFFSET ?"
             values += [lim, (pg - 1) * lim]
         return _stream(db, fmt, sql, values, select, out_fields)
-    # Two steps: find the page's ids reading only the filtered and sorted
-    # columns, then fetch whole rows for those ids alone (a wide top-N over a
-    # million rows would drag every column of every match through the sort).
-    page_sql = f"SELECT event_id FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY} LIMIT ? OFFSET ?"
     with db.cursor() as cur:
-        ids = [r[0] for r in cur.execute(page_sql, values + [lim + 1, (pg - 1) * lim]).fetchall()]
-        rows = []
-        if ids:
-            marks = ", ".join("?" for _ in ids)
-            fetched = rows_as_dicts(
-                cur,
-                cur.execute(f"SELECT {columns} FROM {source} WHERE event_id IN ({marks})", ids).fetchall(),
-            )
-            by_id = {r["event_id"]: r for r in fetched}
-            rows = [by_id[i] for i in ids if i in by_id]
+        rows = fetch_page(cur, source, where, columns, lim, (pg - 1) * lim)
     more = len(rows) > lim
     rows = rows[:lim]
     cursor = encode_cursor(rows[-1]["event_date"], rows[-1]["event_id"]) if more and rows else None
