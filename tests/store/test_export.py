@@ -145,3 +145,19 @@ def test_exports_apply_coder_corrections_and_leave_out_rejections(filled):
     filled.con.execute("INSERT INTO reviewed_events BY NAME SELECT * FROM events_corrected")
     (row,) = rows(filled.con)
     assert row["x_event_id"] == f"{gid}-000" and row["fatalities"] == 5
+
+
+def test_canonical_export_applies_reviews_of_canonical_events(filled):
+    for cid, country in (("c-1", "Mali"), ("c-2", "Mali")):
+        filled.con.execute(
+            "INSERT INTO canonical_events (canonical_id, payload, article_ids, sources) VALUES (?, ?, [], [])",
+            [cid, json.dumps({"event_date": "2024-03-04", "country": country, "source": ""})],
+        )
+    filled.con.execute(
+        "INSERT INTO reviews (review_id, event_id, action, field, before, after, reviewer, reviewed_at) VALUES "
+        "('r1', 'c-1', 'correct', 'country', 'Mali', 'Niger', 'ana', now()), "
+        "('r2', 'c-2', 'reject', NULL, NULL, NULL, 'ana', now())"
+    )
+    (row,) = rows(filled.con, canonical=True)
+    assert (row["event_id_cnty"], row["country"]) == ("c-1", "Niger")
+    assert [r["event_id_cnty"] for r in rows(filled.con, EventFilter.build(country="niger"), canonical=True)] == ["c-1"]

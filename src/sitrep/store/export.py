@@ -90,33 +90,40 @@ def event_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]:
 def canonical_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]:
     """SQL + params giving canonical events (after dedup) as export rows.
 
-    ``x_article_ids`` lists the input ids of every member event's article
-    (falling back to the canonical row's own ``article_ids``).
+    Coders' reviews of a canonical event (``review_fixes``, keyed by its id)
+    apply: corrected fields win, rejected events are left out. ``x_article_ids``
+    lists the input ids of every member event's article (falling back to the
+    canonical row's own ``article_ids``).
     """
     where, params = where_clause(filters, CANONICAL_COLUMNS)
+    date = "TRY_CAST({} AS DATE)"
     special = {
         "event_id_cnty": "c.canonical_id",
-        "event_date": CANONICAL_COLUMNS["event_date"],
-        "year": f"year({CANONICAL_COLUMNS['event_date']})",
+        "year": "year(TRY_CAST({} AS DATE))",
         "x_event_id": "c.canonical_id",
         "x_article_id": "NULL",
-        "source": "coalesce(c.payload->>'source', array_to_string(c.sources, '; '))",
-        "x_modality": CANONICAL_COLUMNS["modality"],
         "x_evidence": "c.payload->'evidence'",
         "x_article_ids": "coalesce(ids.input_ids, c.article_ids)",
         "timestamp": "coalesce(TRY_CAST(c.payload->>'timestamp' AS BIGINT), CAST(epoch(c.updated_at) AS BIGINT))",
+        "source": "coalesce(NULLIF(c.payload->>'source', ''), array_to_string(c.sources, '; '))",
+        "x_modality": "coalesce({}, 'asserted')",
     }
     select = []
     for name in EXPORT_COLUMNS:
         column = name[len(EXTRA_PREFIX) :] if name.startswith(EXTRA_PREFIX) else name
-        expr = special.get(name, f"c.payload->>'{column}'")
-        select.append(f'TRY_CAST({expr} AS {_sql_type(name)}) AS "{name}"')
+        if name == "year":
+            column = "event_date"
+        value = f"CASE WHEN json_exists(r.fix, '$.{column}') THEN r.fix->>'{column}' ELSE c.payload->>'{column}' END"
+        template = special.get(name, date if name == "event_date" else "{}")
+        select.append(f'TRY_CAST({template.format(value)} AS {_sql_type(name)}) AS "{name}"')
     sql = (
         "WITH ids AS (SELECT m.canonical_id, list_sort(list(DISTINCT ai.input_id)) AS input_ids "
         "FROM canonical_members m JOIN events ev ON ev.event_id = m.event_id "
-        "JOIN article_ids ai ON ai.article_id = ev.article_id GROUP BY m.canonical_id) "
-        f"SELECT {', '.join(select)} FROM canonical_events c LEFT JOIN ids USING (canonical_id) "
-        f'WHERE {where} ORDER BY "event_date" NULLS LAST, c.canonical_id{limit_clause(filters)}'
+        "JOIN article_ids ai ON ai.article_id = ev.article_id GROUP BY m.canonical_id), "
+        f"rows AS (SELECT {', '.join(select)} FROM canonical_events c LEFT JOIN ids USING (canonical_id) "
+        "LEFT JOIN review_fixes r ON r.event_id = c.canonical_id "
+        "WHERE r.review_status IS DISTINCT FROM 'reject') "
+        f'SELECT * FROM rows q WHERE {where} ORDER BY q."event_date" NULLS LAST, q."event_id_cnty"{limit_clause(filters)}'
     )
     return sql, params
 

@@ -71,18 +71,18 @@ EVENT_COLUMNS: dict[str, str] = {
     "modality": "e.modality",
     "article_id": "e.article_id",
 }
+# Canonical events are filtered on their export rows (alias q), after reviews are applied.
 CANONICAL_COLUMNS: dict[str, str] = {
-    "event_date": "TRY_CAST(c.payload->>'event_date' AS DATE)",
-    "country": "c.payload->>'country'",
-    "admin1": "c.payload->>'admin1'",
-    "event_type": "c.payload->>'event_type'",
-    "sub_event_type": "c.payload->>'sub_event_type'",
-    "actor1": "c.payload->>'actor1'",
-    "actor2": "c.payload->>'actor2'",
-    "assoc_actor_1": "c.payload->>'assoc_actor_1'",
-    "assoc_actor_2": "c.payload->>'assoc_actor_2'",
-    "modality": "coalesce(c.payload->>'modality', 'asserted')",
-    "article_id": None,  # type: ignore[dict-item]
+    "event_date": 'q."event_date"',
+    "country": 'q."country"',
+    "admin1": 'q."admin1"',
+    "event_type": 'q."event_type"',
+    "sub_event_type": 'q."sub_event_type"',
+    "actor1": 'q."actor1"',
+    "actor2": 'q."actor2"',
+    "assoc_actor_1": 'q."assoc_actor_1"',
+    "assoc_actor_2": 'q."assoc_actor_2"',
+    "modality": 'q."x_modality"',
 }
 
 
