@@ -70,3 +70,10 @@ def test_empty_batches_pass_through(config):
 def test_make_engine_zero_workers_is_in_process(config):
     assert isinstance(make_engine(config, 0), LocalEngine)
     assert isinstance(make_engine(config, 2), PoolEngine)
+
+
+def test_workers_are_replaced_after_their_batch_quota(config):
+    with PoolEngine(config, workers=1, batches_per_worker=2) as pool:
+        got = list(pool.map_batches(batches([f"w{i} x" for i in range(12)], 2)))
+    pids = [r.entities[0].label for _, res in got for r in res]
+    assert len(pids) == 12 and len(set(pids)) == 3  # 6 batches, 2 per worker

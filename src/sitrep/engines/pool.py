@@ -27,6 +27,9 @@ T = TypeVar("T")
 
 _PIPELINE: Any = None
 MAX_ATTEMPTS = 2
+# spaCy's string store only grows; replacing a worker after this many batches
+# (a model reload, ~1-2 s, per tens of thousands of articles) keeps it bounded.
+BATCHES_PER_WORKER = 1000
 
 
 def default_workers() -> int:
@@ -68,12 +71,19 @@ def _warm() -> int:
 class PoolEngine:
     """Runs the pipeline over batches in ``workers`` processes."""
 
-    def __init__(self, config: Any = None, workers: int | None = None, max_pending: int | None = None) -> None:
+    def __init__(
+        self,
+        config: Any = None,
+        workers: int | None = None,
+        max_pending: int | None = None,
+        batches_per_worker: int | None = BATCHES_PER_WORKER,
+    ) -> None:
         from sitrep.pipeline import load_config
 
         self.config = config if isinstance(config, dict) else load_config(config)
         self.workers = workers or default_workers()
         self.max_pending = max_pending or 2 * self.workers
+        self.batches_per_worker = batches_per_worker
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> PoolEngine:
@@ -90,6 +100,7 @@ class PoolEngine:
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
                 initargs=(self.config, os.getpid()),
+                max_tasks_per_child=self.batches_per_worker,
             )
 
     def warm_up(self) -> None:
