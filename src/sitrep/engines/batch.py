@@ -404,7 +404,7 @@ def detect_format(path: str) -> str:
     if path.rstrip("/").lower().endswith(".parquet"):
         return "parquet"
     p = Path(path)
-    if p.is_dir() and any(f.suffix.lower() == ".parquet" for f in list_files(p, None)):
+    if p.is_dir() and list_files(p, (".parquet",)):
         return "parquet"
     return "files"
 
@@ -421,7 +421,7 @@ def list_files(root: Path, suffixes: tuple[str, ...] | None) -> list[Path]:
         for name in sorted(filenames):
             if name.startswith((".", "_")):
                 continue
-            if suffixes is None or name.lower().endswith(suffixes):
+            if suffixes is None or name.endswith(suffixes):  # case-sensitive, like Spark's glob
                 found.append(Path(dirpath) / name)
     return found
 
@@ -431,7 +431,7 @@ def read_local_inputs(path: str, fmt: str) -> Iterator[Input]:
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
-        for f in list_files(Path(root), None):
+        for f in list_files(Path(root), (".parquet",)):
             pf = pq.ParquetFile(f)
             columns = [c for c in PARQUET_COLUMNS if c in pf.schema_arrow.names]
             row = 0

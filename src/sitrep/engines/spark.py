@@ -158,7 +158,8 @@ def read_inputs(spark: Any, input_path: str, fmt: str, published: str | None) ->
     root = qualified(input_path)
     schema = spark_schema(B.input_schema())
     if fmt == "parquet":
-        frame = spark.read.option("recursiveFileLookup", "true").parquet(root)
+        reader = spark.read.option("recursiveFileLookup", "true").option("pathGlobFilter", "*.parquet")
+        frame = reader.parquet(root)
         present = [c for c in B.PARQUET_COLUMNS if c in frame.columns]
         frame = frame.select(
             *present, F.col("_metadata.file_path").alias("_file"), F.col("_metadata.row_index").alias("_row")
