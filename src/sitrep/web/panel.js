@@ -70,6 +70,7 @@ export function createPanel({ credentials, onChanged, codebook, focus }) {
           el("a", { href: "#", class: "open-article", onclick: (evt) => { evt.preventDefault(); openArticle(s.article_id, s.event_id); } }, s.title || s.article_id)),
         sentence,
         fieldsOutside.length ? el("div", { class: "muted" }, "elsewhere: ", fieldsOutside.map((h) => `${h.field}: “${h.text}”`).join("; ")) : "",
+        s.input_ids && s.input_ids.length > 1 ? el("div", { class: "muted" }, `same text received as: ${s.input_ids.join(", ")}`) : "",
         s.url ? el("div", { class: "url" }, s.url) : ""));
     }
 
