@@ -147,11 +147,11 @@ class Detector:
                 return Arg(a.name, a.inter, a.start, a.end, a)
         lemma = tok.lemma_.lower()
         inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
-        if inter is None:
-            for c in tok.children:  # "security forces", "tribal fighters", "Iraqi forces"
-                if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in self.lex.participants):
-                    inter = self.lex.participants[c.lemma_.lower()]
-                    break
+        for c in tok.children:  # "security forces", "tribal fighters", "security force members"
+            mod = self.lex.participants.get(c.lemma_.lower()) if c.dep_ in ("compound", "amod") else None
+            if mod is not None and (inter is None or (inter == 7 and mod != 7)):
+                inter = mod
+                break
         if inter is None:
             return None
         left = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod", "det", "nummod")])

@@ -76,9 +76,12 @@ def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[in
     if f.actor1 is not None:
         ev.actor1, ev.inter1 = f.actor1.name, f.actor1.inter
         ev.evidence["actor1"] = [f.actor1.start, f.actor1.end]
-    if f.actor2 is not None:
-        ev.actor2, ev.inter2 = f.actor2.name, f.actor2.inter
-        ev.evidence["actor2"] = [f.actor2.start, f.actor2.end]
+    target = f.actor2
+    if target is None and f.victims and (f.actor1 is None or f.victims[0].name != f.actor1.name):
+        target = f.victims[0]  # those killed or hurt are the other side when no object was named
+    if target is not None:
+        ev.actor2, ev.inter2 = target.name, target.inter
+        ev.evidence["actor2"] = [target.start, target.end]
     assoc1 = [x for x in f.assoc1 if f.actor1 is None or x.name != f.actor1.name]
     if assoc1:
         ev.assoc_actor_1 = "; ".join(dict.fromkeys(x.name for x in assoc1))
