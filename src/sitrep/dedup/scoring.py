@@ -142,7 +142,8 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     ) / sum(wt.values())
     score = np.where(veto, 0.0, score)
     same_article = f.article[i] == f.article[j]
-    merge_at = np.where(same_article, cfg.same_article_threshold, cfg.merge_threshold)
+    # One article tells two events apart on purpose: its pair must agree on the event type too.
+    merge_at = np.where(same_article, np.where(type_s >= 0.8, cfg.same_article_threshold, np.inf), cfg.merge_threshold)
     decision = np.where(
         ~veto & ~weak & (score >= merge_at), MERGE, np.where(~veto & (score >= cfg.possible_threshold), POSSIBLE, NONE)
     )

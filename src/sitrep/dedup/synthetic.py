@@ -106,8 +106,12 @@ def incidents(n: int, seed: int = 7, start: date = date(2025, 1, 1), days: int =
     rng = random.Random(seed)
     towns = towns or TOWNS
     out: list[Incident] = []
-    busy: dict[tuple[str, str], list[date]] = {}
+    busy: dict[tuple[str, str], set[date]] = {}
+    attempts = 0
     while len(out) < n:
+        attempts += 1
+        if attempts > 50 * n + 1000:
+            raise ValueError(f"cannot place {n} distinct incidents in {days} days and {len(towns)} towns")
         town = rng.choice(towns)
         kind = rng.choice([k for k in KINDS if k != "protest" or town.country in ("Kenya", "Nigeria", "Iraq")])
         a1, a2 = _pick_actors(rng, kind, town.country)
@@ -115,18 +119,22 @@ def incidents(n: int, seed: int = 7, start: date = date(2025, 1, 1), days: int =
         # Unrelated incidents never coincide by ACLED's own rule (same region, actor, kind, within days):
         # such a pair would be one event to any coder, and only siblings are meant to be near misses.
         slot = (town.admin1, KINDS[kind][0] + "|" + "|".join(sorted(filter(None, (a1, a2)))))
-        if any(abs((day - d).days) <= 5 for d in busy.get(slot, [])):
+        if _near(busy.get(slot), day):
             continue
-        busy.setdefault(slot, []).append(day)
+        busy.setdefault(slot, set()).add(day)
         base = Incident(f"i{len(out)}", kind, town, day, a1, a2, rng.choice([0, 1, 2, 3, 5, 8, 12]))
         out.append(base)
         if rng.random() < sibling_rate and len(out) < n:
             sib = _sibling(rng, base, f"i{len(out)}", towns)
             slot = (sib.town.admin1, KINDS[sib.kind][0] + "|" + "|".join(sorted(filter(None, (sib.actor1, sib.actor2)))))
-            if not any(abs((sib.day - d).days) <= 5 for d in busy.get(slot, [])):
-                busy.setdefault(slot, []).append(sib.day)
+            if not _near(busy.get(slot), sib.day):
+                busy.setdefault(slot, set()).add(sib.day)
                 out.append(sib)
     return out
+
+
+def _near(days: set[date] | None, day: date, gap: int = 5) -> bool:
+    return bool(days) and any(day + timedelta(days=k) in days for k in range(-gap, gap + 1))  # type: ignore[operator]
 
 
 def _sibling(rng: random.Random, base: Incident, key: str, towns: list[Town]) -> Incident:
@@ -243,10 +251,10 @@ def scattered_towns(per_country: int, seed: int = 3) -> tuple[list[Town], dict[s
     for country in sorted({t.country for t in TOWNS}):
         anchor = next(t for t in TOWNS if t.country == country)
         for k in range(per_country):
-            region = f"{country} region {k // 25}"
+            region = f"{country} region {k // 5}"
             if region not in centres:
                 centres[region] = (anchor.lat + rng.uniform(-3, 3), anchor.lon + rng.uniform(-3, 3))
             clat, clon = centres[region]
-            towns.append(Town(f"{country} town {k}", country, region, clat + rng.uniform(-0.6, 0.6),
-                              clon + rng.uniform(-0.6, 0.6)))
+            towns.append(Town(f"{country} town {k}", country, region, clat + rng.uniform(-0.3, 0.3),
+                              clon + rng.uniform(-0.3, 0.3)))
     return towns, centres
