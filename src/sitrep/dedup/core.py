@@ -131,6 +131,9 @@ def dedupe_records(
     cfg = config or DedupConfig()
     existing = existing or {}
     table = to_table(records)
+    if table.num_rows == 0:
+        return DedupResult({}, {}, [], {}, {"events": 0.0, "candidate_pairs": 0.0, "scored_matches": 0.0,
+                                           "canonical_events": 0.0, "possible_duplicates": 0.0})
     f = build(table, cfg.minhash_size)
     active = None
     if new is not None:
