@@ -117,7 +117,8 @@ class Resolver:
             s += 6.0 if c.feature in top.hints else -3.0
         elif c.feature in ("admin1", "admin2") and ((c.admin2 or c.admin1_code) in seats or c.cc in seats):
             s -= 4.0  # "Kirkuk" alone is the city, not the province named after it
-        s += self.focus_weight * cshare.get(c.cc, 0.0)
+        # a province of the article's country beats a foreign country of the same name ("Georgia")
+        s += self.focus_weight * cshare.get(c.cc, 0.0) * (1.5 if c.feature in ("admin1", "admin2") else 1.0)
         # Local context (same province, supporting names, nearby towns) can lift a small town over a
         # famous namesake, but not without limit: capped so "Oregon" stays the state in an Ohio story.
         local = 0.0
@@ -127,9 +128,9 @@ class Resolver:
             if c.admin2 and c.feature != "admin2":
                 local += 2.0 * support.get(c.admin2, 0.0)
             if c.feature not in ("admin1", "country"):
-                local += 1.0 * support.get(c.admin1_code, 0.0)
-            elif c.feature == "admin1":  # "Georgia" next to Gainesville and Hall County is the state
                 local += 1.5 * support.get(c.admin1_code, 0.0)
+            elif c.feature == "admin1":  # "Georgia" next to Gainesville and Hall County is the state
+                local += 2.0 * support.get(c.admin1_code, 0.0)
         if c.feature not in _BROAD and towns:
             near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
@@ -146,23 +147,24 @@ class Resolver:
             if not top.candidates and top.reason is None:
                 self.candidates(top)
         evidence = [e for e in (self._evidence(t) for t in toponyms) if e is not None]
-        # Names that can sit in the same admin unit support each other ("Gainesville" + "Hall County");
-        # each name spreads one unit of support over its candidates' admin units.
-        reach: dict[str, dict[str, float]] = {}
+        # Names that can sit in the same admin unit support each other ("Gainesville" + "Hall County",
+        # "Gainesville" + "Georgia"): a candidate gains from every other name that has some candidate in
+        # its admin1/admin2, weighted down when that name could be in many units (Springfield, Washington).
+        reach: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
         for t in toponyms:
-            if t.demonym is not None or not t.candidates or exact_key(t.text) in reach:
+            key = exact_key(t.text)
+            if t.demonym is not None or not t.candidates or key in reach:
                 continue
-            codes: set[str] = set()
-            for c in t.candidates:
-                if c.feature in ("admin1", "admin2", "town"):
-                    codes.update(x for x in (c.admin1_code, c.admin2) if x)
-            n1 = len({c.admin1_code for c in t.candidates if c.admin1_code}) or 1
-            n2 = len({c.admin2 for c in t.candidates if c.admin2}) or 1
-            reach[exact_key(t.text)] = {code: 1.0 / (n2 if code.count(".") == 2 else n1) for code in codes}
-        support_all: dict[str, float] = {}
-        for weights in reach.values():
-            for code, w in weights.items():
-                support_all[code] = support_all.get(code, 0.0) + w
+            a1 = {c.admin1_code for c in t.candidates if c.admin1_code and c.feature in ("town", "admin1", "admin2")}
+            a2 = {c.admin2 for c in t.candidates if c.admin2}
+            reach[key] = ({code: len(a1) ** -0.5 for code in a1}, {code: len(a2) ** -0.5 for code in a2})
+        support_a1: dict[str, float] = {}
+        support_a2: dict[str, float] = {}
+        for w1, w2 in reach.values():
+            for code, w in w1.items():
+                support_a1[code] = support_a1.get(code, 0.0) + w
+            for code, w in w2.items():
+                support_a2[code] = support_a2.get(code, 0.0) + w
         cshare, ashare, towns = self._context(evidence)
         for _ in range(2):
             for top in toponyms:
@@ -170,8 +172,9 @@ class Resolver:
                     seats = {code for c in top.candidates if c.feature == "town" and c.population >= 20_000
                              for code in (c.admin1_code, c.admin2) if code}
                     seats |= {c.cc for c in top.candidates if c.feature == "town" and c.population >= 500_000}
-                    own = reach.get(exact_key(top.text), {})
-                    support = {code: support_all[code] - w for code, w in own.items()}
+                    own1, own2 = reach.get(exact_key(top.text), ({}, {}))
+                    support = {code: support_a1[code] - own1.get(code, 0.0) for code in own1}
+                    support.update({code: support_a2[code] - own2.get(code, 0.0) for code in own2})
                     scored = [(self._score(top, c, cshare, ashare, towns, seats, support), -k, c)
                               for k, c in enumerate(top.candidates)]
                     top.entry = max(scored, key=lambda x: (x[0], x[1]))[2]

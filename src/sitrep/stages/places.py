@@ -37,7 +37,7 @@ GENERIC_WORDS = {
     "river", "lake", "mount", "new", "old", "great", "little", "upper", "lower", "hill", "valley", "bay", "beach",
     "island", "islands", "coast", "national", "union", "liberty", "independence", "victoria", "hope", "home",
     "federal", "airport", "republic", "state", "royal", "university", "college", "hall", "church", "school",
-    "county", "district", "capitol", "western", "eastern", "northern", "southern", "middle", "golden", "star",
+    "county", "district", "capitol", "creek", "western", "eastern", "northern", "southern", "middle", "golden", "star",
 }
 _NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")
 LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",
