@@ -47,7 +47,8 @@ def test_filters_reject_bad_parameters_with_a_reason(params: dict[str, str], mes
 
 def test_filters_timestamp_means_at_or_after() -> None:
     where = build_where({"timestamp": "1700000000"})
-    assert where.sql() == "(timestamp >= ?)"
+    assert where.sql().startswith("((timestamp >= ?) OR (timestamp IS NULL AND article_id IN")
+    assert where.params == [1700000000, 1700000000]  # rows without one count from their article's ingest
 
 
 def test_filters_like_is_case_insensitive_alternatives() -> None:

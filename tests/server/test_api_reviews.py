@@ -134,3 +134,23 @@ def test_paging_merges_corrected_rows_into_their_new_place(writer_client: Any) -
         for p in (1, 2)
     ]
     assert [r["event_id"] for page in pages for r in page["data"]] == ids[:8]
+
+
+def test_timestamp_tracks_changes_for_incremental_sync(writer_client: Any) -> None:
+    con = writer_client.app.state.db.con
+    con.execute("UPDATE events SET timestamp = NULL WHERE event_id = 'a3-000'")  # as the store writes rows
+    ingested = con.execute(
+        "SELECT CAST(epoch(ingested_at) AS BIGINT) FROM articles WHERE article_id = 'a3'"
+    ).fetchone()[0]
+    since = {"canonical": "false", "timestamp": str(ingested), "fields": "timestamp"}
+    rows = {r["event_id"]: r for r in writer_client.get("/api/events", params=since).json()["data"]}
+    assert rows["a3-000"]["timestamp"] == ingested  # an untimed row counts from its article's ingest
+    assert "a1-000" not in rows
+    before = writer_client.get("/api/events/a1-000").json()["event"]["timestamp"]
+    _review(writer_client, "a1-000", action="accept")
+    after = writer_client.get("/api/events/a1-000").json()["event"]["timestamp"]
+    assert after > before  # a review is a change a sync must pick up
+    synced = writer_client.get("/api/events", params={"canonical": "false", "timestamp": str(after)}).json()["data"]
+    assert "a1-000" in {r["event_id"] for r in synced}
+    canonical = writer_client.get("/api/events", params={"canonical": "true", "fields": "timestamp"}).json()["data"]
+    assert all(isinstance(r["timestamp"], int) for r in canonical)  # from the cluster's last update

@@ -78,7 +78,7 @@ def _canonical_views_sql() -> str:
     return f"""
 CREATE OR REPLACE VIEW canonical_events_flat AS
 SELECT canonical_id AS event_id, NULL::VARCHAR AS article_id, {", ".join(flat)},
-       TRY_CAST(payload->>'timestamp' AS BIGINT) AS timestamp,
+       coalesce(TRY_CAST(payload->>'timestamp' AS BIGINT), CAST(epoch(updated_at) AS BIGINT)) AS timestamp,
        TRY_CAST(payload->>'confidence' AS DOUBLE) AS confidence,
        payload->>'trigger' AS trigger, payload->'evidence' AS evidence,
        article_ids, sources
@@ -86,7 +86,8 @@ FROM canonical_events;
 
 CREATE OR REPLACE VIEW canonical_corrected AS
 SELECT c.event_id, c.article_id, {", ".join(fixed)},
-       c.timestamp, c.confidence, c.trigger, c.evidence, r.review_status, r.reviewed_at,
+       greatest(c.timestamp, CAST(epoch(r.reviewed_at) AS BIGINT)) AS timestamp,
+       c.confidence, c.trigger, c.evidence, r.review_status, r.reviewed_at,
        c.article_ids, c.sources
 FROM canonical_events_flat c LEFT JOIN review_fixes r ON r.event_id = c.event_id;
 """

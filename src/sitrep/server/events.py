@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 
 from sitrep.dedup import store as dedup_store
-from sitrep.server.db import Database, rows_as_dicts
+from sitrep.server.db import EDITABLE_FIELDS, Database, rows_as_dicts
 from sitrep.server.deps import get_db, not_found
 from sitrep.server.filters import (
     DERIVED,
@@ -101,7 +101,8 @@ def list_events(
             raise FilterError("give either page or next, not both")
         clause, values = cursor_clause(params["next"])
         where.add(clause, *values)
-    select = list(out_fields) + [c for c in ("event_date",) if c not in out_fields]
+    needed = ("event_date", "article_id") if "timestamp" in out_fields else ("event_date",)
+    select = list(out_fields) + [c for c in needed if c not in out_fields]
     columns = ", ".join(DERIVED.get(c, c) for c in select)
     values = list(where.params)
     if streamed:
@@ -112,11 +113,30 @@ def list_events(
         return _stream(db, fmt, sql, values, select, out_fields)
     with db.cursor() as cur:
         rows = fetch_page(cur, source, where, columns, lim, (pg - 1) * lim)
+        if "timestamp" in out_fields:
+            _fill_timestamps(cur, rows)
     more = len(rows) > lim
     rows = rows[:lim]
     cursor = encode_cursor(rows[-1]["event_date"], rows[-1]["event_id"]) if more and rows else None
     data = [clean_row({k: r[k] for k in out_fields}) for r in rows]
     return {"count": len(data), "canonical": is_canonical, "data": data, "next": cursor}
+
+
+def _fill_timestamps(cur: Any, rows: list[dict[str, Any]]) -> None:
+    """Rows stored without a timestamp take their article's ingest time (what the timestamp filter uses)."""
+    missing = sorted({r["article_id"] for r in rows if r.get("timestamp") is None and r.get("article_id")})
+    if not missing:
+        return
+    marks = ", ".join("?" for _ in missing)
+    ingested = dict(
+        cur.execute(
+            f"SELECT article_id, CAST(epoch(ingested_at) AS BIGINT) FROM articles WHERE article_id IN ({marks})",
+            missing,
+        ).fetchall()
+    )
+    for row in rows:
+        if row.get("timestamp") is None:
+            row["timestamp"] = ingested.get(row.get("article_id"))
 
 
 def _stream(db: Database, fmt: str, sql: str, values: list[Any], select: list[str], out: list[str]) -> Any:
@@ -241,7 +261,7 @@ def _machine(cur: Any, table: str, key: str, event_id: str, reviewed: dict[str, 
         return {}
     original = clean_row(rows[0])
     mine = clean_row(reviewed)
-    return {k: v for k, v in original.items() if k in mine and mine[k] != v and k not in ("evidence",)}
+    return {k: v for k, v in original.items() if k in EDITABLE_FIELDS and mine.get(k) != v}
 
 
 def _article_event(cur: Any, row: dict[str, Any]) -> dict[str, Any]:

@@ -149,6 +149,16 @@ def column_filter(column: str, raw: str, op: str | None) -> tuple[str, list[Any]
     return f"{col} {op} ?", converted
 
 
+# Rows the store wrote without a timestamp count as stored when their article was ingested.
+INGESTED = "article_id IN (SELECT article_id FROM articles WHERE CAST(epoch(ingested_at) AS BIGINT) {cond})"
+
+
+def timestamp_filter(raw: str, op: str | None) -> tuple[str, list[Any]]:
+    clause, values = column_filter("timestamp", raw, op)
+    fallback = INGESTED.format(cond=clause.split("timestamp", 1)[1])
+    return f"({clause}) OR (timestamp IS NULL AND {fallback})", values + values
+
+
 def build_where(params: Mapping[str, str]) -> Where:
     """Validate every parameter and build the WHERE clause of an events query."""
     where = Where()
@@ -164,7 +174,8 @@ def build_where(params: Mapping[str, str]) -> Where:
             continue
         if name not in COLUMNS:
             raise FilterError(f"unknown parameter {name!r}; filters are column names: {', '.join(COLUMNS)}")
-        clause, values = column_filter(name, raw, params.get(f"{name}_where"))
+        make = timestamp_filter if name == "timestamp" else lambda r, o, n=name: column_filter(n, r, o)
+        clause, values = make(raw, params.get(f"{name}_where"))
         where.add(clause, *values)
     actor = params.get("actor")
     if actor:

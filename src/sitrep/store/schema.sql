@@ -206,7 +206,9 @@ SELECT
     CASE WHEN json_exists(r.fix, '$.plover_type') THEN r.fix->>'plover_type' ELSE e.plover_type END AS plover_type,
     CASE WHEN json_exists(r.fix, '$.plover_mode') THEN r.fix->>'plover_mode' ELSE e.plover_mode END AS plover_mode,
     CASE WHEN json_exists(r.fix, '$.cameo_root') THEN r.fix->>'cameo_root' ELSE e.cameo_root END AS cameo_root,
-    e.timestamp, e.confidence, e.trigger, e.evidence,
+    -- ACLED's timestamp is when the row last changed: a review changes it.
+    greatest(e.timestamp, CAST(epoch(r.reviewed_at) AS BIGINT)) AS timestamp,
+    e.confidence, e.trigger, e.evidence,
     r.review_status, r.reviewed_at
 FROM events e JOIN review_fixes r ON r.event_id = e.event_id;
 
