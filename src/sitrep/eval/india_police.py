@@ -35,6 +35,7 @@ POLICE_FORCE = re.compile(r"\b(police|cops?|security forces|army|troops|jawans?)
 POLICE_AGENT = re.compile(r"\b(police|security forces|army|troops)('s)? (firing|fire|action|shot|fired|opened)|"
                           r"\bby (the )?(police|army|security forces|troops|cops)\b")
 FORCE_WORDS = re.compile(r"\b(fir(ed|ing)|lathi|tear ?gas|teargas|baton|charged?|rounds|bullets?|beat(en)?|thrash(ed)?)\b")
+DEATH_WORDS = re.compile(r"kill|dead|die|death|slain|lynch")
 FORCE_SUBS = {"Excessive force against protesters", "Protest with intervention", "Armed clash", "Attack",
               "Violent demonstration", "Mob violence"}
 
@@ -56,7 +57,7 @@ def sentence_labels(events: list[tuple[Event, str]], sentence: str) -> set[str]:
                                                        ev.sub_event_type in FORCE_SUBS))
         if forceful and (police_here or ev.inter1 == 1):
             out |= {"FORCE", "ANY_ACTION"}
-            if ev.fatalities > 0 or cls == "kill":
+            if ev.fatalities > 0 or (cls == "kill" and DEATH_WORDS.search((ev.trigger or "").lower())):
                 out.add("KILL")
         elif state_agent and ev.inter1 == 1:
             out.add("ANY_ACTION")

@@ -294,7 +294,8 @@ class Detector:
             a = actors.get(i)
             if a is None or a.start in used or a.start in seen:
                 continue
-            tok = sent.doc[i]
+            span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
+            tok = span.root if span is not None else sent.doc[i]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS or (
                 tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
             ):
