@@ -49,6 +49,7 @@ def test_filters_timestamp_means_at_or_after() -> None:
     where = build_where({"timestamp": "1700000000"})
     assert where.sql().startswith("((timestamp >= ?) OR (timestamp IS NULL AND article_id IN")
     assert where.params == [1700000000, 1700000000]  # rows without one count from their article's ingest
+    assert build_where({"timestamp": "1700000000"}, untimed=False).sql() == "(timestamp >= ?)"
 
 
 def test_filters_like_is_case_insensitive_alternatives() -> None:

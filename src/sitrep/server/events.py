@@ -51,7 +51,11 @@ def event_source(db: Database, params: dict[str, str]) -> tuple[str, bool]:
 def events_query(db: Database, params: dict[str, str]) -> tuple[str, Where, list[str], bool]:
     """(source view, where, output fields, canonical) for a list or stats request."""
     source, canonical = event_source(db, params)
-    where = build_where(params)
+    untimed = False
+    if "timestamp" in params and not canonical:
+        with db.cursor() as cur:
+            untimed = cur.execute("SELECT 1 FROM events WHERE timestamp IS NULL LIMIT 1").fetchone() is not None
+    where = build_where(params, untimed=untimed)
     if "modality" not in params:
         where.add("modality = ?", "asserted")  # claims that something happened, as exports do
     if not parse_bool("include_rejected", params.get("include_rejected")):

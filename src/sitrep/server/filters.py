@@ -159,8 +159,12 @@ def timestamp_filter(raw: str, op: str | None) -> tuple[str, list[Any]]:
     return f"({clause}) OR (timestamp IS NULL AND {fallback})", values + values
 
 
-def build_where(params: Mapping[str, str]) -> Where:
-    """Validate every parameter and build the WHERE clause of an events query."""
+def build_where(params: Mapping[str, str], untimed: bool = True) -> Where:
+    """Validate every parameter and build the WHERE clause of an events query.
+
+    ``untimed``: some stored rows lack a timestamp (the filter then falls back
+    to their article's ingest time; without such rows that costs for nothing).
+    """
     where = Where()
     for name, raw in params.items():
         if name in CONTROL or name in IGNORED:
@@ -174,7 +178,7 @@ def build_where(params: Mapping[str, str]) -> Where:
             continue
         if name not in COLUMNS:
             raise FilterError(f"unknown parameter {name!r}; filters are column names: {', '.join(COLUMNS)}")
-        make = timestamp_filter if name == "timestamp" else lambda r, o, n=name: column_filter(n, r, o)
+        make = timestamp_filter if name == "timestamp" and untimed else lambda r, o, n=name: column_filter(n, r, o)
         clause, values = make(raw, params.get(f"{name}_where"))
         where.add(clause, *values)
     actor = params.get("actor")
