@@ -14,6 +14,7 @@ events); they are joined first and never split.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 
 import numpy as np
@@ -80,8 +81,8 @@ def _extent_km(box: Box) -> float:
 
 def cluster(
     f: Features, s: Scores, cfg: DedupConfig, seeds: Iterable[Iterable[int]] = ()
-) -> tuple[np.ndarray, np.ndarray]:
-    """(cluster label per event = index of its root event, mask over ``s`` of pairs to flag).
+) -> tuple[np.ndarray, np.ndarray, Counter[str]]:
+    """(cluster label per event = index of its root event, mask over ``s`` of pairs to flag, refusals by reason).
 
     Two phases. Firm pairs (both events specific: named actors, a town, a
     day) join first. A vague event (a generic or missing actor, a region, a
@@ -103,6 +104,7 @@ def cluster(
     same_article = (f.article[s.i] == f.article[s.j]).tolist()
     ii, jj = s.i.tolist(), s.j.tolist()
     vague = f.vague.tolist()
+    refused: Counter[str] = Counter()
 
     def join(k: int) -> None:
         a, b = c.find(ii[k]), c.find(jj[k])
@@ -111,11 +113,14 @@ def cluster(
         shared = c.arts(a) & c.arts(b)
         span = max(c.hi[a], c.hi[b]) - min(c.lo[a], c.lo[b])
         spread = _extent_km(_join(c.box[a], c.box[b]))
-        if (
-            (shared and not (same_article[k] and shared == {c.article[ii[k]]}))
-            or span > cfg.max_precise_span_days
-            or spread > cfg.max_place_span_km
-        ):
+        why = (
+            "same_article" if shared and not (same_article[k] and shared == {c.article[ii[k]]})
+            else "date_span" if span > cfg.max_precise_span_days
+            else "place_span" if spread > cfg.max_place_span_km
+            else None
+        )
+        if why:
+            refused[why] += 1
             flag[k] = True
             return
         c.union(a, b)
@@ -139,27 +144,37 @@ def cluster(
         both = [(ii[k], jj[k]), (jj[k], ii[k])]
         return [(e, o) for e, o in both if vague[e]] or both
 
-    partners: dict[int, set[int]] = {}
+    score = s.score.tolist()
+    partners: dict[int, dict[int, float]] = {}
     for k in later:
         for e, other in ends(k):
-            partners.setdefault(e, set()).add(c.find(other))
+            best = partners.setdefault(e, {})
+            r = c.find(other)
+            best[r] = max(best.get(r, 0.0), score[k])
 
     def unambiguous(e: int, other: int) -> bool:
         # partners hold roots from before this phase: map them to today's roots
         own, other_root = c.find(e), c.find(other)
-        mine = {c.find(r) for r in partners[e]} | {own}
-        held = {r for r in mine if c.anchor[r]}
+        mine: dict[int, float] = {own: 1.0}
+        for r, sc in partners[e].items():
+            now = c.find(r)
+            mine[now] = max(mine.get(now, 0.0), sc)
+        held = sorted(((sc, r) for r, sc in mine.items() if c.anchor[r] and r != own), reverse=True)
+        if c.anchor[own] and held:
+            return False  # already with specific reports, and fits another cluster of them too
         if len(held) > 1:
-            return False  # fits two clusters with specific reports: a reviewer decides
+            # fits two clusters with specific reports: only a clear winner is taken, else a reviewer decides
+            return held[0][1] == other_root and held[0][0] - held[1][0] >= cfg.clear_margin
         if held:
-            return other_root in held or not c.anchor[other_root]
+            return other_root == held[0][1] or not c.anchor[other_root]
         return len(mine) <= 2
 
     for k in later:
         if all(unambiguous(e, o) for e, o in ends(k)):
             join(k)
         else:
+            refused["ambiguous"] += 1
             flag[k] = True
     labels = np.fromiter((c.find(x) for x in range(f.n)), dtype=np.int64, count=f.n)
     flag &= labels[s.i] != labels[s.j]
-    return labels, flag
+    return labels, flag, refused

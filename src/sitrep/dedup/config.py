@@ -41,6 +41,9 @@ class DedupConfig:
     # Likewise a cluster's town-level places (geo precision 1-2) may lie at
     # most this far apart: a region-level report must not join two towns.
     max_place_span_km: float = 30.0
+    # A vague report (generic actor, region, week or month) that fits several
+    # clusters joins the best one only when it beats the next by this much.
+    clear_margin: float = 0.1
     # Text similarity: MinHash Jaccard of evidence words; a Jaccard of
     # ``text_full_at`` counts as full agreement (paraphrases share few words).
     minhash_size: int = 32

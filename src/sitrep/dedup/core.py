@@ -147,7 +147,7 @@ def dedupe_records(
             if e in existing:
                 by_old[existing[e]].append(k)
         seeds = list(by_old.values())
-    labels, flag = cluster(f, s, cfg, seeds)
+    labels, flag, refused = cluster(f, s, cfg, seeds)
     ids, aliases = _assign_ids(f, labels, existing, created or {}, incremental)
     members = {f.event_id[k]: ids[int(labels[k])] for k in range(f.n)}
 
@@ -174,6 +174,7 @@ def dedupe_records(
         "scored_matches": float(int((s.decision > NONE).sum())),
         "canonical_events": float(len(set(members.values()))),
         "possible_duplicates": float(len(possible)),
+        **{f"refused_{why}": float(n) for why, n in sorted(refused.items())},
     }
     return DedupResult(members, canonical, possible, aliases, stats)
 
