@@ -201,30 +201,33 @@ class PlaceFinder:
         prev = doc[i - 1].lower_ if i > 0 else ""
         locative = prev in LOCATIVE
         label = tok.ent_type_
+        proper = tok.pos_ == "PROPN" or (tok.is_upper and len(tok.text) >= 4)  # taggers miss ALL-CAPS names
         for width in (4, 3, 2, 1):
             j = i + width
             if j > limit or any(taken[k] for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
                 continue
             # transliteration-tolerant matching only where the wording says a place follows ("in Heet")
-            cands = self.gaz.lookup(doc[i:j].text, loose=locative and not label and tok.pos_ == "PROPN")
+            cands = self.gaz.lookup(doc[i:j].text, loose=locative and not label and proper)
             if not cands:
                 continue
             top = cands[0]
             if width == 1 and tok.lower_ in GENERIC_WORDS:
                 continue
             broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
-            big = top.population >= 100_000
+            typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
                 whole = i == ent_start and j == limit
+                big = top.population >= (20_000 if label == "ORG" else 100_000)
                 owner = (label == "ORG" and i == ent_start and j < limit
                          and (doc[j].lower_ in INSTITUTION_WORDS or doc[j].text in ("'s", "’s"))
                          and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
-                ok = ((whole and (broad or big or (locative and i == ent_start))) or owner
+                ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent")))
             else:
-                if width == 1 and tok.pos_ != "PROPN" and not locative:
+                if width == 1 and not proper and not locative:
                     continue
-                ok = locative or (broad and top.feature != "admin2") or (big and tok.pos_ == "PROPN")
+                ok = (locative or typed or (broad and top.feature != "admin2")
+                      or (proper and (top.population >= 100_000 or _dateline(doc, i, j))))
             if ok:
                 topo = self._toponym(doc, i, j, -1)
                 if topo is not None:
@@ -275,6 +278,13 @@ class PlaceFinder:
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
+
+
+def _dateline(doc: Any, i: int, j: int) -> bool:
+    """'MOSUL, Iraq (Reuters) -' or 'BEIRUT —': a capitalised name opening a paragraph, then a comma or dash."""
+    if i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i].is_sent_start:
+        return False
+    return j < len(doc) and doc[j].text in (",", "(", "—", "–", "-", ":")
 
 
 def _display(name: str) -> str:
