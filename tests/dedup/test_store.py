@@ -27,6 +27,11 @@ def test_store_dedupe_makes_one_canonical_event_per_real_event(store):
         "SELECT payload->>'fatalities' FROM canonical_events WHERE canonical_id = ?", [bombing]
     ).fetchall()[0][0]
     assert payload_fatalities == "3"  # sources say 3, 3 and 4: the conservative figure
+    evidence_type, evidence_of = store.con.execute(
+        "SELECT json_type(payload->'evidence'), payload->>'evidence_event_id' FROM canonical_events "
+        "WHERE canonical_id = ?", [bombing]
+    ).fetchall()[0]
+    assert evidence_type == "OBJECT" and evidence_of.startswith("tarmiyah-ied-")
 
 
 def test_rerunning_dedupe_changes_nothing(store):

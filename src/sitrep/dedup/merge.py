@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -74,6 +75,7 @@ def merge_cluster(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     best: dict[str, Any] = max(rows, key=_confidence)
     base = dict(best)
     base.pop("text", None)
+    _evidence(base, best.get("event_id"))
     provenance: dict[str, Any] = {}
 
     dated = [r for r in rows if r.get("event_date")] or list(rows)
@@ -129,6 +131,7 @@ def single(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     out.pop("text", None)
     event_id, article_id = out.pop("event_id", None), out.pop("article_id", None)
+    _evidence(out, event_id)
     sources = split_assoc(out.get("source"))
     out["event_ids"] = [event_id]
     out["article_ids"] = [str(article_id)] if article_id else []
@@ -140,6 +143,18 @@ def single(row: dict[str, Any]) -> dict[str, Any]:
         "fatalities": {event_id: out["fatalities"]} if out["fatalities"] else {},
     }
     return out
+
+
+def _evidence(payload: dict[str, Any], event_id: Any) -> None:
+    """Evidence spans stay an object (the store hands them over as JSON text) and say whose article they are in."""
+    ev = payload.get("evidence")
+    if isinstance(ev, str):
+        try:
+            payload["evidence"] = json.loads(ev)
+        except ValueError:
+            payload["evidence"] = {}
+    if payload.get("evidence"):
+        payload["evidence_event_id"] = event_id
 
 
 def _confidence(row: dict[str, Any]) -> float:
