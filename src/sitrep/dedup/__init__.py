@@ -11,12 +11,17 @@ them back for exports and the API. See ``sitrep.dedup.store`` for the tables.
 from sitrep.dedup.config import DedupConfig, load_config
 from sitrep.dedup.core import DedupResult, dedupe_records
 from sitrep.dedup.merge import canonical_id, merge_cluster
+from sitrep.dedup.store import canonical_for, dedupe, possible_duplicates, resolve
 
 __all__ = [
     "DedupConfig",
     "DedupResult",
+    "canonical_for",
     "canonical_id",
+    "dedupe",
     "dedupe_records",
     "load_config",
     "merge_cluster",
+    "possible_duplicates",
+    "resolve",
 ]
