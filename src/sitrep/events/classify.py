@@ -135,7 +135,7 @@ def sub_event_type(c: Context) -> str:
             return "Arrests" if c.inter1 == 1 else "Abduction/forced disappearance"
         if not land and "territory" not in c.cues:
             return "Armed clash"
-        if "no_fight" in c.cues:
+        if "no_fight" in c.cues or "no_fight" in c.doc_cues:
             return "Non-violent transfer of territory"
         state = c.inter1 in (1, 8) or (c.inter1 is None and "state_actor" in c.cues and "nonstate_actor" not in c.cues)
         if c.inter1 is None and c.trigger in ("liberate", "liberation", "recapture", "retake", "regain"):

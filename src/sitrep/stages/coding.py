@@ -114,6 +114,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             cues |= cue_groups(lex, _words([t for t in sents[si] if not _topic(t)])) & DEMO_GROUPS
             if _protest_arrest(sents[si]):
                 cues.add("protest_arrest")
+            if any(t.lower_ in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow")
+                   for t in sents[si]):
+                cues.add("violence")  # "the protest turned violent"
         ctx = Context(
             cls=frame.cls,
             trigger=" ".join(frame.trigger.words),
