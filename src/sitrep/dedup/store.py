@@ -110,9 +110,11 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
         table, new, gone = _load(con, full)
         t1 = time.perf_counter()
         ids = table.column("event_id").to_pylist()
+        con.register("dd_loaded", table.select(["event_id"]))
         existing = dict(con.execute(
-            "SELECT event_id, canonical_id FROM canonical_members WHERE event_id IN (SELECT unnest(?))", [ids]
-        ).fetchall()) if ids else {}
+            "SELECT m.event_id, m.canonical_id FROM canonical_members m JOIN dd_loaded l USING (event_id)"
+        ).fetchall())
+        con.unregister("dd_loaded")
         created = dict(con.execute("SELECT canonical_id, CAST(created_at AS VARCHAR) FROM canonical_events").fetchall())
         result = dedupe_records(table, config, existing=existing, created=created, new=new, incremental=not full)
         t2 = time.perf_counter()
