@@ -59,3 +59,20 @@ def test_run_rejects_malformed_spark_settings(tmp_path: Path) -> None:
         app, ["run", "--engine", "spark", "--input", str(tmp_path), "--output", str(tmp_path / "o"), "--conf", "nokey"]
     )
     assert result.exit_code != 0 and "KEY=VALUE" in result.output
+
+
+def test_run_loaded_into_a_store_exports_the_same_events(tmp_path: Path) -> None:
+    from sitrep.store import Store
+    from sitrep.store.export import write_export
+
+    corpus = write_corpus(tmp_path / "in")
+    out, db = tmp_path / "out", tmp_path / "store.duckdb"
+    result = runner.invoke(app, ["run", "--input", str(corpus), "--output", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])["store"]
+    assert loaded["quarantined"] == 2 and loaded["events"] > 0
+    with Store(db) as store:
+        write_export(store.con, "parquet", None, path=tmp_path / "export.parquet")
+    exported = pq.read_table(tmp_path / "export.parquet").sort_by("x_event_id").to_pylist()
+    ours = [r for r in B.read_events(out).drop_columns(["month"]).to_pylist() if r["x_modality"] == "asserted"]
+    assert exported and exported == ours  # the store's default export: asserted events, same columns and values

@@ -6,6 +6,7 @@ import json
 import shutil
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -124,6 +125,78 @@ def dedupe_output(output: str, config: Path | None = None) -> dict[str, object]:
     return {"events": len(members), "canonical_events": len(canonical), "possible_duplicates": len(possible)}
 
 
+def _event_from_row(row: dict[str, object]) -> Any:
+    """An export row back into an Event (the fields the store keeps)."""
+    from sitrep.model import Event
+
+    data = {k[2:] if k.startswith("x_") else k: v for k, v in row.items()}
+    date = data.get("event_date")
+    data["event_date"] = date.isoformat() if hasattr(date, "isoformat") else date
+    evidence = data.get("evidence")
+    data["evidence"] = json.loads(evidence) if isinstance(evidence, str) and evidence else {}
+    return Event.from_dict(data)
+
+
+def load_into_store(output: str, db: Path, batch_articles: int = 500) -> dict[str, int]:
+    """Load a run (either engine) into a DuckDB store as ``sitrep ingest`` would have stored it.
+
+    Events, articles (every input id) and quarantine come back; per-article mentions (actors, places,
+    quotes as found in the text) are not in the run's output, so the store's article view lacks them.
+    """
+    import duckdb
+
+    from sitrep.engines import batch as B
+    from sitrep.io.readers import Input
+    from sitrep.model import Article, ErrorInfo, Result
+    from sitrep.store import BatchSummary, Store
+
+    root = Path(output)
+    totals = BatchSummary()
+    con = duckdb.connect()
+    events_glob = root / "events" / "**" / "*.parquet"
+    has_events = any((root / "events").rglob("*.parquet"))
+    with Store(db) as store:
+        if any((root / "articles").glob("*.parquet")):
+            articles = B.read_articles(root).to_pylist()
+            for start in range(0, len(articles), batch_articles):
+                chunk = articles[start : start + batch_articles]
+                by_article: dict[str, list[dict[str, object]]] = {a["article_id"]: [] for a in chunk}
+                if has_events:
+                    rel = con.sql(
+                        f"SELECT * EXCLUDE (month) FROM read_parquet('{events_glob}', hive_partitioning = true) "
+                        "WHERE x_article_id IN (SELECT unnest(?)) ORDER BY x_event_id",
+                        params=[list(by_article)],
+                    )
+                    for event in rel.to_arrow_table().to_pylist():
+                        by_article[str(event["x_article_id"])].append(event)
+                inputs: list[Input] = []
+                results: list[Result | None] = []
+                for a in chunk:
+                    published = a["published"].isoformat() if a["published"] else None
+                    events = [_event_from_row(e) for e in by_article[a["article_id"]]]
+                    for input_id in a["input_ids"] or [a["input_id"]]:
+                        article = Article(
+                            text=a["text"], id=input_id, url=a["url"], title=a["title"], source=a["source"],
+                            published=published, language=a["language"],
+                        )  # fmt: skip
+                        origin = a["origin"] if input_id == a["input_id"] else ""
+                        inputs.append(Input(input_id, article=article, origin=origin, stable_id=input_id != origin))
+                        results.append(Result(id=input_id, published=published, title=a["title"], events=events))
+                totals.add(store.write_batch(inputs, results))
+        if (root / "quarantine").is_dir() and any((root / "quarantine").glob("*.parquet")):
+            rows = B.read_quarantine(root).to_pylist()
+            failed = [
+                Input(
+                    q["input_id"], failure=ErrorInfo(code=q["code"], message=q["message"], stage=q["stage"]),
+                    origin=q["origin"] or "", raw_hash=q["content_hash"], stable_id=q["input_id"] != q["origin"],
+                )
+                for q in rows
+            ]  # fmt: skip
+            if failed:
+                totals.add(store.write_batch(failed, [None] * len(failed)))
+    return totals.to_dict()
+
+
 @app.command()
 def run(
     input_path: str = typer.Option(..., "--input", "-i", help="A JSONL/text/HTML file or folder, or Parquet articles."),
@@ -154,6 +227,9 @@ def run(
         help="Then cluster the events with the local dedup (DuckDB reads the Parquet): OUT/canonical/.",
     ),
     dedup_config: Path | None = typer.Option(None, "--dedup-config", help="TOML file overriding dedup settings."),
+    db: Path | None = typer.Option(
+        None, "--db", help="Then load the run into this DuckDB store (as `sitrep ingest` stores it; no mentions)."
+    ),
 ) -> None:
     """Extract events from a whole corpus into partitioned Parquet (the same rows on every engine)."""
     try:
@@ -163,6 +239,8 @@ def run(
         )  # fmt: skip
         if dedupe:
             summary["dedup"] = dedupe_output(output, dedup_config)
+        if db is not None:
+            summary["store"] = load_into_store(output, db)
     except SitrepError as exc:
         fail(exc)
     typer.echo(json.dumps(summary))
