@@ -40,7 +40,7 @@ def _remote(c: Context) -> str:
     """Which remote weapon: suicide > chemical > aircraft > grenade > shelling > IED."""
     if "suicide" in c.cues:
         return "Suicide bomb"
-    if c.cls == "chemical" or ("chemical" in c.cues and c.cls in ("explosion", "attack")):
+    if c.cls == "chemical" or "chemical" in c.cues:
         return "Chemical weapon"
     if c.cls == "air_strike" or "aircraft" in c.cues:
         return "Air/drone strike"
@@ -61,7 +61,7 @@ def _protest_context(c: Context) -> bool:
 
 def _violence(c: Context) -> str:
     """attack / kill / clash: who hit whom decides Battles, VAC, Protests, Riots or Explosions."""
-    if c.cls in ("attack", "kill") and "aircraft" in c.cues and c.trigger in ("attack", "strike", "raid", "target", "kill"):
+    if c.cls in ("attack", "kill") and "aircraft" in c.cues and c.trigger in ("attack", "strike", "raid", "target", "kill", "hit", "bomb", "bombing"):
         return "Air/drone strike"
     if c.cls in ("attack", "kill") and c.cues & {"suicide", "grenade", "chemical"}:
         return _remote(c)
@@ -158,8 +158,8 @@ def sub_event_type(c: Context) -> str:
     if cls in ("force", "protest"):
         return _demonstration(c)
     if cls == "arrest":
-        if _protest_context(c):
-            return "Protest with intervention"
+        if "protest_arrest" in c.cues or c.inter2 == 6:
+            return "Protest with intervention"  # demonstrators arrested: an intervention in their protest
         return "Arrests"
     if cls == "agreement":
         return "Agreement"

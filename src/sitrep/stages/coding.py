@@ -54,7 +54,7 @@ def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
 
 
 NOT_A_RIOT = {"police", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields", "act"}
-PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "activist", "participant", "marcher", "student", "striker"}
+PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "participant", "marcher", "striker", "rioter"}
 
 
 def _words(span: Any) -> set[str]:
