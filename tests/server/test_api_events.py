@@ -153,3 +153,13 @@ def test_events_rows_lead_with_acled_columns_in_acled_order(client: Any) -> None
     assert row["event_id_cnty"] == row["event_id"] and row["year"] == int(row["event_date"][:4])
     header = client.get("/api/events", params={"canonical": "false", "format": "csv"}).text.splitlines()[0]
     assert header.startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type")
+
+
+def test_events_total_counts_every_match_when_asked(client: Any) -> None:
+    body = client.get("/api/events", params={"canonical": "false", "limit": "5", "total": "true"}).json()
+    assert body["count"] == 5 and body["total"] == 34
+    follow = client.get(
+        "/api/events", params={"canonical": "false", "limit": "5", "total": "true", "next": body["next"]}
+    )
+    assert follow.json()["total"] == 34  # the cursor pages; the total stays the whole match
+    assert "total" not in client.get("/api/events", params={"limit": "5"}).json()

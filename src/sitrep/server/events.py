@@ -91,12 +91,18 @@ def list_events(
     format: str | None = Query(None, description="json | csv | ndjson | geojson"),
     fields: str | None = Query(None, description="columns to return, separated by |"),
     canonical: str | None = Query(None, description="true: canonical events; false: per-article events"),
+    total: str | None = Query(None, description="true: also count every matching row"),
 ) -> Any:
     params = flat_params(request)
     fmt = (params.get("format") or params.get("_format") or "json").lower()
     if fmt not in FORMATS:
         raise FilterError(f"format: {fmt!r} is not one of {', '.join(FORMATS)}")
     source, where, out_fields, is_canonical = events_query(db, params)
+    total_count: int | None = None
+    if parse_bool("total", params.get("total")) and fmt == "json":  # every match, not just this page (a scan)
+        with db.cursor() as cur:
+            row = cur.execute(f"SELECT count(*) FROM {source} WHERE {where.sql()}", where.params).fetchone()
+        total_count = int(row[0]) if row else 0
     streamed = fmt != "json"
     lim = parse_int("limit", params.get("limit"), 0 if streamed else 500, 0 if streamed else 1, MAX_LIMIT)
     pg = parse_int("page", params.get("page"), 1, 1, 10_000_000)
@@ -123,7 +129,10 @@ def list_events(
     rows = rows[:lim]
     cursor = encode_cursor(rows[-1]["event_date"], rows[-1]["event_id"]) if more and rows else None
     data = [clean_row({k: r[k] for k in out_fields}) for r in rows]
-    return {"count": len(data), "canonical": is_canonical, "data": data, "next": cursor}
+    body: dict[str, Any] = {"count": len(data), "canonical": is_canonical, "data": data, "next": cursor}
+    if total_count is not None:
+        body["total"] = total_count
+    return body
 
 
 def _fill_timestamps(cur: Any, rows: list[dict[str, Any]]) -> None:
