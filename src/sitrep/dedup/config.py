@@ -34,7 +34,7 @@ class DedupConfig:
     merge_threshold: float = 0.7
     possible_threshold: float = 0.6
     # Two events of one article are merged only when they agree this well.
-    same_article_threshold: float = 0.9
+    same_article_threshold: float = 0.85
     # A cluster's day-precise dates may span at most this many days, so a
     # chain of one-day steps cannot glue a week of events together.
     max_precise_span_days: int = 2
