@@ -69,6 +69,7 @@ function renderTable(events) {
       el("td", {}, fmt(e.actor2)),
       el("td", {}, [e.location, e.admin1, e.country].filter(Boolean).join(", ") || "—"),
       el("td", { class: "num" }, fmt(e.fatalities)),
+      el("td", { class: "num", title: (e.sources || []).join(", ") }, e.sources ? String(e.sources.length) : "1"),
       el("td", {}, e.review_status ? el("span", { class: `status ${e.review_status}` }, e.review_status) : ""));
     row.addEventListener("keydown", (evt) => { if (evt.key === "Enter") panel.openEvent(e.event_id); });
     body.append(row);
@@ -102,7 +103,7 @@ export async function refresh({ keepTimeline = false } = {}) {
   const mine = ++generation;
   const params = filterParams();
   params.set("limit", String(MAP_LIMIT));
-  params.set("fields", LIST_FIELDS);
+  params.set("fields", state.canonical ? `${LIST_FIELDS}|sources` : LIST_FIELDS);
   try {
     const timelineParams = filterParams({ withDates: false });
     timelineParams.set("top", "100");
