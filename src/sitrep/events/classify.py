@@ -80,6 +80,8 @@ def _violence(c: Context) -> str:
         if c.inter2 in (5, 6) or c.inter1 in (5, 6):
             return "Violent demonstration"
         return "Armed clash"
+    if c.trigger in ("massacre", "execute", "execution", "behead"):
+        return "Attack"  # killings of people in custody or en masse: violence against civilians
     target = c.inter2
     if target is None and c.victims:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7

@@ -28,6 +28,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SPEECH_VERBS = {"say", "tell", "claim", "report", "confirm", "state", "add", "allege", "announce", "put", "note",
                 "accuse", "blame", "demand", "deny", "estimate", "quote"}
+NOT_A_RIOT = {"police", "policemen", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields"}
 BACKGROUND_PREPS = {"after", "despite", "since", "amid", "following", "before", "over", "against"}
 FAMILY = {
     "explosion": "remote", "ied": "remote", "shelling": "remote", "air_strike": "remote", "grenade": "remote",
@@ -126,6 +127,8 @@ class Detector:
                     break
             if tok.i in taken:
                 continue
+            if low in ("riot", "anti-riot") and tok.i + 1 < sent.end and tok.nbor(1).lower_ in NOT_A_RIOT:
+                continue  # "riot police" are police
             for key in {low, tok.lemma_.lower()}:
                 for t in self.lex.single.get(key, ()):
                     if self._allowed(t, tok, words):
@@ -308,7 +311,8 @@ class Detector:
         elif f.actor1 is None and after and f.cls in ("protest", "riot", "change_group", "hq", "agreement"):
             a = after.pop(0)
             f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
-        if f.actor2 is None and after and f.cls not in ("protest", "change_group", "hq", "other", "transfer"):
+        if f.actor2 is None and after and not f.victims and f.cls not in ("protest", "change_group", "hq", "other",
+                                                                            "transfer"):
             a = after[0]
             if f.actor1 is None or a.name != f.actor1.name:
                 f.actor2 = Arg(a.name, a.inter, a.start, a.end, a)

@@ -68,6 +68,7 @@ def _words(span: Any) -> set[str]:
     return out
 
 
+FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
 DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention"}
 TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
 TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
@@ -91,13 +92,22 @@ def _topic(tok: Any) -> bool:
     return False
 
 
+PROTEST_EVENTS = {"protest", "demonstration", "rally", "sit-in", "march", "gathering", "vigil", "picket"}
+NOT_DURING = {"before", "prior", "anticipation", "ahead", "after", "against", "over", "following", "organise", "organize"}
+
+
 def _protest_arrest(span: Any) -> bool:
-    """Demonstrators arrested or detained (an intervention in their protest)."""
+    """Demonstrators arrested or detained, or people arrested at a protest (an intervention in it)."""
     for t in span:
         if t.lemma_.lower() in ("arrest", "detain", "round"):
             for c in t.subtree:
-                if c.lemma_.lower() in PROTEST_PEOPLE:
+                lemma = c.lemma_.lower()
+                if lemma in PROTEST_PEOPLE:
                     return True
+                if lemma in PROTEST_EVENTS:
+                    path = [a.lower_ for a in c.ancestors if a.i != t.i and t.is_ancestor(a)] + [c.lower_]
+                    if not NOT_DURING & set(path) and not NOT_DURING & {x.lemma_.lower() for x in c.ancestors}:
+                        return True
     return False
 
 
@@ -114,9 +124,11 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             cues |= cue_groups(lex, _words([t for t in sents[si] if not _topic(t)])) & DEMO_GROUPS
             if _protest_arrest(sents[si]):
                 cues.add("protest_arrest")
-            if any(t.lower_ in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow")
-                   for t in sents[si]):
-                cues.add("violence")  # "the protest turned violent"
+            for t in sents[si]:
+                if t.lower_ in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow"):
+                    cues.add("violence")  # "the protest turned violent"
+                elif t.lower_ == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
+                    cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
         ctx = Context(
             cls=frame.cls,
             trigger=" ".join(frame.trigger.words),

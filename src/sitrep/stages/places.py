@@ -213,6 +213,8 @@ class PlaceFinder:
             top = cands[0]
             if width == 1 and tok.lower_ in GENERIC_WORDS:
                 continue
+            if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
+                continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
             broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
             typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
