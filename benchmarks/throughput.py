@@ -43,18 +43,18 @@ def run_spacy(texts: list[str], processes: int, batch_size: int) -> dict[str, fl
     from sitrep.stages.nlp import DEFAULT_MODEL
 
     nlp = spacy.load(DEFAULT_MODEL)
-    nlp.pipe(texts[:2])  # imports and lazy init out of the timing, like the pool's warm-up
+    list(nlp.pipe(texts[:2]))  # imports and lazy init out of the timing, like the pool's warm-up
     start = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts, n_process=processes, batch_size=batch_size))
     return {"seconds": time.perf_counter() - start, "articles": n}
 
 
-def run_sitrep(texts: list[str], processes: int, batch_size: int) -> dict[str, float]:
+def run_sitrep(texts: list[str], processes: int, batch_size: int, config: str | None = None) -> dict[str, float]:
     from sitrep.engines import PoolEngine
     from sitrep.model import Article
 
-    with PoolEngine(workers=processes) as engine:
-        engine.warm_up()
+    with PoolEngine(config, workers=processes) as engine:
+        engine.warm_up([Article(text=t) for t in texts[:2]])  # like spaCy's warm-up call below
         batches = [(i, [Article(text=t) for t in texts[i : i + batch_size]]) for i in range(0, len(texts), batch_size)]
         start = time.perf_counter()
         results = [r for _, rs in engine.map_batches(batches) for r in rs]
@@ -64,10 +64,11 @@ def run_sitrep(texts: list[str], processes: int, batch_size: int) -> dict[str, f
     return {"seconds": seconds, "articles": len(results), "errors": errors, "events": events}
 
 
-def side(name: str, n: int, words: int, processes: int, batch_size: int) -> dict[str, float]:
+def side(name: str, n: int, words: int, processes: int, batch_size: int, config: str | None) -> dict[str, float]:
     texts = articles(n, words)
-    runner = run_spacy if name == "spacy" else run_sitrep
-    out = runner(texts, processes, batch_size)
+    out = (
+        run_spacy(texts, processes, batch_size) if name == "spacy" else run_sitrep(texts, processes, batch_size, config)
+    )
     total_words = sum(len(t.split()) for t in texts)
     out["articles_per_s"] = round(out["articles"] / out["seconds"], 2)
     out["words_per_s"] = round(total_words / out["seconds"], 1)
@@ -76,13 +77,14 @@ def side(name: str, n: int, words: int, processes: int, batch_size: int) -> dict
     return out
 
 
-def measure(n: int, words: int, processes: int, batch_size: int, rounds: int) -> dict[str, object]:
+def measure(n: int, words: int, processes: int, batch_size: int, rounds: int, config: str | None) -> dict[str, object]:
     """Each side in a fresh interpreter, alternating, best of ``rounds`` (the machine is shared)."""
     best: dict[str, dict[str, float]] = {}
     for _ in range(rounds):
         for name in ("spacy", "sitrep"):
             cmd = [sys.executable, __file__, "--side", name, "--articles", str(n), "--words", str(words)]
             cmd += ["--processes", str(processes), "--batch-size", str(batch_size)]
+            cmd += ["--config", config] if config else []
             done = subprocess.run(cmd, capture_output=True, text=True, check=True)
             result = json.loads(done.stdout.strip().splitlines()[-1])
             if name not in best or result["articles_per_s"] > best[name]["articles_per_s"]:
@@ -103,15 +105,18 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=240)
     parser.add_argument("--words", type=int, default=450)
     parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=1, help="alternate the two sides this many times, keep the best")
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    parser.add_argument(
+        "--config", help="pipeline config (TOML) for our side, e.g. NLP only to see the engine's overhead"
+    )
     parser.add_argument("--side", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
-        print(json.dumps(side(args.side, args.articles, args.words, args.processes, args.batch_size)))
+        print(json.dumps(side(args.side, args.articles, args.words, args.processes, args.batch_size, args.config)))
         return
-    report = measure(args.articles, args.words, args.processes, args.batch_size, args.rounds)
+    report = measure(args.articles, args.words, args.processes, args.batch_size, args.rounds, args.config)
     if args.json:
         print(json.dumps(report))
         return

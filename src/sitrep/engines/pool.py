@@ -103,11 +103,15 @@ class PoolEngine:
                 max_tasks_per_child=self.batches_per_worker,
             )
 
-    def warm_up(self) -> None:
-        """Start every worker and load its model now (benchmarks time the steady state)."""
+    def warm_up(self, sample: list[Article] | None = None) -> None:
+        """Start every worker and run ``sample`` through each (benchmarks time the steady state).
+
+        A realistic sample also triggers what stages load lazily on first use.
+        """
         self.start()
         assert self._executor is not None
-        futures = [self._executor.submit(_run_batch, [Article(text="Warm up.")]) for _ in range(self.workers * 2)]
+        articles = sample or [Article(text="Warm up.")]
+        futures = [self._executor.submit(_run_batch, articles) for _ in range(self.workers * 2)]
         for f in futures:
             f.result()
 
