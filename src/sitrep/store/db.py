@@ -210,10 +210,11 @@ class Store:
         where, params = where_clause(filters, EVENT_COLUMNS)
         current = "" if filters and filters.include_superseded else " AND a.superseded_by IS NULL"
         sql = (
-            "SELECT e.* EXCLUDE (evidence), CAST(e.evidence AS VARCHAR) AS evidence, "
-            "(SELECT list_sort(list(ai.input_id)) FROM article_ids ai WHERE ai.article_id = e.article_id) AS article_ids "
-            f"FROM {EVENTS_VIEW} e JOIN articles a USING (article_id) WHERE {where}{current} "
-            f"ORDER BY e.event_date NULLS LAST, e.event_id{limit_clause(filters)}"
+            "WITH ids AS (SELECT article_id, list_sort(list(input_id)) AS article_ids FROM article_ids "
+            "GROUP BY article_id) "
+            "SELECT e.* EXCLUDE (evidence), CAST(e.evidence AS VARCHAR) AS evidence, ids.article_ids "
+            f"FROM {EVENTS_VIEW} e JOIN articles a USING (article_id) LEFT JOIN ids USING (article_id) "
+            f"WHERE {where}{current} ORDER BY e.event_date NULLS LAST, e.event_id{limit_clause(filters)}"
         )
         cursor = self.con.cursor()
         try:
