@@ -77,7 +77,7 @@ def children(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
-def run(n: int, workers: int, batch_size: int, workdir: Path) -> dict[str, Any]:
+def run(n: int, workers: int, batch_size: int, workdir: Path, memory_limit: str | None = None) -> dict[str, Any]:
     corpus = workdir / "corpus.jsonl"
     with open(corpus, "w", encoding="utf-8") as f:
         for record in records(n, words=150, seed=11):
@@ -88,6 +88,7 @@ def run(n: int, workers: int, batch_size: int, workdir: Path) -> dict[str, Any]:
     sitrep = Path(sys.executable).with_name("sitrep")
     cmd = [str(sitrep), "ingest", str(corpus), "--db", str(db), "--config", str(config)]
     cmd += ["-j", str(workers), "--batch-size", str(batch_size)]
+    cmd += ["--memory-limit", memory_limit] if memory_limit else []
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])}
     samples: list[tuple[float, int, int, int]] = []  # (seconds, inputs done, main KB, largest worker KB)
     start = time.monotonic()
@@ -110,6 +111,7 @@ def run(n: int, workers: int, batch_size: int, workdir: Path) -> dict[str, Any]:
         "articles": n,
         "workers": workers,
         "batch_size": batch_size,
+        "memory_limit": memory_limit or "CLI default",
         "seconds": round(time.monotonic() - start, 1),
         "peak_rss_main_mb": round(max(mains) / 1024, 1),
         "peak_rss_worker_mb": round(max(s[3] for s in samples) / 1024, 1),
@@ -126,15 +128,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--memory-limit", help="passed to sitrep ingest (DuckDB's cap; default: the CLI's)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        report = run(args.articles, args.workers, args.batch_size, args.keep)
+        report = run(args.articles, args.workers, args.batch_size, args.keep, args.memory_limit)
     else:
         with tempfile.TemporaryDirectory(prefix="sitrep-ingest-mem-") as tmp:
-            report = run(args.articles, args.workers, args.batch_size, Path(tmp))
+            report = run(args.articles, args.workers, args.batch_size, Path(tmp), args.memory_limit)
     if args.json:
         print(json.dumps(report))
         return
