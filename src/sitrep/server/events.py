@@ -26,7 +26,7 @@ from sitrep.server.filters import (
     parse_int,
 )
 from sitrep.server.formats import FORMATS, MEDIA_TYPES, clean_row, stream_rows
-from sitrep.server.paging import fetch_page
+from sitrep.server.paging import fetch_page, plain_source
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -101,7 +101,8 @@ def list_events(
     total_count: int | None = None
     if parse_bool("total", params.get("total")) and fmt == "json":  # every match, not just this page (a scan)
         with db.cursor() as cur:
-            row = cur.execute(f"SELECT count(*) FROM {source} WHERE {where.sql()}", where.params).fetchone()
+            counted = plain_source(cur, source)
+            row = cur.execute(f"SELECT count(*) FROM {counted} WHERE {where.sql()}", where.params).fetchone()
         total_count = int(row[0]) if row else 0
     streamed = fmt != "json"
     lim = parse_int("limit", params.get("limit"), 0 if streamed else 500, 0 if streamed else 1, MAX_LIMIT)
@@ -116,6 +117,8 @@ def list_events(
     columns = ", ".join(DERIVED.get(c, c) for c in select)
     values = list(where.params)
     if streamed:
+        with db.cursor() as cur:
+            source = plain_source(cur, source)
         sql = f"SELECT {columns} FROM {source} WHERE {where.sql()} ORDER BY {ORDER_BY}"
         if lim:
             sql += " LIMIT ? OFFSET ?"

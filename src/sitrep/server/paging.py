@@ -25,6 +25,13 @@ REVIEWED = "reviewed_events"
 SPLIT_MAX_REVIEWS = 5000
 
 
+def plain_source(cur: Any, source: str) -> str:
+    """``source``, or the bare events table when no event has been reviewed (the view's anti-join then buys nothing)."""
+    if source == "events_reviewed_all" and cur.execute(f"SELECT 1 FROM {REVIEWED} LIMIT 1").fetchone() is None:
+        return MACHINE
+    return source
+
+
 def _sort_key(event_date: date | None, event_id: str) -> tuple[bool, date, str]:
     # ORDER_BY in Python: dated rows first, newest first, then by id (all descending).
     return (event_date is not None, event_date or date.min, event_id)

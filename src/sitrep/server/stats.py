@@ -12,6 +12,7 @@ from sitrep.server.db import Database
 from sitrep.server.deps import get_db
 from sitrep.server.events import events_query, flat_params
 from sitrep.server.filters import FilterError, parse_int
+from sitrep.server.paging import plain_source
 
 router = APIRouter(prefix="/api", tags=["stats"])
 
@@ -64,6 +65,7 @@ def get_stats(
     limit = parse_int("top", top, 20, 1, 500)
     when = where.sql()
     with db.cursor() as cur:
+        source = plain_source(cur, source)
         weekly = cur.execute(
             f"SELECT CAST(date_trunc('week', event_date) AS DATE) AS week, coalesce(event_type, '') AS event_type, "
             f"count(*), coalesce(sum(fatalities), 0) FROM {source} WHERE {when} AND event_date IS NOT NULL "
