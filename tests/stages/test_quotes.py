@@ -110,15 +110,20 @@ def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp, extractor):
     assert direct(quotes(nlp, extractor, text)) == []
 
 
-def test_quotes_continuing_paragraph_keeps_the_speaker(nlp, extractor):
+def test_quotes_next_paragraph_without_cue_continues_the_quote(nlp, extractor):
     text = (
         '"The shelling has not stopped," said Mariam Yousef, a nurse in Raqqa.\n\n'
-        '"We have no medicine left and the children are sick."'
+        '"We have no medicine left and the children are sick."\n\n'
+        'Officials said aid would arrive. "The convoy is on its way."'
     )
-    first, second = direct(quotes(nlp, extractor, text))
-    assert first.speaker == second.speaker == "Mariam Yousef"
-    assert first.speaker_role == second.speaker_role == "nurse in Raqqa"
-    assert second.cue is None
+    first, last = direct(quotes(nlp, extractor, text))
+    assert "has not stopped" in first.text and "no medicine left" in first.text
+    assert first.end == text.index('sick."') + len('sick."')
+    assert first.speaker == "Mariam Yousef" and first.speaker_role == "nurse in Raqqa"
+    # a quote after the writer's own words does not continue the previous one: the cue of the
+    # sentence before it names the speaker
+    assert last.text == '"The convoy is on its way."'
+    assert last.speaker == "Officials" and last.cue == "said"
 
 
 def test_quotes_pronouns_and_descriptions_resolve_to_names(nlp, extractor):

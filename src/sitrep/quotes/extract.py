@@ -5,8 +5,9 @@ passage counts as a quote, not a scare-quoted phrase or a title, when it
 stands on its own: it opens a sentence or follows a cue ("said:", "told
 reporters,") and it ends an utterance. Two passages around a cue (`"…," he
 said, "…"`) become ONE quote whose span runs from the first opening mark to
-the last closing mark; its text joins the quoted parts. A paragraph that is
-only a quote inherits the speaker of the quote just before it.
+the last closing mark; its text joins the quoted parts. A paragraph that
+opens with a quote and has no cue continues the quote of the paragraph just
+before it (same speaker), like a quote running over several paragraphs.
 
 Indirect quotes come from the parse: a reporting verb with a clausal
 complement ("X said that …") or "according to X, …".
@@ -195,7 +196,7 @@ class QuoteExtractor:
             # a cue right after the quote wins: "…," said X. Otherwise the cue before it.
             verb = tail_cue if tail_cue is not None and inner[-1:] in ",?!—–-" else cue or tail_cue
             if verb is None and head[0] == head[1]:
-                verb = self._previous_line_cue(doc, text, seg)
+                verb = self._previous_line_cue(doc, text, seg) or self._previous_sentence_cue(doc, text, head)
             if verb is not None:
                 group.cue = verb.text
                 group.speaker = self._speaker(doc, text, verb, seg.start, seg.end)
@@ -211,6 +212,12 @@ class QuoteExtractor:
         """Does the cue introduce the quote directly ('He says, "that's how…"', 'said "as long as…"')?"""
         rest = text[cue.idx + len(cue.text) : head[1]].strip()
         return not rest or text[head[0] : head[1]].rstrip()[-1:] in ",:"
+
+    def _previous_sentence_cue(self, doc: Any, text: str, head: tuple[int, int]) -> Any:
+        """'Officials said aid would come. "The convoy is on its way."': the cue of the sentence before."""
+        line_start = text.rfind("\n", 0, head[0]) + 1
+        cues = [t for t in self._tokens(doc, line_start, head[0]) if self._is_cue(t)]
+        return cues[-1] if cues else None
 
     def _previous_line_cue(self, doc: Any, text: str, seg: Segment) -> Any:
         """A quote paragraph introduced by the paragraph before: 'Limbaugh continued:'."""
@@ -241,11 +248,18 @@ class QuoteExtractor:
                 quote.speaker, quote.speaker_role = sp.name, sp.role
                 quote.speaker_start, quote.speaker_end = sp.start, sp.end
                 quote.speaker_actor = _actor_for(actors, sp)
-            elif previous is not None and previous.speaker and first.line - previous_line <= 1:
-                # a paragraph that is only a quote continues the previous speaker
-                quote.speaker, quote.speaker_role = previous.speaker, previous.speaker_role
-                quote.speaker_start, quote.speaker_end = previous.speaker_start, previous.speaker_end
-                quote.speaker_actor = previous.speaker_actor
+            elif (
+                previous is not None
+                and previous.speaker
+                and first.line - previous_line <= 1
+                and not doc.text[doc.text.rfind("\n", 0, first.start) + 1 : first.start].strip()
+            ):
+                # the next paragraph opens with more of the same speaker's words and no cue:
+                # the same quotation continues, as in a multi-paragraph quote
+                previous.text += " " + quote.text
+                previous.end = quote.end
+                previous_line = last.last_line
+                continue
             quotes.append(quote)
             previous, previous_line = quote, last.last_line
         return quotes
