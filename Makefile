@@ -6,7 +6,6 @@ STAMP := $(VENV)/.installed
 WEB_VENDOR := src/sitrep/web/vendor
 NPM_DIST := web/node_modules
 
-
 .PHONY: install demo test lint typecheck eval bench clean chromium
 
 install: $(STAMP) $(WEB_VENDOR)/.installed chromium
@@ -25,7 +24,7 @@ $(WEB_VENDOR)/.installed: web/package.json web/package-lock.json
 
 # Debian's Chromium drives the dashboard's browser test (tests/web).
 chromium:
-	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) \
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| echo "warning: could not install chromium (needs root); the browser test will fail"
 
 $(STAMP): pyproject.toml constraints.txt
