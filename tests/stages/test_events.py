@@ -138,3 +138,20 @@ def test_events_bad_user_trigger_file_is_a_catalogued_error(tmp_path):
     with pytest.raises(SitrepError) as info:
         load_lexicon([bad])
     assert info.value.code == "E302"
+
+
+def test_events_seed_article(pipe, seed_text):
+    events = pipe.process_batch([Article(text=seed_text, id="seed")])[0].events
+    asserted = [e for e in events if e.modality == "asserted"]
+    attacks = [e for e in asserted if e.sub_event_type == "Attack"]
+    # the expert's "some attacks carried out against civilians" is not a second attack
+    assert len(attacks) == 1 and attacks[0].actor1 == "Islamic State (Iraq)"
+    assert any(e.event_type == "Strategic developments" and e.sub_event_type != "Agreement" for e in asserted)
+    assert any(e.sub_event_type == "Agreement" for e in asserted)
+    threat = [e for e in events if "If the tribes" in seed_text[slice(*e.evidence["sentence"])]]
+    assert threat and all(e.modality == "hypothetical" for e in threat)
+    for e in events:
+        for field in ("actor1", "actor2", "assoc_actor_1", "trigger", "sentence"):
+            if field in e.evidence:
+                start, end = e.evidence[field]
+                assert 0 <= start < end <= len(seed_text)
