@@ -158,3 +158,15 @@ def test_language_check_is_deterministic_and_quarantines_non_english():
     assert detect_language(ENGLISH) == "en"
     assert [check_english(FRENCH)[1].code for _ in range(3)] == ["E106"] * 3
     assert check_english("Kidal.")[1] is None  # too short to judge: let it through
+
+
+def test_json_file_with_one_article_or_a_list(tmp_path):
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"text": ENGLISH, "title": "Kidal"}))
+    (item,) = read_inputs([str(single)])
+    assert item.id == str(single) and item.stable_id and item.article.title == "Kidal"
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps({"articles": [{"id": "j1", "text": ENGLISH}, {"text": ""}, 7]}))
+    first, empty, wrong = read_inputs([str(many)])
+    assert first.id == "j1" and empty.failure.code == "E102" and wrong.failure.code == "E110"
+    assert empty.id == f"{many}#2" and not empty.stable_id

@@ -28,10 +28,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+JSON_SUFFIXES = frozenset({".json"})
 CSV_SUFFIXES = frozenset({".csv"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES | JSON_SUFFIXES
+MANY_ARTICLE_SUFFIXES = FEED_SUFFIXES | JSON_SUFFIXES  # whole-file formats holding many articles
 
 
 @dataclass
@@ -155,7 +157,7 @@ def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[Input]:
         yield item
 
 
-def records_to_inputs(records: Iterable[tuple[dict[str, Any], str]], origin_name: str) -> Iterator[Input]:
+def records_to_inputs(records: Iterable[tuple[Any, str]], origin_name: str) -> Iterator[Input]:
     for record, fallback in records:
         item = article_from_record(record, fallback, origin=fallback)
         item.raw_hash = raw_hash(json.dumps(record, sort_keys=True, default=str).encode("utf-8"))
@@ -250,7 +252,7 @@ def read_file(p: Path, name: str | None = None) -> Iterator[Input]:
                     yield Input(name, failure=error("E109", f"CSV: {exc}"), origin=name)
             return
         size = p.stat().st_size
-        if size > MAX_BYTES and suffix not in FEED_SUFFIXES:
+        if size > MAX_BYTES and suffix not in MANY_ARTICLE_SUFFIXES:
             yield Input(name, failure=error("E105", f"{size} bytes"), origin=name, raw_hash=f"size:{size}")
             return
         raw = p.read_bytes()
@@ -258,8 +260,27 @@ def read_file(p: Path, name: str | None = None) -> Iterator[Input]:
         raise SitrepError("E108", f"{name}: {exc.strerror or exc}") from exc
     if suffix in FEED_SUFFIXES:
         yield from read_feed(raw, name)
+    elif suffix in JSON_SUFFIXES:
+        yield from read_json_document(raw, name)
     else:
         yield read_text_document(raw, name, suffix)
+
+
+def read_json_document(raw: bytes, name: str) -> Iterator[Input]:
+    """A ``.json`` file: one article object, a list of them, or {"articles": [...]}."""
+    try:
+        data = json.loads(decode_bytes(raw))
+    except (SitrepError, ValueError) as exc:
+        yield Input(name, failure=error("E100", str(exc)[:200]), origin=name, raw_hash=raw_hash(raw))
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if not isinstance(data, list):
+        item = article_from_record(data, name, origin=name)
+        item.raw_hash, item.stable_id = raw_hash(raw), True  # the path identifies a one-article file
+        yield item
+        return
+    yield from records_to_inputs(((record, f"{name}#{n}") for n, record in enumerate(data, start=1)), name)
 
 
 def read_feed(raw: bytes, name: str) -> Iterator[Input]:
