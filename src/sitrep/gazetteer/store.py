@@ -28,7 +28,7 @@ from sitrep.resources import data_files
 MAX_CANDIDATES = 60
 # ACLED geo_precision of a place named on its own, by feature type.
 FEATURE_PRECISION = {
-    "town": 1, "village": 1, "crossing": 1, "base": 1, "camp": 1, "neighbourhood": 1,
+    "town": 1, "village": 1, "crossing": 1, "base": 1, "camp": 1, "neighbourhood": 1, "building": 1, "airport": 1,
     "district": 2, "admin2": 2, "valley": 2, "lake": 2, "mountains": 2, "strait": 2,
     "admin1": 3, "region": 3, "desert": 3, "country": 3, "continent": 3, "demonym": 3, "sea": 3, "ocean": 3,
     "river": 3,
