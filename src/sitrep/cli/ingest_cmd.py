@@ -138,4 +138,7 @@ def ingest(
         )
     except SitrepError as exc:
         fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: every committed batch is kept; run the same command again to finish", err=True)
+        raise typer.Exit(code=130) from None
     typer.echo(format_summary(summary), err=True)
