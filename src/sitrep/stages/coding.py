@@ -190,6 +190,12 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     if ev.plover_type == "ASSAULT" and frame is not None:
         ev.plover_mode = book.mode_by_trigger.get(frame.tok.lemma_.lower(), ev.plover_mode)
     ev.cameo_root = plover.get("cameo")
+    # The trigger justifies the type; the target justifies civilian targeting.
+    if trig:
+        for name in ("event_type", "sub_event_type", "disorder_type", "plover_type", "cameo_root"):
+            ev.evidence.setdefault(name, list(trig))
+    if ev.civilian_targeting and "actor2" in ev.evidence:
+        ev.evidence.setdefault("civilian_targeting", list(ev.evidence["actor2"]))
 
 
 def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:

@@ -24,6 +24,9 @@ FRAMES_KEY = "sitrep.events"
 
 def article_country(document: Document) -> str | None:
     """The country most of the article's actors and places belong to."""
+    focus = document.extras.get("focus_country")  # set by the places stage when it can tell
+    if isinstance(focus, str) and focus:
+        return focus
     votes: Counter[str] = Counter()
     for a in document.actors:
         if a.country:
