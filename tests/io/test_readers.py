@@ -73,6 +73,7 @@ def test_folder_is_read_recursively_in_order_and_unknown_files_are_reported(tmp_
     (tmp_path / "b" / "c.txt").write_text(ENGLISH + " More.")
     (tmp_path / "b" / "scan.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".hidden.txt").write_text(ENGLISH)
+    (tmp_path / "sitrep.duckdb").write_bytes(b"DUCK")  # the store itself is never an input
     items = list(read_inputs([str(tmp_path)]))
     assert [i.id.removeprefix(str(tmp_path)) for i in items] == ["/a.txt", "/b/c.txt", "/b/scan.pdf"]
     assert items[2].failure.code == "E109"

@@ -33,6 +33,8 @@ CSV_SUFFIXES = frozenset({".csv"})
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | CSV_SUFFIXES | JSON_SUFFIXES
+# Store files (ingesting a folder that holds the store itself) are not inputs.
+SKIPPED_ENDINGS = (".duckdb", ".duckdb.wal", ".duckdb.tmp")
 MANY_ARTICLE_SUFFIXES = FEED_SUFFIXES | JSON_SUFFIXES  # whole-file formats holding many articles
 
 
@@ -305,6 +307,8 @@ def iter_files(folder: Path) -> Iterator[Path]:
 
 def read_folder(folder: Path) -> Iterator[Input]:
     for p in iter_files(folder):
+        if p.name.endswith(SKIPPED_ENDINGS):
+            continue
         if p.suffix.lower() not in SUPPORTED_SUFFIXES:
             yield Input(str(p), failure=error("E109", f"{p.suffix} files are not read"), origin=str(p))
             continue
