@@ -270,7 +270,7 @@ class QuoteExtractor:
         if low in PRONOUNS:
             person = people.resolve_pronoun(low, sp.start, genders)
             if person is not None:
-                sp.name = person.name
+                sp.name = people.full_name(person.name)
                 sp.role = sp.role or person.role
                 if PRONOUNS[low] in ("m", "f"):
                     genders.setdefault(person.name, PRONOUNS[low] == "f")
@@ -278,21 +278,25 @@ class QuoteExtractor:
         ents = [
             e for e in doc.ents if sp.start <= e.start_char and e.end_char <= sp.end and e.label_ in ("PERSON", "ORG")
         ]
-        if ents:
+        ents = [e for e in ents if e.end_char >= sp.end - 1 or e.label_ == "PERSON"]
+        if ents:  # a name heading the mention; "a Homeland Security Department official" is no name
             ent = ents[-1]
             title, bare = name_parts(doc, ent, self.titles)
             sp.name = people.full_name(bare)
             before = strip_det(doc.text[sp.start : ent.start_char])
             if len(before) > len(title):
                 title = before  # "The mayor, Hassan Ali" → mayor
-            parts = [p for p in (title, sp.role or people.role_for(sp.name)) if p]
+            parts = [title] if title else []
+            for part in (sp.role or people.role_for(sp.name) or "").split(", "):
+                if part and part not in parts:
+                    parts.append(part)
             sp.role = ", ".join(parts) or None
             return
         words = re.findall(r"[A-Za-z]+", low)
         if low.startswith("the ") and words:
             person = people.resolve_description(words[-1], sp.start)
             if person is not None:
-                sp.name, sp.role = person.name, sp.role or person.role
+                sp.name, sp.role = people.full_name(person.name), sp.role or person.role
                 return
         sp.name = strip_det(mention)
 

@@ -23,6 +23,7 @@ PRONOUNS = {
     "i": "s",
 }
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "mx", "sir", "madam"))
 _NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 _MODIFIER_DEPS = frozenset(("det", "compound", "amod", "poss", "nmod", "nummod", "case", "punct", "flat"))
 _LEADING_DET = re.compile(r"^(?:an?|the|his|her|their|its)\s+", re.IGNORECASE)
@@ -120,9 +121,12 @@ def mention_span(doc: Any, tok: Any) -> tuple[int, int]:
         return tok.idx, tok.idx + len(tok.text)
     ent = _entity_at(doc, tok)
     left = tok.i
-    while left > 0 and doc[left - 1].dep_ in _MODIFIER_DEPS and doc[left - 1].head.i <= tok.i:
-        if doc[left - 1].is_punct and doc[left - 1].text not in ("-", "’", "'", "."):
+    while left > 0 and not doc[left].is_sent_start and doc[left - 1].dep_ in _MODIFIER_DEPS:
+        prev = doc[left - 1]
+        if prev.head.i > tok.i or (prev.is_punct and prev.text not in ("-", "’", "'", ".")):
             break
+        if prev.text == "." and not (left > 1 and doc[left - 2].is_alpha and len(doc[left - 2].text) <= 4):
+            break  # the full stop of the sentence before, not "Lt." in "Lt. Gen."
         left -= 1
     start = doc[left].idx
     end = tok.idx + len(tok.text)
@@ -136,7 +140,8 @@ def role_of(doc: Any, tok: Any, text: str, mention_end: int, limit: int) -> tupl
     for child in tok.children:
         if child.dep_ == "appos" and child.i > tok.i:
             span = doc[child.left_edge.i : child.right_edge.i + 1]
-            if span.end_char <= limit and not any(t.text in '“”"' for t in span):
+            comma = span.start > 0 and doc[span.start - 1].text in (",", "(")  # appositions are set off
+            if comma and span.end_char <= limit and not any(t.text in '“”"' for t in span):
                 return strip_det(span.text), (span.start_char, span.end_char)
     m = _APPOS_AFTER.match(text, mention_end, limit)
     if m:
@@ -167,6 +172,8 @@ def name_parts(doc: Any, ent: Any, titles: Titles) -> tuple[str, str]:
             break
     title_in, bare = titles.split(ent.text)
     prefix = strip_det(" ".join(x for x in (doc[i : ent.start].text, title_in) if x))
+    if prefix.lower().rstrip(".") in HONORIFICS:
+        prefix = ""  # "Mr." says nothing about a role
     return prefix, strip_det(bare)
 
 
@@ -185,7 +192,8 @@ class People:
             title, bare = name_parts(doc, ent, titles)
             role = role_of(doc, ent.root, text, ent.end_char, len(text))
             role_text = ", ".join(x for x in (title, role[0] if role else "") if x) or None
-            female = {"mrs": True, "ms": True, "mr": False}.get(title.split()[0].lower().rstrip(".")) if title else None
+            before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            female = {"mrs": True, "ms": True, "miss": True, "mr": False}.get(before)
             self.people.append(Person(ent.start_char, ent.end_char, bare, role_text, female))
         self.starts = [p.start for p in self.people]
 
