@@ -179,3 +179,15 @@ def test_quotes_user_reporting_verbs_extend_the_list(nlp, tmp_path: Path, monkey
     monkeypatch.setenv("SITREP_DATA_PATH", str(tmp_path))
     (quote,) = direct(quotes(nlp, load_extractor(), text))
     assert quote.cue == "grumbled" and quote.speaker == "Yusuf Demir"
+
+
+def test_quotes_descriptions_and_honorifics_are_kept_apart_from_names(nlp, extractor):
+    text = (
+        "A Homeland Security Department official said that hackers had targeted voter rolls. "
+        "Mr. Ban Ki-moon arrived in Baghdad.\n\n"
+        '"Peace is possible," he said.'
+    )
+    official, ban = quotes(nlp, extractor, text)
+    assert official.direct is False and official.speaker == "Homeland Security Department official"
+    assert text[official.speaker_start : official.speaker_end] == "A Homeland Security Department official"
+    assert ban.direct and ban.speaker == "Ban Ki-moon" and ban.speaker_role is None
