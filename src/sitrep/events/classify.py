@@ -71,14 +71,18 @@ def _violence(c: Context) -> str:
         state_side = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues)
         if c.cls == "clash" or c.inter1 in (5, 6):
             return "Violent demonstration"
-        if state_side or c.inter2 == 6 or 6 in c.victims:
+        if state_side:
             return "Excessive force against protesters"
+        if c.inter2 == 6 or 6 in c.victims:
+            return "Mob violence"  # a crowd or group, not the state, attacking demonstrators
         return "Violent demonstration"
     if c.inter1 == 5 or (c.inter1 in (None, 7) and "mob_actor" in c.agent_cues and c.cls != "clash"):
         return "Mob violence"
     if c.cls == "clash":
         if c.inter2 in (5, 6) or c.inter1 in (5, 6):
             return "Violent demonstration"
+        if c.inter1 == 7 or "mob_actor" in c.agent_cues:
+            return "Mob violence"  # villagers or residents fighting each other: no organised armed side
         return "Armed clash"
     if c.trigger in ("massacre", "execute", "execution", "behead"):
         return "Attack"  # killings of people in custody or en masse: violence against civilians
