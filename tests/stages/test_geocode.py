@@ -79,3 +79,26 @@ def test_geocode_seed_events_code_to_al_anbar(pipeline, seed_text):
     if not result.events:
         pytest.skip("no events extracted from the seed by the events stage")
     assert located and all((e.country, e.admin1, e.geo_precision) == ("Iraq", "Al Anbar", 3) for e in located)
+
+
+NOTES = [
+    # (our own ACLED-style note, expected location, admin1, geo_precision)
+    ("On 12 May 2024, ISIS militants attacked a PMF position near the village of Albu Bali, east of Ramadi, "
+     "Al Anbar. Two fighters were killed.", "Ramadi", "Al Anbar", 2),
+    ("On 3 June 2024, unidentified gunmen killed a shepherd 20 km south of Nukhayb in the Anbar desert.",
+     "Nukhayb", "Al Anbar", 2),
+    ("On 9 June 2024, a roadside bomb exploded on the outskirts of Tuz Khurmatu, Salah al-Din, wounding two "
+     "soldiers.", "Tuz Khurmatu", "Salah al-Din", 2),
+    ("On 14 June 2024, Peshmerga forces clashed with ISIS militants near Makhmour in Ninewa.",
+     "Makhmour", "Ninewa", 2),
+    ("On 20 June 2024, Syrian regime forces shelled Hajin in Deir ez-Zor, killing a child.",
+     "Hajin", "Deir-ez-Zor", 1),
+    ("On 2 July 2024, Iraqi security forces arrested an ISIS suspect in Kubaisa, Anbar.", "Kubaysa", "Al Anbar", 1),
+]
+
+
+@pytest.mark.parametrize(("note", "location", "admin1", "precision"), NOTES)
+def test_geocode_acled_style_notes(stages, note, location, admin1, precision):
+    ev = Event(evidence={"sentence": [0, len(note)]})
+    run(stages, note, [ev])
+    assert (ev.location, ev.admin1, ev.geo_precision) == (location, admin1, precision)
