@@ -86,6 +86,8 @@ def test_polnear_scorer_on_a_tiny_split(tmp_path: Path):
     assert report.counts["gold"] == 1 and report.counts["articles"] == 1
     assert report.metrics["recall"] == 1.0 and report.metrics["precision"] == 1.0
     assert report.metrics["speaker_accuracy"] == 1.0
+    # "The governor said that repairs would start soon" is found; the partial quote is not indirect speech
+    assert report.counts["indirect_gold"] == 2 and report.counts["indirect_matched"] == 1
 
 
 def test_polnear_scorer_skips_without_data(tmp_path: Path):

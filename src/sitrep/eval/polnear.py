@@ -16,6 +16,10 @@ is used, so an article counts once.
   Matching is one-to-one, largest overlap first.
 - speaker accuracy: over matched quotes whose gold has a Source, the share
   where the predicted in-text speaker mention overlaps the gold Source span.
+- indirect precision/recall (for information): our indirect quotes against
+  the gold contents that are not direct, matched the same way. PolNeAR marks
+  every attribution (beliefs, "he mocked …", partial quotes), most of which
+  an indirect-speech extractor is not meant to find, so recall stays low.
 
 Runs only the stages the task needs (nlp + quotes), the same public
 Pipeline a user runs. Default: the whole dev split (84 articles, well under
@@ -79,12 +83,13 @@ def is_direct(article: str, content: Spans) -> bool:
     return opens and closes
 
 
-def gold_quotes(article: str, ann: str) -> list[GoldQuote]:
+def gold_quotes(article: str, ann: str, direct: bool = True) -> list[GoldQuote]:
+    """Gold direct quotes, or (``direct=False``) the other, non-empty contents."""
     spans, relations = parse_ann(ann)
     out: list[GoldQuote] = []
     for rel in relations:
         content = spans.get(rel.get("Content", ""), ("", []))[1]
-        if is_direct(article, content):
+        if content and any(e > s for s, e in content) and is_direct(article, content) == direct:
             out.append(GoldQuote(content, spans.get(rel.get("Source", ""), ("", []))[1]))
     return out
 
@@ -141,8 +146,13 @@ def score(items: list[tuple[str, str, str]], pipeline: Any) -> Report:
     articles = [Article(text=text, id=name) for name, text, _ in items]
     results = list(pipeline.run(articles))
     tp = n_pred = n_gold = sp_ok = sp_n = 0
+    ind_tp = ind_pred = ind_gold = 0
     misses: list[str] = []
     for (name, text, ann), result in zip(items, results, strict=True):
+        others = gold_quotes(text, ann, direct=False)
+        indirect = [q for q in result.quotes if not q.direct]
+        ind_tp += len(match(text, indirect, others))
+        ind_pred, ind_gold = ind_pred + len(indirect), ind_gold + len(others)
         gold = gold_quotes(text, ann)
         predicted = [q for q in result.quotes if q.direct]
         pairs = match(text, predicted, gold)
@@ -162,8 +172,24 @@ def score(items: list[tuple[str, str, str]], pipeline: Any) -> Report:
     return Report(
         scorer="quotes",
         dataset="polnear",
-        metrics={"precision": p, "recall": r, "f1": f1, "speaker_accuracy": sp_ok / sp_n if sp_n else 0.0},
-        counts={"articles": len(items), "gold": n_gold, "predicted": n_pred, "matched": tp, "with_speaker": sp_n},
+        metrics={
+            "precision": p,
+            "recall": r,
+            "f1": f1,
+            "speaker_accuracy": sp_ok / sp_n if sp_n else 0.0,
+            "indirect_precision": ind_tp / ind_pred if ind_pred else 0.0,
+            "indirect_recall": ind_tp / ind_gold if ind_gold else 0.0,
+        },
+        counts={
+            "articles": len(items),
+            "gold": n_gold,
+            "predicted": n_pred,
+            "matched": tp,
+            "with_speaker": sp_n,
+            "indirect_gold": ind_gold,
+            "indirect_predicted": ind_pred,
+            "indirect_matched": ind_tp,
+        },
         details={"speaker_misses": misses},
     )
 
