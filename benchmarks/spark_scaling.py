@@ -6,8 +6,9 @@ master: session start-up, job seconds (read → stages → Parquet written, the
 workers' pipeline loads included unless ``--warm``), articles/s, and for each
 master after the first: speed-up over the first and efficiency
 (speed-up / core ratio). The load average before and after each run is
-printed too: on a shared machine other processes take cores, so say what the
-load was when quoting a figure.
+printed too, with the CPU time the JVM and Python workers really used
+(``cores_obtained`` = CPU seconds / wall seconds): on a shared machine other
+processes take cores, so say what the load was when quoting a figure.
 
     python benchmarks/spark_scaling.py                      # 600 articles, local[1] then local[2]
     python benchmarks/spark_scaling.py --articles 1200 --repeat 2 --json out.json
@@ -42,6 +43,31 @@ def write_corpus(folder: Path, n: int, words: int, files: int) -> None:
             (folder / f"part-{i:02d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in chunk), encoding="utf-8")
 
 
+def descendant_cpu_seconds() -> float:
+    """CPU seconds (user + system) used so far by this process's live descendants: the JVM and the Python
+    workers it forked. On a shared machine this says how much CPU the job actually got."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    total, todo = 0.0, list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
 def measure_one(master: str, corpus: str, out: str, warm: bool) -> dict[str, object]:
     """One master, in this process: start a session, (warm it), time one job."""
     from sitrep.engines.spark import local_cores, run_spark, start_session
@@ -56,7 +82,9 @@ def measure_one(master: str, corpus: str, out: str, warm: bool) -> dict[str, obj
             with tempfile.TemporaryDirectory() as tiny:
                 write_corpus(Path(tiny), 4 * cores, 60, 1)
                 run_spark(tiny, tiny + "/out", spark=spark, master=master, partitions=4 * cores, timestamp=0)
+        cpu_before = descendant_cpu_seconds()
         summary = run_spark(corpus, out, spark=spark, master=master, overwrite=True, timestamp=0)
+        cpu_s = descendant_cpu_seconds() - cpu_before
     finally:
         spark.stop()
     processed = summary.articles + summary.quarantined
@@ -68,6 +96,9 @@ def measure_one(master: str, corpus: str, out: str, warm: bool) -> dict[str, obj
         "session_s": round(session_s, 2),
         "job_s": round(summary.seconds, 2),
         "articles_per_s": round(processed / summary.seconds, 2),
+        "cpu_s": round(cpu_s, 1),  # JVM + Python workers during the job
+        "cores_obtained": round(cpu_s / summary.seconds, 2),
+        "articles_per_cpu_s": round(processed / cpu_s, 2) if cpu_s else None,
         "partitions": summary.partitions,
         "warm": warm,
         "load_before": round(load_before, 2),
@@ -125,6 +156,13 @@ def main() -> None:
         speedup = best[master] / best[base_master]
         summary[f"speedup_{master}"] = round(speedup, 3)
         summary[f"efficiency_{master}"] = round(speedup / (cores / base_cores), 3)
+        # Contention-corrected: throughput per core the job actually obtained, relative to the base master.
+        per_core = {
+            m: max(float(r["articles_per_s"]) / max(float(r["cores_obtained"]), 1e-9)  # type: ignore[arg-type]
+                   for r in results if r["master"] == m)
+            for m in (base_master, master)
+        }  # fmt: skip
+        summary[f"per_obtained_core_ratio_{master}"] = round(per_core[master] / per_core[base_master], 3)
     print(json.dumps(summary))
     if args.json:
         args.json.write_text(json.dumps({"runs": results, "summary": summary}, indent=2) + "\n", encoding="utf-8")
