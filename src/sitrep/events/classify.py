@@ -91,8 +91,8 @@ def _violence(c: Context) -> str:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
     if target is None and c.objects & c.civilian_places:
         target = 7  # "attacked a village / a market / a church"
-    if target is None and c.objects & c.military_places:
-        target = 1
+    if target in (None, 7) and c.objects & c.military_places:
+        target = 1  # "attacked a checkpoint, killing five people": the object says what was attacked
     if target == 7 or (target is None and "civilian_victim" in c.cues and "military_target" not in c.cues):
         if c.inter1 == 7:
             return "Mob violence"

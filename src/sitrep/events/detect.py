@@ -465,6 +465,12 @@ class Detector:
                     continue
                 # A demonstration told over several sentences (protest, then tear gas, then stones) is one event.
                 demo = same_family and FAMILY.get(f.cls) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                # "Two civilians were killed in separate attacks. ... in a grenade attack": the weapon named
+                # next specifies the same violence, as long as no other attacker is named.
+                weapon = (FAMILY.get(prev.cls) == "violence" and FAMILY.get(f.cls) == "remote"
+                          and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                          and (f.actor1 is None or prev.actor1 is None or f.actor1.name == prev.actor1.name))
+                demo = demo or weapon
                 if demo and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
                     prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
                     prev.extra_sents.append(prev.sent)

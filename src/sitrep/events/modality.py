@@ -14,7 +14,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "can", "must", "'d", "ca"}
 CONDITION_MARKS = {"if", "unless", "whether"}
 FUTURE_CONTROL = {
-    "plan", "vow", "threaten", "intend", "want", "seek", "prepare", "aim", "pledge", "promise", "expect",
+    "plan", "plot", "vow", "threaten", "intend", "want", "seek", "prepare", "aim", "pledge", "promise", "expect",
     "hope", "decide", "warn", "propose", "schedule", "call", "urge", "demand", "ask", "wish", "mean",
 }
 HYPOTHETICAL_CONTROL = {"try", "attempt", "fail", "refuse", "could", "able"}
