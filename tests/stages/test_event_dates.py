@@ -100,3 +100,15 @@ def test_event_dates_dateline_is_the_report_date_not_the_event_date(stages):
 def test_event_dates_unknown_without_any_date(stages):
     (event,) = dated(stages, "Gunmen attacked a checkpoint in Anbar.", ["attacked"], published=None)
     assert event.event_date is None and event.time_precision is None
+
+
+def test_event_dates_year_only_leaves_event_undated(stages):
+    text = (
+        "In 2015, militants attacked the town. Last year, gunmen killed a teacher. Next year, the army will withdraw."
+    )
+    attack, killing, withdrawal = dated(stages, text, ["attacked", "killed", "withdraw"])
+    for event in (attack, killing, withdrawal):
+        assert event.event_date is None and event.time_precision is None
+    start, end = attack.evidence["event_date"]
+    assert text[start:end] == "2015"
+    assert withdrawal.modality == "future" and killing.modality == "asserted"

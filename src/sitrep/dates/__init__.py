@@ -18,7 +18,9 @@ def load_phrases() -> dict[str, tuple[int, str, int]]:
             for row in csv.DictReader(line for line in f if not line.startswith("#")):
                 phrase = " ".join((row.get("phrase") or "").lower().split())
                 try:
-                    phrases[phrase] = (int(row["offset"]), row["unit"].strip(), int(row["precision"]))
+                    unit = row["unit"].strip()
+                    precision = int(row["precision"]) if unit != "year" else 0
+                    phrases[phrase] = (int(row["offset"]), unit, precision)
                 except (KeyError, ValueError, AttributeError, TypeError) as exc:
                     raise SitrepError("E302", f"{path}: bad row {row}") from exc
     return phrases

@@ -102,11 +102,13 @@ class DateResolver:
         t = re.sub(r"^(?:on|in|at|during|over|since|from|by|until|of|around|about)\s+", "", t)
         return t.strip(" ,.;:()")
 
-    def _phrase(self, t: str, ref: date) -> tuple[date, int] | None:
+    def _phrase(self, t: str, ref: date) -> tuple[date | None, int | None] | None:
         hit = self.phrases.get(t) or self.phrases.get(re.sub(r"^the\s+", "", t))
         if hit is None:
             return None
         offset, unit, precision = hit
+        if unit == "year":
+            return None, None  # "last year" says when, but not to the month
         if unit == "day":
             return ref + timedelta(days=offset), precision
         if unit == "week":
@@ -129,6 +131,8 @@ class DateResolver:
         if ref is not None:
             hit = self._phrase(t, ref)
             if hit is not None:
+                if hit[0] is None:
+                    return Resolved(None, None, "future" if self.phrases[t][0] > 0 or future else "past")
                 return self._relate(hit[0], hit[1], ref, future)
         for kind, pattern in PATTERNS:
             m = pattern.search(t)
@@ -225,5 +229,8 @@ class DateResolver:
                 d = min(d, ref)
             return self._relate(d, 3, ref, future)
         if kind == "year":
-            return Resolved(None, None, "unknown")
+            year = int(m.group(0)[:4])
+            if ref is None:
+                return Resolved(None, None, "unknown")
+            return Resolved(None, None, "future" if year > ref.year else "past")
         return None

@@ -9,6 +9,10 @@ For each event, in order of preference:
 3. the publication date "as reported": the text says nothing about when,
    so the event happened on or shortly before the report: precision 2.
 
+A sentence dated only coarser than a month ("in 2015", "last year") leaves
+the event undated (ACLED has no year precision) rather than giving it the
+report date.
+
 The dateline's date is the report date, never an event date. A date written
 with a hedge ("around 8 May", "8 May (as reported)") is at best precision 2.
 ``evidence["event_date"]`` is the span of the mention used (the dateline's
@@ -101,9 +105,25 @@ def choose_mention(document: Document, event: Event, usable: list[DateMention]) 
     return None, "none"
 
 
+def _coarse_mention(document: Document, event: Event) -> DateMention | None:
+    """A date in the event's sentence that is coarser than a month ("in 2015", "last year")."""
+    sentence = event.evidence.get("sentence")
+    if not sentence:
+        return None
+    coarse = [m for m in document.dates if sentence[0] <= m.start < sentence[1] and not m.date]
+    return coarse[0] if coarse else None
+
+
 def date_event(document: Document, event: Event, usable: list[DateMention], ref: date | None) -> None:
     text = document.article.text
-    mention, _ = choose_mention(document, event, usable)
+    mention, source = choose_mention(document, event, usable)
+    coarse = _coarse_mention(document, event) if source != "sentence" else None
+    if coarse is not None:
+        # the text says when, but no finer than a year: the report date would be a false precision
+        event.evidence["event_date"] = [coarse.start, coarse.end]
+        if coarse.relation == "future" and event.modality == "asserted":
+            event.modality = "future"
+        return
     if mention is not None and mention.date:
         event.event_date = mention.date
         event.time_precision = _precision(text, mention)
