@@ -112,3 +112,9 @@ def test_event_dates_year_only_leaves_event_undated(stages):
     start, end = attack.evidence["event_date"]
     assert text[start:end] == "2015"
     assert withdrawal.modality == "future" and killing.modality == "asserted"
+
+
+def test_event_dates_year_of_something_else_does_not_undate(stages):
+    text = "The group, founded in 2015, attacked a checkpoint near Hit."
+    (event,) = dated(stages, text, ["attacked"])
+    assert (event.event_date, event.time_precision) == ("2020-05-13", 2)

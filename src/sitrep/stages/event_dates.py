@@ -110,8 +110,14 @@ def _coarse_mention(document: Document, event: Event) -> DateMention | None:
     sentence = event.evidence.get("sentence")
     if not sentence:
         return None
-    coarse = [m for m in document.dates if sentence[0] <= m.start < sentence[1] and not m.date]
-    return coarse[0] if coarse else None
+    trigger = event.evidence.get("trigger") or sentence
+    verb = _governing_verb(document.doc, trigger[0], trigger[1])
+    coarse = [
+        m
+        for m in document.dates
+        if sentence[0] <= m.start < sentence[1] and not m.date and verb is not None and _modifies(document.doc, m, verb)
+    ]
+    return coarse[0] if coarse else None  # "founded in 2015" says nothing about the attack
 
 
 def date_event(document: Document, event: Event, usable: list[DateMention], ref: date | None) -> None:
