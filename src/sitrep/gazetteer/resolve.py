@@ -41,6 +41,7 @@ class Toponym:
     exact: bool = True
     entry: Entry | None = None
     reason: str | None = None
+    within: set[str] = field(default_factory=set)  # admin1 codes / countries a following ", X" allows
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -73,6 +74,9 @@ class Resolver:
             top.exact = False
         if found and "." in top.text and len(top.text) <= 6:
             found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
+        if found and top.within:
+            inside = [c for c in found if c.admin1_code in top.within or c.cc in top.within]
+            found = inside or found
         top.candidates = found
         if not found:
             key = exact_key(top.text)

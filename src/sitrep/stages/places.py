@@ -125,7 +125,26 @@ class PlaceFinder:
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
+        self._containers(doc.text, found)
         return found
+
+    def _containers(self, text: str, found: list[Toponym]) -> None:
+        """'Alexandria, Va.' / 'Hit, Anbar' / 'Tbilisi, Georgia': the second name contains the first."""
+        for k, (a, b) in enumerate(zip(found, found[1:], strict=False)):
+            if a.demonym is not None or b.demonym is not None or text[a.end:b.start].strip() != ",":
+                continue
+            after = found[k + 2] if k + 2 < len(found) else None
+            if after is not None and text[b.end:after.start].strip() in (",", "and", ", and", "or", ", or"):
+                continue  # "Washington, New York and Boston" is a list, not a town in a state
+            if k > 0 and text[found[k - 1].end:a.start].strip() in (",", "and", ", and"):
+                continue
+            first = self.gaz.lookup(a.text)
+            if not first or first[0].feature in ("country", "admin1", "continent"):
+                continue
+            within = {e.admin1_code or e.cc for e in self.gaz.lookup(b.text)
+                      if e.feature in ("admin1", "country")}
+            if within:
+                a.within = within
 
     def _inner(self, doc: Any, start: int, end: int, out: list[Toponym]) -> bool:
         """Known names inside an entity the gazetteer lacks ('north west London', 'Asia-Pacific')."""
