@@ -290,6 +290,7 @@ class Detector:
         if f.actor1 is not None and f.actor2 is not None:
             return
         used = {a.start for a in [f.actor1, f.actor2, *f.assoc1] if a is not None}
+        here = self.clause_of(f.tok)
         seen: set[int] = set()
         before: list[Actor] = []
         after: list[Actor] = []
@@ -299,6 +300,8 @@ class Detector:
                 continue
             span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
             tok = span.root if span is not None else sent.doc[i]
+            if self.clause_of(tok) != here and abs(tok.i - f.tok.i) > 4:
+                continue  # an actor of another clause ("he alleged the government failed ... after the killings")
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS or (
                 tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
             ):
