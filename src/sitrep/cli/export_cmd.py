@@ -34,6 +34,7 @@ def run_export(
     admin1: str | None = None,
     event_type: str | None = None,
     actor: str | None = None,
+    memory_limit: str | None = "512MB",
 ) -> int:
     """Write the export; returns the number of rows (features for GeoJSON)."""
     from sitrep.store import EventFilter, Store
@@ -50,7 +51,8 @@ def run_export(
         event_type=event_type,
         actor=actor,
     )
-    with Store(db, read_only=True) as store:
+    # Capped so DuckDB sorts out of core: the export's memory does not grow with the store.
+    with Store(db, read_only=True, memory_limit=memory_limit) as store:
         if fmt == "parquet":
             if output is None or str(output) == "-":
                 raise SitrepError("E401", "parquet needs --output FILE")
@@ -74,6 +76,7 @@ def export(
     admin1: str | None = typer.Option(None, "--admin1", help="First-level region, as in the data."),
     event_type: str | None = typer.Option(None, "--event-type", help="ACLED event type."),
     actor: str | None = typer.Option(None, "--actor", help="Part of an actor's name (actor1/2 or associated)."),
+    memory_limit: str = typer.Option("512MB", "--memory-limit", help="Cap on DuckDB's memory (it spills to disk)."),
 ) -> None:
     """Export events: ACLED's columns in ACLED's order, then ours prefixed x_; streamed."""
     try:
@@ -89,6 +92,7 @@ def export(
             admin1=admin1,
             event_type=event_type,
             actor=actor,
+            memory_limit=memory_limit,
         )
     except SitrepError as exc:
         fail(exc)

@@ -71,6 +71,8 @@ class Store:
             self._con = duckdb.connect(self.path, read_only=self.read_only, config=config)
         except duckdb.Error as exc:
             raise SitrepError("E400", f"{self.path}: {exc}") from exc
+        # DuckDB draws a progress bar for long queries; it must never mix into an export on stdout.
+        self._con.execute("SET enable_progress_bar = false")
         if not self.read_only:
             self.migrate()
 

@@ -128,13 +128,20 @@ def canonical_query(filters: EventFilter | None = None) -> tuple[str, list[Any]]
     return sql, params
 
 
+def _cursor(con: Any) -> Any:
+    """An own cursor (the caller's connection stays usable meanwhile), without DuckDB's progress bar."""
+    cursor = con.cursor()
+    cursor.execute("SET enable_progress_bar = false")
+    return cursor
+
+
 def record_batches(
     con: Any, filters: EventFilter | None = None, canonical: bool = False, batch_rows: int = BATCH_ROWS
 ) -> Iterator[Any]:
     """Export rows as Arrow record batches of ``export_schema()``, streamed from DuckDB."""
     sql, params = canonical_query(filters) if canonical else event_query(filters)
     schema = export_schema()
-    cursor = con.cursor()  # own cursor: the caller's connection stays free meanwhile
+    cursor = _cursor(con)
     try:
         reader = cursor.sql(sql, params=params).to_arrow_reader(batch_rows)
         for batch in reader:
@@ -175,7 +182,7 @@ def json_texts(
         where = " WHERE q.latitude IS NOT NULL AND q.longitude IS NOT NULL"
     else:
         obj, where = f"{{{', '.join(fields)}}}", ""
-    cursor = con.cursor()
+    cursor = _cursor(con)
     try:
         reader = cursor.sql(f"SELECT CAST(to_json({obj}) AS VARCHAR) AS j FROM ({sql}) q{where}", params=params)
         for batch in reader.to_arrow_reader(BATCH_ROWS):
