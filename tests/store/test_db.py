@@ -158,3 +158,13 @@ def test_read_only_store_rejects_writes(tmp_path):
         item = article_input("x", GUNMEN)
         with pytest.raises(duckdb.Error):
             s.write_batch([item], [result_for(item)])
+
+
+def test_read_only_open_of_an_older_file_upgrades_it_first(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, text VARCHAR NOT NULL)")
+    con.close()
+    with Store(path, read_only=True) as s:
+        assert s.is_current()
+        assert s.counts()["events"] == 0 and list(s.events()) == []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,11 @@ from sitrep.store.batch import BatchPlan, BatchSummary
 from sitrep.store.filters import EVENT_COLUMNS, EventFilter, limit_clause, where_clause
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+_BASE_COLUMNS = (
+    "SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
+    "JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema "
+    "WHERE t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position"
+)
 EVENTS_VIEW = "events_reviewed"  # events with coders' corrections applied, rejected ones left out
 
 
@@ -75,6 +81,26 @@ class Store:
         self._con.execute("SET enable_progress_bar = false")
         if not self.read_only:
             self.migrate()
+        elif self.path != ":memory:" and not self.is_current():
+            self._upgrade_then_reopen(config)
+
+    def _upgrade_then_reopen(self, config: dict[str, Any]) -> None:
+        """A read-only open of a file made by an older sitrep: migrate it once, when no one else has it open."""
+        import duckdb
+
+        self.close()
+        try:
+            writable = duckdb.connect(self.path, config=config)
+        except duckdb.Error:
+            writable = None  # someone is writing to it: read it as it is
+        if writable is not None:
+            try:
+                self._con = writable
+                self.migrate()
+            finally:
+                writable.close()
+        self._con = duckdb.connect(self.path, read_only=True, config=config)
+        self._con.execute("SET enable_progress_bar = false")
 
     def close(self) -> None:
         if self._con is not None:
@@ -93,21 +119,9 @@ class Store:
 
         Columns first, so views in the schema that use a new column can be created.
         """
-        import duckdb
-
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
-        base_columns = (
-            "SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
-            "JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema "
-            "WHERE t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position"
-        )
-        reference = duckdb.connect(":memory:")
-        try:
-            reference.execute(schema)
-            wanted = reference.execute(base_columns).fetchall()
-        finally:
-            reference.close()
-        have = self.con.execute(base_columns).fetchall()
+        _, wanted = _reference_catalog(schema)
+        have = self.con.execute(_BASE_COLUMNS).fetchall()
         tables = {t for t, _, _ in have}
         present = {(t, c) for t, c, _ in have}
         for table, column, dtype in wanted:
@@ -115,6 +129,13 @@ class Store:
                 self.con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {dtype}')
         self.con.execute(schema)
         self._schemas.clear()
+
+    def is_current(self) -> bool:
+        """Whether the file has every table, view and column ``schema.sql`` defines."""
+        relations, wanted = _reference_catalog(SCHEMA_FILE.read_text(encoding="utf-8"))
+        have_relations = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        have_columns = {(t, c) for t, c, _ in self.con.execute(_BASE_COLUMNS).fetchall()}
+        return relations <= have_relations and {(t, c) for t, c, _ in wanted} <= have_columns
 
     def arrow_schema(self, table: str) -> Any:
         """The Arrow schema matching a table's columns (used for batch inserts)."""
@@ -258,3 +279,20 @@ class Store:
             "possible_duplicates": one("SELECT count(*) FROM possible_duplicates"),
             "by_reason": {str(k): int(v) for k, v in by_reason.items()},
         }
+
+
+@lru_cache(maxsize=2)
+def _reference_catalog(schema: str) -> tuple[frozenset[str], tuple[tuple[str, str, str], ...]]:
+    """Relations and base-table columns ``schema`` creates, read from a scratch in-memory database."""
+    import duckdb
+
+    reference = duckdb.connect(":memory:")
+    try:
+        reference.execute(schema)
+        relations = frozenset(
+            r[0] for r in reference.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        )
+        columns = tuple(reference.execute(_BASE_COLUMNS).fetchall())
+    finally:
+        reference.close()
+    return relations, columns
