@@ -171,3 +171,10 @@ def test_json_file_with_one_article_or_a_list(tmp_path):
     first, empty, wrong = read_inputs([str(many)])
     assert first.id == "j1" and empty.failure.code == "E102" and wrong.failure.code == "E110"
     assert empty.id == f"{many}#2" and not empty.stable_id
+
+
+def test_tolerant_reading_turns_an_unreadable_path_into_a_failed_input(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ENGLISH)
+    items = list(read_inputs([str(tmp_path / "gone.txt"), str(good)], tolerant=True))
+    assert items[0].failure.code == "E108" and items[1].article is not None

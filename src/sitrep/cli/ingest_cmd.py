@@ -87,7 +87,7 @@ def run_ingest_command(
         progress_reporter(total, quiet) as report,
     ):
         progress = run_ingest(
-            read_inputs(paths),
+            read_inputs(paths, tolerant=True),  # an unreadable file is quarantined, not fatal
             store,
             engine,
             paths,

@@ -350,9 +350,16 @@ def read_path(path: str) -> Iterator[Input]:
     yield from read_file(p, str(p))
 
 
-def read_inputs(paths: list[str]) -> Iterator[Input]:
+def read_inputs(paths: list[str], tolerant: bool = False) -> Iterator[Input]:
+    """Inputs from every path in order. ``tolerant``: an unreadable path becomes a failed input instead of an error."""
     for path in paths:
-        yield from read_path(path)
+        if not tolerant:
+            yield from read_path(path)
+            continue
+        try:
+            yield from read_path(path)
+        except SitrepError as exc:
+            yield Input(path, failure=exc.info(), origin=path)
 
 
 def check_paths(paths: list[str]) -> None:
