@@ -27,6 +27,8 @@ from sitrep.quotes.speakers import (
     People,
     Speaker,
     Titles,
+    doc_ents,
+    drop_ents_cache,
     mention_span,
     name_parts,
     role_of,
@@ -230,6 +232,7 @@ class QuoteExtractor:
     # -- names, roles, coreference --------------------------------------------
     def _resolve(self, doc: Any, groups: list[_Group], people: People, actors: list[Actor]) -> list[Quote]:
         quotes: list[Quote] = []
+        text = doc_text(doc)
         genders: dict[str, bool] = {}
         previous: Quote | None = None
         previous_line = -10
@@ -237,7 +240,7 @@ class QuoteExtractor:
             first, last = group.segments[0], group.segments[-1]
             sp = group.speaker
             quote = Quote(
-                text=" ".join(doc.text[s.start : s.end].strip() for s in group.segments),
+                text=" ".join(text[s.start : s.end].strip() for s in group.segments),
                 start=first.start,
                 end=last.end,
                 direct=True,
@@ -252,7 +255,7 @@ class QuoteExtractor:
                 previous is not None
                 and previous.speaker
                 and first.line - previous_line <= 1
-                and not doc.text[doc.text.rfind("\n", 0, first.start) + 1 : first.start].strip()
+                and not text[text.rfind("\n", 0, first.start) + 1 : first.start].strip()
             ):
                 # the next paragraph opens with more of the same speaker's words and no cue:
                 # the same quotation continues, as in a multi-paragraph quote
@@ -276,14 +279,16 @@ class QuoteExtractor:
                     genders.setdefault(person.name, PRONOUNS[low] == "f")
             return
         ents = [
-            e for e in doc.ents if sp.start <= e.start_char and e.end_char <= sp.end and e.label_ in ("PERSON", "ORG")
+            e
+            for e in doc_ents(doc)
+            if sp.start <= e.start_char and e.end_char <= sp.end and e.label_ in ("PERSON", "ORG")
         ]
         ents = [e for e in ents if e.end_char >= sp.end - 1 or e.label_ == "PERSON"]
         if ents:  # a name heading the mention; "a Homeland Security Department official" is no name
             ent = ents[-1]
             title, bare = name_parts(doc, ent, self.titles)
             sp.name = people.full_name(bare)
-            before = strip_det(doc.text[sp.start : ent.start_char])
+            before = strip_det(doc_text(doc)[sp.start : ent.start_char])
             if len(before) > len(title):
                 title = before  # "The mayor, Hassan Ali" → mayor
             parts = [title] if title else []
@@ -303,7 +308,7 @@ class QuoteExtractor:
     # -- indirect quotes --------------------------------------------------------
     def _indirect(self, doc: Any, taken: list[tuple[int, int]], people: People, actors: list[Actor]) -> list[Quote]:
         out: list[Quote] = []
-        text = doc.text
+        text = doc_text(doc)
         for sent in doc.sents:
             if any(lo < sent.end_char and sent.start_char < hi for lo, hi in taken):
                 continue
@@ -352,7 +357,13 @@ class QuoteExtractor:
         return out
 
     def extract(self, doc: Any, actors: list[Actor] | None = None) -> list[Quote]:
-        text = doc.text
+        try:
+            return self._extract(doc, actors)
+        finally:
+            drop_ents_cache(doc)
+
+    def _extract(self, doc: Any, actors: list[Actor] | None = None) -> list[Quote]:
+        text = doc_text(doc)
         first_line = text.lstrip().split("\n", 1)[0].strip()
         headline = 1 if first_line and "\n" in text.strip() and first_line[-1:] not in '.!?"”' else 0
         segments = find_segments(text, headline_lines=headline)
@@ -365,6 +376,14 @@ class QuoteExtractor:
             quotes += self._indirect(doc, taken, people, actors or [])
             quotes.sort(key=lambda q: q.start)
         return quotes
+
+
+def doc_text(doc: Any) -> str:
+    """The document's text, cached: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
+    cached = doc.user_data.get("sitrep_text")
+    if cached is None:
+        cached = doc.user_data["sitrep_text"] = doc.text
+    return str(cached)
 
 
 def _end(tok: Any) -> int:

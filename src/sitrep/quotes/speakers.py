@@ -75,10 +75,26 @@ class Titles:
         return " ".join(words[:taken]), " ".join(words[taken:])
 
 
+_ENTS_CACHE = "sitrep_quote_ents"
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """The document's entities, cached for one extraction: spaCy rebuilds ``Doc.ents`` on every
+    access. The extractor drops the cache when it is done (Span objects do not serialise)."""
+    cached = doc.user_data.get(_ENTS_CACHE)
+    if cached is None:
+        cached = doc.user_data[_ENTS_CACHE] = tuple(doc.ents)
+    return tuple(cached)
+
+
+def drop_ents_cache(doc: Any) -> None:
+    doc.user_data.pop(_ENTS_CACHE, None)
+
+
 def _entity_at(doc: Any, token: Any) -> Any:
     if not token.ent_type_:
         return None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
@@ -183,7 +199,7 @@ class People:
     def __init__(self, doc: Any, text: str, titles: Titles, quoted: list[tuple[int, int]]) -> None:
         self.people: list[Person] = []
         qstarts = [q[0] for q in quoted]
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "PERSON":
                 continue
             k = bisect.bisect_right(qstarts, ent.start_char) - 1
