@@ -64,6 +64,33 @@ def run_sitrep(texts: list[str], processes: int, batch_size: int, config: str | 
     return {"seconds": seconds, "articles": len(results), "errors": errors, "events": events}
 
 
+def stage_shares(n: int, words: int, batch_size: int, config: str | None) -> list[tuple[str, float]]:
+    """Seconds per stage in this process (plain spaCy first, for scale): where our time goes."""
+    import spacy
+
+    from sitrep.model import Article, Document
+    from sitrep.pipeline import Pipeline
+    from sitrep.stages.nlp import DEFAULT_MODEL
+
+    texts = articles(n, words, seed=3)
+    pipeline = Pipeline(config)
+    pipeline.process_batch([Article(text=t) for t in texts[:2]])  # lazy loading out of the timing
+    nlp = spacy.load(DEFAULT_MODEL)
+    list(nlp.pipe(texts[:2]))
+    start = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=batch_size))
+    shares = [("spaCy nlp.pipe alone", time.perf_counter() - start)]
+    spent: dict[str, float] = {}
+    documents = [Document(article=Article(text=t)) for t in texts]
+    for i in range(0, len(documents), batch_size):
+        batch = documents[i : i + batch_size]
+        for name, run in pipeline.stages:
+            start = time.perf_counter()
+            run([d for d in batch if not d.errors])
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+    return shares + sorted(spent.items(), key=lambda item: -item[1])
+
+
 def side(name: str, n: int, words: int, processes: int, batch_size: int, config: str | None) -> dict[str, float]:
     texts = articles(n, words)
     out = (
@@ -111,8 +138,16 @@ def main() -> None:
     parser.add_argument(
         "--config", help="pipeline config (TOML) for our side, e.g. NLP only to see the engine's overhead"
     )
+    parser.add_argument("--stages", action="store_true", help="time each stage in one process instead")
     parser.add_argument("--side", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stages:
+        shares = stage_shares(min(args.articles, 60), args.words, args.batch_size, args.config)
+        ours = sum(seconds for name, seconds in shares[1:])
+        for name, seconds in shares:
+            print(f"  {name:<24} {seconds:7.2f}s  {100 * seconds / ours:5.1f}% of our pipeline")
+        print(f"  in-process ratio spaCy / ours: {shares[0][1] / ours:.2f}")
+        return
     if args.side:
         print(json.dumps(side(args.side, args.articles, args.words, args.processes, args.batch_size, args.config)))
         return
