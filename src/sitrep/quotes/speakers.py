@@ -110,7 +110,7 @@ def subject_of(verb: Any, lo: int, hi: int, after: bool = True) -> Any:
                 if child.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
                     return head.head  # "Trump, who said …" → Trump
                 return child
-        if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp") or head.head is head:
+        if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "ccomp") or head.head.i == head.i:
             break
         head, hops = head.head, hops + 1
     doc = verb.doc

@@ -55,7 +55,7 @@ def future_context(doc: Any, start: int, end: int) -> bool:
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -66,7 +66,7 @@ def future_context(doc: Any, start: int, end: int) -> bool:
     if any(child.lemma_ == "due" for child in tok.children):
         return True  # "elections are due on 20 June"
     head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_ in _FUTURE_VERBS and head is not tok
+    return tok.dep_ == "xcomp" and head.lemma_ in _FUTURE_VERBS and head.i != tok.i
 
 
 _PART_OF_NAME = re.compile(r"[a-z,]\s+[A-Z][A-Za-z]*\s+$")

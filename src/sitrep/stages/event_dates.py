@@ -63,7 +63,7 @@ def _governing_verb(doc: Any, start: int, end: int) -> int | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             return int(tok.i)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
