@@ -82,15 +82,17 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
                 start: int = 0) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     exact: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}
+    # the uncached functions: a million distinct names would only churn the lookup-time caches
+    exact_key_, loose_key_ = exact_key.__wrapped__, loose_key.__wrapped__
     for i in range(start, len(names)):
         seen_e: set[str] = set()
         seen_l: set[str] = set()
         for n in (names[i], *alts[i]):
-            e = exact_key(n)
+            e = exact_key_(n)
             if e and e not in seen_e:
                 seen_e.add(e)
                 exact.setdefault(e, []).append(i)
-            lk = loose_key(n)
+            lk = loose_key_(n)
             if len(lk) >= 3 and lk not in seen_l and features[i] != "admin2":
                 seen_l.add(lk)
                 loose.setdefault(lk, []).append(i)
