@@ -191,3 +191,10 @@ def test_quotes_descriptions_and_honorifics_are_kept_apart_from_names(nlp, extra
     assert official.direct is False and official.speaker == "Homeland Security Department official"
     assert text[official.speaker_start : official.speaker_end] == "A Homeland Security Department official"
     assert ban.direct and ban.speaker == "Ban Ki-moon" and ban.speaker_role is None
+
+
+def test_quotes_indirect_content_leaves_out_the_dateline(nlp, extractor):
+    text = "RAMADI, Iraq, May 9 (Reuters) - Gunmen killed three shepherds in the desert, police said."
+    (quote,) = quotes(nlp, extractor, text)
+    assert quote.direct is False and quote.speaker == "police"
+    assert quote.text == "Gunmen killed three shepherds in the desert"

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sitrep.dates.publication import DATELINE
 from sitrep.model import Actor, Quote
 from sitrep.quotes.marks import Segment, find_segments
 from sitrep.quotes.speakers import (
@@ -332,6 +333,9 @@ class QuoteExtractor:
                 if content is None or speaker_tok is None or content[1] - content[0] < 8:
                     continue
                 lo, hi = content
+                line = DATELINE.match(text, lo)
+                if line is not None and line.end() < hi:  # "RAMADI, May 9 (Reuters) - …, police said."
+                    lo = _skip_punct(text, line.end())
                 while hi > lo and text[hi - 1] in " ,.;:":
                     hi -= 1
                 start, end = mention_span(doc, speaker_tok)
