@@ -270,6 +270,8 @@ class Detector:
         hosts = {tok, verb, *([a1_tok] if a1_tok is not None else [])}
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr"):
             hosts.add(tok.head)  # "with the support of X, the army launched an assault"
+        if tok.pos_ == "VERB":
+            hosts |= {c for c in tok.children if c.dep_ == "dobj"}  # "launched an operation in coordination with X"
         for host in sorted(hosts, key=lambda t: t.i):
             for a in self._assoc_from(host, actors, country):
                 if f.actor1 is None:
@@ -360,11 +362,15 @@ class Detector:
                 if span is not None:
                     for t in span:
                         actors.setdefault(t.i, a)
+        # Words inside a name ("Popular Mobilisation Units", "Rapid Support Forces") are not triggers.
+        in_name = {i for i, a in actors.items() if a.kind == "named"}
+        in_name |= {t.i for ent in doc.ents if ent.label_ in ("ORG", "NORP", "FAC", "WORK_OF_ART", "LAW")
+                    for t in ent if t.pos_ == "PROPN" or t.is_title}
         frames: list[Frame] = []
         self._starts = {}
         for si, sent in enumerate(doc.sents):
             words = self._sentence_words(sent)
-            found = self.triggers(sent, words)
+            found = [x for x in self.triggers(sent, words) if x[0].i not in in_name]
             if not found:
                 continue
             groups: dict[int, list[tuple[Any, int, Trigger]]] = {}

@@ -82,6 +82,8 @@ def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[in
     target = f.actor2
     if target is None and f.victims and (f.actor1 is None or f.victims[0].name != f.actor1.name):
         target = f.victims[0]  # those killed or hurt are the other side when no object was named
+    if target is not None and any(target.name == a.name for a in f.assoc1):
+        target = None  # an ally named "in coordination with" is not the other side
     if target is not None:
         ev.actor2, ev.inter2 = target.name, target.inter
         ev.evidence["actor2"] = [target.start, target.end]
