@@ -155,3 +155,8 @@ def test_events_seed_article(pipe, seed_text):
             if field in e.evidence:
                 start, end = e.evidence[field]
                 assert 0 <= start < end <= len(seed_text)
+
+
+def test_events_words_inside_names_are_not_triggers(pipe):
+    events = events_of(pipe, "A spokesman for the Popular Mobilisation Units spoke to reporters in Baghdad.")
+    assert not [e for e in events if e.trigger == "Mobilisation"]
