@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ARMY, IED, TARMIYAH, demo_reports, report
+from dedup_fixtures import ARMY, IED, TARMIYAH, demo_reports, report
 
 from sitrep.dedup import dedupe_records
 

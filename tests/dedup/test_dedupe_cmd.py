@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import demo_reports, store_with
+from dedup_fixtures import demo_reports, store_with
 from typer.testing import CliRunner
 
 from sitrep.cli import _load_commands, app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from conftest import ARMY, TARMIYAH, report
+from dedup_fixtures import ARMY, TARMIYAH, report
 
 from sitrep.dedup import DedupConfig
 from sitrep.dedup.features import build, to_table

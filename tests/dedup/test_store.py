@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ARMY, TARMIYAH, demo_reports, report, store_with
+from dedup_fixtures import ARMY, TARMIYAH, demo_reports, report, store_with
 
 from sitrep.dedup.store import canonical_for, dedupe, possible_duplicates, resolve
 
