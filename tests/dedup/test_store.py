@@ -107,3 +107,16 @@ def test_events_of_superseded_articles_leave_their_canonical_events(store):
     assert stats["removed_events"] == 1
     assert canonical_for(store.con, "tarmiyah-clash-0") is None
     assert store.con.execute("SELECT count(*) FROM canonical_events").fetchall()[0][0] == 2
+
+
+def test_canonical_event_that_loses_a_report_is_merged_again_from_the_rest(store):
+    store_with(store, demo_reports())
+    dedupe(store.con)
+    bombing = canonical_for(store.con, "tarmiyah-ied-1-0")
+    store.con.execute("UPDATE articles SET superseded_by = 'newer' WHERE article_id = 'tarmiyah-ied-3'")
+    dedupe(store.con)
+    assert canonical_for(store.con, "tarmiyah-ied-1-0") == bombing
+    n_events, articles = store.con.execute(
+        "SELECT n_events, article_ids FROM canonical_events WHERE canonical_id = ?", [bombing]
+    ).fetchall()[0]
+    assert n_events == 2 and articles == ["tarmiyah-ied-1", "tarmiyah-ied-2"]

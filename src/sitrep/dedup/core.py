@@ -117,6 +117,7 @@ def dedupe_records(
     new: Iterable[str] | None = None,
     incremental: bool = True,
     merge: bool = True,
+    refresh: Iterable[str] = (),
 ) -> DedupResult:
     """Cluster asserted events into canonical events.
 
@@ -126,7 +127,8 @@ def dedupe_records(
     that hold most of their members. ``new`` limits pair scoring to pairs
     touching those events (the events not yet clustered). ``created`` orders
     old ids when clusters meet: the oldest id survives, the others become
-    aliases.
+    aliases. ``refresh`` names canonical events whose fields must be merged
+    again although no new event joined them (they lost members).
     """
     cfg = config or DedupConfig()
     existing = existing or {}
@@ -154,7 +156,7 @@ def dedupe_records(
     changed = set(ids.values())
     if incremental and existing and active is not None:
         touched = {int(labels[k]) for k in np.flatnonzero(active).tolist()}
-        changed = {ids[r] for r in touched} | set(aliases.values())
+        changed = {ids[r] for r in touched} | set(aliases.values()) | (set(refresh) & set(ids.values()))
     canonical = _merge_all(table, labels, ids, changed) if merge else {}
 
     possible = []

@@ -66,21 +66,23 @@ def _current_events_sql(con: Any) -> str:
     )
 
 
-def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str]]:
-    """(events to cluster, the new ones among them or None for all, members whose event is gone)."""
+def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str], set[str]]:
+    """(events to cluster, the new ones among them or None for all, members whose event is gone,
+    canonical events that lost members and need their fields merged again)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE dd_current AS {_current_events_sql(con)}")
-    gone = [r[0] for r in con.execute(
-        "SELECT event_id FROM canonical_members WHERE event_id NOT IN (SELECT event_id FROM dd_current)"
-    ).fetchall()]
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE dd_gone AS SELECT event_id, canonical_id FROM canonical_members "
+        "WHERE event_id NOT IN (SELECT event_id FROM dd_current)"
+    )
+    gone_rows = con.execute("SELECT event_id, canonical_id FROM dd_gone").fetchall()
+    gone, shrunk = [r[0] for r in gone_rows], {r[1] for r in gone_rows}
     if full:
-        return con.sql("SELECT * FROM dd_current ORDER BY event_id").to_arrow_table(), None, gone
+        return con.sql("SELECT * FROM dd_current ORDER BY event_id").to_arrow_table(), None, gone, shrunk
     con.execute(
         "CREATE OR REPLACE TEMP TABLE dd_new AS SELECT event_id, country, event_date FROM dd_current "
         "WHERE event_id NOT IN (SELECT event_id FROM canonical_members)"
     )
     new = {r[0] for r in con.execute("SELECT event_id FROM dd_new").fetchall()}
-    if not new:
-        return con.sql("SELECT * FROM dd_current WHERE false").to_arrow_table(), set(), gone
     window = 40  # wider than any date window: the neighbours a new event can match
     table = con.sql(
         f"""
@@ -90,6 +92,8 @@ def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str]]:
             SELECT c.event_id FROM dd_current c, span
             WHERE c.event_id IN (SELECT event_id FROM dd_new)
                OR (c.country IN (SELECT country FROM dd_new) AND c.event_date BETWEEN span.lo AND span.hi)
+            UNION  -- what is left of canonical events that lost members
+            SELECT event_id FROM canonical_members WHERE canonical_id IN (SELECT canonical_id FROM dd_gone)
         ),
         family AS (  -- every member of a canonical event any nearby event belongs to
             SELECT m2.event_id FROM canonical_members m1 JOIN canonical_members m2 USING (canonical_id)
@@ -99,7 +103,7 @@ def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str]]:
         ORDER BY event_id
         """
     ).to_arrow_table()
-    return table, new, gone
+    return table, new, gone, shrunk
 
 
 def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> dict[str, Any]:
@@ -107,7 +111,7 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
     t0 = time.perf_counter()
     con.execute("BEGIN TRANSACTION")
     try:
-        table, new, gone = _load(con, full)
+        table, new, gone, shrunk = _load(con, full)
         t1 = time.perf_counter()
         ids = table.column("event_id").to_pylist()
         con.register("dd_loaded", table.select(["event_id"]))
@@ -116,7 +120,8 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
         ).fetchall())
         con.unregister("dd_loaded")
         created = dict(con.execute("SELECT canonical_id, CAST(created_at AS VARCHAR) FROM canonical_events").fetchall())
-        result = dedupe_records(table, config, existing=existing, created=created, new=new, incremental=not full)
+        result = dedupe_records(table, config, existing=existing, created=created, new=new, incremental=not full,
+                                refresh=shrunk)
         t2 = time.perf_counter()
         _write(con, result, existing, gone, full)
         con.execute("COMMIT")
