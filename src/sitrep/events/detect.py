@@ -129,7 +129,7 @@ class Detector:
                 continue
             if low in ("riot", "anti-riot") and tok.i + 1 < sent.end and tok.nbor(1).lower_ in NOT_A_RIOT:
                 continue  # "riot police" are police
-            for key in {low, tok.lemma_.lower()}:
+            for key in dict.fromkeys((low, tok.lemma_.lower())):  # ordered: the word itself before its lemma
                 for t in self.lex.single.get(key, ()):
                     if self._allowed(t, tok, words):
                         out.append((tok, tok.i + 1, t))
