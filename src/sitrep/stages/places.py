@@ -243,6 +243,8 @@ class PlaceFinder:
                          and (doc[j].lower_ in INSTITUTION_WORDS or doc[j].text in ("'s", "’s"))
                          and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
                 ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner
+                      or (typed and i == ent_start)  # "Laurel County Fiscal Court", "Walker County Fair"
+                      or (label == "ORG" and locative and top.population >= 100_000)  # "United Way of Atlanta"
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent")))
             else:
                 if width == 1 and not proper and not locative:
