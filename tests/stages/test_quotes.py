@@ -198,3 +198,11 @@ def test_quotes_indirect_content_leaves_out_the_dateline(nlp, extractor):
     (quote,) = quotes(nlp, extractor, text)
     assert quote.direct is False and quote.speaker == "police"
     assert quote.text == "Gunmen killed three shepherds in the desert"
+
+
+def test_quotes_single_quote_house_style_and_headline_fragments(nlp, extractor):
+    british = "The minister spoke in London. He said, 'We will not give up.' Aid will follow."
+    (quote,) = direct(quotes(nlp, extractor, british))
+    assert quote.text == "'We will not give up.'" and quote.cue == "said"
+    headline = "Hacker: Server Unprotected, 'Like an Open Door'\n\nThe hacker spoke on Monday."
+    assert direct(quotes(nlp, extractor, headline)) == []

@@ -22,7 +22,7 @@ from typing import Any
 
 from sitrep.dates.publication import DATELINE
 from sitrep.model import Actor, Quote
-from sitrep.quotes.marks import Segment, find_segments
+from sitrep.quotes.marks import SINGLE_MARKS, Segment, find_segments
 from sitrep.quotes.speakers import (
     PRONOUNS,
     People,
@@ -159,13 +159,16 @@ class QuoteExtractor:
         start, end = mention_span(doc, toks[-1])
         return Speaker(start, end, text[start:end], text[start:end])
 
-    def _groups(self, doc: Any, text: str, segments: list[Segment]) -> list[_Group]:
+    def _groups(self, doc: Any, text: str, segments: list[Segment], headline: int) -> list[_Group]:
         # Pass 1: drop passages inside the writer's sentence (titles, scare quotes,
         # partial quotes); they must not cut the cue search of their neighbours.
         kept: list[tuple[Segment, tuple[int, int], Any]] = []
         for k, seg in enumerate(segments):
             head, _ = self._bounds(text, seg, segments[k - 1].end if k else 0, len(text))
             ok, cue = self._head_cue(doc, text, *head)
+            in_headline = seg.line < headline and seg.opener in SINGLE_MARKS
+            if in_headline and text[head[0] : head[1]].strip()[-1:] not in ("", ":"):
+                ok = False  # headline style: "Minister: 'We will…'", not "Hacker: Server Unprotected, 'Like…'"
             if ok and text[seg.start : seg.end].strip(_MARKS_AND_SPACE):
                 kept.append((seg, head, cue))
         groups: list[_Group] = []
@@ -371,7 +374,7 @@ class QuoteExtractor:
         first_line = text.lstrip().split("\n", 1)[0].strip()
         headline = 1 if first_line and "\n" in text.strip() and first_line[-1:] not in '.!?"”' else 0
         segments = find_segments(text, headline_lines=headline)
-        groups = self._groups(doc, text, segments)
+        groups = self._groups(doc, text, segments, headline)
         quoted = [(s.start, s.end) for s in segments]
         people = People(doc, text, self.titles, quoted)
         quotes = self._resolve(doc, groups, people, actors or [])
