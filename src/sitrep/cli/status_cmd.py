@@ -23,6 +23,16 @@ def store_status(db: Path) -> dict[str, Any]:
         status = store.counts()
         status["db"] = str(db)
         status["recent_quarantine"] = store.quarantined(limit=10)
+        last = store.con.execute(
+            "SELECT started_at, finished_at, new, unchanged, updated, aliases, quarantined FROM ingest_runs "
+            "ORDER BY finished_at DESC LIMIT 1"
+        ).fetchone()
+        keys = ("started_at", "finished_at", "new", "unchanged", "updated", "aliases", "quarantined")
+        status["last_ingest"] = (
+            {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in zip(keys, last, strict=True)}
+            if last
+            else None
+        )
     return status
 
 
@@ -37,6 +47,12 @@ def format_status(status: dict[str, Any]) -> str:
     ]
     for code, n in status["by_reason"].items():
         lines.append(f"    {code} {CATALOGUE.get(code, '?'):<38} {n}")
+    last = status.get("last_ingest")
+    if last:
+        lines.append(
+            f"  last ingest       {last['finished_at']}: {last['new']} new, {last['unchanged']} unchanged, "
+            f"{last['updated']} updated, {last['quarantined']} quarantined"
+        )
     if status["recent_quarantine"]:
         lines.append("  latest quarantined:")
         for row in status["recent_quarantine"][:5]:
