@@ -81,6 +81,8 @@ def run_ingest_command(
 
     check_paths(paths)
     total = estimate_count(paths)
+    if workers is None and total is not None and total <= batch_size:
+        workers = 0  # one batch: starting worker processes would cost more than it saves
     with (
         Store(db, memory_limit=memory_limit) as store,
         make_engine(config, workers) as engine,
