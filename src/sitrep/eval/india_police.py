@@ -31,10 +31,8 @@ DATASET = "india_police_events"
 LABELS = ("KILL", "ARREST", "FORCE", "ANY_ACTION")
 DEFAULT_DOCS = 400
 POLICE_WORDS = re.compile(r"\b(police|cops?|policem[ae]n|constables?|security forces|army|troops|jawans?|crpf|rapid action force|raf|srp|bsf)\b")
-POLICE_FORCE = re.compile(r"\b(police|cops?|security forces|army|troops|jawans?)\b[^.]{0,25}\b(fir(e|ed|ing)|lathi|baton|tear ?gas|cane|charge)")
 POLICE_AGENT = re.compile(r"\b(police|security forces|army|troops)('s)? (firing|fire|action|shot|fired|opened)|"
                           r"\bby (the )?(police|army|security forces|troops|cops)\b")
-FORCE_WORDS = re.compile(r"\b(fir(ed|ing)|lathi|tear ?gas|teargas|baton|charged?|rounds|bullets?|beat(en)?|thrash(ed)?)\b")
 DEATH_WORDS = re.compile(r"kill|dead|die|death|slain|lynch")
 FORCE_SUBS = {"Excessive force against protesters", "Protest with intervention", "Armed clash", "Attack",
               "Violent demonstration", "Mob violence"}
@@ -61,8 +59,6 @@ def sentence_labels(events: list[tuple[Event, str]], sentence: str) -> set[str]:
                 out.add("KILL")
         elif state_agent and ev.inter1 == 1:
             out.add("ANY_ACTION")
-    if POLICE_FORCE.search(low) and FORCE_WORDS.search(low):
-        out |= {"FORCE", "ANY_ACTION"}
     return out
 
 
