@@ -239,7 +239,7 @@ class PlaceFinder:
             if label:
                 whole = i == ent_start and j == limit
                 big = top.population >= (20_000 if label == "ORG" else 100_000)
-                owner = (label == "ORG" and i == ent_start and j < limit
+                owner = (i == ent_start and j < limit
                          and (doc[j].lower_ in INSTITUTION_WORDS or doc[j].text in ("'s", "’s"))
                          and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
                 ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner
