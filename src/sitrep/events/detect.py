@@ -446,11 +446,15 @@ class Detector:
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):
             twin = next((m for m in merged if FAMILY.get(m.cls, m.cls) == FAMILY.get(f.cls, f.cls)
-                         and (f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
+                         and (FAMILY.get(f.cls) == "demo"  # a protest and the police response to it
+                              or f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
             if twin is None:
                 merged.append(f)
                 continue
             keep, drop = (twin, f) if self.lex.priority(twin.cls) >= self.lex.priority(f.cls) else (f, twin)
+            if FAMILY.get(f.cls) == "demo" and keep.actor1 is not None and drop.actor1 is not None \
+                    and keep.actor1.name != drop.actor1.name:
+                keep.actor2 = keep.actor2 or drop.actor1  # the demonstrators and the force facing them
             keep.actor1 = keep.actor1 or drop.actor1
             keep.actor2 = keep.actor2 or drop.actor2
             keep.victims += drop.victims

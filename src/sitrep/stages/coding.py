@@ -161,6 +161,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     # ACLED: protesters are actor1 of a protest met by intervention; the force user is actor1 of excessive force.
     if sub == "Excessive force against protesters" and ev.inter1 == 6 and ev.inter2 != 6:
         _swap_actors(ev)
+    if sub == "Protest with intervention" and ev.inter1 == 1 and ev.inter2 in (None, 6, 7):
+        _swap_actors(ev)
     if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
         _swap_actors(ev)
     trig = ev.evidence.get("trigger")
