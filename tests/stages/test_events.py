@@ -160,3 +160,12 @@ def test_events_seed_article(pipe, seed_text):
 def test_events_words_inside_names_are_not_triggers(pipe):
     events = events_of(pipe, "A spokesman for the Popular Mobilisation Units spoke to reporters in Baghdad.")
     assert not [e for e in events if e.trigger == "Mobilisation"]
+
+
+def test_events_protest_and_police_response_are_one_event(pipe):
+    text = "Around 200 residents of Tripoli protested against power cuts; police dispersed them with tear gas."
+    events = events_of(pipe, text)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.sub_event_type == "Protest with intervention"
+    assert ev.inter1 == 6 and ev.inter2 == 1 and ev.interaction == 16
