@@ -27,3 +27,28 @@ def test_registry_refuses_two_factories_under_one_name():
         @registry.stage("tests.dupe.v1")
         def second(config):
             return lambda docs: None
+
+
+def test_user_stage_in_own_module_runs_in_pipeline(tmp_path, monkeypatch):
+    (tmp_path / "my_stages.py").write_text(
+        "from sitrep.registry import stage\n"
+        "@stage('mine.shout.v1', needs=('article.text',), sets=('extras.shout',))\n"
+        "def make(config):\n"
+        "    def run(docs):\n"
+        "        for d in docs:\n"
+        "            d.extras['shout'] = d.article.text.upper()\n"
+        "    return run\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from sitrep.model import Article, Document
+
+    spec = registry.get("my_stages:mine.shout.v1")
+    document = Document(article=Article(text="quiet"))
+    spec.factory({})([document])
+    assert document.extras["shout"] == "QUIET"
+
+
+def test_user_stage_module_that_does_not_import_is_a_clear_error():
+    with pytest.raises(SitrepError) as info:
+        registry.get("no_such_module_here:x.v1")
+    assert info.value.code == "E301" and "no_such_module_here" in info.value.detail

@@ -64,16 +64,22 @@ def load_builtins() -> None:
 
 
 def get(name: str) -> StageSpec:
-    if name not in _STAGES:
+    """The stage registered as ``name``; ``"package.module:stage.name.v1"`` imports the user's module first."""
+    module, _, key = name.rpartition(":")
+    if key not in _STAGES:
         load_builtins()
-    if name not in _STAGES:
-        if ":" in name:  # "package.module:anything" lets users register their own
-            importlib.import_module(name.split(":", 1)[0])
+    if key not in _STAGES and module:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            from sitrep.errors import SitrepError
+
+            raise SitrepError("E301", f"cannot import {module!r} for stage {key!r}: {exc}") from exc
+    if key not in _STAGES:
         from sitrep.errors import SitrepError
 
-        if name not in _STAGES:
-            raise SitrepError("E301", f"unknown stage {name!r}; known: {', '.join(sorted(_STAGES))}")
-    return _STAGES[name]
+        raise SitrepError("E301", f"unknown stage {key!r}; known: {', '.join(sorted(_STAGES))}")
+    return _STAGES[key]
 
 
 def all_stages() -> dict[str, StageSpec]:
