@@ -73,6 +73,9 @@ class PlaceFinder:
     # -- recognition ------------------------------------------------------------
     def _toponym(self, doc: Any, start: int, end: int, sent: int) -> Toponym | None:
         start, end = _clean(doc, start, end)
+        if end - start > 1 and doc[end - 1].lower_ in ("city", "town") and end < len(doc) \
+                and doc[end].lower_ in INSTITUTION_WORDS:
+            end -= 1  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
         if start >= end:
             return None
         hints: tuple[str, ...] = ()
