@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import Context, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
-from sitrep.events.detect import Frame, generic_name
 from sitrep.events.fatalities import counts_in, total
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.model import Document, Event

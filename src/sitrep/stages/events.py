@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sitrep.events.detect import Detector, Frame
+from sitrep.events.arguments import Frame
+from sitrep.events.detect import Detector
 from sitrep.events.lexicon import lexicon
 from sitrep.model import Document, Event
 from sitrep.registry import stage

@@ -1,0 +1,289 @@
+"""Who did what to whom: an event's participants read from the dependency parse.
+
+actor1 is the agent (subject, or the "by" phrase of a passive), actor2 the target
+(object, "against"/"on" phrase, or "with" for clashes and agreements); allies named
+"in cooperation with", "backed by", "along with" or as conjoined subjects are
+associated actors. Each participant is an actor from the actors stage or, failing
+that, a generic participant typed from its head noun (``participants`` in
+triggers.yaml). Named actors the parse left unattached are placed by position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.events.lexicon import Lexicon, Trigger
+from sitrep.model import Actor
+
+PASSIVE_DEPS = ("nsubjpass", "auxpass")
+TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
+WITH_CLASSES = {"clash", "agreement", "change_group"}
+ASSOC_NOUNS = {"cooperation", "coordination", "support", "help", "assistance", "backing", "collaboration", "conjunction"}
+ASSOC_VERBS = {"back", "support", "assist", "aid", "help", "accompany"}
+ASSOC_PREPS = {"alongside", "along", "together", "with"}
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+SPEECH_VERBS = {"say", "tell", "claim", "report", "confirm", "state", "add", "allege", "announce", "put", "note",
+                "accuse", "blame", "demand", "deny", "estimate", "quote"}
+@dataclass
+class Arg:
+    """One participant: an actor from the actors stage or a typed generic noun."""
+
+    name: str
+    inter: int
+    start: int
+    end: int
+    actor: Actor | None = None
+
+
+@dataclass
+class Frame:
+    """An event as detected, before ACLED coding."""
+
+    cls: str
+    trigger: Trigger
+    tok: Any  # trigger token
+    sent: int
+    sent_span: tuple[int, int]
+    modality: str
+    actor1: Arg | None = None
+    actor2: Arg | None = None
+    assoc1: list[Arg] = field(default_factory=list)
+    assoc2: list[Arg] = field(default_factory=list)
+    victims: list[Arg] = field(default_factory=list)
+    objects: list[str] = field(default_factory=list)  # head lemmas of objects (targets, places taken)
+    generic: bool = False
+    extra_sents: list[int] = field(default_factory=list)
+    trigger_span: tuple[int, int] = (0, 0)
+    main_clause: bool = False  # the trigger's clause is the sentence's main clause
+
+    @property
+    def score(self) -> float:
+        return self.trigger.weight
+
+
+
+class ArgumentReader:
+    """Argument reading for the detector (needs ``self.lex``)."""
+
+    lex: Lexicon
+
+    def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None) -> Arg | None:
+        """The participant at noun phrase head ``tok``."""
+        if tok is None:
+            return None
+        for t in [tok, *[c for c in tok.subtree if c.i != tok.i]]:
+            a = actors.get(t.i)
+            if a is not None:
+                return Arg(a.name, a.inter, a.start, a.end, a)
+        lemma = tok.lemma_.lower()
+        inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
+        for c in tok.children:  # "security forces", "tribal fighters", "security force members"
+            mod = self.lex.participants.get(c.lemma_.lower()) if c.dep_ in ("compound", "amod") else None
+            if mod is not None and (inter is None or (inter == 7 and mod != 7)):
+                inter = mod
+                break
+        if inter is None:
+            return None
+        left = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod", "det", "nummod")])
+        span = tok.doc[left : tok.i + 1]
+        police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in tok.children)} & POLICE)
+        return Arg(generic_name(inter, country, police), inter, span.start_char, span.end_char, None)
+
+    def _pobj(self, prep: Any) -> Any:
+        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+    def _assoc_from(self, tok: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
+        """Associated actors hanging off ``tok``: "in cooperation with X", "backed by X", "along with X"."""
+        found: list[Arg] = []
+        for c in tok.children:
+            if c.dep_ == "prep":
+                obj = self._pobj(c)
+                if obj is None:
+                    continue
+                if c.lower_ in ("in", "with", "under") and obj.lemma_.lower() in ASSOC_NOUNS:
+                    for p in obj.children:  # in cooperation WITH x / with the support OF x
+                        if p.dep_ == "prep" and p.lower_ in ("with", "of", "from"):
+                            found += self._args_conj(self._pobj(p), actors, country)
+                elif c.lower_ in ASSOC_PREPS and c.lower_ != "with":
+                    inner = next((p for p in c.children if p.dep_ == "prep"), None)
+                    found += self._args_conj(self._pobj(inner) if inner is not None else obj, actors, country)
+            elif c.dep_ in ("acl", "amod") and c.lemma_.lower() in ASSOC_VERBS:
+                for p in c.children:
+                    if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ == "by"):
+                        found += self._args_conj(self._pobj(p), actors, country)
+            elif c.dep_ == "advmod" and c.lower_ in ("along", "together", "alongside"):
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        found += self._args_conj(self._pobj(p), actors, country)
+        return found
+
+    def _args_conj(self, tok: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
+        if tok is None:
+            return []
+        out = []
+        for t in [tok, *tok.conjuncts]:
+            a = self._arg(t, actors, country)
+            if a is not None:
+                out.append(a)
+        return out
+
+    def arguments(self, f: Frame, actors: dict[int, Actor], country: str | None, sent: Any) -> None:
+        tok = f.tok
+        verb = tok
+        # A noun trigger that is the subject of a verb ("an airstrike killed five") shares that verb's objects.
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECTS:
+            verb = tok.head
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("by", "in", "during", "after"):
+            verb = tok.head.head  # "killed by a roadside bomb", "died in an airstrike"
+        passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = None
+        for c in list(tok.children) + (list(verb.children) if verb.i != tok.i else []):
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN"):
+                agent = self._pobj(c)
+                break
+        a1_tok = agent
+        if a1_tok is None and verb.i == tok.i and not passive and subj is not None:
+            a1_tok = subj
+        if a1_tok is None and tok.pos_ == "NOUN":
+            # "ISIS attack", "the army's offensive"
+            a1_tok = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")
+                           and self._arg(c, actors, country) is not None), None)
+        if a1_tok is None and tok.pos_ == "NOUN":
+            # "attacks carried out by X"; "X launched an operation"
+            for c in tok.children:
+                if c.dep_ == "acl":
+                    a1_tok = next((self._pobj(g) for g in c.children if g.dep_ == "agent"), None)
+            if a1_tok is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+                a1_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if a1_tok is None and tok.dep_ in ("xcomp", "advcl", "conj") and tok.pos_ == "VERB":
+            head = tok.head
+            # object control ("prompted the ISF to deploy") before subject control ("vowed to attack")
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else None
+            a1_tok = controller or next((c for c in head.children if c.dep_ == "nsubj"), None)
+        a1s = self._args_conj(a1_tok, actors, country)
+        if a1s:
+            f.actor1 = a1s[0]
+            f.assoc1 += a1s[1:]
+        # targets
+        t_tok = None
+        if passive and subjpass is not None:
+            t_tok = subjpass
+        for c in tok.children:
+            if t_tok is not None:
+                break
+            if c.dep_ in ("dobj", "attr") and tok.pos_ == "VERB":
+                t_tok = c
+            elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and f.cls in WITH_CLASSES)):
+                t_tok = self._pobj(c)
+            elif c.dep_ == "prep" and c.lower_ == "between":
+                pair = self._args_conj(self._pobj(c), actors, country)
+                if pair:
+                    f.actor1 = f.actor1 or pair[0]
+                    if len(pair) > 1:
+                        t_tok = None
+                        f.actor2 = pair[1]
+        if t_tok is None and verb.i != tok.i:
+            t_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if t_tok is not None:
+            f.objects.append(t_tok.lemma_.lower())
+            f.objects += [c.lemma_.lower() for c in t_tok.children if c.dep_ in ("compound", "amod")]
+            a2s = self._args_conj(t_tok, actors, country)
+            if a2s and f.actor2 is None:
+                f.actor2 = a2s[0]
+                f.assoc2 += a2s[1:]
+        # associated actors of actor1: on the trigger, its verb, or actor1's phrase
+        hosts = {tok, verb, *([a1_tok] if a1_tok is not None else [])}
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr"):
+            hosts.add(tok.head)  # "with the support of X, the army launched an assault"
+        if tok.pos_ == "VERB":
+            hosts |= {c for c in tok.children if c.dep_ == "dobj"}  # "launched an operation in coordination with X"
+        for host in sorted(hosts, key=lambda t: t.i):
+            for a in self._assoc_from(host, actors, country):
+                if f.actor1 is None:
+                    f.actor1 = a
+                elif a.name != f.actor1.name and all(a.name != b.name for b in f.assoc1):
+                    f.assoc1.append(a)
+        # victims: people killed or hurt in the sentence, for civilian targeting
+        for t in sent:
+            if t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct",
+                                    "kidnap", "rape", "beat", "attack", "target"):
+                for c in t.children:
+                    if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and t.lemma_.lower() in ("die",)):
+                        f.victims += self._args_conj(c, actors, country)
+        self._linear_fallback(f, actors, sent)
+
+    def _linear_fallback(self, f: Frame, actors: dict[int, Actor], sent: Any) -> None:
+        """Named actors the parse did not attach: nearest before the trigger is actor1, after it actor2."""
+        if f.actor1 is not None and f.actor2 is not None:
+            return
+        used = {a.start for a in [f.actor1, f.actor2, *f.assoc1] if a is not None}
+        here = self.clause_of(f.tok)
+        seen: set[int] = set()
+        before: list[Actor] = []
+        after: list[Actor] = []
+        for i in range(sent.start, sent.end):
+            a = actors.get(i)
+            if a is None or a.start in used or a.start in seen:
+                continue
+            span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
+            tok = span.root if span is not None else sent.doc[i]
+            if self.clause_of(tok) != here and abs(tok.i - f.tok.i) > 4:
+                continue  # an actor of another clause ("he alleged the government failed ... after the killings")
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+            ):
+                continue  # the source of a report is not a party to the event
+            seen.add(a.start)
+            (before if i < f.tok.i else after).append(a)
+        if f.actor1 is None and before:
+            a = before[-1]
+            f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
+        elif f.actor1 is None and after and f.cls in ("protest", "riot", "change_group", "hq", "agreement"):
+            a = after.pop(0)
+            f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
+        if f.actor2 is None and after and not f.victims and f.cls not in ("protest", "change_group", "hq", "other",
+                                                                            "transfer"):
+            a = after[0]
+            if f.actor1 is None or a.name != f.actor1.name:
+                f.actor2 = Arg(a.name, a.inter, a.start, a.end, a)
+
+    # ---- whole document -------------------------------------------------------------------
+    def clause_of(self, tok: Any) -> int:
+        """Index of the clause head: climb until a verb with its own subject, or the root."""
+        cur = tok
+        for _ in range(12):
+            if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children):
+                return int(cur.i)
+            if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+                return int(cur.i)
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "ccomp", "relcl", "parataxis") and any(
+                c.dep_ in SUBJECTS for c in cur.children
+            ):
+                return int(cur.i)
+            if cur.i == tok.i and cur.pos_ == "VERB" and cur.dep_ == "conj" and cur.head.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "nsubjpass") for c in cur.children
+            ):
+                return int(cur.i)  # "arrested ten men and shot dead two others": one action per conjoined verb
+            cur = cur.head
+        return int(cur.i)
+
+
+GENERIC_NAMES = {
+    1: "Military Forces", 2: "Unidentified Armed Group", 3: "Unidentified Armed Group", 4: "Unidentified Communal Militia",
+    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "Unidentified External Forces",
+}
+
+
+POLICE = {"police", "policeman", "policemen", "cop", "cops", "constable", "officer", "officers", "jawan", "jawans"}
+
+
+def generic_name(inter: int, country: str | None, police: bool = False) -> str:
+    """ACLED's generic actor name for a participant of type ``inter`` in ``country``."""
+    base = GENERIC_NAMES.get(inter, "Unidentified Actor")
+    if inter == 1:
+        base = "Police Forces" if police else base
+        return f"{base} of {country}" if country else base
+    return f"{base} ({country})" if country else base
