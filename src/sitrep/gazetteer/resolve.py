@@ -138,7 +138,7 @@ class Resolver:
         if c.feature not in _BROAD and towns:
             near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
-        s += min(local, 4.0)
+        s += min(local, 5.0)
         if exact_key(c.name) == exact_key(top.text):
             s += 1.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
         if not top.exact:
