@@ -125,11 +125,39 @@ class PlaceFinder:
                 for i in range(ent.start, ent.end):
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
+        found += self._repeats(doc, found)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
         self._containers(doc.text, found)
         return found
+
+    def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
+        """One sense per article: a name recognised as a place once is a place wherever else it appears
+        ("Dublin" in "the Dublin Veterans Project"), except as part of a person's name."""
+        known = {t.text for t in found if t.demonym is None and t.text[:1].isupper() and len(t.text) > 3}
+        if not known:
+            return []
+        covered = bytearray(len(doc.text) + 1)
+        for t in found:
+            covered[t.start:t.end] = b"\x01" * (t.end - t.start)
+        out: list[Toponym] = []
+        for i, tok in enumerate(doc):
+            if covered[tok.idx] or not tok.text[:1].isupper():
+                continue
+            for width in (3, 2, 1):
+                span = doc[i:i + width]
+                if len(span) < width or span.text not in known or any(covered[span.start_char:span.end_char]):
+                    continue
+                if tok.ent_type_ == "PERSON" and not (tok.ent_iob_ == "B" and (
+                        span.end == len(doc) or doc[span.end].ent_iob_ != "I")):
+                    break
+                top = self._toponym(doc, span.start, span.end, -1)
+                if top is not None:
+                    out.append(top)
+                    covered[top.start:top.end] = b"\x01" * (top.end - top.start)
+                break
+        return out
 
     def _containers(self, text: str, found: list[Toponym]) -> None:
         """'Alexandria, Va.' / 'Hit, Anbar' / 'Tbilisi, Georgia': the second name contains the first."""
