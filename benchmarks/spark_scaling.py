@@ -10,7 +10,7 @@ printed too, with the CPU time the JVM and Python workers really used
 (``cores_obtained`` = CPU seconds / wall seconds): on a shared machine other
 processes take cores, so say what the load was when quoting a figure.
 
-    python benchmarks/spark_scaling.py                      # 600 articles, local[1] then local[2]
+    python benchmarks/spark_scaling.py                      # 800 articles, local[1] then local[2]
     python benchmarks/spark_scaling.py --articles 1200 --repeat 2 --json out.json
     python benchmarks/spark_scaling.py --warm               # pipelines loaded before the clock starts
 
@@ -108,7 +108,7 @@ def measure_one(master: str, corpus: str, out: str, warm: bool) -> dict[str, obj
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--articles", type=int, default=800)
     parser.add_argument("--words", type=int, default=450)
     parser.add_argument("--files", type=int, default=8, help="JSONL files the corpus is split over")
     parser.add_argument("--masters", default="local[1],local[2]")
