@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli import _load_commands, app
 from sitrep.engines import batch as B
+from sitrep.engines import runfiles as RF
 
 _load_commands()
 runner = CliRunner()
@@ -33,10 +34,10 @@ def test_run_local_writes_events_articles_quarantine_and_canonical(tmp_path: Pat
     assert summary["engine"] == "local" and summary["inputs"] == 8
     assert summary["articles"] + summary["quarantined"] == 8
     assert json.loads((out / B.SUMMARY_FILE).read_text())["events"] == summary["events"] > 0
-    events = B.read_events(out)
+    events = RF.read_events(out)
     assert events.num_rows == summary["events"]
     assert all(p.parent.name.startswith("month=") for p in (out / "events").rglob("*.parquet"))
-    codes = {q["input_id"]: q["code"] for q in B.read_quarantine(out).to_pylist()}
+    codes = {q["input_id"]: q["code"] for q in RF.read_quarantine(out).to_pylist()}
     assert codes["news.jsonl:7"] == "E100" and codes["news.jsonl:8"] == "E102"
     members = pq.read_table(out / "canonical" / "canonical_members.parquet").to_pylist()
     asserted = [e for e in events.to_pylist() if e["x_modality"] == "asserted"]
@@ -74,5 +75,5 @@ def test_run_loaded_into_a_store_exports_the_same_events(tmp_path: Path) -> None
     with Store(db) as store:
         write_export(store.con, "parquet", None, path=tmp_path / "export.parquet")
     exported = pq.read_table(tmp_path / "export.parquet").sort_by("x_event_id").to_pylist()
-    ours = [r for r in B.read_events(out).drop_columns(["month"]).to_pylist() if r["x_modality"] == "asserted"]
+    ours = [r for r in RF.read_events(out).drop_columns(["month"]).to_pylist() if r["x_modality"] == "asserted"]
     assert exported and exported == ours  # the store's default export: asserted events, same columns and values

@@ -15,6 +15,7 @@ import pytest
 pytest.importorskip("pyspark")
 
 from sitrep.engines import batch as B  # noqa: E402
+from sitrep.engines import runfiles as RF  # noqa: E402
 from sitrep.engines import spark as S  # noqa: E402
 
 pytestmark = pytest.mark.spark
@@ -64,7 +65,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def runs(spark: Any, corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("runs")
-    local = B.run_local(str(corpus), str(out / "local"), published="2025-03-05", timestamp=RUN_TS)
+    local = RF.run_local(str(corpus), str(out / "local"), published="2025-03-05", timestamp=RUN_TS)
     distributed = S.run_spark(
         str(corpus), str(out / "spark"), spark=spark, master="local[2]", published="2025-03-05", timestamp=RUN_TS,
         partitions=4,
@@ -77,8 +78,8 @@ def rows(table: Any) -> list[dict[str, Any]]:
 
 
 def test_spark_writes_exactly_the_local_events(runs: dict[str, Any]) -> None:
-    local = rows(B.read_events(runs["out"] / "local"))
-    distributed = rows(B.read_events(runs["out"] / "spark"))
+    local = rows(RF.read_events(runs["out"] / "local"))
+    distributed = rows(RF.read_events(runs["out"] / "spark"))
     assert local, "the sample corpus yields events"
     assert len(distributed) == len(local)
     assert distributed == local  # every field of every event
@@ -86,12 +87,12 @@ def test_spark_writes_exactly_the_local_events(runs: dict[str, Any]) -> None:
 
 
 def test_spark_writes_the_same_articles_and_their_text_backs_the_evidence(runs: dict[str, Any]) -> None:
-    local = rows(B.read_articles(runs["out"] / "local"))
-    distributed = rows(B.read_articles(runs["out"] / "spark"))
+    local = rows(RF.read_articles(runs["out"] / "local"))
+    distributed = rows(RF.read_articles(runs["out"] / "spark"))
     assert distributed == local
     assert len(distributed) == runs["spark"].articles
     texts = {a["article_id"]: a["text"] for a in distributed}
-    events = rows(B.read_events(runs["out"] / "spark"))
+    events = rows(RF.read_events(runs["out"] / "spark"))
     assert sum(a["events"] for a in distributed) == len(events)
     for event in events:
         start, end = json.loads(event["x_evidence"])["sentence"]
@@ -99,8 +100,8 @@ def test_spark_writes_the_same_articles_and_their_text_backs_the_evidence(runs: 
 
 
 def test_spark_quarantines_bad_inputs_and_finishes(runs: dict[str, Any]) -> None:
-    local = rows(B.read_quarantine(runs["out"] / "local"))
-    distributed = rows(B.read_quarantine(runs["out"] / "spark"))
+    local = rows(RF.read_quarantine(runs["out"] / "local"))
+    distributed = rows(RF.read_quarantine(runs["out"] / "spark"))
     assert distributed == local
     by_id = {q["input_id"]: q["code"] for q in distributed}
     assert by_id["broken.jsonl:1"] == "E102"
@@ -120,7 +121,7 @@ def test_spark_quarantines_bad_inputs_and_finishes(runs: dict[str, Any]) -> None
 
 
 def test_repeated_text_is_one_article_listing_both_ids(runs: dict[str, Any]) -> None:
-    events = rows(B.read_events(runs["out"] / "spark"))
+    events = rows(RF.read_events(runs["out"] / "spark"))
     copies = [e for e in events if "syndicated-copy" in e["x_article_ids"]]
     assert copies, "the repeated article has events"
     assert all(len(e["x_article_ids"]) == 2 for e in copies)
@@ -129,8 +130,8 @@ def test_repeated_text_is_one_article_listing_both_ids(runs: dict[str, Any]) -> 
 
 
 def test_ids_come_from_paths_below_the_input_root(runs: dict[str, Any]) -> None:
-    quarantine = rows(B.read_quarantine(runs["out"] / "spark"))
-    events = rows(B.read_events(runs["out"] / "spark"))
+    quarantine = rows(RF.read_quarantine(runs["out"] / "spark"))
+    events = rows(RF.read_events(runs["out"] / "spark"))
     assert {q["origin"].rsplit(":", 1)[0] for q in quarantine} >= {"broken.jsonl"}
     article_ids = {i for e in events for i in e["x_article_ids"]}
     assert any(i.startswith("2025/march/desk.ndjson:") for i in article_ids)  # the record without id or url
@@ -179,14 +180,14 @@ def test_spark_reads_parquet_articles_like_the_local_engine(
     pq.write_table(table.slice(0, 7), src / "a.parquet")
     pq.write_table(table.slice(7), src / "b.parquet")
     out = tmp_path_factory.mktemp("parquet_out")
-    local = B.run_local(str(src), str(out / "local"), timestamp=RUN_TS)
+    local = RF.run_local(str(src), str(out / "local"), timestamp=RUN_TS)
     distributed = S.run_spark(str(src), str(out / "spark"), spark=spark, timestamp=RUN_TS, partitions=3)
     assert local.inputs == distributed.inputs == 14
-    assert rows(B.read_events(out / "spark")) == rows(B.read_events(out / "local"))
-    quarantine = rows(B.read_quarantine(out / "spark"))
-    assert quarantine == rows(B.read_quarantine(out / "local"))
+    assert rows(RF.read_events(out / "spark")) == rows(RF.read_events(out / "local"))
+    quarantine = rows(RF.read_quarantine(out / "spark"))
+    assert quarantine == rows(RF.read_quarantine(out / "local"))
     assert {q["input_id"]: q["code"] for q in quarantine}["empty"] == "E102"
-    ids = {i for e in rows(B.read_events(out / "spark")) for i in e["x_article_ids"]}
+    ids = {i for e in rows(RF.read_events(out / "spark")) for i in e["x_article_ids"]}
     assert "b.parquet:6" in ids  # the row without an id: file name and 1-based row
 
 

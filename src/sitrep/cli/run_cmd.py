@@ -61,7 +61,7 @@ def run_corpus(
             overwrite=overwrite, partitions=partitions, conf=conf,
         )  # fmt: skip
     else:
-        from sitrep.engines.batch import run_local
+        from sitrep.engines.runfiles import run_local
 
         summary = run_local(
             input_path, output, config=config, published=published, input_format=input_format, overwrite=overwrite
@@ -145,7 +145,7 @@ def load_into_store(output: str, db: Path, batch_articles: int = 500) -> dict[st
     """
     import duckdb
 
-    from sitrep.engines import batch as B
+    from sitrep.engines import runfiles as RF
     from sitrep.io.readers import Input
     from sitrep.model import Article, ErrorInfo, Result
     from sitrep.store import BatchSummary, Store
@@ -157,7 +157,7 @@ def load_into_store(output: str, db: Path, batch_articles: int = 500) -> dict[st
     has_events = any((root / "events").rglob("*.parquet"))
     with Store(db) as store:
         if any((root / "articles").glob("*.parquet")):
-            articles = B.read_articles(root).to_pylist()
+            articles = RF.read_articles(root).to_pylist()
             for start in range(0, len(articles), batch_articles):
                 chunk = articles[start : start + batch_articles]
                 by_article: dict[str, list[dict[str, object]]] = {a["article_id"]: [] for a in chunk}
@@ -184,7 +184,7 @@ def load_into_store(output: str, db: Path, batch_articles: int = 500) -> dict[st
                         results.append(Result(id=input_id, published=published, title=a["title"], events=events))
                 totals.add(store.write_batch(inputs, results))
         if (root / "quarantine").is_dir() and any((root / "quarantine").glob("*.parquet")):
-            rows = B.read_quarantine(root).to_pylist()
+            rows = RF.read_quarantine(root).to_pylist()
             failed = [
                 Input(
                     q["input_id"], failure=ErrorInfo(code=q["code"], message=q["message"], stage=q["stage"]),
