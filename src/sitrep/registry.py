@@ -64,22 +64,27 @@ def load_builtins() -> None:
 
 
 def get(name: str) -> StageSpec:
-    """The stage registered as ``name``; ``"package.module:stage.name.v1"`` imports the user's module first."""
+    """The stage registered as ``name``.
+
+    ``"package.module:stage.v1"`` imports the user's module first; the stage
+    may be registered under the whole string or under the part after the colon.
+    """
     module, _, key = name.rpartition(":")
-    if key not in _STAGES:
+    if name not in _STAGES and key not in _STAGES:
         load_builtins()
-    if key not in _STAGES and module:
+    if name not in _STAGES and key not in _STAGES and module:
         try:
             importlib.import_module(module)
         except ImportError as exc:
             from sitrep.errors import SitrepError
 
             raise SitrepError("E301", f"cannot import {module!r} for stage {key!r}: {exc}") from exc
-    if key not in _STAGES:
+    spec = _STAGES.get(name) or _STAGES.get(key)
+    if spec is None:
         from sitrep.errors import SitrepError
 
-        raise SitrepError("E301", f"unknown stage {key!r}; known: {', '.join(sorted(_STAGES))}")
-    return _STAGES[key]
+        raise SitrepError("E301", f"unknown stage {name!r}; known: {', '.join(sorted(_STAGES))}")
+    return spec
 
 
 def all_stages() -> dict[str, StageSpec]:
