@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlparse
 from sitrep import resources
 from sitrep.errors import SitrepError
 from sitrep.io.readers import Input, article_from_record, read_jsonl_lines, read_text_document
-from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX, event_row
+from sitrep.io.writers import event_row, export_schema
 from sitrep.model import Article, ErrorInfo, Result, text_hash
 
 TEXT_SUFFIXES = (".jsonl", ".ndjson", ".txt", ".text", ".html", ".htm")
@@ -41,33 +41,11 @@ PARTITION_COLUMNS = ("country", "month")
 SUMMARY_FILE = "_sitrep_run.json"
 OUTPUT_TABLES = ("events", "articles", "quarantine")
 
-# Types of the export columns; the store's ``export_schema()`` uses the same rules
-# (tests/engines/test_spark.py checks they agree).
-_INT32 = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities"}
-_FLOAT = {"latitude", "longitude", EXTRA_PREFIX + "confidence"}
-
-
 def events_schema() -> Any:
-    """Arrow schema of an event row: ``EXPORT_COLUMNS`` then the ``month`` partition column."""
+    """Arrow schema of an event row: the export schema (``EXPORT_COLUMNS``) then the ``month`` partition column."""
     import pyarrow as pa
 
-    fields = []
-    for name in EXPORT_COLUMNS:
-        if name in _INT32:
-            typ = pa.int32()
-        elif name in _FLOAT:
-            typ = pa.float64()
-        elif name == "event_date":
-            typ = pa.date32()
-        elif name == "timestamp":
-            typ = pa.int64()
-        elif name == EXTRA_PREFIX + "article_ids":
-            typ = pa.list_(pa.string())
-        else:
-            typ = pa.string()
-        fields.append(pa.field(name, typ))
-    fields.append(pa.field("month", pa.string()))
-    return pa.schema(fields)
+    return export_schema().append(pa.field("month", pa.string()))
 
 
 def quarantine_schema() -> Any:

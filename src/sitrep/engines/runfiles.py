@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.engines.batch import (
-    EXTRA_PREFIX,
     OUTPUT_TABLES,
     PARQUET_COLUMNS,
     PARTITION_COLUMNS,
@@ -37,6 +36,7 @@ from sitrep.engines.batch import (
 )
 from sitrep.errors import SitrepError
 from sitrep.io.readers import Input
+from sitrep.io.writers import EXTRA_PREFIX
 
 
 def read_local_inputs(path: str, fmt: str) -> Iterator[Input]:

@@ -29,6 +29,32 @@ EXTRA_COLUMNS: tuple[str, ...] = (
 )
 EXPORT_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + tuple(EXTRA_PREFIX + c for c in EXTRA_COLUMNS)
 
+# Column types shared by every Parquet writer (store exports, `sitrep run`).
+INT32_COLUMNS = frozenset({"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities"})
+FLOAT_COLUMNS = frozenset({"latitude", "longitude", EXTRA_PREFIX + "confidence"})
+
+
+def export_schema() -> Any:
+    """Arrow schema of an export row, column for column ``EXPORT_COLUMNS``."""
+    import pyarrow as pa
+
+    fields = []
+    for name in EXPORT_COLUMNS:
+        if name in INT32_COLUMNS:
+            typ = pa.int32()
+        elif name in FLOAT_COLUMNS:
+            typ = pa.float64()
+        elif name == "event_date":
+            typ = pa.date32()
+        elif name == "timestamp":
+            typ = pa.int64()
+        elif name == EXTRA_PREFIX + "article_ids":
+            typ = pa.list_(pa.string())
+        else:
+            typ = pa.string()
+        fields.append(pa.field(name, typ))
+    return pa.schema(fields)
+
 
 def event_row(event: Event | dict[str, Any], article_ids: list[str] | None = None) -> dict[str, Any]:
     """One export row: ACLED's columns first, ours after them with a prefix."""

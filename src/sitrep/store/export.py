@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX
+from sitrep.io.writers import EXPORT_COLUMNS, EXTRA_PREFIX, FLOAT_COLUMNS, INT32_COLUMNS, export_schema
 from sitrep.store.filters import CANONICAL_COLUMNS, EVENT_COLUMNS, EventFilter, limit_clause, where_clause
 
 FORMATS = ("acled-csv", "parquet", "geojson", "jsonl")
@@ -21,36 +21,10 @@ FORMATS = ("acled-csv", "parquet", "geojson", "jsonl")
 EVENTS_VIEW = "events_reviewed"
 BATCH_ROWS = 4096
 
-_INT32 = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities"}
-_FLOAT = {"latitude", "longitude", EXTRA_PREFIX + "confidence"}
-
-
-def export_schema() -> Any:
-    """Arrow schema of an export row, column for column ``EXPORT_COLUMNS``."""
-    import pyarrow as pa
-
-    fields = []
-    for name in EXPORT_COLUMNS:
-        if name in _INT32:
-            typ = pa.int32()
-        elif name in _FLOAT:
-            typ = pa.float64()
-        elif name == "event_date":
-            typ = pa.date32()
-        elif name == "timestamp":
-            typ = pa.int64()
-        elif name == EXTRA_PREFIX + "article_ids":
-            typ = pa.list_(pa.string())
-        else:
-            typ = pa.string()
-        fields.append(pa.field(name, typ))
-    return pa.schema(fields)
-
-
 def _sql_type(name: str) -> str:
-    if name in _INT32:
+    if name in INT32_COLUMNS:
         return "INTEGER"
-    if name in _FLOAT:
+    if name in FLOAT_COLUMNS:
         return "DOUBLE"
     if name == "event_date":
         return "DATE"
