@@ -28,6 +28,58 @@ FAMILY = {
 }
 
 
+VIOLENT = {"violence", "remote"}
+TERMINAL = (".", "!", "?", ":", ";", "\"", "\u201d", "'")
+
+
+def whole_sentence(sents: list[Any], si: int) -> tuple[int, int]:
+    """Character span of the sentence around ``sents[si]``: the parser sometimes cuts a sentence
+    inside (a lone "Gunmen" before "abducted 23 students ...", "Deir" before "ez-Zor"). A piece
+    that ends without punctuation or paragraph break, followed by one starting in lower case, is
+    the same sentence."""
+    def joined(a: Any, b: Any) -> bool:
+        tail = a.text_with_ws
+        return "\n" not in tail and not tail.rstrip().endswith(TERMINAL) and b.text[:1].islower()
+
+    lo = hi = si
+    while lo > 0 and joined(sents[lo - 1], sents[lo]):
+        lo -= 1
+    while hi + 1 < len(sents) and joined(sents[hi], sents[hi + 1]):
+        hi += 1
+    return sents[lo].start_char, sents[hi].end_char
+
+
+def headline_sents(document: Document, sents: list[Any]) -> set[int]:
+    """Indexes of the sentences of the title when the text opens with it."""
+    title = (document.article.title or "").strip()
+    text = document.article.text
+    if not title or not text.lstrip().startswith(title):
+        return set()
+    end = text.index(title) + len(title)
+    return {i for i, s in enumerate(sents) if s.start_char < end}
+
+
+def _names(f: Frame) -> set[str]:
+    return {a.name for a in (f.actor1, f.actor2, *f.assoc1, *f.assoc2, *f.victims) if a is not None}
+
+
+def _compatible(head: Frame, body: Frame) -> bool:
+    """Whether a headline frame can be a summary of a body frame."""
+    fh, fb = FAMILY.get(head.cls, head.cls), FAMILY.get(body.cls, body.cls)
+    if fh != fb and not {fh, fb} <= VIOLENT:
+        return False
+    if head.modality != body.modality:
+        return False
+    names = _names(body)
+    for role in ("actor1", "actor2"):
+        arg = getattr(head, role)
+        if arg is None or arg.actor is None or arg.actor.kind != "named":
+            continue  # "Gunmen", "Militants": a generic noun names anyone
+        if arg.name not in names and getattr(body, role) is not None:
+            return False
+    return True
+
+
 class Detector(ArgumentReader):
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -120,7 +172,8 @@ class Detector(ArgumentReader):
                     for t in ent if t.pos_ == "PROPN" or t.is_title}
         frames: list[Frame] = []
         self._starts = {}
-        for si, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
             words = self._sentence_words(sent)
             found = [x for x in self.triggers(sent, words) if x[0].i not in in_name]
             if not found:
@@ -132,7 +185,7 @@ class Detector(ArgumentReader):
             trig_at = {item[0].i: item[2] for item in found}
             for items in groups.values():
                 tok, end, trig = max(items, key=lambda x: (self._rank(x[0], x[2], trig_at), -x[0].i))
-                f = Frame(trig.cls, trig, tok, si, (sent.start_char, sent.end_char), modality(tok))
+                f = Frame(trig.cls, trig, tok, si, whole_sentence(sents, si), modality(tok))
                 first = min(self._starts.get(tok.i, tok.i), tok.i)
                 f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
                 f.generic = self.is_generic(tok)
@@ -140,7 +193,26 @@ class Detector(ArgumentReader):
                 self.arguments(f, actors, country, sent)
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
-        return self._merge_across(frames)
+        head = headline_sents(document, sents)
+        body = self._merge_across([f for f in frames if f.sent not in head])
+        return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), body)
+
+    def _fold_headline(self, heads: list[Frame], body: list[Frame]) -> list[Frame]:
+        """A headline summarises the body's incident: it yields an event only when the body has none
+        compatible (same family of event, no named actor contradicting the body's). A named headline
+        actor fills a role the body leaves empty ("Arakan Army takes ..." / "it had captured ...")."""
+        kept: list[Frame] = []
+        for h in heads:
+            host = next((b for b in body if _compatible(h, b)), None)
+            if host is None:
+                kept.append(h)
+                continue
+            for role in ("actor1", "actor2"):
+                arg = getattr(h, role)
+                if getattr(host, role) is None and arg is not None and arg.actor is not None \
+                        and arg.actor.kind == "named" and arg.name not in _names(host):
+                    setattr(host, role, arg)
+        return sorted(kept + body, key=lambda f: f.tok.i)
 
     def _rank(self, tok: Any, trig: Trigger, trig_at: dict[int, Trigger]) -> float:
         """How strongly a trigger claims its clause.
