@@ -49,6 +49,16 @@ def _swap_actors(ev: Event) -> None:
             ev.evidence[a] = eb
 
 
+INTRA_INTER = {3, 4}  # ACLED codes fighting among unidentified armed or communal groups on both sides
+
+
+def intra_group(ev: Event) -> bool:
+    """Whether the same actor on both sides is ACLED's intra-group coding (rival unidentified armed
+    groups or communal militias clashing), not a misread argument."""
+    return (ev.event_type in ("Battles", "Riots") and ev.inter1 in INTRA_INTER and ev.inter1 == ev.inter2
+            and (ev.actor1 or "").startswith("Unidentified"))
+
+
 def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
     return {name for name, vocab in lex.cues.items() if words & vocab}
 
@@ -181,6 +191,13 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, country)
+    if ev.actor1 is not None and ev.actor1 == ev.actor2 and not intra_group(ev):
+        # One actor cannot be both sides: the second is whoever the sub-event implies, else unknown.
+        ev.evidence.pop("actor2", None)
+        ev.inter2 = book.default_actor2.get(sub)
+        ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS) if ev.inter2 else None
+        if ev.actor2 == ev.actor1:
+            ev.actor2, ev.inter2 = None, None
     ev.interaction = interaction(ev.inter1, ev.inter2)
     civilian = sub in book.civilian_sub_events or (
         ev.event_type == "Explosions/Remote violence" and (ev.inter2 == 7 or (victims and victims <= {7}))
