@@ -168,3 +168,13 @@ def test_read_only_open_of_an_older_file_upgrades_it_first(tmp_path):
     with Store(path, read_only=True) as s:
         assert s.is_current()
         assert s.counts()["events"] == 0 and list(s.events()) == []
+
+
+def test_stored_events_carry_the_ingest_time_as_acled_timestamp(store):
+    import time
+
+    a = article_input("wire-1", GUNMEN)
+    before = int(time.time()) - 1
+    store.write_batch([a], [result_for(a, attack())])
+    (stamp,) = store.con.execute("SELECT timestamp FROM events").fetchone()
+    assert stamp is not None and before <= stamp <= int(time.time()) + 1

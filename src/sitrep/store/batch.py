@@ -133,7 +133,7 @@ class BatchPlan:
             summary.new += 1
         self.articles.append(R.article_row(article, h, version, supersedes, self.now))
         self._alias(item, h)
-        rows = R.event_rows(result, h, article)
+        rows = R.event_rows(result, h, article, int(self.now.timestamp()))
         self.events.extend(rows)
         summary.events += len(rows)
         self.mentions.extend(R.mention_rows(result, h))

@@ -120,8 +120,12 @@ def article_row(
     }
 
 
-def event_rows(result: Result, article_id: str, article: Article) -> list[dict[str, Any]]:
-    """Events keyed by the store's article id; ``event_id`` = article id + ordinal (stable)."""
+def event_rows(result: Result, article_id: str, article: Article, timestamp: int | None = None) -> list[dict[str, Any]]:
+    """Events keyed by the store's article id; ``event_id`` = article id + ordinal (stable).
+
+    ``timestamp`` (epoch seconds of the ingest) is ACLED's "row last changed",
+    which incremental sync (`/api/events?timestamp=`) filters on.
+    """
     rows = []
     for ordinal, event in enumerate(result.events):
         row = fields_of(event) if isinstance(event, (Event, dict)) else event.to_dict()
@@ -129,6 +133,7 @@ def event_rows(result: Result, article_id: str, article: Article) -> list[dict[s
         row["article_id"] = article_id
         row["ordinal"] = ordinal
         row["source"] = row.get("source") or article.source
+        row["timestamp"] = row.get("timestamp") or timestamp
         row["evidence"] = json.dumps(row.get("evidence") or {}, ensure_ascii=False, default=_json_default)
         rows.append(row)
     return rows
