@@ -169,3 +169,77 @@ def test_events_protest_and_police_response_are_one_event(pipe):
     ev = events[0]
     assert ev.sub_event_type == "Protest with intervention"
     assert ev.inter1 == 6 and ev.inter2 == 1 and ev.interaction == 16
+
+
+def with_title(title, body):
+    return Article(title=title, text=f"{title}\n\n{body}")
+
+
+def test_events_headline_folds_into_compatible_body_event(pipe):
+    art = with_title("Gunmen kill four police officers in Michoacan",
+                     "Gunmen ambushed a police patrol in Aguililla, Michoacan, on Wednesday, killing four officers.")
+    events = pipe.process_batch([art])[0].events
+    assert len(events) == 1, [(e.sub_event_type, e.trigger) for e in events]
+    start, _ = events[0].evidence["sentence"]
+    assert start > len(art.title or "")  # the body's evidence is kept, not the headline's
+
+
+def test_events_headline_does_not_hide_the_body_report(pipe):
+    art = with_title("Car bomb hits checkpoint in Mogadishu",
+                     "A car bomb exploded at a checkpoint in Mogadishu on Tuesday, killing five people, police said.")
+    events = pipe.process_batch([art])[0].events
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.event_type == "Explosions/Remote violence" and ev.fatalities == 5
+    assert ev.evidence["sentence"][0] > len(art.title or "")
+
+
+def test_events_headline_kept_when_body_has_nothing_compatible(pipe):
+    art = with_title("Militants attack army post in central Mali",
+                     "Officials said the town was calm on Monday and markets reopened.")
+    events = pipe.process_batch([art])[0].events
+    assert len(events) == 1 and events[0].evidence["sentence"][0] == 0
+
+
+def test_events_headline_with_other_named_actor_stays_separate(pipe):
+    art = with_title("Al-Shabaab fighters attack army base in Baidoa",
+                     "Islamic State militants attacked a police post in Puntland on Sunday, killing three officers.")
+    events = pipe.process_batch([art])[0].events
+    assert len(events) == 2
+
+
+def test_events_protesters_never_on_both_sides(pipe):
+    text = ("Thousands of protesters marched through central Nairobi on Wednesday against a proposed finance bill. "
+            "Police fired tear gas to disperse demonstrators near parliament.")
+    for ev in events_of(pipe, text):
+        assert ev.actor1 != ev.actor2, (ev.sub_event_type, ev.actor1, ev.actor2)
+
+
+def test_coding_same_actor_both_sides_only_for_unidentified_groups():
+    from sitrep.model import Event
+    from sitrep.stages.coding import intra_group
+
+    rival = Event(event_type="Battles", actor1="Unidentified Armed Group (Libya)", inter1=3,
+                  actor2="Unidentified Armed Group (Libya)", inter2=3)
+    crowd = Event(event_type="Protests", actor1="Protesters (Kenya)", inter1=6, actor2="Protesters (Kenya)", inter2=6)
+    assert intra_group(rival)
+    assert not intra_group(crowd)
+
+
+def test_events_sentence_span_rejoins_a_sentence_the_parser_cut():
+    import spacy
+
+    from sitrep.events.detect import whole_sentence
+
+    nlp = spacy.blank("en")
+    doc = nlp("Gunmen abduct pupils in Zamfara\n\nGunmen abducted 23 pupils on Monday. Police said so.")
+    starts = {0, 6, 7, 13}  # the title, a lone "Gunmen", the rest of its sentence, the next sentence
+    for t in doc:
+        t.is_sent_start = t.i in starts
+    sents = list(doc.sents)
+    assert [s.text.strip() for s in sents][1:3] == ["Gunmen", "abducted 23 pupils on Monday."]
+    for si in (1, 2):
+        start, end = whole_sentence(sents, si)
+        assert doc.text[start:end].strip() == "Gunmen abducted 23 pupils on Monday."
+    title = whole_sentence(sents, 0)
+    assert doc.text[title[0]:title[1]].strip() == "Gunmen abduct pupils in Zamfara"
