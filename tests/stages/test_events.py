@@ -243,3 +243,11 @@ def test_events_sentence_span_rejoins_a_sentence_the_parser_cut():
         assert doc.text[start:end].strip() == "Gunmen abducted 23 pupils on Monday."
     title = whole_sentence(sents, 0)
     assert doc.text[title[0]:title[1]].strip() == "Gunmen abduct pupils in Zamfara"
+
+
+def test_coding_crowd_dispersing_on_its_own_is_a_peaceful_protest(pipe):
+    text = "Hundreds of traders held a peaceful protest in Quetta on Thursday, blocking a road before dispersing."
+    ev = events_of(pipe, text)[0]
+    assert ev.sub_event_type == "Peaceful protest" and ev.actor2 is None
+    dispersed = events_of(pipe, "Police dispersed hundreds of traders protesting in Quetta on Thursday.")[0]
+    assert dispersed.sub_event_type == "Protest with intervention"

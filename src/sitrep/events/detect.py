@@ -49,6 +49,16 @@ def whole_sentence(sents: list[Any], si: int) -> tuple[int, int]:
     return sents[lo].start_char, sents[hi].end_char
 
 
+OBJECT_DEPS = {"dobj", "nsubjpass", "auxpass", "agent", "attr"}
+
+
+def self_ended(tok: Any, lex: Lexicon) -> bool:
+    """A crowd that dispersed on its own ("... before dispersing"): an intransitive use of a
+    self-ending verb is no use of force against it."""
+    return (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cues.get("self_ending", frozenset())
+            and not any(c.dep_ in OBJECT_DEPS for c in tok.children))
+
+
 def headline_sents(document: Document, sents: list[Any]) -> set[int]:
     """Indexes of the sentences of the title when the text opens with it."""
     title = (document.article.title or "").strip()
@@ -175,7 +185,7 @@ class Detector(ArgumentReader):
         sents = list(doc.sents)
         for si, sent in enumerate(sents):
             words = self._sentence_words(sent)
-            found = [x for x in self.triggers(sent, words) if x[0].i not in in_name]
+            found = [x for x in self.triggers(sent, words) if x[0].i not in in_name and not self_ended(x[0], self.lex)]
             if not found:
                 continue
             groups: dict[int, list[tuple[Any, int, Trigger]]] = {}

@@ -13,6 +13,7 @@ from typing import Any
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import Context, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
+from sitrep.events.detect import self_ended
 from sitrep.events.fatalities import counts_in, total
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.model import Document, Event
@@ -131,7 +132,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             cues |= cue_groups(lex, _words(sents[si])) - DEMO_GROUPS
             # force, violence and intervention count only as things that happened here, not as the
             # protest's cause ("marched against police brutality", "after the shooting of ...")
-            cues |= cue_groups(lex, _words([t for t in sents[si] if not _topic(t)])) & DEMO_GROUPS
+            happened = [t for t in sents[si] if not _topic(t) and not self_ended(t, lex)]
+            cues |= cue_groups(lex, _words(happened)) & DEMO_GROUPS
             if _protest_arrest(sents[si]):
                 cues.add("protest_arrest")
             for t in sents[si]:
