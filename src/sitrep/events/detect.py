@@ -296,16 +296,25 @@ class Detector(ArgumentReader):
                 merged[merged.index(twin)] = f
         return merged
 
+    def _refers_back(self, f: Frame) -> bool:
+        """A definite event noun ("the attack") or a verb acting on one ("repelled the assault")."""
+        def definite(tok: Any) -> bool:
+            return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+
+        if definite(f.tok):
+            return True
+        return f.tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and definite(c) and c.lemma_.lower() in self.lex.single for c in f.tok.children)
+
     def _merge_across(self, frames: list[Frame]) -> list[Frame]:
         """Coreference-light: "the attack"/"the blast" or a bare casualty report joins the previous event."""
         out: list[Frame] = []
         for f in frames:
             prev = out[-1] if out else None
             if prev is not None and f.sent != prev.sent and f.modality == prev.modality:
-                definite = f.tok.pos_ == "NOUN" and any(
-                    c.dep_ == "det" and c.lower_ in DEFINITE for c in f.tok.children
-                )
-                same_family = FAMILY.get(f.cls, f.cls) == FAMILY.get(prev.cls, prev.cls)
+                definite = self._refers_back(f)
+                same_family = FAMILY.get(f.cls, f.cls) == FAMILY.get(prev.cls, prev.cls) or (
+                    definite and {FAMILY.get(f.cls), FAMILY.get(prev.cls)} <= VIOLENT)  # "the attack" = the bombing
                 bare_toll = f.cls == "kill" and f.actor1 is None
                 repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out)
                 if repeat and not (definite and same_family):
