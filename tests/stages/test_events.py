@@ -251,3 +251,19 @@ def test_coding_crowd_dispersing_on_its_own_is_a_peaceful_protest(pipe):
     assert ev.sub_event_type == "Peaceful protest" and ev.actor2 is None
     dispersed = events_of(pipe, "Police dispersed hundreds of traders protesting in Quetta on Thursday.")[0]
     assert dispersed.sub_event_type == "Protest with intervention"
+
+
+def test_events_the_attack_after_a_bombing_is_the_same_event(pipe):
+    text = ("A car bomb exploded at a checkpoint in Mogadishu on Tuesday, killing five people, police said. "
+            "Al-Shabaab claimed the attack.")
+    events = events_of(pipe, text)
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence" and "Shabaab" in (events[0].actor1 or "")
+
+
+def test_events_verb_on_the_assault_refers_back_and_vague_toll_does_not_lower_it(pipe):
+    text = ("JNIM fighters attacked an army post near Boni on Sunday, killing 11 soldiers. "
+            "The army said it repelled the assault and killed several attackers.")
+    events = events_of(pipe, text)
+    assert len(events) == 1
+    assert events[0].fatalities == 11

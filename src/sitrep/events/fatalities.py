@@ -70,6 +70,7 @@ class Count:
     end: int
     victim: str  # head lemma of the victims ("soldier"), "" when unknown
     sent: int
+    vague: bool = False  # a word figure such as "several" or "dozens", not a stated number
 
 
 def _number_span(tok: Any, vague: dict[str, int]) -> tuple[int, int, int] | None:
@@ -180,6 +181,9 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                         break
                 if found:
                     break
+    text = sent.doc.text
+    for c in found:
+        c.vague = text[c.start:c.end].lower() in vague
     return found
 
 
@@ -202,5 +206,7 @@ def total(counts: list[Count]) -> tuple[int, list[int] | None]:
         else:
             best = min(cs, key=lambda c: c.value)
             per_sent.append((best.value, best))
-    value, first = min(per_sent, key=lambda x: x[0])
+    # Across sentences a vague figure ("killed several attackers") never lowers a stated toll.
+    stated = [x for x in per_sent if not x[1].vague]
+    value, first = min(stated or per_sent, key=lambda x: x[0])
     return value, [first.start, first.end]
