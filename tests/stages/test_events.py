@@ -267,3 +267,12 @@ def test_events_verb_on_the_assault_refers_back_and_vague_toll_does_not_lower_it
     events = events_of(pipe, text)
     assert len(events) == 1
     assert events[0].fatalities == 11
+
+
+def test_events_bare_passive_toll_has_no_agent_from_its_victims(pipe):
+    text = ("A car bomb exploded at a checkpoint in Mogadishu on Tuesday. "
+            "Officials said seven people, including four soldiers, were killed.")
+    events = events_of(pipe, text)
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence" and events[0].fatalities == 7
+    assert not (events[0].actor1 or "").startswith("Military Forces")

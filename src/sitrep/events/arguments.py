@@ -238,7 +238,10 @@ class ArgumentReader:
                 continue  # the source of a report is not a party to the event
             seen.add(a.start)
             (before if i < f.tok.i else after).append(a)
-        if f.actor1 is None and before:
+        # Before a passive trigger without "by ..." stand those it happened to ("seven people, including
+        # four soldiers, were killed"), never its agent.
+        passive = f.tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in f.tok.children)
+        if f.actor1 is None and before and not passive:
             a = before[-1]
             f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
         elif f.actor1 is None and after and f.cls in ("protest", "riot", "change_group", "hq", "agreement"):
