@@ -276,3 +276,20 @@ def test_events_bare_passive_toll_has_no_agent_from_its_victims(pipe):
     assert len(events) == 1
     assert events[0].event_type == "Explosions/Remote violence" and events[0].fatalities == 7
     assert not (events[0].actor1 or "").startswith("Military Forces")
+
+
+def test_events_force_and_arrests_against_protesters_are_the_protest_event(pipe):
+    text = ("Hundreds of graduates protested in Tahrir Square in Baghdad on Tuesday demanding jobs. "
+            "Security forces beat protesters with batons and detained several of them.")
+    events = events_of(pipe, text)
+    assert len(events) == 1, [(e.sub_event_type, e.trigger) for e in events]
+    assert events[0].sub_event_type == "Excessive force against protesters"
+
+
+def test_events_the_riot_refers_back_to_the_crowd_s_arson(pipe):
+    text = ("Angry youths set fire to a police station and blocked roads in Maiduguri on Thursday. "
+            "No one was hurt in the riot.")
+    events = events_of(pipe, text)
+    assert len(events) == 1
+    start, end = events[0].evidence["sentence"]
+    assert text[start:end].startswith("Angry youths set fire")

@@ -29,6 +29,18 @@ FAMILY = {
 
 
 VIOLENT = {"violence", "remote"}
+CROWD_INTER = {5, 6}  # rioters, protesters
+
+
+def family(f: Frame) -> str:
+    """The frame's family of events; force or arrests against demonstrators ("beat protesters with
+    batons") and destruction by a crowd ("angry youths set fire to ...") belong to the demonstration."""
+    fam = FAMILY.get(f.cls, f.cls)
+    if fam in ("violence", "arrest") and any(a is not None and a.inter == 6 for a in (f.actor2, *f.victims)):
+        return "demo"
+    if fam == "property" and f.actor1 is not None and f.actor1.inter in CROWD_INTER:
+        return "demo"
+    return fam
 TERMINAL = (".", "!", "?", ":", ";", "\"", "\u201d", "'")
 
 
@@ -75,7 +87,7 @@ def _names(f: Frame) -> set[str]:
 
 def _compatible(head: Frame, body: Frame) -> bool:
     """Whether a headline frame can be a summary of a body frame."""
-    fh, fb = FAMILY.get(head.cls, head.cls), FAMILY.get(body.cls, body.cls)
+    fh, fb = family(head), family(body)
     if fh != fb and not {fh, fb} <= VIOLENT:
         return False
     if head.modality != body.modality:
@@ -279,14 +291,14 @@ class Detector(ArgumentReader):
         # Two strong frames of one family with the same actor1 are one event told twice.
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):
-            twin = next((m for m in merged if FAMILY.get(m.cls, m.cls) == FAMILY.get(f.cls, f.cls)
-                         and (FAMILY.get(f.cls) == "demo"  # a protest and the police response to it
+            twin = next((m for m in merged if family(m) == family(f)
+                         and (family(f) == "demo"  # a protest and the police response to it
                               or f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
             if twin is None:
                 merged.append(f)
                 continue
             keep, drop = (twin, f) if self.lex.priority(twin.cls) >= self.lex.priority(f.cls) else (f, twin)
-            if FAMILY.get(f.cls) == "demo" and keep.actor1 is not None and drop.actor1 is not None \
+            if family(f) == "demo" and keep.actor1 is not None and drop.actor1 is not None \
                     and keep.actor1.name != drop.actor1.name:
                 keep.actor2 = keep.actor2 or drop.actor1  # the demonstrators and the force facing them
             keep.actor1 = keep.actor1 or drop.actor1
@@ -313,33 +325,33 @@ class Detector(ArgumentReader):
             prev = out[-1] if out else None
             if prev is not None and f.sent != prev.sent and f.modality == prev.modality:
                 definite = self._refers_back(f)
-                same_family = FAMILY.get(f.cls, f.cls) == FAMILY.get(prev.cls, prev.cls) or (
-                    definite and {FAMILY.get(f.cls), FAMILY.get(prev.cls)} <= VIOLENT)  # "the attack" = the bombing
+                same_family = family(f) == family(prev) or (
+                    definite and {family(f), family(prev)} <= VIOLENT)  # "the attack" = the bombing
                 bare_toll = f.cls == "kill" and f.actor1 is None
                 repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out)
                 if repeat and not (definite and same_family):
                     continue
                 # A demonstration told over several sentences (protest, then tear gas, then stones) is one event.
-                demo = same_family and FAMILY.get(f.cls) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                demo = same_family and family(f) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
                 # "Two civilians were killed in separate attacks. ... in a grenade attack": the weapon named
                 # next specifies the same violence, as long as no other attacker is named.
-                weapon = (FAMILY.get(prev.cls) == "violence" and FAMILY.get(f.cls) == "remote"
+                weapon = (family(prev) == "violence" and family(f) == "remote"
                           and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
                           and (f.actor1 is None or prev.actor1 is None or f.actor1.name == prev.actor1.name))
                 demo = demo or weapon
-                if demo and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
+                if demo and not definite and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
                     prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
                     prev.extra_sents.append(prev.sent)
                     prev.sent, prev.sent_span = f.sent, f.sent_span
                 if demo or (definite and same_family) or (
-                    bare_toll and FAMILY.get(prev.cls) in ("violence", "remote", "demo")
+                    bare_toll and family(prev) in ("violence", "remote", "demo")
                 ):
                     if f.sent != prev.sent:
                         prev.extra_sents.append(f.sent)
                     prev.victims += f.victims
                     prev.actor1 = prev.actor1 or f.actor1
                     prev.actor2 = prev.actor2 or f.actor2
-                    if self.lex.priority(f.cls) > self.lex.priority(prev.cls) and FAMILY.get(f.cls) == "remote":
+                    if self.lex.priority(f.cls) > self.lex.priority(prev.cls) and family(f) == "remote":
                         prev.cls = f.cls
                     continue
             out.append(f)
