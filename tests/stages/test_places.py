@@ -92,3 +92,37 @@ def test_places_unresolvable_names_keep_a_reason_and_spare_the_others(run_places
 def test_places_stage_is_registered_with_its_contract():
     spec = get("sitrep.places.v1")
     assert "doc" in spec.needs and "places" in spec.sets and spec.doc
+
+
+def test_places_town_in_focus_country_beats_foreign_alternate_name(run_places):
+    d = run_places("JNIM fighters attacked a Malian army post near Boni on Sunday, killing 11 soldiers.")
+    boni = place(d, "Boni")
+    assert (boni.country, boni.admin1) == ("Mali", "Mopti")
+    assert d.extras["focus_country"] == "Mali"
+
+
+def test_places_approximate_namesake_abroad_stays_unresolved(run_places):
+    d = run_places("A suicide bomber blew himself up inside a mosque in Kabul, Afghanistan, killing 12 worshippers. "
+                   "Islamic State Khorasan Province claimed the bombing.")
+    assert d.extras["focus_country"] == "Afghanistan"
+    khorasan = place(d, "Khorasan Province")
+    assert khorasan.latitude is None and "focus country" in (khorasan.unresolved_reason or "")
+
+
+def test_places_lowercase_word_gets_no_approximate_match(run_places):
+    d = run_places("police said singh and two others were arrested after the clash near the mosque in ahmedabad.")
+    assert all(p.country != "Japan" for p in d.places)
+    assert d.extras.get("focus_country") != "Japan"
+
+
+def test_places_people_word_is_not_a_town(run_places):
+    d = run_places("Fighting broke out between the Syrian Democratic Forces and Arab tribal fighters in the town "
+                   "of Thiban in Deir ez-Zor province on Thursday.")
+    assert all(p.text != "Arab" for p in d.places)
+    thiban = place(d, "Thiban")
+    assert (thiban.country, thiban.admin1) == ("Syria", "Deir-ez-Zor")
+
+
+def test_places_name_before_paragraph_break_excludes_the_break(run_places):
+    d = run_places("Gunmen abduct students in Zamfara\n\nGunmen abducted 23 students in Kaura Namoda on Monday.")
+    assert d.places and all(p.text == p.text.strip() for p in d.places)

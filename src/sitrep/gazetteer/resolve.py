@@ -69,7 +69,9 @@ class Resolver:
             top.candidates = [top.demonym]
             return
         found = self.gaz.lookup(top.text, loose=False)
-        if not found:
+        if not found and top.text[:1].isupper():
+            # transliteration-tolerant only for a capitalised name: in lower-cased text the NER tags words
+            # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
             found = self.gaz.lookup(top.text)
             top.exact = False
         if found and "." in top.text and len(top.text) <= 6:
@@ -184,5 +186,36 @@ class Resolver:
                     top.entry = max(scored, key=lambda x: (x[0], x[1]))[2]
             resolved = [t.entry for t in toponyms if t.entry is not None]
             cshare, ashare, towns = self._context(resolved + evidence)
+        # approximate-spelling matches do not vote for the focus ("Khorasan Province" is not Horasan, Turkey)
+        firm = [t.entry for t in toponyms if t.entry is not None and t.exact]
+        if len(firm) < len(resolved):
+            cshare = self._context(firm + evidence)[0]
         focus = max(cshare, key=lambda k: cshare[k]) if cshare else None
+        if focus:
+            backed: dict[str, set[str]] = {}  # country -> names firmly placed there
+            for t in toponyms:
+                if t.entry is not None and t.exact:
+                    backed.setdefault(t.entry.cc, set()).add(exact_key(t.text))
+            for top in toponyms:
+                if top.entry is None or backed.get(top.entry.cc, set()) - {exact_key(top.text)}:
+                    continue  # another name in the article places it in that country too
+                if self._foreign_namesake(top, top.entry, focus):
+                    home = [c for c in top.candidates if c.cc == focus]
+                    if home:
+                        top.entry = home[0]
+                    else:
+                        top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}) by an alternate or "
+                                      f"approximate spelling, outside the article's focus country")
+                        top.entry = None
         return focus, cshare
+
+    @staticmethod
+    def _foreign_namesake(top: Toponym, entry: Entry, focus: str) -> bool:
+        """A weak match abroad: a transliteration-tolerant match, or a small place's alternate name ("Boni" is
+        an old name of Bonn), outside the country the article is about and that no other name in it backs.
+        Well-known cities keep their aliases."""
+        if top.demonym is not None or entry.cc == focus or entry.feature in _BROAD:
+            return False
+        if not top.exact:
+            return True
+        return exact_key(entry.name) != exact_key(top.text) and entry.population < 1_000_000

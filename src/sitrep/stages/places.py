@@ -58,7 +58,7 @@ def _clean(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Token span without a leading article and a trailing possessive."""
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’", ".", ","):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -266,6 +266,8 @@ class PlaceFinder:
             if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
                 continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
             broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
+            if label == "NORP" and top.feature not in _NAMED_AREAS:
+                return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
                 whole = i == ent_start and j == limit
