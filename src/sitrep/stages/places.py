@@ -69,6 +69,8 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.resolver = Resolver(gazetteer)
+        # the current document's text: spaCy's ``doc.text`` rebuilds the string from tokens on every call
+        self._text = ""
 
     # -- recognition ------------------------------------------------------------
     def _toponym(self, doc: Any, start: int, end: int, sent: int) -> Toponym | None:
@@ -87,7 +89,7 @@ class PlaceFinder:
             hints = HINT_FEATURES[nxt.lower_]
         elif doc[end - 1].lower_ in HINT_FEATURES and end - start > 1:
             hints = HINT_FEATURES[doc[end - 1].lower_]
-        before = doc.text[max(0, doc[start].idx - 40):doc[start].idx]
+        before = self._text[max(0, doc[start].idx - 40):doc[start].idx]
         m = _HINT_BEFORE.search(before)
         if m and not hints:
             hints = HINT_FEATURES[m.group(1).lower()]
@@ -106,7 +108,9 @@ class PlaceFinder:
         parts.append((cur, end))
         return [p for p in parts if p[0] < p[1]]
 
-    def recognise(self, doc: Any) -> list[Toponym]:
+    def recognise(self, doc: Any, text: str | None = None) -> list[Toponym]:
+        """Place names in ``doc``; ``text`` is ``doc.text`` when the caller already holds it."""
+        self._text = doc.text if text is None else text
         found: list[Toponym] = []
         taken = [False] * (len(doc) + 1)
         for ent in doc.ents:
@@ -129,7 +133,7 @@ class PlaceFinder:
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
-        self._containers(doc.text, found)
+        self._containers(self._text, found)
         return found
 
     def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
@@ -138,7 +142,7 @@ class PlaceFinder:
         known = {t.text for t in found if t.demonym is None and t.text[:1].isupper() and len(t.text) > 3}
         if not known:
             return []
-        covered = bytearray(len(doc.text) + 1)
+        covered = bytearray(len(self._text) + 1)
         for t in found:
             covered[t.start:t.end] = b"\x01" * (t.end - t.start)
         out: list[Toponym] = []
@@ -319,7 +323,7 @@ class PlaceFinder:
             place.admin1 = gaz.admin1_name(e.admin1_code)
             place.admin2 = gaz.admin2_name(e.admin2) if e.admin2 else None
         if place.geo_precision < 2 and top.demonym is None:
-            before = doc.text[max(0, top.start - 80):top.start]
+            before = self._text[max(0, top.start - 80):top.start]
             if _REL_DISTANCE.search(before) or _REL_NEAR.search(before):
                 place.geo_precision = 2
         return place
@@ -328,7 +332,7 @@ class PlaceFinder:
         doc = document.doc
         if doc is None:
             return
-        toponyms = self.recognise(doc)
+        toponyms = self.recognise(doc, document.article.text)
         focus, _shares = self.resolver.resolve(toponyms)
         document.places = [self._place(doc, t) for t in toponyms]
         if focus:
