@@ -315,8 +315,11 @@ class Detector(ArgumentReader):
 
         if definite(f.tok):
             return True
+        # only an act of violence as object: "detained the protesters" names people, not an event
         return f.tok.pos_ == "VERB" and any(
-            c.dep_ == "dobj" and definite(c) and c.lemma_.lower() in self.lex.single for c in f.tok.children)
+            c.dep_ == "dobj" and definite(c) and any(t.weight >= 1.0 and FAMILY.get(t.cls) in VIOLENT
+                                                     for t in self.lex.single.get(c.lemma_.lower(), ()))
+            for c in f.tok.children)
 
     def _merge_across(self, frames: list[Frame]) -> list[Frame]:
         """Coreference-light: "the attack"/"the blast" or a bare casualty report joins the previous event."""
