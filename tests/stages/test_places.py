@@ -126,3 +126,23 @@ def test_places_people_word_is_not_a_town(run_places):
 def test_places_name_before_paragraph_break_excludes_the_break(run_places):
     d = run_places("Gunmen abduct students in Zamfara\n\nGunmen abducted 23 students in Kaura Namoda on Monday.")
     assert d.places and all(p.text == p.text.strip() for p in d.places)
+
+
+def test_places_town_inside_a_mislabelled_organisation_span(run_places):
+    d = run_places("M23 rebels entered the city of Goma in North Kivu on Monday after clashes with the Congolese army.")
+    goma = place(d, "Goma")
+    assert (goma.country, goma.admin1, goma.feature) == ("Democratic Republic of Congo", "Nord-Kivu", "town")
+    assert all(p.text != "M23" for p in d.places)
+
+
+def test_places_directional_adjective_means_the_province(run_places):
+    d = run_places("Russian warplanes carried out airstrikes on the village of Kafr Nabl in southern Idlib on Wednesday.")
+    assert place(d, "Idlib").feature == "admin1"
+    assert place(d, "Kafr Nabl").feature == "town"
+
+
+def test_places_square_named_in_two_capitals_follows_the_city(run_places):
+    baghdad = run_places("Hundreds of unemployed graduates protested in Tahrir Square in Baghdad on Tuesday.")
+    cairo = run_places("Thousands of people gathered in Tahrir Square in Cairo on Friday.")
+    assert place(baghdad, "Tahrir Square").country == "Iraq"
+    assert place(cairo, "Tahrir Square").country == "Egypt"

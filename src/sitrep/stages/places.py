@@ -50,6 +50,7 @@ _REL_NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|outside(?: of)?|around|edge of|countryside of|"
     r"villages? (?:of|near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
+_PART_OF = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$")
 _HINT_BEFORE = re.compile(r"\b(city|town|village|province|governorate|state|county|district|region|desert)\s+of\s+$",
                           re.I)
 
@@ -93,6 +94,8 @@ class PlaceFinder:
         m = _HINT_BEFORE.search(before)
         if m and not hints:
             hints = HINT_FEATURES[m.group(1).lower()]
+        elif not hints and start > 0 and _PART_OF.match(doc[start - 1].lower_):
+            hints = ("country", "admin1", "region", "admin2")  # "in southern Idlib" is the province, not the city
         span = doc[start:end]
         return Toponym(span.text, span.start_char, span.end_char, sent, hints)
 
@@ -124,8 +127,10 @@ class PlaceFinder:
                     top = self._toponym(doc, s, e, -1)
                     if top is None:
                         continue
-                    if self.gaz.lookup(top.text) or not self._inner(doc, s, e, found):
+                    if self.gaz.lookup(top.text):
                         found.append(top)
+                    elif not self._inner(doc, s, e, found) and not any(ch.isdigit() for ch in top.text):
+                        found.append(top)  # kept unresolved; "M23" or "F-16" are no place names
                 for i in range(ent.start, ent.end):
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
@@ -282,7 +287,9 @@ class PlaceFinder:
                 ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner
                       or (typed and i == ent_start)  # "Laurel County Fiscal Court", "Walker County Fair"
                       or (label == "ORG" and locative and top.population >= 100_000)  # "United Way of Atlanta"
-                      or (label == "ORG" and top.feature in ("country", "admin1", "continent")))
+                      or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
+                      # the NER joins "the city of Goma in North Kivu" into one organisation
+                      or (locative and i == ent_start and j < limit and doc[j].lower_ in ("in", "near")))
             else:
                 if width == 1 and not proper and not locative:
                     continue
