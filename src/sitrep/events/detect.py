@@ -32,11 +32,12 @@ VIOLENT = {"violence", "remote"}
 CROWD_INTER = {5, 6}  # rioters, protesters
 
 
-def family(f: Frame) -> str:
-    """The frame's family of events; force or arrests against demonstrators ("beat protesters with
-    batons") and destruction by a crowd ("angry youths set fire to ...") belong to the demonstration."""
+def family(f: Frame, arrests: bool = False) -> str:
+    """The frame's family of events; force against demonstrators ("beat protesters with batons") and
+    destruction by a crowd ("angry youths set fire to ...") belong to the demonstration; so do arrests
+    of demonstrators when asked (within one sentence: "beat protesters and detained several")."""
     fam = FAMILY.get(f.cls, f.cls)
-    if fam in ("violence", "arrest") and any(a is not None and a.inter == 6 for a in (f.actor2, *f.victims)):
+    if (fam == "violence" or arrests and fam == "arrest") and any(a is not None and a.inter == 6 for a in (f.actor2, *f.victims)):
         return "demo"
     if fam == "property" and f.actor1 is not None and f.actor1.inter in CROWD_INTER:
         return "demo"
@@ -291,14 +292,14 @@ class Detector(ArgumentReader):
         # Two strong frames of one family with the same actor1 are one event told twice.
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):
-            twin = next((m for m in merged if family(m) == family(f)
-                         and (family(f) == "demo"  # a protest and the police response to it
+            twin = next((m for m in merged if family(m, True) == family(f, True)
+                         and (family(f, True) == "demo"  # a protest and the police response to it
                               or f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
             if twin is None:
                 merged.append(f)
                 continue
             keep, drop = (twin, f) if self.lex.priority(twin.cls) >= self.lex.priority(f.cls) else (f, twin)
-            if family(f) == "demo" and keep.actor1 is not None and drop.actor1 is not None \
+            if family(f, True) == "demo" and keep.actor1 is not None and drop.actor1 is not None \
                     and keep.actor1.name != drop.actor1.name:
                 keep.actor2 = keep.actor2 or drop.actor1  # the demonstrators and the force facing them
             keep.actor1 = keep.actor1 or drop.actor1
