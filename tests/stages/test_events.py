@@ -293,3 +293,11 @@ def test_events_the_riot_refers_back_to_the_crowd_s_arson(pipe):
     assert len(events) == 1
     start, end = events[0].evidence["sentence"]
     assert text[start:end].startswith("Angry youths set fire")
+
+
+def test_events_victims_before_the_trigger_are_not_its_agent(pipe):
+    text = ("Three members of the Iraqi army were killed when an improvised explosive device detonated "
+            "under their vehicle near Tarmiyah on Monday.")
+    ev = events_of(pipe, text)[0]
+    assert ev.event_type == "Explosions/Remote violence"
+    assert not (ev.actor1 or "").startswith("Military Forces") and (ev.actor2 or "").startswith("Military Forces")

@@ -241,6 +241,8 @@ class ArgumentReader:
         # Before a passive trigger without "by ..." stand those it happened to ("seven people, including
         # four soldiers, were killed"), never its agent.
         passive = f.tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in f.tok.children)
+        hurt = {v.start for v in f.victims}  # "three soldiers were killed when a bomb ...": not the agent
+        before = [a for a in before if a.start not in hurt]
         if f.actor1 is None and before and not passive:
             a = before[-1]
             f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
