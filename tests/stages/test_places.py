@@ -146,3 +146,8 @@ def test_places_square_named_in_two_capitals_follows_the_city(run_places):
     cairo = run_places("Thousands of people gathered in Tahrir Square in Cairo on Friday.")
     assert place(baghdad, "Tahrir Square").country == "Iraq"
     assert place(cairo, "Tahrir Square").country == "Egypt"
+
+
+def test_places_province_outweighs_a_foreign_town_named_twice(run_places):
+    d = run_places("curfew was imposed in chota after the riots. police in chota and across gujarat detained 40 people.")
+    assert d.extras["focus_country"] == "India"

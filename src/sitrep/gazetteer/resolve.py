@@ -104,9 +104,15 @@ class Resolver:
     def _context(self, entries: list[Entry]) -> tuple[dict[str, float], dict[str, float], list[Entry]]:
         countries: dict[str, float] = {}
         admins: dict[str, float] = {}
+        seen: set[int] = set()
         for e in entries:
             if e.cc and e.feature != "continent":
-                countries[e.cc] = countries.get(e.cc, 0.0) + 1.0
+                # a country, province or demonym says more about the focus than a town that may be a namesake,
+                # and a town named twice is still one town
+                broad = e.feature in ("country", "admin1")
+                if broad or e.idx not in seen:
+                    countries[e.cc] = countries.get(e.cc, 0.0) + (2.0 if broad else 1.0)
+                seen.add(e.idx)
             if e.admin1_code:
                 admins[e.admin1_code] = admins.get(e.admin1_code, 0.0) + 1.0
         ctot = sum(countries.values()) or 1.0
