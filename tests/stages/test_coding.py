@@ -118,3 +118,13 @@ def test_coding_codebook_has_25_sub_event_types_and_mappings():
             "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
             "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
         }
+
+
+def test_coding_names_generic_state_forces_by_the_period_of_the_article_year():
+    from sitrep.stages.coding import dated_state_name
+
+    assert dated_state_name("Military Forces of Mali", 2025) == "Military Forces of Mali (2021-)"
+    assert dated_state_name("Military Forces of Mali", 2015) == "Military Forces of Mali (2013-2020)"
+    assert dated_state_name("Police Forces of Iraq", 2020) == "Police Forces of Iraq (2018-)"
+    assert dated_state_name("Military Forces of Atlantis", 2020) == "Military Forces of Atlantis"
+    assert dated_state_name("Civilians (Mali)", 2020) == "Civilians (Mali)"

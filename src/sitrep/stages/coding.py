@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.actors import get_matcher
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import Context, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
@@ -230,8 +231,29 @@ def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
             if i >= 3:
                 break
             doc_cues |= cue_groups(lex, _words(sent))
+    published = document.article.published_date
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues)
+        ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
+        ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
+
+
+_STATE_PREFIXES = (("Military Forces of ", "military"), ("Police Forces of ", "police"))
+
+
+def dated_state_name(name: str | None, year: int | None) -> str | None:
+    """ACLED names state forces by period: "Military Forces of Mali" -> "Military Forces of Mali (2021-)".
+
+    Generic participants ("a military camp", a default victim) are coded by country only; the actor
+    dictionary knows which period's row holds in the article's year.
+    """
+    if not name or name.endswith(")"):
+        return name
+    for prefix, kind in _STATE_PREFIXES:
+        if name.startswith(prefix):
+            row = get_matcher().index.state_row(name[len(prefix) :], kind, year)
+            return row.name if row is not None else name
+    return name
 
 
 @stage("sitrep.coding.v1", needs=("doc", "events"), sets=("events.coding",))
