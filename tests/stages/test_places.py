@@ -151,3 +151,9 @@ def test_places_square_named_in_two_capitals_follows_the_city(run_places):
 def test_places_province_outweighs_a_foreign_town_named_twice(run_places):
     d = run_places("curfew was imposed in chota after the riots. police in chota and across gujarat detained 40 people.")
     assert d.extras["focus_country"] == "India"
+
+
+def test_places_demonym_before_hyphen_excludes_the_hyphen(run_places):
+    d = run_places("An airstrike hit the port area of Hodeidah on Saturday, the Houthi-run health ministry said.")
+    assert [p.text for p in d.places] == ["Hodeidah", "Houthi"]
+    assert place(d, "Hodeidah").country == "Yemen"

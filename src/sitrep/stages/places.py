@@ -59,7 +59,7 @@ def _clean(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Token span without a leading article and a trailing possessive."""
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",") or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-") or doc[end - 1].is_space):
         end -= 1
     return start, end
 
@@ -119,7 +119,9 @@ class PlaceFinder:
         for ent in doc.ents:
             dem = self.gaz.demonym(ent.text) if ent.label_ in ENTITY_LABELS | {"NORP"} else None
             if dem is not None and not (ent.label_ != "NORP" and self.gaz.lookup(ent.text, loose=False)):
-                found.append(Toponym(ent.text, ent.start_char, ent.end_char, -1, (), dem))
+                s, e = _clean(doc, ent.start, ent.end)  # "Houthi-run": the NER keeps the hyphen
+                span = doc[s:e] if s < e else ent
+                found.append(Toponym(span.text, span.start_char, span.end_char, -1, (), dem))
                 for i in range(ent.start, ent.end):
                     taken[i] = True
             elif ent.label_ in ENTITY_LABELS:
@@ -239,7 +241,8 @@ class PlaceFinder:
                     ent_end += 1
             dem, width = None, 0
             for width in (2, 1):  # "Sri Lankan", "South Sudanese", "Iraqi"
-                if i + width <= n and not any(taken[k] for k in range(i, i + width)):
+                if i + width <= n and not any(taken[k] for k in range(i, i + width)) \
+                        and doc[i + width - 1].text[:1].isalpha():  # "Houthi-run" is "Houthi", not "Houthi-"
                     dem = self.gaz.demonym(doc[i:i + width].text)
                     if dem is not None and (width == 2 or tok.ent_type_ != "PERSON"):
                         break
