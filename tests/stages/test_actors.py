@@ -211,3 +211,12 @@ NOTES = [
 def test_acled_style_notes_give_acled_actors(run_actors, country, note, expected):
     actors = run_actors(note, focus=country, published=None)  # no publication date: today's state-force names
     assert [(a.text, a.name, a.inter) for a in actors] == expected
+
+
+def test_actors_affiliation_qualifier_is_not_an_actor_mention():
+    import sitrep
+
+    result = sitrep.extract("Fighters of the al-Qaeda-linked JNIM stormed a camp near Boni in Mali.", published="2025-05-20")
+    names = [a.name for a in result.actors]
+    assert "JNIM: Group for Support of Islam and Muslims" in names
+    assert "Al Qaeda" not in names

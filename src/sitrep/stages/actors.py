@@ -19,11 +19,14 @@ Other stages normalising an arbitrary string use ``sitrep.actors.normalise_actor
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sitrep.actors import Context, Tok, get_matcher
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
+
+_AFFILIATION = re.compile(r"-(?:linked|affiliated|backed|allied|aligned|inspired|sponsored|supported)\b", re.I)
 
 
 def _context(document: Document, toks: list[Tok]) -> Context:
@@ -56,6 +59,8 @@ def extract_actors(document: Document) -> list[Actor]:
             for t in doc if not t.is_space]
     matches = get_matcher().scan(toks, _context(document, toks))
     text = document.article.text
+    # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": the first name only qualifies the actor.
+    matches = [m for m in matches if not _AFFILIATION.match(text, m.end)]
     return [
         Actor(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, inter=m.inter, country=m.country,
               sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3))
