@@ -157,3 +157,10 @@ def test_places_demonym_before_hyphen_excludes_the_hyphen(run_places):
     d = run_places("An airstrike hit the port area of Hodeidah on Saturday, the Houthi-run health ministry said.")
     assert [p.text for p in d.places] == ["Hodeidah", "Houthi"]
     assert place(d, "Hodeidah").country == "Yemen"
+
+
+def test_places_entity_cut_inside_a_known_name_is_extended(run_places):
+    d = run_places("SDF and tribal fighters clash in Deir ez-Zor\n\nFighting broke out between the Syrian Democratic "
+                   "Forces and Arab tribal fighters in the town of Thiban in Deir ez-Zor province on Thursday.")
+    assert [p.text for p in d.places if p.text.startswith("Deir")] == ["Deir ez-Zor", "Deir ez-Zor"]
+    assert all(p.country == "Syria" for p in d.places)

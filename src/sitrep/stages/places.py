@@ -99,6 +99,17 @@ class PlaceFinder:
         span = doc[start:end]
         return Toponym(span.text, span.start_char, span.end_char, sent, hints)
 
+    def _extend(self, doc: Any, start: int, end: int) -> int:
+        """The NER sometimes stops inside a name ('Deir' of 'Deir ez-Zor'): take the longer name the gazetteer knows,
+        over tokens outside any entity, ending on a capitalised word."""
+        for extra in (4, 3, 2, 1):
+            stop = end + extra
+            if stop > len(doc) or any(doc[k].ent_type_ or doc[k].is_space for k in range(end, stop)):
+                continue
+            if doc[stop - 1].text[:1].isupper() and self.gaz.lookup(doc[start:stop].text, loose=False):
+                return stop
+        return end
+
     def _split(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
         """'Alexandria, Va.' is two places; a name the gazetteer knows whole stays whole."""
         if not any(doc[i].text == "," for i in range(start, end)) or self.gaz.lookup(doc[start:end].text, False):
@@ -125,7 +136,8 @@ class PlaceFinder:
                 for i in range(ent.start, ent.end):
                     taken[i] = True
             elif ent.label_ in ENTITY_LABELS:
-                for s, e in self._split(doc, ent.start, ent.end):
+                ent_end = self._extend(doc, ent.start, ent.end)
+                for s, e in self._split(doc, ent.start, ent_end):
                     top = self._toponym(doc, s, e, -1)
                     if top is None:
                         continue
@@ -133,7 +145,7 @@ class PlaceFinder:
                         found.append(top)
                     elif not self._inner(doc, s, e, found) and not any(ch.isdigit() for ch in top.text):
                         found.append(top)  # kept unresolved; "M23" or "F-16" are no place names
-                for i in range(ent.start, ent.end):
+                for i in range(ent.start, ent_end):
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
         found += self._repeats(doc, found)
