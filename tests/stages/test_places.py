@@ -164,3 +164,13 @@ def test_places_entity_cut_inside_a_known_name_is_extended(run_places):
                    "Forces and Arab tribal fighters in the town of Thiban in Deir ez-Zor province on Thursday.")
     assert [p.text for p in d.places if p.text.startswith("Deir")] == ["Deir ez-Zor", "Deir ez-Zor"]
     assert all(p.country == "Syria" for p in d.places)
+
+
+def test_places_focus_is_where_events_happen_not_the_attackers_nationality():
+    import sitrep
+
+    text = ("Russian shelling kills two in Kharkiv region\n\nRussian forces shelled the town of Kupiansk in "
+            "Kharkiv region on Friday, killing two civilians, the regional governor said.")
+    result = sitrep.extract(text, published="2025-03-21")
+    assert {a.name for a in result.actors if a.text == "civilians"} == {"Civilians (Ukraine)"}
+    assert all(e.country == "Ukraine" for e in result.events)

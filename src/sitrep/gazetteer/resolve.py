@@ -196,6 +196,13 @@ class Resolver:
         firm = [t.entry for t in toponyms if t.entry is not None and t.exact]
         if len(firm) < len(resolved):
             cshare = self._context(firm + evidence)[0]
+        # The focus is where things happen: a nationality word says who acts ("Russian forces shelled
+        # Kupiansk"), so when the article names places, demonyms do not decide the focus.
+        places = [t for t in toponyms if t.entry is not None and t.exact and t.demonym is None]
+        if places and len(places) < len([t for t in toponyms if t.entry is not None and t.exact]):
+            located = self._context([t.entry for t in places if t.entry is not None]
+                                    + [e for t in places if (e := self._evidence(t)) is not None])[0]
+            cshare = located or cshare
         focus = max(cshare, key=lambda k: cshare[k]) if cshare else None
         if focus:
             backed: dict[str, set[str]] = {}  # country -> names firmly placed there
