@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 
@@ -38,3 +39,19 @@ def data_files(name: str) -> list[Path]:
 
 def package_file(name: str) -> Path:
     return PACKAGE_DATA / name
+
+
+def read_yaml_mapping(path: Path) -> dict[str, Any]:
+    """A YAML data file that must hold a mapping; a broken one is a clear E302, not a traceback."""
+    import yaml
+
+    from sitrep.errors import SitrepError
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SitrepError("E302", f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SitrepError("E302", f"{path}: expected a mapping at top level")
+    return data

@@ -7,10 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from sitrep.errors import SitrepError
-from sitrep.resources import data_files
+from sitrep.resources import data_files, read_yaml_mapping
 
 
 @dataclass
@@ -38,22 +35,11 @@ class Codebook:
         return str(self.sub_events.get(sub, {}).get("code", "OTHER"))
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise SitrepError("E302", f"{path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SitrepError("E302", f"{path}: expected a mapping")
-    return data
-
-
 @lru_cache(maxsize=8)
 def _load(acled: tuple[str, ...], plover: tuple[str, ...]) -> Codebook:
     merged: dict[str, Any] = {}
     for p in acled:
-        for k, v in _read(Path(p)).items():
+        for k, v in read_yaml_mapping(Path(p)).items():
             if isinstance(v, dict) and isinstance(merged.get(k), dict):
                 merged[k] = {**merged[k], **v}
             else:
@@ -61,7 +47,7 @@ def _load(acled: tuple[str, ...], plover: tuple[str, ...]) -> Codebook:
     pl: dict[str, dict[str, Any]] = {}
     modes: dict[str, str] = {}
     for p in plover:
-        data = _read(Path(p))
+        data = read_yaml_mapping(Path(p))
         modes.update({str(k): str(v) for k, v in (data.pop("mode_by_trigger", None) or {}).items()})
         pl.update({str(k): dict(v) for k, v in data.items() if isinstance(v, dict)})
     return Codebook(

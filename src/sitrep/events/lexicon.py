@@ -12,10 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sitrep.errors import SitrepError
-from sitrep.resources import data_files
+from sitrep.resources import data_files, read_yaml_mapping
 
 
 @dataclass(frozen=True)
@@ -56,17 +54,6 @@ def inflections(word: str) -> set[str]:
     return forms - {word}
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise SitrepError("E302", f"{path}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SitrepError("E302", f"{path}: expected a mapping at top level")
-    return data
-
-
 def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
     text = entry.get("phrase") or entry.get("lemma")
     if not text or "class" not in entry:
@@ -90,7 +77,7 @@ def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
     cues: dict[str, set[str]] = {}
     participants: dict[str, int] = {}
     for path in files:
-        data = _load_yaml(path)
+        data = read_yaml_mapping(path)
         priorities.update({str(k): int(v) for k, v in (data.get("classes") or {}).items()})
         for entry in data.get("triggers") or []:
             t = _trigger(entry, path)

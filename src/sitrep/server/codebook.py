@@ -10,16 +10,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from sitrep.model import MODALITIES
-from sitrep.resources import data_files
+from sitrep.resources import data_files, read_yaml_mapping
 
 
 def _merged(name: str) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for path in data_files(name):
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = read_yaml_mapping(path)
         for key, value in loaded.items():
             if isinstance(value, dict) and isinstance(merged.get(key), dict):
                 merged[key] = {**merged[key], **value}
