@@ -53,3 +53,11 @@ def progress_iter(items: Iterable[T], label: str, total: int | None = None) -> I
         for item in items:
             yield item
             progress.advance(task)
+
+
+def existing_store(db: Path | None) -> Path:
+    """The store a read command works on (``--db``, else the default); a clear E400 when it is missing."""
+    path = db or default_db()
+    if not path.exists():
+        fail(SitrepError("E400", f"{path}: no such store; run `sitrep ingest` first"))
+    return path

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from sitrep.cli import app
-from sitrep.cli.common import default_db, fail
+from sitrep.cli.common import existing_store, fail
 from sitrep.errors import SitrepError
 
 
@@ -32,9 +32,7 @@ def dedupe_command(
     as_json: bool = typer.Option(False, "--json", help="Print the run's figures as one JSON line."),
 ) -> None:
     """Group reports of the same real-world event into canonical events; flag uncertain matches."""
-    path = db or default_db()
-    if not path.exists():
-        fail(SitrepError("E400", f"{path}: no such store; run `sitrep ingest` first"))
+    path = existing_store(db)
     try:
         stats = run_dedupe(path, config, full)
     except SitrepError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from sitrep.cli import app
-from sitrep.cli.common import default_db, fail, open_output
+from sitrep.cli.common import existing_store, fail, open_output
 from sitrep.errors import SitrepError
 
 review_app = typer.Typer(help="Coders' reviews of event codings (made in the dashboard or via the API).", no_args_is_help=True)
@@ -39,9 +39,7 @@ def export_command(
     include_text: bool = typer.Option(False, "--text", help="Include each article's full text."),
 ) -> None:
     """Reviewed events as JSONL: machine coding, the coder's coding, label (accept/correct/reject), evidence."""
-    path = db or default_db()
-    if not path.exists():
-        fail(SitrepError("E400", f"{path}: no such store"))
+    path = existing_store(db)
     try:
         n = export_reviews(path, output, include_text)
     except SitrepError as exc:
