@@ -37,10 +37,6 @@ def data_files(name: str) -> list[Path]:
     return found
 
 
-def package_file(name: str) -> Path:
-    return PACKAGE_DATA / name
-
-
 def read_yaml_mapping(path: Path) -> dict[str, Any]:
     """A YAML data file that must hold a mapping; a broken one is a clear E302, not a traceback."""
     import yaml
