@@ -18,6 +18,7 @@ phrase matches whether it comes from a spaCy Doc or a plain string.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ _DROP = str.maketrans("", "", ".'’‘`ʼ")
 _SKIPPABLE = frozenset("-–—‐‑.'’‘`ʼ")
 
 STATE_KINDS = ("military", "police", "government")
+_PERIOD = re.compile(r"\s*\(\d{4}-(\d{4})?\)$")  # "(2018-)", "(2000-2024)" at the end of a state force's name
 
 
 def norm_token(text: str) -> str:
@@ -192,8 +194,10 @@ def build_index() -> ActorIndex:
     rows = _load_actor_rows()
     aliases: dict[tuple[str, ...], list[AliasEntry]] = {}
     for i, row in enumerate(rows):
-        # The canonical name is an alias too ("PMF: Popular Mobilization Forces", "Hezbollah").
-        for alias in [*row.aliases, row.name]:
+        # The canonical name is an alias too ("PMF: Popular Mobilization Forces", "Hezbollah"), and so
+        # is a state force's name without its period: "Military Forces of Syria" in a coder's note.
+        period_free = _PERIOD.sub("", row.name)
+        for alias in [*row.aliases, row.name, *([period_free] if period_free != row.name else [])]:
             restricted = alias.startswith("~")
             surface = alias.lstrip("~").strip()
             exact = surface.startswith("=")  # "=Coalition": only in exactly this spelling

@@ -123,7 +123,10 @@ def _victims(tok: Any) -> list[Any]:
     elif lemma in DEATH_INTRANSITIVE:
         heads += [c for c in tok.children if c.dep_ == "nsubj"]
     elif lemma in ("dead", "killed"):
-        if tok.dep_ in ("amod", "acomp", "oprd", "advmod", "ccomp", "xcomp", "conj"):
+        if tok.dep_ in ("acomp", "oprd") and tok.head.pos_ == "VERB":
+            # "shot dead a local official", "two soldiers were shot dead": the verb's patient died
+            heads += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        elif tok.dep_ in ("amod", "acomp", "oprd", "advmod", "ccomp", "xcomp", "conj"):
             heads.append(tok.head)
         heads += [c for c in tok.children if c.dep_ in ("nummod", "nsubj")]
     out: list[Any] = []
@@ -131,6 +134,12 @@ def _victims(tok: Any) -> list[Any]:
         out.append(h)
         out += [c for c in h.conjuncts if c.i > h.i]
     return out
+
+
+def _victim_key(head: Any) -> str:
+    """Who died, as far as the figure's noun says: "2 US soldiers and 1 British soldier" are two groups."""
+    mods = [c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    return " ".join([*mods, head.lemma_.lower()])
 
 
 def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
@@ -147,7 +156,7 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
             got = _count_for_np(head, vague)
             if got and got[1] not in used:
                 used.add(got[1])
-                found.append(Count(got[0], got[1], got[2], head.lemma_.lower(), sent_index))
+                found.append(Count(got[0], got[1], got[2], _victim_key(head), sent_index))
             elif head.lemma_.lower() in UNITS and head.lemma_.lower() not in ("a", "an"):
                 continue
         if lemma in ("toll", "death", "fatality", "dead") and not any(c.start >= tok.idx - 40 for c in found):
@@ -174,7 +183,9 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
     # A bare death verb with a known victim phrase but no figure ("killed a soldier") counts one.
     if not found:
         for tok in sent:
-            if tok.lemma_.lower() in DEATH_VERBS | DEATH_INTRANSITIVE:
+            if tok.lemma_.lower() in DEATH_VERBS | DEATH_INTRANSITIVE or (
+                tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ == "VERB"
+            ):
                 for head in _victims(tok):
                     if head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INJURY:
                         found.append(Count(1, head.idx, head.idx + len(head.text), head.lemma_.lower(), sent_index))

@@ -8,6 +8,7 @@ PLOVER/CAMEO mapping) is a data file.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from sitrep.actors import get_matcher
@@ -124,7 +125,8 @@ def _protest_arrest(span: Any) -> bool:
 
 
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
-               country: str | None, doc_cues: set[str]) -> None:
+               country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = ()) -> None:
+    """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.")."""
     doc = document.doc
     sents = list(doc.sents) if doc is not None else []
     if frame is not None and sents:
@@ -159,7 +161,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             ctx.agent_cues = cue_groups(lex, _words(span)) if span is not None else set()
         sub = sub_event_type(ctx)
         counts = []
-        for si in [frame.sent, *frame.extra_sents]:
+        for si in [frame.sent, *frame.extra_sents, *trailing]:
             counts += counts_in(sents[si], si, book.vague)
         ev.fatalities, span = total(counts)
         if span:
@@ -174,6 +176,12 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     # ACLED: protesters are actor1 of a protest met by intervention; the force user is actor1 of excessive force.
     if sub == "Excessive force against protesters" and ev.inter1 == 6 and ev.inter2 != 6:
         _swap_actors(ev)
+    if sub == "Excessive force against protesters" and ev.inter1 != 6 and ev.inter2 != 6 and frame is not None:
+        # the protesters are the other side even when the toll names "people" as the dead
+        crowd = next((a for a in document.actors if a.inter == 6 and a.sent in (frame.sent, *frame.extra_sents)), None)
+        if crowd is not None:
+            ev.actor2, ev.inter2 = crowd.name, 6
+            ev.evidence["actor2"] = [crowd.start, crowd.end]
     if sub == "Protest with intervention" and ev.inter1 == 1 and ev.inter2 in (None, 6, 7):
         _swap_actors(ev)
     if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
@@ -188,6 +196,12 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
     crowd = CROWD_INTER.get(ev.event_type or "")
+    if crowd and ev.inter1 == 1 and ev.inter2 in (5, 6) and sub != "Excessive force against protesters":
+        _swap_actors(ev)  # "protesters clashed with security forces": the crowd leads a riot or protest event
+    if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
+        # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
+        ev.inter1 = crowd
+        ev.actor1 = generic_name(crowd, country)
     if crowd and ev.inter1 not in (5, 6) and ev.inter1 in (None, 7, 3, 4) and sub != "Mob violence":
         # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor.
         if ev.actor1:
@@ -232,10 +246,25 @@ def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
                 break
             doc_cues |= cue_groups(lex, _words(sent))
     published = document.article.published_date
+    trailing = _toll_sentences(document, frames)
     for ev in document.events:
-        code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues)
+        code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
+                   trailing.get(ev.event_id, ()))
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
+
+
+def _toll_sentences(document: Document, frames: dict[str, Frame]) -> dict[str, tuple[int, ...]]:
+    """A sentence right after an event that reports deaths but no event of its own ("3 fatalities.",
+    "Two bodies were found later.") gives that event's toll; only when one event ends just before it."""
+    if document.doc is None or not frames:
+        return {}
+    used = {si for f in frames.values() for si in (f.sent, *f.extra_sents)}
+    last = {eid: max((f.sent, *f.extra_sents)) for eid, f in frames.items()}
+    ends = Counter(last.values())
+    n_sents = sum(1 for _ in document.doc.sents)
+    return {eid: (si + 1,) for eid, si in last.items()
+            if ends[si] == 1 and si + 1 < n_sents and si + 1 not in used}
 
 
 _STATE_PREFIXES = (("Military Forces of ", "military"), ("Police Forces of ", "police"))
