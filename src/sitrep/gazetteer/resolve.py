@@ -10,7 +10,7 @@ pass fixes the context, the second re-decides every name inside it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
@@ -42,6 +42,11 @@ class Toponym:
     entry: Entry | None = None
     reason: str | None = None
     within: set[str] = field(default_factory=set)  # admin1 codes / countries a following ", X" allows
+    # a street, building or site ("Royal Street"): placed at a town, see ``place_facilities``
+    facility: bool = False
+    parts: list[Toponym] = field(default_factory=list)  # place names inside its name ("Hartford Hospital")
+    container: Toponym | None = None  # the place the text puts it in ("... in Miami Beach", "Brooklyn's ...")
+    optional: bool = False  # dropped when unresolved (not a place the NER saw)
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -65,6 +70,8 @@ class Resolver:
         self.admin_weight = admin_weight
 
     def candidates(self, top: Toponym) -> None:
+        if top.facility:
+            return  # placed after the other names (``place_facilities``)
         if top.demonym is not None:
             top.candidates = [top.demonym]
             return
@@ -220,6 +227,7 @@ class Resolver:
                         top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}) by an alternate or "
                                       f"approximate spelling, outside the article's focus country")
                         top.entry = None
+        place_facilities(toponyms, focus)
         return focus, cshare
 
     @staticmethod
@@ -232,3 +240,43 @@ class Resolver:
         if not top.exact:
             return True
         return exact_key(entry.name) != exact_key(top.text) and entry.population < 1_000_000
+
+
+TOWN_FEATURES = ("town", "village", "neighbourhood", "camp", "base")
+_NEAR_KM = 150.0
+
+
+def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
+    """Give each facility the town that contains it: the place the text puts it in, else a town its own name
+    carries when that town is named elsewhere in the article or near its other towns (or it names no other), else the
+    nearest town mentioned before it (after it when none is before), preferring the article's focus country.
+    Precision 2: a part of a town. The names inside a placed facility are dropped (it replaces them)."""
+    anchors = [t for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
+               and t.entry.feature in TOWN_FEATURES]
+    home = [t for t in anchors if t.entry is not None and t.entry.cc == focus] or anchors
+    for top in toponyms:
+        if not top.facility:
+            continue
+        entry: Entry | None = None
+        box = top.container.entry if top.container is not None else None
+        if box is not None and box.feature in TOWN_FEATURES:
+            entry = box
+        elif box is not None:  # "... in Peru", "..., Kentucky": a town of the article inside it, else the area
+            inside = [t.entry for t in home if t.entry is not None and box.cc == t.entry.cc
+                      and (box.feature == "country" or box.admin1_code == t.entry.admin1_code)]
+            entry = inside[0] if inside else box
+        else:
+            own = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES]
+            others = [t.entry for t in home if t.entry is not None and not any(t is p for p in top.parts)]
+            named = {t.entry.idx for t in anchors if t.entry is not None and not any(t is p for p in top.parts)}
+            near = [e for e in own if not others or e.idx in named
+                    or any(_km(e, o) <= _NEAR_KM for o in others)]
+            entry = near[0] if near else None
+        if entry is None and home:
+            before = [t for t in home if t.start < top.start and not any(t is p for p in top.parts)]
+            nearest = before[-1] if before else min(home, key=lambda t: t.start)
+            entry = nearest.entry
+        if entry is None:
+            top.reason = f"'{top.text}' is a street, building or site and no town in the article contains it"
+            continue
+        top.entry = replace(entry, precision=max(2, entry.precision))

@@ -15,7 +15,8 @@ import re
 from typing import Any
 
 from sitrep.gazetteer import Entry, Gazetteer, load_gazetteer
-from sitrep.gazetteer.resolve import HINT_FEATURES, Resolver, Toponym
+from sitrep.gazetteer.facilities import facility_spans, facility_words
+from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Resolver, Toponym
 from sitrep.model import Document, Place
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
@@ -51,6 +52,8 @@ _REL_NEAR = re.compile(
     r"villages? (?:of|near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _PART_OF = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$")
+_CONTAINER_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in|,\s*near)\s*")
+_POSSESSIVE_GAP = re.compile(r"\s*['’]s\s+")
 _HINT_BEFORE = re.compile(r"\b(city|town|village|province|governorate|state|county|district|region|desert)\s+of\s+$",
                           re.I)
 
@@ -70,6 +73,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.resolver = Resolver(gazetteer)
+        self.facility_words = facility_words()
         # the current document's text: spaCy's ``doc.text`` rebuilds the string from tokens on every call
         self._text = ""
 
@@ -149,11 +153,54 @@ class PlaceFinder:
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
         found += self._repeats(doc, found)
+        found = self._facilities(doc, found)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
         self._containers(self._text, found)
         return found
+
+    def _facilities(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
+        """Streets, buildings and sites ("Royal Street", "Karl Bremer Hospital") replace the names found inside
+        them, except a province or country the name carries ("University of Alberta") when the text does not
+        say where the facility is; a name the gazetteer knows whole ("Menlo Park") is that place."""
+        spans = facility_spans(doc, self.facility_words)
+        if not spans:
+            return found
+        text = self._text
+        out = sorted(found, key=lambda t: t.start)
+        for s, e in spans:
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            inside = [t for t in out if start <= t.start and t.end <= end]
+            if any(t.start < end and start < t.end and not any(t is x for x in inside) for t in out):
+                continue  # a place name that runs past the facility's ("Nelson-Creston")
+            known = [c for c in self.gaz.lookup(text[start:end], loose=False)
+                     if c.feature != "admin2" and (c.feature != "town" or c.population >= 1000)]
+            if known:
+                continue
+            container = self._container(text, out, start, end)
+            if any(t.demonym is not None for t in inside):
+                continue  # "the Russian Museum": the nationality stays what it is
+            if container is None and any((c := self.gaz.lookup(t.text)) and c[0].feature not in TOWN_FEATURES
+                                         for t in inside):
+                continue
+            fac = Toponym(text[start:end], start, end, -1, facility=True, container=container, parts=inside,
+                          optional=not any(doc[k].ent_type_ == "FAC" for k in range(s, e)))
+            out.append(fac)
+            out.sort(key=lambda t: t.start)
+        return out
+
+    @staticmethod
+    def _container(text: str, found: list[Toponym], start: int, end: int) -> Toponym | None:
+        """The place the text puts a facility in: "... in Miami Beach", "..., Dublin", "Brooklyn's ..."."""
+        for t in found:
+            if t.facility or t.demonym is not None:
+                continue
+            if t.start >= end and _CONTAINER_GAP.fullmatch(text[end:t.start]):
+                return t
+            if t.end <= start and _POSSESSIVE_GAP.fullmatch(text[t.end:start]):
+                return t
+        return None
 
     def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """One sense per article: a name recognised as a place once is a place wherever else it appears
@@ -333,7 +380,7 @@ class PlaceFinder:
         place.iso = info.get("numeric")
         place.latitude, place.longitude = round(e.latitude, 5), round(e.longitude, 5)
         place.gazetteer_id = e.id
-        place.feature = "demonym" if top.demonym is not None else e.feature
+        place.feature = "demonym" if top.demonym is not None else "facility" if top.facility else e.feature
         place.geo_precision = e.precision
         if e.feature == "country":
             place.name = place.country or e.name
@@ -356,7 +403,12 @@ class PlaceFinder:
             return
         toponyms = self.recognise(doc, document.article.text)
         focus, _shares = self.resolver.resolve(toponyms)
-        document.places = [self._place(doc, t) for t in toponyms]
+        # a placed facility replaces the names inside it; one no town in the article contains is dropped
+        # (its inner names stay) unless the NER called it a facility
+        placed = [t for t in toponyms if t.facility and t.entry is not None]
+        inner = {id(p) for t in placed for p in t.parts}
+        document.places = [self._place(doc, t) for t in toponyms
+                           if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus

@@ -1,0 +1,119 @@
+"""Streets, buildings and sites: names no packaged gazetteer holds, placed at the town that contains them.
+
+A serious geoparser cannot list every "Royal Street", "Barclays Center" or
+"Altnagelvin Hospital", but it knows where the article is: such a name is
+placed at the town the text puts it in ("Collins Avenue in Miami Beach",
+"Brooklyn's Barclays Center"), else at the town its own name starts with
+when that town is near the article's other places ("Windsor Castle"), else
+at the article's nearest town. ACLED codes a part of a town the same way, at
+the town's coordinates with geo_precision 2.
+
+``facility_spans`` finds the names (token spans); ``place_facilities`` in the
+resolver picks each one's town. The words that make a name a facility are the
+data file ``gazetteer_facility_words.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from sitrep.resources import data_files
+
+# Entity labels a facility name may carry (the small NER model calls most of them ORG or FAC, some PERSON or GPE).
+FACILITY_LABELS = {"FAC", "ORG", "GPE", "LOC", "PERSON", ""}
+# "University of St. Thomas", "Museum of Ice Cream": these words also open a name when "of" follows.
+_HEAD_OF = {"university", "college", "museum", "embassy", "church", "cathedral", "basilica", "palace", "academy",
+            "hospital", "institute", "library", "castle", "port", "bank"}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+_MAX_NAME = 5  # name tokens before the facility word
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> dict[str, str]:
+    """word (lower case, no trailing dot) -> kind, from the package's and the user's data files."""
+    words: dict[str, str] = {}
+    for path in data_files("gazetteer_facility_words.csv"):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("#") or line.startswith("word,"):
+                    continue
+                word, _, kind = line.partition(",")
+                words[word.strip().lower()] = kind.strip() or "building"
+    return words
+
+
+def _word(tok: Any) -> str:
+    return tok.lower_.rstrip(".")
+
+
+def _name_token(tok: Any) -> bool:
+    text = tok.text
+    if _ORDINAL.match(text):
+        return True
+    if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+        return False
+    return not (tok.is_stop and tok.lower_ not in ("st", "st.", "n", "s", "e", "w"))
+
+
+_DIRECTIONS = {"north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw"}
+
+
+def _continues(doc: Any, j: int) -> bool:
+    """The name goes on after the facility word, so the word is not its end ("American Farm Bureau Federation",
+    "Center for Public Affairs Research", "Hotel and Lodging Association"); a direction may follow a street."""
+    if j >= len(doc):
+        return False
+    tok = doc[j]
+    if tok.lower_.rstrip(".") in _DIRECTIONS:
+        return False
+    return tok.lower_ in ("and", "&", "for", "of") or (tok.text[:1].isupper() and tok.ent_iob_ == "I")
+
+
+def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[int, int]]:
+    """Token spans [start, end) of street/building/site names, in text order, not overlapping.
+
+    A capitalised facility word ("Street", "Hospital", "Ave.") ends a name made of the capitalised
+    words before it ("Royal Street", "Karl Bremer Hospital", "22nd St."); an ORG/FAC entity that opens
+    with such a word and "of" is one whole ("University of St. Thomas"). A possessive place before the
+    name is its town, not part of it ("Brooklyn's Barclays Center"); a person's name is never a facility
+    ("Stuart Hall").
+    """
+    words = facility_words() if words is None else words
+    spans: list[tuple[int, int]] = []
+    n = len(doc)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC") and len(ent) >= 3 and _word(ent[0]) in _HEAD_OF and ent[1].lower_ == "of":
+            spans.append((ent.start, ent.end))
+    for i, tok in enumerate(doc):
+        if _word(tok) not in words or not (tok.text[:1].isupper()) or tok.ent_type_ == "DATE":
+            continue
+        if i + 1 < n and doc[i + 1].lower_ == "of" and any(s <= i < e for s, e in spans):
+            continue
+        start = i
+        while start > 0 and i - start < _MAX_NAME and _name_token(doc[start - 1]) and not doc[start].is_sent_start:
+            start -= 1
+        # a name the NER joined across "'s" ("Alder Hey Children's Hospital", "Caesar's Palace") unless the
+        # owner is a place ("Derry's Altnagelvin Hospital")
+        while (start >= 2 and doc[start - 1].text in ("'s", "’s") and _name_token(doc[start - 2])
+               and doc[start - 2].ent_type_ not in ("GPE", "LOC") and i - start < _MAX_NAME):
+            start -= 2
+            while start > 0 and i - start < _MAX_NAME and _name_token(doc[start - 1]) \
+                    and not doc[start].is_sent_start:
+                start -= 1
+        if start == i or _continues(doc, i + 1):
+            continue
+        if all(doc[k].ent_type_ == "PERSON" for k in range(start, i + 1)):
+            continue  # "Stuart Hall", "Frank Church"
+        spans.append((start, i + 1))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            if e - s > out[-1][1] - out[-1][0]:
+                out[-1] = (s, e)
+            continue
+        out.append((s, e))
+    return out
