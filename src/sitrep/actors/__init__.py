@@ -7,6 +7,8 @@ Public entry points:
   drones" -> "Military Forces of Turkey (2016-)", "villagers" -> "Civilians (<country>)"), or
   None when nothing in it is an actor. Offsets in the result are relative to ``text``.
 - ``find_actors(tokens, context) -> list[Match]`` — every actor mention in a token sequence.
+- ``named_actor_alias(text) -> str | None`` — the named actor whose alias is exactly ``text``
+  ("IS", "Hamas", "FAMa"), so other stages (places) can leave actor names alone.
 - ``get_matcher()`` — the process-wide matcher over the package data plus the user's data files
   (``SITREP_DATA_PATH``); ``reload()`` rebuilds it after the user files change.
 """
@@ -15,13 +17,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sitrep.actors.dictionary import ActorIndex, GenericRow, build_index, tokenize
+from sitrep.actors.dictionary import _DROP, ActorIndex, GenericRow, build_index, norm_token, token_key, tokenize
 from sitrep.actors.matcher import ActorMatcher, Context, Match, Tok
 from sitrep.model import Actor
 from sitrep.resources import user_data_dirs
 
 __all__ = ["ActorIndex", "ActorMatcher", "Context", "Match", "Tok", "find_actors", "get_matcher",
-           "normalise_actor", "reload"]
+           "named_actor_alias", "normalise_actor", "reload"]
 
 
 @lru_cache(maxsize=4)
@@ -61,3 +63,20 @@ def normalise_actor(text: str, country: str | None = None, year: int | None = No
     best = max(matches, key=lambda m: (m.kind in ("named", "unlisted"), m.end - m.start))
     return Actor(text=text[best.start:best.end], start=best.start, end=best.end, name=best.name, inter=best.inter,
                  country=best.country, sent=0, kind=best.kind, confidence=best.confidence)
+
+
+def named_actor_alias(text: str) -> str | None:
+    """The named actor ``text`` is an alias of, as a whole ("IS", "Hamas", "FAMa"), else None.
+
+    Acronym aliases count only in their own capitals ("IS", never "is"); context-bound ("~")
+    aliases never count, since alone they name nothing.
+    """
+    index = get_matcher().index
+    entries = index.aliases.get(token_key(text))
+    if not entries:
+        return None
+    forms = tuple(t.translate(_DROP) for t, _, _ in tokenize(text) if norm_token(t))
+    for e in entries:
+        if not e.restricted and (e.case is None or e.case == forms):
+            return index.rows[e.row].name
+    return None

@@ -133,8 +133,12 @@ class ActorMatcher:
             elif row.end_year is None:
                 score += 1
             conf = 0.85 if e.restricted else (0.9 if e.case else 0.95)
-            # Equal scores: the later period of a state force (the year a government changed holds both).
-            if best is None or (score, row.start_year or 0, -order) > (best[0], best[2].start_year or 0, -best[1]):
+            # Equal scores between periods of one state force: the later one (the year a government changed
+            # holds both); otherwise the dictionary's order.
+            if best is None or score > best[0] or (
+                score == best[0] and row.kind in STATE_KINDS and row.kind == best[2].kind
+                and row.countries == best[2].countries and (row.start_year or 0) > (best[2].start_year or 0)
+            ):
                 best = (score, order, row, conf)
         return None if best is None else (best[2], best[3])
 

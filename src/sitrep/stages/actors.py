@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from sitrep.actors import Context, Tok, get_matcher
+from sitrep.actors.dictionary import token_key
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
 
@@ -57,8 +58,24 @@ def extract_actors(document: Document) -> list[Actor]:
             sent_of[tok.i] = k
     toks = [Tok(t.text, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0), t.dep_, t.head.lemma_.lower())
             for t in doc if not t.is_space]
-    matches = get_matcher().scan(toks, _context(document, toks))
+    matcher = get_matcher()
+    ctx = _context(document, toks)
+    matches = matcher.scan(toks, ctx)
+    # Actors of one country tell where the article is ("the PMU" -> Iraq), so "ISIL" beside them is the
+    # Iraqi branch even when no place or country name says so; a second pass only when that adds a country.
     text = document.article.text
+    implied: set[str] = set()
+    for m in matches:
+        if m.kind != "named":
+            continue
+        # only a mention every reading of which is one country's ("PMU"), not "ISIL" (a branch per country)
+        entries = matcher.index.aliases.get(token_key(text[m.start:m.end]), [])
+        homes = {c for e in entries for c in matcher.index.rows[e.row].countries}
+        if len(homes) == 1:
+            implied |= homes
+    if implied - ctx.countries:
+        ctx.countries |= implied
+        matches = matcher.scan(toks, ctx)
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": the first name only qualifies the actor.
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)]
     return [
