@@ -24,6 +24,7 @@ from pathlib import Path
 from sitrep.errors import error
 from sitrep.eval.case2021 import coding_pipeline
 from sitrep.eval.registry import Report, scorer
+from sitrep.events.arguments import Support
 from sitrep.model import Article, Document, Event
 from sitrep.stages.events import FRAMES_KEY
 
@@ -33,32 +34,55 @@ DEFAULT_DOCS = 400
 POLICE_WORDS = re.compile(r"\b(police|cops?|policem[ae]n|constables?|security forces|army|troops|jawans?|crpf|rapid action force|raf|srp|bsf)\b")
 POLICE_AGENT = re.compile(r"\b(police|security forces|army|troops)('s)? (firing|fire|action|shot|fired|opened)|"
                           r"\bby (the )?(police|army|security forces|troops|cops)\b")
-DEATH_WORDS = re.compile(r"kill|dead|die|death|slain|lynch")
+DEATH_WORDS = re.compile(r"kill|dead|die[ds]?\b|dying|death|slain|lynch|perish|succumb|bod(y|ies)\b|\btoll\b|fatal|lives\b")
+VIOLENT_CLASSES = {"force", "attack", "kill", "clash", "mob", "riot", "protest"}
 FORCE_SUBS = {"Excessive force against protesters", "Protest with intervention", "Armed clash", "Attack",
               "Violent demonstration", "Mob violence"}
+
+
+def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None = None, same_sentence: bool = False,
+                   lead_cls: str = "") -> set[str]:
+    """Labels one mention of ``ev`` gives its sentence; ``cls`` is the mention's trigger class.
+
+    The lead mention (the event's trigger) speaks for the whole coded event. A supporting mention
+    speaks for what its own trigger and agent say: police firing inside a riot event ("a boy was killed
+    when police fired to disperse a mob"), or, in a later sentence, a further report of a police use of
+    force ("one person was killed in the firing").
+    """
+    if ev.modality != "asserted":
+        return set()
+    low = sentence.lower()
+    if support is None:
+        state_agent = ev.inter1 == 1 or (ev.actor1 is None and bool(POLICE_AGENT.search(low)))
+        if cls == "arrest" or ev.sub_event_type == "Arrests":
+            return {"ARREST", "ANY_ACTION"}
+        forceful = cls == "force" or (state_agent and (cls in ("attack", "kill", "clash") or ev.sub_event_type in FORCE_SUBS))
+        police = ev.inter1 == 1 or bool(POLICE_WORDS.search(low))
+    else:
+        agent = support.agent_inter
+        # without an agent of its own, a later mention inherits the event's when the event is police force
+        inherited = agent is None and not same_sentence and ev.inter1 == 1 and lead_cls in ("force", "attack", "kill", "clash")
+        state_agent = agent == 1 or inherited
+        if cls == "arrest" and agent in (1, None):
+            return {"ARREST", "ANY_ACTION"}
+        forceful = (cls == "force" and agent in (1, None)) or (state_agent and cls in ("attack", "kill", "clash"))
+        police = state_agent or bool(POLICE_WORDS.search(low))
+    if forceful and police:
+        out = {"FORCE", "ANY_ACTION"}
+        # a death reported in this very sentence, not only somewhere in the event's account
+        if DEATH_WORDS.search(low) and (ev.fatalities > 0 or cls == "kill"):
+            out.add("KILL")
+        return out
+    if support is None and state_agent and ev.inter1 == 1:
+        return {"ANY_ACTION"}
+    return set()
 
 
 def sentence_labels(events: list[tuple[Event, str]], sentence: str) -> set[str]:
     """Labels for one gold sentence from the events whose trigger lies in it."""
     out: set[str] = set()
-    low = sentence.lower()
-    police_here = bool(POLICE_WORDS.search(low))
-    police_agent = bool(POLICE_AGENT.search(low))
     for ev, cls in events:
-        if ev.modality != "asserted":
-            continue
-        state_agent = ev.inter1 == 1 or (ev.actor1 is None and police_agent)
-        if cls == "arrest" or ev.sub_event_type == "Arrests":
-            out |= {"ARREST", "ANY_ACTION"}
-            continue
-        forceful = cls == "force" or (state_agent and (cls in ("attack", "kill", "clash") or
-                                                       ev.sub_event_type in FORCE_SUBS))
-        if forceful and (police_here or ev.inter1 == 1):
-            out |= {"FORCE", "ANY_ACTION"}
-            if ev.fatalities > 0 or (cls == "kill" and DEATH_WORDS.search((ev.trigger or "").lower())):
-                out.add("KILL")
-        elif state_agent and ev.inter1 == 1:
-            out.add("ANY_ACTION")
+        out |= mention_labels(ev, cls, sentence)
     return out
 
 
@@ -128,10 +152,22 @@ def _score_doc(document: Document, item: tuple[str, list[tuple[str, set[str]]]],
         spans.append((at, at + len(sent_text)) if at >= 0 else (-1, -1))
         if at >= 0:
             cursor = at + len(sent_text)
-    for (sent_text, gold), (s, e) in zip(sents, spans, strict=True):
-        here = [(ev, frames[ev.event_id].cls if ev.event_id in frames else "")
-                for ev in events if s <= ev.evidence.get("trigger", [-9])[0] < e]
-        pred = sentence_labels(here, sent_text) if s >= 0 else set()
+    def gold_sentence(at: int) -> int:
+        return next((k for k, (s, e) in enumerate(spans) if s <= at < e), -1)
+
+    mentions: dict[int, list[tuple[Event, str, Support | None, bool, str]]] = {}  # gold sentence -> mentions there
+    for ev in events:
+        frame = frames.get(ev.event_id)
+        home = gold_sentence(ev.evidence.get("trigger", [-9])[0])
+        lead_cls = frame.cls if frame is not None else ""
+        mentions.setdefault(home, []).append((ev, lead_cls, None, True, lead_cls))
+        for m in frame.support if frame is not None else ():
+            k = gold_sentence(m.span[0])
+            mentions.setdefault(k, []).append((ev, m.cls, m, k == home, lead_cls))
+    for k, (sent_text, gold) in enumerate(sents):
+        pred: set[str] = set()
+        for ev, cls, support, same, lead_cls in mentions.get(k, []) if k >= 0 else ():
+            pred |= mention_labels(ev, cls, sent_text, support, same, lead_cls)
         for lab in LABELS:
             if lab in pred and lab in gold:
                 tp[lab] += 1

@@ -36,6 +36,16 @@ class Arg:
     actor: Actor | None = None
 
 
+@dataclass(frozen=True)
+class Support:
+    """One further mention of an event: where its trigger is, its class, and its own agent's type."""
+
+    sent: int
+    span: tuple[int, int]
+    cls: str
+    agent_inter: int | None = None
+
+
 @dataclass
 class Frame:
     """An event as detected, before ACLED coding."""
@@ -56,6 +66,16 @@ class Frame:
     extra_sents: list[int] = field(default_factory=list)
     trigger_span: tuple[int, int] = (0, 0)
     main_clause: bool = False  # the trigger's clause is the sentence's main clause
+    # Further mentions folded into this event: a weaker trigger of its clause or sentence ("police
+    # fired to disperse the mob"), a later "the firing", a bare casualty report, the headline.
+    support: list[Support] = field(default_factory=list)
+
+    def absorb(self, other: Frame) -> None:
+        """Keep ``other`` (and what it had absorbed) as supporting mentions of this event."""
+        own = Support(other.sent, other.trigger_span, other.cls, other.actor1.inter if other.actor1 else None)
+        for m in [own, *other.support]:
+            if m.span != self.trigger_span and all(m.span != x.span for x in self.support):
+                self.support.append(m)
 
     @property
     def score(self) -> float:
@@ -89,6 +109,11 @@ class ArgumentReader:
         span = tok.doc[left : tok.i + 1]
         police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in tok.children)} & POLICE)
         return Arg(generic_name(inter, country, police), inter, span.start_char, span.end_char, None)
+
+    def undergoes(self, tok: Any) -> bool:
+        """A word whose subject suffers the event ("two persons died", "a youth perished"), not its agent."""
+        states = self.lex.cues.get("death_state", frozenset())
+        return tok.lemma_.lower() in states or tok.lower_ in states
 
     def _pobj(self, prep: Any) -> Any:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -145,7 +170,7 @@ class ArgumentReader:
                 agent = self._pobj(c)
                 break
         a1_tok = agent
-        if a1_tok is None and verb.i == tok.i and not passive and subj is not None:
+        if a1_tok is None and verb.i == tok.i and not passive and subj is not None and not self.undergoes(tok):
             a1_tok = subj
         if a1_tok is None and tok.pos_ == "NOUN":
             # "ISIS attack", "the army's offensive"
@@ -209,9 +234,9 @@ class ArgumentReader:
         # victims: people killed or hurt in the sentence, for civilian targeting
         for t in sent:
             if t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct",
-                                    "kidnap", "rape", "beat", "attack", "target"):
+                                    "kidnap", "rape", "beat", "attack", "target") or self.undergoes(t):
                 for c in t.children:
-                    if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and t.lemma_.lower() in ("die",)):
+                    if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and self.undergoes(t)):
                         f.victims += self._args_conj(c, actors, country)
         self._linear_fallback(f, actors, sent)
 
@@ -241,6 +266,7 @@ class ArgumentReader:
         # Before a passive trigger without "by ..." stand those it happened to ("seven people, including
         # four soldiers, were killed"), never its agent.
         passive = f.tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in f.tok.children)
+        passive = passive or self.undergoes(f.tok)  # "five policemen dead": those before it died
         hurt = {v.start for v in f.victims}  # "three soldiers were killed when a bomb ...": not the agent
         before = [a for a in before if a.start not in hurt]
         if f.actor1 is None and before and not passive:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.arguments import PASSIVE_DEPS, ArgumentReader, Frame
+from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, Frame, Support
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.events.modality import modality
 from sitrep.model import Actor, Document
@@ -206,19 +206,44 @@ class Detector(ArgumentReader):
                 groups.setdefault(self.clause_of(item[0]), []).append(item)
             sent_frames: list[Frame] = []
             trig_at = {item[0].i: item[2] for item in found}
+            span = whole_sentence(sents, si)
             for items in groups.values():
-                tok, end, trig = max(items, key=lambda x: (self._rank(x[0], x[2], trig_at), -x[0].i))
-                f = Frame(trig.cls, trig, tok, si, whole_sentence(sents, si), modality(tok))
-                first = min(self._starts.get(tok.i, tok.i), tok.i)
-                f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
-                f.generic = self.is_generic(tok)
-                f.main_clause = self.clause_of(tok) == sent.root.i
-                self.arguments(f, actors, country, sent)
+                best = max(items, key=lambda x: (self._rank(x[0], x[2], trig_at), -x[0].i))
+                f = self._frame(best, si, span, sent, actors, country)
+                for item in items:
+                    # the clause's other triggers are further mentions of its event ("a boy was killed when
+                    # police fired to disperse a mob"), each with its own agent; background ones are not
+                    if item is not best and not self._background(item[0]):
+                        f.absorb(self._frame(item, si, span, sent, actors, country))
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
         head = headline_sents(document, sents)
         body = self._merge_across([f for f in frames if f.sent not in head])
         return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), body)
+
+    def _frame(self, item: tuple[Any, int, Trigger], si: int, span: tuple[int, int], sent: Any,
+               actors: dict[int, Actor], country: str | None) -> Frame:
+        tok, end, trig = item
+        doc = tok.doc
+        f = Frame(trig.cls, trig, tok, si, span, modality(tok))
+        first = min(self._starts.get(tok.i, tok.i), tok.i)
+        f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        f.generic = self.is_generic(tok)
+        f.main_clause = self.clause_of(tok) == sent.root.i
+        self.arguments(f, actors, country, sent)
+        return f
+
+    @staticmethod
+    def _background(tok: Any) -> bool:
+        """An event named as background or cause ("after clashes", "following two weeks of fighting")."""
+        up = tok
+        for _ in range(4):
+            if up.dep_ == "pobj" and up.head.lower_ in BACKGROUND_PREPS:
+                return True
+            if up.head.i == up.i or up.pos_ in ("VERB", "AUX") and up.i != tok.i:
+                return False
+            up = up.head
+        return False
 
     def _fold_headline(self, heads: list[Frame], body: list[Frame]) -> list[Frame]:
         """A headline summarises the body's incident: it yields an event only when the body has none
@@ -230,6 +255,7 @@ class Detector(ArgumentReader):
             if host is None:
                 kept.append(h)
                 continue
+            host.absorb(h)
             for role in ("actor1", "actor2"):
                 arg = getattr(h, role)
                 if getattr(host, role) is None and arg is not None and arg.actor is not None \
@@ -246,14 +272,8 @@ class Detector(ArgumentReader):
         or the cause of a death ("an airstrike killed") keeps its weight.
         """
         rank = self.lex.priority(trig.cls) * min(1.0, trig.weight + 0.4)
-        up = tok
-        for _ in range(4):  # "after clashes", "following two weeks of fighting"
-            if up.dep_ == "pobj" and up.head.lower_ in BACKGROUND_PREPS:
-                rank *= 0.5
-                break
-            if up.head.i == up.i or up.pos_ in ("VERB", "AUX") and up.i != tok.i:
-                break
-            up = up.head
+        if self._background(tok):
+            rank *= 0.5
         if tok.dep_ in ("compound", "amod", "nmod"):
             return rank
         cur = tok
@@ -262,9 +282,16 @@ class Detector(ArgumentReader):
                 break
             cur = cur.head
             other = trig_at.get(cur.i)
-            if other is not None and self._governs(other, trig):
-                return rank * 0.4
+            if other is not None and (self._governs(other, trig) or self._crowd(tok)):
+                return rank * 0.4  # "police fired on the mob": the crowd is who it was done to
         return rank
+
+    def _crowd(self, tok: Any) -> bool:
+        """A trigger word that names a crowd ("mob", "rioters"): people, an argument of a governing trigger."""
+        if tok.pos_ != "NOUN" or self.lex.participants.get(tok.lemma_.lower()) not in CROWD_INTER:
+            return False
+        # only as the one acted on: "set ablaze by an angry mob" keeps the mob as the event
+        return tok.dep_ in ("dobj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.lower_ in TARGET_PREPS)
 
     @staticmethod
     def _governs(head: Trigger, arg: Trigger) -> bool:
@@ -280,6 +307,9 @@ class Detector(ArgumentReader):
         strong = [f for f in frames if f.cls != "kill" and f.trigger.weight >= 0.6]
         if not strong:
             best = max(frames, key=lambda f: f.trigger.weight)
+            for f in frames:
+                if f is not best:
+                    best.absorb(f)
             return [best]
         out = list(strong)
         for f in frames:
@@ -287,6 +317,7 @@ class Detector(ArgumentReader):
                 continue
             host = min(strong, key=lambda s: abs(s.tok.i - f.tok.i))
             host.victims += f.victims
+            host.absorb(f)
             if host.actor2 is None and f.actor2 is not None and f.cls == "kill":
                 host.actor2 = f.actor2
         # Two strong frames of one family with the same actor1 are one event told twice.
@@ -305,6 +336,7 @@ class Detector(ArgumentReader):
             keep.actor1 = keep.actor1 or drop.actor1
             keep.actor2 = keep.actor2 or drop.actor2
             keep.victims += drop.victims
+            keep.absorb(drop)
             if keep is f:
                 merged[merged.index(twin)] = f
         return merged
@@ -334,6 +366,8 @@ class Detector(ArgumentReader):
                 bare_toll = f.cls == "kill" and f.actor1 is None
                 repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out)
                 if repeat and not (definite and same_family):
+                    # the same kind of event named again without an agent: a further mention of it
+                    next(p for p in reversed(out) if p.cls == f.cls).absorb(f)
                     continue
                 # A demonstration told over several sentences (protest, then tear gas, then stones) is one event.
                 demo = same_family and family(f) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
@@ -344,6 +378,8 @@ class Detector(ArgumentReader):
                           and (f.actor1 is None or prev.actor1 is None or f.actor1.name == prev.actor1.name))
                 demo = demo or weapon
                 if demo and not definite and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
+                    prev.support.append(Support(prev.sent, prev.trigger_span, prev.cls,  # the old lead mention
+                                                prev.actor1.inter if prev.actor1 else None))
                     prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
                     prev.extra_sents.append(prev.sent)
                     prev.sent, prev.sent_span = f.sent, f.sent_span
@@ -353,6 +389,7 @@ class Detector(ArgumentReader):
                     if f.sent != prev.sent:
                         prev.extra_sents.append(f.sent)
                     prev.victims += f.victims
+                    prev.absorb(f)
                     prev.actor1 = prev.actor1 or f.actor1
                     prev.actor2 = prev.actor2 or f.actor2
                     if self.lex.priority(f.cls) > self.lex.priority(prev.cls) and family(f) == "remote":

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Any
 
 from sitrep.events.arguments import Frame
-from sitrep.events.detect import Detector
+from sitrep.events.detect import Detector, whole_sentence
 from sitrep.events.lexicon import lexicon
 from sitrep.model import Document, Event
 from sitrep.registry import stage
@@ -65,7 +65,24 @@ def _places_split(document: Document, f: Frame) -> list[list[int] | None]:
     return chosen if len(chosen) >= 2 else [None]  # type: ignore[return-value]
 
 
-def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[int] | None) -> Event:
+def supporting_mentions(f: Frame, sents: list[Any]) -> dict[str, list[int]]:
+    """Evidence for the event's further mentions: ``trigger_2``/``sentence_2``, ``trigger_3`` ... in text
+    order, so a coder sees every sentence that reports the event, not only the one holding its trigger."""
+    out: dict[str, list[int]] = {}
+    seen = {f.trigger_span}
+    for m in sorted(f.support, key=lambda m: m.span):
+        si, span = m.sent, m.span
+        if span in seen or span == (0, 0) or not 0 <= si < len(sents):
+            continue
+        seen.add(span)
+        k = len(seen)
+        out[f"trigger_{k}"] = [span[0], span[1]]
+        out[f"sentence_{k}"] = list(whole_sentence(sents, si))
+    return out
+
+
+def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[int] | None,
+                   sents: list[Any] | None = None) -> Event:
     a = document.article
     ev = Event(
         event_id=f"{a.id}-{ordinal}",
@@ -77,6 +94,8 @@ def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[in
     )
     ev.evidence["sentence"] = [f.sent_span[0], f.sent_span[1]]
     ev.evidence["trigger"] = [f.trigger_span[0], f.trigger_span[1]]
+    if f.support and sents:
+        ev.evidence.update(supporting_mentions(f, sents))
     if f.actor1 is not None:
         ev.actor1, ev.inter1 = f.actor1.name, f.actor1.inter
         ev.evidence["actor1"] = [f.actor1.start, f.actor1.end]
@@ -107,9 +126,10 @@ def detect_events(document: Document, detector: Detector) -> None:
     frames = detector.detect(document, article_country(document))
     events: list[Event] = []
     kept: dict[str, Frame] = {}
+    sents = list(document.doc.sents)
     for f in frames:
         for loc in _places_split(document, f):
-            ev = frame_to_event(document, f, len(events) + 1, loc)
+            ev = frame_to_event(document, f, len(events) + 1, loc, sents)
             events.append(ev)
             kept[ev.event_id] = f
     document.events = events
