@@ -27,7 +27,10 @@ FACILITY_LABELS = {"FAC", "ORG", "GPE", "LOC", "PERSON", ""}
 _HEAD_OF = {"university", "college", "museum", "embassy", "church", "cathedral", "basilica", "palace", "academy",
             "hospital", "institute", "library", "castle", "port", "bank"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
-_MAX_NAME = 5  # name tokens before the facility word
+_MAX_NAME = 5
+# stop words that are also parts of street names ("Third Street", "22nd St. North")
+_NAME_STOPWORDS = {"st", "st.", "n", "s", "e", "w", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth",
+                   "eleventh", "twelfth", "fifteenth", "twenty", "front", "back", "top", "bottom", "hundred"}  # name tokens before the facility word
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +58,7 @@ def _name_token(tok: Any) -> bool:
         return True
     if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
         return False
-    return not (tok.is_stop and tok.lower_ not in ("st", "st.", "n", "s", "e", "w"))
+    return not tok.is_stop or tok.lower_ in _NAME_STOPWORDS
 
 
 _DIRECTIONS = {"north", "south", "east", "west", "n", "s", "e", "w", "ne", "nw", "se", "sw"}

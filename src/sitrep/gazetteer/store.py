@@ -12,6 +12,7 @@ import csv
 import math
 import os
 import pickle
+import re
 import threading
 import time
 from array import array
@@ -37,8 +38,12 @@ FEATURE_PRECISION = {
 # a name that is a country or a province almost always means it, not a village that shares it.
 _FEATURE_PRIOR = {"country": 12.5, "continent": 12.5, "ocean": 10.0, "sea": 9.0, "admin1": 8.5, "region": 7.0,
                   "desert": 7.0, "river": 6.0, "strait": 6.0, "district": 5.0, "valley": 5.0,
-                  "mountains": 5.0, "lake": 5.0}
+                  "mountains": 5.0, "lake": 5.0,
+                  # a landmark is in the gazetteer because it is famous: "the White House", not White House, Tenn.
+                  "building": 8.0, "airport": 8.0, "square": 6.0}
 POP_WEIGHT = 1.5
+# An alias written with dots or '&', or in capitals ("N.B.", "T&T", "NSW"): matched as written, before other names.
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,3}\.?)*|[A-Z&]{2,5}|[A-Z][A-Za-z]?&[A-Z]")
 
 
 def cache_dir() -> Path:
@@ -147,6 +152,8 @@ class Gazetteer:
         self.countries: dict[str, dict[str, Any]] = tables["countries"]
         self.acled_admin1: dict[str, str] = {}
         self.demonyms: dict[str, int] = {}
+        # abbreviations as written ("La." is Louisiana, "L.A." Los Angeles; "WA" is one of two states), tried first
+        self.abbrevs: dict[str, list[int]] = {}
         self.historic: set[str] = set(tables.get("historic", ()))
         self.country_idx = {self.cc[i]: i for i in range(len(self.ids)) if self.features[i] == "country"}
         self.admin_idx = {self.admin1[i]: i for i in range(len(self.ids)) if self.features[i] == "admin1"}
@@ -160,8 +167,11 @@ class Gazetteer:
         for row in _csv_rows("gazetteer_aliases.csv"):
             idx = self._target(row["target"])
             if idx is not None:
-                for table, key in ((self.exact, exact_key(row["alias"])), (self.loose, loose_key(row["alias"]))):
+                alias = row["alias"]
+                for table, key in ((self.exact, exact_key(alias)), (self.loose, loose_key(alias))):
                     table[key] = [idx] + [i for i in table.get(key, []) if i != idx]
+                if _ABBREVIATION.fullmatch(alias):
+                    self.abbrevs[alias] = [i for i in self.abbrevs.get(alias, []) if i != idx] + [idx]
         for row in _csv_rows("demonyms.csv"):
             idx = self._target(row["target"])
             if idx is not None:
@@ -213,7 +223,7 @@ class Gazetteer:
 
     def lookup(self, name: str, loose: bool = True) -> list[Entry]:
         """Candidates for a name, best prior first; exact spelling first, then transliteration-tolerant."""
-        ids = self.exact.get(exact_key(name))
+        ids = self.abbrevs.get(name) or self.exact.get(exact_key(name))
         if not ids and loose:
             ids = self.loose.get(loose_key(name))
         return [self.entry(i) for i in ids] if ids else []
