@@ -125,6 +125,7 @@ class Actor(Span):
     sent: int = -1
     kind: str = "named"  # named | generic
     confidence: float = 1.0
+    identity: str | None = None  # who the people are, as ACLED's associated actor: "Students (Nigeria)"
 
 
 @dataclass

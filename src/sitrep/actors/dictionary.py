@@ -111,6 +111,7 @@ class GenericRow:
     country: str  # "" = every country
     requires: str  # "" | "nationality"
     confidence: float
+    identity: str = ""  # ACLED's identity actor for the people named ("Farmers ({country})"), if any
 
 
 @dataclass
@@ -212,7 +213,8 @@ def build_index() -> ActorIndex:
     for rec in _read_rows("generic_actors.csv", ("pattern", "name", "inter")):
         inter = _int(rec["inter"], "generic_actors.csv") or 0
         conf = float(rec.get("confidence") or 0.7)
-        g = GenericRow(rec["pattern"].lower(), rec["name"], inter, rec.get("country", ""), rec.get("requires", ""), conf)
+        g = GenericRow(rec["pattern"].lower(), rec["name"], inter, rec.get("country", ""), rec.get("requires", ""), conf,
+                       rec.get("identity", ""))
         seen[(g.pattern, g.country)] = g
     for g in seen.values():
         generics.setdefault(token_key(g.pattern), []).append(g)

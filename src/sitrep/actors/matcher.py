@@ -55,6 +55,7 @@ class Match:
     kind: str  # named | generic | coref | unlisted
     confidence: float
     sent: int = 0
+    identity: str | None = None  # ACLED identity actor of a generic mention ("Students (Nigeria)")
 
 
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -186,7 +187,11 @@ class ActorMatcher:
             else:
                 name = name.replace(" ({country})", "").replace("{country}", "")
                 conf *= 0.6
-        return Match(start, end, name, self._inter(name, inter, country, ctx, state), country, "generic", conf)
+        identity = None
+        if pick.identity:
+            identity = pick.identity.replace("{country}", country) if country else pick.identity.replace(" ({country})", "")
+        return Match(start, end, name, self._inter(name, inter, country, ctx, state), country, "generic", conf,
+                     identity=identity)
 
     # ---- the pass ----
 

@@ -80,7 +80,7 @@ def extract_actors(document: Document) -> list[Actor]:
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)]
     return [
         Actor(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, inter=m.inter, country=m.country,
-              sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3))
+              sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3), identity=m.identity)
         for m in matches
     ]
 

@@ -178,10 +178,10 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         _swap_actors(ev)
     if sub == "Excessive force against protesters" and ev.inter1 != 6 and ev.inter2 != 6 and frame is not None:
         # the protesters are the other side even when the toll names "people" as the dead
-        crowd = next((a for a in document.actors if a.inter == 6 and a.sent in (frame.sent, *frame.extra_sents)), None)
-        if crowd is not None:
-            ev.actor2, ev.inter2 = crowd.name, 6
-            ev.evidence["actor2"] = [crowd.start, crowd.end]
+        facing = next((a for a in document.actors if a.inter == 6 and a.sent in (frame.sent, *frame.extra_sents)), None)
+        if facing is not None:
+            ev.actor2, ev.inter2 = facing.name, 6
+            ev.evidence["actor2"] = [facing.start, facing.end]
     if sub == "Protest with intervention" and ev.inter1 == 1 and ev.inter2 in (None, 6, 7):
         _swap_actors(ev)
     if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
@@ -203,8 +203,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, country)
     if crowd and ev.inter1 not in (5, 6) and ev.inter1 in (None, 7, 3, 4) and sub != "Mob violence":
-        # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor.
-        if ev.actor1:
+        # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor (their
+        # identity, added below; never a bare "Civilians").
+        if ev.actor1 and not (ev.inter1 == 7 and ev.actor1.startswith("Civilians")):
             ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, country)
@@ -247,11 +248,28 @@ def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
             doc_cues |= cue_groups(lex, _words(sent))
     published = document.article.published_date
     trailing = _toll_sentences(document, frames)
+    identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
                    trailing.get(ev.event_id, ()))
+        if identities:
+            add_identities(ev, identities)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
+
+
+def add_identities(ev: Event, identities: dict[tuple[int, int], str]) -> None:
+    """ACLED names who the people are as an associated actor: striking teachers are "Protesters (X)" with
+    "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"."""
+    for side in ("1", "2"):
+        span = ev.evidence.get(f"actor{side}")
+        identity = identities.get((span[0], span[1])) if span else None
+        if identity is None:
+            continue
+        attr = f"assoc_actor_{side}"
+        present = [x for x in (getattr(ev, attr) or "").split("; ") if x]
+        if identity not in present:
+            setattr(ev, attr, "; ".join([*present, identity]))
 
 
 def _toll_sentences(document: Document, frames: dict[str, Frame]) -> dict[str, tuple[int, ...]]:
