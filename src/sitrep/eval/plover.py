@@ -7,16 +7,19 @@ every record coded on that sentence is then scored against its events.
 
 Choices, and why:
 
-1. **0.5b1 -> today's 16 types.** As in PLOVER's own revision (manual 0.7b1
-   and ``CAMEO2PLOVER-2021.txt`` in openeventdata/PLOVER): DEMAND -> REQUEST,
-   DISAPPROVE and INVESTIGATE -> ACCUSE (merged, "investigate" is now a mode),
-   FIGHT -> ASSAULT (CAMEO 19/20 fold into ASSAULT). Three 0.5b1 COERCE modes
-   moved too: destroy -> ASSAULT/destroy, firearms (CAMEO 175, violent
-   repression) -> ASSAULT, and detain (the manual's examples are CAMEO 181/184,
-   abduction and human shields) -> ASSAULT/abduct. Modes are renamed where the
-   revision renamed them (demo-org/demo-spon -> demo, riot-spon -> riot,
-   THREATEN curfew/martial-law -> restrict) and dropped when they are not a
-   mode of the new type, so they are not scored.
+1. **0.5b1 -> today's 16 types** (``sitrep.eval.plover_gold``). As in PLOVER's
+   own revision (manual 0.7b1 and ``CAMEO2PLOVER-2021.txt`` in
+   openeventdata/PLOVER): DISAPPROVE and INVESTIGATE -> ACCUSE (merged,
+   "investigate" is now a mode), FIGHT -> ASSAULT (CAMEO 19/20 fold into
+   ASSAULT); DEMAND -> REQUEST is the later rename in the 16-type list (AGREE
+   ... ASSAULT) that POLECAT data use; 0.7b1 still says DEMAND. Three 0.5b1
+   COERCE modes moved to ASSAULT: destroy -> ASSAULT/destroy, firearms (CAMEO
+   175, violent repression) -> ASSAULT, and detain (the manual's examples are
+   CAMEO 181/184, abduction and human shields) -> ASSAULT/abduct. Modes are
+   renamed where the revision renamed them (demo-org/demo-spon -> demo,
+   riot-spon -> riot, THREATEN curfew/martial-law -> restrict; COERCE keeps
+   both) and dropped when they are not a mode of the new type, so they are
+   not scored.
 2. **ACLED scope.** sitrep codes ACLED events: political violence, protests and
    a few strategic developments. Records split by gold type and mode into
    - *in scope* (sitrep should emit an event here): ASSAULT (incl. old FIGHT),
