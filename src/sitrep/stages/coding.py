@@ -209,6 +209,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, country)
+    if sub == "Armed clash" and ev.actor2 is None and ev.inter1 == 4 and (ev.actor1 or "").startswith("Unidentified"):
+        # "rival clans clashed", "clashes between two communities": both sides are that kind of militia
+        ev.actor2, ev.inter2 = ev.actor1, ev.inter1
     if ev.actor1 is not None and ev.actor1 == ev.actor2 and not intra_group(ev):
         # One actor cannot be both sides: the second is whoever the sub-event implies, else unknown.
         ev.evidence.pop("actor2", None)
