@@ -41,3 +41,28 @@ def test_india_police_small_run():
     report = india_police.score(gold_dir(), None, 8)[0]
     assert report.counts["articles"] == 8
     assert all(0.0 <= v <= 1.0 for v in report.metrics.values())
+
+
+def test_india_police_police_firing_inside_a_riot_event_labels_kill():
+    from sitrep.events.arguments import Support
+
+    ev = Event(modality="asserted", sub_event_type="Mob violence", actor1="Rioters (India)", inter1=5, fatalities=1)
+    fired = Support(0, (29, 34), "attack", 1)
+    sentence = "a boy was killed when police fired several rounds to disperse a mob."
+    assert india_police.mention_labels(ev, "attack", sentence, fired, 0, True) >= {"KILL", "FORCE"}
+    assert india_police.mention_labels(ev, "mob", sentence) == set()  # the riot itself is no police action
+
+
+def test_india_police_kill_needs_a_death_in_the_sentence():
+    ev = Event(modality="asserted", sub_event_type="Attack", actor1="Police Forces of India", inter1=1, fatalities=2)
+    assert india_police.mention_labels(ev, "attack", "police fired ten rounds at the mob.") == {"FORCE", "ANY_ACTION"}
+
+
+def test_india_police_bare_toll_inherits_police_only_next_to_the_event():
+    from sitrep.events.arguments import Support
+
+    ev = Event(modality="asserted", sub_event_type="Attack", actor1="Police Forces of India", inter1=1, fatalities=2)
+    toll = Support(1, (0, 6), "kill", None)
+    sentence = "two persons were killed."
+    assert "KILL" in india_police.mention_labels(ev, "kill", sentence, toll, 1, True)
+    assert india_police.mention_labels(ev, "kill", sentence, toll, 4, True) == set()

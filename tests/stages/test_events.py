@@ -301,3 +301,55 @@ def test_events_victims_before_the_trigger_are_not_its_agent(pipe):
     ev = events_of(pipe, text)[0]
     assert ev.event_type == "Explosions/Remote violence"
     assert not (ev.actor1 or "").startswith("Military Forces") and (ev.actor2 or "").startswith("Military Forces")
+
+
+def frames_of(pipe, text):
+    """(events, detection frames) of one text, running the stages directly to keep the frames."""
+    from sitrep.stages.events import FRAMES_KEY
+
+    docs = [Document(article=Article(text=text))]
+    for _name, fn in pipe.stages:
+        fn(docs)
+    return docs[0].events, docs[0].extras[FRAMES_KEY]
+
+
+def test_events_later_sentences_of_one_incident_are_supporting_mentions(pipe):
+    text = "Police opened fire on a mob in Vadodara on Tuesday. One person was killed in the firing."
+    events, frames = frames_of(pipe, text)
+    assert len(events) == 1
+    ev = events[0]
+    assert text[slice(*ev.evidence["trigger"])] == "opened fire"
+    second = [k for k, span in ev.evidence.items() if k.startswith("sentence_") and span[0] > 50]
+    assert second and text[slice(*ev.evidence[second[0]])] == "One person was killed in the firing."
+    assert {m.cls for m in frames[ev.event_id].support if m.sent == 1} >= {"attack", "kill"}
+
+
+def test_events_clause_triggers_keep_their_own_agent_as_support(pipe):
+    text = "A boy was killed when police fired several rounds to disperse a mob in Astodia."
+    events, frames = frames_of(pipe, text)
+    support = frames[events[0].event_id].support
+    fired = [m for m in support if text[m.span[0]:m.span[1]] == "fired"]
+    assert fired and fired[0].cls == "attack" and fired[0].agent_inter == 1
+    assert all(f"trigger_{k}" in events[0].evidence for k in range(2, len(support) + 2))
+
+
+def test_events_supporting_mentions_are_json_evidence_spans(pipe):
+    import json
+
+    ev = events_of(pipe, "Police opened fire on a mob in Vadodara. Two persons were killed.")[0]
+    extra = {k: v for k, v in ev.evidence.items() if k[-1].isdigit()}
+    assert extra and all(isinstance(v, list) and len(v) == 2 and v[0] < v[1] for v in extra.values())
+    json.dumps(ev.evidence)
+
+
+@pytest.mark.parametrize("text", ["Three soldiers died when militants attacked their convoy near Kidal.",
+                                  "Two villagers perished in the shelling of Donetsk on Monday."])
+def test_events_subject_of_a_death_word_is_a_victim_not_the_agent(pipe, text):
+    ev = events_of(pipe, text)[0]
+    assert ev.actor1 is None or ("soldier" not in text[slice(*ev.evidence.get("actor1", [0, 0]))]
+                                 and "villager" not in text[slice(*ev.evidence.get("actor1", [0, 0]))])
+
+
+def test_events_crowd_fired_on_is_the_target_not_the_event(pipe):
+    ev = events_of(pipe, "Police opened fire on a mob in Vadodara.")[0]
+    assert ev.trigger == "opened fire" and ev.inter1 == 1 and ev.inter2 == 5

@@ -1,11 +1,14 @@
 """`sitrep eval india-police`: sentence-level police actions in IndiaPoliceEvents.
 
-Each article goes through the coding pipeline; every event is attached to the
-gold sentence holding its trigger, and the sentence gets a label when an event
-there matches the dataset's definitions (all are actions *by the police*):
+Each article goes through the coding pipeline. Every event labels the gold
+sentence holding its trigger and each sentence holding one of its supporting
+mentions (the frame's ``support``: the clause's other triggers with their own
+agents, later references such as "the firing", bare tolls), so an incident told
+over several sentences labels each of them. A sentence gets a label when a
+mention there matches the dataset's definitions (all are actions *by the police*):
 
-- KILL: a death caused by police/security forces (an event with deaths whose actor1
-  is a state force, or "killed in police firing").
+- KILL: a death caused by police/security forces, reported in the sentence itself
+  (a police use of force with deaths, or "killed in police firing").
 - ARREST: an arrest (the arrests trigger class; arrests are state actions).
 - FORCE: police use of force: firing, tear gas, lathi charge, beating, killing.
 - ANY_ACTION: any of those, or any other event with a state force as actor1.
@@ -24,7 +27,7 @@ from pathlib import Path
 from sitrep.errors import error
 from sitrep.eval.case2021 import coding_pipeline
 from sitrep.eval.registry import Report, scorer
-from sitrep.events.arguments import Support
+from sitrep.events.arguments import Frame, Support
 from sitrep.model import Article, Document, Event
 from sitrep.stages.events import FRAMES_KEY
 
@@ -35,13 +38,13 @@ POLICE_WORDS = re.compile(r"\b(police|cops?|policem[ae]n|constables?|security fo
 POLICE_AGENT = re.compile(r"\b(police|security forces|army|troops)('s)? (firing|fire|action|shot|fired|opened)|"
                           r"\bby (the )?(police|army|security forces|troops|cops)\b")
 DEATH_WORDS = re.compile(r"kill|dead|die[ds]?\b|dying|death|slain|lynch|perish|succumb|bod(y|ies)\b|\btoll\b|fatal|lives\b")
-VIOLENT_CLASSES = {"force", "attack", "kill", "clash", "mob", "riot", "protest"}
+FORCE_CLASSES = ("force", "attack", "kill", "clash")
 FORCE_SUBS = {"Excessive force against protesters", "Protest with intervention", "Armed clash", "Attack",
               "Violent demonstration", "Mob violence"}
 
 
-def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None = None, same_sentence: bool = False,
-                   lead_cls: str = "") -> set[str]:
+def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None = None, distance: int = 0,
+                   police_force: bool = False) -> set[str]:
     """Labels one mention of ``ev`` gives its sentence; ``cls`` is the mention's trigger class.
 
     The lead mention (the event's trigger) speaks for the whole coded event. A supporting mention
@@ -60,8 +63,9 @@ def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None =
         police = ev.inter1 == 1 or bool(POLICE_WORDS.search(low))
     else:
         agent = support.agent_inter
-        # without an agent of its own, a later mention inherits the event's when the event is police force
-        inherited = agent is None and not same_sentence and ev.inter1 == 1 and lead_cls in ("force", "attack", "kill", "clash")
+        # without an agent of its own, a later mention inherits the event's when the event is police force;
+        # a bare toll ("two persons have been killed") only right after it, as it may be another incident
+        inherited = agent is None and distance > 0 and police_force and (cls != "kill" or distance <= 1)
         state_agent = agent == 1 or inherited
         if cls == "arrest" and agent in (1, None):
             return {"ARREST", "ANY_ACTION"}
@@ -76,6 +80,13 @@ def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None =
     if support is None and state_agent and ev.inter1 == 1:
         return {"ANY_ACTION"}
     return set()
+
+
+def police_force(ev: Event, frame: Frame) -> bool:
+    """Whether the event is a use of force by the police: its lead says so, or one of its mentions has
+    the police as agent ("a mob ... police opened fire to disperse it")."""
+    return frame.cls == "force" or (ev.inter1 == 1 and frame.cls in FORCE_CLASSES) or any(
+        m.agent_inter == 1 and m.cls in FORCE_CLASSES for m in frame.support)
 
 
 def sentence_labels(events: list[tuple[Event, str]], sentence: str) -> set[str]:
@@ -155,19 +166,22 @@ def _score_doc(document: Document, item: tuple[str, list[tuple[str, set[str]]]],
     def gold_sentence(at: int) -> int:
         return next((k for k, (s, e) in enumerate(spans) if s <= at < e), -1)
 
-    mentions: dict[int, list[tuple[Event, str, Support | None, bool, str]]] = {}  # gold sentence -> mentions there
+    mentions: dict[int, list[tuple[Event, str, Support | None, int, bool]]] = {}  # gold sentence -> mentions there
     for ev in events:
         frame = frames.get(ev.event_id)
         home = gold_sentence(ev.evidence.get("trigger", [-9])[0])
-        lead_cls = frame.cls if frame is not None else ""
-        mentions.setdefault(home, []).append((ev, lead_cls, None, True, lead_cls))
-        for m in frame.support if frame is not None else ():
+        if frame is None:
+            mentions.setdefault(home, []).append((ev, "", None, 0, False))
+            continue
+        force = police_force(ev, frame)
+        mentions.setdefault(home, []).append((ev, frame.cls, None, 0, force))
+        for m in frame.support:
             k = gold_sentence(m.span[0])
-            mentions.setdefault(k, []).append((ev, m.cls, m, k == home, lead_cls))
+            mentions.setdefault(k, []).append((ev, m.cls, m, abs(k - home), force))
     for k, (sent_text, gold) in enumerate(sents):
         pred: set[str] = set()
-        for ev, cls, support, same, lead_cls in mentions.get(k, []) if k >= 0 else ():
-            pred |= mention_labels(ev, cls, sent_text, support, same, lead_cls)
+        for ev, cls, support, distance, force in mentions.get(k, []) if k >= 0 else ():
+            pred |= mention_labels(ev, cls, sent_text, support, distance, force)
         for lab in LABELS:
             if lab in pred and lab in gold:
                 tp[lab] += 1

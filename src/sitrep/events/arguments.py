@@ -172,8 +172,8 @@ class ArgumentReader:
         a1_tok = agent
         if a1_tok is None and verb.i == tok.i and not passive and subj is not None and not self.undergoes(tok):
             a1_tok = subj
-        if a1_tok is None and tok.pos_ == "NOUN":
-            # "ISIS attack", "the army's offensive"
+        if a1_tok is None and (tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp")):
+            # "ISIS attack", "the army's offensive", "killed in police firing" (a gerund the parser calls a verb)
             a1_tok = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")
                            and self._arg(c, actors, country) is not None), None)
         if a1_tok is None and tok.pos_ == "NOUN":

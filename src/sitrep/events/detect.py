@@ -344,7 +344,8 @@ class Detector(ArgumentReader):
     def _refers_back(self, f: Frame) -> bool:
         """A definite event noun ("the attack") or a verb acting on one ("repelled the assault")."""
         def definite(tok: Any) -> bool:
-            return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+            return (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and any(c.dep_ == "det" and c.lower_ in DEFINITE
+                                                                    for c in tok.children)
 
         if definite(f.tok):
             return True

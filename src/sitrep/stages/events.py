@@ -5,7 +5,11 @@ associated actors), modality, trigger, confidence and evidence spans; ACLED
 types are left to the coding stage, which reads the detection frame kept in
 ``document.extras["sitrep.events"]``. When one event's sentence names several
 places joined as conjuncts ("in Idlib and Hama"), ACLED codes one event per
-place, so the event is split with one ``location`` evidence span each.
+place, so the event is split with one ``location`` evidence span each. Further
+mentions folded into an event (the clause's other triggers, "the firing" in a
+later sentence, a bare toll, the headline) stay in its evidence as
+``trigger_2``/``sentence_2``, ``trigger_3``/``sentence_3`` ..., so a coder sees
+every sentence that reports it.
 """
 
 from __future__ import annotations
