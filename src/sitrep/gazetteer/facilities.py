@@ -23,9 +23,9 @@ from sitrep.resources import data_files
 
 # Entity labels a facility name may carry (the small NER model calls most of them ORG or FAC, some PERSON or GPE).
 FACILITY_LABELS = {"FAC", "ORG", "GPE", "LOC", "PERSON", ""}
-# "University of St. Thomas", "Museum of Ice Cream": these words also open a name when "of" follows.
-_HEAD_OF = {"university", "college", "museum", "embassy", "church", "cathedral", "basilica", "palace", "academy",
-            "hospital", "institute", "library", "castle", "port", "bank"}
+# Facility words that are also common surnames: a person's name ending in one is a person ("Stuart Hall").
+_SURNAMES = {"hall", "church", "park", "tower", "lane", "bridge", "castle", "street", "temple", "abbey", "market",
+             "palace", "station", "drive", "parade"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _MAX_NAME = 5
 # stop words that are also parts of street names ("Third Street", "22nd St. North")
@@ -72,7 +72,9 @@ def _continues(doc: Any, j: int) -> bool:
     tok = doc[j]
     if tok.lower_.rstrip(".") in _DIRECTIONS:
         return False
-    return tok.lower_ in ("and", "&", "for", "of") or (tok.text[:1].isupper() and tok.ent_iob_ == "I")
+    if tok.lower_ in ("and", "&", "for", "of"):
+        return j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+    return tok.text[:1].isupper() and tok.ent_iob_ == "I"
 
 
 def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[int, int]]:
@@ -86,14 +88,18 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
     """
     words = facility_words() if words is None else words
     spans: list[tuple[int, int]] = []
-    n = len(doc)
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "FAC") and len(ent) >= 3 and _word(ent[0]) in _HEAD_OF and ent[1].lower_ == "of":
-            spans.append((ent.start, ent.end))
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        # "University of St. Thomas", "the Guildhall School of Music": a facility word and "of" inside the name
+        if ent.end - first >= 3 and any(_word(doc[k]) in words and doc[k].text[:1].isupper()
+                                        and doc[k + 1].lower_ == "of" for k in range(first, ent.end - 1)):
+            spans.append((first, ent.end))
     for i, tok in enumerate(doc):
         if _word(tok) not in words or not (tok.text[:1].isupper()) or tok.ent_type_ == "DATE":
             continue
-        if i + 1 < n and doc[i + 1].lower_ == "of" and any(s <= i < e for s, e in spans):
+        if any(s <= i < e for s, e in spans):
             continue
         start = i
         while start > 0 and i - start < _MAX_NAME and _name_token(doc[start - 1]) and not doc[start].is_sent_start:
@@ -108,8 +114,8 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
                 start -= 1
         if start == i or _continues(doc, i + 1):
             continue
-        if all(doc[k].ent_type_ == "PERSON" for k in range(start, i + 1)):
-            continue  # "Stuart Hall", "Frank Church"
+        if _word(tok) in _SURNAMES and all(doc[k].ent_type_ == "PERSON" for k in range(start, i + 1)):
+            continue  # "Stuart Hall", "Frank Church"; but "Karl Bremer Hospital" is a hospital whatever the NER says
         spans.append((start, i + 1))
     spans.sort()
     out: list[tuple[int, int]] = []

@@ -24,6 +24,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "desert": ("desert",), "valley": ("valley",), "mountains": ("mountains",), "lake": ("lake",),
     "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
 }
+_NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
 
 
@@ -136,6 +137,8 @@ class Resolver:
             s += 6.0 if c.feature in top.hints else -3.0
         elif c.feature in ("admin1", "admin2") and ((c.admin2 or c.admin1_code) in seats or c.cc in seats):
             s -= 4.0  # "Kirkuk" alone is the city, not the province named after it
+        elif c.feature == "town" and _NAMED_COUNTRY in seats and exact_key(c.name) != exact_key(top.text):
+            s -= 4.0  # "Mexico" alone is the country; the capital's other name does not take it
         # a province of the article's country beats a foreign country of the same name ("Georgia")
         s += self.focus_weight * cshare.get(c.cc, 0.0) * (1.5 if c.feature in ("admin1", "admin2") else 1.0)
         # Local context (same province, supporting names, nearby towns) can lift a small town over a
@@ -191,6 +194,8 @@ class Resolver:
                     seats = {code for c in top.candidates if c.feature == "town" and c.population >= 20_000
                              for code in (c.admin1_code, c.admin2) if code}
                     seats |= {c.cc for c in top.candidates if c.feature == "town" and c.population >= 500_000}
+                    if any(c.feature == "country" and exact_key(c.name) == exact_key(top.text) for c in top.candidates):
+                        seats.add(_NAMED_COUNTRY)
                     own1, own2 = reach.get(exact_key(top.text), ({}, {}))
                     support = {code: support_a1[code] - own1.get(code, 0.0) for code in own1}
                     support.update({code: support_a2[code] - own2.get(code, 0.0) for code in own2})
@@ -254,6 +259,17 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
     anchors = [t for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
                and t.entry.feature in TOWN_FEATURES]
     home = [t for t in anchors if t.entry is not None and t.entry.cc == focus] or anchors
+    # the article's own province, when several names agree on one: a stray namesake elsewhere is no anchor
+    votes: dict[str, int] = {}
+    for t in toponyms:
+        if not t.facility and t.demonym is None and t.entry is not None and t.entry.admin1_code:
+            votes[t.entry.admin1_code] = votes.get(t.entry.admin1_code, 0) + 1
+    local = max(votes, key=lambda k: votes[k]) if votes else ""
+    if votes.get(local, 0) >= 2:
+        home = [t for t in home if t.entry is not None and t.entry.admin1_code == local] or home
+    areas = sorted((t.entry for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
+                    and t.entry.feature in ("admin2", "admin1") and (t.entry.cc == focus or focus is None)),
+                   key=lambda e: e.feature != "admin2")
     for top in toponyms:
         if not top.facility:
             continue
@@ -276,6 +292,8 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
             before = [t for t in home if t.start < top.start and not any(t is p for p in top.parts)]
             nearest = before[-1] if before else min(home, key=lambda t: t.start)
             entry = nearest.entry
+        if entry is None and areas:  # no town at all: the county or province the article names
+            entry = areas[0]
         if entry is None:
             top.reason = f"'{top.text}' is a street, building or site and no town in the article contains it"
             continue
