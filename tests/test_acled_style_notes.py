@@ -109,6 +109,12 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
      "4 regime soldiers were killed.", "2023-05-05",
      dict(sub_event_type="Armed clash", actor1="HTS: Hayat Tahrir al Sham", actor2="Military Forces of Syria (2000-2024)",
           interaction=12, fatalities=4)),
+    ("On 14 July 2020, unknown assailants killed a police officer in Kirkuk city. The death toll later rose to "
+     "three.", "2020-07-15", dict(actor1="Unidentified Armed Group (Iraq)", actor2="Police Forces of Iraq (2018-)",
+                                  fatalities=3)),
+    ("On 4 June 2021, rival clans clashed in Galkayo (Mudug), killing 7.", "2021-06-05",
+     dict(sub_event_type="Armed clash", actor1="Unidentified Clan Militia (Somalia)",
+          actor2="Unidentified Clan Militia (Somalia)", interaction=44, fatalities=7)),
     ("Dozens of people were killed on 19 April 2023 when RSF fighters stormed an army base in Khartoum.",
      "2023-04-20", dict(event_date="2023-04-19", fatalities=12, actor1="RSF: Rapid Support Forces")),
 ]

@@ -27,6 +27,7 @@ DEATH_INTRANSITIVE = {"die", "perish", "succumb"}
 DEATH_NOUNS = {"dead", "death", "fatality", "body", "corpse", "toll", "life", "killed"}
 INJURY = {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries", "maim", "critically", "hospitalise"}
 CONFLICT_CUES = {"toll", "according", "other", "others", "while", "whereas", "put", "say", "said", "claim", "claimed"}
+TOLL_RISE = {"rise", "climb", "increase", "jump", "mount"}  # "the death toll rose to 7"
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
 
@@ -71,6 +72,7 @@ class Count:
     victim: str  # head lemma of the victims ("soldier"), "" when unknown
     sent: int
     vague: bool = False  # a word figure such as "several" or "dozens", not a stated number
+    update: bool = False  # a toll that "rose to" this figure: it replaces the earlier one, not a rival report
 
 
 def _number_span(tok: Any, vague: dict[str, int]) -> tuple[int, int, int] | None:
@@ -146,6 +148,7 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
     """Every death figure in one sentence."""
     found: list[Count] = []
     used: set[int] = set()
+    rising = any(t.lemma_.lower() in TOLL_RISE and any(c.lemma_.lower() == "toll" for c in t.children) for t in sent)
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma not in DEATH_VERBS | DEATH_INTRANSITIVE | DEATH_NOUNS and tok.lower_ not in ("dead", "killed"):
@@ -159,7 +162,9 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                 found.append(Count(got[0], got[1], got[2], _victim_key(head), sent_index))
             elif head.lemma_.lower() in UNITS and head.lemma_.lower() not in ("a", "an"):
                 continue
-        if lemma in ("toll", "death", "fatality", "dead") and not any(c.start >= tok.idx - 40 for c in found):
+        if lemma in ("toll", "death", "fatality", "dead") and (
+            not any(c.start >= tok.idx - 40 for c in found) or (lemma == "toll" and rising)
+        ):
             # "death toll rose to 12", "12 deaths", "five dead": a figure within a few tokens.
             window = sent.doc[max(sent.start, tok.i - 3) : min(sent.end, tok.i + 5)]
             for t in window:
@@ -167,7 +172,7 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                     continue
                 got = _number_span(t, vague)
                 if got and got[1] not in {c.start for c in found}:
-                    found.append(Count(got[0], got[1], got[2], "", sent_index))
+                    found.append(Count(got[0], got[1], got[2], "", sent_index, update=rising and lemma == "toll"))
                     break
     # "two killed", "five dead": a figure right before a death word the parse left unattached.
     for tok in sent:
@@ -206,6 +211,10 @@ def total(counts: list[Count]) -> tuple[int, list[int] | None]:
     """
     if not counts:
         return 0, None
+    updates = [c for c in counts if c.update and not c.vague]
+    if updates:  # the same deaths counted again later: the latest toll holds
+        latest = max(updates, key=lambda c: c.value)
+        return latest.value, [latest.start, latest.end]
     by_sent: dict[int, list[Count]] = {}
     for c in counts:
         by_sent.setdefault(c.sent, []).append(c)
