@@ -353,3 +353,11 @@ def test_events_subject_of_a_death_word_is_a_victim_not_the_agent(pipe, text):
 def test_events_crowd_fired_on_is_the_target_not_the_event(pipe):
     ev = events_of(pipe, "Police opened fire on a mob in Vadodara.")[0]
     assert ev.trigger == "opened fire" and ev.inter1 == 1 and ev.inter2 == 5
+
+
+def test_events_shots_without_shooter_go_to_the_state_force_last_seen_acting(pipe):
+    text = "Police used tear gas to disperse a stone-pelting mob in Kawant on Thursday. Later six rounds were fired."
+    fired = only(events_of(pipe, text), trigger="fired")
+    assert fired.inter1 == 1 and text[slice(*fired.evidence["actor1"])] == "Police"
+    other = "Gunmen stormed a bank in Kano on Monday. Six rounds were fired in the area."
+    assert only(events_of(pipe, other), trigger="fired").inter1 != 1

@@ -103,6 +103,28 @@ def _compatible(head: Frame, body: Frame) -> bool:
     return True
 
 
+SHOOTING = {"attack", "force"}
+SHOT_WORDS = {"fire", "fired", "firing", "shoot", "shot", "shooting", "rounds", "bullet", "bullets"}
+
+
+def shots(f: Frame) -> bool:
+    return bool({f.tok.lemma_.lower(), f.tok.lower_, *f.trigger.words} & SHOT_WORDS)
+
+
+def inherit_shooters(frames: list[Frame]) -> list[Frame]:
+    """Shots with no shooter named ("six rounds were fired", "injured in the firing") are credited to the
+    state force last seen acting, within two sentences ("Police moved in to disperse the mob. Six rounds
+    were fired."): a crowd or gunmen firing are named as such, the security forces' firing often is not."""
+    last: Frame | None = None
+    for f in frames:
+        if f.actor1 is None and f.cls in SHOOTING and shots(f) and last is not None \
+                and last.actor1 is not None and last.actor1.inter == 1 and 0 <= f.sent - last.sent <= 2:
+            f.actor1 = last.actor1
+        if f.actor1 is not None and f.actor1.inter == 1:
+            last = f
+    return frames
+
+
 class Detector(ArgumentReader):
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -219,7 +241,7 @@ class Detector(ArgumentReader):
             frames += self._merge_in_sentence(sent_frames)
         head = headline_sents(document, sents)
         body = self._merge_across([f for f in frames if f.sent not in head])
-        return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), body)
+        return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), inherit_shooters(body))
 
     def _frame(self, item: tuple[Any, int, Trigger], si: int, span: tuple[int, int], sent: Any,
                actors: dict[int, Actor], country: str | None) -> Frame:
