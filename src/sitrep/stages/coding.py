@@ -192,6 +192,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.actor1 = generic_name(ev.inter1, country, police=sub in POLICE_SUBS)
         if trig:
             ev.evidence["actor1"] = list(trig)
+    if ev.actor2 is None and sub == "Looting/property destruction" and frame is not None and country \
+            and set(frame.objects) & lex.cues.get("civilian_place", frozenset()):
+        ev.actor2, ev.inter2 = generic_name(7, country), 7  # burned houses, looted shops: civilians' property
     if ev.actor2 is None and sub in book.default_actor2 and (sub != "Attack" or not victims - {7}):
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
@@ -202,7 +205,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, country)
-    if crowd and ev.inter1 not in (5, 6) and ev.inter1 in (None, 7, 3, 4) and sub != "Mob violence":
+    if crowd and ev.inter1 not in (5, 6) and (ev.inter1 in (None, 7) or ev.inter1 in (3, 4) and sub != "Mob violence"):
         # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor (their
         # identity, added below; never a bare "Civilians").
         if ev.actor1 and not (ev.inter1 == 7 and ev.actor1.startswith("Civilians")):
