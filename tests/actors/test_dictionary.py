@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+import sitrep
 from sitrep import actors
 from sitrep.actors import normalise_actor
+from sitrep.actors.dictionary import STATE_KINDS, _read_rows
 from sitrep.errors import SitrepError
+from sitrep.resources import PACKAGE_DATA
 
 
 @pytest.fixture
@@ -94,3 +99,79 @@ def test_invalid_user_file_raises_catalogue_error(user_data):
     with pytest.raises(SitrepError) as info:
         normalise_actor("Broken")
     assert info.value.code == "E302"
+
+
+# ---- periods of state forces (ACLED names a state's forces by the government in power) ----
+
+# States that did not exist for the whole span: their families start at independence.
+_FOUNDED = {"South Sudan": 2011}
+_STATE_NAME_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
+
+
+def _state_families() -> dict[tuple[str, str], list[tuple[str, int | None, int | None]]]:
+    """(country, kind) -> [(name, start_year, end_year)] for the package file's state-force rows."""
+    families: dict[tuple[str, str], list[tuple[str, int | None, int | None]]] = {}
+    for rec in _read_rows("actors.csv", ("name", "inter"), [PACKAGE_DATA / "actors.csv"]):
+        if rec.get("kind") not in STATE_KINDS:
+            continue
+        start = int(rec["start_year"]) if rec.get("start_year") else None
+        end = int(rec["end_year"]) if rec.get("end_year") else None
+        families.setdefault((rec["country"].split("|")[0], rec["kind"]), []).append((rec["name"], start, end))
+    return families
+
+
+def test_state_force_periods_cover_every_year_from_2000_to_2025():
+    families = _state_families()
+    assert len(families) > 150
+    gaps = []
+    for (country, kind), rows in sorted(families.items()):
+        for year in range(max(2000, _FOUNDED.get(country, 2000)), 2026):
+            if not any((s is None or s <= year) and (e is None or year <= e) for _, s, e in rows):
+                gaps.append(f"{country} {kind} {year}")
+    assert not gaps, gaps[:20]
+
+
+def test_state_force_periods_meet_only_at_a_boundary_year():
+    problems = []
+    for (country, kind), rows in sorted(_state_families().items()):
+        if sum(e is None for _, _, e in rows) > 1:
+            problems.append(f"{country} {kind}: more than one open period")
+        for i, (a, sa, ea) in enumerate(rows):
+            for b, sb, eb in rows[i + 1 :]:
+                overlap = min(ea or 9999, eb or 9999) - max(sa or 0, sb or 0)
+                if overlap > 0:  # 0 = the shared boundary year of consecutive periods
+                    problems.append(f"{a} / {b}")
+    assert not problems, problems[:20]
+
+
+def test_state_force_names_state_their_period():
+    mismatched = []
+    for rows in _state_families().values():
+        for name, start, end in rows:
+            m = _STATE_NAME_PERIOD.search(name)
+            if m is None or (int(m.group(1)), int(m.group(2)) if m.group(2) else None) != (start, end):
+                mismatched.append(name)
+    assert not mismatched, mismatched[:20]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "year", "name"),
+    [
+        ("Nigerien army", "Niger", 2020, "Military Forces of Niger (2011-2021)"),
+        ("Nigerien army", "Niger", 2005, "Military Forces of Niger (1999-2010)"),
+        # a year when the government changed belongs to the new period
+        ("Nigerien army", "Niger", 2021, "Military Forces of Niger (2021-2023)"),
+        ("Nigerian police", "Nigeria", 2012, "Police Forces of Nigeria (2010-2015)"),
+        ("Indian army", "India", 2010, "Military Forces of India (2004-2014)"),
+        ("Iraqi army", "Iraq", 2008, "Military Forces of Iraq (2006-2014)"),
+        ("Ethiopian army", "Ethiopia", 2016, "Military Forces of Ethiopia (1991-2018)"),
+    ],
+)
+def test_earlier_periods_share_the_family_aliases(text, country, year, name):
+    actor = normalise_actor(text, country, year=year)
+    assert actor is not None and actor.name == name
+
+
+def test_note_from_2020_names_the_period_of_its_year():
+    result = sitrep.extract("On 8 May 2020, gunmen killed two soldiers in Diffa (Niger).", published="2020-05-10")
+    assert [e.actor2 for e in result.events] == ["Military Forces of Niger (2011-2021)"]
