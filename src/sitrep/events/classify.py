@@ -147,6 +147,9 @@ def sub_event_type(c: Context) -> str:
         if c.inter1 is None and c.trigger in ("liberate", "liberation", "recapture", "retake", "regain"):
             state = True  # taking a place back is, unless the text says otherwise, the government's move
         return "Government regains territory" if state else "Non-state actor overtakes territory"
+    if cls in ("attack", "kill", "property") and c.agent_cues & {"aircraft", "shelling"}:
+        # the doer is the weapon ("warplanes destroyed a depot", "artillery hit the town"): remote violence
+        return "Air/drone strike" if "aircraft" in c.agent_cues else "Shelling/artillery/missile attack"
     if cls in ("attack", "kill", "clash"):
         return _violence(c)
     if cls == "mob":
