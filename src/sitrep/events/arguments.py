@@ -88,8 +88,8 @@ class ArgumentReader:
 
     lex: Lexicon
 
-    def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None) -> Arg | None:
-        """The participant at noun phrase head ``tok``."""
+    def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
+        """The participant at noun phrase head ``tok`` (``target``: the one the event was done to)."""
         if tok is None:
             return None
         for t in [tok, *[c for c in tok.subtree if c.i != tok.i]]:
@@ -105,6 +105,8 @@ class ArgumentReader:
                 break
         if inter is None:
             return None
+        if target and inter == 3 and lemma in PARTISANS:
+            inter = 7  # party activists or supporters attacked are civilians; attacking, they are a militia
         left = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod", "det", "nummod")])
         span = tok.doc[left : tok.i + 1]
         police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in tok.children)} & POLICE)
@@ -113,7 +115,14 @@ class ArgumentReader:
     def undergoes(self, tok: Any) -> bool:
         """A word whose subject suffers the event ("two persons died", "a youth perished"), not its agent."""
         states = self.lex.cues.get("death_state", frozenset())
-        return tok.lemma_.lower() in states or tok.lower_ in states
+        if tok.lemma_.lower() in states or tok.lower_ in states:
+            return True
+        # headline style: "4 policemen killed in blast", "two persons shot dead": a transitive verb of
+        # harm with a subject and no object reads as a passive
+        harm = self.lex.cues.get("harm_verb", frozenset())
+        return (tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in harm
+                and any(c.dep_ == "nsubj" for c in tok.children)
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass") for c in tok.children))
 
     def _pobj(self, prep: Any) -> Any:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -143,12 +152,12 @@ class ArgumentReader:
                         found += self._args_conj(self._pobj(p), actors, country)
         return found
 
-    def _args_conj(self, tok: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
+    def _args_conj(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> list[Arg]:
         if tok is None:
             return []
         out = []
         for t in [tok, *tok.conjuncts]:
-            a = self._arg(t, actors, country)
+            a = self._arg(t, actors, country, target)
             if a is not None:
                 out.append(a)
         return out
@@ -196,13 +205,15 @@ class ArgumentReader:
         t_tok = None
         if passive and subjpass is not None:
             t_tok = subjpass
+        if t_tok is None and tok.pos_ == "VERB":  # a direct object first: "On 19 March, they burned 30 houses"
+            t_tok = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
         for c in tok.children:
             if t_tok is not None:
                 break
-            if c.dep_ in ("dobj", "attr") and tok.pos_ == "VERB":
-                t_tok = c
-            elif c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and f.cls in WITH_CLASSES)):
-                t_tok = self._pobj(c)
+            if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and f.cls in WITH_CLASSES)):
+                pobj = self._pobj(c)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    t_tok = pobj
             elif c.dep_ == "prep" and c.lower_ == "between":
                 pair = self._args_conj(self._pobj(c), actors, country)
                 if pair:
@@ -215,7 +226,7 @@ class ArgumentReader:
         if t_tok is not None:
             f.objects.append(t_tok.lemma_.lower())
             f.objects += [c.lemma_.lower() for c in t_tok.children if c.dep_ in ("compound", "amod")]
-            a2s = self._args_conj(t_tok, actors, country)
+            a2s = self._args_conj(t_tok, actors, country, target=True)
             if a2s and f.actor2 is None:
                 f.actor2 = a2s[0]
                 f.assoc2 += a2s[1:]
@@ -309,6 +320,7 @@ GENERIC_NAMES = {
 
 
 POLICE = {"police", "policeman", "policemen", "cop", "cops", "constable", "officer", "officers", "jawan", "jawans"}
+PARTISANS = {"activist", "supporter", "cadre"}  # participants read by their role in the event
 
 
 def generic_name(inter: int, country: str | None, police: bool = False) -> str:
