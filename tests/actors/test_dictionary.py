@@ -103,8 +103,9 @@ def test_invalid_user_file_raises_catalogue_error(user_data):
 
 # ---- periods of state forces (ACLED names a state's forces by the government in power) ----
 
-# States that did not exist for the whole span: their families start at independence.
-_FOUNDED = {"South Sudan": 2011}
+# States that did not exist for the whole span: South Sudan's forces begin with the autonomous
+# Government of Southern Sudan (2005), before independence (2011).
+_FOUNDED = {"South Sudan": 2005}
 _STATE_NAME_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
 
 
@@ -165,6 +166,7 @@ def test_state_force_names_state_their_period():
         ("Indian army", "India", 2010, "Military Forces of India (2004-2014)"),
         ("Iraqi army", "Iraq", 2008, "Military Forces of Iraq (2006-2014)"),
         ("Ethiopian army", "Ethiopia", 2016, "Military Forces of Ethiopia (1991-2018)"),
+        ("South Sudanese army", "South Sudan", 2008, "Military Forces of Southern Sudan (2005-2011)"),
     ],
 )
 def test_earlier_periods_share_the_family_aliases(text, country, year, name):
