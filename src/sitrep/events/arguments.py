@@ -196,7 +196,9 @@ class ArgumentReader:
             head = tok.head
             # object control ("prompted the ISF to deploy") before subject control ("vowed to attack")
             controller = next((c for c in head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else None
-            a1_tok = controller or next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if controller is None and not self.undergoes(head):  # "a youth perished (in police) firing"
+                controller = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            a1_tok = controller
         a1s = self._args_conj(a1_tok, actors, country)
         if a1s:
             f.actor1 = a1s[0]
