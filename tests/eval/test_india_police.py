@@ -66,3 +66,8 @@ def test_india_police_bare_toll_inherits_police_only_next_to_the_event():
     sentence = "two persons were killed."
     assert "KILL" in india_police.mention_labels(ev, "kill", sentence, toll, 1, True)
     assert india_police.mention_labels(ev, "kill", sentence, toll, 4, True) == set()
+
+
+def test_india_police_a_government_charged_with_killings_is_not_a_police_action():
+    ev = Event(modality="asserted", sub_event_type="Attack", actor1="Government of India", inter1=1, fatalities=0)
+    assert india_police.mention_labels(ev, "kill", "the government was responsible for the killings.") == set()

@@ -361,3 +361,8 @@ def test_events_shots_without_shooter_go_to_the_state_force_last_seen_acting(pip
     assert fired.inter1 == 1 and text[slice(*fired.evidence["actor1"])] == "Police"
     other = "Gunmen stormed a bank in Kano on Monday. Six rounds were fired in the area."
     assert only(events_of(pipe, other), trigger="fired").inter1 != 1
+
+
+def test_events_death_word_subject_does_not_fire_the_shots(pipe):
+    ev = only(events_of(pipe, "A youth perished in police firing in Ahmedabad on Tuesday."), trigger="firing")
+    assert ev.inter1 == 1

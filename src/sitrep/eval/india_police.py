@@ -56,11 +56,11 @@ def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None =
         return set()
     low = sentence.lower()
     if support is None:
-        state_agent = ev.inter1 == 1 or (ev.actor1 is None and bool(POLICE_AGENT.search(low)))
+        state_agent = security_force(ev) or (ev.actor1 is None and bool(POLICE_AGENT.search(low)))
         if cls == "arrest" or ev.sub_event_type == "Arrests":
             return {"ARREST", "ANY_ACTION"}
         forceful = cls == "force" or (state_agent and (cls in ("attack", "kill", "clash") or ev.sub_event_type in FORCE_SUBS))
-        police = ev.inter1 == 1 or bool(POLICE_WORDS.search(low))
+        police = security_force(ev) or bool(POLICE_WORDS.search(low))
     else:
         agent = support.agent_inter
         # without an agent of its own, a later mention inherits the event's when the event is police force;
@@ -77,15 +77,21 @@ def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None =
         if DEATH_WORDS.search(low) and (ev.fatalities > 0 or cls == "kill"):
             out.add("KILL")
         return out
-    if support is None and state_agent and ev.inter1 == 1:
+    if support is None and state_agent and security_force(ev):
         return {"ANY_ACTION"}
     return set()
+
+
+def security_force(ev: Event) -> bool:
+    """actor1 is a state force; a government named as the doer ("the government was responsible for the
+    killings") is a political charge, not an action of its police."""
+    return ev.inter1 == 1 and not (ev.actor1 or "").startswith("Government")
 
 
 def police_force(ev: Event, frame: Frame) -> bool:
     """Whether the event is a use of force by the police: its lead says so, or one of its mentions has
     the police as agent ("a mob ... police opened fire to disperse it")."""
-    return frame.cls == "force" or (ev.inter1 == 1 and frame.cls in FORCE_CLASSES) or any(
+    return frame.cls == "force" or (security_force(ev) and frame.cls in FORCE_CLASSES) or any(
         m.agent_inter == 1 and m.cls in FORCE_CLASSES for m in frame.support)
 
 
