@@ -201,3 +201,10 @@ def test_dates_user_phrase_file_extends_the_lexicon(nlp_stage, tmp_path: Path, m
     resolver = load_resolver()
     found = resolver.resolve("at dawn today", REF)
     assert found is not None and found.date == REF and found.precision == 1
+
+
+def test_dates_stage_reads_a_day_range_the_ner_cut_in_half(nlp_stage):
+    article = Article(text="On the weekend of 2-3 May 2020, gunmen killed a farmer in Kaduna.", published="2020-05-20")
+    found = run_dates(nlp_stage, article).dates
+    assert [(d.date, d.precision) for d in found] == [("2020-05-02", 2)]
+    assert "2-3 May 2020" in found[0].text

@@ -32,6 +32,8 @@ from sitrep.stages.nlp import sentence_index
 _FUTURE_AUX = frozenset(("will", "'ll", "shall", "wo"))
 _FUTURE_VERBS = frozenset(("plan", "schedule", "expect", "due", "set", "intend", "go"))
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|a couple of)"
 
 
@@ -41,6 +43,9 @@ def _finder(phrases: list[str]) -> re.Pattern[str]:
         r"\d{4}-\d{1,2}-\d{1,2}",
         r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})",
         rf"{_COUNT}\s+(?:day|week|month)s?\s+ago",
+        # day ranges the NER may cut in half: "2-3 May 2020", "May 2-3, 2020"
+        rf"\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?",
+        rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",
         rf"(?:(?:on|last|this|next|since|by|until|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?",
     ]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
@@ -131,8 +136,14 @@ def make_dates(config: dict[str, Any]) -> Any:
         text = document.article.text
         found = [repair(text, m.start, m.end) for m in document.entities if m.label in ("DATE", "TIME")]
         for m in finder.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in found):
+            overlapping = [(s, e) for s, e in found if s < m.end() and m.start() < e]
+            if not overlapping:
                 found.append((m.start(), m.end()))
+            elif all(m.start() <= s and e <= m.end() for s, e in overlapping) and any(
+                ch.isdigit() for ch in text[m.start():min(s for s, _ in overlapping)]
+            ):
+                # the pattern reads more than the NER span: "2-3 May 2020" where the NER saw "3 May 2020"
+                found = [x for x in found if x not in overlapping] + [(m.start(), m.end())]
         merged: list[tuple[int, int]] = []
         for start, end in sorted(found):
             # "the weekend" + "of 9-10 May", "Sunday" + ", 10 May": one expression
