@@ -14,8 +14,8 @@ def test_notes_reads_like_acled():
         actor2="Islamic State (Iraq)", location="Rutba", admin1="Al Anbar", fatalities=15,
     )
     assert write_note(ev) == (
-        "On 8 May 2020, TMF: Tribal Mobilization Forces (with Military Forces of Iraq (2018-)) clashed with "
-        "Islamic State (Iraq) in Rutba (Al Anbar). 15 fatalities."
+        "On 8 May 2020, Tribal Mobilization Forces (TMF), with military forces of Iraq, clashed with "
+        "Islamic State in Rutba (Al Anbar). 15 fatalities."
     )
     assert ev.notes == write_note(ev)
 
@@ -23,14 +23,14 @@ def test_notes_reads_like_acled():
 def test_notes_month_precision_and_sole_protest():
     ev = Event(event_date="2021-03-01", time_precision=3, sub_event_type="Peaceful protest",
                actor1="Protesters (Sudan)", country="Sudan")
-    assert write_note(ev) == "In March 2021, Protesters (Sudan) demonstrated in Sudan."
+    assert write_note(ev) == "In March 2021, protesters demonstrated in Sudan."
 
 
 def test_notes_say_when_an_event_is_not_asserted():
     ev = Event(sub_event_type="Attack", actor1="Islamic State (Iraq)", actor2="Civilians (Iraq)",
                modality="hypothetical")
     note = write_note(ev)
-    assert note.startswith("On an unreported date, Islamic State (Iraq) attacked Civilians (Iraq).")
+    assert note.startswith("On an unreported date, Islamic State attacked civilians.")
     assert "hypothetical" in note
 
 
@@ -43,4 +43,17 @@ def test_notes_stage_rewrites_notes_after_later_stages():
     ev.event_date, ev.location = "2023-07-07", "Nairobi"
     run([document])
     assert first != ev.notes
-    assert ev.notes == "On 7 July 2023, Police Forces of Kenya (2022-) arrested Civilians (Kenya) in Nairobi."
+    assert ev.notes == "On 7 July 2023, police forces of Kenya arrested civilians in Nairobi."
+
+
+def test_notes_name_who_the_people_are_and_rival_sides_plainly():
+    killed = Event(event_date="2020-08-07", time_precision=1, sub_event_type="Attack",
+                   actor1="Unidentified Armed Group (Nigeria)", actor2="Civilians (Nigeria)",
+                   assoc_actor_2="Farmers (Nigeria)", location="Kaura", admin1="Kaduna", fatalities=4)
+    assert write_note(killed) == "On 7 August 2020, unidentified armed men attacked farmers in Kaura (Kaduna). 4 fatalities."
+    clans = Event(event_date="2021-06-04", time_precision=1, sub_event_type="Armed clash",
+                  actor1="Unidentified Clan Militia (Somalia)", actor2="Unidentified Clan Militia (Somalia)")
+    assert write_note(clans) == "On 4 June 2021, unidentified clan militiamen clashed with each other."
+    houthis = Event(sub_event_type="Shelling/artillery/missile attack", actor1="Military Forces of Yemen (2017-) Houthi",
+                    actor2="Labour Group (Yemen)")
+    assert write_note(houthis) == "On an unreported date, Houthi forces shelled workers."

@@ -1,13 +1,15 @@
 """Notes stage: one ACLED-style sentence per event, written from its coded fields.
 
 Runs last (after dates and geocoding have filled event_date and location), so
-the note reads like ACLED's: "On 8 May 2020, Military Forces of Iraq (2018-)
-clashed with Islamic State (Iraq) in Al Anbar. 15 fatalities." Callers that
+the note reads like ACLED's, in plain words rather than actor codes: "On 8 May
+2020, Tribal Mobilization Forces (TMF), with military forces of Iraq, clashed
+with Islamic State in Wadi Hauran (Al Anbar). 15 fatalities." Callers that
 change fields later can call ``write_note(event)`` again.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -16,9 +18,56 @@ from sitrep.model import Document, Event
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
 
+# identity actors (data/generic_actors.csv "identity" column): who civilians or protesters are
+IDENTITY_NAMES = {"Students", "Teachers", "Farmers", "Fishers", "Journalists", "Aid Workers", "Health Workers", "Women",
+                  "Refugees/IDPs", "Migrants", "Labour Group", "Lawyers", "Prisoners", "Christian Group", "Muslim Group"}
 SOLE = {  # sub-event types where actor2 is not the object of the verb
     "Peaceful protest", "Violent demonstration", "Change to group/activity", "Headquarters or base established",
 }
+
+
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+_COUNTRY_SUFFIX = re.compile(r"\s*\([^()]*\)$")
+# ACLED's generic and identity actor names, as a note says them
+_PLAIN = {
+    "Unidentified Armed Group": "unidentified armed men", "Unidentified Military Forces": "unidentified military forces",
+    "Civilians": "civilians", "Protesters": "protesters", "Rioters": "rioters", "Labour Group": "workers",
+    "Refugees/IDPs": "displaced people", "Christian Group": "Christians", "Muslim Group": "Muslims",
+}
+
+
+def plain_actor(name: str | None, identities: list[str] | None = None) -> str:
+    """An actor code as words: "Police Forces of Kenya (2022-)" -> "police forces of Kenya",
+    "PMF: Popular Mobilization Forces" -> "Popular Mobilization Forces (PMF)", "Civilians (Nigeria)" with
+    the identity "Farmers (Nigeria)" -> "farmers"."""
+    if not name:
+        return "unidentified actors"
+    base = _PERIOD.sub("", name).strip()
+    for kind in ("Military Forces of ", "Police Forces of "):
+        if base.startswith(kind):
+            rest = base[len(kind):]
+            country, _, faction = rest.partition(" ")  # "Yemen Houthi": a faction named after the period
+            if faction and country + " " + faction == rest and faction[0].isupper() and " " not in faction:
+                return f"{faction} forces"
+            return kind.lower() + rest
+    if base.startswith("Government of "):
+        return "the government of " + base[len("Government of "):]
+    head = _COUNTRY_SUFFIX.sub("", base)
+    if head in ("Civilians", "Protesters") and identities:
+        return " and ".join(_plain_group(i) for i in identities)
+    if head in _PLAIN:
+        return _PLAIN[head]
+    if head.startswith("Unidentified ") and head.endswith("Militia"):
+        return "unidentified " + head[len("Unidentified "):].lower() + "men"
+    if ": " in head:
+        short, full = head.split(": ", 1)
+        return f"{full} ({short})"
+    return head
+
+
+def _plain_group(identity: str) -> str:
+    head = _COUNTRY_SUFFIX.sub("", identity)
+    return _PLAIN.get(head, head.lower() if head[:1].isupper() and head.split()[0] not in ("Christian", "Muslim") else head)
 
 
 def _date(ev: Event) -> str:
@@ -52,14 +101,21 @@ def write_note(ev: Event, book: Codebook | None = None) -> str:
     book = book or codebook()
     sub = ev.sub_event_type or "Other"
     verb = str(book.sub_events.get(sub, {}).get("verb", "was involved in"))
-    actor = ev.actor1 or "Unidentified actors"
-    if ev.assoc_actor_1:
-        actor += f" (with {ev.assoc_actor_1})"
+    assoc1 = [a for a in (ev.assoc_actor_1 or "").split("; ") if a]
+    assoc2 = [a for a in (ev.assoc_actor_2 or "").split("; ") if a]
+    groups1 = [a for a in assoc1 if _COUNTRY_SUFFIX.sub("", a) in IDENTITY_NAMES]
+    groups2 = [a for a in assoc2 if _COUNTRY_SUFFIX.sub("", a) in IDENTITY_NAMES]
+    actor = plain_actor(ev.actor1, groups1)
+    others = [plain_actor(a) for a in assoc1 if a not in groups1]
+    if others:
+        actor += f", with {' and '.join(others)},"
     text = f"{_date(ev)}, {actor} {verb}"
-    if ev.actor2 and sub not in SOLE:
-        text += f" {ev.actor2}"
+    if ev.actor2 and sub not in SOLE and ev.actor2 == ev.actor1 and not groups2:
+        text += " each other"  # rival clans, two unidentified armed groups
+    elif ev.actor2 and sub not in SOLE:
+        text += f" {plain_actor(ev.actor2, groups2)}"
     elif sub in SOLE and ev.actor2:
-        text += f", involving {ev.actor2}"
+        text += f", involving {plain_actor(ev.actor2, groups2)}"
     text += _place(ev) + "."
     if ev.modality != "asserted":
         text += f" Reported as {ev.modality}, not as having happened."
