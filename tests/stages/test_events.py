@@ -63,6 +63,12 @@ def test_events_conjunct_subjects_make_associated_actor(pipe):
         ("Al-Shabaab vowed to attack government troops in Mogadishu.", "future"),
         ("Police did not arrest anyone after the rally in Lagos.", "negated"),
         ("Gunmen attacked a bus in Zamfara on Monday.", "asserted"),
+        ("The opposition demanded the arrest of the party leaders in Harare.", "future"),
+        ("Nobody was arrested at the march in Kampala, police said.", "negated"),
+        ("The two leaders are likely to be arrested in Lucknow on Friday.", "future"),
+        ("The task force was directed to detain the suspects in Patna.", "future"),
+        ("We have to arrest the guilty in Godhra, the minister said.", "hypothetical"),
+        ("Police had to fire six rounds to disperse the crowd in Vadodara.", "asserted"),
     ],
 )
 def test_events_modality(pipe, text, modality):

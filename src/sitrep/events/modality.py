@@ -16,8 +16,14 @@ CONDITION_MARKS = {"if", "unless", "whether"}
 FUTURE_CONTROL = {
     "plan", "plot", "vow", "threaten", "intend", "want", "seek", "prepare", "aim", "pledge", "promise", "expect",
     "hope", "decide", "warn", "propose", "schedule", "call", "urge", "demand", "ask", "wish", "mean",
+    "direct", "instruct", "order", "likely", "due",
 }
-HYPOTHETICAL_CONTROL = {"try", "attempt", "fail", "refuse", "could", "able"}
+HYPOTHETICAL_CONTROL = {"try", "attempt", "fail", "refuse", "could", "able", "have", "need"}
+OBLIGATION = {"have", "need"}  # "we have to arrest the guilty" is an aim; "police had to fire" a fact
+# Verbs that ask for an event named as their object: "demanded the arrest of", "called for a ban and arrests".
+DEMAND_HEADS = {"demand", "seek", "urge", "call", "want", "press", "ask", "recommend", "order", "favour", "favor"}
+NOMINAL_PATH = {"dobj", "pobj", "prep", "conj", "appos", "compound", "nsubjpass"}
+NEGATIVE_SUBJECTS = {"nobody", "none", "noone"}
 FEARED = {"fear", "apprehend", "anticipate", "predict", "risk", "dread"}
 NEGATING_HEADS = {"deny", "refute", "dismiss", "prevent", "avert", "avoid"}
 SPEECH = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "note", "explain", "quote"}
@@ -45,12 +51,16 @@ def modality(trigger: Any) -> str:
     for c in trigger.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NEGATIVE_DETS):
             return "negated"
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NEGATIVE_SUBJECTS or any(
+                d.dep_ == "det" and d.lower_ in NEGATIVE_DETS for d in c.children)):
+            return "negated"  # "nobody was arrested", "no one was killed"
         if c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_MODIFIERS:
             return "hypothetical"
     tok = trigger
     steps = 0
     came_by = ""  # dependency label of the step that led up to ``tok``
     through_clause = False  # whether the path so far went through a verb complement (xcomp/ccomp)
+    nominal = trigger.pos_ == "NOUN"  # whether the path so far runs through noun phrases only
     while True:
         if tok.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in tok.children if m.dep_ == "mark"):
             return "hypothetical"
@@ -70,7 +80,10 @@ def modality(trigger: Any) -> str:
             # "vowed to attack", "plans to launch an offensive": the trigger is inside the verb's complement
             if lemma in FUTURE_CONTROL and trigger.i > tok.i and (came_by == "xcomp" or through_clause):
                 return "future"
-            if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i and came_by == "xcomp":
+            if lemma in DEMAND_HEADS and nominal and trigger.i > tok.i:
+                return "future"  # the arrest is asked for, not made
+            if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i and came_by == "xcomp" and not (
+                    lemma in OBLIGATION and tok.tag_ == "VBD"):  # "police had to fire": it was done
                 return "hypothetical"
             if lemma in FEARED and came_by in ("dobj", "xcomp", "ccomp"):
                 return "hypothetical"  # "fear reprisal killings", "apprehend attacks"
@@ -78,7 +91,10 @@ def modality(trigger: Any) -> str:
                 break
         if tok.head.i == tok.i or tok.dep_ == "ROOT" or tok.dep_ in ("relcl", "acl"):
             break  # a relative clause asserts on its own ("the police who killed ...")
+        if tok.pos_ == "ADJ" and tok.lemma_.lower() in FUTURE_CONTROL and came_by == "xcomp":
+            return "future"  # "likely to be arrested", "due to be released"
         came_by = tok.dep_
+        nominal = nominal and came_by in NOMINAL_PATH
         through_clause = through_clause or (came_by == "xcomp" and tok.pos_ in ("VERB", "AUX"))
         tok = tok.head
         steps += 1
