@@ -57,3 +57,13 @@ def test_notes_name_who_the_people_are_and_rival_sides_plainly():
     houthis = Event(sub_event_type="Shelling/artillery/missile attack", actor1="Military Forces of Yemen (2017-) Houthi",
                     actor2="Labour Group (Yemen)")
     assert write_note(houthis) == "On an unreported date, Houthi forces shelled workers."
+
+
+def test_notes_stage_gives_derived_fields_their_source_evidence():
+    run = get("sitrep.notes.v1").factory({})
+    ev = Event(sub_event_type="Attack", actor1="Unidentified Armed Group (Iraq)", inter1=3, location="Hit",
+               admin1="Al Anbar", geo_precision=1, evidence={"actor1": [0, 7], "location": [20, 23]})
+    run([Document(article=Article(text="x" * 30), events=[ev])])
+    assert ev.evidence["inter1"] == [0, 7]
+    assert ev.evidence["admin1"] == ev.evidence["geo_precision"] == [20, 23]
+    assert "inter2" not in ev.evidence  # no actor2, nothing to point at

@@ -276,6 +276,7 @@ def add_identities(ev: Event, identities: dict[tuple[int, int], str]) -> None:
         present = [x for x in (getattr(ev, attr) or "").split("; ") if x]
         if identity not in present:
             setattr(ev, attr, "; ".join([*present, identity]))
+            ev.evidence.setdefault(attr, list(span))
 
 
 def _toll_sentences(document: Document, frames: dict[str, Frame]) -> dict[str, tuple[int, ...]]:

@@ -70,6 +70,21 @@ def _plain_group(identity: str) -> str:
     return _PLAIN.get(head, head.lower() if head[:1].isupper() and head.split()[0] not in ("Christian", "Muslim") else head)
 
 
+# Fields coded from another field's words point at that field's span, so every coded value has evidence.
+DERIVED_EVIDENCE = {
+    "inter1": "actor1", "inter2": "actor2", "interaction": "actor1", "year": "event_date",
+    "time_precision": "event_date", "country": "location", "iso": "location", "admin1": "location",
+    "admin2": "location", "admin3": "location", "latitude": "location", "longitude": "location",
+    "geo_precision": "location", "notes": "sentence",
+}
+
+
+def fill_derived_evidence(ev: Event) -> None:
+    for name, source in DERIVED_EVIDENCE.items():
+        if name not in ev.evidence and source in ev.evidence and getattr(ev, name, None) not in (None, ""):
+            ev.evidence[name] = list(ev.evidence[source])
+
+
 def _date(ev: Event) -> str:
     if not ev.event_date:
         return "On an unreported date"
@@ -134,5 +149,6 @@ def make_notes(config: dict[str, Any]) -> Any:
         for document in documents:
             for ev in document.events:
                 write_note(ev, book)
+                fill_derived_evidence(ev)
 
     return run
