@@ -248,6 +248,7 @@ class Resolver:
 
 
 TOWN_FEATURES = ("town", "village", "neighbourhood", "camp", "base")
+LANDMARK_FEATURES = ("building", "airport", "square")  # points inside a town ("the White House")
 _NEAR_KM = 150.0
 
 
@@ -257,7 +258,7 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
     nearest town mentioned before it (after it when none is before), preferring the article's focus country.
     Precision 2: a part of a town. The names inside a placed facility are dropped (it replaces them)."""
     anchors = [t for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
-               and t.entry.feature in TOWN_FEATURES]
+               and t.entry.feature in TOWN_FEATURES + LANDMARK_FEATURES]
     home = [t for t in anchors if t.entry is not None and t.entry.cc == focus] or anchors
     # the article's own province, when several names agree on one: a stray namesake elsewhere is no anchor
     votes: dict[str, int] = {}
@@ -270,12 +271,13 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
     areas = sorted((t.entry for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
                     and t.entry.feature in ("admin2", "admin1") and (t.entry.cc == focus or focus is None)),
                    key=lambda e: e.feature != "admin2")
-    for top in toponyms:
+    # last first: a facility placed in another one ("... on Collins Avenue in Miami Beach") takes its town
+    for top in reversed(toponyms):
         if not top.facility:
             continue
         entry: Entry | None = None
         box = top.container.entry if top.container is not None else None
-        if box is not None and box.feature in TOWN_FEATURES:
+        if box is not None and box.feature in (*TOWN_FEATURES, *LANDMARK_FEATURES, "admin2"):
             entry = box
         elif box is not None:  # "... in Peru", "..., Kentucky": a town of the article inside it, else the area
             inside = [t.entry for t in home if t.entry is not None and box.cc == t.entry.cc

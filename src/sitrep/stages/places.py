@@ -188,15 +188,22 @@ class PlaceFinder:
                           optional=not any(doc[k].ent_type_ == "FAC" for k in range(s, e)))
             out.append(fac)
             out.sort(key=lambda t: t.start)
+        for top in out:  # a facility in another facility named after it ("... on Collins Avenue in Miami Beach")
+            if top.facility and top.container is None:
+                top.container = self._container(text, out, top.start, top.end)
         return out
 
     @staticmethod
     def _container(text: str, found: list[Toponym], start: int, end: int) -> Toponym | None:
         """The place the text puts a facility in: "... in Miami Beach", "..., Dublin", "Brooklyn's ..."."""
-        for t in found:
-            if t.facility or t.demonym is not None:
+        for k, t in enumerate(found):
+            if t.demonym is not None:
                 continue
             if t.start >= end and _CONTAINER_GAP.fullmatch(text[end:t.start]):
+                after = found[k + 1] if k + 1 < len(found) else None
+                if text[end:t.start].strip() == "," and after is not None \
+                        and text[t.end:after.start].strip() in (",", "and", ", and"):
+                    return None  # "Florida Atlantic University, California Polytechnic ... and ...": a list
                 return t
             if t.end <= start and _POSSESSIVE_GAP.fullmatch(text[t.end:start]):
                 return t
