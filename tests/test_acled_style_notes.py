@@ -141,3 +141,9 @@ def test_acled_style_denied_shelling_is_negated_not_asserted() -> None:
     note = "On 7 March 2022, Russian forces did not shell Mykolaiv, contrary to earlier reports."
     events = sitrep.extract(note, published="2022-03-07").events
     assert events and {e.modality for e in events} == {"negated"}
+
+
+def test_acled_style_killing_named_as_a_charge_adds_no_fatality() -> None:
+    note = "On 15 April 2021, Iraqi police detained a PMF commander in Karbala on charges of killing an activist."
+    events = _asserted(note, "2021-04-16")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Arrests", 0)]

@@ -27,6 +27,20 @@ DEATH_INTRANSITIVE = {"die", "perish", "succumb"}
 DEATH_NOUNS = {"dead", "death", "fatality", "body", "corpse", "toll", "life", "killed"}
 INJURY = {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries", "maim", "critically", "hospitalise"}
 CONFLICT_CUES = {"toll", "according", "other", "others", "while", "whereas", "put", "say", "said", "claim", "claimed"}
+# A killing named as what someone is charged with or suspected of is not a death in this event.
+CHARGE_WORDS = {"charge", "accuse", "suspect", "convict", "sentence", "allegation", "accusation", "try", "trial"}
+
+
+def _charged(tok: Any) -> bool:
+    """"arrested on charges of killing an activist", "accused of murdering", "jailed for the killing of"."""
+    for a in list(tok.ancestors)[:4]:
+        if a.lemma_.lower() in CHARGE_WORDS:
+            return True
+        if a.lower_ == "for" and a.head.lemma_.lower() in ("arrest", "detain", "jail", "sentence", "convict", "try"):
+            return True
+    return False
+
+
 TOLL_RISE = {"rise", "climb", "increase", "jump", "mount"}  # "the death toll rose to 7"
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 
@@ -153,6 +167,8 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
         lemma = tok.lemma_.lower()
         if lemma not in DEATH_VERBS | DEATH_INTRANSITIVE | DEATH_NOUNS and tok.lower_ not in ("dead", "killed"):
             continue
+        if _charged(tok):
+            continue
         if lemma in ("life", "body") and not any(t.lemma_ in ("lose", "claim", "find", "recover") for t in sent):
             continue
         for head in _victims(tok):
@@ -188,9 +204,9 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
     # A bare death verb with a known victim phrase but no figure ("killed a soldier") counts one.
     if not found:
         for tok in sent:
-            if tok.lemma_.lower() in DEATH_VERBS | DEATH_INTRANSITIVE or (
+            if (tok.lemma_.lower() in DEATH_VERBS | DEATH_INTRANSITIVE or (
                 tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ == "VERB"
-            ):
+            )) and not _charged(tok):
                 for head in _victims(tok):
                     if head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INJURY:
                         found.append(Count(1, head.idx, head.idx + len(head.text), head.lemma_.lower(), sent_index))
