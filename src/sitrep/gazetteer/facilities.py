@@ -29,6 +29,9 @@ _SURNAMES = {"hall", "church", "park", "tower", "lane", "bridge", "castle", "str
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _MAX_NAME = 5
 # stop words that are also parts of street names ("Third Street", "22nd St. North")
+# lower-case words that follow names without naming a facility ("the Trump office", "Apple station")
+_LOWER_NO = {"st", "rd", "ave", "blvd", "office", "hall", "station", "building", "centre", "center", "market",
+             "house", "park", "estate", "farm", "tower", "gallery", "arena", "academy", "college", "school"}
 _NAME_STOPWORDS = {"st", "st.", "n", "s", "e", "w", "first", "third", "fifth", "sixth", "eighth", "ninth", "tenth",
                    "eleventh", "twelfth", "fifteenth", "twenty", "front", "back", "top", "bottom", "hundred"}  # name tokens before the facility word
 
@@ -97,7 +100,12 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
                                         and doc[k + 1].lower_ == "of" for k in range(first, ent.end - 1)):
             spans.append((first, ent.end))
     for i, tok in enumerate(doc):
-        if _word(tok) not in words or not (tok.text[:1].isupper()) or tok.ent_type_ == "DATE":
+        if _word(tok) not in words or tok.ent_type_ == "DATE":
+            continue
+        # "the Pioneer cinema", "Sheikh Akil graveyard": a lower-case facility word after a name (not a sentence's
+        # first word, which is capitalised anyway) is one too, except words too common to mark a name
+        if not tok.text[:1].isupper() and (_word(tok) in _LOWER_NO or i == 0 or not _name_token(doc[i - 1])
+                                           or doc[i - 1].is_sent_start or doc[i - 1].ent_type_ in ("NORP", "DATE")):
             continue
         if any(s <= i < e for s, e in spans):
             continue
