@@ -372,3 +372,8 @@ def test_events_shots_without_shooter_go_to_the_state_force_last_seen_acting(pip
 def test_events_death_word_subject_does_not_fire_the_shots(pipe):
     ev = only(events_of(pipe, "A youth perished in police firing in Ahmedabad on Tuesday."), trigger="firing")
     assert ev.inter1 == 1
+
+
+def test_events_hyphenated_triggers_match_the_split_tokens(pipe):
+    ev = events_of(pipe, "Police lathi-charged the crowd of protesters in Allahabad on Monday.")[0]
+    assert ev.trigger == "lathi-charged" and ev.event_type == "Protests"

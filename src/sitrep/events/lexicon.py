@@ -7,6 +7,7 @@ their first word, so matching a sentence costs one dict probe per token.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,12 +55,22 @@ def inflections(word: str) -> set[str]:
     return forms - {word}
 
 
+def split_words(text: str) -> tuple[str, ...]:
+    """Words of a trigger as the tokenizer cuts them: a hyphen between letters is a token of its own
+    ("lathi-charge" -> lathi, -, charge), so hyphenated triggers match the text."""
+    out: list[str] = []
+    for word in text.lower().split():
+        parts = re.split(r"(?<=[a-z])(-)(?=[a-z])", word)
+        out += [p for p in parts if p]
+    return tuple(out)
+
+
 def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
     text = entry.get("phrase") or entry.get("lemma")
     if not text or "class" not in entry:
         raise SitrepError("E302", f"{path}: trigger needs 'lemma' or 'phrase' and 'class': {entry}")
     return Trigger(
-        words=tuple(str(text).lower().split()),
+        words=split_words(str(text)),
         cls=str(entry["class"]),
         pos=frozenset(str(p).upper() for p in entry.get("pos", ()) or ()),
         needs=tuple(str(x).lower() for x in entry.get("needs", ()) or ()),
