@@ -377,3 +377,9 @@ def test_events_death_word_subject_does_not_fire_the_shots(pipe):
 def test_events_hyphenated_triggers_match_the_split_tokens(pipe):
     ev = events_of(pipe, "Police lathi-charged the crowd of protesters in Allahabad on Monday.")[0]
     assert ev.trigger == "lathi-charged" and ev.event_type == "Protests"
+
+
+def test_events_bare_toll_after_mob_violence_joins_it(pipe):
+    events = [e for e in events_of(pipe, "An angry mob attacked a shop in Modasa on Tuesday. Two persons were killed.")
+              if e.modality == "asserted"]
+    assert len(events) == 1 and events[0].fatalities == 2 and "sentence_2" in events[0].evidence

@@ -407,7 +407,7 @@ class Detector(ArgumentReader):
                     prev.extra_sents.append(prev.sent)
                     prev.sent, prev.sent_span = f.sent, f.sent_span
                 if demo or (definite and same_family) or (
-                    bare_toll and family(prev) in ("violence", "remote", "demo")
+                    bare_toll and family(prev) in ("violence", "remote", "demo", "mob")
                 ):
                     if f.sent != prev.sent:
                         prev.extra_sents.append(f.sent)
