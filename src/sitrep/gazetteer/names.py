@@ -31,7 +31,8 @@ _ADMIN_WORDS = re.compile(
     r"\s+(?:province|governorate|district|region|prefecture|oblast|state|county|parish|wilayah|muhafazah|"
     r"muhafazat|municipality|department|subdistrict|nahiya|qada|qadaa)$"
 )
-_LEADING_ADMIN = re.compile(r"^(?:province of|governorate of|state of|muhafazat|muhafazah|wilayat)\s+")
+_LEADING_ADMIN = re.compile(r"^(?:province of|governorate of|state of|muhafazat|muhafazah|wilayat|town of|city of|"
+                            r"village of|township of|borough of)\s+")
 _DOUBLE = re.compile(r"([a-z])\1+")
 _FOLDS = (
     ("ee", "i"),

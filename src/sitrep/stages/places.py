@@ -362,8 +362,9 @@ class PlaceFinder:
             else:
                 if width == 1 and not proper and not locative:
                     continue
+                caps = proper or (width > 1 and doc[i:j].text.isupper())  # "NEW DELHI:"
                 ok = (locative or typed or (broad and top.feature != "admin2")
-                      or (proper and (top.population >= 100_000 or _dateline(doc, i, j))))
+                      or (caps and (top.population >= 100_000 or _dateline(doc, i, j))))
             if ok:
                 topo = self._toponym(doc, i, j, -1)
                 if topo is not None:
@@ -371,7 +372,9 @@ class PlaceFinder:
                     for k in range(i, j):
                         taken[k] = True
                     return width
-            return 0
+            # a longer name the gazetteer knows, rejected here, is not searched for shorter ones inside it
+            # ("St. Paul" in "St. Paul XCEL Energy Center" is not the Paul of Cabo Verde)
+            return width if width > 1 else 0
         return 0
 
     # -- resolution ---------------------------------------------------------------
