@@ -383,3 +383,13 @@ def test_events_bare_toll_after_mob_violence_joins_it(pipe):
     events = [e for e in events_of(pipe, "An angry mob attacked a shop in Modasa on Tuesday. Two persons were killed.")
               if e.modality == "asserted"]
     assert len(events) == 1 and events[0].fatalities == 2 and "sentence_2" in events[0].evidence
+
+
+@pytest.mark.parametrize("text, arrest", [
+    ("Five VHP activists were held by the police in Lucknow on Friday.", True),
+    ("The board examinations were held in Vadodara on Monday.", False),
+    ("The Kolkata police caught two SIMI activists near the border on Sunday.", True),
+])
+def test_events_held_and_caught_are_arrests_only_of_people(pipe, text, arrest):
+    events = events_of(pipe, text)
+    assert any(e.sub_event_type == "Arrests" for e in events) == arrest

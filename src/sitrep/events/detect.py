@@ -103,6 +103,8 @@ def _compatible(head: Frame, body: Frame) -> bool:
     return True
 
 
+PEOPLE_WORDS = {"suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
+                "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer"}
 SHOOTING = {"attack", "force"}
 SHOT_WORDS = {"fire", "fired", "firing", "shoot", "shot", "shooting", "rounds", "bullet", "bullets"}
 
@@ -150,6 +152,8 @@ class Detector(ArgumentReader):
             return False
         if t.passive and not any(c.dep_ in PASSIVE_DEPS for c in tok.children):
             return False
+        if t.passive and not any(c.dep_ == "nsubjpass" and self._someone(c) for c in tok.children):
+            return False  # "five men were held", not "the elections were held"
         if t.needs and not self._cue_ok(t.needs, words):
             return False
         if t.unless and self._cue_ok(t.unless, words):
@@ -307,6 +311,11 @@ class Detector(ArgumentReader):
             if other is not None and (self._governs(other, trig) or self._crowd(tok)):
                 return rank * 0.4  # "police fired on the mob": the crowd is who it was done to
         return rank
+
+    def _someone(self, tok: Any) -> bool:
+        """Whether a noun phrase head names people: a participant noun, a name, a pronoun or a number."""
+        return tok.pos_ in ("PROPN", "PRON", "NUM") or tok.lemma_.lower() in self.lex.participants \
+            or tok.lower_ in self.lex.participants or tok.lemma_.lower() in PEOPLE_WORDS
 
     def _crowd(self, tok: Any) -> bool:
         """A trigger word that names a crowd ("mob", "rioters"): people, an argument of a governing trigger."""
