@@ -48,6 +48,7 @@ class Toponym:
     parts: list[Toponym] = field(default_factory=list)  # place names inside its name ("Hartford Hospital")
     container: Toponym | None = None  # the place the text puts it in ("... in Miami Beach", "Brooklyn's ...")
     optional: bool = False  # dropped when unresolved (not a place the NER saw)
+    embedded: bool = False  # the city an organisation is named after ("The Washington Post")
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -209,8 +210,8 @@ class Resolver:
         if len(firm) < len(resolved):
             cshare = self._context(firm + evidence)[0]
         # The focus is where things happen: a nationality word says who acts ("Russian forces shelled
-        # Kupiansk"), so when the article names places, demonyms do not decide the focus.
-        places = [t for t in toponyms if t.entry is not None and t.exact and t.demonym is None]
+        # Kupiansk") and a newspaper's city who reports, so when the article names places, neither decides it.
+        places = [t for t in toponyms if t.entry is not None and t.exact and t.demonym is None and not t.embedded]
         if places and len(places) < len([t for t in toponyms if t.entry is not None and t.exact]):
             located = self._context([t.entry for t in places if t.entry is not None]
                                     + [e for t in places if (e := self._evidence(t)) is not None])[0]

@@ -1,6 +1,7 @@
 """Geocode stage: give every event the place its evidence names.
 
-Order of preference for an event's location:
+Order of preference for an event's location (a city named only inside an
+organisation's name, "The Washington Post", only when nothing else fits):
 
 1. a resolved place inside the event's evidence sentence (most precise first,
    places in the article's focus country before others, then the one nearest
@@ -44,8 +45,11 @@ class Geocoder:
                 return int(span[0])
         return 0
 
-    def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None) -> None:
+    def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
+               in_names: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
+        # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
+        resolved = [p for p in resolved if p.start not in in_names] or resolved
         span = event.evidence.get("sentence")
         chosen: Place | None = None
         if span and resolved:
@@ -96,8 +100,9 @@ class Geocoder:
             return
         focus_cc = document.extras.get("focus_iso2")
         focus_iso = self.gaz.country_info(focus_cc).get("numeric") if focus_cc else None
+        in_names = frozenset(document.extras.get("places_in_names") or ())
         for event in document.events:
-            self.locate(event, document.places, document.doc, focus_iso, focus_cc)
+            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))

@@ -365,9 +365,14 @@ class PlaceFinder:
                 caps = proper or (width > 1 and doc[i:j].text.isupper())  # "NEW DELHI:"
                 ok = (locative or typed or (broad and top.feature != "admin2")
                       or (caps and (top.population >= 100_000 or _dateline(doc, i, j))))
-            if ok:
+            # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior
+            # Court"): the city is a place of the article, but not where its events happen (see ``embedded``)
+            named_after = (not ok and label == "ORG" and i == ent_start and j < limit and doc[j].text[:1].isupper()
+                           and (top.population >= 50_000 or top.feature in ("admin1", "admin2", "country")))
+            if ok or named_after:
                 topo = self._toponym(doc, i, j, -1)
                 if topo is not None:
+                    topo.embedded = named_after
                     out.append(topo)
                     for k in range(i, j):
                         taken[k] = True
@@ -419,6 +424,8 @@ class PlaceFinder:
         inner = {id(p) for t in placed for p in t.parts}
         document.places = [self._place(doc, t) for t in toponyms
                            if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
+        # names inside an organisation's name: the geocoder places events elsewhere when it can
+        document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
