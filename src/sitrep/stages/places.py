@@ -182,7 +182,7 @@ class PlaceFinder:
             if any(t.demonym is not None for t in inside):
                 continue  # "the Russian Museum": the nationality stays what it is
             if container is None and any((c := self.gaz.lookup(t.text)) and c[0].feature not in TOWN_FEATURES
-                                         for t in inside):
+                                         for t in inside if t.end - t.start < end - start):
                 continue
             fac = Toponym(text[start:end], start, end, -1, facility=True, container=container, parts=inside,
                           optional=not any(doc[k].ent_type_ == "FAC" for k in range(s, e)))
@@ -293,7 +293,8 @@ class PlaceFinder:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("LANGUAGE", "DATE", "TIME", "MONEY"):
+            if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("DATE", "TIME", "MONEY") \
+                    or (tok.ent_type_ == "LANGUAGE" and not _adjective(doc, i + 1)):
                 i += 1
                 continue
             ent_start, ent_end = i, n
@@ -310,7 +311,10 @@ class PlaceFinder:
                 if i + width <= n and not any(taken[k] for k in range(i, i + width)) \
                         and doc[i + width - 1].text[:1].isalpha():  # "Houthi-run" is "Houthi", not "Houthi-"
                     dem = self.gaz.demonym(doc[i:i + width].text)
-                    if dem is not None and (width == 2 or tok.ent_type_ != "PERSON"):
+                    # a one-word person or language is a demonym when an adjective's noun follows
+                    # ("Azerbaijani soldiers", "the English city of Salisbury")
+                    if dem is not None and (width == 2 or tok.ent_type_ not in ("PERSON", "LANGUAGE")
+                                            or _adjective(doc, i + 1)):
                         break
                     dem = None
             if dem is not None:
@@ -429,6 +433,18 @@ class PlaceFinder:
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
+
+
+_LANGUAGE_NOUNS = {"language", "languages", "speaking", "speakers", "speaker", "word", "words", "translation",
+                   "version", "text", "teacher", "teachers", "lessons", "class", "classes", "subtitles", "name"}
+
+
+def _adjective(doc: Any, j: int) -> bool:
+    """The token at j is a lower-case noun an adjective of nationality can qualify (not "English language")."""
+    if j >= len(doc):
+        return False
+    tok = doc[j]
+    return tok.pos_ == "NOUN" and tok.text.islower() and tok.lower_ not in _LANGUAGE_NOUNS
 
 
 def _dateline(doc: Any, i: int, j: int) -> bool:
