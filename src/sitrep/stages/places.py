@@ -148,7 +148,10 @@ class PlaceFinder:
                     if self.gaz.lookup(top.text):
                         found.append(top)
                     elif not self._inner(doc, s, e, found) and not any(ch.isdigit() for ch in top.text):
-                        found.append(top)  # kept unresolved; "M23" or "F-16" are no place names
+                        # kept unresolved; "M23" or "F-16" are no place names. A building, road or bridge
+                        # the NER saw (FAC) is placed at its town like a named facility ("Anfield", "Capitol").
+                        top.facility = ent.label_ == "FAC"
+                        found.append(top)
                 for i in range(ent.start, ent_end):
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
