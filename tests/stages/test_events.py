@@ -393,3 +393,23 @@ def test_events_bare_toll_after_mob_violence_joins_it(pipe):
 def test_events_held_and_caught_are_arrests_only_of_people(pipe, text, arrest):
     events = events_of(pipe, text)
     assert any(e.sub_event_type == "Arrests" for e in events) == arrest
+
+
+def test_events_unquoted_yaml_boolean_in_a_trigger_condition_is_an_error(tmp_path):
+    from sitrep.errors import SitrepError
+
+    bad = tmp_path / "triggers.yaml"
+    bad.write_text("triggers:\n  - {lemma: blaze, class: attack, needs: [on, at]}\n", encoding="utf-8")
+    with pytest.raises(SitrepError) as info:
+        load_lexicon([bad])
+    assert info.value.code == "E302" and "quote" in str(info.value)
+
+
+@pytest.mark.parametrize("text", [
+    "The CRPF jawans fired on the mob in Surat, killing one.",
+    "A youth was killed in firing by the police in Godhra.",
+    "Two persons succumbed to bullet injuries in the police firing at Limkheda.",
+])
+def test_events_police_firing_has_the_police_as_actor1(pipe, text):
+    ev = next(e for e in events_of(pipe, text) if "fir" in (e.trigger or ""))
+    assert ev.inter1 == 1 and ev.fatalities >= 1

@@ -175,7 +175,7 @@ class ArgumentReader:
         subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = None
         for c in list(tok.children) + (list(verb.children) if verb.i != tok.i else []):
-            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and tok.pos_ == "NOUN"):
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG")):
                 agent = self._pobj(c)
                 break
         a1_tok = agent
@@ -249,7 +249,8 @@ class ArgumentReader:
             if t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct",
                                     "kidnap", "rape", "beat", "attack", "target") or self.undergoes(t):
                 for c in t.children:
-                    if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and self.undergoes(t)):
+                    # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
+                    if (c.dep_ == "nsubj") if self.undergoes(t) else c.dep_ in ("dobj", "nsubjpass"):
                         f.victims += self._args_conj(c, actors, country)
         self._linear_fallback(f, actors, sent)
 

@@ -69,6 +69,10 @@ def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
     text = entry.get("phrase") or entry.get("lemma")
     if not text or "class" not in entry:
         raise SitrepError("E302", f"{path}: trigger needs 'lemma' or 'phrase' and 'class': {entry}")
+    for key in ("needs", "unless"):
+        for w in entry.get(key, ()) or ():
+            if not isinstance(w, str):  # YAML turns a bare on/off/yes/no into a boolean
+                raise SitrepError("E302", f"{path}: {key} entry {w!r} of {text!r} is not a word; quote it")
     return Trigger(
         words=split_words(str(text)),
         cls=str(entry["class"]),
