@@ -233,6 +233,7 @@ class Resolver:
                         top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}) by an alternate or "
                                       f"approximate spelling, outside the article's focus country")
                         top.entry = None
+        _one_sense(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
 
@@ -286,11 +287,15 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
             entry = inside[0] if inside else box
         else:
             own = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES]
+            # "University of Toronto", "Columbia's Benedict College": the name says whose it is
+            owned = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES
+                     and (t.start - top.start >= 4 and top.text[t.start - top.start - 4:t.start - top.start] == " of "
+                          or top.text[t.end - top.start:t.end - top.start + 2] in ("'s", "’s"))]
             others = [t.entry for t in home if t.entry is not None and not any(t is p for p in top.parts)]
             named = {t.entry.idx for t in anchors if t.entry is not None and not any(t is p for p in top.parts)}
             near = [e for e in own if not others or e.idx in named
                     or any(_km(e, o) <= _NEAR_KM for o in others)]
-            entry = near[0] if near else None
+            entry = owned[0] if owned else near[0] if near else None
         if entry is None and home:
             before = [t for t in home if t.start < top.start and not any(t is p for p in top.parts)]
             nearest = before[-1] if before else min(home, key=lambda t: t.start)
@@ -301,3 +306,20 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
             top.reason = f"'{top.text}' is a street, building or site and no town in the article contains it"
             continue
         top.entry = replace(entry, precision=max(2, entry.precision))
+
+
+def _one_sense(toponyms: list[Toponym]) -> None:
+    """One sense per article: a name the text pins down once ("Tacoma, Washington"; "the town of Hit") means
+    the same place where it stands alone."""
+    pinned: dict[str, Entry] = {}
+    for t in toponyms:
+        if t.entry is not None and (t.hints or t.within) and t.demonym is None and not t.facility:
+            pinned.setdefault(exact_key(t.text), t.entry)
+    if not pinned:
+        return
+    for t in toponyms:
+        if t.hints or t.within or t.demonym is not None or t.facility or t.entry is None:
+            continue
+        entry = pinned.get(exact_key(t.text))
+        if entry is not None and any(c.idx == entry.idx for c in t.candidates):
+            t.entry = entry

@@ -256,6 +256,7 @@ class PlaceFinder:
                       if e.feature in ("admin1", "country")}
             if within:
                 a.within = within
+                b.hints = b.hints or ("admin1", "country")  # "Tacoma, Washington" is the state, not the capital
 
     def _inner(self, doc: Any, start: int, end: int, out: list[Toponym]) -> bool:
         """Known names inside an entity the gazetteer lacks ('north west London', 'Asia-Pacific')."""
