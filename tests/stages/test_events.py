@@ -413,3 +413,9 @@ def test_events_unquoted_yaml_boolean_in_a_trigger_condition_is_an_error(tmp_pat
 def test_events_police_firing_has_the_police_as_actor1(pipe, text):
     ev = next(e for e in events_of(pipe, text) if "fir" in (e.trigger or ""))
     assert ev.inter1 == 1 and ev.fatalities >= 1
+
+
+def test_events_police_near_riots_are_not_the_rioters(pipe):
+    events = events_of(pipe, "In Bhavnagar the riots were brought under control by the police within hours.")
+    riot = only(events, event_type="Riots")
+    assert riot.inter1 != 1

@@ -17,6 +17,7 @@ from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.model import Actor
 
 PASSIVE_DEPS = ("nsubjpass", "auxpass")
+CROWD_CLASSES = {"riot", "protest"}
 TARGET_PREPS = {"on", "against", "at", "targeting", "upon", "into"}
 WITH_CLASSES = {"clash", "agreement", "change_group"}
 ASSOC_NOUNS = {"cooperation", "coordination", "support", "help", "assistance", "backing", "collaboration", "conjunction"}
@@ -252,6 +253,9 @@ class ArgumentReader:
                     # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
                     if (c.dep_ == "nsubj") if self.undergoes(t) else c.dep_ in ("dobj", "nsubjpass"):
                         f.victims += self._args_conj(c, actors, country)
+        if f.cls in CROWD_CLASSES and f.actor1 is not None and f.actor1.inter == 1 and f.actor2 is None:
+            # "the riots were brought under control by the police": the state force faces the crowd
+            f.actor1, f.actor2 = None, f.actor1
         self._linear_fallback(f, actors, sent)
 
     def _linear_fallback(self, f: Frame, actors: dict[int, Actor], sent: Any) -> None:
@@ -283,6 +287,10 @@ class ArgumentReader:
         passive = passive or self.undergoes(f.tok)  # "five policemen dead": those before it died
         hurt = {v.start for v in f.victims}  # "three soldiers were killed when a bomb ...": not the agent
         before = [a for a in before if a.start not in hurt]
+        if f.cls in CROWD_CLASSES:
+            # state forces do not riot or protest: a police force near "riots" faces the crowd
+            before = [a for a in before if a.inter != 1]
+            after = [a for a in after if a.inter != 1]
         if f.actor1 is None and before and not passive:
             a = before[-1]
             f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
