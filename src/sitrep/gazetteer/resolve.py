@@ -287,10 +287,9 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
             entry = inside[0] if inside else box
         else:
             own = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES]
-            # "University of Toronto", "Columbia's Benedict College": the name says whose it is
+            # "University of Toronto": the name says whose it is
             owned = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES
-                     and (t.start - top.start >= 4 and top.text[t.start - top.start - 4:t.start - top.start] == " of "
-                          or top.text[t.end - top.start:t.end - top.start + 2] in ("'s", "’s"))]
+                     and t.start - top.start >= 4 and top.text[t.start - top.start - 4:t.start - top.start] == " of "]
             others = [t.entry for t in home if t.entry is not None and not any(t is p for p in top.parts)]
             named = {t.entry.idx for t in anchors if t.entry is not None and not any(t is p for p in top.parts)}
             near = [e for e in own if not others or e.idx in named

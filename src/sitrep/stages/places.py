@@ -52,6 +52,7 @@ _REL_NEAR = re.compile(
     r"villages? (?:of|near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _PART_OF = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$")
+_AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
 _CONTAINER_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in|,\s*near)\s*")
 _POSSESSIVE_GAP = re.compile(r"\s*['’]s\s+")
 _HINT_BEFORE = re.compile(r"\b(city|town|village|province|governorate|state|county|district|region|desert)\s+of\s+$",
@@ -157,6 +158,7 @@ class PlaceFinder:
         found += self._gazetteer_names(doc, taken)
         found += self._repeats(doc, found)
         found = self._facilities(doc, found)
+        found += self._before_areas(doc, found)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
@@ -252,11 +254,44 @@ class PlaceFinder:
             first = self.gaz.lookup(a.text)
             if not first or first[0].feature in ("country", "admin1", "continent"):
                 continue
-            within = {e.admin1_code or e.cc for e in self.gaz.lookup(b.text)
-                      if e.feature in ("admin1", "country")}
+            within = self._within(b.text)
             if within:
                 a.within = within
-                b.hints = b.hints or ("admin1", "country")  # "Tacoma, Washington" is the state, not the capital
+                b.hints = b.hints or _AREA_HINTS  # "Tacoma, Washington" is the state, not the capital
+
+    def _within(self, name: str) -> set[str]:
+        """The admin1 units and countries a containing name ("Va.", "Georgia", "Northamptonshire") can mean."""
+        return {e.admin1_code or e.cc for e in self.gaz.lookup(name) if e.feature in _AREA_HINTS}
+
+    def _before_areas(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
+        """'Silverstone, Northamptonshire', 'Valemount, B.C.': a capitalised name the NER missed, right before
+        ', <province or county>', is a place when the gazetteer has a town of that name inside it."""
+        covered = {k for t in found for k in range(t.start, t.end)}
+        out: list[Toponym] = []
+        for b in found:
+            if b.demonym is not None or b.facility:
+                continue
+            span = doc.char_span(b.start, b.end, alignment_mode="expand")
+            if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+                continue
+            comma = span.start - 1
+            within: set[str] | None = None
+            for width in (3, 2, 1):
+                i = comma - width
+                if i < 0 or not all(doc[k].text[:1].isupper() and doc[k].idx not in covered for k in range(i, comma)):
+                    continue
+                if within is None:
+                    within = self._within(b.text)
+                    if not within:
+                        break
+                name = doc[i:comma]
+                if any(c.feature in TOWN_FEATURES and (c.admin1_code in within or c.cc in within)
+                       for c in self.gaz.lookup(name.text, loose=False)):
+                    top = Toponym(name.text, name.start_char, name.end_char, -1, within=within)
+                    out.append(top)
+                    b.hints = b.hints or _AREA_HINTS
+                    break
+        return out
 
     def _inner(self, doc: Any, start: int, end: int, out: list[Toponym]) -> bool:
         """Known names inside an entity the gazetteer lacks ('north west London', 'Asia-Pacific')."""
