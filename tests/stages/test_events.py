@@ -419,3 +419,11 @@ def test_events_police_near_riots_are_not_the_rioters(pipe):
     events = events_of(pipe, "In Bhavnagar the riots were brought under control by the police within hours.")
     riot = only(events, event_type="Riots")
     assert riot.inter1 != 1
+
+
+def test_events_a_reaction_to_the_event_is_not_a_supporting_mention(pipe):
+    text = ("Police opened fire on a mob in Vadodara on Tuesday, killing two. "
+            "Opposition leaders condemned the killings on Wednesday.")
+    events, frames = frames_of(pipe, text)
+    lead = next(e for e in events if e.trigger == "opened fire")
+    assert all(m.sent == 0 for m in frames[lead.event_id].support)

@@ -71,10 +71,14 @@ class Frame:
     # fired to disperse the mob"), a later "the firing", a bare casualty report, the headline.
     support: list[Support] = field(default_factory=list)
 
+    reaction: bool = False  # the trigger names the event as what someone reacts to ("condemned the killings")
+
     def absorb(self, other: Frame) -> None:
-        """Keep ``other`` (and what it had absorbed) as supporting mentions of this event."""
-        own = Support(other.sent, other.trigger_span, other.cls, other.actor1.inter if other.actor1 else None)
-        for m in [own, *other.support]:
+        """Keep ``other`` (and what it had absorbed) as supporting mentions of this event; a reaction to it
+        ("they condemned the killings") reports nothing of it and is left out."""
+        own = [] if other.reaction else [
+            Support(other.sent, other.trigger_span, other.cls, other.actor1.inter if other.actor1 else None)]
+        for m in [*own, *other.support]:
             if m.span != self.trigger_span and all(m.span != x.span for x in self.support):
                 self.support.append(m)
 

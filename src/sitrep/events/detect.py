@@ -256,8 +256,20 @@ class Detector(ArgumentReader):
         f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
         f.generic = self.is_generic(tok)
         f.main_clause = self.clause_of(tok) == sent.root.i
+        f.reaction = self._reaction(tok)
         self.arguments(f, actors, country, sent)
         return f
+
+    def _reaction(self, tok: Any) -> bool:
+        """A noun trigger that is the object of a verb of reacting ("condemned the attack", "regretted
+        the killings", "a probe into the firing")."""
+        if tok.pos_ != "NOUN":
+            return False
+        cur = tok
+        if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+            cur = cur.head
+        head = cur.head
+        return cur.dep_ in ("dobj", "prep", "pobj") and head.lemma_.lower() in self.lex.cues.get("reaction", frozenset())
 
     @staticmethod
     def _background(tok: Any) -> bool:
