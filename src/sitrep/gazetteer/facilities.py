@@ -80,6 +80,29 @@ def _continues(doc: Any, j: int) -> bool:
     return tok.text[:1].isupper() and tok.ent_iob_ == "I"
 
 
+_ROAD = re.compile(r"^[AB]\d{1,4}(?:\(M\))?$")
+# words after a British road number that show it is one ("the A417 southbound"); not "to"/"from"/"at", which
+# also follow aircraft ("the A380 to Dubai")
+_ROAD_NEXT = {"southbound", "northbound", "eastbound", "westbound", "carriageway", "road", "junction", "roundabout",
+              "between", "heading", "slip", "dual"}
+
+
+def _road_numbers(doc: Any) -> list[tuple[int, int]]:
+    """British and Irish road numbers ("the A417 southbound", "via the A436, A40 and A429")."""
+    out: list[tuple[int, int]] = []
+    for i, tok in enumerate(doc):
+        if not _ROAD.match(tok.text):
+            continue
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        listed = bool(out) and out[-1][1] >= i - 2 and prev in (",", "and", "or")  # the next road of a list
+        if nxt in _ROAD_NEXT or listed or (prev in ("via", "along", "onto", "off") or
+                                          (prev == "the" and i > 1 and doc[i - 2].lower_ in ("via", "along", "onto",
+                                                                                           "off"))):
+            out.append((i, i + 1))
+    return out
+
+
 def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[int, int]]:
     """Token spans [start, end) of street/building/site names, in text order, not overlapping.
 
@@ -125,6 +148,7 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
         if _word(tok) in _SURNAMES and all(doc[k].ent_type_ == "PERSON" for k in range(start, i + 1)):
             continue  # "Stuart Hall", "Frank Church"; but "Karl Bremer Hospital" is a hospital whatever the NER says
         spans.append((start, i + 1))
+    spans += _road_numbers(doc)
     spans.sort()
     out: list[tuple[int, int]] = []
     for s, e in spans:
