@@ -427,3 +427,11 @@ def test_events_a_reaction_to_the_event_is_not_a_supporting_mention(pipe):
     events, frames = frames_of(pipe, text)
     lead = next(e for e in events if e.trigger == "opened fire")
     assert all(m.sent == 0 for m in frames[lead.event_id].support)
+
+
+def test_events_a_named_event_is_not_a_reference_back(pipe):
+    text = ("Police opened fire on a mob in Surat on Sunday, killing six. "
+            "The toll does not include the 58 persons killed in the Sabarmati Express attack.")
+    events, frames = frames_of(pipe, text)
+    lead = next(e for e in events if e.trigger == "opened fire")
+    assert all(m.sent == 0 for m in frames[lead.event_id].support)

@@ -105,6 +105,7 @@ def _compatible(head: Frame, body: Frame) -> bool:
 
 PEOPLE_WORDS = {"suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
                 "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer"}
+NAMED = {"GPE", "LOC", "FAC", "ORG", "EVENT"}
 SHOOTING = {"attack", "force"}
 SHOT_WORDS = {"fire", "fired", "firing", "shoot", "shot", "shooting", "rounds", "bullet", "bullets"}
 
@@ -260,6 +261,16 @@ class Detector(ArgumentReader):
         self.arguments(f, actors, country, sent)
         return f
 
+    @staticmethod
+    def _named_event(f: Frame) -> bool:
+        """An event named by a proper-noun modifier that is not its actor ("the Sabarmati Express attack",
+        "the Godhra carnage"): a particular event, not a reference back to the one just told."""
+        for c in f.tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in NAMED):
+                if f.actor1 is None or not f.actor1.start <= c.idx < f.actor1.end:
+                    return True
+        return False
+
     def _reaction(self, tok: Any) -> bool:
         """A noun trigger that is the object of a verb of reacting ("condemned the attack", "regretted
         the killings", "a probe into the firing")."""
@@ -391,7 +402,7 @@ class Detector(ArgumentReader):
                                                                     for c in tok.children)
 
         if definite(f.tok):
-            return True
+            return not self._named_event(f)
         # only an act of violence as object: "detained the protesters" names people, not an event
         return f.tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and definite(c) and any(t.weight >= 1.0 and FAMILY.get(t.cls) in VIOLENT
@@ -408,7 +419,8 @@ class Detector(ArgumentReader):
                 same_family = family(f) == family(prev) or (
                     definite and {family(f), family(prev)} <= VIOLENT)  # "the attack" = the bombing
                 bare_toll = f.cls == "kill" and f.actor1 is None
-                repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out)
+                repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out) \
+                    and not self._named_event(f)
                 if repeat and not (definite and same_family):
                     # the same kind of event named again without an agent: a further mention of it
                     next(p for p in reversed(out) if p.cls == f.cls).absorb(f)
