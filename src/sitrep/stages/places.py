@@ -371,6 +371,8 @@ class PlaceFinder:
         tok = doc[i]
         prev = doc[i - 1].lower_ if i > 0 else ""
         locative = prev in LOCATIVE
+        # "Knockhill, Fife": after a name and a comma, a province or county is where that name is
+        after_name = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper()
         label = tok.ent_type_
         proper = tok.pos_ == "PROPN" or (tok.is_upper and len(tok.text) >= 4)  # taggers miss ALL-CAPS names
         for width in (4, 3, 2, 1):
@@ -407,10 +409,12 @@ class PlaceFinder:
                     continue
                 caps = proper or (width > 1 and doc[i:j].text.isupper())  # "NEW DELHI:"
                 ok = (locative or typed or (broad and top.feature != "admin2")
+                      or (after_name and top.feature in ("admin1", "admin2", "country"))
                       or (caps and (top.population >= 100_000 or _dateline(doc, i, j))))
             # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior
             # Court"): the city is a place of the article, but not where its events happen (see ``embedded``)
-            named_after = (not ok and label == "ORG" and i == ent_start and j < limit and doc[j].text[:1].isupper()
+            named_after = (not ok and label == "ORG" and i == ent_start and j < limit
+                           and (doc[j].text[:1].isupper() or (doc[j].lower_ == "and" and j + 1 < limit))
                            and (top.population >= 50_000 or top.feature in ("admin1", "admin2", "country")))
             if ok or named_after:
                 topo = self._toponym(doc, i, j, -1)
