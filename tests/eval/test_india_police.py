@@ -71,3 +71,14 @@ def test_india_police_bare_toll_inherits_police_only_next_to_the_event():
 def test_india_police_a_government_charged_with_killings_is_not_a_police_action():
     ev = Event(modality="asserted", sub_event_type="Attack", actor1="Government of India", inter1=1, fatalities=0)
     assert india_police.mention_labels(ev, "kill", "the government was responsible for the killings.") == set()
+
+
+def test_india_police_supporting_mention_counts_with_its_own_modality():
+    from sitrep.events.arguments import Support
+
+    ev = Event(modality="hypothetical", sub_event_type="Government regains territory", inter1=1,
+               actor1="Police Forces of India")
+    arrested = Support(0, (10, 18), "arrest", None, "asserted")
+    sentence = "ramsewaks trying to enter the town were arrested."
+    assert india_police.mention_labels(ev, "arrest", sentence, arrested) == {"ARREST", "ANY_ACTION"}
+    assert india_police.mention_labels(ev, "capture", sentence) == set()

@@ -435,3 +435,17 @@ def test_events_a_named_event_is_not_a_reference_back(pipe):
     events, frames = frames_of(pipe, text)
     lead = next(e for e in events if e.trigger == "opened fire")
     assert all(m.sent == 0 for m in frames[lead.event_id].support)
+
+
+def test_events_booked_for_murder_is_an_arrest(pipe):
+    events = events_of(pipe, "Sixty people have been booked under POTO for murder by the Godhra police.")
+    assert any(e.sub_event_type == "Arrests" for e in events)
+    assert not any(e.sub_event_type == "Arrests" for e in events_of(pipe, "She booked a ticket to Delhi on Monday."))
+
+
+def test_events_supporting_mention_keeps_its_own_modality(pipe):
+    text = "About 28 ramsewaks were arrested on Tuesday while trying to enter the town of Ayodhya."
+    events, frames = frames_of(pipe, text)
+    mentions = [(m.cls, m.modality) for e in events for m in frames[e.event_id].support]
+    leads = [(frames[e.event_id].cls, e.modality) for e in events]
+    assert ("arrest", "asserted") in mentions + leads

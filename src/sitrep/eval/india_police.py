@@ -52,7 +52,7 @@ def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None =
     when police fired to disperse a mob"), or, in a later sentence, a further report of a police use of
     force ("one person was killed in the firing").
     """
-    if ev.modality != "asserted":
+    if (support.modality if support is not None else ev.modality) != "asserted":
         return set()
     low = sentence.lower()
     if support is None:

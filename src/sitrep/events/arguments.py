@@ -45,6 +45,7 @@ class Support:
     span: tuple[int, int]
     cls: str
     agent_inter: int | None = None
+    modality: str = "asserted"  # its own: "tried to enter the town and were arrested"
 
 
 @dataclass
@@ -77,7 +78,8 @@ class Frame:
         """Keep ``other`` (and what it had absorbed) as supporting mentions of this event; a reaction to it
         ("they condemned the killings") reports nothing of it and is left out."""
         own = [] if other.reaction else [
-            Support(other.sent, other.trigger_span, other.cls, other.actor1.inter if other.actor1 else None)]
+            Support(other.sent, other.trigger_span, other.cls, other.actor1.inter if other.actor1 else None,
+                    other.modality)]
         for m in [*own, *other.support]:
             if m.span != self.trigger_span and all(m.span != x.span for x in self.support):
                 self.support.append(m)

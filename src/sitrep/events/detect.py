@@ -435,7 +435,7 @@ class Detector(ArgumentReader):
                 demo = demo or weapon
                 if demo and not definite and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
                     prev.support.append(Support(prev.sent, prev.trigger_span, prev.cls,  # the old lead mention
-                                                prev.actor1.inter if prev.actor1 else None))
+                                                prev.actor1.inter if prev.actor1 else None, prev.modality))
                     prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
                     prev.extra_sents.append(prev.sent)
                     prev.sent, prev.sent_span = f.sent, f.sent_span
