@@ -29,7 +29,8 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _ARTICLE = re.compile(r"^(?:al|el|ad|adh|as|ash|ar|an|at|ath|az|ul)\s+(?=\S{3})")
 _ADMIN_WORDS = re.compile(
     r"\s+(?:province|governorate|district|region|prefecture|oblast|state|county|parish|wilayah|muhafazah|"
-    r"muhafazat|municipality|department|subdistrict|nahiya|qada|qadaa)$"
+    r"muhafazat|municipality|department|subdistrict|nahiya|qada|qadaa|municipal district|local government area|"
+    r"lga)$"
 )
 _LEADING_ADMIN = re.compile(r"^(?:province of|governorate of|state of|muhafazat|muhafazah|wilayat|town of|city of|"
                             r"village of|township of|borough of)\s+")

@@ -332,7 +332,8 @@ class PlaceFinder:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("DATE", "TIME", "MONEY") \
+            if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("TIME", "MONEY") \
+                    or (tok.ent_type_ == "DATE" and (tok.lower_ in _CALENDAR or doc[i - 1].lower_ not in LOCATIVE)) \
                     or (tok.ent_type_ == "LANGUAGE" and not _adjective(doc, i + 1)):
                 i += 1
                 continue
@@ -370,7 +371,9 @@ class PlaceFinder:
     def _match_at(self, doc: Any, i: int, ent_start: int, limit: int, taken: list[bool], out: list[Toponym]) -> int:
         tok = doc[i]
         prev = doc[i - 1].lower_ if i > 0 else ""
-        locative = prev in LOCATIVE
+        # "in Karmah"; the next of a list of places ("Žilina, Nitra, Prešov and Košice"); "Fig Leaf Boutique (Maywood)"
+        locative = prev in LOCATIVE or (prev in (",", "and", "or") and i >= 2 and taken[i - 2]) or (
+            prev == "(" and i >= 2 and doc[i - 2].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text == ")")
         # "Knockhill, Fife": after a name and a comma, a province or county is where that name is
         after_name = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper()
         label = tok.ent_type_
@@ -478,6 +481,10 @@ class PlaceFinder:
             document.extras["focus_iso2"] = focus
 
 
+# DATE-tagged words that are never the town a locative cue may make of them ("in March")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "easter", "christmas", "ramadan", "eid", "spring", "summer", "autumn", "winter", "today", "tomorrow"}
 _LANGUAGE_NOUNS = {"language", "languages", "speaking", "speakers", "speaker", "word", "words", "translation",
                    "version", "text", "teacher", "teachers", "lessons", "class", "classes", "subtitles", "name"}
 
