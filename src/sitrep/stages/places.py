@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.gazetteer import Entry, Gazetteer, load_gazetteer
+from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.facilities import facility_spans, facility_words
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Resolver, Toponym
 from sitrep.model import Document, Place
@@ -157,6 +157,7 @@ class PlaceFinder:
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
         found += self._repeats(doc, found)
+        found = self._not_people(doc, found)
         found = self._facilities(doc, found)
         found += self._before_areas(doc, found)
         for top in found:
@@ -213,6 +214,21 @@ class PlaceFinder:
             if t.end <= start and _POSSESSIVE_GAP.fullmatch(text[t.end:start]):
                 return t
         return None
+
+    def _not_people(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
+        """A name the article also uses for a person ("John Kelly" ... "Kelly said") is no place when the gazetteer
+        knows it only as another small place's other name (Kelly, once a name of Harvest, Ala.)."""
+        people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" for tok in ent if tok.text[:1].isupper()}
+        if not people:
+            return found
+        out = []
+        for t in found:
+            if t.demonym is None and not t.facility and t.text in people:
+                key = exact_key(t.text)
+                if not any(exact_key(c.name) == key or c.population >= 100_000 for c in self.gaz.lookup(t.text)):
+                    continue
+            out.append(t)
+        return out
 
     def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """One sense per article: a name recognised as a place once is a place wherever else it appears
