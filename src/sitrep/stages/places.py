@@ -387,8 +387,9 @@ class PlaceFinder:
     def _match_at(self, doc: Any, i: int, ent_start: int, limit: int, taken: list[bool], out: list[Toponym]) -> int:
         tok = doc[i]
         prev = doc[i - 1].lower_ if i > 0 else ""
-        # "in Karmah"; the next of a list of places ("Žilina, Nitra, Prešov and Košice"); "Fig Leaf Boutique (Maywood)"
-        locative = prev in LOCATIVE or (prev in (",", "and", "or") and i >= 2 and taken[i - 2]) or (
+        # "in Karmah"; the next of a list of places ("Žilina, Nitra, Prešov and Košice", "Nelson-Creston");
+        # "Fig Leaf Boutique (Maywood)"
+        locative = prev in LOCATIVE or (prev in (",", "and", "or", "-") and i >= 2 and taken[i - 2]) or (
             prev == "(" and i >= 2 and doc[i - 2].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text == ")")
         # "Knockhill, Fife": after a name and a comma, a province or county is where that name is
         after_name = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper()
@@ -433,7 +434,7 @@ class PlaceFinder:
             # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior
             # Court"): the city is a place of the article, but not where its events happen (see ``embedded``)
             named_after = (not ok and label == "ORG" and i == ent_start and j < limit
-                           and (doc[j].text[:1].isupper() or (doc[j].lower_ == "and" and j + 1 < limit))
+                           and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("and", "-") and j + 1 < limit))
                            and (top.population >= 50_000 or top.feature in ("admin1", "admin2", "country")))
             if ok or named_after:
                 topo = self._toponym(doc, i, j, -1)
