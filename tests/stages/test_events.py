@@ -449,3 +449,8 @@ def test_events_supporting_mention_keeps_its_own_modality(pipe):
     mentions = [(m.cls, m.modality) for e in events for m in frames[e.event_id].support]
     leads = [(frames[e.event_id].cls, e.modality) for e in events]
     assert ("arrest", "asserted") in mentions + leads
+
+
+def test_events_conjoined_harm_verbs_share_the_object_so_the_subject_is_the_agent(pipe):
+    ev = events_of(pipe, "Israeli forces shot and killed a Palestinian man during a raid on Jenin refugee camp.")[0]
+    assert ev.inter1 == 1 and "Israel" in (ev.actor1 or "")

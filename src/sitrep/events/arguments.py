@@ -127,9 +127,12 @@ class ArgumentReader:
         # headline style: "4 policemen killed in blast", "two persons shot dead": a transitive verb of
         # harm with a subject and no object reads as a passive
         harm = self.lex.cues.get("harm_verb", frozenset())
-        return (tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in harm
-                and any(c.dep_ == "nsubj" for c in tok.children)
-                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass") for c in tok.children))
+        if not (tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in harm
+                and any(c.dep_ == "nsubj" for c in tok.children)):
+            return False
+        # "forces shot and killed a man": conjoined verbs share the object
+        return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass", "prt") for v in (tok, *tok.conjuncts)
+                       for c in v.children)
 
     def _pobj(self, prep: Any) -> Any:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
