@@ -406,6 +406,9 @@ class PlaceFinder:
             top = cands[0]
             if width == 1 and tok.lower_ in GENERIC_WORDS:
                 continue
+            if width == 1 and label == "ORG" and tok.is_upper and len(tok.text) <= 4 \
+                    and top.feature in TOWN_FEATURES and tok.text not in self.gaz.abbrevs:
+                return 0  # an acronym ("OAS", "UN", "CHU"), not the small town of that name; "NJ" is New Jersey
             if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
                 continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
             broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
