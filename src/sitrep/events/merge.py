@@ -1,0 +1,217 @@
+"""Merging detections into events: within a sentence, across sentences, and with the headline.
+
+One incident is told in many mentions: weaker triggers of a sentence fold into its strongest event;
+"the attack", a bare casualty report or a demonstration told over several sentences join the event
+before them; a headline summarises the body. Every folded mention is kept as a supporting mention
+(``Frame.support``) so the event's evidence shows all the sentences that report it. Shots fired with
+no shooter named go to the state force last seen acting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sitrep.events.arguments import Frame, Support
+from sitrep.events.lexicon import Lexicon
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+FAMILY = {
+    "explosion": "remote", "ied": "remote", "shelling": "remote", "air_strike": "remote", "grenade": "remote",
+    "suicide_bomb": "remote", "chemical": "remote", "attack": "violence", "kill": "violence", "clash": "violence",
+    "protest": "demo", "riot": "demo", "force": "demo",
+}
+
+
+VIOLENT = {"violence", "remote"}
+CROWD_INTER = {5, 6}  # rioters, protesters
+
+
+def family(f: Frame, arrests: bool = False) -> str:
+    """The frame's family of events; force against demonstrators ("beat protesters with batons") and
+    destruction by a crowd ("angry youths set fire to ...") belong to the demonstration; so do arrests
+    of demonstrators when asked (within one sentence: "beat protesters and detained several")."""
+    fam = FAMILY.get(f.cls, f.cls)
+    if (fam == "violence" or arrests and fam == "arrest") and any(a is not None and a.inter == 6 for a in (f.actor2, *f.victims)):
+        return "demo"
+    if fam == "property" and f.actor1 is not None and f.actor1.inter in CROWD_INTER:
+        return "demo"
+    return fam
+
+
+def _names(f: Frame) -> set[str]:
+    return {a.name for a in (f.actor1, f.actor2, *f.assoc1, *f.assoc2, *f.victims) if a is not None}
+
+
+def _compatible(head: Frame, body: Frame) -> bool:
+    """Whether a headline frame can be a summary of a body frame."""
+    fh, fb = family(head), family(body)
+    if fh != fb and not {fh, fb} <= VIOLENT:
+        return False
+    if head.modality != body.modality:
+        return False
+    names = _names(body)
+    for role in ("actor1", "actor2"):
+        arg = getattr(head, role)
+        if arg is None or arg.actor is None or arg.actor.kind != "named":
+            continue  # "Gunmen", "Militants": a generic noun names anyone
+        if arg.name not in names and getattr(body, role) is not None:
+            return False
+    return True
+
+NAMED = {"GPE", "LOC", "FAC", "ORG", "EVENT"}
+SHOOTING = {"attack", "force"}
+SHOT_WORDS = {"fire", "fired", "firing", "shoot", "shot", "shooting", "rounds", "bullet", "bullets"}
+
+
+def shots(f: Frame) -> bool:
+    return bool({f.tok.lemma_.lower(), f.tok.lower_, *f.trigger.words} & SHOT_WORDS)
+
+
+def inherit_shooters(frames: list[Frame]) -> list[Frame]:
+    """Shots with no shooter named ("six rounds were fired", "injured in the firing") are credited to the
+    state force last seen acting, within two sentences ("Police moved in to disperse the mob. Six rounds
+    were fired."): a crowd or gunmen firing are named as such, the security forces' firing often is not."""
+    last: Frame | None = None
+    for f in frames:
+        if f.actor1 is None and f.cls in SHOOTING and shots(f) and last is not None \
+                and last.actor1 is not None and last.actor1.inter == 1 and 0 <= f.sent - last.sent <= 2:
+            f.actor1 = last.actor1
+        if f.actor1 is not None and f.actor1.inter == 1:
+            last = f
+    return frames
+
+
+class Merger:
+    """Merging for the detector (needs ``self.lex``)."""
+
+    lex: Lexicon
+
+    @staticmethod
+    def _named_event(f: Frame) -> bool:
+        """An event named by a proper-noun modifier that is not its actor ("the Sabarmati Express attack",
+        "the Godhra carnage"): a particular event, not a reference back to the one just told."""
+        for c in f.tok.children:
+            if c.dep_ in ("compound", "nmod", "amod") and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in NAMED):
+                if f.actor1 is None or not f.actor1.start <= c.idx < f.actor1.end:
+                    return True
+        return False
+
+    def _fold_headline(self, heads: list[Frame], body: list[Frame]) -> list[Frame]:
+        """A headline summarises the body's incident: it yields an event only when the body has none
+        compatible (same family of event, no named actor contradicting the body's). A named headline
+        actor fills a role the body leaves empty ("Arakan Army takes ..." / "it had captured ...")."""
+        kept: list[Frame] = []
+        for h in heads:
+            host = next((b for b in body if _compatible(h, b)), None)
+            if host is None:
+                kept.append(h)
+                continue
+            host.absorb(h)
+            for role in ("actor1", "actor2"):
+                arg = getattr(h, role)
+                if getattr(host, role) is None and arg is not None and arg.actor is not None \
+                        and arg.actor.kind == "named" and arg.name not in _names(host):
+                    setattr(host, role, arg)
+        return sorted(kept + body, key=lambda f: f.tok.i)
+
+    def _merge_in_sentence(self, frames: list[Frame]) -> list[Frame]:
+        """Weak frames (a bare "killed", "dead") fold into a stronger frame of the same sentence."""
+        if len(frames) < 2:
+            return frames
+        strong = [f for f in frames if f.cls != "kill" and f.trigger.weight >= 0.6]
+        if not strong:
+            best = max(frames, key=lambda f: f.trigger.weight)
+            for f in frames:
+                if f is not best:
+                    best.absorb(f)
+            return [best]
+        out = list(strong)
+        for f in frames:
+            if f in strong:
+                continue
+            host = min(strong, key=lambda s: abs(s.tok.i - f.tok.i))
+            host.victims += f.victims
+            host.absorb(f)
+            if host.actor2 is None and f.actor2 is not None and f.cls == "kill":
+                host.actor2 = f.actor2
+        # Two strong frames of one family with the same actor1 are one event told twice.
+        merged: list[Frame] = []
+        for f in sorted(out, key=lambda f: f.tok.i):
+            twin = next((m for m in merged if family(m, True) == family(f, True)
+                         and (family(f, True) == "demo"  # a protest and the police response to it
+                              or f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
+            if twin is None:
+                merged.append(f)
+                continue
+            keep, drop = (twin, f) if self.lex.priority(twin.cls) >= self.lex.priority(f.cls) else (f, twin)
+            if family(f, True) == "demo" and keep.actor1 is not None and drop.actor1 is not None \
+                    and keep.actor1.name != drop.actor1.name:
+                keep.actor2 = keep.actor2 or drop.actor1  # the demonstrators and the force facing them
+            keep.actor1 = keep.actor1 or drop.actor1
+            keep.actor2 = keep.actor2 or drop.actor2
+            keep.victims += drop.victims
+            keep.absorb(drop)
+            if keep is f:
+                merged[merged.index(twin)] = f
+        return merged
+
+    def _refers_back(self, f: Frame) -> bool:
+        """A definite event noun ("the attack") or a verb acting on one ("repelled the assault")."""
+        def definite(tok: Any) -> bool:
+            return (tok.pos_ == "NOUN" or tok.tag_ == "VBG") and any(c.dep_ == "det" and c.lower_ in DEFINITE
+                                                                    for c in tok.children)
+
+        if definite(f.tok):
+            return not self._named_event(f)
+        # only an act of violence as object: "detained the protesters" names people, not an event
+        return f.tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and definite(c) and any(t.weight >= 1.0 and FAMILY.get(t.cls) in VIOLENT
+                                                     for t in self.lex.single.get(c.lemma_.lower(), ()))
+            for c in f.tok.children)
+
+    def _merge_across(self, frames: list[Frame]) -> list[Frame]:
+        """Coreference-light: "the attack"/"the blast" or a bare casualty report joins the previous event."""
+        out: list[Frame] = []
+        for f in frames:
+            prev = out[-1] if out else None
+            if prev is not None and f.sent != prev.sent and f.modality == prev.modality:
+                definite = self._refers_back(f)
+                same_family = family(f) == family(prev) or (
+                    definite and {family(f), family(prev)} <= VIOLENT)  # "the attack" = the bombing
+                bare_toll = f.cls == "kill" and f.actor1 is None
+                repeat = f.tok.pos_ == "NOUN" and f.actor1 is None and any(p.cls == f.cls for p in out) \
+                    and not self._named_event(f)
+                if repeat and not (definite and same_family):
+                    # the same kind of event named again without an agent: a further mention of it
+                    next(p for p in reversed(out) if p.cls == f.cls).absorb(f)
+                    continue
+                # A demonstration told over several sentences (protest, then tear gas, then stones) is one event.
+                demo = same_family and family(f) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                # "Two civilians were killed in separate attacks. ... in a grenade attack": the weapon named
+                # next specifies the same violence, as long as no other attacker is named.
+                weapon = (family(prev) == "violence" and family(f) == "remote"
+                          and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                          and (f.actor1 is None or prev.actor1 is None or f.actor1.name == prev.actor1.name))
+                demo = demo or weapon
+                if demo and not definite and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
+                    prev.support.append(Support(prev.sent, prev.trigger_span, prev.cls,  # the old lead mention
+                                                prev.actor1.inter if prev.actor1 else None, prev.modality))
+                    prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
+                    prev.extra_sents.append(prev.sent)
+                    prev.sent, prev.sent_span = f.sent, f.sent_span
+                if demo or (definite and same_family) or (
+                    bare_toll and family(prev) in ("violence", "remote", "demo", "mob")
+                ):
+                    if f.sent != prev.sent:
+                        prev.extra_sents.append(f.sent)
+                    prev.victims += f.victims
+                    prev.absorb(f)
+                    prev.actor1 = prev.actor1 or f.actor1
+                    prev.actor2 = prev.actor2 or f.actor2
+                    if self.lex.priority(f.cls) > self.lex.priority(prev.cls) and family(f) == "remote":
+                        prev.cls = f.cls
+                    continue
+            out.append(f)
+        specific = [f for f in out if not f.generic]
+        # General statements never add events next to specific ones.
+        return specific if specific else out
