@@ -123,3 +123,47 @@ def test_store_real_cache_knows_conflict_zone_places():
     for name in ("Karmah", "Habbaniyah", "Amiriyat al-Fallujah", "Nukhayb", "Baghdadi", "Kubaysa", "Akashat",
                  "Jurf al-Sakhar", "Hawija", "Tarmiyah", "Wadi Hauran", "Jazira desert"):
         assert real.lookup(name), name
+
+
+def test_store_abbreviation_matches_as_written(monkeypatch, tmp_path):
+    (tmp_path / "gazetteer_aliases.csv").write_text("alias,target\nMo.,US.MO\nMO,Springfield\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_DATA_PATH", str(tmp_path))
+    tables = tiny_tables()
+    g = Gazetteer(tables)
+    g.admin_idx["US.MO"] = 5  # stands in for the state: the tiny table has no admin1 row for it
+    g.apply_data_files()
+    assert g.lookup("Mo.")[0].admin1_code == "US.MO"
+    assert [e.idx for e in g.lookup("MO")] == [5]  # written in capitals: only what the alias says
+
+
+def test_store_landmark_outranks_small_town_of_the_same_name():
+    from sitrep.gazetteer.store import prior
+
+    assert prior("building", 0) > prior("town", 10_000)  # "the White House", not White House, Tenn.
+    assert prior("airport", 0) > prior("town", 30_000)  # "Heathrow" the airport, not Heathrow, Fla.
+
+
+def test_store_large_admin_unit_is_centred_on_all_its_towns():
+    from sitrep.gazetteer.build import _centre
+
+    # a province 2,000 km tall whose towns crowd its south: trimming would cut the north off
+    south = [(49.0 + i * 0.01, -100.0) for i in range(97)]
+    north = [(60.0, -100.0), (62.0, -100.0), (66.0, -100.0)]
+    lat, _ = _centre(south + north)
+    assert lat > 57
+    # a small unit keeps the trimmed box: an outlying town does not move it
+    small = [(37.0 + i * 0.01, -78.0) for i in range(97)] + [(37.5, -78.0), (37.6, -78.0), (40.0, -78.0)]
+    lat, _ = _centre(small)
+    assert lat < 38.0
+
+
+def test_store_real_cache_knows_inverted_admin_names_and_english_counties():
+    from sitrep.gazetteer import load_gazetteer
+
+    real = load_gazetteer()
+    dagestan = real.lookup("Dagestan", loose=False)
+    assert dagestan and dagestan[0].feature == "admin1" and dagestan[0].cc == "RU"
+    london = real.lookup("London", loose=False)[0]
+    assert london.feature == "town" and london.cc == "GB"  # "London, City of" does not take the bare name
+    berkshire = [e for e in real.lookup("Berkshire") if e.cc == "GB"]
+    assert berkshire and berkshire[0].feature == "admin2"

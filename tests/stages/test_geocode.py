@@ -102,3 +102,11 @@ def test_geocode_acled_style_notes(stages, note, location, admin1, precision):
     ev = Event(evidence={"sentence": [0, len(note)]})
     run(stages, note, [ev])
     assert (ev.location, ev.admin1, ev.geo_precision) == (location, admin1, precision)
+
+
+def test_geocode_city_in_an_organisation_name_locates_nothing_when_another_place_fits(stages):
+    text = ("Militants attacked an army checkpoint near Karmah on Monday. "
+            "Two soldiers died in the attack, The Washington Post reported.")
+    ev = Event(evidence={"sentence": sentence_span(text, "Two soldiers")})
+    run(stages, text, [ev])
+    assert (ev.location, ev.country) == ("Karmah", "Iraq")

@@ -174,3 +174,71 @@ def test_places_focus_is_where_events_happen_not_the_attackers_nationality():
     result = sitrep.extract(text, published="2025-03-21")
     assert {a.name for a in result.actors if a.text == "civilians"} == {"Civilians (Ukraine)"}
     assert all(e.country == "Ukraine" for e in result.events)
+
+
+def test_places_street_is_placed_at_the_town_the_text_puts_it_in(run_places):
+    d = run_places("The Museum of Ice Cream is opening on Collins Avenue in Miami Beach next month.")
+    avenue = place(d, "Collins Avenue")
+    assert (avenue.name, avenue.admin1, avenue.feature, avenue.geo_precision) == ("Miami Beach", "Florida",
+                                                                                   "facility", 2)
+    museum = place(d, "Museum of Ice Cream")  # in a facility that is in a town
+    assert museum.name == "Miami Beach"
+
+
+def test_places_building_without_a_town_of_its_own_takes_the_nearest_one(run_places):
+    d = run_places("Two men were shot in Ramadi on Monday. Doctors at Al-Ramadi Teaching Hospital said "
+                   "both were in a critical condition.")
+    hospital = place(d, "Al-Ramadi Teaching Hospital")
+    assert (hospital.name, hospital.admin1, hospital.geo_precision) == ("Ramadi", "Al Anbar", 2)
+
+
+def test_places_facility_named_for_a_far_town_is_placed_where_the_article_is(run_places):
+    d = run_places("Cairo is home to many young players. At the Liverpool Academy in the Egyptian capital, "
+                   "boys train every day, the coach said in Cairo.")
+    academy = place(d, "Liverpool Academy")
+    assert academy.country == "Egypt"
+
+
+def test_places_facility_without_any_town_is_dropped(run_places):
+    d = run_places("Shares in the company rose after the announcement at the Sloss Furnaces Arena.")
+    assert all("Arena" not in p.text for p in d.places)
+
+
+def test_places_country_name_is_the_country_not_its_capital(run_places):
+    d = run_places("MEXICO CITY (AP) - Mexico's Senate passed a resolution on Thursday. Mexico should act, "
+                   "the candidate said.")
+    mexico = [p for p in d.places if p.text == "Mexico"]
+    assert mexico and all(p.feature == "country" for p in mexico)
+
+
+def test_places_second_name_of_a_pair_is_the_state_everywhere_in_the_article(run_places):
+    d = run_places("Mary Ann Quitugua lives in Tacoma, Washington. She has baked in Washington for twenty years.")
+    states = [p for p in d.places if p.text == "Washington"]
+    assert len(states) == 2 and all(p.feature == "admin1" and p.admin1 == "Washington" for p in states)
+
+
+def test_places_name_before_a_county_is_a_place_there(run_places):
+    d = run_places("2018 calendar. 15/16 September: Silverstone, Northamptonshire. 29/30 September: Brands Hatch.")
+    silverstone = place(d, "Silverstone")
+    assert silverstone.country == "United Kingdom"
+    assert place(d, "Northamptonshire").feature == "admin2"
+
+
+def test_places_province_abbreviation_matches_as_written(run_places):
+    d = run_places("The dogs were taken from a farm in Estey's Bridge, N.B. sometime on Tuesday, police in "
+                   "Fredericton said.")
+    nb = place(d, "N.B.")
+    assert (nb.name, nb.country) == ("New Brunswick", "Canada")
+
+
+def test_places_city_in_a_newspaper_name_does_not_decide_the_focus(run_places):
+    d = run_places("Gunmen attacked a checkpoint near Ramadi, The Washington Post reported, citing officials "
+                   "in Anbar.")
+    assert place(d, "Washington").country == "United States"
+    assert d.extras["focus_iso2"] == "IQ"
+    assert d.extras["places_in_names"] == [place(d, "Washington").start]
+
+
+def test_places_acronym_is_not_a_small_town(run_places):
+    d = run_places("Trinidad and Tobago did not attend a meeting at the OAS in Washington on March 15.")
+    assert all(p.text != "OAS" for p in d.places)

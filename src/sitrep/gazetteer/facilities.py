@@ -133,8 +133,13 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
         if any(s <= i < e for s, e in spans):
             continue
         start = i
-        while start > 0 and i - start < _MAX_NAME and _name_token(doc[start - 1]) and not doc[start].is_sent_start:
-            start -= 1
+        while start > 0 and i - start < _MAX_NAME and not doc[start].is_sent_start:
+            if _name_token(doc[start - 1]):
+                start -= 1
+            elif doc[start - 1].text == "-" and start >= 2 and _name_token(doc[start - 2]):
+                start -= 2  # "Al-Ramadi Teaching Hospital"
+            else:
+                break
         # a name the NER joined across "'s" ("Alder Hey Children's Hospital", "Caesar's Palace") unless the
         # owner is a place ("Derry's Altnagelvin Hospital")
         while (start >= 2 and doc[start - 1].text in ("'s", "’s") and _name_token(doc[start - 2])
