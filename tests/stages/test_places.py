@@ -242,3 +242,10 @@ def test_places_city_in_a_newspaper_name_does_not_decide_the_focus(run_places):
 def test_places_acronym_is_not_a_small_town(run_places):
     d = run_places("Trinidad and Tobago did not attend a meeting at the OAS in Washington on March 15.")
     assert all(p.text != "OAS" for p in d.places)
+
+
+def test_places_name_the_ner_cut_in_two_is_joined(run_places):
+    d = run_places("Thousands of migrants crossed into the northern state of Roraima and are living in Boa Vista, "
+                   "the state capital.")
+    boa_vista = place(d, "Boa Vista")
+    assert (boa_vista.admin1, boa_vista.country) == ("Roraima", "Brazil")

@@ -105,11 +105,15 @@ class PlaceFinder:
         return Toponym(span.text, span.start_char, span.end_char, sent, hints)
 
     def _extend(self, doc: Any, start: int, end: int) -> int:
-        """The NER sometimes stops inside a name ('Deir' of 'Deir ez-Zor'): take the longer name the gazetteer knows,
-        over tokens outside any entity, ending on a capitalised word."""
+        """The NER sometimes stops inside a name ('Deir' of 'Deir ez-Zor') or cuts it in two ('Boa' + 'Vista',
+        'ST' + '. LOUIS'): take the longer name the gazetteer knows, ending on a capitalised word, over tokens
+        outside any entity or in the next entity when the longer name ends where that one does."""
         for extra in (4, 3, 2, 1):
             stop = end + extra
-            if stop > len(doc) or any(doc[k].ent_type_ or doc[k].is_space for k in range(end, stop)):
+            if stop > len(doc) or any(doc[k].is_space for k in range(end, stop)):
+                continue
+            if any(doc[k].ent_type_ for k in range(end, stop)) and (
+                    doc[stop - 1].ent_type_ in ("", "PERSON") or (stop < len(doc) and doc[stop].ent_iob_ == "I")):
                 continue
             if doc[stop - 1].text[:1].isupper() and self.gaz.lookup(doc[start:stop].text, loose=False):
                 return stop
@@ -133,6 +137,8 @@ class PlaceFinder:
         found: list[Toponym] = []
         taken = [False] * (len(doc) + 1)
         for ent in doc.ents:
+            if taken[ent.start]:
+                continue  # joined to the name before it ("Boa" + "Vista")
             dem = self.gaz.demonym(ent.text) if ent.label_ in ENTITY_LABELS | {"NORP"} else None
             if dem is not None and not (ent.label_ != "NORP" and self.gaz.lookup(ent.text, loose=False)):
                 s, e = _clean(doc, ent.start, ent.end)  # "Houthi-run": the NER keeps the hyphen
