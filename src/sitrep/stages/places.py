@@ -25,7 +25,7 @@ NAME = "sitrep.places.v1"
 ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 # Words after a town's name that make an organisation the town's own ("Gainesville Police").
 INSTITUTION_WORDS = {
-    "police", "department", "dept", "sheriff", "sheriff's", "county", "city", "town", "township", "village",
+    "police", "rcmp", "department", "dept", "sheriff", "sheriff's", "county", "city", "town", "township", "village",
     "school", "schools", "district", "council", "board", "court", "hospital", "medical", "university", "college",
     "state", "fire", "public", "high", "middle", "elementary", "library", "museum", "chamber", "airport",
     "regional", "area", "community", "zoo", "park", "parks", "commission", "municipal", "housing", "transit",
