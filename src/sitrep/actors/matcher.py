@@ -179,7 +179,7 @@ class ActorMatcher:
                     prefix = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}
                     name = f"{prefix[slot]} {country}"
                 else:
-                    name = "Unidentified Military Forces" if slot != "government" else "Government"
+                    name = {"military": "Unidentified Military Forces", "police": "Police Forces"}.get(slot, "Government")
                     conf *= 0.6
         if "{country}" in name:
             if country:

@@ -78,6 +78,9 @@ def _words(span: Any) -> set[str]:
             continue
         out.add(t.lower_)
         out.add(t.lemma_.lower())
+        # the tokenizer splits "stone-pelting", "tear-gas": cue lists hold the joined word
+        if t.text == "-" and not t.whitespace_ and t.i > 0 and t.i + 1 < len(t.doc) and not t.doc[t.i - 1].whitespace_:
+            out.add(f"{t.doc[t.i - 1].lower_}-{t.doc[t.i + 1].lower_}")
     return out
 
 
