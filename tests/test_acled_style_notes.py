@@ -117,6 +117,25 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
           actor2="Unidentified Clan Militia (Somalia)", interaction=44, fatalities=7)),
     ("Dozens of people were killed on 19 April 2023 when RSF fighters stormed an army base in Khartoum.",
      "2023-04-20", dict(event_date="2023-04-19", fatalities=12, actor1="RSF: Rapid Support Forces")),
+    # events follow-ups (detection and arguments)
+    ("On 8 May 2020, TMF in cooperation with Iraqi forces killed 15 IS militants in an ambush near Wadi Hauran in "
+     "Anbar province.", "2020-05-08",
+     dict(sub_event_type="Armed clash", actor1="TMF: Tribal Mobilization Forces",
+          assoc_actor_1="Military Forces of Iraq (2018-)", actor2="Islamic State (Iraq)", fatalities=15)),
+    ("On 3 May 2020, Peshmerga forces and Iraqi army clashed near Makhmur.", "2020-05-03",
+     dict(sub_event_type="Armed clash", assoc_actor_1=None, actor2="Military Forces of Iraq (2018-)")),
+    ("On 15 April 2023, RSF forces and Sudanese Armed Forces fought in Khartoum; dozens of people were killed.",
+     "2023-04-15", dict(sub_event_type="Armed clash", actor1="RSF: Rapid Support Forces", assoc_actor_1=None,
+                        actor2="Military Forces of Sudan (2019-)", fatalities=12)),
+    ("On 27 January 2022, Kyrgyz and Tajik border guards exchanged fire near Kok-Tash.", "2022-01-27",
+     dict(sub_event_type="Armed clash", assoc_actor_1=None, interaction=18)),
+    ("On 6 June 2020, a PKK militant was killed in a clash with Turkish soldiers in Hakkari province.", "2020-06-06",
+     dict(sub_event_type="Armed clash", actor1="Military Forces of Turkey (2016-)",
+          actor2="PKK: Kurdistan Workers Party", fatalities=1)),
+    ("On 17 June 2020, Turkish warplanes bombed PKK hideouts in Qandil. No casualties reported.", "2020-06-17",
+     dict(sub_event_type="Air/drone strike", actor1="Military Forces of Turkey (2016-)", fatalities=0)),
+    ("On 15 May 2021, IDF airstrikes destroyed a tower in Gaza city. No casualties were reported.", "2021-05-15",
+     dict(sub_event_type="Air/drone strike", fatalities=0)),
 ]
 
 

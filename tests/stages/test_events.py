@@ -454,3 +454,43 @@ def test_events_supporting_mention_keeps_its_own_modality(pipe):
 def test_events_conjoined_harm_verbs_share_the_object_so_the_subject_is_the_agent(pipe):
     ev = events_of(pipe, "Israeli forces shot and killed a Palestinian man during a raid on Jenin refugee camp.")[0]
     assert ev.inter1 == 1 and "Israel" in (ev.actor1 or "")
+
+
+def test_events_killing_agent_and_allies_lead_the_ambush_it_happened_in(pipe):
+    ev = events_of(pipe, "Last Tuesday, PMF fighters backed by Iraqi police killed six ISIS members in an ambush "
+                         "near Baiji.")
+    assert len(ev) == 1
+    assert ev[0].actor1 == "PMF: Popular Mobilization Forces"
+    assert "Police Forces of Iraq" in (ev[0].assoc_actor_1 or "")
+    assert ev[0].actor2 == "Islamic State (Iraq)" and ev[0].fatalities == 6
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 June 2022, Somali troops and Al Shabaab fighters battled near Jowhar.",
+    "Al Shabaab fighters and Somali soldiers exchanged fire outside Jowhar on 2 June 2022.",
+])
+def test_events_conjoined_subjects_of_a_reciprocal_verb_are_opponents(pipe, text):
+    ev = pipe.process_batch([Article(text=text, published="2022-06-02")])[0].events
+    assert len(ev) == 1 and ev[0].sub_event_type == "Armed clash"
+    assert ev[0].actor1 and ev[0].actor2 and ev[0].assoc_actor_1 is None
+    assert {ev[0].actor1[:27], ev[0].actor2[:27]} == {"Al Shabaab", "Military Forces of Somalia "}
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Two Al Shabaab fighters were killed in fighting with Somali troops near Afgoye.", "Military Forces", "Al Shabaab"),
+    ("Three Somali soldiers died in a gun battle with Al Shabaab near Afgoye.", "Al Shabaab", "Military Forces"),
+])
+def test_events_side_named_with_with_fought_those_who_suffered(pipe, text, actor1, actor2):
+    ev = events_of(pipe, text)
+    assert len(ev) == 1 and ev[0].sub_event_type == "Armed clash"
+    assert (ev[0].actor1 or "").startswith(actor1) and (ev[0].actor2 or "").startswith(actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown gunmen attacked a checkpoint near Tuz Khurmatu on Monday night. Nobody was killed, police said.",
+    "Mortar rounds landed in a field outside Kabul. There were no casualties.",
+])
+def test_events_a_denied_toll_after_an_event_is_no_event_of_its_own(pipe, text):
+    ev = events_of(pipe, text)
+    assert [e.modality for e in ev] == ["asserted"] and ev[0].fatalities == 0
+    assert any(k.startswith("trigger_") for k in ev[0].evidence)

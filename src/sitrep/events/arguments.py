@@ -73,6 +73,7 @@ class Frame:
     support: list[Support] = field(default_factory=list)
 
     reaction: bool = False  # the trigger names the event as what someone reacts to ("condemned the killings")
+    a1_guessed: bool = False  # actor1 placed by position, not read from the parse
 
     def absorb(self, other: Frame) -> None:
         """Keep ``other`` (and what it had absorbed) as supporting mentions of this event; a reaction to it
@@ -134,6 +135,10 @@ class ArgumentReader:
         return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "aux", "auxpass", "prt") for v in (tok, *tok.conjuncts)
                        for c in v.children)
 
+    def _reciprocal(self, tok: Any) -> bool:
+        """A verb whose conjoined subjects act on each other ("clashed", "fought", "exchanged fire")."""
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.cues.get("reciprocal", frozenset())
+
     def _pobj(self, prep: Any) -> Any:
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
@@ -189,6 +194,11 @@ class ArgumentReader:
                 agent = self._pobj(c)
                 break
         a1_tok = agent
+        suffered = verb.i != tok.i and f.cls == "clash" and (passive or self.undergoes(verb))
+        if a1_tok is None and suffered:
+            # "a PKK militant was killed in a clash with Turkish soldiers": the side named with "with" fought
+            # the one who suffered
+            a1_tok = next((self._pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if a1_tok is None and verb.i == tok.i and not passive and subj is not None and not self.undergoes(tok):
             a1_tok = subj
         if a1_tok is None and (tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp")):
@@ -217,8 +227,12 @@ class ArgumentReader:
         t_tok = None
         if passive and subjpass is not None:
             t_tok = subjpass
+        elif suffered and a1_tok is not None:
+            t_tok = subj  # "three soldiers died in a gun battle with X"
         if t_tok is None and tok.pos_ == "VERB":  # a direct object first: "On 19 March, they burned 30 houses"
             t_tok = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+            if t_tok is not None and t_tok.lower_ in f.trigger.words[1:] and self._reciprocal(tok):
+                t_tok = None  # the phrase's own noun ("exchanged fire") is no target
         for c in tok.children:
             if t_tok is not None:
                 break
@@ -235,6 +249,11 @@ class ArgumentReader:
                         f.actor2 = pair[1]
         if t_tok is None and verb.i != tok.i:
             t_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if t_tok is None and len(a1s) > 1 and f.actor2 is None and self._reciprocal(tok):
+            # "Peshmerga forces and the Iraqi army clashed": conjoined subjects of a verb done to each other
+            # are the two sides, not allies
+            f.actor2 = a1s[1]
+            f.assoc1 = [a for a in f.assoc1 if a is not a1s[1]]
         if t_tok is not None:
             f.objects.append(t_tok.lemma_.lower())
             f.objects += [c.lemma_.lower() for c in t_tok.children if c.dep_ in ("compound", "amod")]
@@ -302,10 +321,10 @@ class ArgumentReader:
             after = [a for a in after if a.inter != 1]
         if f.actor1 is None and before and not passive:
             a = before[-1]
-            f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
+            f.actor1, f.a1_guessed = Arg(a.name, a.inter, a.start, a.end, a), True
         elif f.actor1 is None and after and f.cls in ("protest", "riot", "change_group", "hq", "agreement"):
             a = after.pop(0)
-            f.actor1 = Arg(a.name, a.inter, a.start, a.end, a)
+            f.actor1, f.a1_guessed = Arg(a.name, a.inter, a.start, a.end, a), True
         if f.actor2 is None and after and not f.victims and f.cls not in ("protest", "change_group", "hq", "other",
                                                                             "transfer"):
             a = after[0]

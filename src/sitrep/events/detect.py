@@ -178,7 +178,9 @@ class Detector(ArgumentReader, Merger):
                     # the clause's other triggers are further mentions of its event ("a boy was killed when
                     # police fired to disperse a mob"), each with its own agent; background ones are not
                     if item is not best and not self._background(item[0]):
-                        f.absorb(self._frame(item, si, span, sent, actors, country))
+                        other = self._frame(item, si, span, sent, actors, country)
+                        f.absorb(other)
+                        self.take_killer(f, other)
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
         head = headline_sents(document, sents)

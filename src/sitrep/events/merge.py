@@ -132,6 +132,7 @@ class Merger:
             host = min(strong, key=lambda s: abs(s.tok.i - f.tok.i))
             host.victims += f.victims
             host.absorb(f)
+            self.take_killer(host, f)
             if host.actor2 is None and f.actor2 is not None and f.cls == "kill":
                 host.actor2 = f.actor2
         # Two strong frames of one family with the same actor1 are one event told twice.
@@ -155,6 +156,34 @@ class Merger:
                 merged[merged.index(twin)] = f
         return merged
 
+    @classmethod
+    def take_killer(cls, host: Frame, kill: Frame) -> None:
+        """"TMF with Iraqi forces killed 15 IS militants in an ambush": the killing's agent and allies are
+        the event's when the host (the ambush) only had a neighbour placed by position."""
+        if kill.cls != "kill" or not cls._killer_leads(host, kill) or kill.actor1 is None:
+            return
+        host.actor1, host.assoc1, host.a1_guessed = kill.actor1, list(kill.assoc1), False
+        if host.actor2 is not None and host.actor2.name == kill.actor1.name:
+            host.actor2 = None
+
+    @staticmethod
+    def _killer_leads(host: Frame, kill: Frame) -> bool:
+        """Whether a kill frame's own agent (read from the parse) should replace its host's: the host has
+        none of its own, one only placed by position, or its noun hangs under the kill verb ("killed five
+        in an ambush")."""
+        if kill.actor1 is None or kill.a1_guessed:
+            return False
+        if host.actor1 is None or host.a1_guessed:
+            return True
+        up = host.tok
+        for _ in range(3 if host.tok.pos_ == "NOUN" else 0):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            if up.i == kill.tok.i:
+                return True
+        return False
+
     def _refers_back(self, f: Frame) -> bool:
         """A definite event noun ("the attack") or a verb acting on one ("repelled the assault")."""
         def definite(tok: Any) -> bool:
@@ -174,6 +203,12 @@ class Merger:
         out: list[Frame] = []
         for f in frames:
             prev = out[-1] if out else None
+            if prev is not None and f.sent != prev.sent and f.cls == "kill" and f.actor1 is None \
+                    and f.modality == "negated" and prev.modality == "asserted" \
+                    and family(prev) in ("violence", "remote", "property", "demo", "mob") \
+                    and f.sent - max([prev.sent, *prev.extra_sents]) <= 2:
+                prev.absorb(f)  # "No casualties were reported.": a word on the toll of the event told, no event
+                continue
             if prev is not None and f.sent != prev.sent and f.modality == prev.modality:
                 definite = self._refers_back(f)
                 same_family = family(f) == family(prev) or (
