@@ -26,6 +26,7 @@ DEATH_VERBS = {"kill", "slay", "murder", "execute", "behead", "massacre", "assas
 DEATH_INTRANSITIVE = {"die", "perish", "succumb"}
 DEATH_NOUNS = {"dead", "death", "fatality", "body", "corpse", "toll", "life", "killed"}
 INJURY = {"injure", "injured", "wound", "wounded", "hurt", "injury", "injuries", "maim", "critically", "hospitalise"}
+NOBODY = {"nobody", "none", "noone", "no-one"}
 CONFLICT_CUES = {"toll", "according", "other", "others", "while", "whereas", "put", "say", "said", "claim", "claimed"}
 # A killing named as what someone is charged with or suspected of is not a death in this event.
 CHARGE_WORDS = {"charge", "accuse", "suspect", "convict", "sentence", "allegation", "accusation", "try", "trial"}
@@ -147,6 +148,8 @@ def _victims(tok: Any) -> list[Any]:
         heads += [c for c in tok.children if c.dep_ in ("nummod", "nsubj")]
     out: list[Any] = []
     for h in heads:
+        if h.lower_ in NOBODY or any(c.lower_ == "no" for c in h.children):
+            continue  # "nobody was killed", "no one died"
         out.append(h)
         out += [c for c in h.conjuncts if c.i > h.i]
     return out
