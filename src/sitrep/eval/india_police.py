@@ -44,23 +44,26 @@ FORCE_SUBS = {"Excessive force against protesters", "Protest with intervention",
 
 
 def mention_labels(ev: Event, cls: str, sentence: str, support: Support | None = None, distance: int = 0,
-                   police_force: bool = False) -> set[str]:
+                   police_force: bool = False, lead_agent: int | None = None) -> set[str]:
     """Labels one mention of ``ev`` gives its sentence; ``cls`` is the mention's trigger class.
 
     The lead mention (the event's trigger) speaks for the whole coded event. A supporting mention
     speaks for what its own trigger and agent say: police firing inside a riot event ("a boy was killed
     when police fired to disperse a mob"), or, in a later sentence, a further report of a police use of
-    force ("one person was killed in the firing").
+    force ("one person was killed in the firing"). ``lead_agent`` is the inter code of the lead
+    trigger's own agent: ACLED puts the crowd first in a riot the police fired on (the police are actor2),
+    but the firing is theirs.
     """
     if (support.modality if support is not None else ev.modality) != "asserted":
         return set()
     low = sentence.lower()
     if support is None:
-        state_agent = security_force(ev) or (ev.actor1 is None and bool(POLICE_AGENT.search(low)))
+        police_in_riot = lead_agent == 1 and ev.inter2 == 1 and ev.event_type == "Riots"
+        state_agent = security_force(ev) or police_in_riot or (ev.actor1 is None and bool(POLICE_AGENT.search(low)))
         if cls == "arrest" or ev.sub_event_type == "Arrests":
             return {"ARREST", "ANY_ACTION"}
         forceful = cls == "force" or (state_agent and (cls in ("attack", "kill", "clash") or ev.sub_event_type in FORCE_SUBS))
-        police = security_force(ev) or bool(POLICE_WORDS.search(low))
+        police = security_force(ev) or police_in_riot or bool(POLICE_WORDS.search(low))
     else:
         agent = support.agent_inter
         # without an agent of its own, a later mention inherits the event's when the event is police force;
@@ -91,7 +94,9 @@ def security_force(ev: Event) -> bool:
 def police_force(ev: Event, frame: Frame) -> bool:
     """Whether the event is a use of force by the police: its lead says so, or one of its mentions has
     the police as agent ("a mob ... police opened fire to disperse it")."""
-    return frame.cls == "force" or (security_force(ev) and frame.cls in FORCE_CLASSES) or any(
+    lead_police = security_force(ev) or (frame.actor1 is not None and frame.actor1.inter == 1
+                                         and ev.inter2 == 1 and ev.event_type == "Riots")
+    return frame.cls == "force" or (lead_police and frame.cls in FORCE_CLASSES) or any(
         m.agent_inter == 1 and m.cls in FORCE_CLASSES for m in frame.support)
 
 
@@ -172,22 +177,23 @@ def _score_doc(document: Document, item: tuple[str, list[tuple[str, set[str]]]],
     def gold_sentence(at: int) -> int:
         return next((k for k, (s, e) in enumerate(spans) if s <= at < e), -1)
 
-    mentions: dict[int, list[tuple[Event, str, Support | None, int, bool]]] = {}  # gold sentence -> mentions there
+    mentions: dict[int, list[tuple[Event, str, Support | None, int, bool, int | None]]] = {}  # sentence -> mentions
     for ev in events:
         frame = frames.get(ev.event_id)
         home = gold_sentence(ev.evidence.get("trigger", [-9])[0])
         if frame is None:
-            mentions.setdefault(home, []).append((ev, "", None, 0, False))
+            mentions.setdefault(home, []).append((ev, "", None, 0, False, None))
             continue
         force = police_force(ev, frame)
-        mentions.setdefault(home, []).append((ev, frame.cls, None, 0, force))
+        lead = frame.actor1.inter if frame.actor1 is not None else None
+        mentions.setdefault(home, []).append((ev, frame.cls, None, 0, force, lead))
         for m in frame.support:
             k = gold_sentence(m.span[0])
-            mentions.setdefault(k, []).append((ev, m.cls, m, abs(k - home), force))
+            mentions.setdefault(k, []).append((ev, m.cls, m, abs(k - home), force, None))
     for k, (sent_text, gold) in enumerate(sents):
         pred: set[str] = set()
-        for ev, cls, support, distance, force in mentions.get(k, []) if k >= 0 else ():
-            pred |= mention_labels(ev, cls, sent_text, support, distance, force)
+        for ev, cls, support, distance, force, lead in mentions.get(k, []) if k >= 0 else ():
+            pred |= mention_labels(ev, cls, sent_text, support, distance, force, lead)
         for lab in LABELS:
             if lab in pred and lab in gold:
                 tp[lab] += 1

@@ -67,6 +67,8 @@ def _violence(c: Context) -> str:
         return _remote(c)
     if c.cls in ("attack", "kill") and "shelling" in c.cues:
         return "Shelling/artillery/missile attack"  # remote weapons make it remote violence whatever the target
+    if (c.inter2 == 5 or 5 in c.victims) and c.inter1 in (1, 8, None):
+        return "Violent demonstration"  # force used on rioters belongs to the riot, with the force as actor2
     if _protest_context(c):
         state_side = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues)
         if c.cls == "clash" or c.inter1 in (5, 6):
