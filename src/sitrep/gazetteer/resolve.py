@@ -159,7 +159,7 @@ class Resolver:
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
         s += min(local, 5.0)
         if exact_key(c.name) == exact_key(top.text):
-            s += 1.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
+            s += 2.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
         if not top.exact:
             s -= 1.0
         return s
