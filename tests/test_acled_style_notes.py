@@ -115,6 +115,9 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
     ("On 4 June 2021, rival clans clashed in Galkayo (Mudug), killing 7.", "2021-06-05",
      dict(sub_event_type="Armed clash", actor1="Unidentified Clan Militia (Somalia)",
           actor2="Unidentified Clan Militia (Somalia)", interaction=44, fatalities=7)),
+    ("On 3 March 2002, police fired on rioters in Godhra (Gujarat), killing two.", "2002-03-04",
+     dict(event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters (India)",
+          actor2="Police Forces of India (1998-2004)", interaction=15, fatalities=2)),
     ("Dozens of people were killed on 19 April 2023 when RSF fighters stormed an army base in Khartoum.",
      "2023-04-20", dict(event_date="2023-04-19", fatalities=12, actor1="RSF: Rapid Support Forces")),
     # events follow-ups (detection and arguments)
