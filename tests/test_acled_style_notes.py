@@ -139,6 +139,10 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
      dict(sub_event_type="Air/drone strike", actor1="Military Forces of Turkey (2016-)", fatalities=0)),
     ("On 15 May 2021, IDF airstrikes destroyed a tower in Gaza city. No casualties were reported.", "2021-05-15",
      dict(sub_event_type="Air/drone strike", fatalities=0)),
+    ("On 10 May 2021, Hamas militants fired several rockets from Gaza towards Sderot; they were intercepted by the "
+     "Iron Dome.", "2021-05-10", dict(sub_event_type="Disrupted weapons use", actor2="Hamas Movement")),
+    ("On 5 March 2022, Houthis launched an explosive-laden drone towards Khamis Mushait; it was intercepted.",
+     "2022-03-05", dict(sub_event_type="Disrupted weapons use", actor2="Military Forces of Yemen (2017-) Houthi")),
 ]
 
 

@@ -494,3 +494,13 @@ def test_events_a_denied_toll_after_an_event_is_no_event_of_its_own(pipe, text):
     ev = events_of(pipe, text)
     assert [e.modality for e in ev] == ["asserted"] and ev[0].fatalities == 0
     assert any(k.startswith("trigger_") for k in ev[0].evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Palestinian Islamic Jihad launched rockets at Ashkelon on Monday. Israeli air defences shot down most of them.",
+    "PIJ militants fired a barrage of rockets at Ashkelon, but all of them were intercepted.",
+])
+def test_events_launch_and_its_interception_are_one_disrupted_event(pipe, text):
+    ev = events_of(pipe, text)
+    assert [e.sub_event_type for e in ev] == ["Disrupted weapons use"]
+    assert ev[0].actor2 == "PIJ: Palestinian Islamic Jihad"

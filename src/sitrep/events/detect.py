@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, Frame
 from sitrep.events.lexicon import Lexicon, Trigger
-from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, inherit_shooters
+from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, inherit_shooters
 from sitrep.events.modality import modality
 from sitrep.model import Actor, Document
 
@@ -142,6 +142,8 @@ class Detector(ArgumentReader, Merger):
             return True
         if any(c.dep_ == "nummod" for c in tok.children) or dets & DEFINITE:
             return False
+        if tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in self.lex.cues.get("salvo", frozenset()):
+            return False  # "a barrage of rockets": one volley, not rockets in general
         return tok.dep_ == "pobj" and tok.head.lower_ in ("through", "of", "about", "like", "against", "from")
 
     def detect(self, document: Document, country: str | None = None) -> list[Frame]:
@@ -184,7 +186,7 @@ class Detector(ArgumentReader, Merger):
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
         head = headline_sents(document, sents)
-        body = self._merge_across([f for f in frames if f.sent not in head])
+        body = fold_interceptions(self._merge_across([f for f in frames if f.sent not in head]), self.lex)
         return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), inherit_shooters(body))
 
     def _frame(self, item: tuple[Any, int, Trigger], si: int, span: tuple[int, int], sent: Any,

@@ -81,6 +81,32 @@ def inherit_shooters(frames: list[Frame]) -> list[Frame]:
     return frames
 
 
+def fold_interceptions(frames: list[Frame], lex: Lexicon) -> list[Frame]:
+    """A launch followed by its interception ("fired rockets towards Sderot; they were intercepted") is one
+    event, the disrupted weapons use: the interceptor acts on the launcher, who becomes the other side."""
+    words = lex.cues.get("interception", frozenset())
+    out: list[Frame] = []
+    for f in frames:
+        launch = out[-1] if out else None
+        if launch is not None and f.cls == "disrupted" and f.modality == "asserted" == launch.modality \
+                and bool({f.tok.lemma_.lower(), *f.trigger.words} & words) and family(launch) == "remote" \
+                and 0 <= f.sent - launch.sent <= 1:
+            if f.actor1 is not None and (f.a1_guessed or launch.actor1 is not None
+                                         and f.actor1.name == launch.actor1.name):
+                f.actor1 = None  # the launcher placed by position does not stop its own weapon
+            if f.actor2 is None or (launch.actor1 is not None and f.actor2.inter == 7):
+                f.actor2 = launch.actor1  # a pronoun or the weapon read as a target is no side
+            f.assoc2 += launch.assoc1
+            f.victims += launch.victims
+            f.absorb(launch)
+            if launch.sent != f.sent:
+                f.extra_sents.append(launch.sent)
+            out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
 class Merger:
     """Merging for the detector (needs ``self.lex``)."""
 
