@@ -249,3 +249,10 @@ def test_places_name_the_ner_cut_in_two_is_joined(run_places):
                    "the state capital.")
     boa_vista = place(d, "Boa Vista")
     assert (boa_vista.admin1, boa_vista.country) == ("Roraima", "Brazil")
+
+
+def test_places_alias_counts_as_the_places_own_name(run_places):
+    d = run_places("Israeli jets struck targets in Gaza on Monday. Egypt called for calm, and aid trucks waited "
+                   "at the border with Gaza.")
+    gaza = [p for p in d.places if p.text == "Gaza"]
+    assert gaza and all(p.country == "Palestine" for p in gaza)  # not Gaza province, Mozambique

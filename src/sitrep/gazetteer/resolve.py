@@ -158,7 +158,8 @@ class Resolver:
             near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
         s += min(local, 5.0)
-        if exact_key(c.name) == exact_key(top.text):
+        key = exact_key(top.text)
+        if exact_key(c.name) == key or c.idx in self.gaz.aliased.get(key, ()):
             s += 2.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
         if not top.exact:
             s -= 1.0

@@ -154,6 +154,7 @@ class Gazetteer:
         self.demonyms: dict[str, int] = {}
         # abbreviations as written ("La." is Louisiana, "L.A." Los Angeles; "WA" is one of two states), tried first
         self.abbrevs: dict[str, list[int]] = {}
+        self.aliased: dict[str, set[int]] = {}  # exact key of an alias -> the places it names (as good as own names)
         self.historic: set[str] = set(tables.get("historic", ()))
         self.country_idx = {self.cc[i]: i for i in range(len(self.ids)) if self.features[i] == "country"}
         self.admin_idx = {self.admin1[i]: i for i in range(len(self.ids)) if self.features[i] == "admin1"}
@@ -168,6 +169,7 @@ class Gazetteer:
             idx = self._target(row["target"])
             if idx is not None:
                 alias = row["alias"]
+                self.aliased.setdefault(exact_key(alias), set()).add(idx)
                 for table, key in ((self.exact, exact_key(alias)), (self.loose, loose_key(alias))):
                     table[key] = [idx] + [i for i in table.get(key, []) if i != idx]
                 if _ABBREVIATION.fullmatch(alias):
