@@ -143,6 +143,10 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
      "Iron Dome.", "2021-05-10", dict(sub_event_type="Disrupted weapons use", actor2="Hamas Movement")),
     ("On 5 March 2022, Houthis launched an explosive-laden drone towards Khamis Mushait; it was intercepted.",
      "2022-03-05", dict(sub_event_type="Disrupted weapons use", actor2="Military Forces of Yemen (2017-) Houthi")),
+    ("Looting: On 4 August 2021, presumed Katiba Macina (JNIM) militants looted from Dogon civilians in the village "
+     "of Petaka (Douentza, Mopti). The militants seized livestock.", "2021-08-05",
+     dict(sub_event_type="Looting/property destruction", actor1="Katiba Macina", actor2="Civilians (Mali)",
+          fatalities=0, event_date="2021-08-04")),
 ]
 
 

@@ -504,3 +504,11 @@ def test_events_launch_and_its_interception_are_one_disrupted_event(pipe, text):
     ev = events_of(pipe, text)
     assert [e.sub_event_type for e in ev] == ["Disrupted weapons use"]
     assert ev[0].actor2 == "PIJ: Palestinian Islamic Jihad"
+
+
+def test_events_category_label_and_goods_taken_by_the_same_actor_make_one_looting(pipe):
+    text = ("Looting: On 2 March 2022, suspected ISWAP fighters plundered shops in Gubio (Borno). The fighters "
+            "also made off with cattle.")
+    ev = pipe.process_batch([Article(text=text, published="2022-03-02")])[0].events
+    assert [e.sub_event_type for e in ev] == ["Looting/property destruction"]
+    assert ev[0].actor1 == "Islamic State (West Africa)" and "trigger_2" in ev[0].evidence

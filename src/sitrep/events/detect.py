@@ -55,6 +55,17 @@ def self_ended(tok: Any, lex: Lexicon) -> bool:
             and not any(c.dep_ in OBJECT_DEPS for c in tok.children))
 
 
+def is_label(tok: Any, end: int) -> bool:
+    """A trigger that is a category label opening a line ("Looting: On 4 August ...", "Armed clash: ..."): it
+    names the kind of the event told after it and is no mention of its own."""
+    doc = tok.doc
+    if end >= len(doc) or doc[end].text != ":":
+        return False
+    start = max(tok.sent.start, end - 3)
+    line = doc[start:end]
+    return all(t.is_alpha for t in line) and (start == tok.sent.start or "\n" in doc[start - 1].text_with_ws)
+
+
 def headline_sents(document: Document, sents: list[Any]) -> set[int]:
     """Indexes of the sentences of the title when the text opens with it."""
     title = (document.article.title or "").strip()
@@ -164,7 +175,8 @@ class Detector(ArgumentReader, Merger):
         sents = list(doc.sents)
         for si, sent in enumerate(sents):
             words = self._sentence_words(sent)
-            found = [x for x in self.triggers(sent, words) if x[0].i not in in_name and not self_ended(x[0], self.lex)]
+            found = [x for x in self.triggers(sent, words) if x[0].i not in in_name and not self_ended(x[0], self.lex)
+                     and not is_label(x[0], x[1])]
             if not found:
                 continue
             groups: dict[int, list[tuple[Any, int, Trigger]]] = {}

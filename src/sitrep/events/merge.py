@@ -210,6 +210,24 @@ class Merger:
                 return True
         return False
 
+    @staticmethod
+    def _same_actor_again(prev: Frame, f: Frame) -> bool:
+        """Whether ``f``'s agent is ``prev``'s named again by a definite phrase or a pronoun ("the militants",
+        "they"), with no other target named."""
+        a, b = prev.actor1, f.actor1
+        if a is None or b is None or f.a1_guessed:
+            return False
+        if a.name != b.name and not ((b.actor is None or b.actor.kind != "named") and b.inter == a.inter):  # "the fighters": ISWAP again
+            return False
+        if f.actor2 is not None and prev.actor2 is not None and f.actor2.name != prev.actor2.name:
+            return False
+        doc = f.tok.doc
+        span = doc.char_span(b.start, b.end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span[0] if span[0].lower_ in DEFINITE or span.start == 0 else doc[span.start - 1]
+        return first.lower_ in DEFINITE or span.root.pos_ == "PRON"
+
     def _refers_back(self, f: Frame) -> bool:
         """A definite event noun ("the attack") or a verb acting on one ("repelled the assault")."""
         def definite(tok: Any) -> bool:
@@ -254,6 +272,10 @@ class Merger:
                           and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
                           and (f.actor1 is None or prev.actor1 is None or f.actor1.name == prev.actor1.name))
                 demo = demo or weapon
+                # "The militants seized livestock" after "militants looted ...": the same actor named again
+                # goes on with the same kind of act
+                demo = demo or (same_family and self._same_actor_again(prev, f)
+                                and f.sent - max([prev.sent, *prev.extra_sents]) <= 1)
                 if demo and not definite and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
                     prev.support.append(Support(prev.sent, prev.trigger_span, prev.cls,  # the old lead mention
                                                 prev.actor1.inter if prev.actor1 else None, prev.modality))
