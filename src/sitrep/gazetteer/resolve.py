@@ -3,8 +3,11 @@
 Evidence, strongest first: the feature a hint word asks for ("Anbar *province*",
 "*the town of* Hit"); the countries and admin1 units the article names
 unambiguously (its focus); other places of the same admin1 nearby; the
-entry's prior (feature type, population). Resolution runs twice: the first
-pass fixes the context, the second re-decides every name inside it.
+entry's prior (feature type, population; a place's own or aliased name over
+an old or foreign alternate). Resolution runs twice: the first pass fixes the
+context, the second re-decides every name inside it; then a name pinned once
+("Tacoma, Washington") keeps that sense everywhere, and facilities take their
+town (``place_facilities``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,12 @@ mislabelled when the gazetteer knows them and the wording is locative ("in
 Karmah", "near Kubaysa") or the name is a country/province/region. Resolution
 is contextual (``sitrep.gazetteer.resolve``). Relative phrases ("30 km west
 of Ramadi", "on the outskirts of", "near") lower a town's precision to 2.
-A name the gazetteer cannot place stays in the output, unresolved, with a reason.
+Streets, buildings and sites ("Royal Street", "Al-Ramadi Teaching Hospital",
+"the A417") are placed at the town that contains them, precision 2
+(``sitrep.gazetteer.facilities``). The city an organisation is named after
+("The Washington Post") is a place of the article but decides neither its
+focus nor an event's location. A name the gazetteer cannot place stays in the
+output, unresolved, with a reason.
 """
 
 from __future__ import annotations
