@@ -8,7 +8,8 @@ when that town is near the article's other places ("Windsor Castle"), else
 at the article's nearest town. ACLED codes a part of a town the same way, at
 the town's coordinates with geo_precision 2.
 
-``facility_spans`` finds the names (token spans); ``place_facilities`` in the
+``facility_spans`` finds the names (token spans), ``attach_facilities`` makes
+them toponyms in place of the names inside them; ``place_facilities`` in the
 resolver picks each one's town. The words that make a name a facility are the
 data file ``gazetteer_facility_words.csv``.
 """
@@ -19,6 +20,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from sitrep.gazetteer.resolve import TOWN_FEATURES, Toponym
+from sitrep.gazetteer.store import Gazetteer
 from sitrep.resources import data_files
 
 # Entity labels a facility name may carry (the small NER model calls most of them ORG or FAC, some PERSON or GPE).
@@ -26,6 +29,8 @@ FACILITY_LABELS = {"FAC", "ORG", "GPE", "LOC", "PERSON", ""}
 # Facility words that are also common surnames: a person's name ending in one is a person ("Stuart Hall").
 _SURNAMES = {"hall", "church", "park", "tower", "lane", "bridge", "castle", "street", "temple", "abbey", "market",
              "palace", "station", "drive", "parade"}
+_CONTAINER_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in|,\s*near)\s*")
+_POSSESSIVE_GAP = re.compile(r"\s*['’]s\s+")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 _MAX_NAME = 5
 # stop words that are also parts of street names ("Third Street", "22nd St. North")
@@ -163,3 +168,53 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
             continue
         out.append((s, e))
     return out
+
+
+def attach_facilities(gaz: Gazetteer, doc: Any, text: str, found: list[Toponym],
+                      words: dict[str, str] | None = None) -> list[Toponym]:
+    """Streets, buildings and sites ("Royal Street", "Karl Bremer Hospital") replace the names found inside
+    them, except a province or country the name carries ("University of Alberta") when the text does not
+    say where the facility is; a name the gazetteer knows whole ("Menlo Park") is that place."""
+    spans = facility_spans(doc, words)
+    if not spans:
+        return found
+    out = sorted(found, key=lambda t: t.start)
+    for s, e in spans:
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        inside = [t for t in out if start <= t.start and t.end <= end]
+        if any(t.start < end and start < t.end and not any(t is x for x in inside) for t in out):
+            continue  # a place name that runs past the facility's ("Nelson-Creston")
+        known = [c for c in gaz.lookup(text[start:end], loose=False)
+                 if c.feature != "admin2" and (c.feature != "town" or c.population >= 1000)]
+        if known:
+            continue
+        container = _container(text, out, start, end)
+        if any(t.demonym is not None for t in inside):
+            continue  # "the Russian Museum": the nationality stays what it is
+        if container is None and any((c := gaz.lookup(t.text)) and c[0].feature not in TOWN_FEATURES
+                                     for t in inside if t.end - t.start < end - start):
+            continue
+        fac = Toponym(text[start:end], start, end, -1, facility=True, container=container, parts=inside,
+                      optional=not any(doc[k].ent_type_ == "FAC" for k in range(s, e)))
+        out.append(fac)
+        out.sort(key=lambda t: t.start)
+    for top in out:  # a facility in another facility named after it ("... on Collins Avenue in Miami Beach")
+        if top.facility and top.container is None:
+            top.container = _container(text, out, top.start, top.end)
+    return out
+
+
+def _container(text: str, found: list[Toponym], start: int, end: int) -> Toponym | None:
+    """The place the text puts a facility in: "... in Miami Beach", "..., Dublin", "Brooklyn's ..."."""
+    for k, t in enumerate(found):
+        if t.demonym is not None:
+            continue
+        if t.start >= end and _CONTAINER_GAP.fullmatch(text[end:t.start]):
+            after = found[k + 1] if k + 1 < len(found) else None
+            if text[end:t.start].strip() == "," and after is not None \
+                    and text[t.end:after.start].strip() in (",", "and", ", and"):
+                return None  # "Florida Atlantic University, California Polytechnic ... and ...": a list
+            return t
+        if t.end <= start and _POSSESSIVE_GAP.fullmatch(text[t.end:start]):
+            return t
+    return None

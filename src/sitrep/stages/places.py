@@ -20,34 +20,27 @@ import re
 from typing import Any
 
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
-from sitrep.gazetteer.facilities import facility_spans, facility_words
+from sitrep.gazetteer.containers import mark_containers, names_before_areas
+from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Resolver, Toponym
+from sitrep.gazetteer.wording import (
+    CALENDAR,
+    ENTITY_LABELS,
+    GENERIC_WORDS,
+    HINT_BEFORE,
+    INSTITUTION_WORDS,
+    LOCATIVE,
+    NAMED_AREAS,
+    PART_OF,
+    adjective_follows,
+    clean_span,
+    is_dateline,
+)
 from sitrep.model import Document, Place
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
 
 NAME = "sitrep.places.v1"
-ENTITY_LABELS = {"GPE", "LOC", "FAC"}
-# Words after a town's name that make an organisation the town's own ("Gainesville Police").
-INSTITUTION_WORDS = {
-    "police", "rcmp", "department", "dept", "sheriff", "sheriff's", "county", "city", "town", "township", "village",
-    "school", "schools", "district", "council", "board", "court", "hospital", "medical", "university", "college",
-    "state", "fire", "public", "high", "middle", "elementary", "library", "museum", "chamber", "airport",
-    "regional", "area", "community", "zoo", "park", "parks", "commission", "municipal", "housing", "transit",
-    "jail", "mayor", "governor", "government", "provincial", "operations", "command", "military", "security",
-    "health", "memorial", "historical", "water", "tribal", "tribes", "council's", "airbase", "base", "garrison",
-}
-# Words that are place names somewhere but, alone inside a longer name, almost never mean that place.
-GENERIC_WORDS = {
-    "north", "south", "east", "west", "central", "centre", "center", "park", "city", "light", "square", "street",
-    "river", "lake", "mount", "new", "old", "great", "little", "upper", "lower", "hill", "valley", "bay", "beach",
-    "island", "islands", "coast", "national", "union", "liberty", "independence", "victoria", "hope", "home",
-    "federal", "airport", "republic", "state", "royal", "university", "college", "hall", "church", "school",
-    "county", "district", "capitol", "creek", "western", "eastern", "northern", "southern", "middle", "golden", "star",
-}
-_NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")
-LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",
-            "between", "through", "nearby", "inside", "within", "outskirts", "via", "and"}
 _DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?"
 _REL_DISTANCE = re.compile(
     r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b[^.;]{0,30}?\b(?:of|from)\s+"
@@ -56,23 +49,6 @@ _REL_NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|outside(?: of)?|around|edge of|countryside of|"
     r"villages? (?:of|near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
-_PART_OF = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$")
-_AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
-_CONTAINER_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in|,\s*near)\s*")
-_POSSESSIVE_GAP = re.compile(r"\s*['’]s\s+")
-_HINT_BEFORE = re.compile(r"\b(city|town|village|province|governorate|state|county|district|region|desert)\s+of\s+$",
-                          re.I)
-
-
-def _clean(doc: Any, start: int, end: int) -> tuple[int, int]:
-    """Token span without a leading article and a trailing possessive."""
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ".", ",", "-") or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
 class PlaceFinder:
     """Recognition and resolution for a batch of documents; holds the gazetteer."""
 
@@ -85,7 +61,7 @@ class PlaceFinder:
 
     # -- recognition ------------------------------------------------------------
     def _toponym(self, doc: Any, start: int, end: int, sent: int) -> Toponym | None:
-        start, end = _clean(doc, start, end)
+        start, end = clean_span(doc, start, end)
         if end - start > 1 and doc[end - 1].lower_ in ("city", "town") and end < len(doc) \
                 and doc[end].lower_ in INSTITUTION_WORDS:
             end -= 1  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
@@ -101,10 +77,10 @@ class PlaceFinder:
         elif doc[end - 1].lower_ in HINT_FEATURES and end - start > 1:
             hints = HINT_FEATURES[doc[end - 1].lower_]
         before = self._text[max(0, doc[start].idx - 40):doc[start].idx]
-        m = _HINT_BEFORE.search(before)
+        m = HINT_BEFORE.search(before)
         if m and not hints:
             hints = HINT_FEATURES[m.group(1).lower()]
-        elif not hints and start > 0 and _PART_OF.match(doc[start - 1].lower_):
+        elif not hints and start > 0 and PART_OF.match(doc[start - 1].lower_):
             hints = ("country", "admin1", "region", "admin2")  # "in southern Idlib" is the province, not the city
         span = doc[start:end]
         return Toponym(span.text, span.start_char, span.end_char, sent, hints)
@@ -146,7 +122,7 @@ class PlaceFinder:
                 continue  # joined to the name before it ("Boa" + "Vista")
             dem = self.gaz.demonym(ent.text) if ent.label_ in ENTITY_LABELS | {"NORP"} else None
             if dem is not None and not (ent.label_ != "NORP" and self.gaz.lookup(ent.text, loose=False)):
-                s, e = _clean(doc, ent.start, ent.end)  # "Houthi-run": the NER keeps the hyphen
+                s, e = clean_span(doc, ent.start, ent.end)  # "Houthi-run": the NER keeps the hyphen
                 span = doc[s:e] if s < e else ent
                 found.append(Toponym(span.text, span.start_char, span.end_char, -1, (), dem))
                 for i in range(ent.start, ent.end):
@@ -169,62 +145,13 @@ class PlaceFinder:
         found += self._gazetteer_names(doc, taken)
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
-        found = self._facilities(doc, found)
-        found += self._before_areas(doc, found)
+        found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
+        found += names_before_areas(self.gaz, doc, found)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
-        self._containers(self._text, found)
+        mark_containers(self.gaz, self._text, found)
         return found
-
-    def _facilities(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
-        """Streets, buildings and sites ("Royal Street", "Karl Bremer Hospital") replace the names found inside
-        them, except a province or country the name carries ("University of Alberta") when the text does not
-        say where the facility is; a name the gazetteer knows whole ("Menlo Park") is that place."""
-        spans = facility_spans(doc, self.facility_words)
-        if not spans:
-            return found
-        text = self._text
-        out = sorted(found, key=lambda t: t.start)
-        for s, e in spans:
-            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-            inside = [t for t in out if start <= t.start and t.end <= end]
-            if any(t.start < end and start < t.end and not any(t is x for x in inside) for t in out):
-                continue  # a place name that runs past the facility's ("Nelson-Creston")
-            known = [c for c in self.gaz.lookup(text[start:end], loose=False)
-                     if c.feature != "admin2" and (c.feature != "town" or c.population >= 1000)]
-            if known:
-                continue
-            container = self._container(text, out, start, end)
-            if any(t.demonym is not None for t in inside):
-                continue  # "the Russian Museum": the nationality stays what it is
-            if container is None and any((c := self.gaz.lookup(t.text)) and c[0].feature not in TOWN_FEATURES
-                                         for t in inside if t.end - t.start < end - start):
-                continue
-            fac = Toponym(text[start:end], start, end, -1, facility=True, container=container, parts=inside,
-                          optional=not any(doc[k].ent_type_ == "FAC" for k in range(s, e)))
-            out.append(fac)
-            out.sort(key=lambda t: t.start)
-        for top in out:  # a facility in another facility named after it ("... on Collins Avenue in Miami Beach")
-            if top.facility and top.container is None:
-                top.container = self._container(text, out, top.start, top.end)
-        return out
-
-    @staticmethod
-    def _container(text: str, found: list[Toponym], start: int, end: int) -> Toponym | None:
-        """The place the text puts a facility in: "... in Miami Beach", "..., Dublin", "Brooklyn's ..."."""
-        for k, t in enumerate(found):
-            if t.demonym is not None:
-                continue
-            if t.start >= end and _CONTAINER_GAP.fullmatch(text[end:t.start]):
-                after = found[k + 1] if k + 1 < len(found) else None
-                if text[end:t.start].strip() == "," and after is not None \
-                        and text[t.end:after.start].strip() in (",", "and", ", and"):
-                    return None  # "Florida Atlantic University, California Polytechnic ... and ...": a list
-                return t
-            if t.end <= start and _POSSESSIVE_GAP.fullmatch(text[t.end:start]):
-                return t
-        return None
 
     def _not_people(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """A name the article also uses for a person ("John Kelly" ... "Kelly said") is no place when the gazetteer
@@ -268,58 +195,6 @@ class PlaceFinder:
                 break
         return out
 
-    def _containers(self, text: str, found: list[Toponym]) -> None:
-        """'Alexandria, Va.' / 'Hit, Anbar' / 'Tbilisi, Georgia': the second name contains the first."""
-        for k, (a, b) in enumerate(zip(found, found[1:], strict=False)):
-            if a.demonym is not None or b.demonym is not None or text[a.end:b.start].strip() != ",":
-                continue
-            after = found[k + 2] if k + 2 < len(found) else None
-            if after is not None and text[b.end:after.start].strip() in (",", "and", ", and", "or", ", or"):
-                continue  # "Washington, New York and Boston" is a list, not a town in a state
-            if k > 0 and text[found[k - 1].end:a.start].strip() in (",", "and", ", and"):
-                continue
-            first = self.gaz.lookup(a.text)
-            if not first or first[0].feature in ("country", "admin1", "continent"):
-                continue
-            within = self._within(b.text)
-            if within:
-                a.within = within
-                b.hints = b.hints or _AREA_HINTS  # "Tacoma, Washington" is the state, not the capital
-
-    def _within(self, name: str) -> set[str]:
-        """The admin1 units and countries a containing name ("Va.", "Georgia", "Northamptonshire") can mean."""
-        return {e.admin1_code or e.cc for e in self.gaz.lookup(name) if e.feature in _AREA_HINTS}
-
-    def _before_areas(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
-        """'Silverstone, Northamptonshire', 'Valemount, B.C.': a capitalised name the NER missed, right before
-        ', <province or county>', is a place when the gazetteer has a town of that name inside it."""
-        covered = {k for t in found for k in range(t.start, t.end)}
-        out: list[Toponym] = []
-        for b in found:
-            if b.demonym is not None or b.facility:
-                continue
-            span = doc.char_span(b.start, b.end, alignment_mode="expand")
-            if span is None or span.start < 2 or doc[span.start - 1].text != ",":
-                continue
-            comma = span.start - 1
-            within: set[str] | None = None
-            for width in (3, 2, 1):
-                i = comma - width
-                if i < 0 or not all(doc[k].text[:1].isupper() and doc[k].idx not in covered for k in range(i, comma)):
-                    continue
-                if within is None:
-                    within = self._within(b.text)
-                    if not within:
-                        break
-                name = doc[i:comma]
-                if any(c.feature in TOWN_FEATURES and (c.admin1_code in within or c.cc in within)
-                       for c in self.gaz.lookup(name.text, loose=False)):
-                    top = Toponym(name.text, name.start_char, name.end_char, -1, within=within)
-                    out.append(top)
-                    b.hints = b.hints or _AREA_HINTS
-                    break
-        return out
-
     def _inner(self, doc: Any, start: int, end: int, out: list[Toponym]) -> bool:
         """Known names inside an entity the gazetteer lacks ('north west London', 'Asia-Pacific')."""
         added = False
@@ -345,7 +220,7 @@ class PlaceFinder:
         # one word inside a longer name: only a well-known place, never a generic word ("East", "Park")
         top = cands[0]
         return (doc[i].pos_ == "PROPN" and doc[i].lower_ not in GENERIC_WORDS
-                and (top.feature in _NAMED_AREAS or top.population >= 10_000))
+                and (top.feature in NAMED_AREAS or top.population >= 10_000))
 
     def _gazetteer_names(self, doc: Any, taken: list[bool]) -> list[Toponym]:
         """Capitalised names the NER missed, or labelled person/organisation, that the gazetteer knows.
@@ -360,8 +235,8 @@ class PlaceFinder:
         while i < n:
             tok = doc[i]
             if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("TIME", "MONEY") \
-                    or (tok.ent_type_ == "DATE" and (tok.lower_ in _CALENDAR or doc[i - 1].lower_ not in LOCATIVE)) \
-                    or (tok.ent_type_ == "LANGUAGE" and not _adjective(doc, i + 1)):
+                    or (tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or doc[i - 1].lower_ not in LOCATIVE)) \
+                    or (tok.ent_type_ == "LANGUAGE" and not adjective_follows(doc, i + 1)):
                 i += 1
                 continue
             ent_start, ent_end = i, n
@@ -381,7 +256,7 @@ class PlaceFinder:
                     # a one-word person or language is a demonym when an adjective's noun follows
                     # ("Azerbaijani soldiers", "the English city of Salisbury")
                     if dem is not None and (width == 2 or tok.ent_type_ not in ("PERSON", "LANGUAGE")
-                                            or _adjective(doc, i + 1)):
+                                            or adjective_follows(doc, i + 1)):
                         break
                     dem = None
             if dem is not None:
@@ -422,8 +297,8 @@ class PlaceFinder:
                 return 0  # an acronym ("OAS", "UN", "CHU"), not the small town of that name; "NJ" is New Jersey
             if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
                 continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
-            broad = top.feature in _NAMED_AREAS or top.id.startswith("add:")
-            if label == "NORP" and top.feature not in _NAMED_AREAS:
+            broad = top.feature in NAMED_AREAS or top.id.startswith("add:")
+            if label == "NORP" and top.feature not in NAMED_AREAS:
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
@@ -444,7 +319,7 @@ class PlaceFinder:
                 caps = proper or (width > 1 and doc[i:j].text.isupper())  # "NEW DELHI:"
                 ok = (locative or typed or (broad and top.feature != "admin2")
                       or (after_name and top.feature in ("admin1", "admin2", "country"))
-                      or (caps and (top.population >= 100_000 or _dateline(doc, i, j))))
+                      or (caps and (top.population >= 100_000 or is_dateline(doc, i, j))))
             # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior
             # Court"): the city is a place of the article, but not where its events happen (see ``embedded``)
             named_after = (not ok and label == "ORG" and i == ent_start and j < limit
@@ -510,29 +385,6 @@ class PlaceFinder:
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
-
-
-# DATE-tagged words that are never the town a locative cue may make of them ("in March")
-_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "easter", "christmas", "ramadan", "eid", "spring", "summer", "autumn", "winter", "today", "tomorrow"}
-_LANGUAGE_NOUNS = {"language", "languages", "speaking", "speakers", "speaker", "word", "words", "translation",
-                   "version", "text", "teacher", "teachers", "lessons", "class", "classes", "subtitles", "name"}
-
-
-def _adjective(doc: Any, j: int) -> bool:
-    """The token at j is a lower-case noun an adjective of nationality can qualify (not "English language")."""
-    if j >= len(doc):
-        return False
-    tok = doc[j]
-    return tok.pos_ == "NOUN" and tok.text.islower() and tok.lower_ not in _LANGUAGE_NOUNS
-
-
-def _dateline(doc: Any, i: int, j: int) -> bool:
-    """'MOSUL, Iraq (Reuters) -' or 'BEIRUT —': a capitalised name opening a paragraph, then a comma or dash."""
-    if i > 0 and "\n" not in doc[i - 1].text_with_ws and not doc[i].is_sent_start:
-        return False
-    return j < len(doc) and doc[j].text in (",", "(", "—", "–", "-", ":")
 
 
 def _display(name: str) -> str:
