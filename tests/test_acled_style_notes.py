@@ -147,6 +147,21 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
      "of Petaka (Douentza, Mopti). The militants seized livestock.", "2021-08-05",
      dict(sub_event_type="Looting/property destruction", actor1="Katiba Macina", actor2="Civilians (Mali)",
           fatalities=0, event_date="2021-08-04")),
+    ("On 12 July 2021, teachers held a sit-in in front of the education directorate in Nasiriyah (Thi-Qar).",
+     "2021-07-12", dict(sub_event_type="Peaceful protest", actor1="Protesters (Iraq)", fatalities=0)),
+    # ACLED's codebook counts road-blocking as a violent demonstration
+    ("On 3 July 2021, protesters blocked the roads in Nasiriyah over power cuts.", "2021-07-03",
+     dict(sub_event_type="Violent demonstration", actor1="Rioters (Iraq)")),
+    ("On 9 March 2015, 15 bodies with gunshot wounds were found in a mass grave near Sinjar (Ninewa).", "2015-03-09",
+     dict(sub_event_type="Attack", fatalities=15)),
+    ("On 20 August 2019, a drone of unknown origin struck a PMF weapons depot near Balad (Salah al-Din).",
+     "2019-08-20", dict(sub_event_type="Air/drone strike", actor2="PMF: Popular Mobilization Forces")),
+    ("On 5 May 2021, residents attacked a police station in Tanga after a detainee died in custody; police fired "
+     "live rounds, killing one rioter.", "2021-05-05",
+     dict(event_type="Riots", actor1="Rioters (Tanzania)", inter2=1, fatalities=1)),
+    ("On 24 January 2016, the Syrian forces took full control of the town of Rabi'a (Latakia) in fierce clashes "
+     "with the militants.", "2016-01-24",
+     dict(sub_event_type="Government regains territory", actor1="Military Forces of Syria (2000-2024)")),
 ]
 
 

@@ -357,8 +357,10 @@ def test_events_subject_of_a_death_word_is_a_victim_not_the_agent(pipe, text):
 
 
 def test_events_crowd_fired_on_is_the_target_not_the_event(pipe):
-    ev = events_of(pipe, "Police opened fire on a mob in Vadodara.")[0]
-    assert ev.trigger == "opened fire" and ev.inter1 == 1 and ev.inter2 == 5
+    # detection: the police fired, the mob was fired on (coding then files it under the riot, police as actor2)
+    events, frames = frames_of(pipe, "Police opened fire on a mob in Vadodara.")
+    f = frames[events[0].event_id]
+    assert events[0].trigger == "opened fire" and f.actor1.inter == 1 and f.actor2.inter == 5
 
 
 def test_events_shots_without_shooter_go_to_the_state_force_last_seen_acting(pipe):
@@ -411,8 +413,9 @@ def test_events_unquoted_yaml_boolean_in_a_trigger_condition_is_an_error(tmp_pat
     "Two persons succumbed to bullet injuries in the police firing at Limkheda.",
 ])
 def test_events_police_firing_has_the_police_as_actor1(pipe, text):
-    ev = next(e for e in events_of(pipe, text) if "fir" in (e.trigger or ""))
-    assert ev.inter1 == 1 and ev.fatalities >= 1
+    events, frames = frames_of(pipe, text)
+    ev = next(e for e in events if "fir" in (e.trigger or ""))
+    assert frames[ev.event_id].actor1.inter == 1 and ev.fatalities >= 1
 
 
 def test_events_police_near_riots_are_not_the_rioters(pipe):
@@ -512,3 +515,50 @@ def test_events_category_label_and_goods_taken_by_the_same_actor_make_one_lootin
     ev = pipe.process_batch([Article(text=text, published="2022-03-02")])[0].events
     assert [e.sub_event_type for e in ev] == ["Looting/property destruction"]
     assert ev[0].actor1 == "Islamic State (West Africa)" and "trigger_2" in ev[0].evidence
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Displaced families staged a sit-in outside the UN office in Erbil.", "Peaceful protest"),
+    ("Angry villagers blocked the highway between Basra and Zubair over power cuts.", "Violent demonstration"),
+    ("An unidentified drone hit a militia arms depot near Balad.", "Air/drone strike"),
+])
+def test_events_missing_triggers_sit_in_road_block_drone_hit(pipe, text, sub):
+    ev = events_of(pipe, text)
+    assert [e.sub_event_type for e in ev] == [sub]
+
+
+def test_events_road_blocked_by_no_one_or_by_police_is_no_protest(pipe):
+    assert events_of(pipe, "A landslide blocked the road to Gilgit for two days.") == []
+    assert events_of(pipe, "Police blocked the streets leading to the stadium before the match.") == []
+
+
+def test_events_bodies_with_marks_of_violence_are_an_attack_not_by_who_found_them(pipe):
+    ev = events_of(pipe, "Villagers found the bodies of four shepherds with gunshot wounds near Baiji.")
+    assert [(e.sub_event_type, e.fatalities) for e in ev] == [("Attack", 4)]
+    assert ev[0].inter1 == 3 and ev[0].inter2 == 7
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of youths stoned a police post in Kisumu on Monday and police responded with live bullets, killing two.",
+    "Villagers torched a police station in Kisumu; officers fired live rounds, killing two of them.",
+])
+def test_events_police_response_inside_crowd_violence_is_part_of_it(pipe, text):
+    ev = events_of(pipe, text)
+    assert len(ev) == 1 and ev[0].event_type == "Riots"
+    assert (ev[0].actor2 or "").startswith("Police Forces") and ev[0].fatalities == 2
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Al Shabaab fighters captured the town of Bulo Burde during heavy fighting with government troops.",
+     "Non-state actor overtakes territory"),
+    ("After two days of fierce battles with IS, Iraqi troops retook the village of Imam Gharbi.",
+     "Government regains territory"),
+])
+def test_events_territory_taken_in_fighting_is_the_territory_change(pipe, text, sub):
+    assert [e.sub_event_type for e in events_of(pipe, text)] == [sub]
+
+
+def test_events_noun_and_verb_triggers_of_one_word_and_class_both_load(tmp_path):
+    path = tmp_path / "triggers.yaml"
+    path.write_text("triggers:\n  - {lemma: hold, class: capture, pos: [NOUN]}\n  - {lemma: hold, class: capture, pos: [VERB]}\n")
+    assert len(load_lexicon([path]).single["hold"]) == 2

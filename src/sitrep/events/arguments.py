@@ -111,6 +111,10 @@ class ArgumentReader:
             if mod is not None and (inter is None or (inter == 7 and mod != 7)):
                 inter = mod
                 break
+        if inter is None and (tok.like_num or lemma in self.lex.cues.get("quantity", frozenset())):
+            # "hundreds of youths", "a group of gunmen": the people are in the "of" phrase
+            of = next((self._pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            return self._arg(of, actors, country, target) if of is not None else None
         if inter is None:
             return None
         if target and inter == 3 and lemma in PARTISANS:
@@ -210,7 +214,9 @@ class ArgumentReader:
             for c in tok.children:
                 if c.dep_ == "acl":
                     a1_tok = next((self._pobj(g) for g in c.children if g.dep_ == "agent"), None)
-            if a1_tok is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            if a1_tok is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
+                    and tok.head.lemma_.lower() not in self.lex.cues.get("discovery", frozenset()):
+                # "X launched an operation"; but who found the bodies did not kill them
                 a1_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if a1_tok is None and tok.dep_ in ("xcomp", "advcl", "conj") and tok.pos_ == "VERB":
             head = tok.head
@@ -303,10 +309,11 @@ class ArgumentReader:
             tok = span.root if span is not None else sent.doc[i]
             if self.clause_of(tok) != here and abs(tok.i - f.tok.i) > 4:
                 continue  # an actor of another clause ("he alleged the government failed ... after the killings")
-            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SPEECH_VERBS or (
+            finder = tok.head.lemma_.lower() in self.lex.cues.get("discovery", frozenset())
+            if tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in SPEECH_VERBS or finder) or (
                 tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
             ):
-                continue  # the source of a report is not a party to the event
+                continue  # the source of a report, or who found the traces, is not a party to the event
             seen.add(a.start)
             (before if i < f.tok.i else after).append(a)
         # Before a passive trigger without "by ..." stand those it happened to ("seven people, including

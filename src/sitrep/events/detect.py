@@ -103,6 +103,8 @@ class Detector(ArgumentReader, Merger):
             return False
         if t.passive and not any(c.dep_ == "nsubjpass" and self._someone(c) for c in tok.children):
             return False  # "five men were held", not "the elections were held"
+        if t.people and not any(c.dep_ == "nsubj" and self._someone(c) for c in tok.children):
+            return False  # "residents blocked the road", not "a landslide blocked the road"
         if t.needs and not self._cue_ok(t.needs, words):
             return False
         if t.unless and self._cue_ok(t.unless, words):

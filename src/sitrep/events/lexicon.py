@@ -26,6 +26,7 @@ class Trigger:
     unless: tuple[str, ...] = ()
     weight: float = 1.0
     passive: bool = False  # only as a passive verb ("were held")
+    people: bool = False  # only with people as the verb's subject ("residents blocked the road")
 
 
 @dataclass
@@ -81,6 +82,7 @@ def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
         unless=tuple(str(x).lower() for x in entry.get("unless", ()) or ()),
         weight=float(entry.get("weight", 1.0)),
         passive=bool(entry.get("passive", False)),
+        people=bool(entry.get("people", False)),
     )
 
 
@@ -88,7 +90,9 @@ def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
     """Merge every copy of triggers.yaml; later files add to and override earlier ones."""
     files = paths if paths is not None else data_files("triggers.yaml")
     priorities: dict[str, int] = {}
-    by_key: dict[tuple[tuple[str, ...], str], Trigger] = {}
+    # keyed by words, class and part of speech: "control" the noun ("took control") and the verb ("control the
+    # whole district") are two triggers of one class
+    by_key: dict[tuple[tuple[str, ...], str, frozenset[str]], Trigger] = {}
     cues: dict[str, set[str]] = {}
     participants: dict[str, int] = {}
     for path in files:
@@ -96,7 +100,7 @@ def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
         priorities.update({str(k): int(v) for k, v in (data.get("classes") or {}).items()})
         for entry in data.get("triggers") or []:
             t = _trigger(entry, path)
-            by_key[(t.words, t.cls)] = t
+            by_key[(t.words, t.cls, t.pos)] = t
         for name, words in (data.get("cues") or {}).items():
             cues.setdefault(str(name), set()).update(str(w).lower() for w in words)
         for code, words in (data.get("participants") or {}).items():

@@ -23,6 +23,9 @@ FAMILY = {
 
 
 VIOLENT = {"violence", "remote"}
+CROWD_RESPONDED = {5, 6, 7}  # rioters, protesters, civilians: a crowd the police answers
+CROWD_ACTS = {"attack", "riot", "mob", "property"}
+FORCE_ACTS = {"attack", "kill", "force"}
 CROWD_INTER = {5, 6}  # rioters, protesters
 
 
@@ -140,6 +143,24 @@ class Merger:
                     setattr(host, role, arg)
         return sorted(kept + body, key=lambda f: f.tok.i)
 
+    @staticmethod
+    def _fold_force_into_crowd_violence(frames: list[Frame]) -> list[Frame]:
+        """"residents attacked a police station; police fired live rounds, killing one rioter": the state
+        force's response inside a crowd's violence is part of that riot, with the force as the other side."""
+        out: list[Frame] = []
+        for f in sorted(frames, key=lambda f: f.tok.i):
+            crowd = next((m for m in out if m.actor1 is not None and m.actor1.inter in CROWD_RESPONDED
+                          and m.cls in CROWD_ACTS and m.modality == f.modality), None)
+            if crowd is not None and f.actor1 is not None and f.actor1.inter == 1 and f.cls in FORCE_ACTS \
+                    and (f.actor2 is None or f.actor2.inter in CROWD_RESPONDED) \
+                    and (crowd.actor2 is None or crowd.actor2.inter == 1):
+                crowd.actor2 = crowd.actor2 or f.actor1
+                crowd.victims += f.victims
+                crowd.absorb(f)
+                continue
+            out.append(f)
+        return out
+
     def _merge_in_sentence(self, frames: list[Frame]) -> list[Frame]:
         """Weak frames (a bare "killed", "dead") fold into a stronger frame of the same sentence."""
         if len(frames) < 2:
@@ -161,6 +182,7 @@ class Merger:
             self.take_killer(host, f)
             if host.actor2 is None and f.actor2 is not None and f.cls == "kill":
                 host.actor2 = f.actor2
+        out = self._fold_force_into_crowd_violence(out)
         # Two strong frames of one family with the same actor1 are one event told twice.
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):

@@ -63,7 +63,9 @@ def _places_split(document: Document, f: Frame) -> list[list[int] | None]:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is not None:
             heads.append((span.root, p))
-    conj_pairs = {(a.i, b.i) for a, _ in heads for b, _ in heads if b.dep_ == "conj" and b.head.i == a.i}
+    # "the road between Basra and Zubair" is one stretch, not two places
+    conj_pairs = {(a.i, b.i) for a, _ in heads for b, _ in heads if b.dep_ == "conj" and b.head.i == a.i
+                  and not (a.dep_ == "pobj" and a.head.lower_ == "between")}
     linked = {i for pair in conj_pairs for i in pair}
     chosen = [[p.start, p.end] for root, p in heads if root.i in linked]
     return chosen if len(chosen) >= 2 else [None]  # type: ignore[return-value]
