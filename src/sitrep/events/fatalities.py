@@ -137,6 +137,10 @@ def _victims(tok: Any) -> list[Any]:
                 heads.append(c)
         if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             heads.append(tok.head)  # "15 people killed in ..."
+    elif lemma in ("body", "corpse") and tok.pos_ == "NOUN":
+        heads.append(tok)  # "15 bodies were found": the figure is on the word itself, or on "of three men"
+        heads += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
     elif lemma in DEATH_INTRANSITIVE:
         heads += [c for c in tok.children if c.dep_ == "nsubj"]
     elif lemma in ("dead", "killed"):
