@@ -273,7 +273,7 @@ def add_identities(ev: Event, identities: dict[tuple[int, int], str]) -> None:
     for side in ("1", "2"):
         span = ev.evidence.get(f"actor{side}")
         identity = identities.get((span[0], span[1])) if span else None
-        if identity is None:
+        if identity is None or span is None:
             continue
         attr = f"assoc_actor_{side}"
         present = [x for x in (getattr(ev, attr) or "").split("; ") if x]
