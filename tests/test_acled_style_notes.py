@@ -192,3 +192,9 @@ def test_acled_style_killing_named_as_a_charge_adds_no_fatality() -> None:
     note = "On 15 April 2021, Iraqi police detained a PMF commander in Karbala on charges of killing an activist."
     events = _asserted(note, "2021-04-16")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Arrests", 0)]
+
+
+def test_acled_style_protests_named_as_background_of_a_curfew_are_no_protest_event() -> None:
+    note = "On 28 November 2019, the government of Iraq declared a curfew in Nasiriyah following the protests."
+    events = _asserted(note, "2019-11-28")
+    assert events and all(e.event_type != "Protests" and e.actor1 != "Protesters (Iraq)" for e in events)

@@ -562,3 +562,21 @@ def test_events_noun_and_verb_triggers_of_one_word_and_class_both_load(tmp_path)
     path = tmp_path / "triggers.yaml"
     path.write_text("triggers:\n  - {lemma: hold, class: capture, pos: [NOUN]}\n  - {lemma: hold, class: capture, pos: [VERB]}\n")
     assert len(load_lexicon([path]).single["hold"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Authorities imposed a night curfew on Kisumu amid the riots.",
+    "The governor ordered a curfew across Kano State following the demonstrations.",
+])
+def test_events_event_named_as_background_does_not_lead_a_clause_with_its_own_act(pipe, text):
+    assert [e.event_type for e in events_of(pipe, text)] == ["Strategic developments"]
+
+
+@pytest.mark.parametrize("text, agreement", [
+    ("The two ministers agreed to expand trade between the countries.", False),
+    ("Officials signed a deal to build a new hospital in Basra.", False),
+    ("Government troops and the rebels agreed to a three-day truce in Hodeidah.", True),
+    ("The SDF and the regime agreed on an exchange of prisoners near Manbij.", True),
+])
+def test_events_agreement_only_about_the_conflict(pipe, text, agreement):
+    assert any(e.sub_event_type == "Agreement" for e in events_of(pipe, text)) == agreement

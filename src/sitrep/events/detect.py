@@ -188,7 +188,11 @@ class Detector(ArgumentReader, Merger):
             trig_at = {item[0].i: item[2] for item in found}
             span = whole_sentence(sents, si)
             for items in groups.values():
-                best = max(items, key=lambda x: (self._rank(x[0], x[2], trig_at), -x[0].i))
+                # an event named as background ("curfew ... following the protests") does not lead a clause
+                # that reports another act of its own
+                acts = any(not self._background(x[0]) and x[2].cls != "kill" for x in items)
+                best = max(items, key=lambda x: (not (acts and self._background(x[0])),
+                                                 self._rank(x[0], x[2], trig_at), -x[0].i))
                 f = self._frame(best, si, span, sent, actors, country)
                 for item in items:
                     # the clause's other triggers are further mentions of its event ("a boy was killed when
@@ -234,6 +238,8 @@ class Detector(ArgumentReader, Merger):
         for _ in range(4):
             if up.dep_ == "pobj" and up.head.lower_ in BACKGROUND_PREPS:
                 return True
+            if up.dep_ == "dobj" and up.head.lower_ in BACKGROUND_PREPS and up.head.dep_ in ("prep", "advcl"):
+                return True  # "following the protests" parsed as a verb
             if up.head.i == up.i or up.pos_ in ("VERB", "AUX") and up.i != tok.i:
                 return False
             up = up.head
