@@ -162,6 +162,8 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
     ("On 24 January 2016, the Syrian forces took full control of the town of Rabi'a (Latakia) in fierce clashes "
      "with the militants.", "2016-01-24",
      dict(sub_event_type="Government regains territory", actor1="Military Forces of Syria (2000-2024)")),
+    ("On 27 March 2022, Wagner forces killed dozens of civilians in Moura (Djenne, Mopti).", "2022-03-27",
+     dict(sub_event_type="Attack", actor1="Wagner Group", actor2="Civilians (Mali)", fatalities=12)),
 ]
 
 

@@ -580,3 +580,22 @@ def test_events_event_named_as_background_does_not_lead_a_clause_with_its_own_ac
 ])
 def test_events_agreement_only_about_the_conflict(pipe, text, agreement):
     assert any(e.sub_event_type == "Agreement" for e in events_of(pipe, text)) == agreement
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed five herders in Kagoro (Kaura, Kaduna) on Monday.", [None]),
+    ("Gunmen killed five herders in Kagoro and Zonkwa (Zangon Kataf, Kaduna) on Monday.", ["Kagoro", "Zonkwa"]),
+    ("Gunmen ambushed a convoy on the road between Kagoro and Zonkwa on Monday.", [None]),
+])
+def test_events_bracketed_admin_hint_and_road_ends_are_not_more_places(text, expected):
+    from sitrep.stages.nlp import load_model
+
+    doc = load_model()(text)
+    document = Document(article=Article(text=text), doc=doc)
+    for name in ("Kagoro", "Zonkwa", "Kaura", "Zangon Kataf", "Kaduna"):
+        if name in text:
+            start = text.index(name)
+            document.places.append(Place(text=name, start=start, end=start + len(name), sent=0, feature="town"))
+    detect_events(document, Detector(lexicon()))
+    got = [text[slice(*e.evidence["location"])] if "location" in e.evidence else None for e in document.events]
+    assert sorted(got, key=str) == expected

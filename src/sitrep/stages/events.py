@@ -52,6 +52,18 @@ def _confidence(f: Frame) -> float:
     return round(max(0.05, min(0.95, c)), 2)
 
 
+def _in_brackets(span: Any) -> bool:
+    """Whether a place name stands inside parentheses ("Moura (Djenne, Mopti)"): an admin hint for the
+    place before it, not a second place."""
+    sent = span.sent
+    for t in reversed(span.doc[sent.start : span.start]):
+        if t.text in (")", "]"):
+            return False
+        if t.text in ("(", "["):
+            return True
+    return False
+
+
 def _places_split(document: Document, f: Frame) -> list[list[int] | None]:
     """Spans of conjoined places in the event's sentence (one event each), else [None]."""
     places = [p for p in document.places if p.sent == f.sent and p.feature != "country"]
@@ -61,7 +73,7 @@ def _places_split(document: Document, f: Frame) -> list[list[int] | None]:
     heads = []
     for p in places:
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None:
+        if span is not None and not _in_brackets(span):
             heads.append((span.root, p))
     # "the road between Basra and Zubair" is one stretch, not two places
     conj_pairs = {(a.i, b.i) for a, _ in heads for b, _ in heads if b.dep_ == "conj" and b.head.i == a.i
