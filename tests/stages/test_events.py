@@ -599,3 +599,8 @@ def test_events_bracketed_admin_hint_and_road_ends_are_not_more_places(text, exp
     detect_events(document, Detector(lexicon()))
     got = [text[slice(*e.evidence["location"])] if "location" in e.evidence else None for e in document.events]
     assert sorted(got, key=str) == expected
+
+
+def test_events_act_demanded_in_a_that_clause_is_not_asserted(pipe):
+    ev = events_of(pipe, "Relatives of the victims demanded that the police arrest the gunmen responsible.")
+    assert [e.modality for e in ev if e.sub_event_type == "Arrests"] == ["future"]

@@ -82,6 +82,9 @@ def modality(trigger: Any) -> str:
                 return "future"
             if lemma in DEMAND_HEADS and nominal and trigger.i > tok.i:
                 return "future"  # the arrest is asked for, not made
+            if lemma in DEMAND_HEADS and came_by == "ccomp" and trigger.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in trigger.doc[tok.i + 1 : trigger.i + 1]):
+                return "future"  # "demanded that control ... be taken away": asked for, not done
             if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i and came_by == "xcomp" and not (
                     lemma in OBLIGATION and tok.tag_ == "VBD"):  # "police had to fire": it was done
                 return "hypothetical"
