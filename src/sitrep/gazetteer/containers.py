@@ -4,9 +4,10 @@ country, never as a town of the same name ("Tacoma, Washington" is the state).""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from sitrep.gazetteer.resolve import TOWN_FEATURES, Toponym
+from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
 
 AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
@@ -31,6 +32,41 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
             b.hints = b.hints or AREA_HINTS  # "Tacoma, Washington" is the state, not the capital
 
 
+_OPEN = re.compile(r"\s*(?:([A-Za-z]+)\s*)?\(\s*")
+
+
+def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
+    """ACLED-style 'Boni (Douentza, Mopti)', 'Zurmi LGA (Zamfara)', 'Makariv (Kyiv)': the names in brackets
+    after a place are the units that contain it — they choose among its namesakes, read as provinces or
+    districts, and are marked ``admin_hint``: they are where the place is, not another place of the event."""
+    for k, a in enumerate(found):
+        if a.demonym is not None or a.admin_hint:
+            continue
+        inner: list[Toponym] = []
+        pos = a.end
+        for b in found[k + 1:k + 4]:
+            gap = text[pos:b.start]
+            if not inner:
+                m = _OPEN.fullmatch(gap)
+                if m is None or (m.group(1) and m.group(1).lower() not in HINT_FEATURES):
+                    break
+            elif gap.strip() != ",":
+                break
+            if b.demonym is not None:
+                break
+            inner.append(b)
+            pos = b.end
+        if not inner or not text[pos:pos + 3].lstrip().startswith(")"):
+            continue
+        within: set[str] = set()
+        for b in inner:
+            within |= areas_within(gaz, b.text)
+            b.hints = b.hints or AREA_HINTS
+            b.admin_hint = True
+        if within and not a.within:
+            a.within = within
+
+
 def areas_within(gaz: Gazetteer, name: str) -> set[str]:
     """The admin1 units and countries a containing name ("Va.", "Georgia", "Northamptonshire") can mean."""
     return {e.admin1_code or e.cc for e in gaz.lookup(name) if e.feature in AREA_HINTS}
@@ -45,9 +81,14 @@ def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[T
         if b.demonym is not None or b.facility:
             continue
         span = doc.char_span(b.start, b.end, alignment_mode="expand")
-        if span is None or span.start < 2 or doc[span.start - 1].text != ",":
+        if span is None or span.start < 2 or doc[span.start - 1].text not in (",", "("):
             continue
         comma = span.start - 1
+        # "Zurmi LGA (Zamfara)": a unit word between the name and the bracket says what the name is
+        hints: tuple[str, ...] = ()
+        if doc[comma].text == "(" and doc[comma - 1].lower_ in HINT_FEATURES and doc[comma - 1].idx not in covered:
+            hints = HINT_FEATURES[doc[comma - 1].lower_]
+            comma -= 1
         within: set[str] | None = None
         for width in (3, 2, 1):
             i = comma - width
@@ -58,9 +99,9 @@ def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[T
                 if not within:
                     break
             name = doc[i:comma]
-            if any(c.feature in TOWN_FEATURES and (c.admin1_code in within or c.cc in within)
+            if any(c.feature in TOWN_FEATURES + ("admin2",) and (c.admin1_code in within or c.cc in within)
                    for c in gaz.lookup(name.text, loose=False)):
-                top = Toponym(name.text, name.start_char, name.end_char, -1, within=within)
+                top = Toponym(name.text, name.start_char, name.end_char, -1, hints, within=within)
                 out.append(top)
                 b.hints = b.hints or AREA_HINTS
                 break

@@ -26,6 +26,8 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "city": ("town",), "town": ("town",), "village": ("town", "village"), "capital": ("town",),
     "desert": ("desert",), "valley": ("valley",), "mountains": ("mountains",), "lake": ("lake",),
     "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
+    # second-level units by their local names ("Zurmi LGA", "Rutshuru territory", "Douentza cercle")
+    "lga": ("admin2",), "territory": ("admin2", "region"), "cercle": ("admin2",), "woreda": ("admin2",),
 }
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
@@ -52,6 +54,7 @@ class Toponym:
     container: Toponym | None = None  # the place the text puts it in ("... in Miami Beach", "Brooklyn's ...")
     optional: bool = False  # dropped when unresolved (not a place the NER saw)
     embedded: bool = False  # the city an organisation is named after ("The Washington Post")
+    admin_hint: bool = False  # a unit in brackets after a place ("Boni (Douentza, Mopti)"): where that place is
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -90,6 +93,11 @@ class Resolver:
             found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
         if found and top.within:
             inside = [c for c in found if c.admin1_code in top.within or c.cc in top.within]
+            head, _, unit = top.text.rpartition(" ")
+            if not inside and head and unit.lower() in HINT_FEATURES:
+                # "Nawa district (Helmand)": a namesake elsewhere is known with its unit word; this one without
+                inside = [c for c in self.gaz.lookup(head, loose=False)
+                          if c.admin1_code in top.within or c.cc in top.within]
             found = inside or found
         top.candidates = found
         if not found:

@@ -25,6 +25,7 @@ GENERIC_WORDS = {
     "island", "islands", "coast", "national", "union", "liberty", "independence", "victoria", "hope", "home",
     "federal", "airport", "republic", "state", "royal", "university", "college", "hall", "church", "school",
     "county", "district", "capitol", "creek", "western", "eastern", "northern", "southern", "middle", "golden", "star",
+    "green", "red", "zone",
 }
 NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")
 LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",

@@ -46,10 +46,12 @@ class Geocoder:
         return 0
 
     def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
-               in_names: frozenset[int] = frozenset()) -> None:
+               in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
+        # "Boni (Douentza, Mopti)": the bracketed units say where Boni is; they are the location only without it
+        resolved = [p for p in resolved if p.start not in hints] or resolved
         span = event.evidence.get("sentence")
         chosen: Place | None = None
         if span and resolved:
@@ -101,8 +103,9 @@ class Geocoder:
         focus_cc = document.extras.get("focus_iso2")
         focus_iso = self.gaz.country_info(focus_cc).get("numeric") if focus_cc else None
         in_names = frozenset(document.extras.get("places_in_names") or ())
+        hints = frozenset(document.extras.get("place_hints") or ())
         for event in document.events:
-            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names)
+            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
-from sitrep.gazetteer.containers import mark_containers, names_before_areas
+from sitrep.gazetteer.containers import mark_containers, mark_parentheticals, names_before_areas
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
-from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Resolver, Toponym
+from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, TOWN_FEATURES, Resolver, Toponym
 from sitrep.gazetteer.wording import (
     CALENDAR,
     ENTITY_LABELS,
@@ -145,13 +146,46 @@ class PlaceFinder:
         found += self._gazetteer_names(doc, taken)
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
+        found = [t for t in found if not self._actor_name(t)]
+        self._nationality_words(doc, found)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += names_before_areas(self.gaz, doc, found)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
         mark_containers(self.gaz, self._text, found)
+        mark_parentheticals(self.gaz, self._text, found)
         return found
+
+    def _actor_name(self, top: Toponym) -> bool:
+        """A name that is an armed group's or a force's ("IS", "FAMa", "Hamas"), or a short all-caps acronym
+        ("AU", "IS") the gazetteer knows only as small towns, is no place: such a match would place the article in
+        a small namesake abroad (Is, Russia; Fama, Brazil; Hamm, Germany). A country, province or large city of
+        that name ("UAE"; an actor's name only when it is the place's own: "EU", "the Kremlin") stays a place."""
+        if top.demonym is not None or top.facility:
+            return False
+        text = top.text
+        acronym = text.isalpha() and text.isupper() and len(text) <= 3 and text not in self.gaz.abbrevs
+        if not acronym and named_actor_alias(text) is None:
+            return False
+        key = exact_key(text)
+        aliased = self.gaz.aliased.get(key, set())
+        return not any((acronym or exact_key(c.name) == key or c.idx in aliased)
+                       and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
+                       for c in self.gaz.lookup(text, loose=False))
+
+    def _nationality_words(self, doc: Any, found: list[Toponym]) -> None:
+        """'US soldiers', 'U.K. officials': a country's abbreviation before a noun says whose people they are,
+        like 'British soldiers' — a demonym, not where anything happens."""
+        for top in found:
+            if top.demonym is not None or top.facility or not (top.text.isupper() or "." in top.text):
+                continue
+            span = doc.char_span(top.start, top.end, alignment_mode="expand")
+            if span is None or not adjective_follows(doc, span.end):
+                continue
+            cands = self.gaz.lookup(top.text, loose=False)
+            if cands and cands[0].feature == "country":
+                top.demonym = cands[0]
 
     def _not_people(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """A name the article also uses for a person ("John Kelly" ... "Kelly said") is no place when the gazetteer
@@ -382,6 +416,8 @@ class PlaceFinder:
                            if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
         # names inside an organisation's name: the geocoder places events elsewhere when it can
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
+        # units in brackets after a place ("Boni (Douentza, Mopti)") say where it is; they locate no event when it can
+        document.extras["place_hints"] = [t.start for t in toponyms if t.admin_hint]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
