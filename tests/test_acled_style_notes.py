@@ -164,6 +164,9 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
      dict(sub_event_type="Government regains territory", actor1="Military Forces of Syria (2000-2024)")),
     ("On 27 March 2022, Wagner forces killed dozens of civilians in Moura (Djenne, Mopti).", "2022-03-27",
      dict(sub_event_type="Attack", actor1="Wagner Group", actor2="Civilians (Mali)", fatalities=12)),
+    ("On 15 April 2021, Iraqi police detained a PMF commander in Karbala on charges of killing an activist.",
+     "2021-04-16", dict(sub_event_type="Arrests", actor1="Police Forces of Iraq (2018-)",
+                        actor2="PMF: Popular Mobilization Forces", fatalities=0)),
 ]
 
 

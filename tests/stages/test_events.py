@@ -604,3 +604,9 @@ def test_events_bracketed_admin_hint_and_road_ends_are_not_more_places(text, exp
 def test_events_act_demanded_in_a_that_clause_is_not_asserted(pipe):
     ev = events_of(pipe, "Relatives of the victims demanded that the police arrest the gunmen responsible.")
     assert [e.modality for e in ev if e.sub_event_type == "Arrests"] == ["future"]
+
+
+def test_events_conjoined_subjects_clashing_with_a_third_party_stay_allies(pipe):
+    ev = events_of(pipe, "Iraqi troops and the PMF clashed with IS militants near Tarmiyah.")
+    assert len(ev) == 1 and ev[0].actor2 == "Islamic State (Iraq)"
+    assert "PMF" in (ev[0].assoc_actor_1 or "")

@@ -255,7 +255,8 @@ class ArgumentReader:
                         f.actor2 = pair[1]
         if t_tok is None and verb.i != tok.i:
             t_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if t_tok is None and len(a1s) > 1 and f.actor2 is None and self._reciprocal(tok):
+        if t_tok is None and len(a1s) > 1 and f.actor2 is None and self._reciprocal(tok) and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children):
             # "Peshmerga forces and the Iraqi army clashed": conjoined subjects of a verb done to each other
             # are the two sides, not allies
             f.actor2 = a1s[1]

@@ -190,8 +190,8 @@ class Detector(ArgumentReader, Merger):
             for items in groups.values():
                 # an event named as background ("curfew ... following the protests") does not lead a clause
                 # that reports another act of its own
-                acts = any(not self._background(x[0]) and x[2].cls != "kill" for x in items)
-                best = max(items, key=lambda x: (not (acts and self._background(x[0])),
+                acts = any(not self._in_background(x[0]) and x[2].cls != "kill" for x in items)
+                best = max(items, key=lambda x: (not (acts and self._in_background(x[0])),
                                                  self._rank(x[0], x[2], trig_at), -x[0].i))
                 f = self._frame(best, si, span, sent, actors, country)
                 for item in items:
@@ -238,10 +238,23 @@ class Detector(ArgumentReader, Merger):
         for _ in range(4):
             if up.dep_ == "pobj" and up.head.lower_ in BACKGROUND_PREPS:
                 return True
-            if up.dep_ == "dobj" and up.head.lower_ in BACKGROUND_PREPS and up.head.dep_ in ("prep", "advcl"):
-                return True  # "following the protests" parsed as a verb
             if up.head.i == up.i or up.pos_ in ("VERB", "AUX") and up.i != tok.i:
                 return False
+            up = up.head
+        return False
+
+    @staticmethod
+    def _in_background(tok: Any) -> bool:
+        """Whether a trigger stands anywhere inside a background phrase ("following instances of detection of
+        explosives", "following the protests" with "following" parsed as a verb), up to its clause's verb."""
+        up = tok
+        for _ in range(12):
+            if up.dep_ in ("pobj", "dobj") and up.head.lower_ in BACKGROUND_PREPS and (
+                    up.dep_ == "pobj" or up.head.dep_ in ("prep", "advcl")):
+                return True
+            if up.head.i == up.i or up.pos_ in ("VERB", "AUX") and up.i != tok.i and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in up.children):
+                return False  # reached a clause of its own
             up = up.head
         return False
 
