@@ -610,3 +610,8 @@ def test_events_conjoined_subjects_clashing_with_a_third_party_stay_allies(pipe)
     ev = events_of(pipe, "Iraqi troops and the PMF clashed with IS militants near Tarmiyah.")
     assert len(ev) == 1 and ev[0].actor2 == "Islamic State (Iraq)"
     assert "PMF" in (ev[0].assoc_actor_1 or "")
+
+
+def test_events_a_single_body_found_with_marks_of_violence_is_one_death(pipe):
+    ev = events_of(pipe, "Passers-by found a body with stab wounds on a farm outside Kirkuk.")
+    assert [(e.sub_event_type, e.fatalities) for e in ev] == [("Attack", 1)]

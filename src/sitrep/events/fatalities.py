@@ -213,7 +213,8 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
         for tok in sent:
             if (tok.lemma_.lower() in DEATH_VERBS | DEATH_INTRANSITIVE or (
                 tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ == "VERB"
-            )) and not _charged(tok):
+            ) or tok.lower_ in ("body", "corpse") and tok.head.lemma_.lower() in ("find", "recover", "discover")
+            ) and not _charged(tok):  # "police found a body": one
                 for head in _victims(tok):
                     if head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INJURY:
                         found.append(Count(1, head.idx, head.idx + len(head.text), head.lemma_.lower(), sent_index))
