@@ -40,7 +40,7 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
     after a place are the units that contain it — they choose among its namesakes, read as provinces or
     districts, and are marked ``admin_hint``: they are where the place is, not another place of the event."""
     for k, a in enumerate(found):
-        if a.demonym is not None or a.admin_hint:
+        if a.demonym is not None or a.admin_hint is not None:
             continue
         inner: list[Toponym] = []
         pos = a.end
@@ -62,7 +62,7 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
         for b in inner:
             within |= areas_within(gaz, b.text)
             b.hints = b.hints or AREA_HINTS
-            b.admin_hint = True
+            b.admin_hint = a
         if within and not a.within:
             a.within = within
 

@@ -54,7 +54,7 @@ class Toponym:
     container: Toponym | None = None  # the place the text puts it in ("... in Miami Beach", "Brooklyn's ...")
     optional: bool = False  # dropped when unresolved (not a place the NER saw)
     embedded: bool = False  # the city an organisation is named after ("The Washington Post")
-    admin_hint: bool = False  # a unit in brackets after a place ("Boni (Douentza, Mopti)"): where that place is
+    admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -166,7 +166,9 @@ class Resolver:
             elif c.feature == "admin1":  # "Georgia" next to Gainesville and Hall County is the state
                 local += 2.0 * support.get(c.admin1_code, 0.0)
         if c.feature not in _BROAD and towns:
-            near = min((_km(c, t) for t in towns if t.idx != c.idx), default=1e9)
+            # the name's own other senses are no neighbours ("Chibok" the district next to Chibok the town)
+            own = {o.idx for o in top.candidates}
+            near = min((_km(c, t) for t in towns if t.idx not in own), default=1e9)
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
         s += min(local, 5.0)
         key = exact_key(top.text)
@@ -207,6 +209,11 @@ class Resolver:
                     seats = {code for c in top.candidates if c.feature == "town" and c.population >= 20_000
                              for code in (c.admin1_code, c.admin2) if code}
                     seats |= {c.cc for c in top.candidates if c.feature == "town" and c.population >= 500_000}
+                    # "Chibok" alone is the town, not the district of the same name around it
+                    key = exact_key(top.text)
+                    own_towns = {c.admin1_code for c in top.candidates if c.feature == "town" and exact_key(c.name) == key}
+                    seats |= {c.admin2 for c in top.candidates if c.feature == "admin2" and c.admin2
+                              and c.admin1_code in own_towns and exact_key(c.name) == key}
                     if any(c.feature == "country" and exact_key(c.name) == exact_key(top.text) for c in top.candidates):
                         seats.add(_NAMED_COUNTRY)
                     own1, own2 = reach.get(exact_key(top.text), ({}, {}))
@@ -246,6 +253,7 @@ class Resolver:
                                       f"approximate spelling, outside the article's focus country")
                         top.entry = None
         _one_sense(toponyms)
+        _hints_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
 
@@ -317,6 +325,20 @@ def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
             top.reason = f"'{top.text}' is a street, building or site and no town in the article contains it"
             continue
         top.entry = replace(entry, precision=max(2, entry.precision))
+
+
+def _hints_hold(toponyms: list[Toponym]) -> None:
+    """'Makariv (Kyiv)': the bracketed unit is the one that holds the place (Kyiv oblast, not Kyiv city)."""
+    for t in toponyms:
+        held = t.admin_hint.entry if t.admin_hint is not None else None
+        if held is None or t.entry is None:
+            continue
+        holds = [c for c in t.candidates if c.cc == held.cc and (
+            (c.feature == "admin1" and c.admin1_code == held.admin1_code)
+            or (c.feature == "admin2" and c.admin2 and c.admin2 == held.admin2)
+            or c.feature == "country")]
+        if holds and not any(c.idx == t.entry.idx for c in holds):
+            t.entry = holds[0]
 
 
 def _one_sense(toponyms: list[Toponym]) -> None:

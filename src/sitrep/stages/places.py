@@ -48,7 +48,7 @@ _REL_DISTANCE = re.compile(
     r"(?:the\s+)?(?:(?:city|town|village|district|area|province|governorate)\s+of\s+)?$", re.I)
 _REL_NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|outside(?: of)?|around|edge of|countryside of|"
-    r"villages? (?:of|near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
+    r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 class PlaceFinder:
     """Recognition and resolution for a batch of documents; holds the gazetteer."""
@@ -332,7 +332,8 @@ class PlaceFinder:
             if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
                 continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
             broad = top.feature in NAMED_AREAS or top.id.startswith("add:")
-            if label == "NORP" and top.feature not in NAMED_AREAS:
+            if label == "NORP" and top.feature not in NAMED_AREAS and not (
+                    prev in ("in", "near", "outside") and not adjective_follows(doc, j)):
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
@@ -417,7 +418,7 @@ class PlaceFinder:
         # names inside an organisation's name: the geocoder places events elsewhere when it can
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
         # units in brackets after a place ("Boni (Douentza, Mopti)") say where it is; they locate no event when it can
-        document.extras["place_hints"] = [t.start for t in toponyms if t.admin_hint]
+        document.extras["place_hints"] = [t.start for t in toponyms if t.admin_hint is not None]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
