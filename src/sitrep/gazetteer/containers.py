@@ -9,6 +9,7 @@ from typing import Any
 
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
+from sitrep.gazetteer.wording import LOCATIVE
 
 AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
 
@@ -90,6 +91,10 @@ def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[T
             hints = HINT_FEATURES[doc[comma - 1].lower_]
             comma -= 1
         within: set[str] | None = None
+        if doc[span.start - 1].text == "(":  # "(Beni, North Kivu)": every unit in the bracket
+            close = doc.text.find(")", b.start)
+            within = set().union(*(areas_within(gaz, t.text) for t in found
+                                   if b.start <= t.start and (close < 0 or t.end <= close)))
         for width in (3, 2, 1):
             i = comma - width
             if i < 0 or not all(doc[k].text[:1].isupper() and doc[k].idx not in covered for k in range(i, comma)):
@@ -105,4 +110,14 @@ def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[T
                 out.append(top)
                 b.hints = b.hints or AREA_HINTS
                 break
+        else:
+            # "in the village of Kisima (Beni, North Kivu)": a village the gazetteer lacks is still the place the
+            # bracket qualifies (kept unresolved), so the units in the bracket stay hints, not the event's town
+            if doc[span.start - 1].text == "(" and within:
+                i = comma
+                while i > 0 and comma - i < 3 and doc[i - 1].text[:1].isupper() and doc[i - 1].idx not in covered:
+                    i -= 1
+                if i < comma and i > 0 and doc[i - 1].lower_ in LOCATIVE:
+                    name = doc[i:comma]
+                    out.append(Toponym(name.text, name.start_char, name.end_char, -1, hints, within=within))
     return out

@@ -10,6 +10,9 @@ organisation's name, "The Washington Post", only when nothing else fits):
    fits: in the focus country when there is one, not a bare demonym;
 3. else the focus country itself, at geo_precision 3.
 
+A unit in brackets after a place ("Boni (Douentza, Mopti)") says where that place is: it is the location only
+when the place itself cannot be resolved, and then at geo_precision 2 at least.
+
 Sets ACLED's ``country, iso, region, admin1, admin2, location, latitude,
 longitude, geo_precision`` and ``evidence["location"]`` (the place's span)
 when the location comes from the text.
@@ -69,6 +72,8 @@ class Geocoder:
                                                      p.start))
         if chosen is not None:
             self._apply(event, chosen)
+            if chosen.start in hints:  # "near Mondoro (Douentza, Mopti)" with Mondoro unknown: somewhere in Douentza
+                event.geo_precision = max(2, event.geo_precision or 1)
         elif focus_cc:
             self._apply_country(event, focus_cc)
 

@@ -149,7 +149,10 @@ class PlaceFinder:
         found = [t for t in found if not self._actor_name(t)]
         self._nationality_words(doc, found)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
-        found += names_before_areas(self.gaz, doc, found)
+        more = names_before_areas(self.gaz, doc, found)
+        found += more
+        if more:  # "Kisima (Beni, North Kivu)": Beni, found only now, qualifies the name before the bracket
+            found += names_before_areas(self.gaz, doc, found)
         for top in found:
             top.sent = sentence_index(doc, top.start)
         found.sort(key=lambda t: t.start)
