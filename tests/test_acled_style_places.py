@@ -1,0 +1,68 @@
+"""ACLED-style notes code to the place their wording names, end to end through ``sitrep.extract``.
+
+The notes are the lead's geo follow-ups: actor names that are also small towns somewhere ("IS", "FAMa",
+"Hamas"), nationality abbreviations ("US soldiers"), "north of X", and the ACLED habit of writing the
+containing units in brackets after a place ("Boni (Douentza, Mopti)") — the bracket qualifies the place, it
+is never a second place or the event's location. Expected values follow ACLED's geo_precision: 1 the town,
+2 near a town or part of a district, 3 a province.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+# (note, published, location, admin1, geo_precision, country)
+NOTES: list[tuple[str, str, str, str | None, int, str]] = [
+    # an actor acronym is no town ("IS" is not Is, Russia) and does not move the article's focus
+    ("On 2 February 2021, Iraqi security forces seized a weapons cache belonging to IS in Tarmiyah.", "2021-02-02",
+     "Tarmiyah", "Baghdad", 1, "Iraq"),
+    # "US"/"British" before "soldiers" say whose soldiers; "north of Baghdad" is near Baghdad
+    ("On 11 March 2020, Katyusha rockets hit Camp Taji north of Baghdad, killing 2 US soldiers and 1 British "
+     "soldier.", "2020-03-11", "Baghdad", "Baghdad", 2, "Iraq"),
+    # brackets: the units that hold the place
+    ("On 4 May 2021, Taliban fighters attacked a police checkpoint in Nawa district (Helmand), killing 3 "
+     "policemen.", "2021-05-04", "Nawah-ye Barakzai", "Helmand", 2, "Afghanistan"),
+    ("On 8 June 2020, JNIM militants ambushed a FAMa patrol near Boni (Douentza, Mopti), killing 2 FAMa "
+     "soldiers.", "2020-06-08", "Boni", "Mopti", 2, "Mali"),
+    ("On 1 August 2021, Fulani militia abducted 20 villagers in Zurmi LGA (Zamfara).", "2021-08-01",
+     "Zurmi", "Zamfara", 2, "Nigeria"),
+    ("On 28 February 2022, Ukrainian forces regained control of the village of Makariv (Kyiv) from Russian "
+     "forces.", "2022-02-28", "Makariv", "Kyivska oblast", 1, "Ukraine"),
+    ("On 3 January 2021, PMF fighters repelled an IS attack on their positions near Tarmiyah (Baghdad). 2 PMF "
+     "members were killed.", "2021-01-03", "Tarmiyah", "Baghdad", 2, "Iraq"),
+    ("On 14 April 2014, Boko Haram abducted 276 schoolgirls from Chibok (Borno).", "2014-04-14",
+     "Chibok", "Borno", 1, "Nigeria"),
+    # a village the gazetteer lacks: somewhere in the bracket's district, not its town
+    ("On 4 May 2020, FAMa soldiers killed 3 civilians near Mondoro (Douentza, Mopti).", "2020-05-04",
+     "Douentza", "Mopti", 2, "Mali"),
+    # the NER calls the town a people; "in" says it is a place
+    ("On 3 April 2022, rioters burned a police post in Kasese.", "2022-04-03", "Kasese", "Western", 1, "Uganda"),
+    # "Green Zone" is no Green, Ohio
+    ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
+     "Baghdad", "Baghdad", 1, "Iraq"),
+]
+
+
+@pytest.mark.parametrize(("note", "published", "location", "admin1", "precision", "country"), NOTES,
+                         ids=[n[:40] for n, *_ in NOTES])
+def test_acled_style_place_codes_location_admin1_precision(note: str, published: str, location: str,
+                                                          admin1: str | None, precision: int, country: str) -> None:
+    events = [e for e in sitrep.extract(note, published=published).events if e.modality == "asserted"]
+    assert events
+    got = {(e.location, e.admin1, e.geo_precision, e.country) for e in events}
+    assert got == {(location, admin1, precision, country)}
+
+
+@pytest.mark.parametrize(("note", "published", "not_country"), [
+    ("On 10 May 2021, Hamas militants fired several rockets from Gaza towards Sderot; they were intercepted by the "
+     "Iron Dome.", "2021-05-10", "Germany"),
+    ("On 4 May 2020, FAMa soldiers killed 3 civilians near Mondoro (Douentza, Mopti).", "2020-05-04", "Brazil"),
+    ("On 2 February 2021, Iraqi security forces seized a weapons cache belonging to IS in Tarmiyah.", "2021-02-02",
+     "Russia"),
+])
+def test_acled_style_actor_names_are_no_places(note: str, published: str, not_country: str) -> None:
+    result = sitrep.extract(note, published=published)
+    assert not_country not in {p.country for p in result.places}
+    assert not_country not in {e.country for e in result.events}
