@@ -110,3 +110,17 @@ def test_geocode_city_in_an_organisation_name_locates_nothing_when_another_place
     ev = Event(evidence={"sentence": sentence_span(text, "Two soldiers")})
     run(stages, text, [ev])
     assert (ev.location, ev.country) == ("Karmah", "Iraq")
+
+
+def test_geocode_bracketed_units_are_no_event_location(stages):
+    text = "Gunmen abducted two traders near Gwoza (Borno) on Sunday."
+    ev = Event(evidence={"sentence": [0, len(text)]})
+    run(stages, text, [ev])
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Gwoza", "Borno", 2)
+
+
+def test_geocode_bracketed_town_of_an_unknown_village_is_precision_two(stages):
+    text = "Rebels burned houses in the village of Kisima (Beni, North Kivu)."
+    ev = Event(evidence={"sentence": [0, len(text)]})
+    run(stages, text, [ev])
+    assert (ev.location, ev.geo_precision) == ("Beni", 2)

@@ -256,3 +256,76 @@ def test_places_alias_counts_as_the_places_own_name(run_places):
                    "at the border with Gaza.")
     gaza = [p for p in d.places if p.text == "Gaza"]
     assert gaza and all(p.country == "Palestine" for p in gaza)  # not Gaza province, Mozambique
+
+
+def test_places_actor_acronym_is_no_small_town_and_keeps_the_focus(run_places):
+    d = run_places("Fighters loyal to IS attacked a checkpoint near Baiji.")
+    assert [p.text for p in d.places] == ["Baiji"]  # not Is, Sverdlovsk oblast
+    assert d.extras["focus_iso2"] == "IQ"
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Weapons were handed to FAMa in Gao.", "FAMa"),  # not Fama, Minas Gerais
+    ("Hamas leaders met Egyptian mediators in Cairo on Monday.", "Hamas"),  # not Hamm, Germany
+])
+def test_places_named_actor_is_no_place(run_places, text, actor):
+    d = run_places(text)
+    assert all(p.text != actor for p in d.places)
+    assert d.extras["focus_iso2"] in ("ML", "EG")
+
+
+def test_places_country_abbreviation_before_a_noun_is_a_nationality(run_places):
+    d = run_places("Two U.S. contractors were wounded when rockets struck Balad air base.")
+    assert place(d, "U.S.").feature == "demonym"
+    assert d.extras["focus_iso2"] == "IQ"
+
+
+def test_places_colour_word_inside_a_zone_name_is_no_town(run_places):
+    d = run_places("Protesters gathered outside the Green Zone in Baghdad.")
+    assert "United States" not in {p.country for p in d.places}
+    assert d.extras["focus_iso2"] == "IQ"
+
+
+def test_places_bracketed_province_qualifies_the_town_before_it(run_places):
+    d = run_places("Gunmen stormed Gwoza (Borno) at dawn.")
+    gwoza, borno = place(d, "Gwoza"), place(d, "Borno")
+    assert (gwoza.admin1, gwoza.geo_precision) == ("Borno", 1)
+    assert d.extras["place_hints"] == [borno.start]
+
+
+def test_places_unit_word_before_a_bracket_says_the_name_is_a_district(run_places):
+    d = run_places("Bandits raided Tsafe LGA (Zamfara) at night.")
+    tsafe = place(d, "Tsafe")
+    assert (tsafe.feature, tsafe.admin1) == ("admin2", "Zamfara")
+
+
+def test_places_bracket_picks_the_namesake_inside_the_unit(run_places):
+    d = run_places("Police posts in Nawa district (Helmand) were overrun.")
+    assert place(d, "Nawa district").admin1 == "Helmand"  # not Nawah district of Ghazni
+
+
+def test_places_bracketed_name_is_the_unit_that_holds_the_town(run_places):
+    d = run_places("Shelling hit Borodianka (Kyiv) overnight.")
+    town, unit = place(d, "Borodianka"), place(d, "Kyiv")
+    assert unit.feature == "admin1" and unit.admin1 == town.admin1  # Kyiv oblast, not Kyiv city
+
+
+def test_places_unknown_village_before_a_bracket_is_kept_unresolved(run_places):
+    d = run_places("Rebels burned houses in the village of Kisima (Beni, North Kivu).")
+    assert place(d, "Kisima").unresolved_reason
+    assert d.extras["place_hints"] == [place(d, "Beni").start, place(d, "North Kivu").start]
+
+
+def test_places_the_village_of_a_name_is_that_village(run_places):
+    d = run_places("Militants burned houses in the village of Chibok.")
+    assert place(d, "Chibok").geo_precision == 1
+
+
+def test_places_town_is_not_its_namesake_district(run_places):
+    d = run_places("Insurgents raided a school in Chibok, Borno.")
+    assert place(d, "Chibok").feature == "town"
+
+
+def test_places_name_the_ner_calls_a_people_after_in_is_a_place(run_places):
+    d = run_places("Flooding displaced families in Kasese.")
+    assert place(d, "Kasese").country == "Uganda"
