@@ -118,6 +118,9 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
     ("On 3 March 2002, police fired on rioters in Godhra (Gujarat), killing two.", "2002-03-04",
      dict(event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters (India)",
           actor2="Police Forces of India (1998-2004)", interaction=15, fatalities=2)),
+    ("On 5 May 2022, Israeli forces and Palestinian youths clashed in Beita (Nablus).", "2022-05-06",
+     dict(event_type="Riots", actor1="Rioters (Palestine)", actor2="Military Forces of Israel (2022-)",
+          interaction=58)),
     ("Dozens of people were killed on 19 April 2023 when RSF fighters stormed an army base in Khartoum.",
      "2023-04-20", dict(event_date="2023-04-19", fatalities=12, actor1="RSF: Rapid Support Forces")),
     # events follow-ups (detection and arguments)

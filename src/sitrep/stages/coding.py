@@ -202,7 +202,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
     crowd = CROWD_INTER.get(ev.event_type or "")
-    if crowd and ev.inter1 == 1 and ev.inter2 in (5, 6) and sub != "Excessive force against protesters":
+    if crowd and ev.inter1 in (1, 8) and ev.inter2 in (5, 6) and sub != "Excessive force against protesters":
         _swap_actors(ev)  # "protesters clashed with security forces": the crowd leads a riot or protest event
     if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
