@@ -121,6 +121,12 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
     ("On 5 May 2022, Israeli forces and Palestinian youths clashed in Beita (Nablus).", "2022-05-06",
      dict(event_type="Riots", actor1="Rioters (Palestine)", actor2="Military Forces of Israel (2022-)",
           interaction=58)),
+    ("On 13 June 2020, Hamas militants fired several rockets from Gaza towards Sderot; they were intercepted by the "
+     "Iron Dome.", "2020-06-14", dict(sub_event_type="Disrupted weapons use", actor1="Military Forces of Israel (2009-2021)",
+                                      actor2="Hamas Movement")),
+    ("On 10 June 2021, Houthis launched an explosive-laden drone towards Khamis Mushait; it was intercepted by Saudi "
+     "air defences.", "2021-06-11", dict(sub_event_type="Disrupted weapons use",
+                                         actor1="Military Forces of Saudi Arabia (2015-)")),
     ("Dozens of people were killed on 19 April 2023 when RSF fighters stormed an army base in Khartoum.",
      "2023-04-20", dict(event_date="2023-04-19", fatalities=12, actor1="RSF: Rapid Support Forces")),
     # events follow-ups (detection and arguments)
