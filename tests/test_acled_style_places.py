@@ -39,6 +39,9 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
      "Douentza", "Mopti", 2, "Mali"),
     # the NER calls the town a people; "in" says it is a place
     ("On 3 April 2022, rioters burned a police post in Kasese.", "2022-04-03", "Kasese", "Western", 1, "Uganda"),
+    # a town the packages give no province takes its neighbours' (ACLED's "West Bank")
+    ("On 9 April 2022, Israeli forces arrested two Palestinian men in Hebron.", "2022-04-09",
+     "Hebron", "West Bank", 1, "Palestine"),
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),

@@ -167,3 +167,15 @@ def test_store_real_cache_knows_inverted_admin_names_and_english_counties():
     assert london.feature == "town" and london.cc == "GB"  # "London, City of" does not take the bare name
     berkshire = [e for e in real.lookup("Berkshire") if e.cc == "GB"]
     assert berkshire and berkshire[0].feature == "admin2"
+
+
+def test_build_gives_a_town_without_province_that_of_its_nearest_neighbour():
+    from sitrep.gazetteer.build import _fill_admin1
+
+    # two towns of one country with a province, one without near the first, one without far from both
+    ccs = ["PS", "PS", "PS", "PS"]
+    adm1 = ["PS.WE", "PS.GZ", "", ""]
+    lats = array("d", [32.22, 31.50, 32.46, 29.00])
+    lons = array("d", [35.25, 34.46, 35.30, 35.00])
+    _fill_admin1(ccs, adm1, lats, lons, 4)
+    assert adm1 == ["PS.WE", "PS.GZ", "PS.WE", ""]  # the far one stays without: no guess beyond 30 km

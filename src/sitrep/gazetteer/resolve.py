@@ -145,10 +145,12 @@ class Resolver:
         s = prior(c.feature, c.population)
         if c.id.startswith("add:"):
             s += 1.0
+        key = exact_key(top.text)
         if top.hints:
             s += 6.0 if c.feature in top.hints else -3.0
-        elif c.feature in ("admin1", "admin2") and ((c.admin2 or c.admin1_code) in seats or c.cc in seats):
-            s -= 4.0  # "Kirkuk" alone is the city, not the province named after it
+        elif c.feature in ("admin1", "admin2") and ((c.admin2 or c.admin1_code) in seats or c.cc in seats) \
+                and c.idx not in self.gaz.aliased.get(key, ()):
+            s -= 4.0  # "Kirkuk" alone is the city, not the province named after it (unless our alias file says so)
         elif c.feature == "town" and _NAMED_COUNTRY in seats and exact_key(c.name) != exact_key(top.text):
             s -= 4.0  # "Mexico" alone is the country; the capital's other name does not take it
         # a province of the article's country beats a foreign country of the same name ("Georgia")
@@ -171,7 +173,6 @@ class Resolver:
             near = min((_km(c, t) for t in towns if t.idx not in own), default=1e9)
             local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
         s += min(local, 5.0)
-        key = exact_key(top.text)
         if exact_key(c.name) == key or c.idx in self.gaz.aliased.get(key, ()):
             s += 2.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
         if not top.exact:
