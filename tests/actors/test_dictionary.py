@@ -104,8 +104,9 @@ def test_invalid_user_file_raises_catalogue_error(user_data):
 # ---- periods of state forces (ACLED names a state's forces by the government in power) ----
 
 # States that did not exist for the whole span: South Sudan's forces begin with the autonomous
-# Government of Southern Sudan (2005), before independence (2011).
-_FOUNDED = {"South Sudan": 2005}
+# Government of Southern Sudan (2005), before independence (2011); Kosovo's with its independence (2008),
+# after UN administration.
+_FOUNDED = {"South Sudan": 2005, "Kosovo": 2008}
 _STATE_NAME_PERIOD = re.compile(r"\((\d{4})-(\d{4})?\)$")
 
 
@@ -177,3 +178,27 @@ def test_earlier_periods_share_the_family_aliases(text, country, year, name):
 def test_note_from_2020_names_the_period_of_its_year():
     result = sitrep.extract("On 8 May 2020, gunmen killed two soldiers in Diffa (Niger).", published="2020-05-10")
     assert [e.actor2 for e in result.events] == ["Military Forces of Niger (2011-2021)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "year", "name"),
+    [
+        ("Senegalese soldiers", "Senegal", 2021, "Military Forces of Senegal (2012-2024)"),
+        ("SANDF", "South Africa", 2008, "Military Forces of South Africa (1994-)"),
+        ("Zimbabwe Republic Police", "Zimbabwe", 2019, "Police Forces of Zimbabwe (2017-)"),
+        ("Sri Lankan army", "Sri Lanka", 2009, "Military Forces of Sri Lanka (2005-2015)"),
+        ("Tanzanian government", "Tanzania", 2020, "Government of Tanzania (2015-2021)"),
+        ("FRCI", "Ivory Coast", 2011, "Military Forces of Ivory Coast (2011-)"),
+        ("Carabineros", "Chile", 2019, "Police Forces of Chile (2018-2022)"),
+    ],
+)
+def test_added_countries_name_state_forces_by_period(text, country, year, name):
+    actor = normalise_actor(text, country, year=year)
+    assert actor is not None and (actor.name, actor.inter) == (name, 1)
+
+
+def test_senegalese_soldiers_in_2021_are_the_military_of_that_period():
+    result = sitrep.extract(
+        "On 12 March 2021, Senegalese soldiers clashed with MFDC rebels near Ziguinchor.", published="2021-03-13"
+    )
+    assert [e.actor1 for e in result.events] == ["Military Forces of Senegal (2012-2024)"]
