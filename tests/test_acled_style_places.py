@@ -39,6 +39,9 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
      "Douentza", "Mopti", 2, "Mali"),
     # the NER calls the town a people; "in" says it is a place
     ("On 3 April 2022, rioters burned a police post in Kasese.", "2022-04-03", "Kasese", "Western", 1, "Uganda"),
+    # the name as written, not the gazetteer's short form ("Lakki")
+    ("On 5 March 2021, unidentified gunmen killed a tribal elder in Lakki Marwat (Khyber Pakhtunkhwa).",
+     "2021-03-05", "Lakki Marwat", "Khyber Pakhtunkhwa", 1, "Pakistan"),
     # a town the packages give no province takes its neighbours' (ACLED's "West Bank")
     ("On 9 April 2022, Israeli forces arrested two Palestinian men in Hebron.", "2022-04-09",
      "Hebron", "West Bank", 1, "Palestine"),

@@ -329,3 +329,9 @@ def test_places_town_is_not_its_namesake_district(run_places):
 def test_places_name_the_ner_calls_a_people_after_in_is_a_place(run_places):
     d = run_places("Flooding displaced families in Kasese.")
     assert place(d, "Kasese").country == "Uganda"
+
+
+def test_places_name_written_longer_than_the_gazetteers_keeps_the_written_form(run_places):
+    d = run_places("Police arrested three men in Lakki Marwat on Friday.")
+    town = place(d, "Lakki Marwat")
+    assert (town.name, town.admin1) == ("Lakki Marwat", "Khyber Pakhtunkhwa")  # not the short "Lakki"

@@ -398,6 +398,11 @@ class PlaceFinder:
             place.admin1 = place.name
         else:
             place.name = gaz.admin2_name(e.name) if e.feature == "admin2" else _display(e.name)
+            # "Lakki Marwat" is written in full; the gazetteer's short name ("Lakki") would not be recognised
+            own, said = exact_key(e.name), exact_key(top.text)
+            if top.demonym is None and not top.facility and said.startswith(own + " ") \
+                    and said.rsplit(" ", 1)[-1] not in HINT_FEATURES:
+                place.name = _display(top.text)
             place.admin1 = gaz.admin1_name(e.admin1_code)
             place.admin2 = gaz.admin2_name(e.admin2) if e.admin2 else None
         if place.geo_precision < 2 and top.demonym is None:
