@@ -18,3 +18,14 @@ def test_named_actor_alias_knows_group_names_but_not_places() -> None:
 def test_named_actor_alias_ignores_context_bound_aliases() -> None:
     # "~regime forces" names the Syrian army only in an article about Syria; alone it is nothing
     assert named_actor_alias("regime forces") is None
+
+
+def test_country_acronyms_name_a_country_only_in_capitals() -> None:
+    from sitrep.actors import Tok, get_matcher
+    from sitrep.actors.dictionary import tokenize
+
+    def countries(text: str) -> dict[str, int]:
+        return dict(get_matcher().countries_in([Tok(t, s, e) for t, s, e in tokenize(text)]))
+
+    assert countries("a car was set on fire near the temple, witnesses told us") == {}
+    assert countries("CAR troops and U.S. advisers") == {"Central African Republic": 1, "United States": 1}

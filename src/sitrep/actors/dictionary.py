@@ -126,6 +126,9 @@ class ActorIndex:
     member_nouns: frozenset[str]  # "militants" in "JNIM militants"
     max_len: int
     by_name: dict[str, int] = field(default_factory=dict)
+    # country names and nationality words that are acronyms ("CAR", "US", "UAE"): the exact token forms
+    # the text must show, so "car" or "us" never name a country
+    case_names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def state_row(self, country: str, kind: str, year: int | None) -> ActorRow | None:
         """The state-force row (military/police/government) of ``country`` valid in ``year`` (else the latest)."""
@@ -221,14 +224,19 @@ def build_index() -> ActorIndex:
 
     nationalities: dict[tuple[str, ...], str] = {}
     country_names: dict[tuple[str, ...], str] = {}
+    case_names: dict[tuple[str, ...], tuple[str, ...]] = {}
     for rec in _read_rows("actors_countries.csv", ("country",)):
         country = rec["country"]
         for n in [country, *rec.get("names", "").split("|")]:
             if n.strip():
                 country_names[token_key(n)] = country
+                if (form := case_form(n.strip())) is not None:
+                    case_names[token_key(n)] = form
         for a in rec.get("adjectives", "").split("|"):
             if a.strip():
                 nationalities[token_key(a)] = country
+                if (form := case_form(a.strip())) is not None:
+                    case_names[token_key(a)] = form
 
     org_heads = {rec["word"].lower(): _int(rec.get("inter", ""), "actors_org_heads.csv") or 3
                  for rec in _read_rows("actors_org_heads.csv", ("word",))}
@@ -247,4 +255,5 @@ def build_index() -> ActorIndex:
         member_nouns=member_nouns,
         max_len=longest,
         by_name={r.name: i for i, r in enumerate(rows)},
+        case_names=case_names,
     )

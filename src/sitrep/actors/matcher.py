@@ -58,6 +58,9 @@ class Match:
     identity: str | None = None  # ACLED identity actor of a generic mention ("Students (Nigeria)")
 
 
+_DOTS = str.maketrans("", "", ".'’‘`ʼ")  # "U.S." shows the form "US"
+
+
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for k in keys:
@@ -94,13 +97,20 @@ class ActorMatcher:
             j += 1
         return out
 
+    def _nat_hits(self, keys: Sequence[str], texts: Sequence[str], i: int) -> list[tuple[int, tuple[str, bool]]]:
+        """Country names and nationality words starting at ``i``; an acronym ("CAR", "US") only in capitals."""
+        return [(end, value) for end, value in self._hits(self._nat_table, self._nat_pref, keys, i)
+                if (form := self.index.case_names.get(tuple(keys[i:end]))) is None
+                or tuple(t.translate(_DOTS) for t in texts[i:end]) == form]
+
     def countries_in(self, toks: Sequence[Tok]) -> Counter[str]:
         """How often each country is named or implied by a nationality word."""
         keys = [t.key for t in toks if t.key]
+        texts = [t.text for t in toks if t.key]
         counts: Counter[str] = Counter()
         i = 0
         while i < len(keys):
-            hits = self._hits(self._nat_table, self._nat_pref, keys, i)
+            hits = self._nat_hits(keys, texts, i)
             if hits:
                 end, (country, _adj) = hits[-1]
                 counts[country] += 1
@@ -198,6 +208,7 @@ class ActorMatcher:
     def scan(self, toks: Sequence[Tok], ctx: Context) -> list[Match]:
         content = [k for k, t in enumerate(toks) if t.key]
         keys = [toks[k].key for k in content]
+        texts = [toks[k].text for k in content]
         person_at = self._person_spans(ctx.persons)
         learned: dict[str, Match] = {}
         out: list[Match] = []
@@ -208,7 +219,7 @@ class ActorMatcher:
             if _is_acronym(first.text) and first.text.translate(str.maketrans("", "", ".")) in learned:
                 m = learned[first.text.translate(str.maketrans("", "", "."))]
                 cands.append((i + 1, 5, Match(first.start, first.end, m.name, m.inter, m.country, m.kind, m.confidence)))
-            nat_hits = self._hits(self._nat_table, self._nat_pref, keys, i)
+            nat_hits = self._nat_hits(keys, texts, i)
             if not self._negated(toks, content, i):
                 for end, entries in reversed(self._hits(self.index.aliases, self._alias_pref, keys, i)):
                     valid = [e for e in entries if self._case_ok(e, toks, content, i, end)]
