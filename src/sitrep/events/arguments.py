@@ -280,18 +280,31 @@ class ArgumentReader:
                     f.actor1 = a
                 elif a.name != f.actor1.name and all(a.name != b.name for b in f.assoc1):
                     f.assoc1.append(a)
-        # victims: people killed or hurt in the sentence, for civilian targeting
-        for t in sent:
-            if t.lemma_.lower() in ("kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct",
-                                    "kidnap", "rape", "beat", "attack", "target") or self.undergoes(t):
-                for c in t.children:
-                    # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
-                    if (c.dep_ == "nsubj") if self.undergoes(t) else c.dep_ in ("dobj", "nsubjpass"):
-                        f.victims += self._args_conj(c, actors, country)
+        f.victims += self._sentence_victims(sent, actors, country)
         if f.cls in CROWD_CLASSES and f.actor1 is not None and f.actor1.inter == 1 and f.actor2 is None:
             # "the riots were brought under control by the police": the state force faces the crowd
             f.actor1, f.actor2 = None, f.actor1
         self._linear_fallback(f, actors, sent)
+
+    def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
+        """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
+        sentence, so read once per sentence (the cache holds one document's sentences)."""
+        if self.__dict__.get("_victim_doc") is not sent.doc:  # a new document (held, so never a reused id)
+            self.__dict__["_victim_doc"] = sent.doc
+            self.__dict__["_victim_cache"] = {}
+        cache: dict[tuple[int, int, str | None], list[Arg]] = self.__dict__["_victim_cache"]
+        key = (sent.start, sent.end, country)
+        if key not in cache:
+            found: list[Arg] = []
+            for t in sent:
+                if t.lemma_.lower() in HARM_LEMMAS or self.undergoes(t):
+                    died = self.undergoes(t)
+                    for c in t.children:
+                        # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
+                        if (c.dep_ == "nsubj") if died else c.dep_ in ("dobj", "nsubjpass"):
+                            found += self._args_conj(c, actors, country)
+            cache[key] = found
+        return list(cache[key])
 
     def _linear_fallback(self, f: Frame, actors: dict[int, Actor], sent: Any) -> None:
         """Named actors the parse did not attach: nearest before the trigger is actor1, after it actor2."""
@@ -367,6 +380,8 @@ GENERIC_NAMES = {
 
 
 POLICE = {"police", "policeman", "policemen", "cop", "cops", "constable", "officer", "officers", "jawan", "jawans"}
+HARM_LEMMAS = {"kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct", "kidnap", "rape", "beat",
+               "attack", "target"}
 PARTISANS = {"activist", "supporter", "cadre"}  # participants read by their role in the event
 
 

@@ -95,10 +95,13 @@ def _number_span(tok: Any, vague: dict[str, int]) -> tuple[int, int, int] | None
     if not (tok.like_num or tok.lower_ in vague or tok.lower_ in UNITS and tok.lower_ not in ("a", "an")):
         return None
     left = tok
-    while left.i > left.sent.start and (left.nbor(-1).like_num or left.nbor(-1).lower_ in TENS):
+    # is_sent_start, not Token.sent: .sent walks the whole document's sentences on every call
+    while left.i > 0 and not left.is_sent_start and (left.nbor(-1).like_num or left.nbor(-1).lower_ in TENS):
         left = left.nbor(-1)
     right = tok
-    while right.i + 1 < right.sent.end and (right.nbor(1).like_num or right.nbor(1).lower_ in SCALES):
+    while right.i + 1 < len(right.doc) and not right.doc[right.i + 1].is_sent_start and (
+        right.nbor(1).like_num or right.nbor(1).lower_ in SCALES
+    ):
         right = right.nbor(1)
     words = [t.text for t in tok.doc[left.i : right.i + 1]]
     value = parse_number(words, vague)
@@ -221,9 +224,9 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                         break
                 if found:
                     break
-    text = sent.doc.text
+    text, base = sent.text, sent.start_char  # not sent.doc.text: Doc.text rebuilds the whole text per call
     for c in found:
-        c.vague = text[c.start:c.end].lower() in vague
+        c.vague = text[c.start - base:c.end - base].lower() in vague
     return found
 
 

@@ -128,10 +128,12 @@ def _protest_arrest(span: Any) -> bool:
 
 
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
-               country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = ()) -> None:
+               country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
+               sents: list[Any] | None = None) -> None:
     """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.")."""
     doc = document.doc
-    sents = list(doc.sents) if doc is not None else []
+    if sents is None:  # callers coding many events pass the document's sentences once
+        sents = list(doc.sents) if doc is not None else []
     if frame is not None and sents:
         cues: set[str] = set()
         for si in [frame.sent, *frame.extra_sents]:
@@ -250,17 +252,15 @@ def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
     country = article_country(document)
     doc_cues: set[str] = set()
-    if document.doc is not None:
-        for i, sent in enumerate(document.doc.sents):
-            if i >= 3:
-                break
-            doc_cues |= cue_groups(lex, _words(sent))
+    sents = list(document.doc.sents) if document.doc is not None else []
+    for sent in sents[:3]:
+        doc_cues |= cue_groups(lex, _words(sent))
     published = document.article.published_date
     trailing = _toll_sentences(document, frames)
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
-                   trailing.get(ev.event_id, ()))
+                   trailing=trailing.get(ev.event_id, ()), sents=sents)
         if identities:
             add_identities(ev, identities)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
