@@ -129,6 +129,7 @@ class ActorIndex:
     # country names and nationality words that are acronyms ("CAR", "US", "UAE"): the exact token forms
     # the text must show, so "car" or "us" never name a country
     case_names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    identities: frozenset[str] = frozenset()  # ACLED identity actor names ("Students"), without the country
 
     def state_row(self, country: str, kind: str, year: int | None) -> ActorRow | None:
         """The state-force row (military/police/government) of ``country`` valid in ``year`` (else the latest)."""
@@ -256,4 +257,5 @@ def build_index() -> ActorIndex:
         max_len=longest,
         by_name={r.name: i for i, r in enumerate(rows)},
         case_names=case_names,
+        identities=frozenset(g.identity.replace(" ({country})", "") for g in seen.values() if g.identity),
     )

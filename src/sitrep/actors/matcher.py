@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from sitrep.actors.dictionary import STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow, norm_token
+from sitrep.actors.dictionary import _DROP, STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow, norm_token
 
 V = TypeVar("V")
 
@@ -58,9 +58,6 @@ class Match:
     identity: str | None = None  # ACLED identity actor of a generic mention ("Students (Nigeria)")
 
 
-_DOTS = str.maketrans("", "", ".'’‘`ʼ")  # "U.S." shows the form "US"
-
-
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for k in keys:
@@ -101,7 +98,7 @@ class ActorMatcher:
         """Country names and nationality words starting at ``i``; an acronym ("CAR", "US") only in capitals."""
         return [(end, value) for end, value in self._hits(self._nat_table, self._nat_pref, keys, i)
                 if (form := self.index.case_names.get(tuple(keys[i:end]))) is None
-                or tuple(t.translate(_DOTS) for t in texts[i:end]) == form]
+                or tuple(t.translate(_DROP) for t in texts[i:end]) == form]
 
     def countries_in(self, toks: Sequence[Tok]) -> Counter[str]:
         """How often each country is named or implied by a nationality word."""

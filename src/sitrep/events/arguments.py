@@ -95,6 +95,8 @@ class ArgumentReader:
     """Argument reading for the detector (needs ``self.lex``)."""
 
     lex: Lexicon
+    _victim_doc: Any = None  # the document the victim cache holds (kept, so never a reused id)
+    _victim_cache: dict[tuple[int, int, str | None], list[Arg]]
 
     def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
         """The participant at noun phrase head ``tok`` (``target``: the one the event was done to)."""
@@ -289,10 +291,9 @@ class ArgumentReader:
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
         sentence, so read once per sentence (the cache holds one document's sentences)."""
-        if self.__dict__.get("_victim_doc") is not sent.doc:  # a new document (held, so never a reused id)
-            self.__dict__["_victim_doc"] = sent.doc
-            self.__dict__["_victim_cache"] = {}
-        cache: dict[tuple[int, int, str | None], list[Arg]] = self.__dict__["_victim_cache"]
+        if self._victim_doc is not sent.doc:  # a new document
+            self._victim_doc, self._victim_cache = sent.doc, {}
+        cache = self._victim_cache
         key = (sent.start, sent.end, country)
         if key not in cache:
             found: list[Arg] = []

@@ -256,7 +256,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
     for sent in sents[:3]:
         doc_cues |= cue_groups(lex, _words(sent))
     published = document.article.published_date
-    trailing = _toll_sentences(document, frames)
+    trailing = _toll_sentences(frames, len(sents))
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
@@ -282,15 +282,14 @@ def add_identities(ev: Event, identities: dict[tuple[int, int], str]) -> None:
             ev.evidence.setdefault(attr, list(span))
 
 
-def _toll_sentences(document: Document, frames: dict[str, Frame]) -> dict[str, tuple[int, ...]]:
+def _toll_sentences(frames: dict[str, Frame], n_sents: int) -> dict[str, tuple[int, ...]]:
     """A sentence right after an event that reports deaths but no event of its own ("3 fatalities.",
     "Two bodies were found later.") gives that event's toll; only when one event ends just before it."""
-    if document.doc is None or not frames:
+    if not n_sents or not frames:
         return {}
     used = {si for f in frames.values() for si in (f.sent, *f.extra_sents)}
     last = {eid: max((f.sent, *f.extra_sents)) for eid, f in frames.items()}
     ends = Counter(last.values())
-    n_sents = sum(1 for _ in document.doc.sents)
     return {eid: (si + 1,) for eid, si in last.items()
             if ends[si] == 1 and si + 1 < n_sents and si + 1 not in used}
 

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sitrep.dates import Dateline, find_dateline, load_order, load_phrases
-from sitrep.dates.resolve import DateResolver
+from sitrep.dates.resolve import PATTERNS, DateResolver
 from sitrep.model import DateMention, Document
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
@@ -32,8 +32,6 @@ from sitrep.stages.nlp import sentence_index
 _FUTURE_AUX = frozenset(("will", "'ll", "shall", "wo"))
 _FUTURE_VERBS = frozenset(("plan", "schedule", "expect", "due", "set", "intend", "go"))
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|a couple of)"
 
 
@@ -43,9 +41,9 @@ def _finder(phrases: list[str]) -> re.Pattern[str]:
         r"\d{4}-\d{1,2}-\d{1,2}",
         r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})",
         rf"{_COUNT}\s+(?:day|week|month)s?\s+ago",
-        # day ranges the NER may cut in half: "2-3 May 2020", "May 2-3, 2020"
-        rf"\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?",
-        rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?",
+        # day ranges the NER may cut in half ("2-3 May 2020", "May 2-3, 2020"): the resolver's own patterns,
+        # their named groups made plain so they can share one alternation
+        *(re.sub(r"\(\?P<\w+>", "(?:", rx.pattern) for kind, rx in PATTERNS if kind in ("range_dm", "range_md")),
         rf"(?:(?:on|last|this|next|since|by|until|past)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?",
     ]
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)

@@ -13,14 +13,12 @@ import re
 from datetime import date
 from typing import Any
 
+from sitrep.actors import get_matcher
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.model import Document, Event
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
 
-# identity actors (data/generic_actors.csv "identity" column): who civilians or protesters are
-IDENTITY_NAMES = {"Students", "Teachers", "Farmers", "Fishers", "Journalists", "Aid Workers", "Health Workers", "Women",
-                  "Refugees/IDPs", "Migrants", "Labour Group", "Lawyers", "Prisoners", "Christian Group", "Muslim Group"}
 SOLE = {  # sub-event types where actor2 is not the object of the verb
     "Peaceful protest", "Violent demonstration", "Change to group/activity", "Headquarters or base established",
 }
@@ -67,7 +65,7 @@ def plain_actor(name: str | None, identities: list[str] | None = None) -> str:
 
 def _plain_group(identity: str) -> str:
     head = _COUNTRY_SUFFIX.sub("", identity)
-    return _PLAIN.get(head, head.lower() if head[:1].isupper() and head.split()[0] not in ("Christian", "Muslim") else head)
+    return _PLAIN.get(head, head.lower())
 
 
 # Fields coded from another field's words point at that field's span, so every coded value has evidence.
@@ -118,8 +116,9 @@ def write_note(ev: Event, book: Codebook | None = None) -> str:
     verb = str(book.sub_events.get(sub, {}).get("verb", "was involved in"))
     assoc1 = [a for a in (ev.assoc_actor_1 or "").split("; ") if a]
     assoc2 = [a for a in (ev.assoc_actor_2 or "").split("; ") if a]
-    groups1 = [a for a in assoc1 if _COUNTRY_SUFFIX.sub("", a) in IDENTITY_NAMES]
-    groups2 = [a for a in assoc2 if _COUNTRY_SUFFIX.sub("", a) in IDENTITY_NAMES]
+    identities = get_matcher().index.identities  # the generic actors' "identity" column, user files included
+    groups1 = [a for a in assoc1 if _COUNTRY_SUFFIX.sub("", a) in identities]
+    groups2 = [a for a in assoc2 if _COUNTRY_SUFFIX.sub("", a) in identities]
     actor = plain_actor(ev.actor1, groups1)
     others = [plain_actor(a) for a in assoc1 if a not in groups1]
     if others:
