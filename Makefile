@@ -30,7 +30,7 @@ chromium:
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade "pip==26.3"
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev,spark]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev,spark,learn]"
 # Spark (sitrep run --engine spark) needs a Java runtime; install one only where java is missing.
 	command -v java >/dev/null 2>&1 || { mkdir -p /usr/share/man/man1 && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless; }
 	$(BIN)/sitrep gazetteer build

@@ -78,6 +78,7 @@ class Article(Serialisable):
     source: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
     language: str | None = None
+    country: str | None = None  # the reporting country (name or ISO code) when the caller knows it
     ingested_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     def __post_init__(self) -> None:

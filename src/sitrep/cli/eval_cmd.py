@@ -34,6 +34,10 @@ def eval_command(
     failed = False
     for report in reports:
         typer.echo(report.table())
+        if report.details.get("confusions"):
+            typer.echo("  confusions (gold -> predicted, count):")
+            for gold, pred, count in report.details["confusions"]:
+                typer.echo(f"    {gold} -> {pred} ({count})")
         typer.echo(json.dumps(report.to_json(), sort_keys=True))
         if check_floors:
             for problem in report.below_floors():

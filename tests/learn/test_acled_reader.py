@@ -1,0 +1,75 @@
+"""The ACLED reader maps every export schema onto today's record shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.learn.acled import inter_code, parse_date, read_export, read_exports
+from sitrep.learn.splits import held_out_rows, parse_holdout, training_rows
+
+CURRENT = (
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,"
+    "inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,"
+    "location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n"
+    'XYZ1,2022-02-23,2022,1,Political violence,Violence against civilians,Attack,Unidentified Armed Group (Kenya),,'
+    'Political militia,Civilians (Kenya),Farmers (Kenya); Women (Kenya),Civilians,37,Civilian targeting,404,'
+    'Eastern Africa,Kenya,Marsabit,Saku,,Marsabit,2.33,37.99,1,The Star,National,'
+    '"On 23 February 2022, gunmen killed two farmers.",2,,1650000000\n'
+)
+OLD = (
+    "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,"
+    "ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,LOCATION,LATITUDE,LONGITUDE,"
+    "GEO_PRECISION,SOURCE,NOTES,FATALITIES,,\n"
+    "771,1BNG,1,2015-01-01,2015,1,Riots/Protests,Rioters (Bangladesh),,5,,,0,50,Bangladesh,Khulna,,,Bagachra,"
+    "22.95,88.96,1,UNB,Two groups fought.,0,,\n"
+    "771,2BNG,2,2015-01-02,2015,1,Battle-No change of territory,Police Forces of Bangladesh (2014-2018),,1,"
+    "Unidentified Armed Group (Bangladesh),,3,13,Bangladesh,Dhaka,,,Dhaka,23.7,90.4,1,UNB,A gunfight.,1,,\n"
+    "771,3BNG,3,2015-01-03,2015,1,Riots/Protests,Rioters (Bangladesh),,5,,,0,50,Bangladesh,Khulna,,,X,1,1,1,UNB,,0,,\n"
+)
+
+
+def test_reader_maps_current_schema_with_inter_words(tmp_path):
+    path = tmp_path / "current.csv"
+    path.write_text(CURRENT, encoding="utf-8")
+    (rec,) = list(read_export(path))
+    assert rec.event_type == "Violence against civilians" and rec.sub_event_type == "Attack"
+    assert (rec.inter1, rec.inter2, rec.interaction) == (3, 7, 37)
+    assert rec.assoc_actor_2 == ["Farmers (Kenya)", "Women (Kenya)"]
+    assert rec.civilian_targeting and rec.event_date == date(2022, 2, 23)
+    assert rec.actors == ["Unidentified Armed Group (Kenya)", "Civilians (Kenya)", "Farmers (Kenya)", "Women (Kenya)"]
+
+
+def test_reader_maps_old_types_only_where_clean_and_drops_rows_without_notes(tmp_path):
+    path = tmp_path / "old.csv"
+    path.write_text(OLD, encoding="utf-8")
+    riot, battle = list(read_export(path))
+    assert riot.event_type is None and riot.old_event_type == "Riots/Protests"
+    assert (battle.event_type, battle.sub_event_type) == ("Battles", "Armed clash")
+    assert battle.inter2 == 3 and battle.country == "Bangladesh"
+
+
+def test_reader_reads_semicolon_exports_and_dedupes_across_files(tmp_path):
+    header, row = CURRENT.splitlines()
+    semi = row.replace("Farmers (Kenya); Women (Kenya)", "Farmers (Kenya)").replace('"On 23 February 2022, gunmen', '"On 23 February 2022 gunmen')
+    (tmp_path / "a.csv").write_text(header.replace(",", ";") + "\n" + semi.replace(",", ";") + "\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(CURRENT.replace("On 23 February 2022, gunmen", "On 23 February 2022 gunmen"),
+                                    encoding="utf-8")
+    records = list(read_exports([tmp_path]))
+    assert len(records) == 1 and records[0].inter1 == 3 and records[0].assoc_actor_2 == ["Farmers (Kenya)"]
+
+
+def test_dates_and_inter_codes_in_every_export_form():
+    assert parse_date("5-Aug-24") == date(2024, 8, 5)
+    assert parse_date("06 December 2022") == date(2022, 12, 6)
+    assert parse_date("2021-01-02T00:00:00Z") == date(2021, 1, 2)
+    assert parse_date("sometime") is None
+    assert inter_code("2.0") == 2 and inter_code("External/Other forces") == 8 and inter_code("NA") is None
+
+
+def test_split_holds_out_whole_countries(tmp_path):
+    path = tmp_path / "current.csv"
+    path.write_text(CURRENT, encoding="utf-8")
+    records = list(read_export(path))
+    assert list(held_out_rows(records)) == records and not list(training_rows(records))
+    assert not list(held_out_rows(records, parse_holdout("none")))
+    assert parse_holdout("Mali, Chad") == ("Mali", "Chad")
