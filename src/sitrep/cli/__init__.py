@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "sitrep.cli.dedupe_cmd",
     "sitrep.cli.gazetteer_cmd",
     "sitrep.cli.run_cmd",
+    "sitrep.cli.train_cmd",
 )
 
 
