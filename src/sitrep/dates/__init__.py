@@ -9,6 +9,9 @@ from sitrep.dates.resolve import DateResolver, Resolved
 from sitrep.errors import SitrepError
 from sitrep.resources import data_files
 
+# the units date_phrases.csv may use; DateResolver dates each of them
+PHRASE_UNITS = ("day", "week", "weekend", "month", "year")
+
 
 def load_phrases() -> dict[str, tuple[int, str, int]]:
     """date_phrases.csv (package, then user copies): phrase → (offset, unit, precision)."""
@@ -23,6 +26,9 @@ def load_phrases() -> dict[str, tuple[int, str, int]]:
                     phrases[phrase] = (int(row["offset"]), unit, precision)
                 except (KeyError, ValueError, AttributeError, TypeError) as exc:
                     raise SitrepError("E302", f"{path}: bad row {row}") from exc
+                if not phrase or unit not in PHRASE_UNITS or (unit != "year" and precision not in (1, 2, 3)):
+                    raise SitrepError("E302", f"{path}: bad row {row} (unit one of {', '.join(PHRASE_UNITS)}, "
+                                              "precision 1-3 unless the unit is year)")
     return phrases
 
 
@@ -36,6 +42,7 @@ def load_order(default: str = "dmy") -> DateOrder:
 
 __all__ = [
     "DateOrder",
+    "PHRASE_UNITS",
     "DateResolver",
     "Dateline",
     "Resolved",

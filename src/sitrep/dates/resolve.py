@@ -102,25 +102,33 @@ class DateResolver:
         t = re.sub(r"^(?:on|in|at|during|over|since|from|by|until|of|around|about)\s+", "", t)
         return t.strip(" ,.;:()")
 
-    def _phrase(self, t: str, ref: date) -> tuple[date | None, int | None] | None:
-        hit = self.phrases.get(t) or self.phrases.get(re.sub(r"^the\s+", "", t))
+    def lookup(self, t: str) -> tuple[int, str, int] | None:
+        """The table row for a normalised span, with or without a leading "the" ("over the last year")."""
+        return self.phrases.get(t) or self.phrases.get(re.sub(r"^the\s+", "", t))
+
+    def _phrase(self, t: str, ref: date, future: bool) -> Resolved | None:
+        hit = self.lookup(t)
         if hit is None:
             return None
         offset, unit, precision = hit
-        if unit == "year":
-            return None, None  # "last year" says when, but not to the month
+        if unit == "year":  # "last year" says when, but not to the month
+            return Resolved(None, None, "future" if offset > 0 or future else "past")
+        d = self._phrase_date(offset, unit, ref)
+        return None if d is None else self._relate(d, precision, ref, future)
+
+    @staticmethod
+    def _phrase_date(offset: int, unit: str, ref: date) -> date | None:
         if unit == "day":
-            return ref + timedelta(days=offset), precision
+            return ref + timedelta(days=offset)
         if unit == "week":
-            return min(_mid_week(ref + timedelta(weeks=offset)), ref) if offset <= 0 else _mid_week(
-                ref + timedelta(weeks=offset)
-            ), precision
+            middle = _mid_week(ref + timedelta(weeks=offset))
+            return min(middle, ref) if offset <= 0 else middle
         if unit == "weekend":
             back = (ref.weekday() - 5) % 7  # days since the latest Saturday
-            return ref - timedelta(days=back), precision
+            return ref - timedelta(days=back)
         if unit == "month":
-            first = _add_months(ref, offset)
-            return (min(first.replace(day=15), ref) if offset <= 0 else first.replace(day=15)), precision
+            middle = _add_months(ref, offset).replace(day=15)
+            return min(middle, ref) if offset <= 0 else middle
         return None
 
     def resolve(self, text: str, ref: date | None, day_first: bool = True, future: bool = False) -> Resolved | None:
@@ -129,11 +137,9 @@ class DateResolver:
         if not t:
             return None
         if ref is not None:
-            hit = self._phrase(t, ref)
+            hit = self._phrase(t, ref, future)
             if hit is not None:
-                if hit[0] is None:
-                    return Resolved(None, None, "future" if self.phrases[t][0] > 0 or future else "past")
-                return self._relate(hit[0], hit[1], ref, future)
+                return hit
         for kind, pattern in PATTERNS:
             m = pattern.search(t)
             if m is None:
