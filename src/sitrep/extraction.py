@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any, Protocol
 
+from sitrep.engines.local import LocalEngine
 from sitrep.io.readers import Input
 from sitrep.model import Article, Result
 from sitrep.pipeline import Pipeline
@@ -35,28 +37,48 @@ def extract(
     return pipe.process_batch([article])[0]
 
 
-def extract_inputs(
-    inputs: Iterable[Input], published: str | None = None, pipeline: Pipeline | None = None
-) -> Iterator[Result]:
-    """Results for readers' inputs, in order; failed inputs yield their error result."""
-    pipe = pipeline or default_pipeline()
-    pending: list[Input] = []
+class BatchEngine(Protocol):
+    def map_batches(self, batches: Iterable[tuple[Any, list[Article]]]) -> Iterator[tuple[Any, list[Result]]]: ...
 
-    def flush() -> Iterator[Result]:
-        articles = [i.article for i in pending if i.article is not None]
-        done = iter(pipe.process_batch(articles)) if articles else iter(())
-        for item in pending:
+
+def _input_batches(inputs: Iterable[Input], published: str | None, size: int) -> Iterator[tuple[list[Input], list[Article]]]:
+    """Inputs in batches of ``size`` readable articles, each with the inputs it came from (failures kept in place)."""
+    pending: list[Input] = []
+    readable = 0
+    for item in inputs:
+        if item.article is not None:
+            if published and not item.article.published:
+                item.article.published = published
+            readable += 1
+        pending.append(item)
+        if readable >= size:
+            yield pending, [i.article for i in pending if i.article is not None]
+            pending, readable = [], 0
+    if pending:
+        yield pending, [i.article for i in pending if i.article is not None]
+
+
+def extract_inputs(
+    inputs: Iterable[Input],
+    published: str | None = None,
+    pipeline: Pipeline | None = None,
+    engine: BatchEngine | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Result]:
+    """Results for readers' inputs, in input order; failed inputs yield their error result in place.
+
+    ``engine`` (a ``LocalEngine`` or ``PoolEngine``) runs the batches, so the
+    same pool code serves ``extract`` and ``ingest``; without one the pipeline
+    runs here. Streaming: at most the engine's in-flight batches are held.
+    """
+    if engine is None:
+        engine = LocalEngine(pipeline=pipeline or default_pipeline())
+    size = batch_size or (pipeline.batch_size if pipeline is not None else 32)
+    for items, results in engine.map_batches(_input_batches(inputs, published, size)):
+        done = iter(results)
+        for item in items:
             if item.article is None:
                 assert item.failure is not None
                 yield Result.failure(item.id, item.failure)
             else:
                 yield next(done)
-        pending.clear()
-
-    for item in inputs:
-        if item.article is not None and published and not item.article.published:
-            item.article.published = published
-        pending.append(item)
-        if len(pending) >= pipe.batch_size:
-            yield from flush()
-    yield from flush()

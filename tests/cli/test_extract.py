@@ -65,3 +65,25 @@ def test_extract_writes_acled_csv_to_output_file(tmp_path):
     assert result.exit_code == 0, result.output
     header = target.read_text().splitlines()[0].split(",")
     assert header[:3] == ["event_id_cnty", "event_date", "year"]
+
+
+def test_extract_with_worker_processes_matches_in_process_output_in_input_order(tmp_path):
+    texts = ["Gunmen killed two farmers near Kidal on Monday.", "{broken", "Police arrested 12 protesters in Nairobi.",
+             "Militants attacked an army post in Diffa, killing three soldiers."]
+    lines = []
+    for i in range(60):  # more than one batch, so batches really go to different workers
+        text = texts[i % len(texts)]
+        lines.append(text if text.startswith("{") else json.dumps({"id": f"n{i}", "text": text, "published": "2021-03-01"}))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    pooled = run(str(path), "-j", "2")
+    local = run(str(path), "-j", "0")
+    assert pooled.exit_code == 0 and local.exit_code == 0, pooled.output
+    out_pooled = [json.loads(line) for line in pooled.stdout.splitlines()]
+    out_local = [json.loads(line) for line in local.stdout.splitlines()]
+    assert len(out_pooled) == 60
+    assert [o["id"] for o in out_pooled] == [o["id"] for o in out_local]
+    assert [o["errors"][0]["code"] for o in out_pooled if o["errors"]] == ["E100"] * 15
+    assert [len(o["events"]) for o in out_pooled] == [len(o["events"]) for o in out_local]
+    assert [[e["sub_event_type"] for e in o["events"]] for o in out_pooled] == \
+        [[e["sub_event_type"] for e in o["events"]] for o in out_local]

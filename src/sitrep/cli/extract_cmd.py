@@ -37,17 +37,29 @@ def run_extract(
     output: Path | None,
     config: Path | None = None,
     include_all: bool = False,
+    workers: int | None = None,
 ) -> int:
-    """Extract every input and write ``fmt`` to ``output`` (stdout when None)."""
-    from sitrep.extraction import extract_inputs
-    from sitrep.io.readers import read_inputs
-    from sitrep.io.writers import write_results
-    from sitrep.pipeline import Pipeline
+    """Extract every input and write ``fmt`` to ``output`` (stdout when None).
 
-    pipeline = Pipeline(config)
-    results = extract_inputs(read_inputs(inputs), published=published, pipeline=pipeline)
-    with open_output(output) as out:
-        return write_results(progress_iter(results, "extracting"), fmt, out, include_all=include_all)
+    ``workers``: processes (None = one per core, 0 = in this process); one file of a few
+    articles runs here, since starting workers would cost more than it saves.
+    """
+    from sitrep.engines import make_engine
+    from sitrep.extraction import extract_inputs
+    from sitrep.io.readers import estimate_count, read_inputs
+    from sitrep.io.writers import write_results
+    from sitrep.pipeline import load_config
+
+    settings = load_config(config)
+    batch_size = int(settings.get("pipeline", {}).get("batch_size", 32))
+    if workers is None and "-" not in inputs:
+        total = estimate_count(inputs)
+        if total is not None and total <= batch_size:
+            workers = 0
+    with make_engine(settings, workers) as engine:
+        results = extract_inputs(read_inputs(inputs), published=published, engine=engine, batch_size=batch_size)
+        with open_output(output) as out:
+            return write_results(progress_iter(results, "extracting"), fmt, out, include_all=include_all)
 
 
 @app.command()
@@ -60,10 +72,13 @@ def extract(
     include_all: bool = typer.Option(
         False, "--all-modalities", help="CSV/GeoJSON: also write negated, hypothetical and future events."
     ),
+    workers: int | None = typer.Option(
+        None, "--workers", "-j", min=0, help="Worker processes (default: one per core; 0 = in this process)."
+    ),
 ) -> None:
     """Extract coded events, actors, places, dates and quotes from articles."""
     try:
-        run_extract(inputs, published, fmt.value, output, config, include_all)
+        run_extract(inputs, published, fmt.value, output, config, include_all, workers)
     except SitrepError as exc:
         fail(exc)
     except BrokenPipeError:
