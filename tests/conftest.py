@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The suite runs the pipeline strict: a stage that raises on an article fails the test instead of
+# degrading the article quietly (tests of degrading itself build a Pipeline(strict=False)).
+os.environ.setdefault("SITREP_STRICT", "1")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "000_8a35474ce26a6636.txt"

@@ -28,12 +28,23 @@ def small_config(**stage_settings):
 
 
 def test_pipeline_isolates_the_article_that_crashes_a_stage():
-    pipe = Pipeline(small_config())
+    pipe = Pipeline(small_config(), strict=False)
     results = pipe.process_batch([Article(text="alpha one"), Article(text="BOOM two"), Article(text="gamma three")])
-    assert [r.ok for r in results] == [True, False, True]
-    assert results[1].errors[0].code == "E200"
-    assert "BOOM" in results[1].errors[0].message
-    assert results[2].entities[0].text == "gamma"
+    assert [r.degraded for r in results] == [False, True, False]
+    assert results[1].errors[0].code == "W200"  # degraded, not dropped: the tagger sets no parse
+    assert results[1].errors[0].stage == "tests.tagger.v1"
+    assert "RuntimeError: cannot handle BOOM" in results[1].errors[0].message
+    assert results[1].entities == []
+    assert results[0].entities[0].text == "alpha" and results[2].entities[0].text == "gamma"
+
+
+def test_strict_pipeline_raises_on_the_article_that_crashes_a_stage():
+    from sitrep.pipeline import StageFailure
+
+    with pytest.raises(StageFailure) as info:
+        Pipeline(small_config(), strict=True).process_batch([Article(text="alpha one"), Article(text="BOOM two")])
+    assert info.value.code == "E200" and info.value.stage == "tests.tagger.v1"
+    assert isinstance(info.value.__cause__, RuntimeError)
 
 
 def test_pipeline_passes_stage_settings_from_config():

@@ -23,6 +23,8 @@ CATALOGUE: dict[str, str] = {
     # stages
     "E200": "a stage crashed on this article",
     "E201": "a place could not be resolved",
+    # warnings: the article goes on, stored and exported, with this noted in its errors
+    "W200": "a stage failed on this article; its output is left empty, the other stages' kept",
     # configuration
     "E300": "pipeline configuration is invalid",
     "E301": "unknown stage name",

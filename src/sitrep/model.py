@@ -170,6 +170,11 @@ class ErrorInfo(Serialisable):
     message: str
     stage: str | None = None
 
+    @property
+    def warning(self) -> bool:
+        """A W code: the article went on (degraded), unlike an E code, which stopped it."""
+        return self.code.startswith("W")
+
 
 @dataclass
 class Event(Serialisable):
@@ -283,8 +288,18 @@ class Result(Serialisable):
         return cls(id=article_id, published=published, errors=[error])
 
     @property
+    def failures(self) -> list[ErrorInfo]:
+        """The errors that stopped the article (E codes); warnings (W codes) do not."""
+        return [e for e in self.errors if not e.warning]
+
+    @property
     def ok(self) -> bool:
-        return not self.errors
+        """No failure: the article's events count, even when a stage degraded (a W200 warning)."""
+        return not self.failures
+
+    @property
+    def degraded(self) -> bool:
+        return any(e.warning for e in self.errors)
 
     def asserted_events(self) -> list[Event]:
         return [e for e in self.events if e.modality == "asserted"]

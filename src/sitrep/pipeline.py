@@ -3,10 +3,21 @@
 The pipeline knows nothing about engines: an engine hands it batches of
 ``Article`` and gets ``Result`` back. A stage that crashes on a batch is
 re-run one document at a time so one bad article never stops the rest.
+
+Degrade, don't drop: when a stage raises on one article, that article keeps
+what the earlier stages made, the stage's own output is put back as it was
+before the stage ran, and the later stages run wherever their declared
+``needs`` are still met (a failed or skipped stage's ``sets`` are gone for
+that article). The article's ``errors`` get a W200 warning naming the stage
+and the exception; it is still stored and exported. Only a failure of the
+stage that makes the parse (``sets`` "doc") drops the article (E200).
+Strict mode (``[pipeline] strict = true``, ``SITREP_STRICT=1`` or
+``sitrep --strict``) raises ``StageFailure`` instead, for tests and debugging.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 import tomllib
@@ -20,6 +31,25 @@ from sitrep.model import Article, Document, Result
 
 DEFAULT_CONFIG = Path(__file__).parent / "config" / "pipeline.toml"
 TRACE_ENV = "SITREP_TRACE"
+STRICT_ENV = "SITREP_STRICT"
+_LISTS = ("entities", "actors", "places", "dates", "quotes")
+
+
+class StageFailure(SitrepError):
+    """Strict mode: a stage raised on an article (code E200, the stage's exception chained)."""
+
+    def __init__(self, stage: str, article_id: str, exc: BaseException) -> None:
+        super().__init__("E200", f"{stage} on article {article_id}: {type(exc).__name__}: {exc}")
+        self.stage = stage
+        self.article_id = article_id
+
+
+def strict_mode(settings: dict[str, Any] | None = None) -> bool:
+    """SITREP_STRICT when it is set (1/true/yes/on), else ``[pipeline] strict``."""
+    env = os.environ.get(STRICT_ENV, "").strip().lower()
+    if env:
+        return env in ("1", "true", "yes", "on")
+    return bool((settings or {}).get("strict", False))
 
 
 def load_config(path: str | Path | None = None) -> dict[str, Any]:
@@ -47,17 +77,17 @@ class Pipeline:
     >>> results = list(pipe.run(["Gunmen killed two villagers in Kidal on Monday."]))
     """
 
-    def __init__(self, config: str | Path | dict[str, Any] | None = None) -> None:
+    def __init__(self, config: str | Path | dict[str, Any] | None = None, strict: bool | None = None) -> None:
         self.config = config if isinstance(config, dict) else load_config(config)
         settings = self.config.get("pipeline", {})
         resources.add_data_dirs(settings.get("data_dirs", []))
         self.batch_size = int(settings.get("batch_size", 32))
+        self.strict = strict_mode(settings) if strict is None else strict
         self.stage_names: list[str] = list(settings.get("stages", []))
         self._check_order()
         stage_settings = self.config.get("stages", {})
-        self.stages = [
-            (name, registry.get(name).factory(dict(stage_settings.get(name, {})))) for name in self.stage_names
-        ]
+        self.specs = [registry.get(name) for name in self.stage_names]
+        self.stages = [(spec.name, spec.factory(dict(stage_settings.get(spec.name, {})))) for spec in self.specs]
 
     def _check_order(self) -> None:
         available = {"article.text", "article.published"}
@@ -82,27 +112,82 @@ class Pipeline:
 
     def process_batch(self, articles: list[Article]) -> list[Result]:
         documents = [Document(article=a) for a in articles]
+        lost: list[set[str]] = [set() for _ in documents]  # per document: what failed or skipped stages left unset
         trace = os.environ.get(TRACE_ENV)
-        for name, fn in self.stages:
-            live = [d for d in documents if not d.errors]
+        for spec, (name, fn) in zip(self.specs, self.stages, strict=True):
+            live: list[tuple[Document, set[str]]] = []
+            for document, gone in zip(documents, lost, strict=True):
+                if _failed(document):
+                    continue
+                if _unmet(spec.needs, gone):
+                    gone.update(spec.sets)  # skipped: what it would have set is missing too
+                else:
+                    live.append((document, gone))
             if not live:
-                break
-            before = [_counts(d) for d in live] if trace else []
-            try:
-                fn(live)
-            except Exception:  # noqa: BLE001 - isolate the article that broke the stage
-                for document in live:
-                    if document.errors:
-                        continue
-                    try:
-                        fn([document])
-                    except Exception as exc:  # noqa: BLE001
-                        document.errors.append(error("E200", f"{name}: {type(exc).__name__}: {exc}", stage=name))
+                continue
+            docs = [d for d, _ in live]
+            before = [_counts(d) for d in docs] if trace else []
+            self._run_stage(name, spec.sets, fn, live)
             if trace:
-                for document, counts in zip(live, before, strict=True):
+                for document, counts in zip(docs, before, strict=True):
                     if trace in ("1", "all", document.article.id):
                         _print_trace(name, document, counts)
         return [Result.from_document(d) for d in documents]
+
+    def _run_stage(self, name: str, sets: tuple[str, ...], fn: Any, live: list[tuple[Document, set[str]]]) -> None:
+        """One stage over the live documents; an article it raises on gets its pre-stage state back."""
+        snapshots = [_snapshot(d, sets) for d, _ in live]
+        try:
+            fn([d for d, _ in live])
+            return
+        except Exception:  # noqa: BLE001 - isolate the article that broke the stage
+            for (document, _), snap in zip(live, snapshots, strict=True):
+                _restore(document, snap)
+        for (document, gone), snap in zip(live, snapshots, strict=True):
+            try:
+                fn([document])
+            except Exception as exc:  # noqa: BLE001
+                _restore(document, snap)
+                if self.strict:
+                    raise StageFailure(name, document.article.id, exc) from exc
+                detail = f"{name}: {type(exc).__name__}: {exc}"
+                if "doc" in sets:  # no parse: nothing later can run, the article fails as a whole
+                    document.errors.append(error("E200", detail, stage=name))
+                else:
+                    document.errors.append(error("W200", detail, stage=name))
+                    gone.update(sets)
+
+
+def _failed(document: Document) -> bool:
+    """An article with a failure (not a warning) goes no further."""
+    return any(not e.warning for e in document.errors)
+
+
+def _unmet(needs: tuple[str, ...], gone: set[str]) -> bool:
+    """Is a need missing: itself, or the thing it is part of ("events.coding" without "events")?"""
+    return any(need in gone or need.split(".", 1)[0] in gone for need in needs)
+
+
+def _snapshot(document: Document, sets: tuple[str, ...]) -> dict[str, Any]:
+    """What a stage may change, as it is now: the lists (copied), the events (deep-copied when the stage
+    writes into them), the extras, the parse and the publication date the dates stage may fill in."""
+    snap: dict[str, Any] = {key: list(getattr(document, key)) for key in _LISTS}
+    writes_events = any(s.split(".", 1)[0] == "events" for s in sets)
+    snap["events"] = copy.deepcopy(document.events) if writes_events else list(document.events)
+    snap["extras"] = dict(document.extras)
+    snap["doc"] = document.doc
+    snap["published"] = document.article.published
+    return snap
+
+
+def _restore(document: Document, snap: dict[str, Any]) -> None:
+    """Put a snapshot back, copied again so a retry cannot write into it."""
+    for key in _LISTS:
+        setattr(document, key, list(snap[key]))
+    document.events = copy.deepcopy(snap["events"])
+    document.extras = dict(snap["extras"])
+    document.doc = snap["doc"]
+    document.article.published = snap["published"]
 
 
 def _counts(document: Document) -> dict[str, int]:

@@ -7,6 +7,7 @@ itself on ``app`` when imported; the list below is the whole CLI.
 from __future__ import annotations
 
 import importlib
+import os
 
 import typer
 
@@ -32,6 +33,19 @@ COMMAND_MODULES = (
     "sitrep.cli.run_cmd",
     "sitrep.cli.train_cmd",
 )
+
+
+@app.callback()
+def _options(
+    strict: bool = typer.Option(
+        False, "--strict", help="A stage that raises on an article stops the run (E200) instead of degrading "
+        "that article (W200: the other stages' output kept). Same as SITREP_STRICT=1."
+    ),
+) -> None:
+    if strict:
+        from sitrep.pipeline import STRICT_ENV
+
+        os.environ[STRICT_ENV] = "1"
 
 
 def _load_commands() -> None:

@@ -113,6 +113,7 @@ def format_summary(summary: dict[str, object]) -> str:
         f"{summary['aliases']} new ids for known articles, {summary['quarantined']} quarantined"
         + (f" ({why})" if why else "")
         + f"; {summary['events']} events"
+        + (f"; {summary['degraded']} stored with a stage degraded (W200)" if summary.get("degraded") else "")
     )
 
 

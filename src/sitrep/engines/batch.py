@@ -247,8 +247,8 @@ def process_rows(rows: list[dict[str, Any]], settings: RunSettings) -> Output:
         chunk = ok[start : start + pipe.batch_size]
         results: list[Result] = pipe.process_batch([article_of(r) for r in chunk])
         for row, result in zip(chunk, results, strict=True):
-            if result.errors:
-                out.quarantine.append(quarantine_row(row, result.errors[0], settings.timestamp))
+            if result.failures:  # W200 (a stage degraded) is not a failure: the article's events still count
+                out.quarantine.append(quarantine_row(row, result.failures[0], settings.timestamp))
                 continue
             events = event_rows(row, result, settings.timestamp)
             out.events.extend(events)

@@ -31,6 +31,7 @@ class BatchSummary:
     aliases: int = 0  # known text under a new input id (recorded, not re-processed)
     quarantined: int = 0  # inputs that could not be processed (this run)
     events: int = 0  # events written
+    degraded: int = 0  # stored articles on which a stage failed (W200): the other stages' output kept
     reasons: dict[str, int] = field(default_factory=dict)  # quarantine code -> count (this run)
 
     @property
@@ -114,12 +115,14 @@ class BatchPlan:
             return
         if result is None:
             raise ValueError(f"input {item.id!r} is new but has no pipeline result")
-        if result.errors:
-            self._quarantine(item, result.errors[0], h)
+        if result.failures:  # a degraded article (W200 warnings only) is stored like any other
+            self._quarantine(item, result.failures[0], h)
             summary.quarantined += 1
-            code = result.errors[0].code
+            code = result.failures[0].code
             summary.reasons[code] = summary.reasons.get(code, 0) + 1
             return
+        if result.degraded:
+            summary.degraded += 1
         version, supersedes = 1, None
         for key in _version_keys(item):
             prev = self.current.get(key)
