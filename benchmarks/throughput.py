@@ -7,12 +7,19 @@ worker), and the ratio ours / spaCy.
 
     python benchmarks/throughput.py                 # 2 processes, 240 articles of ~450 words
     python benchmarks/throughput.py --articles 600 --processes 2 --json
+    python benchmarks/throughput.py --commands --articles 600   # the CLI commands, wall clock
 
 Ours = ``PoolEngine`` (one pipeline per worker, model loaded once) running
 every configured stage and returning Results; timing starts after the
 workers are warm. spaCy = ``nlp.pipe(texts, n_process=N)`` returning Docs,
 timed from the call (its workers fork from a process that already holds the
 model, so their start-up is negligible).
+
+``--commands`` times what a user runs, start to finish, each in a fresh
+process: ``python -c 'spacy.load(); list(nlp.pipe(texts, n_process=N))'``
+against ``sitrep extract -j N`` and ``sitrep ingest -j N`` on the same texts
+(a JSONL file), and reports each command's ratio and peak RSS (parent, and
+the largest worker).
 """
 
 from __future__ import annotations
@@ -127,6 +134,86 @@ def measure(n: int, words: int, processes: int, batch_size: int, rounds: int, co
     }
 
 
+SPACY_COMMAND = """
+import json, sys, spacy
+from sitrep.stages.nlp import DEFAULT_MODEL
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load(DEFAULT_MODEL)
+print(sum(1 for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3]))))
+"""
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            children = (task / "children").read_text().split()
+            for child in map(int, children):
+                out += [child, *_descendants(child)]
+    except OSError:
+        pass
+    return out
+
+
+def _timed(cmd: list[str]) -> dict[str, float]:
+    """Wall seconds and peak RSS (the command's own process, its largest worker) sampled from /proc."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    main_peak = worker_peak = 0.0
+    while proc.poll() is None:
+        main_peak = max(main_peak, _rss_mb(proc.pid))
+        worker_peak = max([worker_peak, *(_rss_mb(c) for c in _descendants(proc.pid))])
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{cmd[:3]} failed with exit code {proc.returncode}")
+    return {"seconds": seconds, "peak_rss_main_mb": round(main_peak, 1), "peak_rss_worker_mb": round(worker_peak, 1)}
+
+
+def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds: int) -> dict[str, object]:
+    """spaCy's nlp.pipe, ``sitrep extract`` and ``sitrep ingest``, end to end, best of ``rounds``."""
+    import tempfile
+
+    bindir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with open(corpus, "w", encoding="utf-8") as f:
+            for i, text in enumerate(articles(n, words)):
+                f.write(json.dumps({"id": f"bench-{i}", "text": text, "published": "2024-05-01"}) + "\n")
+        commands = {
+            "spacy": [sys.executable, "-c", SPACY_COMMAND, str(corpus), str(processes), str(batch_size)],
+            "extract": [str(bindir / "sitrep"), "extract", str(corpus), "-j", str(processes), "-o", f"{tmp}/out.jsonl"],
+            "ingest": [str(bindir / "sitrep"), "ingest", str(corpus), "-j", str(processes), "--quiet",
+                       "--db", f"{tmp}/bench.duckdb"],
+        }
+        best: dict[str, dict[str, float]] = {}
+        for _ in range(rounds):
+            for name, cmd in commands.items():
+                if name == "ingest":
+                    Path(f"{tmp}/bench.duckdb").unlink(missing_ok=True)
+                result = _timed(cmd)
+                if name not in best or result["seconds"] < best[name]["seconds"]:
+                    best[name] = result
+    out: dict[str, object] = {"articles": n, "words_per_article": words, "processes": processes}
+    for name, result in best.items():
+        result["seconds"] = round(result["seconds"], 2)
+        out[name] = result
+    for name in ("extract", "ingest"):
+        out[f"{name}_ratio"] = round(best["spacy"]["seconds"] / best[name]["seconds"], 3)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=240)
@@ -139,6 +226,8 @@ def main() -> None:
         "--config", help="pipeline config (TOML) for our side, e.g. NLP only to see the engine's overhead"
     )
     parser.add_argument("--stages", action="store_true", help="time each stage in one process instead")
+    parser.add_argument("--commands", action="store_true",
+                        help="time the CLI commands (sitrep extract / ingest -j N) against spaCy, end to end")
     parser.add_argument("--side", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages:
@@ -147,6 +236,10 @@ def main() -> None:
         for name, seconds in shares:
             print(f"  {name:<24} {seconds:7.2f}s  {100 * seconds / ours:5.1f}% of our pipeline")
         print(f"  in-process ratio spaCy / ours: {shares[0][1] / ours:.2f}")
+        return
+    if args.commands:
+        report = measure_commands(args.articles, args.words, args.processes, args.batch_size, args.rounds)
+        print(json.dumps(report) if args.json else json.dumps(report, indent=1))
         return
     if args.side:
         print(json.dumps(side(args.side, args.articles, args.words, args.processes, args.batch_size, args.config)))
