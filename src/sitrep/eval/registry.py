@@ -24,7 +24,7 @@ FLOORS_FILE = REPO_ROOT / "floors.toml"
 
 # Modules that register scorers; each owns one dataset.
 SCORER_MODULES: tuple[str, ...] = ("sitrep.eval.polnear", "sitrep.eval.case2021", "sitrep.eval.india_police", "sitrep.eval.geo",
-                                   "sitrep.eval.re3d", "sitrep.eval.dedup", "sitrep.eval.plover",
+                                   "sitrep.eval.re3d", "sitrep.eval.dedup", "sitrep.eval.dedup_ucdp", "sitrep.eval.plover",
                                    "sitrep.eval.acled")
 
 

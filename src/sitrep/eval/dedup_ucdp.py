@@ -1,0 +1,124 @@
+"""`sitrep eval dedup-ucdp`: do several outlets' headlines of one UCDP event end up as one canonical event?
+
+Gold: UCDP GED events and the reports each was coded from
+(``../shared/data/ucdp_ged/``, read by ``sitrep.learn.ucdp``). Every headline
+becomes an article (title and text = the headline, published = the report's
+day, source = the outlet) and goes through the real code path: the function
+behind ``sitrep ingest`` into a temporary DuckDB store, then the one behind
+``sitrep dedupe``. An article's predicted cluster is the canonical event of
+its first asserted event; an article with no event stays alone.
+
+The sample takes whole events a week at a time, with every other event of
+that country and week as the hard negatives (``learn.ucdp.sample``). Figures:
+pairwise precision/recall/F1 over report pairs and B-cubed, overall and by
+country. ``held_out`` (the default) scores the countries the match model was
+not fitted on (``HELD_OUT``); ``fit`` scores the countries it was fitted on
+(for comparison only, not a quality figure); ``all`` both.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from sitrep.eval.dedup import pairwise
+from sitrep.eval.registry import Report, scorer
+from sitrep.learn import ucdp
+
+NAME = "dedup-ucdp"
+FOLDER = "ucdp_ged"
+# Split by country (whole countries, never rows of one): the match model is fitted on FIT only.
+FIT = ("nigeria", "myanmar", "pakistan", "central_african_republic")
+HELD_OUT = ("philippines", "south_sudan", "ukraine")
+REPORTS_PER_COUNTRY = 450  # about a minute of ingest for the held-out set on one core
+DATASETS = {"held_out": HELD_OUT, "fit": FIT, "all": FIT + HELD_OUT}
+
+
+def gold_records(base: Path, countries: tuple[str, ...], per_country: int) -> tuple[list[dict[str, Any]], dict[str, str],
+                                                                                       dict[str, str]]:
+    """(article records, input id -> gold event key, input id -> country file) for the sampled reports."""
+    found = ucdp.files(base)
+    recs: list[dict[str, Any]] = []
+    gold: dict[str, str] = {}
+    country: dict[str, str] = {}
+    for name in countries:
+        if name not in found:
+            continue
+        events = ucdp.sample(ucdp.usable(ucdp.read_events(found[name])), per_country)
+        for rec, event_id in ucdp.records(events):
+            recs.append(rec)
+            gold[rec["id"]] = f"{name}:{event_id}"
+            country[rec["id"]] = name
+    return recs, gold, country
+
+
+def dedupe_through_store(recs: list[dict[str, Any]], folder: Path, config: Path | None = None) -> dict[str, str]:
+    """Ingest and dedupe ``recs`` with the commands' own functions; input id -> predicted cluster."""
+    from sitrep.cli.dedupe_cmd import run_dedupe
+    from sitrep.cli.ingest_cmd import run_ingest_command
+    from sitrep.store import Store
+
+    path = folder / "articles.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for rec in recs:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    db = folder / "ucdp.duckdb"
+    run_ingest_command([str(path)], db, workers=0, quiet=True)
+    run_dedupe(db, config)
+    with Store(db) as store:
+        rows = store.con.execute(
+            "SELECT i.input_id, arg_min(m.canonical_id, e.event_id) FROM article_ids i "
+            "JOIN events e USING (article_id) JOIN canonical_members m USING (event_id) GROUP BY 1"
+        ).fetchall()
+    pred = {str(k): str(v) for k, v in rows}
+    return {rec["id"]: pred.get(rec["id"], "alone:" + rec["id"]) for rec in recs}
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision/recall/F1: per item, the share of its predicted (gold) cluster that is right."""
+    both = Counter((pred[e], g) for e, g in gold.items())
+    size_p = Counter(pred[e] for e in gold)
+    size_g = Counter(gold.values())
+    p = sum(n * n / size_p[pc] for (pc, _g), n in both.items()) / max(len(gold), 1)
+    r = sum(n * n / size_g[g] for (_pc, g), n in both.items()) / max(len(gold), 1)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def figures(gold: dict[str, str], pred: dict[str, str], country: dict[str, str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    out.update(pairwise(gold, pred))
+    out.update({f"bcubed_{k}": v for k, v in bcubed(gold, pred).items()})
+    by_country: dict[str, dict[str, str]] = defaultdict(dict)
+    for k, g in gold.items():
+        by_country[country[k]][k] = g
+    for name, sub in sorted(by_country.items()):
+        m = pairwise(sub, pred)
+        out.update({f"{name}_{k}": v for k, v in m.items()})
+    return out
+
+
+def score(base: Path, dataset: str, per_country: int, config: Path | None = None) -> Report:
+    recs, gold, country = gold_records(base, DATASETS[dataset], per_country)
+    with tempfile.TemporaryDirectory(prefix="sitrep-ucdp-") as tmp:
+        pred = dedupe_through_store(recs, Path(tmp), config)
+    sizes = Counter(gold.values())
+    counts = {"reports": len(gold), "events": len(sizes), "multi_report_events": sum(1 for n in sizes.values() if n > 1),
+              "gold_pairs": sum(n * (n - 1) // 2 for n in sizes.values()),
+              "predicted_clusters": len(set(pred.values())),
+              "articles_without_event": sum(1 for v in pred.values() if v.startswith("alone:"))}
+    return Report(NAME, dataset, figures(gold, pred, country), counts)
+
+
+@scorer(NAME, "cross-source dedup of UCDP GED events' headlines (pairwise and B-cubed, held-out countries)",
+        datasets=tuple(DATASETS))
+def run(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report]:
+    name = dataset or "held_out"
+    if name not in DATASETS:
+        return [Report(NAME, name, skipped=f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")]
+    base = data_dir / FOLDER
+    if not ucdp.files(base):
+        return [Report(NAME, name, skipped=f"{base} not found")]
+    return [score(base, name, limit or REPORTS_PER_COUNTRY)]
