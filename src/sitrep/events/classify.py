@@ -181,3 +181,33 @@ def sub_event_type(c: Context) -> str:
     if cls == "change_group":
         return "Change to group/activity"
     return "Other"
+
+
+REMOTE_CLASSES = {"explosion", "ied", "shelling", "air_strike", "grenade", "suicide_bomb", "chemical"}
+REMOTE_CUES = {"suicide", "aircraft", "grenade", "shelling", "ied", "chemical"}
+REMOTE_FEATURE = "remote_weapon"
+
+
+def rule_features(c: Context, rule_sub: str, fatalities: int | None = None) -> list[str]:
+    """What the rules found about one event, as named indicator features for the coder model."""
+    out = [f"rule={rule_sub}", f"cls={c.cls}", f"trigger={c.trigger}", f"inter1={c.inter1}", f"inter2={c.inter2}",
+           f"pair={c.inter1}-{c.inter2}", f"cls_rule={c.cls}|{rule_sub}"]
+    out += [f"cue={x}" for x in sorted(c.cues)]
+    out += [f"doc_cue={x}" for x in sorted(c.doc_cues)]
+    out += [f"agent_cue={x}" for x in sorted(c.agent_cues)]
+    out += [f"victim={v}" for v in sorted(c.victims)]
+    out += [f"object={o}" for o in sorted(c.objects)]
+    if c.objects & c.civilian_places:
+        out.append("object_civilian_place")
+    if c.objects & c.military_places:
+        out.append("object_military_place")
+    out.append("toll" if fatalities else "no_toll")
+    if remote_only(c):
+        out.append(REMOTE_FEATURE)
+    return out
+
+
+def remote_only(c: Context) -> bool:
+    """ACLED's hard rule: a remote weapon (named as the event's class or in its clause) makes the event
+    Explosions/Remote violence whoever the target; the model then chooses among remote sub-types only."""
+    return c.cls in REMOTE_CLASSES or (c.cls in ("attack", "kill") and bool(c.cues & REMOTE_CUES))

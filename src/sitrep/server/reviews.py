@@ -218,3 +218,20 @@ def export_reviews(db: Database = Depends(get_db), include_text: bool = False) -
             yield json.dumps(record, ensure_ascii=False, default=str) + "\n"
 
     return StreamingResponse(body(), media_type="application/x-ndjson")
+
+
+@router.get(
+    "/reviews/queue",
+    dependencies=[Depends(require_token)],
+    summary="Events not reviewed yet, least sure first (the coder model's probability)",
+)
+def review_queue(db: Database = Depends(get_db), limit: int = Query(50, ge=1, le=5000)) -> Any:
+    # the coder's calibrated probability is the event's confidence: the least sure coding gains most from a review
+    with db.cursor() as cur:
+        rows = cur.execute(
+            "SELECT * FROM events WHERE event_id NOT IN (SELECT event_id FROM review_fixes) "
+            "ORDER BY confidence ASC NULLS FIRST, event_id LIMIT ?",
+            [limit],
+        ).fetchall()
+        data = [clean_row(r) for r in rows_as_dicts(cur, rows)]
+    return {"count": len(data), "data": data}

@@ -13,11 +13,12 @@ from typing import Any
 
 from sitrep.actors import get_matcher
 from sitrep.events.arguments import Frame, generic_name
-from sitrep.events.classify import Context, sub_event_type
+from sitrep.events.classify import REMOTE_FEATURE, Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.detect import self_ended
 from sitrep.events.fatalities import counts_in, total
 from sitrep.events.lexicon import Lexicon, lexicon
+from sitrep.learn import load
 from sitrep.model import Document, Event
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
@@ -28,6 +29,7 @@ POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters"
 
 
 CROWD_INTER = {"Protests": 6, "Riots": 5}
+INPUTS_KEY = "coder_inputs"  # document.extras: event id -> (text, rule features, the rules' own sub-type)
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
@@ -127,10 +129,18 @@ def _protest_arrest(span: Any) -> bool:
     return False
 
 
+def remote_subs(book: Codebook) -> set[str]:
+    return {s for s in book.sub_events if book.event_type(s) == "Explosions/Remote violence"}
+
+
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
-               sents: list[Any] | None = None) -> None:
-    """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.")."""
+               sents: list[Any] | None = None, coder: Any = None, remote: bool = True) -> None:
+    """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.").
+
+    With a ``coder`` model the sub-event type is the model's choice and ``confidence`` its probability;
+    without one the rules decide. What the model was given is kept in ``document.extras[INPUTS_KEY]``.
+    """
     doc = document.doc
     if sents is None:  # callers coding many events pass the document's sentences once
         sents = list(doc.sents) if doc is not None else []
@@ -172,6 +182,15 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         if span:
             ev.evidence["fatalities"] = span
         victims = ctx.victims
+        text = " ".join(sents[si].text for si in [frame.sent, *frame.extra_sents])
+        feats = rule_features(ctx, sub, ev.fatalities)
+        document.extras.setdefault(INPUTS_KEY, {})[ev.event_id] = (text, feats, sub)
+        if coder is not None:
+            # the model decides the sub-type from the words and what the rules found; a remote weapon
+            # keeps the event remote violence (ACLED's hard rule)
+            allowed = remote_subs(book) if remote and REMOTE_FEATURE in feats else None
+            sub, prob = coder.choose(text, feats, allowed)
+            ev.confidence = round(prob, 4)
     else:
         sub = ev.sub_event_type or "Other"
         victims = set()
@@ -246,7 +265,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.evidence.setdefault("civilian_targeting", list(ev.evidence["actor2"]))
 
 
-def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
+def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any = None, remote: bool = True) -> None:
     if not document.events:
         return
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
@@ -260,7 +279,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook) -> None:
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
-                   trailing=trailing.get(ev.event_id, ()), sents=sents)
+                   trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, remote=remote)
         if identities:
             add_identities(ev, identities)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
@@ -318,9 +337,12 @@ def make_coding(config: dict[str, Any]) -> Any:
     add_data_dirs(config.get("data_dirs", []))
     lex = lexicon()
     book = codebook()
+    # loaded once per process (learn.load caches); rules alone when switched off or when no artifact exists
+    coder = load("coder", config.get("model_dir") or None) if config.get("use_model", True) else None
+    remote = bool(config.get("remote_constraint", True))
 
     def run(documents: list[Document]) -> None:
         for document in documents:
-            code_document(document, lex, book)
+            code_document(document, lex, book, coder, remote)
 
     return run

@@ -1,0 +1,250 @@
+"""Training of the coder model (``sitrep train coder``); needs the ``learn`` extra (scikit-learn).
+
+Data: ACLED notes of the training countries with today's sub-event types (older rows only where
+their type maps cleanly, when asked), plus reviewers' corrections (``sitrep review export``).
+
+- The **words** layer (TF-IDF + linear SVM over word uni/bigrams) learns from every training note.
+- The **combiner** (multinomial logistic regression: calibrated probabilities) learns from a sample of
+  training notes run through the real pipeline, rules only, so its rule features are exactly what the
+  coding stage sees at run time. Its word scores come from words layers fitted on *other* countries
+  (country folds), so it learns how far word scores on unseen wording can be trusted. The sample is
+  capped per sub-type; the combiner's intercepts are moved back to the natural label frequencies.
+
+The held-out countries' notes are only scored, never trained on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sitrep.learn.acled import AcledRecord, read_exports
+from sitrep.learn.coder_model import CoderModel, word_features
+from sitrep.learn.splits import training_rows
+
+# (text, rule features, the rules' own sub-type), or None when the pipeline found no event
+Inputs = tuple[str, list[str], str] | None
+
+
+@dataclass
+class Options:
+    holdout: tuple[str, ...]
+    per_class: int = 300  # pipeline-run sample for the combiner: notes per sub-type at most
+    folds: int = 3
+    c_words: float = 0.5
+    c_combiner: float = 1.0
+    max_features: int = 120_000
+    old_rows: bool = False
+    eval_per_country: int = 50
+    seed: int = 13
+    cache: Path | None = None  # pickle of pipeline inputs, reused between runs (development)
+    reviews: list[Path] = field(default_factory=list)
+
+
+def usable(r: AcledRecord, old_rows: bool = False) -> bool:
+    if not r.notes or not r.sub_event_type:
+        return False
+    return (r.has_current_types and not r.old_event_type) or (old_rows and bool(r.old_event_type))
+
+
+def review_rows(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(evidence sentence, reviewed sub-event type) of each accepted or corrected, not rejected, review."""
+    out: list[tuple[str, str]] = []
+    for path in paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            sub = (rec.get("gold") or {}).get("sub_event_type")
+            sentence = rec.get("sentence") or {}
+            text = sentence.get("text") if isinstance(sentence, dict) else None
+            if rec.get("label") != "reject" and sub and text:
+                out.append((str(text), str(sub)))
+    return out
+
+
+def _stable(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def fit_words(texts: list[str], labels: list[str], c: float, max_features: int) -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
+    vec = TfidfVectorizer(analyzer=word_features, min_df=2, sublinear_tf=True, max_features=max_features,
+                          dtype=np.float32)
+    return make_pipeline(vec, LinearSVC(C=c)).fit(texts, labels)
+
+
+def word_scores(model: Any, texts: list[str], labels: list[str]) -> np.ndarray:
+    """Decision scores in ``labels`` order (columns of a class the fold never saw stay at -1)."""
+    raw = model.decision_function(texts)
+    out = np.full((len(texts), len(labels)), -1.0, dtype=np.float32)
+    for j, name in enumerate(model.classes_):
+        out[:, labels.index(name)] = raw[:, j]
+    return out
+
+
+def collect_inputs(records: list[AcledRecord]) -> list[Inputs]:
+    """Run the pipeline (rules only, up to coding) over notes; the lead event's coder inputs per note."""
+    from sitrep.eval.case2021 import CODING_STAGES, lead_event
+    from sitrep.model import Article, Document
+    from sitrep.pipeline import Pipeline, load_config
+    from sitrep.stages.coding import INPUTS_KEY
+
+    config = load_config()
+    config["pipeline"] = {**config.get("pipeline", {}), "stages": CODING_STAGES}  # what decides the type
+    config.setdefault("stages", {}).setdefault("sitrep.coding.v1", {})["use_model"] = False
+    pipe = Pipeline(config)
+    out: list[Inputs] = []
+    for start in range(0, len(records), 64):
+        batch = records[start:start + 64]
+        docs = [Document(article=Article(text=r.notes, id=f"n{start + i}",
+                                         published=r.event_date.isoformat() if r.event_date else None))
+                for i, r in enumerate(batch)]
+        for _name, fn in pipe.stages:
+            try:
+                fn(docs)
+            except Exception:  # noqa: BLE001 - one note that breaks a stage must not stop training
+                for d in docs:
+                    try:
+                        fn([d])
+                    except Exception:  # noqa: BLE001
+                        d.events = []
+        for d in docs:
+            ev = lead_event(d.events)
+            found = d.extras.get(INPUTS_KEY, {})
+            out.append(found.get(ev.event_id) if ev is not None else None)
+    return out
+
+
+def sample(rows: list[AcledRecord], per_class: int) -> list[AcledRecord]:
+    by_sub: dict[str, list[AcledRecord]] = {}
+    for r in sorted(rows, key=lambda r: _stable(f"{r.event_id}|{r.notes[:80]}")):
+        by_sub.setdefault(r.sub_event_type or "", []).append(r)
+    return [r for group in by_sub.values() for r in group[:per_class]]
+
+
+def cached_inputs(records: list[AcledRecord], cache: Path | None, tag: str) -> list[Inputs]:
+    import pickle
+
+    path = cache.with_name(f"{cache.stem}_{tag}{cache.suffix}") if cache else None
+    if path is not None and path.exists():
+        stored = pickle.loads(path.read_bytes())  # noqa: S301 - a file this function wrote
+        if len(stored) == len(records):
+            return list(stored)
+    got = collect_inputs(records)
+    if path is not None:
+        path.write_bytes(pickle.dumps(got))
+    return got
+
+
+def _text(inp: Inputs, record: AcledRecord) -> str:
+    return inp[0] if inp is not None else record.notes
+
+
+def _fold(country: str | None, folds: int) -> int:
+    return _stable(country or "") % folds
+
+
+def rule_matrix(inputs: list[Inputs], names: dict[str, int]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for i, inp in enumerate(inputs):
+        for f in set(inp[1]) if inp else ():
+            if f in names:
+                rows.append(i)
+                cols.append(names[f])
+    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(inputs), len(names)))
+
+
+def fit_combiner(scores: np.ndarray, inputs: list[Inputs], gold: list[str], labels: list[str],
+                 prior: Counter[str], c: float) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Multinomial logistic regression over word scores + rule indicators; intercepts set back to the
+    natural label frequencies (the sample was capped per label)."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.linear_model import LogisticRegression
+
+    seen = Counter(f for inp in inputs if inp for f in set(inp[1]))
+    names = sorted(f for f, n in seen.items() if n >= 3)
+    index = {f: i for i, f in enumerate(names)}
+    x = hstack([csr_matrix(scores), rule_matrix(inputs, index)]).tocsr()
+    clf = LogisticRegression(C=c, max_iter=2000).fit(x, gold)
+    k = len(labels)
+    coef = np.zeros((x.shape[1], k), dtype=np.float32)
+    bias = np.full(k, -20.0, dtype=np.float32)  # a label the sample lacks is never chosen
+    have = Counter(gold)
+    total_prior, total_have = sum(prior.values()), len(gold)
+    for j, name in enumerate(clf.classes_):
+        col = labels.index(name)
+        coef[:, col] = clf.coef_[j]
+        shift = math.log(prior[name] / total_prior) - math.log(have[name] / total_have)
+        bias[col] = clf.intercept_[j] + shift
+    return names, coef[k:], coef[:k], bias
+
+
+def to_model(words: Any, labels: list[str], comb: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
+             config: dict[str, Any]) -> CoderModel:
+    vec, svm = words.steps[0][1], words.steps[1][1]
+    vocab = [w for w, _ in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])]
+    w = np.zeros((len(vocab), len(labels)), dtype=np.float32)
+    b = np.full(len(labels), -1.0, dtype=np.float32)
+    for j, name in enumerate(svm.classes_):
+        w[:, labels.index(name)] = svm.coef_[j]
+        b[labels.index(name)] = svm.intercept_[j]
+    names, rule_w, score_w, bias = comb
+    return CoderModel(labels, vocab, vec.idf_, w, b, names, rule_w, score_w, bias, config)
+
+
+def train(paths: list[Path], out: Path | None, opts: Options, log: Any = print) -> dict[str, Any]:
+    """Build the coder from ACLED exports (and review exports); write it (and its card) to ``out``."""
+    from sitrep.learn.coder_eval import holdout_figures, write_card
+
+    records = [r for p in paths for r in read_exports([p])]
+    train_rows = [r for r in training_rows(records, opts.holdout) if usable(r, opts.old_rows)]
+    reviews = review_rows(opts.reviews)
+    labels = sorted({r.sub_event_type or "" for r in train_rows} | {s for _, s in reviews})
+    log(f"training notes: {len(train_rows):,} ({len(labels)} sub-event types); reviews: {len(reviews):,}")
+    picked = sample([r for r in train_rows if r.has_current_types and not r.old_event_type], opts.per_class)
+    log(f"running the pipeline over {len(picked):,} sampled training notes for rule features ...")
+    inputs = cached_inputs(picked, opts.cache, "train")
+    texts = [r.notes for r in train_rows] + [t for t, _ in reviews]
+    gold = [r.sub_event_type or "" for r in train_rows] + [s for _, s in reviews]
+    folds = [_fold(r.country, opts.folds) for r in train_rows] + [-1] * len(reviews)
+    scores = np.zeros((len(picked), len(labels)), dtype=np.float32)
+    pick_fold = np.array([_fold(r.country, opts.folds) for r in picked])
+    for k in range(opts.folds):
+        fit_idx = [i for i, f in enumerate(folds) if f != k]
+        model_k = fit_words([texts[i] for i in fit_idx], [gold[i] for i in fit_idx], opts.c_words, opts.max_features)
+        rows_k = np.flatnonzero(pick_fold == k)
+        scores[rows_k] = word_scores(model_k, [_text(inputs[i], picked[i]) for i in rows_k], labels)
+        log(f"  fold {k}: words layer fitted on {len(fit_idx):,} notes")
+    keep = [i for i, inp in enumerate(inputs) if inp is not None]
+    comb = fit_combiner(scores[keep], [inputs[i] for i in keep], [picked[i].sub_event_type or "" for i in keep],
+                        labels, Counter(gold), opts.c_combiner)
+    words = fit_words(texts, gold, opts.c_words, opts.max_features)
+    config = {"holdout": list(opts.holdout), "c_words": opts.c_words, "c_combiner": opts.c_combiner}
+    model = to_model(words, labels, comb, config)
+    figures = holdout_figures(model, records, opts, log) if opts.holdout else {}
+    if out is not None:
+        model.save(out)
+        counts = Counter(r.source_file or "?" for r in train_rows)
+        write_card(out, opts, counts, len(picked), len(keep), len(reviews), figures)
+        log(f"wrote {out}")
+    return figures
+
+
+def held_out(records: list[AcledRecord], opts: Options) -> list[AcledRecord]:
+    from sitrep.eval.acled import eval_rows
+
+    return eval_rows(records, per_country=opts.eval_per_country, holdout=opts.holdout)

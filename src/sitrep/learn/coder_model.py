@@ -1,0 +1,127 @@
+"""The coder model at run time: numpy only, loaded once per process by ``learn.load("coder")``.
+
+Two linear layers, both trained by ``sitrep train coder`` (``sitrep.learn.coder``):
+
+1. **words**: TF-IDF over word uni- and bigrams of the event's sentences -> one score per
+   sub-event type (trained on every training-country note);
+2. **combiner**: a multinomial logistic model over the word scores plus what the rules found
+   (their own sub-type guess, event class, trigger, inter codes, cue groups, victims, objects,
+   a toll) -> calibrated probabilities over the sub-event types (trained on notes run through
+   the real pipeline, with word scores from models that never saw those notes' countries).
+
+The artifact is ``words.npz`` (vocabulary, idf, weights), ``combiner.npz`` and ``config.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sitrep.learn import register_loader
+
+FORMAT = 1
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words; every number is one token "0" (counts and dates differ, their role does not)."""
+    return ["0" if t[0].isdigit() else t for t in _WORD.findall(text.lower())]
+
+
+def word_features(text: str) -> list[str]:
+    """Unigrams and bigrams: the analyzer used both when training and at run time."""
+    toks = tokens(text)
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+class CoderModel:
+    """Scores ACLED sub-event types for one event from its text and the rules' findings."""
+
+    def __init__(self, labels: list[str], vocab: list[str], idf: np.ndarray, words_w: np.ndarray,
+                 words_b: np.ndarray, rule_names: list[str], rule_w: np.ndarray, score_w: np.ndarray,
+                 comb_b: np.ndarray, config: dict[str, Any] | None = None) -> None:
+        self.labels = list(labels)
+        self.index = {name: i for i, name in enumerate(labels)}
+        self.vocab = {w: i for i, w in enumerate(vocab)}
+        self.idf = idf.astype(np.float32)
+        self.words_w = words_w.astype(np.float32)  # (vocab, labels)
+        self.words_b = words_b.astype(np.float32)
+        self.rule_index = {n: i for i, n in enumerate(rule_names)}
+        self.rule_w = rule_w.astype(np.float32)  # (rule features, labels)
+        self.score_w = score_w.astype(np.float32)  # (labels, labels): word score -> combiner logit
+        self.comb_b = comb_b.astype(np.float32)
+        self.config = config or {}
+
+    def word_scores(self, text: str) -> np.ndarray:
+        """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear)."""
+        counts = Counter(self.vocab[f] for f in word_features(text) if f in self.vocab)
+        if not counts:
+            return self.words_b.copy()
+        idx = np.fromiter(counts.keys(), dtype=np.int64)
+        val = np.array([1.0 + math.log(n) for n in counts.values()], dtype=np.float32) * self.idf[idx]
+        val /= float(np.linalg.norm(val)) or 1.0
+        return val @ self.words_w[idx] + self.words_b
+
+    def logits(self, text: str, rule_feats: Iterable[str]) -> np.ndarray:
+        z = self.word_scores(text) @ self.score_w + self.comb_b
+        for f in set(rule_feats):
+            i = self.rule_index.get(f)
+            if i is not None:
+                z = z + self.rule_w[i]
+        return z
+
+    def probabilities(self, text: str, rule_feats: Iterable[str]) -> np.ndarray:
+        return softmax(self.logits(text, rule_feats))
+
+    def choose(self, text: str, rule_feats: Iterable[str], allowed: set[str] | None = None) -> tuple[str, float]:
+        """The most probable sub-event type (among ``allowed`` when given) and its probability."""
+        p = self.probabilities(text, rule_feats)
+        if allowed:
+            mask = np.array([lab in allowed for lab in self.labels])
+            if mask.any():
+                p = np.where(mask, p, 0.0)
+                p = p / p.sum()
+        best = int(np.argmax(p))
+        return self.labels[best], float(p[best])
+
+    def save(self, folder: str | Path) -> None:
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        vocab = [w for w, _ in sorted(self.vocab.items(), key=lambda kv: kv[1])]
+        rules = [n for n, _ in sorted(self.rule_index.items(), key=lambda kv: kv[1])]
+        np.savez_compressed(out / "words.npz", idf=self.idf.astype(np.float32), weights=self.words_w.astype(np.float16),
+                            bias=self.words_b.astype(np.float32))
+        np.savez_compressed(out / "combiner.npz", rule_weights=self.rule_w.astype(np.float32),
+                            score_weights=self.score_w.astype(np.float32), bias=self.comb_b.astype(np.float32))
+        meta = {"format": FORMAT, "labels": self.labels, "rule_features": rules, **self.config}
+        (out / "config.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        (out / "vocabulary.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+
+
+@register_loader("coder")
+def load_coder(folder: Path) -> CoderModel | None:
+    """The coder artifact in ``folder``; None when it is incomplete or of another format."""
+    meta_path = folder / "config.json"
+    if not meta_path.exists() or not (folder / "words.npz").exists():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        return None
+    vocab = (folder / "vocabulary.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    words = np.load(folder / "words.npz")
+    comb = np.load(folder / "combiner.npz")
+    config = {k: v for k, v in meta.items() if k not in ("format", "labels", "rule_features")}
+    return CoderModel(meta["labels"], vocab, words["idf"], words["weights"], words["bias"], meta["rule_features"],
+                      comb["rule_weights"], comb["score_weights"], comb["bias"], config)
