@@ -11,10 +11,13 @@ from typing import Any
 
 import duckdb
 from fastapi import Depends, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep.server import articles, events, reviews, stats
+from sitrep.server import acled_api, articles, events, reviews, stats
+from sitrep.server.acled_params import AcledError, error_body
 from sitrep.server.db import Database
 from sitrep.server.deps import get_db
 from sitrep.server.filters import FilterError
@@ -23,8 +26,19 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 log = logging.getLogger("sitrep.server")
 
 
-def create_app(db_path: str | Path, token: str | None = None, read_only: bool = False) -> FastAPI:
-    """The app serving ``db_path``. ``token`` (default: ``SITREP_TOKEN``) guards writes; without one, writes get 401."""
+def _public_reads(value: bool | None) -> bool:
+    if value is not None:
+        return value
+    return os.environ.get("SITREP_PUBLIC_READS", "1").strip().lower() not in ("0", "false", "no")
+
+
+def create_app(
+    db_path: str | Path, token: str | None = None, read_only: bool = False, public_reads: bool | None = None
+) -> FastAPI:
+    """The app serving ``db_path``. ``token`` (default: ``SITREP_TOKEN``) guards writes; without one, writes get 401.
+
+    ``public_reads`` (default: ``SITREP_PUBLIC_READS``, on): false makes ACLED's read endpoints ask for the token.
+    """
     db = Database(db_path, read_only=read_only)
 
     @asynccontextmanager
@@ -41,6 +55,20 @@ def create_app(db_path: str | Path, token: str | None = None, read_only: bool = 
     )
     app.state.db = db
     app.state.token = token if token is not None else os.environ.get("SITREP_TOKEN") or None
+    app.state.public_reads = _public_reads(public_reads)
+
+    @app.exception_handler(AcledError)
+    async def acled_error(request: Request, exc: AcledError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(status_code=exc.status, content=error_body(exc), headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # ACLED's endpoints answer in ACLED's error shape; the rest keep FastAPI's 422.
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
+        if request.url.path.endswith("/read") and request.url.path.startswith("/api/"):
+            return JSONResponse(status_code=400, content=error_body(AcledError(400, problems)))
+        return JSONResponse(status_code=422, content={"detail": jsonable_encoder(exc.errors()), "code": "E401"})
 
     @app.exception_handler(FilterError)
     async def bad_filter(request: Request, exc: FilterError) -> JSONResponse:
@@ -75,7 +103,7 @@ def create_app(db_path: str | Path, token: str | None = None, read_only: bool = 
             "writes_enabled": bool(app.state.token),
         }
 
-    for module in (events, articles, stats, reviews):
+    for module in (events, articles, stats, reviews, acled_api):
         app.include_router(module.router)
     if WEB_DIR.is_dir():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="dashboard")

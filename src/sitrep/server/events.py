@@ -127,7 +127,7 @@ def list_events(
     with db.cursor() as cur:
         rows = fetch_page(cur, source, where, columns, lim, (pg - 1) * lim)
         if "timestamp" in out_fields:
-            _fill_timestamps(cur, rows)
+            fill_timestamps(cur, rows)
     more = len(rows) > lim
     rows = rows[:lim]
     cursor = encode_cursor(rows[-1]["event_date"], rows[-1]["event_id"]) if more and rows else None
@@ -138,7 +138,7 @@ def list_events(
     return body
 
 
-def _fill_timestamps(cur: Any, rows: list[dict[str, Any]]) -> None:
+def fill_timestamps(cur: Any, rows: list[dict[str, Any]]) -> None:
     """Rows stored without a timestamp take their article's ingest time (what the timestamp filter uses)."""
     missing = sorted({r["article_id"] for r in rows if r.get("timestamp") is None and r.get("article_id")})
     if not missing:

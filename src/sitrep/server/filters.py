@@ -79,6 +79,7 @@ CONTROL = frozenset(
 )
 IGNORED = frozenset({"key", "email", "terms"})  # ACLED credentials: harmless to pass, unused here
 MAX_LIMIT = 5000
+BIGINT_MAX = 2**63 - 1
 
 
 class FilterError(ValueError):
@@ -98,15 +99,23 @@ class Where:
         return " AND ".join(f"({c})" for c in self.clauses) if self.clauses else "TRUE"
 
 
-def _convert(column: str, kind: str, raw: str) -> Any:
+def convert_value(column: str, kind: str, raw: str) -> Any:
     raw = raw.strip()
     try:
         if kind == INT:
-            return int(raw)
+            value = int(raw)
+            if not -BIGINT_MAX <= value <= BIGINT_MAX:  # DuckDB would fail to bind it: a 500, not the caller's 4xx
+                raise FilterError(f"{column}: {raw!r} is out of range")
+            return value
         if kind == FLOAT:
-            return float(raw)
+            number = float(raw)
+            if number != number or number in (float("inf"), float("-inf")):
+                raise FilterError(f"{column}: {raw!r} is not a finite number")
+            return number
         if kind == DATE:
             return date.fromisoformat(raw)
+    except FilterError:
+        raise
     except ValueError:
         want = {INT: "an integer", FLOAT: "a number", DATE: "a date YYYY-MM-DD"}[kind]
         raise FilterError(f"{column}: {raw!r} is not {want}") from None
@@ -117,9 +126,11 @@ def _column_sql(column: str) -> str:
     return "year(event_date)" if column == "year" else column
 
 
-def column_filter(column: str, raw: str, op: str | None) -> tuple[str, list[Any]]:
-    """One ``column=value`` filter as (SQL with placeholders, params)."""
-    kind = COLUMNS[column]
+def column_filter(
+    column: str, raw: str, op: str | None, kinds: Mapping[str, str] | None = None
+) -> tuple[str, list[Any]]:
+    """One ``column=value`` filter as (SQL with placeholders, params); ``kinds`` replaces COLUMNS' value types."""
+    kind = (kinds or COLUMNS)[column]
     op = (op or DEFAULT_OPERATOR.get(column, "=")).strip().upper()
     if op not in OPERATORS:
         raise FilterError(f"{column}_where: {op!r} is not one of {', '.join(OPERATORS)}")
@@ -130,14 +141,14 @@ def column_filter(column: str, raw: str, op: str | None) -> tuple[str, list[Any]
     if op == "BETWEEN":
         if len(values) != 2:
             raise FilterError(f"{column}: BETWEEN takes two values 'low|high', got {raw!r}")
-        low, high = (_convert(column, kind, v) for v in values)
+        low, high = (convert_value(column, kind, v) for v in values)
         return f"{col} BETWEEN ? AND ?", [low, high]
     if op == "LIKE":
         if kind != TEXT:
             raise FilterError(f"{column}_where: LIKE applies to text columns only")
         # ACLED matches LIKE case-insensitively; several patterns are alternatives.
         return " OR ".join(f"{col} ILIKE ?" for _ in values), [v.strip() for v in values]
-    converted = [_convert(column, kind, v) for v in values]
+    converted = [convert_value(column, kind, v) for v in values]
     if op == "=":
         if len(converted) == 1:
             return f"{col} = ?", converted
