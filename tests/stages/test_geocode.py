@@ -120,7 +120,7 @@ def test_geocode_bracketed_units_are_no_event_location(stages):
 
 
 def test_geocode_bracketed_town_of_an_unknown_village_is_precision_two(stages):
-    text = "Rebels burned houses in the village of Kisima (Beni, North Kivu)."
+    text = "Rebels burned houses in the village of Kizorvala (Beni, North Kivu)."
     ev = Event(evidence={"sentence": [0, len(text)]})
     run(stages, text, [ev])
     assert (ev.location, ev.geo_precision) == ("Beni", 2)

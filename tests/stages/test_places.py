@@ -311,8 +311,8 @@ def test_places_bracketed_name_is_the_unit_that_holds_the_town(run_places):
 
 
 def test_places_unknown_village_before_a_bracket_is_kept_unresolved(run_places):
-    d = run_places("Rebels burned houses in the village of Kisima (Beni, North Kivu).")
-    assert place(d, "Kisima").unresolved_reason
+    d = run_places("Rebels burned houses in the village of Kizorvala (Beni, North Kivu).")
+    assert place(d, "Kizorvala").unresolved_reason
     assert d.extras["place_hints"] == [place(d, "Beni").start, place(d, "North Kivu").start]
 
 

@@ -177,14 +177,22 @@ class Resolver:
             s += 2.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
         if not top.exact:
             s -= 1.0
+        events = self.gaz.acled_events.get(c.idx)
+        if events:  # a place ACLED's coders chose for events before: conflict-zone towns over quiet namesakes
+            s += 0.8 * math.log10(1 + events)
         return s
 
-    def resolve(self, toponyms: list[Toponym]) -> tuple[str | None, dict[str, float]]:
-        """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares."""
+    def resolve(self, toponyms: list[Toponym], given: str | None = None) -> tuple[str | None, dict[str, float]]:
+        """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares.
+        ``given``: the reporting country the caller knows (ISO alpha-2), counted like two mentions of it; then
+        a place abroad that no other name in the article backs loses to a namesake at home or stays unresolved."""
         for top in toponyms:
             if not top.candidates and top.reason is None:
                 self.candidates(top)
         evidence = [e for e in (self._evidence(t) for t in toponyms) if e is not None]
+        home_entry = self.gaz.country_entry(given) if given else None
+        if home_entry is not None:
+            evidence += [home_entry, home_entry]
         # Names that can sit in the same admin unit support each other ("Gainesville" + "Hall County",
         # "Gainesville" + "Georgia"): a candidate gains from every other name that has some candidate in
         # its admin1/admin2, weighted down when that name could be in many units (Springfield, Washington).
@@ -237,6 +245,9 @@ class Resolver:
                                     + [e for t in places if (e := self._evidence(t)) is not None])[0]
             cshare = located or cshare
         focus = max(cshare, key=lambda k: cshare[k]) if cshare else None
+        if home_entry is not None and given is not None:
+            cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
+            focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus
         if focus:
             backed: dict[str, set[str]] = {}  # country -> names firmly placed there
             for t in toponyms:
@@ -245,18 +256,25 @@ class Resolver:
             for top in toponyms:
                 if top.entry is None or backed.get(top.entry.cc, set()) - {exact_key(top.text)}:
                     continue  # another name in the article places it in that country too
-                if self._foreign_namesake(top, top.entry, focus):
+                if self._foreign_namesake(top, top.entry, focus) or (
+                        focus == given and self._unbacked_abroad(top, top.entry, focus)):
                     home = [c for c in top.candidates if c.cc == focus]
                     if home:
                         top.entry = home[0]
                     else:
-                        top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}) by an alternate or "
-                                      f"approximate spelling, outside the article's focus country")
+                        top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}), outside the "
+                                      f"article's focus country, and nothing else in the article places it there")
                         top.entry = None
         _one_sense(toponyms)
         _hints_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
+
+    @staticmethod
+    def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
+        """With the reporting country known, any town or unit abroad is a namesake unless the article names
+        its country or another of its places ("Bar Elias" in a Lebanon note is not Bar, Montenegro)."""
+        return top.demonym is None and entry.cc != focus and entry.feature not in ("country", "continent")
 
     @staticmethod
     def _foreign_namesake(top: Toponym, entry: Entry, focus: str) -> bool:

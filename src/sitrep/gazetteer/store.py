@@ -151,6 +151,8 @@ class Gazetteer:
         self.admin_names: dict[str, str] = tables["admin_names"]
         self.countries: dict[str, dict[str, Any]] = tables["countries"]
         self.acled_admin1: dict[str, str] = {}
+        self.acled_admin2: dict[str, str] = {}  # GeoNames admin2 code -> ACLED's spelling
+        self.acled_events: dict[int, int] = {}  # place -> ACLED events recorded there (``gazetteer_acled.csv``)
         self.demonyms: dict[str, int] = {}
         # abbreviations as written ("La." is Louisiana, "L.A." Los Angeles; "WA" is one of two states), tried first
         self.abbrevs: dict[str, list[int]] = {}
@@ -162,6 +164,9 @@ class Gazetteer:
 
     # -- loading user/package data files ---------------------------------
     def apply_data_files(self) -> None:
+        from sitrep.gazetteer.acled import apply_acled
+
+        apply_acled(self)  # learned from ACLED's record; the hand-made files below override it
         for row in _csv_rows("gazetteer_admin1_names.csv"):
             self.acled_admin1[row["code"]] = row["name"]
         self.add_places(_csv_rows("gazetteer_additions.csv"))
@@ -187,7 +192,7 @@ class Gazetteer:
             idx = found[0].idx if found else None
         return idx
 
-    def add_places(self, rows: Iterable[dict[str, str]]) -> int:
+    def add_places(self, rows: Iterable[dict[str, str]], prefix: str = "add:", first: bool = True) -> int:
         """Append places (additions-file rows) and index their names; returns how many."""
         start = len(self.ids)
         alts: list[list[str]] = [[] for _ in range(start)]
@@ -197,7 +202,7 @@ class Gazetteer:
             except (KeyError, ValueError) as exc:
                 raise SitrepError("E302", f"gazetteer_additions.csv row {row.get('id') or row.get('name')}: {exc}") from exc
             feature = row.get("feature") or "town"
-            self.ids.append("add:" + (row.get("id") or row["name"]))
+            self.ids.append(prefix + (row.get("id") or row["name"]))
             self.names.append(row["name"])
             self.features.append(feature)
             self.cc.append(row.get("country", "").upper())
@@ -213,7 +218,8 @@ class Gazetteer:
         for mine, theirs in ((self.exact, exact), (self.loose, loose)):
             for key, ids in theirs.items():
                 # Our additions come first: they exist because the packages got these places wrong or lacked them.
-                mine[key] = ids + [i for i in mine.get(key, []) if i not in ids]
+                old = [i for i in mine.get(key, []) if i not in ids]
+                mine[key] = ids + old if first else old + ids
         return len(self.ids) - start
 
     # -- queries ---------------------------------------------------------------
@@ -263,6 +269,8 @@ class Gazetteer:
     def admin2_name(self, code: str) -> str | None:
         if not code:
             return None
+        if code in self.acled_admin2:
+            return self.acled_admin2[code]
         name = self.admin_names.get(code, code)  # additions give a display name directly
         return strip_diacritics(name)
 

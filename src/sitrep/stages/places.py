@@ -23,6 +23,7 @@ from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.containers import mark_containers, mark_parentheticals, names_before_areas
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
+from sitrep.gazetteer.reporting import ReportingCountry
 from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, TOWN_FEATURES, Resolver, Toponym
 from sitrep.gazetteer.wording import (
     CALENDAR,
@@ -56,6 +57,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.resolver = Resolver(gazetteer)
+        self.reporting = ReportingCountry(gazetteer)
         self.facility_words = facility_words()
         # the current document's text: spaCy's ``doc.text`` rebuilds the string from tokens on every call
         self._text = ""
@@ -416,7 +418,8 @@ class PlaceFinder:
         if doc is None:
             return
         toponyms = self.recognise(doc, document.article.text)
-        focus, _shares = self.resolver.resolve(toponyms)
+        given = self.reporting.country(document.article.country, document.article.source)
+        focus, _shares = self.resolver.resolve(toponyms, given)
         # a placed facility replaces the names inside it; one no town in the article contains is dropped
         # (its inner names stay) unless the NER called it a facility
         placed = [t for t in toponyms if t.facility and t.entry is not None]

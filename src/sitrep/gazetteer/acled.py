@@ -1,0 +1,99 @@
+"""ACLED's record in the gazetteer: its places, its spelling of admin units, its events per place.
+
+Reads the tables ``sitrep train places`` derives from ACLED exports (``sitrep.learn.places``):
+``gazetteer_acled.csv`` (a place matched to GeoNames lends it ACLED's spelling and event count; an
+unmatched one becomes a new place with id ``acled:<country>:<name>``) and ``gazetteer_acled_admin.csv``
+(ACLED's names of GeoNames admin1/admin2 units). Data: Armed Conflict Location & Event Data Project
+(ACLED); acleddata.com.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sitrep.gazetteer.names import exact_key
+
+if TYPE_CHECKING:
+    from sitrep.gazetteer.store import Gazetteer
+
+
+def apply_acled(gaz: Gazetteer) -> None:
+    from sitrep.gazetteer.store import _csv_rows
+
+    for row in _csv_rows("gazetteer_acled_admin.csv"):
+        code = row["code"]
+        (gaz.acled_admin1 if code.count(".") == 1 else gaz.acled_admin2)[code] = row["name"]
+    apply_admin_rules(gaz)
+    rows = list(_csv_rows("gazetteer_acled.csv"))
+    if not rows:
+        return
+    by_id = {gid: i for i, gid in enumerate(gaz.ids) if gid.startswith("gn:")}
+    new: list[dict[str, str]] = []
+    counts: list[int] = []
+    for row in rows:
+        events = int(row.get("events") or 1)
+        idx = by_id.get(row.get("geonames", ""))
+        if idx is not None:
+            gaz.acled_events[idx] = gaz.acled_events.get(idx, 0) + events
+            key = exact_key(row["name"])
+            ids = gaz.exact.setdefault(key, [])
+            if idx not in ids:  # ACLED's spelling of a GeoNames place ("Tell Abiad" for Tall Abyad)
+                ids.append(idx)
+            continue
+        if row.get("precision") == "3":
+            continue  # a province or country centre under a place name: the admin unit itself is in the gazetteer
+        new.append({"id": f"{row['country']}:{row['name']}:{row.get('acled_admin2', '')}", "name": row["name"], "feature": "town",
+                    "country": row["country"], "admin1": row["admin1_code"], "admin2": row.get("acled_admin2", ""),
+                    "latitude": row["latitude"], "longitude": row["longitude"]})
+        counts.append(events)
+    start = len(gaz.ids)
+    gaz.add_places(new, prefix="acled:", first=False)
+    for k, events in enumerate(counts):
+        gaz.acled_events[start + k] = events
+
+
+_TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department", "state", "district",
+               "division", "prefecture", "municipality", "oblast", "territory", "area")
+
+
+def capital_name(gaz: Gazetteer, code: str, main: str) -> str | None:
+    """The common spelling of a unit named after its main town: the town's own name when the unit's name
+    (without a type word: "Nairobi City", "Kharkivska oblast") is that town's name or one of its other
+    names ("Bayrut" is Beirut, "Al Quds" Jerusalem). None when the unit is not named after a town in it."""
+    from sitrep.gazetteer.names import strip_diacritics
+
+    words = main.split()
+    forms = [main]
+    if len(words) > 1 and words[-1].lower() in _TYPE_WORDS:
+        forms.append(" ".join(words[:-1]))
+    best = -1
+    for form in forms:
+        for i in gaz.exact.get(exact_key(form), ()):
+            if gaz.features[i] == "town" and gaz.admin1[i] == code and gaz.pop[i] >= 20_000 \
+                    and gaz.ids[i].startswith("gn:") and (best < 0 or gaz.pop[i] > gaz.pop[best]):
+                best = i
+    if best < 0:
+        return None
+    name = strip_diacritics(gaz.names[best])
+    return name if exact_key(name) != exact_key(main) else None
+
+
+def apply_admin_rules(gaz: Gazetteer) -> int:
+    """Spell the admin1 units ACLED's record does not cover by the rules that held on most units it does
+    (``gazetteer_admin_rules.csv``: hits > misses); returns how many names changed. Rules needing GeoNames'
+    alternate names ("english") are learned for the record but not applied: the cached tables drop them."""
+    from sitrep.gazetteer.store import _csv_rows
+
+    on = {row["rule"] for row in _csv_rows("gazetteer_admin_rules.csv") if int(row["hits"]) > int(row["misses"])}
+    changed = 0
+    for code, main in gaz.admin_names.items():
+        if code.count(".") != 1 or code in gaz.acled_admin1:
+            continue
+        name = capital_name(gaz, code, main) if "capital" in on else None
+        words = main.split()
+        if name is None and "drop_type" in on and len(words) > 1 and words[-1].lower() in _TYPE_WORDS:
+            name = " ".join(words[:-1])
+        if name:
+            gaz.acled_admin1[code] = name
+            changed += 1
+    return changed

