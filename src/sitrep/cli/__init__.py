@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "sitrep.cli.gazetteer_cmd",
     "sitrep.cli.run_cmd",
     "sitrep.cli.train_cmd",
+    "sitrep.cli.alerts_cmd",
 )
 
 
