@@ -46,3 +46,14 @@ def test_a_unit_named_after_its_main_town_takes_the_towns_spelling() -> None:
     assert capital_name(gaz, "LB.04", gaz.admin_names["LB.04"]) == "Beirut"
     assert capital_name(gaz, "KE.05", gaz.admin_names["KE.05"]) == "Nairobi"
     assert capital_name(gaz, "LB.05", gaz.admin_names["LB.05"]) is None  # Mount Lebanon is named after no town
+
+
+def test_inputs_carry_a_reporting_country(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.io.readers import read_inputs, with_country
+
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "text": "Protest in Zahle.", "country": "LB"}\n'
+                    '{"id": "b", "text": "Protest in Zahle."}\n', encoding="utf-8")
+    items = list(with_country(read_inputs([str(path)]), "Kenya"))
+    assert [i.article.country for i in items if i.article] == ["LB", "Kenya"]
+    assert [i.article.country for i in read_inputs([str(path)]) if i.article] == ["LB", None]

@@ -38,6 +38,7 @@ def run_extract(
     config: Path | None = None,
     include_all: bool = False,
     workers: int | None = None,
+    country: str | None = None,
 ) -> int:
     """Extract every input and write ``fmt`` to ``output`` (stdout when None).
 
@@ -46,7 +47,7 @@ def run_extract(
     """
     from sitrep.engines import make_engine
     from sitrep.extraction import extract_inputs
-    from sitrep.io.readers import estimate_count, read_inputs
+    from sitrep.io.readers import estimate_count, read_inputs, with_country
     from sitrep.io.writers import write_results
     from sitrep.pipeline import load_config
 
@@ -57,7 +58,7 @@ def run_extract(
         if total is not None and total <= batch_size:
             workers = 0
     with make_engine(settings, workers) as engine:
-        results = extract_inputs(read_inputs(inputs), published=published, engine=engine, batch_size=batch_size)
+        results = extract_inputs(with_country(read_inputs(inputs), country), published=published, engine=engine, batch_size=batch_size)
         with open_output(output) as out:
             return write_results(progress_iter(results, "extracting"), fmt, out, include_all=include_all)
 
@@ -66,6 +67,8 @@ def run_extract(
 def extract(
     inputs: list[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or - for stdin."),
     published: str | None = typer.Option(None, "--published", callback=check_date, help="Publication date YYYY-MM-DD."),
+    country: str | None = typer.Option(None, "--country",
+                                       help="Reporting country (name or ISO code) for inputs that give none."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     config: Path | None = typer.Option(None, "--config", help="Pipeline config (TOML) merged over the default."),
@@ -78,7 +81,7 @@ def extract(
 ) -> None:
     """Extract coded events, actors, places, dates and quotes from articles."""
     try:
-        run_extract(inputs, published, fmt.value, output, config, include_all, workers)
+        run_extract(inputs, published, fmt.value, output, config, include_all, workers, country)
     except SitrepError as exc:
         fail(exc)
     except BrokenPipeError:

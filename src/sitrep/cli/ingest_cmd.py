@@ -72,10 +72,11 @@ def run_ingest_command(
     quiet: bool = False,
     check_language: bool = True,
     memory_limit: str | None = "512MB",
+    country: str | None = None,
 ) -> dict[str, object]:
     """Ingest ``paths`` into ``db``; returns the run's summary as a dict."""
     from sitrep.engines import make_engine
-    from sitrep.io.readers import check_paths, estimate_count, read_inputs
+    from sitrep.io.readers import check_paths, estimate_count, read_inputs, with_country
     from sitrep.store import Store
     from sitrep.store.ingest import run_ingest
 
@@ -89,7 +90,7 @@ def run_ingest_command(
         progress_reporter(total, quiet) as report,
     ):
         progress = run_ingest(
-            read_inputs(paths, tolerant=True),  # an unreadable file is quarantined, not fatal
+            with_country(read_inputs(paths, tolerant=True), country),  # an unreadable file is quarantined
             store,
             engine,
             paths,
@@ -133,11 +134,13 @@ def ingest(
     memory_limit: str = typer.Option(
         "512MB", "--memory-limit", help="Cap on DuckDB's cache and indexes in the ingest process (DuckDB syntax)."
     ),
+    country: str | None = typer.Option(None, "--country",
+                                       help="Reporting country (name or ISO code) for inputs that give none."),
 ) -> None:
     """Ingest articles into the store: new ones are processed, known ones skipped, bad ones quarantined."""
     try:
         summary = run_ingest_command(
-            paths, db or default_db(), config, workers, batch_size, quiet, not no_language_check, memory_limit
+            paths, db or default_db(), config, workers, batch_size, quiet, not no_language_check, memory_limit, country
         )
     except SitrepError as exc:
         fail(exc)

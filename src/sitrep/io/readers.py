@@ -123,6 +123,7 @@ def article_from_record(record: Any, fallback_id: str, origin: str = "") -> Inpu
         source=record.get("source"),
         published=str(published)[:10] if published else None,
         language=record.get("language"),
+        country=str(record["country"]) if record.get("country") else None,  # the reporting country, if known
     )
     return Input(rid, article=article, origin=origin, stable_id=stable)
 
@@ -397,3 +398,11 @@ def _estimate_file(p: Path) -> int:
     except OSError:
         return 1
     return 1
+
+
+def with_country(inputs: Iterable[Input], country: str | None) -> Iterator[Input]:
+    """Inputs whose article gives no reporting country take ``country`` (``--country``); None changes nothing."""
+    for item in inputs:
+        if country and item.article is not None and not item.article.country:
+            item.article.country = country
+        yield item
