@@ -1,0 +1,72 @@
+"""The ACLED actor table build: name forms, mined phrases, templates, held-out countries never read."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from sitrep.learn.acled import AcledRecord, record_from_row
+from sitrep.learn.actors import build_table, name_forms, target_of, write_table
+
+
+def _rec(i: int, country: str, notes: str, actor1: str, inter1: int, actor2: str = "", inter2: str = "",
+         assoc2: str = "") -> AcledRecord:
+    row = {"event_id_cnty": f"E{i}", "event_date": f"20{10 + i % 10}-03-0{1 + i % 9}", "event_type": "Battles",
+           "sub_event_type": "Armed clash", "actor1": actor1, "inter1": str(inter1), "actor2": actor2,
+           "inter2": inter2, "assoc_actor_2": assoc2, "country": country, "location": f"Town{i}",
+           "admin1": "Northprov", "notes": notes}
+    rec = record_from_row(row)
+    assert rec is not None
+    return rec
+
+
+def _records() -> list[AcledRecord]:
+    recs = []
+    for i in range(12):  # a named group, written by its acronym plus a member noun
+        recs.append(_rec(i, "Arland", f"On day {i}, ZF fighters attacked soldiers near Town{i} and Hill{i}.",
+                         "ZF: Zorvan Front", 2, "Military Forces of Arland (2015-)", "1"))
+    for i in range(12, 40):  # the army alone: 'soldiers' is common everywhere, so it names no group
+        recs.append(_rec(i, "Arland", f"On day {i}, soldiers patrolled Town{i} and millers complained.",
+                         "Military Forces of Arland (2015-)", 1, "Civilians (Arland)", "7",
+                         assoc2="Millers (Arland)"))
+    for i in range(40, 52):  # the template is learned across countries
+        recs.append(_rec(i, "Borland", f"On day {i}, soldiers beat millers in Town{i}.",
+                         "Military Forces of Borland (2010-)", 1, "Civilians (Borland)", "7",
+                         assoc2="Millers (Borland)"))
+    recs.append(_rec(99, "Kenya", "Secret Kenyan group KX struck.", "KX: Kenyan Secret Group", 2))
+    return recs
+
+
+def test_name_forms_split_acronym_and_drop_period() -> None:
+    assert name_forms("JNIM: Group for Support of Islam and Muslims") == [
+        "JNIM: Group for Support of Islam and Muslims", "JNIM", "Group for Support of Islam and Muslims"]
+    assert name_forms("Military Forces of Mali (2021-)") == ["Military Forces of Mali"]
+    assert name_forms("Labour Group ({country})") == []
+
+
+def test_country_names_become_templates() -> None:
+    assert target_of("Labour Group (Kenya)", {"Kenya"}) == "Labour Group ({country})"
+    assert target_of("Islamic State (West Africa)", {"Kenya"}) == "Islamic State (West Africa)"
+
+
+def test_build_mines_phrases_and_skips_holdout(tmp_path: Path) -> None:
+    table = build_table(_records(), holdout=("Kenya",), min_notes=3, skip=["Civilians ({country})"])
+    assert "KX: Kenyan Secret Group" not in table.actors  # held-out country never read
+    zf = table.actors["ZF: Zorvan Front"]
+    assert zf.inter.most_common(1)[0][0] == 2 and set(zf.countries) == {"Arland"}
+    assert "ZF fighters" in zf.aliases or "ZF" in zf.aliases
+    assert not any("soldiers" in a.lower() for a in zf.aliases)
+    millers = table.actors["Millers ({country})"]
+    assert set(millers.countries) == {"Arland", "Borland"}
+    assert "millers" in millers.aliases
+    assert "Civilians ({country})" not in table.actors
+    out = tmp_path / "actors_acled.csv"
+    n = write_table(table, out)
+    text = out.read_text(encoding="utf-8")
+    assert "Armed Conflict Location & Event Data Project (ACLED)" in text
+    rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    assert len(rows) == n
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["ZF: Zorvan Front"]["aliases"].split("|")[:2] == ["ZF: Zorvan Front", "ZF"]
+    assert by_name["Millers ({country})"]["kind"] == "identity"
+    assert not any(r["name"].startswith("Military Forces of") for r in rows)  # the hand-made period table's job
