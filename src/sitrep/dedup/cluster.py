@@ -128,7 +128,8 @@ def cluster(
     # A pair is vague when its agreement rests on something unspecific; its vague ends are checked.
     gp = np.maximum(f.gprec[s.i], f.gprec[s.j])
     tp = np.maximum(f.tprec[s.i], f.tprec[s.j])
-    pair_vague = ((s.actors < 1.0) | (gp >= 3) | (tp >= 2)).tolist()
+    # A learned match has weighed the vagueness itself: it joins with the firm pairs.
+    pair_vague = (((s.actors < 1.0) | (gp >= 3) | (tp >= 2)) & ~s.learned).tolist()
     later: list[int] = []
     for k in merge_idx.tolist():
         if pair_vague[k]:

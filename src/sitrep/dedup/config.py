@@ -51,6 +51,13 @@ class DedupConfig:
     # Sorted-neighbourhood blocking: neighbours compared per event per pass.
     neighbours: int = 40
     grid_degrees: float = 0.5
+    # "model": the learned matcher (data/models/dedup) scores pairs when it is installed; "rules": the
+    # weighted mean above. ``model_dir`` points at another build; the two thresholds, when above 0,
+    # override the probabilities the model was shipped with.
+    matcher: str = "model"
+    model_dir: str = ""
+    match_merge_at: float = 0.0
+    match_possible_at: float = 0.0
 
     def window(self, precision: int | None) -> int:
         return self.date_window_days.get(int(precision or 3), max(self.date_window_days.values()))

@@ -52,6 +52,8 @@ COLUMNS = (
     "longitude",
     "geo_precision",
     "text",
+    "fatalities",
+    "source",
 )
 
 
@@ -107,6 +109,8 @@ class Features:
     month: np.ndarray  # year * 12 + month, for month-precise dates
     sig: np.ndarray
     has_text: np.ndarray
+    toll: np.ndarray | None = None  # fatalities reported, NaN when none or not stated (0 usually means unstated)
+    outlet: np.ndarray | None = None  # code of the report's source (outlet), -1 unknown
     violence_code: int = -2  # type-group code of political violence
     strategic_code: int = -2  # type code of "Strategic developments", -2 when absent
 
@@ -217,8 +221,11 @@ def build(table: pa.Table, minhash_size: int = 32) -> Features:
     day = _days(table)
     months = day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
     month = np.where(day != NO_DAY, months, -1).astype(np.int32)
+    toll = _floats(table, "fatalities")
     return Features(
         n=n,
+        toll=np.where(toll > 0, toll, np.nan),
+        outlet=_mapped(_array(table, "source", text), Codes()),
         event_id=[str(x) for x in _array(table, "event_id", text).to_pylist()],
         article=_mapped(_array(table, "article_id", text), articles),
         day=day,

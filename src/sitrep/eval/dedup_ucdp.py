@@ -55,18 +55,26 @@ def gold_records(base: Path, countries: tuple[str, ...], per_country: int) -> tu
     return recs, gold, country
 
 
-def dedupe_through_store(recs: list[dict[str, Any]], folder: Path, config: Path | None = None) -> dict[str, str]:
-    """Ingest and dedupe ``recs`` with the commands' own functions; input id -> predicted cluster."""
-    from sitrep.cli.dedupe_cmd import run_dedupe
+def ingest_records(recs: list[dict[str, Any]], folder: Path) -> Path:
+    """``recs`` written as JSONL and ingested with ``sitrep ingest``'s own function into ``folder``; the store."""
     from sitrep.cli.ingest_cmd import run_ingest_command
-    from sitrep.store import Store
 
     path = folder / "articles.jsonl"
     with open(path, "w", encoding="utf-8") as f:
         for rec in recs:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     db = folder / "ucdp.duckdb"
-    run_ingest_command([str(path)], db, workers=0, quiet=True)
+    # The headlines were screened for Latin script; the language guesser misreads many short English ones.
+    run_ingest_command([str(path)], db, workers=0, quiet=True, check_language=False)
+    return db
+
+
+def dedupe_through_store(recs: list[dict[str, Any]], folder: Path, config: Path | None = None) -> dict[str, str]:
+    """Ingest and dedupe ``recs`` with the commands' own functions; input id -> predicted cluster."""
+    from sitrep.cli.dedupe_cmd import run_dedupe
+    from sitrep.store import Store
+
+    db = ingest_records(recs, folder)
     run_dedupe(db, config)
     with Store(db) as store:
         rows = store.con.execute(

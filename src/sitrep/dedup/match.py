@@ -1,0 +1,96 @@
+"""The learned match: pair features -> probability that two reports tell one event.
+
+The rule components (date, place, actors, type, text) stay; next to them
+come the signals real multi-outlet reports need (learned from UCDP GED
+events and their headlines, see ``sitrep train dedup``): how far apart the
+days are, a country-level place against a town, tolls that agree within a
+tolerance or rose in an update, a perpetrator named in one report only,
+generic against named actors, the same outlet twice. A logistic regression
+over these is shipped as plain numbers (``data/models/dedup/model.json``),
+so scoring needs numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sitrep.dedup.features import Features
+from sitrep.dedup.text import jaccard
+
+FORMAT = 1
+NAMES = (
+    "date", "place", "actors", "type", "text",  # the rule components, 0..1
+    "jaccard", "same_day", "two_days_plus", "week_precision",
+    "log_km", "no_km", "same_admin1", "country_level", "both_town",
+    "toll_both", "toll_gap", "toll_close", "toll_one",
+    "actor_conflict", "actor_partial", "generic_either",
+    "same_outlet", "text_and_place", "text_and_day",
+)
+
+
+def pair_features(f: Features, s: Any) -> np.ndarray:
+    """One row of ``NAMES`` per scored pair (``s`` is a ``scoring.Scores``)."""
+    i, j = s.i, s.j
+    n = len(i)
+    dd = np.abs(f.day[i].astype(np.int64) - f.day[j].astype(np.int64)).astype(float)
+    both_text = f.has_text[i] & f.has_text[j]
+    jac = np.zeros(n)
+    if n:
+        idx = np.flatnonzero(both_text)
+        jac[idx] = jaccard(f.sig, i[idx], j[idx])
+    km = np.asarray(s.km, dtype=float)
+    no_km = np.isnan(km)
+    gp_hi = np.maximum(f.gprec[i], f.gprec[j])
+    same_admin = (f.admin1[i] >= 0) & (f.admin1[i] == f.admin1[j])
+    toll_i = f.toll[i] if f.toll is not None else np.full(n, np.nan)
+    toll_j = f.toll[j] if f.toll is not None else np.full(n, np.nan)
+    known_i, known_j = ~np.isnan(toll_i), ~np.isnan(toll_j)
+    both = known_i & known_j
+    gap = np.where(both, np.abs(np.log1p(np.nan_to_num(toll_i)) - np.log1p(np.nan_to_num(toll_j))), 0.0)
+    outlet_i = f.outlet[i] if f.outlet is not None else np.full(n, -1)
+    outlet_j = f.outlet[j] if f.outlet is not None else np.full(n, -1)
+    cols = [
+        s.date, s.place, s.actors, s.type, s.text,
+        jac, dd == 0, dd >= 2, np.maximum(f.tprec[i], f.tprec[j]) >= 2,
+        np.log1p(np.nan_to_num(km, nan=0.0)), no_km, same_admin, gp_hi >= 3, gp_hi <= 2,
+        both, gap, both & (gap <= np.log(1.5)), known_i ^ known_j,
+        s.actors == 0.0, (s.actors > 0.0) & (s.actors < 1.0), f.generic[i].any(axis=1) | f.generic[j].any(axis=1),
+        (outlet_i >= 0) & (outlet_i == outlet_j), s.text * s.place, s.text * (dd == 0),
+    ]
+    return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1) if n else np.zeros((0, len(NAMES)))
+
+
+@dataclass
+class MatchModel:
+    names: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    merge_at: float  # probability at which a pair merges
+    possible_at: float  # probability at which a pair is kept for review
+    format: int = FORMAT
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        if not len(x):
+            return np.zeros(0)
+        z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
+        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coef) + self.intercept)))
+
+    def write(self, folder: str | Path) -> None:
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "model.json").write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, folder: str | Path) -> MatchModel:
+        data = json.loads((Path(folder) / "model.json").read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or list(data.get("names", [])) != list(NAMES):
+            raise ValueError(f"{folder}: a dedup model of another format or feature set; rebuild with sitrep train dedup")
+        return cls(**data)
