@@ -34,6 +34,7 @@ CATALOGUE: dict[str, str] = {
     "E401": "invalid filter",
     "E402": "not found",
     "E403": "not authorised",
+    "E404": "method not allowed on this path",
     # engines (sitrep run)
     "E500": "the output already exists",
     "E501": "the engine could not start",

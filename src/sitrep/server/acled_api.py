@@ -67,7 +67,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     **_ERRORS,
 }
 
-LimitQ = Query(None, ge=0, le=10**9, description=f"rows per page (default and JSON maximum {MAX_LIMIT}; CSV: 0 = all)")
+LimitQ = Query(None, ge=0, le=10**9, description=f"rows per page (default and JSON maximum {MAX_LIMIT}); 0 = all (CSV)")
 PageQ = Query(None, ge=1, le=ap.MAX_PAGE, description="1-based page")
 FormatQ = Query(None, alias="_format", description="json (default) or csv")
 KeyQ = Query(None, description="sitrep's API token, as ACLED's key parameter (when reads are not public)")
@@ -126,11 +126,13 @@ def _query(db: Database, params: dict[str, str], control: frozenset[str] = EVENT
     return source, where, canonical
 
 
-def _select(fields: list[str], monadic: bool) -> list[str]:
+def _select(fields: list[str], monadic: bool, canonical: bool) -> list[str]:
     """SQL select items: the fields asked for, plus what paging, timestamps and monadic rows need."""
     items = []
     for name in fields:
-        if name in DERIVED:
+        if not canonical and name[2:] in CANONICAL_EXTRA:
+            items.append(f"NULL AS {name}")  # a per-article event has no cluster sources
+        elif name in DERIVED:
             items.append(DERIVED[name])
         elif name.startswith("x_"):
             items.append(f"{name[2:]} AS {name}")
@@ -189,10 +191,12 @@ def acled_read(
     db: Database = Depends(get_db),
     limit: int | None = LimitQ,
     page: int | None = PageQ,
-    fields: str | None = Query(None, description="columns separated by |"),
+    fields: str | None = Query(None, description="columns separated by |", pattern=ap.fields_pattern(EVENT_FIELDS)),
     export_type: Literal["dyadic", "monadic"] | None = Query(None, description="dyadic (default) or monadic"),
     format_: Literal["json", "csv"] | None = FormatQ,
-    timestamp: str | None = Query(None, description="rows changed at or after this Unix time (or date)"),
+    timestamp: str | None = Query(
+        None, description="rows changed at or after this Unix time (or date)", pattern=ap.TIMESTAMP_PATTERN
+    ),
     key: str | None = KeyQ,
     email: str | None = EmailQ,
 ) -> Any:
@@ -201,9 +205,8 @@ def acled_read(
     lim, pg = ap.page_args(params, fmt, MAX_LIMIT)
     monadic = (params.get("export_type") or "dyadic").strip().lower() == "monadic"
     source, where, canonical = _query(db, params)
-    available = EVENT_FIELDS if canonical else tuple(f for f in EVENT_FIELDS if f[2:] not in CANONICAL_EXTRA)
-    out = ap.chosen_fields(params.get("fields"), available, ACLED_COLUMNS)
-    select = _select(out, monadic)
+    out = ap.chosen_fields(params.get("fields"), EVENT_FIELDS, ACLED_COLUMNS)
+    select = _select(out, monadic, canonical)
     if fmt == "csv":
         return _csv_events(db, source, where, select, out, monadic, lim, pg)
     with db.cursor() as cur:
@@ -302,7 +305,9 @@ def deleted_read(
     limit: int | None = LimitQ,
     page: int | None = PageQ,
     format_: Literal["json", "csv"] | None = FormatQ,
-    deleted_timestamp: str | None = Query(None, description="deleted at or after this Unix time (or date)"),
+    deleted_timestamp: str | None = Query(
+        None, description="deleted at or after this Unix time (or date)", pattern=ap.TIMESTAMP_PATTERN
+    ),
     event_id_cnty: str | None = Query(None, description="an id (LIKE with event_id_cnty_where=LIKE)"),
     key: str | None = KeyQ,
     email: str | None = EmailQ,

@@ -51,6 +51,14 @@ CREDENTIALS = ("key", "email", "terms")
 FORMATS = ("json", "csv")
 MAX_PAGE = 10_000_000
 OPERATORS = ("=", "!=", "<", "<=", ">", ">=", "LIKE", "BETWEEN")
+# What a timestamp parameter may be: Unix seconds or a valid-looking day (documented as the OpenAPI pattern).
+TIMESTAMP_PATTERN = r"^(\d{1,12}|[1-9]\d{3}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8]))$"
+
+
+def fields_pattern(names: tuple[str, ...]) -> str:
+    """The OpenAPI pattern of a ``fields`` value: known names joined by ``|``."""
+    one = "(" + "|".join(re.escape(n) for n in names) + ")"
+    return f"^{one}(\\|{one})*$"
 
 
 class AcledError(Exception):
@@ -111,8 +119,12 @@ def check_read_access(request: Request) -> None:
 
 
 def flat(request: Request) -> dict[str, str]:
-    """Query parameters, one string each; a repeated parameter means several values (ACLED's ``|``)."""
-    return {k: "|".join(request.query_params.getlist(k)) for k in request.query_params}
+    """Query parameters, one string each; a repeated parameter means several values (ACLED's ``|``).
+
+    An empty parameter (``country=``) is left out, as ACLED does: scripts build URLs with blank slots.
+    """
+    out = {k: "|".join(v for v in request.query_params.getlist(k) if v.strip()) for k in request.query_params}
+    return {k: v for k, v in out.items() if v}
 
 
 def epoch_value(name: str, raw: str) -> str:
@@ -131,8 +143,10 @@ def epoch_value(name: str, raw: str) -> str:
 
 
 def page_args(params: Mapping[str, str], fmt: str, max_limit: int) -> tuple[int, int]:
-    """(limit, page). ACLED's default page is 5,000 rows; ``limit=0`` (CSV only) means every row."""
-    limit = _int_arg("limit", params.get("limit"), max_limit, 0 if fmt == "csv" else 1, 10**9 if fmt == "csv" else max_limit)
+    """(limit, page). ACLED's default page is 5,000 rows; ``limit=0`` means every row (CSV) or the largest page (JSON)."""
+    limit = _int_arg("limit", params.get("limit"), max_limit, 0, 10**9)
+    if fmt == "json" and not 0 < limit <= max_limit:
+        limit = max_limit  # a JSON body is built in memory: pages stay bounded
     page = _int_arg("page", params.get("page"), 1, 1, MAX_PAGE)
     return limit, page
 

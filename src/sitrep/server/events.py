@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
@@ -13,9 +13,11 @@ from sitrep.dedup import store as dedup_store
 from sitrep.server.db import EDITABLE_FIELDS, Database, rows_as_dicts
 from sitrep.server.deps import get_db, not_found
 from sitrep.server.filters import (
+    CANONICAL_EXTRA,
     DERIVED,
     MAX_LIMIT,
     ORDER_BY,
+    OUTPUT_COLUMNS,
     FilterError,
     Where,
     build_where,
@@ -29,6 +31,11 @@ from sitrep.server.formats import FORMATS, MEDIA_TYPES, clean_row, stream_rows
 from sitrep.server.paging import fetch_page, plain_source
 
 router = APIRouter(prefix="/api", tags=["events"])
+
+FIELDS_PATTERN = "^" + "(" + "|".join(OUTPUT_COLUMNS + CANONICAL_EXTRA) + ")" + r"(\|(" + "|".join(OUTPUT_COLUMNS + CANONICAL_EXTRA) + "))*$"
+STREAMED = {MEDIA_TYPES[f].split(";")[0]: {"schema": {"type": "string"}} for f in ("csv", "ndjson")} | {
+    MEDIA_TYPES["geojson"]: {"schema": {"type": "object"}}
+}
 
 FETCH_BATCH = 2000
 
@@ -74,24 +81,25 @@ def events_query(db: Database, params: dict[str, str]) -> tuple[str, Where, list
 @router.get(
     "/events",
     summary="Events, filtered ACLED-style",
+    responses={200: {"content": STREAMED, "description": "a page of events (JSON) or every match (streamed)"}},
     description=(
         "Column names are filters (`country=Iraq|Syria`), `<column>_where` sets the comparison "
         "(=, !=, <, <=, >, >=, LIKE, BETWEEN with `low|high`), `actor` matches any actor column, "
         "`fields=a|b` picks columns, `limit`/`page` or the opaque `next` cursor pages (newest first), "
         "`timestamp` returns rows stored at or after it, `canonical` picks deduplicated events "
-        "(default: canonical once dedup has run). `format`: json (default), csv, ndjson, geojson (streamed)."
+        "(default: canonical once dedup has run). `format`: json (default), csv, ndjson, geojson (streamed). "
+        "`next=<cursor>` (from a previous page's `next`) continues after that page."
     ),
 )
 def list_events(
     request: Request,
     db: Database = Depends(get_db),
-    limit: str | None = Query(None, description=f"rows per page, 1..{MAX_LIMIT}; 0 = all (streamed formats)"),
-    page: str | None = Query(None, description="1-based page (offset paging)"),
-    next: str | None = Query(None, description="cursor from a previous response (keyset paging)"),
-    format: str | None = Query(None, description="json | csv | ndjson | geojson"),
-    fields: str | None = Query(None, description="columns to return, separated by |"),
-    canonical: str | None = Query(None, description="true: canonical events; false: per-article events"),
-    total: str | None = Query(None, description="true: also count every matching row"),
+    limit: int | None = Query(None, ge=0, le=MAX_LIMIT, description="rows per page; 0 = all (streamed formats)"),
+    page: int | None = Query(None, ge=1, le=10_000_000, description="1-based page (offset paging)"),
+    format: Literal["json", "csv", "ndjson", "geojson"] | None = Query(None, description="json (default) or streamed"),
+    fields: str | None = Query(None, description="columns to return, separated by |", pattern=FIELDS_PATTERN),
+    canonical: bool | None = Query(None, description="true: canonical events; false: per-article events"),
+    total: bool | None = Query(None, description="true: also count every matching row"),
 ) -> Any:
     params = flat_params(request)
     fmt = (params.get("format") or params.get("_format") or "json").lower()
@@ -105,7 +113,7 @@ def list_events(
             row = cur.execute(f"SELECT count(*) FROM {counted} WHERE {where.sql()}", where.params).fetchone()
         total_count = int(row[0]) if row else 0
     streamed = fmt != "json"
-    lim = parse_int("limit", params.get("limit"), 0 if streamed else 500, 0 if streamed else 1, MAX_LIMIT)
+    lim = parse_int("limit", params.get("limit"), 0 if streamed else 500, 0, MAX_LIMIT) or (0 if streamed else 500)
     pg = parse_int("page", params.get("page"), 1, 1, 10_000_000)
     if params.get("next"):
         if params.get("page"):
@@ -114,7 +122,8 @@ def list_events(
         where.add(clause, *values)
     needed = ("event_date", "article_id") if "timestamp" in out_fields else ("event_date",)
     select = list(out_fields) + [c for c in needed if c not in out_fields]
-    columns = ", ".join(DERIVED.get(c, c) for c in select)
+    absent = () if is_canonical else CANONICAL_EXTRA  # per-article events have no cluster sources
+    columns = ", ".join(f"NULL AS {c}" if c in absent else DERIVED.get(c, c) for c in select)
     values = list(where.params)
     if streamed:
         with db.cursor() as cur:

@@ -206,7 +206,7 @@ def build_where(params: Mapping[str, str], untimed: bool = True) -> Where:
 
 
 def parse_fields(raw: str | None, canonical: bool) -> list[str]:
-    available = OUTPUT_COLUMNS + (CANONICAL_EXTRA if canonical else ())
+    available = OUTPUT_COLUMNS + CANONICAL_EXTRA  # per-article rows answer the cluster columns with null
     if not raw:
         return list(available)
     wanted = [f.strip() for f in raw.split("|") if f.strip()]

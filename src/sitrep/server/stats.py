@@ -3,6 +3,7 @@ against the 4- and 52-week averages (the comparison ACLED's dashboards show)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,7 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sitrep.server.db import Database
 from sitrep.server.deps import get_db
 from sitrep.server.events import events_query, flat_params
-from sitrep.server.filters import FilterError, parse_int
+from sitrep.server.filters import FilterError
 from sitrep.server.paging import plain_source
 
 router = APIRouter(prefix="/api", tags=["stats"])
@@ -24,6 +25,11 @@ def _change(current: float, average: float) -> float | None:
     return None if average == 0 else round(100.0 * (current - average) / average, 1)
 
 
+def _weeks_before(day: date, k: int) -> date:
+    # Before the calendar starts there are no events; date.min counts as such a week.
+    return day - timedelta(weeks=k) if day.toordinal() > 7 * k else date.min
+
+
 def _trend(weeks: dict[date, dict[str, int]], as_of: date, types: list[str]) -> dict[str, Any]:
     def count(week: date, event_type: str | None) -> int:
         row = weeks.get(week, {})
@@ -31,8 +37,8 @@ def _trend(weeks: dict[date, dict[str, int]], as_of: date, types: list[str]) -> 
 
     def entry(event_type: str | None) -> dict[str, Any]:
         now = count(as_of, event_type)
-        avg4 = sum(count(as_of - timedelta(weeks=k), event_type) for k in range(1, 5)) / 4
-        avg52 = sum(count(as_of - timedelta(weeks=k), event_type) for k in range(1, 53)) / 52
+        avg4 = sum(count(_weeks_before(as_of, k), event_type) for k in range(1, 5)) / 4
+        avg52 = sum(count(_weeks_before(as_of, k), event_type) for k in range(1, 53)) / 52
         return {
             "count": now,
             "avg_4w": round(avg4, 2),
@@ -57,12 +63,15 @@ def _trend(weeks: dict[date, dict[str, int]], as_of: date, types: list[str]) -> 
 def get_stats(
     request: Request,
     db: Database = Depends(get_db),
-    as_of: str | None = Query(None, description="a day in the week to compare (default: latest week)"),
-    top: str | None = Query(None, description="rows in the admin1 and actor lists, 1..500 (default 20)"),
+    as_of: date | None = Query(None, description="a day in the week to compare (default: latest week)"),
+    top: int | None = Query(None, ge=1, le=500, description="rows in the admin1 and actor lists (default 20)"),
 ) -> Any:
     params = {k: v for k, v in flat_params(request).items() if k not in PAGING}
     source, where, _, canonical = events_query(db, params)
-    limit = parse_int("top", top, 20, 1, 500)
+    limit = top or 20
+    raw_day = request.query_params.get("as_of")
+    if raw_day and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw_day):  # a bare number would pass as Unix time
+        raise FilterError(f"as_of: {raw_day!r} is not a date YYYY-MM-DD")
     when = where.sql()
     with db.cursor() as cur:
         source = plain_source(cur, source)
@@ -89,11 +98,7 @@ def get_stats(
     for week, event_type, n, _ in weekly:
         weeks.setdefault(week, {})[event_type] = int(n)
     if as_of:
-        try:
-            day = date.fromisoformat(as_of)
-        except ValueError:
-            raise FilterError(f"as_of: {as_of!r} is not a date YYYY-MM-DD") from None
-        week_of: date | None = day - timedelta(days=day.weekday())
+        week_of: date | None = as_of - timedelta(days=as_of.weekday()) if as_of >= date(1, 1, 8) else date(1, 1, 1)
     else:
         week_of = max(weeks) if weeks else None
     types = sorted({t for row in weeks.values() for t in row})
