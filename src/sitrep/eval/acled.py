@@ -117,6 +117,10 @@ class Tally:
 
     def add_geo(self, r: AcledRecord, ev: Event | None, suffix: str) -> None:
         c = self.c
+        if suffix:  # the run with the country given: actors (generic ones take the country) too
+            found = event_actors(ev) if ev is not None else set()
+            c["actors_found" + suffix] += sum(fold(name) in found for name in r.actors)
+            c["inter_ok" + suffix] += ev is not None and ev.interaction == r.interaction
         c["admin1_gold" + suffix] += bool(r.admin1)
         c["admin1_ok" + suffix] += bool(r.admin1) and ev is not None and fold(ev.admin1) == fold(r.admin1)
         c["country_ok" + suffix] += ev is not None and fold(ev.country) == fold(r.country)
@@ -150,6 +154,8 @@ class Tally:
         if c["admin1_gold_country"]:
             out["admin1_accuracy_with_country"] = ratio("admin1_ok_country", "admin1_gold_country")
             out["within_25km_with_country"] = ratio("within25_country", "points_country")
+            out["actor_recall_with_country"] = ratio("actors_found_country", "gold_actors")
+            out["inter_pair_accuracy_with_country"] = round(c["inter_ok_country"] / n, 4)
         return out
 
 
