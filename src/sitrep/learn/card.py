@@ -27,6 +27,7 @@ class Card:
     figures: dict[str, float] = field(default_factory=dict)  # held-out figures
     notes: list[str] = field(default_factory=list)
     attribution: str = ATTRIBUTION
+    data_name: str = "ACLED"  # whose data the artifact was derived from, named in the attribution
     built: str = field(default_factory=lambda: date.today().isoformat())
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -40,7 +41,8 @@ class Card:
         if self.notes:
             lines += ["", "## Notes", ""] + [f"- {n}" for n in self.notes]
         lines += ["", "## Attribution", "",
-                  f"Derived from ACLED data: {self.attribution}. The data were read from public ACLED exports "
+                  f"Derived from {self.data_name} data: {self.attribution}. The data were read from public "
+                  f"{self.data_name} files "
                   "and transformed as described above (no rows are shipped; only learned weights and counts).", ""]
         return "\n".join(lines)
 

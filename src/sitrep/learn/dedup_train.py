@@ -122,5 +122,6 @@ def train(data_dir: Path, out: Path, per_country: int = 1500) -> dict[str, Any]:
                "held-out countries' figures are in README.md and floors.toml",
                "coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, coef, strict=True))],
         attribution=ucdp.ATTRIBUTION,
+        data_name="UCDP GED",
     ).write(out)
     return {"pairs": len(y), "matches": int(y.sum()), "merge_at": merge_at, "possible_at": possible_at, **pair_figures}

@@ -1,0 +1,98 @@
+"""The learned matcher: artifact round trip, where it decides, the config switch, and training's threshold rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from sitrep.dedup import DedupConfig, dedupe_records
+from sitrep.dedup.match import NAMES, MatchModel
+from sitrep.learn import dedup_model, load
+
+
+def _model(folder: Path, intercept: float, text_weight: float = 0.0) -> Path:
+    coef = [text_weight if n == "jaccard" else 0.0 for n in NAMES]
+    MatchModel(list(NAMES), [0.0] * len(NAMES), [1.0] * len(NAMES), coef, intercept, 0.6, 0.3).write(folder)
+    return folder
+
+
+def _headline(article: str, text: str, day: str, **extra: Any) -> dict[str, Any]:
+    """An event as extracted from a headline: dated by publication only (week precision), country-level place."""
+    row = {"event_id": f"{article}-0", "article_id": article, "event_date": day, "time_precision": 2,
+           "geo_precision": 3, "country": "Testland", "latitude": 5.0, "longitude": 10.0, "text": text,
+           "event_type": "Battles", "sub_event_type": "Armed clash", "modality": "asserted"}
+    row.update(extra)
+    return row
+
+
+PAIR = [
+    _headline("a", "Militia kills 26 in surprise raid on Kappa army post", "2024-05-01", actor1="Kappa Militia",
+              actor2="Military Forces of Testland"),
+    _headline("b", "Kappa army post overrun: 24 soldiers dead after surprise raid", "2024-05-02",
+              actor1="Lambda Front", actor2="Military Forces of Testland"),
+]
+
+
+def test_round_trip_and_a_stale_feature_set_is_refused(tmp_path: Path) -> None:
+    m = MatchModel.read(_model(tmp_path, 1.5, 2.0))
+    x = np.zeros((2, len(NAMES)))
+    x[1, NAMES.index("jaccard")] = 1.0
+    p = m.probability(x)
+    assert p[0] == pytest.approx(1 / (1 + np.exp(-1.5))) and p[1] > p[0]
+    assert dedup_model.load_dedup(tmp_path) == m
+    (tmp_path / "model.json").write_text((tmp_path / "model.json").read_text().replace('"date"', '"dayz"'))
+    with pytest.raises(ValueError):
+        MatchModel.read(tmp_path)
+
+
+def test_rules_keep_the_headline_pair_apart_the_model_joins_it_and_the_switch_turns_it_off(tmp_path: Path) -> None:
+    rules = dedupe_records(PAIR, DedupConfig(matcher="rules"), merge=False)
+    assert len(set(rules.members.values())) == 2  # actors conflict: the rules keep them apart
+    sure = DedupConfig(model_dir=str(_model(tmp_path / "sure", 5.0)))
+    assert len(set(dedupe_records(PAIR, sure, merge=False).members.values())) == 1
+    never = DedupConfig(model_dir=str(_model(tmp_path / "never", -5.0)))
+    result = dedupe_records(PAIR, never, merge=False)
+    assert len(set(result.members.values())) == 2 and not result.possible
+    # a threshold in the config overrides the shipped one: p = 0.5 is below 0.6 but above 0.4
+    half = DedupConfig(model_dir=str(_model(tmp_path / "half", 0.0)))
+    assert len(set(dedupe_records(PAIR, half, merge=False).members.values())) == 2
+    half.match_merge_at = 0.4
+    assert len(set(dedupe_records(PAIR, half, merge=False).members.values())) == 1
+
+
+def test_day_precise_reports_stay_with_the_rules(tmp_path: Path) -> None:
+    precise = [{**r, "time_precision": 1, "event_date": "2024-05-01"} for r in PAIR]
+    sure = DedupConfig(model_dir=str(_model(tmp_path, 5.0)))
+    assert len(set(dedupe_records(precise, sure, merge=False).members.values())) == 2
+
+
+def test_possible_duplicates_carry_the_model_probability(tmp_path: Path) -> None:
+    cfg = DedupConfig(model_dir=str(_model(tmp_path, 0.0)))  # p = 0.5: between possible (0.3) and merge (0.6)
+    result = dedupe_records(PAIR, cfg, merge=False)
+    assert [p["score"] for p in result.possible] == [0.5]
+
+
+def test_the_shipped_model_loads_and_has_a_card() -> None:
+    shipped = load("dedup")
+    assert isinstance(shipped, MatchModel)
+    assert 0 < shipped.possible_at < shipped.merge_at < 1
+    folder = Path(dedup_model.__file__).resolve().parents[1] / "data" / "models" / "dedup"
+    card = (folder / "card.md").read_text(encoding="utf-8")
+    assert "Sundberg" in card and "sitrep train dedup" in card
+
+
+def test_threshold_rule_keeps_precision_and_prefers_recall() -> None:
+    pytest.importorskip("sklearn")
+    from sitrep.learn.dedup_train import MIN_PRECISION, _fit, _prob, choose_thresholds
+
+    rng = np.random.default_rng(3)
+    y = rng.random(2000) < 0.3
+    x = np.stack([y + rng.normal(0, 0.6, len(y)), rng.normal(0, 1, len(y))], axis=1)
+    p = _prob(x, _fit(x, y))
+    merge_at, possible_at, fig = choose_thresholds(p, y)
+    assert fig["pair_precision"] >= MIN_PRECISION and possible_at < merge_at
+    lower = p >= merge_at - 0.05
+    assert (lower & y).sum() / lower.sum() < MIN_PRECISION or merge_at <= 0.3  # the lowest threshold that holds
