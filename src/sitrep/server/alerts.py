@@ -81,6 +81,12 @@ def alerts(db: Database, params: dict[str, str], with_codes: bool = True) -> dic
         }
         if week is None or first is None:
             return body
+        # Only the year before counts: a stray 1945 date must not stretch the history back to it.
+        recent = cur.execute(
+            f"SELECT min(event_date) FROM {source} WHERE {when} AND event_date >= ? AND event_date < ?",
+            [*where.params, week - timedelta(weeks=HISTORY_WEEKS), week + timedelta(days=7)],
+        ).fetchone()
+        first = recent[0] if recent and recent[0] else week
         # The baselines cover the weeks before `week` that the data could have filled: a store that
         # starts 10 weeks ago has a 10-week "52-week" average, not one diluted by 42 empty weeks.
         history = max(0, min(HISTORY_WEEKS, (week - monday(first)).days // 7))

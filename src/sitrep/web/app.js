@@ -2,11 +2,12 @@
 // timeline and panels live in their own modules.
 import { api, clear, colourFor, el, fmt, toast, TYPE_COLOURS } from "./util.js";
 import { createMap } from "./map.js";
+import { createChoropleth } from "./choropleth.js";
 import { createTimeline } from "./timeline.js";
 import { createPanel } from "./panel.js";
 
 const LIST_FIELDS = "event_id|event_date|event_type|sub_event_type|actor1|actor2|location|admin1|country|latitude|longitude|fatalities|review_status";
-const MAP_LIMIT = 5000;
+const LIST_LIMIT = 1000; // the table; the map gets every event from /api/map
 const TABLE_ROWS = 300;
 
 const state = { codebook: null, meta: null, canonical: false, brush: null };
@@ -47,6 +48,13 @@ function filterParams({ withDates = true } = {}) {
 }
 
 const mapView = createMap((id) => panel.openEvent(id));
+function pickProvince(row) {
+  $("filter-country").value = row.country || "";
+  $("filter-admin1").value = row.admin1 || "";
+  refresh();
+}
+const choropleth = createChoropleth(mapView.map, { onPick: pickProvince, legendBox: $("province-legend") });
+$("choropleth-metric").addEventListener("change", () => choropleth.setMetric($("choropleth-metric").value));
 const timeline = createTimeline($("timeline"), (range) => {
   $("filter-from").value = range ? range.from : "";
   $("filter-to").value = range ? range.to : "";
@@ -54,7 +62,7 @@ const timeline = createTimeline($("timeline"), (range) => {
   $("clear-brush").hidden = !range;
   state.brush = range;
   refresh({ keepTimeline: true });
-});
+}, $("timeline-outliers"));
 $("clear-brush").addEventListener("click", () => timeline.clearBrush());
 const panel = createPanel({ credentials, onChanged: () => refresh({ keepTimeline: true }), codebook: () => state.codebook, focus: (e) => mapView.focus(e) });
 
@@ -91,6 +99,21 @@ function renderTrend(change) {
   box.append(list);
 }
 
+function renderAlerts(body) {
+  const list = clear($("alerts"));
+  $("alerts-head").textContent = body.week
+    ? `Week of ${body.week}: ${body.alerts.length} of ${body.tested} province × type cells above their averages`
+    : "no dated events";
+  for (const a of body.alerts) {
+    const item = el("li", { class: "alert", tabindex: 0, dataset: { admin1: a.admin1 }, title: `p = ${a.p_value} (${a.model.replace("_", " ")})`,
+      onclick: () => pickProvince(a) },
+    el("span", { class: "swatch", style: `background:${colourFor(a.event_type)}` }),
+    el("strong", {}, `${a.admin1}, ${a.country}`), ` — ${a.event_type}: ${a.count} `,
+    el("span", { class: "muted" }, `(4-wk avg ${a.avg_4w}, 52-wk avg ${a.avg_52w})`));
+    list.append(item);
+  }
+}
+
 function fillDatalists(stats) {
   const countries = [...new Set(stats.by_admin1.map((r) => r.country).filter(Boolean))];
   clear($("countries")).append(...countries.map((c) => el("option", { value: c })));
@@ -102,18 +125,19 @@ let generation = 0;
 export async function refresh({ keepTimeline = false } = {}) {
   const mine = ++generation;
   const params = filterParams();
-  params.set("limit", String(MAP_LIMIT));
+  params.set("limit", String(LIST_LIMIT));
+  params.set("total", "true");
   params.set("fields", state.canonical ? `${LIST_FIELDS}|sources` : LIST_FIELDS);
   try {
     const timelineParams = filterParams({ withDates: false });
     timelineParams.set("top", "100");
-    const [events, stats] = await Promise.all([
+    const [events, stats, provinces, alerts] = await Promise.all([
       api(`/api/events?${params}`),
       api(`/api/stats?${timelineParams}`),
+      api(`/api/admin1?${filterParams()}`),
+      api(`/api/alerts?${filterParams()}`),
     ]);
     if (mine !== generation) return; // a newer refresh is on its way
-    renderTable(events.data);
-    mapView.show(events.data);
     // A brush or a review leaves the weekly bars as they are (they ignore the date
     // filter); redrawing them under the pointer would break a double-click.
     if (!keepTimeline || !state.timelineDrawn) {
@@ -122,7 +146,10 @@ export async function refresh({ keepTimeline = false } = {}) {
       state.timelineDrawn = true;
     }
     renderTrend(stats.change);
-    $("summary").textContent = `${events.count}${events.next ? "+" : ""} ${state.canonical ? "deduplicated" : "per-article"} events shown · ${state.meta.counts.articles} articles`;
+    renderAlerts(alerts);
+    renderTable(events.data);
+    $("summary").textContent = `${events.total ?? events.count} ${state.canonical ? "deduplicated" : "per-article"} events shown · ${state.meta.counts.articles} articles`;
+    await Promise.all([mapView.show(filterParams()), choropleth.update(provinces.data, alerts.alerts, $("choropleth-metric").value)]);
     document.body.dataset.loaded = "true";
   } catch (err) {
     toast(`Could not load events: ${err.message}`, true);

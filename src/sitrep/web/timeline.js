@@ -16,7 +16,36 @@ function addDays(iso, days) {
   return d.toISOString().slice(0, 10);
 }
 
-export function createTimeline(element, onBrush) {
+const GAP_WEEKS = 26; // a run of data this far from the rest is a separate period
+
+// The run of weeks (split at gaps longer than GAP_WEEKS) holding the most events, and the rest.
+export function denseRange(byWeek) {
+  const all = [...byWeek.keys()].sort();
+  const total = (w) => byWeek.get(w).reduce((n, r) => n + r.count, 0);
+  const runs = [];
+  for (const w of all) {
+    const run = runs[runs.length - 1];
+    if (run && (new Date(w) - new Date(run[run.length - 1])) / 6048e5 <= GAP_WEEKS) run.push(w);
+    else runs.push([w]);
+  }
+  let best = [];
+  let bestCount = -1;
+  for (const run of runs) {
+    const n = run.reduce((sum, w) => sum + total(w), 0);
+    if (n > bestCount) { best = run; bestCount = n; }
+  }
+  const outliers = all.filter((w) => !best.includes(w)).map((w) => ({ week: w, count: total(w) }));
+  return { dense: best, outliers };
+}
+
+export function createTimeline(element, onBrush, outlierBox) {
+  function showOutliers(outliers) {
+    if (!outlierBox) return;
+    outlierBox.textContent = outliers.length
+      ? `Not plotted (far from the rest): ${outliers.map((o) => `week of ${o.week} (${o.count})`).join(", ")}`
+      : "";
+  }
+
   let weeks = [];
   let brush = null; // {from, to} indexes into weeks
   let dragStart = null;
@@ -27,9 +56,11 @@ export function createTimeline(element, onBrush) {
       if (!byWeek.has(row.week)) byWeek.set(row.week, []);
       byWeek.get(row.week).push(row);
     }
-    // Fill empty weeks so the axis is continuous.
+    // Fill empty weeks so the axis is continuous, over the dense range only: weeks far
+    // from the bulk of the data (a 1945 date among 2022's) are listed, not plotted.
     weeks = [];
-    const known = [...byWeek.keys()].sort();
+    const { dense: known, outliers } = denseRange(byWeek);
+    showOutliers(outliers);
     if (known.length) {
       for (let w = known[0]; w <= known[known.length - 1]; w = addDays(w, 7)) weeks.push(w);
     }
