@@ -32,6 +32,10 @@ def eval_command(
     except SitrepError as exc:
         fail(exc)
     failed = False
+    try:
+        floors = scorers.load_floors() if check_floors else {}  # a missing floors file is an error, not a pass
+    except SitrepError as exc:
+        fail(exc)
     for report in reports:
         typer.echo(report.table())
         if report.details.get("confusions"):
@@ -40,7 +44,7 @@ def eval_command(
                 typer.echo(f"    {gold} -> {pred} ({count})")
         typer.echo(json.dumps(report.to_json(), sort_keys=True))
         if check_floors:
-            for problem in report.below_floors():
+            for problem in report.below_floors(floors):
                 typer.echo(f"BELOW FLOOR {problem}", err=True)
                 failed = True
     if failed:

@@ -107,11 +107,22 @@ def gold_dir(explicit: Path | None = None) -> Path:
 
 
 def load_floors(path: Path | None = None) -> dict[str, dict[str, float]]:
+    """The floors file (``path``, SITREP_FLOORS or the repository's floors.toml). A missing or unreadable
+    file is an error (E302), never "no floors": a gate without its file would pass everything."""
     p = path or Path(os.environ.get("SITREP_FLOORS", FLOORS_FILE))
-    if not p.exists():
-        return {}
-    with open(p, "rb") as f:
-        return {k: dict(v) for k, v in tomllib.load(f).items()}
+    try:
+        with open(p, "rb") as f:
+            return {k: dict(v) for k, v in tomllib.load(f).items()}
+    except OSError as exc:
+        raise SitrepError("E302", f"floors file {p}: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SitrepError("E302", f"floors file {p}: {exc}") from exc
+
+
+def unmeasured_floors(floors: dict[str, dict[str, float]], reports: list[Report]) -> list[str]:
+    """Floors keys no report measured: a typo, a renamed dataset, or a scorer that skipped."""
+    measured = {r.key for r in reports if not r.skipped and r.metrics}
+    return sorted(key for key in floors if key not in measured)
 
 
 def run(name: str, dataset: str | None = None, data_dir: Path | None = None, limit: int | None = None) -> list[Report]:
