@@ -30,8 +30,8 @@ from sitrep.learn.acled import AcledRecord, read_exports
 from sitrep.learn.coder_model import CoderModel, word_features
 from sitrep.learn.splits import training_rows
 
-# (text, rule features, the rules' own sub-type), or None when the pipeline found no event
-Inputs = tuple[str, list[str], str] | None
+# (context text, rule features, the rules' own sub-type, the event's own sentences), or None: no event
+Inputs = tuple[str, list[str], str, str] | None
 
 
 @dataclass
@@ -148,12 +148,22 @@ def cached_inputs(records: list[AcledRecord], cache: Path | None, tag: str) -> l
     return got
 
 
-def _text(inp: Inputs, record: AcledRecord) -> str:
-    return inp[0] if inp is not None else record.notes
+def _text(inp: Inputs, record: AcledRecord, own: bool = False) -> str:
+    if inp is None:
+        return record.notes
+    return inp[3] if own else inp[0]
 
 
-def _fold(country: str | None, folds: int) -> int:
-    return _stable(country or "") % folds
+def country_folds(rows: list[AcledRecord], folds: int) -> dict[str, int]:
+    """Whole countries to folds of about equal size (largest first, each to the smallest fold so far)."""
+    sizes = Counter(r.country or "" for r in rows)
+    load = [0] * folds
+    out: dict[str, int] = {}
+    for country, n in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        k = load.index(min(load))
+        out[country] = k
+        load[k] += n
+    return out
 
 
 def rule_matrix(inputs: list[Inputs], names: dict[str, int]) -> Any:
@@ -182,6 +192,7 @@ def fit_combiner(scores: np.ndarray, inputs: list[Inputs], gold: list[str], labe
     clf = LogisticRegression(C=c, max_iter=2000).fit(x, gold)
     k = len(labels)
     coef = np.zeros((x.shape[1], k), dtype=np.float32)
+    n_scores = scores.shape[1]
     bias = np.full(k, -20.0, dtype=np.float32)  # a label the sample lacks is never chosen
     have = Counter(gold)
     total_prior, total_have = sum(prior.values()), len(gold)
@@ -190,7 +201,7 @@ def fit_combiner(scores: np.ndarray, inputs: list[Inputs], gold: list[str], labe
         coef[:, col] = clf.coef_[j]
         shift = math.log(prior[name] / total_prior) - math.log(have[name] / total_have)
         bias[col] = clf.intercept_[j] + shift
-    return names, coef[k:], coef[:k], bias
+    return names, coef[n_scores:], coef[:n_scores], bias
 
 
 def to_model(words: Any, labels: list[str], comb: tuple[list[str], np.ndarray, np.ndarray, np.ndarray],
@@ -220,14 +231,17 @@ def train(paths: list[Path], out: Path | None, opts: Options, log: Any = print) 
     inputs = cached_inputs(picked, opts.cache, "train")
     texts = [r.notes for r in train_rows] + [t for t, _ in reviews]
     gold = [r.sub_event_type or "" for r in train_rows] + [s for _, s in reviews]
-    folds = [_fold(r.country, opts.folds) for r in train_rows] + [-1] * len(reviews)
-    scores = np.zeros((len(picked), len(labels)), dtype=np.float32)
-    pick_fold = np.array([_fold(r.country, opts.folds) for r in picked])
+    fold_of = country_folds(train_rows, opts.folds)
+    folds = [fold_of[r.country or ""] for r in train_rows] + [-1] * len(reviews)
+    scores = np.zeros((len(picked), 2 * len(labels)), dtype=np.float32)  # context, own sentences
+    pick_fold = np.array([fold_of[r.country or ""] for r in picked])
     for k in range(opts.folds):
         fit_idx = [i for i, f in enumerate(folds) if f != k]
         model_k = fit_words([texts[i] for i in fit_idx], [gold[i] for i in fit_idx], opts.c_words, opts.max_features)
         rows_k = np.flatnonzero(pick_fold == k)
-        scores[rows_k] = word_scores(model_k, [_text(inputs[i], picked[i]) for i in rows_k], labels)
+        scores[rows_k] = np.hstack([
+            word_scores(model_k, [_text(inputs[i], picked[i]) for i in rows_k], labels),
+            word_scores(model_k, [_text(inputs[i], picked[i], own=True) for i in rows_k], labels)])
         log(f"  fold {k}: words layer fitted on {len(fit_idx):,} notes")
     keep = [i for i, inp in enumerate(inputs) if inp is not None]
     comb = fit_combiner(scores[keep], [inputs[i] for i in keep], [picked[i].sub_event_type or "" for i in keep],

@@ -46,8 +46,8 @@ def predict(model: CoderModel, inputs: list[Any], remote: bool = True) -> tuple[
             subs.append(NONE)
             probs.append(1.0)
             continue
-        text, feats, _ = inp
-        sub, p = model.choose(text, feats, remote_subs if remote and REMOTE_FEATURE in feats else None)
+        text, feats, _, own = inp
+        sub, p = model.choose(text, feats, remote_subs if remote and REMOTE_FEATURE in feats else None, own)
         subs.append(sub)
         probs.append(p)
     return subs, probs

@@ -60,7 +60,7 @@ class CoderModel:
         self.words_b = words_b.astype(np.float32)
         self.rule_index = {n: i for i, n in enumerate(rule_names)}
         self.rule_w = rule_w.astype(np.float32)  # (rule features, labels)
-        self.score_w = score_w.astype(np.float32)  # (labels, labels): word score -> combiner logit
+        self.score_w = score_w.astype(np.float32)  # (labels or 2 x labels, labels): word scores -> logits
         self.comb_b = comb_b.astype(np.float32)
         self.config = config or {}
 
@@ -74,20 +74,25 @@ class CoderModel:
         val /= float(np.linalg.norm(val)) or 1.0
         return val @ self.words_w[idx] + self.words_b
 
-    def logits(self, text: str, rule_feats: Iterable[str]) -> np.ndarray:
-        z = self.word_scores(text) @ self.score_w + self.comb_b
+    def logits(self, text: str, rule_feats: Iterable[str], own: str | None = None) -> np.ndarray:
+        """``text``: the event's sentences with their neighbours; ``own``: its own sentences (default: text)."""
+        scores = self.word_scores(text)
+        if self.score_w.shape[0] > len(self.labels):  # the combiner also weighs the event's own sentences
+            scores = np.concatenate([scores, self.word_scores(own if own is not None else text)])
+        z = scores @ self.score_w + self.comb_b
         for f in set(rule_feats):
             i = self.rule_index.get(f)
             if i is not None:
                 z = z + self.rule_w[i]
         return z
 
-    def probabilities(self, text: str, rule_feats: Iterable[str]) -> np.ndarray:
-        return softmax(self.logits(text, rule_feats))
+    def probabilities(self, text: str, rule_feats: Iterable[str], own: str | None = None) -> np.ndarray:
+        return softmax(self.logits(text, rule_feats, own))
 
-    def choose(self, text: str, rule_feats: Iterable[str], allowed: set[str] | None = None) -> tuple[str, float]:
+    def choose(self, text: str, rule_feats: Iterable[str], allowed: set[str] | None = None,
+               own: str | None = None) -> tuple[str, float]:
         """The most probable sub-event type (among ``allowed`` when given) and its probability."""
-        p = self.probabilities(text, rule_feats)
+        p = self.probabilities(text, rule_feats, own)
         if allowed:
             mask = np.array([lab in allowed for lab in self.labels])
             if mask.any():
