@@ -162,6 +162,12 @@ class Quote(Span):
     speaker_role: str | None = None
     speaker_actor: str | None = None
     cue: str | None = None
+    # a verbatim fragment inside reported speech: ``text`` holds the quoted words and the
+    # content fields the whole statement they belong to
+    partial: bool = False
+    content: str | None = None
+    content_start: int | None = None
+    content_end: int | None = None
 
 
 @dataclass

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitrep.eval.polnear import GoldQuote, gold_quotes, is_direct, match, parse_ann, run_quotes
+from sitrep.eval.polnear import (
+    GoldQuote,
+    gold_attributed,
+    gold_quotes,
+    is_direct,
+    match,
+    match_words,
+    parse_ann,
+    run_quotes,
+    statements,
+)
 from sitrep.model import Quote
 
 ARTICLE = (
@@ -75,6 +85,29 @@ def test_polnear_matching_is_one_to_one():
     assert len(match(ARTICLE, [a, b], [gold])) == 1
 
 
+def test_polnear_attributed_gold_holds_whole_and_partial_quotes_with_their_words():
+    gold = gold_attributed(ARTICLE, _ann())
+    assert len(gold) == 2  # the plain indirect statement has no quoted words
+    whole, partial = gold
+    assert [ARTICLE[a:b] for a, b in whole.quoted] == ["The wall held", "We were lucky."]
+    assert [ARTICLE[a:b] for a, b in partial.quoted] == ["historic"]
+
+
+def test_polnear_partial_quotes_of_one_statement_count_once_and_match_on_words():
+    lo, hi = _span(ARTICLE, 'the storm "historic"')
+    word = _span(ARTICLE, '"historic"')
+    frag = Quote(text='"historic"', start=word[0], end=word[1], partial=True, content_start=lo, content_end=hi)
+    twin = Quote(text='"historic"', start=word[0], end=word[1], partial=True, content_start=lo, content_end=hi)
+    said = statements(ARTICLE, [frag, twin])
+    assert len(said) == 1
+    gold = gold_attributed(ARTICLE, _ann())
+    assert [g for _, g in match_words(said, gold)] == [gold[1]]
+    # a fragment elsewhere (the mayor's words) does not match the partial content
+    other = _span(ARTICLE, '"We were lucky."')
+    stray = Quote(text="", start=other[0], end=other[1], partial=True, content_start=0, content_end=5)
+    assert [g for _, g in match_words(statements(ARTICLE, [stray]), [gold[1]])] == []
+
+
 def test_polnear_scorer_on_a_tiny_split(tmp_path: Path):
     base = tmp_path / "polnear" / "dev"
     (base / "text").mkdir(parents=True)
@@ -86,8 +119,11 @@ def test_polnear_scorer_on_a_tiny_split(tmp_path: Path):
     assert report.counts["gold"] == 1 and report.counts["articles"] == 1
     assert report.metrics["recall"] == 1.0 and report.metrics["precision"] == 1.0
     assert report.metrics["speaker_accuracy"] == 1.0
-    # "The governor said that repairs would start soon" is found; the partial quote is not indirect speech
-    assert report.counts["indirect_gold"] == 2 and report.counts["indirect_matched"] == 1
+    # any quoted words: the split quote and 'called the storm "historic"', both with their speakers
+    assert report.counts["attributed_gold"] == 2 and report.counts["attributed_matched"] == 2
+    assert report.metrics["attributed_f1"] == 1.0 and report.metrics["attributed_speaker_accuracy"] == 1.0
+    # the governor's statement and the partial quote's content are both reported speech
+    assert report.counts["indirect_gold"] == 2 and report.counts["indirect_matched"] == 2
 
 
 def test_polnear_scorer_skips_without_data(tmp_path: Path):

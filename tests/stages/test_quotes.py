@@ -102,12 +102,17 @@ def test_quotes_multi_paragraph_quote(nlp, extractor):
     assert quote.speaker == "Ahmed Saleh"
 
 
-def test_quotes_scare_quotes_and_titles_are_not_quotes(nlp, extractor):
+def test_quotes_fragments_are_partial_and_titles_are_not_quotes(nlp, extractor):
     text = (
         'The governor called the plan "a disaster" on Monday. He spoke on "Face the Nation." '
         'Critics said the deal was "unfair to farmers."'
     )
-    assert direct(quotes(nlp, extractor, text)) == []
+    found = quotes(nlp, extractor, text)
+    assert all(q.partial for q in direct(found))  # no passage here stands as a quote of its own
+    assert [(q.text, q.speaker) for q in found] == [
+        ('"a disaster"', "governor"),
+        ('"unfair to farmers."', "Critics"),
+    ]
 
 
 def test_quotes_next_paragraph_without_cue_continues_the_quote(nlp, extractor):

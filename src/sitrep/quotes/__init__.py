@@ -22,7 +22,10 @@ def read_word_list(name: str) -> set[str]:
 
 def load_extractor(indirect: bool = True) -> QuoteExtractor:
     return QuoteExtractor(
-        read_word_list("reporting_verbs.txt"), Titles(read_word_list("reporting_verbs_titles.txt")), indirect
+        read_word_list("reporting_verbs.txt"),
+        Titles(read_word_list("reporting_verbs_titles.txt")),
+        indirect,
+        naming=read_word_list("reporting_verbs_naming.txt"),
     )
 
 

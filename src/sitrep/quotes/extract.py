@@ -1,4 +1,4 @@
-"""Direct and indirect quotes with their speakers, from one parsed document.
+"""Quotes with their speakers, from one parsed document.
 
 Direct quotes start from quotation marks (``marks.find_segments``). A quoted
 passage counts as a quote, not a scare-quoted phrase or a title, when it
@@ -9,8 +9,8 @@ the last closing mark; its text joins the quoted parts. A paragraph that
 opens with a quote and has no cue continues the quote of the paragraph just
 before it (same speaker), like a quote running over several paragraphs.
 
-Indirect quotes come from the parse: a reporting verb with a clausal
-complement ("X said that …") or "according to X, …".
+Reported speech (indirect quotes and verbatim fragments inside a writer's
+sentence) is ``reported.Reported``'s work.
 """
 
 from __future__ import annotations
@@ -20,15 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.dates.publication import DATELINE
 from sitrep.model import Actor, Quote
 from sitrep.quotes.marks import SINGLE_MARKS, Segment, find_segments
+from sitrep.quotes.reported import Reported, actor_for
 from sitrep.quotes.speakers import (
     PRONOUNS,
     People,
     Speaker,
     Titles,
     doc_ents,
+    doc_text,
     drop_ents_cache,
     mention_span,
     name_parts,
@@ -55,9 +56,17 @@ class _Group:
 
 
 class QuoteExtractor:
-    def __init__(self, verbs: set[str], titles: Titles, indirect: bool = True, merge_split: bool = True) -> None:
+    def __init__(
+        self,
+        verbs: set[str],
+        titles: Titles,
+        indirect: bool = True,
+        merge_split: bool = True,
+        naming: set[str] | None = None,
+    ) -> None:
         self.merge_split = merge_split
         self.verbs = verbs
+        self.naming = naming or set()  # "called it X", "described as X": they credit quoted words only
         self.titles = titles
         self.indirect = indirect
 
@@ -70,7 +79,7 @@ class QuoteExtractor:
             doc.user_data["sitrep_tok_starts"] = starts
         return [doc[i] for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi))]
 
-    def _is_cue(self, tok: Any) -> bool:
+    def is_cue(self, tok: Any) -> bool:
         return tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX")
 
     # -- direct quotes ----------------------------------------------------------
@@ -94,7 +103,7 @@ class QuoteExtractor:
         for back, tok in enumerate(reversed(toks)):
             if back > _MAX_HEAD_GAP:
                 break
-            if self._is_cue(tok):
+            if self.is_cue(tok):
                 return True, tok
             if tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("that", "whether", "if", "as", "of", "about"):
                 break
@@ -106,7 +115,7 @@ class QuoteExtractor:
         for n, tok in enumerate(t for t in self._tokens(doc, lo, hi) if not t.is_space):
             if n > _MAX_TAIL_TOKENS or tok.text in ".;!?":
                 return None
-            if self._is_cue(tok):
+            if self.is_cue(tok):
                 return tok
         return None
 
@@ -122,9 +131,9 @@ class QuoteExtractor:
                     tok = tok.head
         if tok is None:
             return None
-        return self._speaker_at(doc, text, tok)
+        return self.speaker_at(doc, text, tok)
 
-    def _speaker_at(self, doc: Any, text: str, tok: Any) -> Speaker:
+    def speaker_at(self, doc: Any, text: str, tok: Any) -> Speaker:
         start, end = mention_span(doc, tok)
         named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if tok.pos_ == "NOUN" and named:
@@ -143,7 +152,7 @@ class QuoteExtractor:
             return None
         for tok in self._tokens(doc, lo, hi):
             if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
-                return self._speaker_at(doc, text, tok)
+                return self.speaker_at(doc, text, tok)
             if not (tok.is_space or tok.is_punct):
                 return None
         return None
@@ -222,7 +231,7 @@ class QuoteExtractor:
     def _previous_sentence_cue(self, doc: Any, text: str, head: tuple[int, int]) -> Any:
         """'Officials said aid would come. "The convoy is on its way."': the cue of the sentence before."""
         line_start = text.rfind("\n", 0, head[0]) + 1
-        cues = [t for t in self._tokens(doc, line_start, head[0]) if self._is_cue(t)]
+        cues = [t for t in self._tokens(doc, line_start, head[0]) if self.is_cue(t)]
         return cues[-1] if cues else None
 
     def _previous_line_cue(self, doc: Any, text: str, seg: Segment) -> Any:
@@ -251,10 +260,10 @@ class QuoteExtractor:
                 cue=group.cue,
             )
             if sp is not None:
-                self._name(doc, sp, people, genders)
+                self.name(doc, sp, people, genders)
                 quote.speaker, quote.speaker_role = sp.name, sp.role
                 quote.speaker_start, quote.speaker_end = sp.start, sp.end
-                quote.speaker_actor = _actor_for(actors, sp)
+                quote.speaker_actor = actor_for(actors, sp)
             elif (
                 previous is not None
                 and previous.speaker
@@ -271,7 +280,7 @@ class QuoteExtractor:
             previous, previous_line = quote, last.last_line
         return quotes
 
-    def _name(self, doc: Any, sp: Speaker, people: People, genders: dict[str, bool]) -> None:
+    def name(self, doc: Any, sp: Speaker, people: People, genders: dict[str, bool]) -> None:
         mention = sp.mention.strip()
         low = mention.lower()
         if low in PRONOUNS:
@@ -309,60 +318,6 @@ class QuoteExtractor:
                 return
         sp.name = strip_det(mention)
 
-    # -- indirect quotes --------------------------------------------------------
-    def _indirect(self, doc: Any, taken: list[tuple[int, int]], people: People, actors: list[Actor]) -> list[Quote]:
-        out: list[Quote] = []
-        text = doc_text(doc)
-        for sent in doc.sents:
-            if any(lo < sent.end_char and sent.start_char < hi for lo, hi in taken):
-                continue
-            for tok in sent:
-                content = speaker_tok = None
-                if self._is_cue(tok):
-                    comps = [c for c in tok.children if c.dep_ == "ccomp"]
-                    subj = subject_of(tok, -1, -1)
-                    if comps and subj is not None and subj.i < tok.i:
-                        content = (comps[0].left_edge.idx, _end(comps[0].right_edge))
-                        speaker_tok = subj
-                elif tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                    objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-                    if objs:
-                        speaker_tok = objs[0]
-                        src_end = _end(speaker_tok.right_edge)
-                        if tok.i == sent.start:
-                            content = (_skip_punct(text, src_end), _end(sent[-1]))
-                        else:
-                            content = (sent.start_char, tok.idx)
-                if content is None or speaker_tok is None or content[1] - content[0] < 8:
-                    continue
-                lo, hi = content
-                line = DATELINE.match(text, lo)
-                if line is not None and line.end() < hi:  # "RAMADI, May 9 (Reuters) - …, police said."
-                    lo = _skip_punct(text, line.end())
-                while hi > lo and text[hi - 1] in " ,.;:":
-                    hi -= 1
-                start, end = mention_span(doc, speaker_tok)
-                sp = Speaker(start, end, text[start:end], text[start:end])
-                found = role_of(doc, speaker_tok, text, end, lo if lo > end else sent.end_char)
-                if found:
-                    sp.role, sp.role_span = found
-                self._name(doc, sp, people, {})
-                out.append(
-                    Quote(
-                        text=text[lo:hi],
-                        start=lo,
-                        end=hi,
-                        direct=False,
-                        speaker=sp.name,
-                        speaker_start=sp.start,
-                        speaker_end=sp.end,
-                        speaker_role=sp.role,
-                        speaker_actor=_actor_for(actors, sp),
-                        cue=tok.text if tok.lower_ != "according" else "according to",
-                    )
-                )
-        return out
-
     def extract(self, doc: Any, actors: list[Actor] | None = None) -> list[Quote]:
         try:
             return self._extract(doc, actors)
@@ -379,35 +334,6 @@ class QuoteExtractor:
         people = People(doc, text, self.titles, quoted)
         quotes = self._resolve(doc, groups, people, actors or [])
         if self.indirect:
-            taken = [(q.start, q.end) for q in quotes]
-            quotes += self._indirect(doc, taken, people, actors or [])
+            quotes += Reported(self, doc, people, actors or []).quotes(segments, quotes, headline)
             quotes.sort(key=lambda q: q.start)
         return quotes
-
-
-def doc_text(doc: Any) -> str:
-    """The document's text, cached: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
-    cached = doc.user_data.get("sitrep_text")
-    if cached is None:
-        cached = doc.user_data["sitrep_text"] = doc.text
-    return str(cached)
-
-
-def _end(tok: Any) -> int:
-    return int(tok.idx + len(tok.text))
-
-
-def _skip_punct(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " ,:":
-        i += 1
-    return i
-
-
-def _actor_for(actors: list[Actor], sp: Speaker) -> str | None:
-    """The actor named by the speaker mention or by the speaker's role."""
-    spans = [(sp.start, sp.end)] + ([sp.role_span] if sp.role_span else [])
-    for lo, hi in spans:
-        for actor in actors:
-            if actor.start < hi and lo < actor.end and actor.name:
-                return actor.name
-    return None

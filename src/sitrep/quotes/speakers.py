@@ -87,6 +87,14 @@ def doc_ents(doc: Any) -> tuple[Any, ...]:
     return tuple(cached)
 
 
+def doc_text(doc: Any) -> str:
+    """The document's text, cached: spaCy rebuilds ``Doc.text`` from its tokens on every access."""
+    cached = doc.user_data.get("sitrep_text")
+    if cached is None:
+        cached = doc.user_data["sitrep_text"] = doc.text
+    return str(cached)
+
+
 def drop_ents_cache(doc: Any) -> None:
     doc.user_data.pop(_ENTS_CACHE, None)
 
