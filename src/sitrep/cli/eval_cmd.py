@@ -40,7 +40,9 @@ def eval_command(
         typer.echo(report.table())
         if report.details.get("confusions"):
             typer.echo("  confusions (gold -> predicted, count):")
-            for gold, pred, count in report.details["confusions"]:
+            for row in report.details["confusions"]:
+                # scorers give (gold, predicted, count) or ((gold, predicted), count)
+                (gold, pred), count = (row[0], row[1]) if len(row) == 2 else ((row[0], row[1]), row[2])
                 typer.echo(f"    {gold} -> {pred} ({count})")
         typer.echo(json.dumps(report.to_json(), sort_keys=True))
         if check_floors:
