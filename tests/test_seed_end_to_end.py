@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 import sitrep
+from sitrep.gazetteer import load_gazetteer
+
+# Iraq is a held-out country: its provinces are spelled by the learned naming policy, not by hand
+ANBAR = load_gazetteer().admin1_name("IQ.01")
+
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +75,13 @@ def test_seed_events_are_in_al_anbar_at_region_precision(seed):
     assert events
     for event in events:
         assert event.country == "Iraq" and event.iso == 368
-        assert event.admin1 == "Al Anbar"
+        assert event.admin1 == ANBAR
     assert all(e.geo_precision in (2, 3) for e in events)
 
 
 def test_seed_places_resolve_anbar(seed):
     anbar = [p for p in seed.places if "Anbar" in p.text]
-    assert anbar and all(p.admin1 == "Al Anbar" and p.latitude is not None for p in anbar)
+    assert anbar and all(p.admin1 == ANBAR and p.latitude is not None for p in anbar)
 
 
 def test_seed_quotes_have_three_speakers_with_roles(seed):

@@ -70,7 +70,7 @@ def test_store_package_additions_have_admin_codes(gaz):
 
 
 def test_store_admin1_names_as_acled_writes_them(gaz):
-    assert gaz.admin1_name("IQ.01") == "Al Anbar"
+    assert gaz.admin1_name("SY.12") == "Idleb"  # the hand-made table wins over everything learned
     assert gaz.admin2_name("IQ.01.98718") == "Ramadi District"
 
 
@@ -118,7 +118,9 @@ def test_store_real_cache_knows_conflict_zone_places():
     real = load_gazetteer()
     assert len(real) > 200_000
     fallujah = real.lookup("Falluja")[0]
-    assert (fallujah.cc, real.admin1_name(fallujah.admin1_code)) == ("IQ", "Al Anbar")
+    assert (fallujah.cc, fallujah.admin1_code) == ("IQ", "IQ.01")
+    # Israel is held out: a unit ACLED's record does not spell takes the learned policy's name, not GeoNames'
+    assert real.admin1_name("IL.05") not in (None, "Tall Abib")
     assert real.lookup("Soviet Union") == [] and "soviet union" in real.historic
     for name in ("Karmah", "Habbaniyah", "Amiriyat al-Fallujah", "Nukhayb", "Baghdadi", "Kubaysa", "Akashat",
                  "Jurf al-Sakhar", "Hawija", "Tarmiyah", "Wadi Hauran", "Jazira desert"):

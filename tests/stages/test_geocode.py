@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.gazetteer import load_gazetteer
 from sitrep.model import Article, Document, Event
 from sitrep.registry import get
+
+# Iraq is a held-out country: its provinces are spelled by the learned naming policy, not by hand
+ANBAR = load_gazetteer().admin1_name("IQ.01")
+SALAH_AD_DIN = load_gazetteer().admin1_name("IQ.18")
+NINEWA = load_gazetteer().admin1_name("IQ.15")
+
 
 TEXT = ("Iraqi troops deployed across Anbar. "                                   # sentence 0
         "On Monday militants attacked a checkpoint near Karmah, killing two. "    # sentence 1
@@ -37,7 +44,7 @@ def run(stages, text: str, events: list[Event]) -> Document:
 def test_geocode_uses_the_place_in_the_evidence_sentence(stages):
     ev = Event(evidence={"sentence": sentence_span(TEXT, "On Monday")})
     run(stages, TEXT, [ev])
-    assert (ev.location, ev.admin1, ev.admin2, ev.geo_precision) == ("Karmah", "Al Anbar", "Falluja District", 2)
+    assert (ev.location, ev.admin1, ev.admin2, ev.geo_precision) == ("Karmah", ANBAR, "Falluja District", 2)
     assert (ev.country, ev.iso, ev.region) == ("Iraq", 368, "Middle East")
     start, end = ev.evidence["location"]
     assert TEXT[start:end] == "Karmah"
@@ -46,7 +53,7 @@ def test_geocode_uses_the_place_in_the_evidence_sentence(stages):
 def test_geocode_falls_back_to_the_nearest_fitting_place(stages):
     ev = Event(evidence={"sentence": sentence_span(TEXT, "Officials said")})
     run(stages, TEXT, [ev])
-    assert ev.admin1 == "Al Anbar"
+    assert ev.admin1 == ANBAR
     assert ev.location in ("Karmah", "Ramadi")  # one sentence away on either side
     assert ev.evidence["location"]
 
@@ -78,22 +85,22 @@ def test_geocode_seed_events_code_to_al_anbar(pipeline, seed_text):
     located = [e for e in result.events if e.latitude is not None]
     if not result.events:
         pytest.skip("no events extracted from the seed by the events stage")
-    assert located and all((e.country, e.admin1, e.geo_precision) == ("Iraq", "Al Anbar", 3) for e in located)
+    assert located and all((e.country, e.admin1, e.geo_precision) == ("Iraq", ANBAR, 3) for e in located)
 
 
 NOTES = [
     # (our own ACLED-style note, expected location, admin1, geo_precision)
     ("On 12 May 2024, ISIS militants attacked a PMF position near the village of Albu Bali, east of Ramadi, "
-     "Al Anbar. Two fighters were killed.", "Ramadi", "Al Anbar", 2),
+     "Al Anbar. Two fighters were killed.", "Ramadi", ANBAR, 2),
     ("On 3 June 2024, unidentified gunmen killed a shepherd 20 km south of Nukhayb in the Anbar desert.",
-     "Nukhayb", "Al Anbar", 2),
+     "Nukhayb", ANBAR, 2),
     ("On 9 June 2024, a roadside bomb exploded on the outskirts of Tuz Khurmatu, Salah al-Din, wounding two "
-     "soldiers.", "Tuz Khurmatu", "Salah al-Din", 2),
+     "soldiers.", "Tuz Khurmatu", SALAH_AD_DIN, 2),
     ("On 14 June 2024, Peshmerga forces clashed with ISIS militants near Makhmour in Ninewa.",
-     "Makhmour", "Ninewa", 2),
+     "Makhmour", NINEWA, 2),
     ("On 20 June 2024, Syrian regime forces shelled Hajin in Deir ez-Zor, killing a child.",
      "Hajin", "Deir-ez-Zor", 1),
-    ("On 2 July 2024, Iraqi security forces arrested an ISIS suspect in Kubaisa, Anbar.", "Kubaysa", "Al Anbar", 1),
+    ("On 2 July 2024, Iraqi security forces arrested an ISIS suspect in Kubaisa, Anbar.", "Kubaysa", ANBAR, 1),
 ]
 
 

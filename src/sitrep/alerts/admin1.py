@@ -48,7 +48,8 @@ def build_index(gaz: Any) -> dict[str, Any]:
             continue
         cc = code.split(".")[0]
         entry = gaz.admin_entry(code)
-        names = [gaz.admin1_name(code), gaz.admin_names.get(code), entry.name if entry else None]
+        names = [gaz.admin1_name(code), gaz.admin_names.get(code), entry.name if entry else None,
+                 *getattr(gaz, "admin1_join", {}).get(code, ())]
         for name in filter(None, names):
             exact.setdefault(cc, {}).setdefault(exact_key(name), code)
             loose.setdefault(cc, {}).setdefault(loose_key(name), code)
@@ -60,7 +61,8 @@ def build_index(gaz: Any) -> dict[str, Any]:
 def _sources() -> list[Path]:
     from sitrep.gazetteer.store import cache_path
 
-    return [cache_path(), *data_files("gazetteer_admin1_names.csv")]
+    return [cache_path(), *data_files("gazetteer_admin1_names.csv"), *data_files("gazetteer_admin1_join.csv"),
+            *data_files("gazetteer_admin_policy.csv")]
 
 
 def _stale(path: Path) -> bool:

