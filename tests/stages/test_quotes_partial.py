@@ -68,3 +68,16 @@ def test_fragment_in_the_speaker_phrase_is_not_what_was_said(extract):
     found = extract('The "Save Our Farms" campaign said that the tax would ruin growers.')
     assert not partial(found)
     assert [q.direct for q in found] == [False]
+
+
+def test_listener_of_told_is_no_quote_but_a_colon_cue_starts_a_new_quote(extract):
+    assert [
+        q for q in extract('Megyn Kelly told "Good Morning America" on Tuesday that she was tired.') if q.direct
+    ] == []
+    text = (
+        'The families arrived at night.\n\n"We are refugees," Ms. Alawee said. "We are not terrorists." '
+        'Mr. Zahed said: "The attack is the work of terrorists."'
+    )
+    alawee, zahed = [q for q in extract(text) if q.direct]
+    assert alawee.speaker == "Alawee" and "not terrorists" in alawee.text  # one quote around its cue
+    assert zahed.speaker == "Zahed" and zahed.text == '"The attack is the work of terrorists."'

@@ -26,6 +26,7 @@ def load_extractor(indirect: bool = True) -> QuoteExtractor:
         Titles(read_word_list("reporting_verbs_titles.txt")),
         indirect,
         naming=read_word_list("reporting_verbs_naming.txt"),
+        addressed=read_word_list("reporting_verbs_addressed.txt"),
     )
 
 

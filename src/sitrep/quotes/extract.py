@@ -63,10 +63,12 @@ class QuoteExtractor:
         indirect: bool = True,
         merge_split: bool = True,
         naming: set[str] | None = None,
+        addressed: set[str] | None = None,
     ) -> None:
         self.merge_split = merge_split
         self.verbs = verbs
         self.naming = naming or set()  # "called it X", "described as X": they credit quoted words only
+        self.addressed = addressed or set()  # "told X": X is the listener
         self.titles = titles
         self.indirect = indirect
 
@@ -116,6 +118,9 @@ class QuoteExtractor:
             if n > _MAX_TAIL_TOKENS or tok.text in ".;!?":
                 return None
             if self.is_cue(tok):
+                rest = doc_text(doc)[tok.idx : hi].rstrip()
+                if rest.endswith(":") and not any(ch in rest for ch in ".!?;"):
+                    return None  # '… Mr. Zahed said: "…"' introduces the next quote, not this one
                 return tok
         return None
 
@@ -198,6 +203,9 @@ class QuoteExtractor:
                 middle = [t for t in self._tokens(doc, last.tail[0], seg.start) if not t.is_space]
                 gap = text[last.tail[0] : seg.start].strip(_MARKS_AND_SPACE)
                 own_cue = self._tail_cue(doc, *tail) is not None and not inner[0].islower()
+                before = text[last.segments[-1].start : last.segments[-1].end].strip(_MARKS_AND_SPACE)
+                if gap.endswith(":") and before[-1:] in ".!?" and any(self.is_cue(t) for t in middle):
+                    own_cue = True  # '"…." Mr. Zahed said: "…"': a new sentence brings in a new quote
                 if last.cue and not own_cue and len(middle) <= _MAX_MIDDLE_TOKENS and gap[-1:] in ".,:":
                     last.segments.append(seg)  # "…," he said. "…" — the same quote continues
                     last.tail = tail

@@ -118,7 +118,7 @@ class Reported:
             if head.i == tok.i:
                 return self._aside(tok, seg)
             if self.ex.is_cue(head) or (head.lemma_.lower() in self.ex.naming and head.pos_ == "VERB"):
-                if not _completes(tok):
+                if not _completes(tok) or (tok.dep_ == "dobj" and head.lemma_.lower() in self.ex.addressed):
                     return None
                 speaker = self._speaker_of(head, seg)
                 return (head, speaker, _content(head, tok)) if speaker is not None else None

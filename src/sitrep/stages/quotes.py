@@ -1,8 +1,9 @@
-"""Quotes stage: direct and indirect quotes, each with its speaker and role.
+"""Quotes stage: direct quotes (whole or partial) and indirect ones, each with its speaker and role.
 
 The work happens in ``sitrep.quotes``; this module loads the word lists
-(``reporting_verbs.txt``, ``reporting_verbs_titles.txt``, package copy plus
-user copies) once and runs the extractor over a batch.
+(``reporting_verbs*.txt``: cue verbs, titles, naming verbs, verbs with a
+listener; package copy plus user copies) once and runs the extractor over a
+batch.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from sitrep.registry import stage
 
 @stage("sitrep.quotes.v1", needs=("doc",), sets=("quotes",))
 def make_quotes(config: dict[str, Any]) -> Any:
-    """Direct quotes (any quote marks, split, multi-paragraph) and indirect ones, with speakers."""
+    """Direct quotes (any quote marks, split, multi-paragraph, partial fragments) and indirect ones, with speakers."""
     extractor = load_extractor(indirect=bool(config.get("indirect", True)))
 
     def run(documents: list[Document]) -> None:
