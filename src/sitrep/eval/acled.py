@@ -10,6 +10,8 @@ is compared with what ACLED's coder wrote:
   names compared without ACLED's period suffix ("(2019-)");
 - inter pair accuracy: the interaction code (both actor types) matches;
 - admin1 accuracy (names folded to ASCII lower case) and the share of points within 25 km;
+- admin1 unit accuracy: the predicted point and the gold point fall in the same gazetteer admin1 unit
+  (each placed by its nearest gazetteer town), placement independent of spelling;
 - event date accuracy;
 - the same geography again with the note's country given on the input (``Article.country``).
 
@@ -91,6 +93,28 @@ def _run(rows: list[AcledRecord], with_country: bool) -> list[Result]:
     return list(Pipeline().run(_articles(rows, with_country)))
 
 
+class _Units:
+    """Gazetteer admin1 unit of a point: the unit of the nearest town in its country (built once)."""
+
+    _built: tuple[Any, Any] | None = None
+
+    @classmethod
+    def of(cls, country: str | None, lat: float | None, lon: float | None) -> str | None:
+        if lat is None or lon is None or not country:
+            return None
+        if cls._built is None:
+            from sitrep.gazetteer import load_gazetteer
+            from sitrep.gazetteer.reporting import ReportingCountry
+            from sitrep.learn.places import TownIndex
+
+            gaz = load_gazetteer()
+            cls._built = (TownIndex(gaz), ReportingCountry(gaz))
+        towns, countries = cls._built
+        cc = countries.iso2(country)
+        i = towns.nearest(cc, lat, lon) if cc else None
+        return str(towns.gaz.admin1[i]) if i is not None else None
+
+
 class Tally:
     """Counts for one group of rows (all, me, rest)."""
 
@@ -128,6 +152,11 @@ class Tally:
             c["points" + suffix] += 1
             if ev is not None and ev.latitude is not None and ev.longitude is not None:
                 c["within25" + suffix] += km(r.latitude, r.longitude, ev.latitude, ev.longitude) <= 25.0
+            gold_unit = _Units.of(r.country, r.latitude, r.longitude)
+            if gold_unit:
+                c["units" + suffix] += 1
+                c["unit_ok" + suffix] += ev is not None and bool(ev.admin1) and \
+                    _Units.of(ev.country, ev.latitude, ev.longitude) == gold_unit
 
     def metrics(self) -> dict[str, float]:
         c = self.c
@@ -150,10 +179,12 @@ class Tally:
             "admin1_accuracy": ratio("admin1_ok", "admin1_gold"),
             "country_accuracy": round(c["country_ok"] / n, 4),
             "within_25km": ratio("within25", "points"),
+            "admin1_unit_accuracy": ratio("unit_ok", "units"),
         }
         if c["admin1_gold_country"]:
             out["admin1_accuracy_with_country"] = ratio("admin1_ok_country", "admin1_gold_country")
             out["within_25km_with_country"] = ratio("within25_country", "points_country")
+            out["admin1_unit_accuracy_with_country"] = ratio("unit_ok_country", "units_country")
             out["actor_recall_with_country"] = ratio("actors_found_country", "gold_actors")
             out["inter_pair_accuracy_with_country"] = round(c["inter_ok_country"] / n, 4)
         return out
