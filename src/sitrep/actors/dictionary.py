@@ -221,7 +221,10 @@ def _load_actor_rows() -> list[ActorRow]:
     claimed = {token_key(a.lstrip("~=")): n for n in hand for a in [n, *merged[n].aliases]}
     for name, aliases in mined.items():
         row = merged[name]
-        extra = [a for a in aliases if claimed.get(token_key(a.lstrip("~=")), name) == name]
+        # a hand row's own form of a phrase wins too: its "~PDF" (only in Myanmar's context) stays bound
+        own = {token_key(a.lstrip("~=")) for a in row.aliases} if name in hand else set()
+        extra = [a for a in aliases if claimed.get(token_key(a.lstrip("~=")), name) == name
+                 and token_key(a.lstrip("~=")) not in own]
         row.aliases = list(dict.fromkeys([*row.aliases, *extra])) if name in hand else extra
     rows = list(merged.values())
     # Earlier periods of a state force carry no aliases of their own: they share the family's.

@@ -9,8 +9,8 @@ teaches the article that ISF means the same actor; "the group" / "the militants"
 refer back to the last named armed group within three sentences.
 
 The country of a generic actor is, in order: a nationality word or "X's" right before
-it ("Turkish drones"), ``document.extras["focus_country"]`` (set by the places stage),
-else the country the article names most. A state's forces acting outside the focus
+it ("Turkish drones"), else ``Article.country`` when given, else the country the article's places,
+nationality words, named actors and source support most (``sitrep.actors.country``). A state's forces acting outside the focus
 country get ACLED's inter code 8 (external forces).
 
 Other stages normalising an arbitrary string use ``sitrep.actors.normalise_actor``
@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from sitrep.actors import Context, Tok, get_matcher
+from sitrep.actors.country import article_country
 from sitrep.actors.dictionary import token_key
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
@@ -36,7 +37,7 @@ def _context(document: Document, toks: list[Tok]) -> Context:
     for place in document.places:
         if place.country:
             counts[place.country] += 1
-    focus = document.extras.get("focus_country") or (counts.most_common(1)[0][0] if counts else None)
+    focus = article_country(document) or (counts.most_common(1)[0][0] if counts else None)
     published = document.article.published_date
     ctx = Context(focus=focus, countries=set(counts), year=published.year if published else None)
     for ent in document.doc.ents:
@@ -73,11 +74,19 @@ def extract_actors(document: Document) -> list[Actor]:
         homes = {c for e in entries for c in matcher.index.rows[e.row].countries}
         if len(homes) == 1:
             implied |= homes
-    if implied - ctx.countries:
+    # named actors of one country are evidence for the article's country too ("the PMU" -> Iraq)
+    document.actors = _actors(text, matches)
+    focus = article_country(document) or ctx.focus
+    if implied - ctx.countries or focus != ctx.focus:
         ctx.countries |= implied
+        ctx.focus = focus
         matches = matcher.scan(toks, ctx)
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": the first name only qualifies the actor.
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)]
+    return _actors(text, matches)
+
+
+def _actors(text: str, matches: list[Any]) -> list[Actor]:
     return [
         Actor(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, inter=m.inter, country=m.country,
               sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3), identity=m.identity)

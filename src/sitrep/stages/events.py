@@ -14,7 +14,6 @@ every sentence that reports it.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from sitrep.events.arguments import Frame
@@ -28,18 +27,11 @@ FRAMES_KEY = "sitrep.events"
 
 
 def article_country(document: Document) -> str | None:
-    """The country most of the article's actors and places belong to."""
-    focus = document.extras.get("focus_country")  # set by the places stage when it can tell
-    if isinstance(focus, str) and focus:
-        return focus
-    votes: Counter[str] = Counter()
-    for a in document.actors:
-        if a.country:
-            votes[a.country] += 1
-    for p in document.places:
-        if p.country:
-            votes[p.country] += 2
-    return votes.most_common(1)[0][0] if votes else None
+    """The country of the article's generic and state actors: ``Article.country`` when given, else the
+    one its places, nationality words, named actors and source support most (``sitrep.actors.country``)."""
+    from sitrep.actors.country import article_country as best_supported
+
+    return best_supported(document)
 
 
 def _confidence(f: Frame) -> float:

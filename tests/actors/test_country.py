@@ -1,0 +1,64 @@
+"""The country of generic and state actors: the caller's, else the best supported by the article."""
+
+from __future__ import annotations
+
+from sitrep.actors.country import article_country, country_votes, source_countries
+from sitrep.model import Actor, Article, Document, Place
+
+
+def place(text: str, start: int, country: str, feature: str) -> Place:
+    return Place(text=text, start=start, end=start + len(text), country=country, feature=feature)
+
+
+def doc(places: list[Place], source: str | None = None, country: str | None = None, **extras: object) -> Document:
+    d = Document(article=Article(text="x" * 400, source=source, country=country))
+    d.places = places
+    d.extras.update(extras)
+    return d
+
+
+def test_the_callers_country_wins_and_is_spelled_as_acled_does():
+    d = doc([place("Amara", 10, "Romania", "town")], country="KE")
+    assert article_country(d) == "Kenya"
+
+
+def test_where_it_happened_outweighs_what_a_rally_is_about():
+    # "a pro-Ukraine rally in San Francisco (California) ... Russian invasion of Ukraine"
+    d = doc([place("Ukraine", 5, "Ukraine", "country"), place("San Francisco", 40, "United States", "town"),
+             place("California", 55, "United States", "admin1"), place("Ukraine", 120, "Ukraine", "country"),
+             place("Russian", 150, "Russia", "demonym"), place("Ukraine", 170, "Ukraine", "country")],
+            place_hints=[55])
+    assert article_country(d) == "United States"
+
+
+def test_a_lone_one_word_namesake_abroad_loses_to_the_source_name():
+    d = doc([place("Northern", 60, "Fiji", "admin1")], source="Colombo Post")
+    assert article_country(d) == "Sri Lanka"
+    # without the source, the one place is all there is
+    assert article_country(doc([place("Northern", 60, "Fiji", "admin1")])) == "Fiji"
+
+
+def test_places_stage_focus_is_only_a_tie_break():
+    d = doc([place("Santiago de Cali", 20, "Colombia", "town")], focus_country="Central African Republic")
+    assert article_country(d) == "Colombia"
+
+
+def test_a_nationality_word_inside_a_named_actor_counts_once():
+    d = doc([place("Russian", 17, "Russia", "demonym"), place("Kharkiv", 55, "Ukraine", "town")])
+    d.actors = [Actor(text="Russian forces", start=17, end=31, name="Military Forces of Russia (2000-)", inter=1,
+                      country="Russia", kind="named")]
+    votes = country_votes(d)
+    assert votes["Russia"] < votes["Ukraine"]
+    assert article_country(d) == "Ukraine"
+
+
+def test_source_names():
+    assert source_countries("Daily Nation (Kenya)") == {"Kenya"}
+    assert source_countries("Tadress24info; Actu (Niger)") == {"Niger"}
+    assert source_countries("Iraqi News") == {"Iraq"}
+    assert source_countries("Reuters") == set()
+    assert source_countries(None) == set()
+
+
+def test_no_evidence_no_country():
+    assert article_country(doc([])) is None
