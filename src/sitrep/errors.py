@@ -38,6 +38,17 @@ CATALOGUE: dict[str, str] = {
     # engines (sitrep run)
     "E500": "the output already exists",
     "E501": "the engine could not start",
+    # feeds (sitrep feeds, serve --watch): recorded per feed and item, never fatal to the others
+    "E600": "feed configuration is invalid",
+    "E601": "the request timed out",
+    "E602": "the server answered with an error status",
+    "E603": "too many redirects or a redirect loop",
+    "E604": "the response is over the size limit",
+    "E605": "robots.txt disallows this URL",
+    "E606": "the feed could not be parsed",
+    "E607": "network error",
+    "E608": "the page has no extractable text",
+    "E609": "no such feed",
 }
 
 

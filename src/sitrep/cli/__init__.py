@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "sitrep.cli.run_cmd",
     "sitrep.cli.train_cmd",
     "sitrep.cli.alerts_cmd",
+    "sitrep.cli.feeds_cmd",
 )
 
 

@@ -276,3 +276,60 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 -- No secondary indexes on purpose: DuckDB keeps ART indexes in memory and
 -- scans with zone maps are fast enough for per-article lookups; the primary
 -- keys above already make re-ingest idempotent.
+
+-- Feeds the watcher polls (sitrep feeds add; owned by sitrep.store.feeds).
+-- The ETag / Last-Modified a feed last answered with are stored only after
+-- every item of that answer is in feed_items, so a crash mid-poll means the
+-- next poll reads the feed again instead of getting a 304 and losing items.
+CREATE TABLE IF NOT EXISTS feeds (
+    feed_id        VARCHAR PRIMARY KEY,     -- hash of the normalised URL
+    url            VARCHAR NOT NULL,
+    country        VARCHAR,                 -- hint passed on as Article.country
+    source         VARCHAR,                 -- publisher name; else the feed's title
+    every_seconds  DOUBLE NOT NULL,
+    added_at       TIMESTAMP,
+    etag           VARCHAR,
+    last_modified  VARCHAR,
+    last_polled_at TIMESTAMP,
+    last_ok_at     TIMESTAMP,
+    last_status    INTEGER,                 -- HTTP status of the last answer (304 = unchanged)
+    last_error_code VARCHAR,
+    last_error     VARCHAR,
+    failures       INTEGER DEFAULT 0,       -- consecutive failed polls
+    polls          INTEGER DEFAULT 0,
+    unchanged      INTEGER DEFAULT 0,       -- polls answered 304
+    items          INTEGER DEFAULT 0,       -- items this feed put in the queue
+    next_poll_at   TIMESTAMP
+);
+
+-- The durable queue: an item is stored here as soon as its page is fetched
+-- (state 'fetched'), then 'processed' once its article is in the store; an
+-- item whose page could not be fetched is 'failed' with the reason. Items
+-- posted to the API in watch mode go through the same table (origin 'api').
+CREATE TABLE IF NOT EXISTS feed_items (
+    item_key     VARCHAR PRIMARY KEY,       -- normalised page URL (or feed URL#entry id, api:hash)
+    feed_id      VARCHAR,
+    url          VARCHAR,
+    title        VARCHAR,
+    published    VARCHAR,
+    source       VARCHAR,
+    country      VARCHAR,
+    text         VARCHAR,
+    content_hash VARCHAR,
+    state        VARCHAR NOT NULL,          -- fetched | processed | failed
+    attempts     INTEGER DEFAULT 0,
+    error_code   VARCHAR,
+    error        VARCHAR,
+    origin       VARCHAR,                   -- feed | api
+    fetched_at   TIMESTAMP,
+    processed_at TIMESTAMP,
+    article_id   VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS feed_failures (
+    feed_id  VARCHAR,
+    url      VARCHAR,                       -- the feed or the item page that failed
+    code     VARCHAR,
+    reason   VARCHAR,
+    failed_at TIMESTAMP
+);
