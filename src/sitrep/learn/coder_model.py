@@ -101,6 +101,12 @@ class CoderModel:
         best = int(np.argmax(p))
         return self.labels[best], float(p[best])
 
+    def probability_of(self, label: str, text: str, rule_feats: Iterable[str], own: str | None = None) -> float:
+        """The model's probability for ``label`` (0 when it does not know the label)."""
+        if label not in self.labels:
+            return 0.0
+        return float(self.probabilities(text, rule_feats, own)[self.labels.index(label)])
+
     def save(self, folder: str | Path) -> None:
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
