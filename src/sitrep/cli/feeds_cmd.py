@@ -73,7 +73,7 @@ def poll_feeds(
         if once:
             results = watcher.poll_once(everything=True)
             watcher.drain()
-            return {"polls": [r.to_dict() for r in results], "queue": watcher.tables.queue_counts(), **watcher.state}
+            return {**watcher.state, "results": [r.to_dict() for r in results], "queue": watcher.tables.queue_counts()}
         previous = signal.signal(signal.SIGTERM, lambda *_: watcher.stopping.set())
         watcher.start()
         try:

@@ -33,7 +33,24 @@ def store_status(db: Path) -> dict[str, Any]:
             if last
             else None
         )
+        status["feeds"] = _feeds_status(store)
     return status
+
+
+def _feeds_status(store: Any) -> dict[str, Any]:
+    """Watched feeds: how many, which are failing and why, and the queue (fetched, processed, failed)."""
+    from sitrep.feeds import FeedTables
+
+    tables = FeedTables(store.con)
+    feeds = tables.feeds()
+    failing = [
+        {"url": f["url"], "code": f["last_error_code"], "reason": f["last_error"], "failures": f["failures"]}
+        for f in feeds
+        if f["last_error_code"]
+    ]
+    polled = [f["last_polled_at"] for f in feeds if f["last_polled_at"]]
+    return {"count": len(feeds), "last_poll": max(polled) if polled else None, "failing": failing,
+            "queue": tables.queue_counts()}
 
 
 def format_status(status: dict[str, Any]) -> str:
@@ -53,6 +70,15 @@ def format_status(status: dict[str, Any]) -> str:
             f"  last ingest       {last['finished_at']}: {last['new']} new, {last['unchanged']} unchanged, "
             f"{last['updated']} updated, {last['quarantined']} quarantined"
         )
+    feeds = status.get("feeds") or {}
+    if feeds.get("count"):
+        queue = feeds["queue"]
+        lines.append(
+            f"  feeds             {feeds['count']} (last poll {feeds['last_poll'] or 'never'}; items {queue['processed']} "
+            f"processed, {queue['fetched']} queued, {queue['failed']} failed)"
+        )
+        for f in feeds["failing"]:
+            lines.append(f"    failing x{f['failures']} {f['code']} {f['url']}: {f['reason']}")
     if status["recent_quarantine"]:
         lines.append("  latest quarantined:")
         for row in status["recent_quarantine"][:5]:
