@@ -185,6 +185,14 @@ def _mined_aliases(rec: dict[str, str]) -> list[str]:
     return [a if a in own else "~" + a for a in forms]
 
 
+def _people_nouns() -> frozenset[str]:
+    """Words that name people: the last words of the hand-made generic patterns and the member nouns."""
+    words = {rec["pattern"].lower().split()[-1] for rec in _read_rows("generic_actors.csv", ("pattern", "name"))
+             if rec["pattern"].strip()}
+    words |= {rec["word"].lower() for rec in _read_rows("actors_member_nouns.csv", ("word",)) if rec.get("word")}
+    return frozenset(words)
+
+
 def _load_actor_rows() -> list[ActorRow]:
     merged: dict[str, ActorRow] = {}
     mined: dict[str, list[str]] = {}
@@ -258,6 +266,7 @@ def build_index() -> ActorIndex:
 
     generics: dict[tuple[str, ...], list[GenericRow]] = {}
     seen: dict[tuple[str, str], GenericRow] = {}
+    people = _people_nouns()
     for rec in _mined_rows():
         # a mined template: the people it names are a side ("Dogon Ethnic Militia") or who the
         # civilians/crowd are ("Labour Group"), as ACLED coded them most often
@@ -266,6 +275,12 @@ def build_index() -> ActorIndex:
         inter = _int(rec["inter"], "actors_acled.csv") or 7
         for alias in (a.strip().lower() for a in rec.get("aliases", "").split("|") if a.strip()):
             if rec.get("kind") == "identity":
+                # a mined phrase names who the people are only when it ends in a people-word ("garment
+                # workers", "Fulani civilians") or in the identity's own word ("millers" for Millers);
+                # topic words that merely co-occur ("jobs", "Roe", "Russia") do not
+                own = rec["name"].replace(" ({country})", "").lower().split()[-1:]
+                if alias.split()[-1] not in people and alias.split()[-1:] != own:
+                    continue
                 g = GenericRow(alias, "Civilians ({country})", 7, "", "", 0.5, rec["name"])
             else:
                 g = GenericRow(alias, rec["name"], inter, "", "", 0.5)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sitrep.actors.dictionary import _DROP, STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow, norm_token
+from sitrep.actors.identities import dated_identity
 
 V = TypeVar("V")
 
@@ -197,6 +198,7 @@ class ActorMatcher:
         identity = None
         if pick.identity:
             identity = pick.identity.replace("{country}", country) if country else pick.identity.replace(" ({country})", "")
+            identity = dated_identity(identity, ctx.year)  # "Labour Group" became "Labor Group" in 2023
         return Match(start, end, name, self._inter(name, inter, country, ctx, state), country, "generic", conf,
                      identity=identity)
 

@@ -300,17 +300,11 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
 
 def add_identities(ev: Event, identities: dict[tuple[int, int], str]) -> None:
     """ACLED names who the people are as an associated actor: striking teachers are "Protesters (X)" with
-    "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"."""
-    for side in ("1", "2"):
-        span = ev.evidence.get(f"actor{side}")
-        identity = identities.get((span[0], span[1])) if span else None
-        if identity is None or span is None:
-            continue
-        attr = f"assoc_actor_{side}"
-        present = [x for x in (getattr(ev, attr) or "").split("; ") if x]
-        if identity not in present:
-            setattr(ev, attr, "; ".join([*present, identity]))
-            ev.evidence.setdefault(attr, list(span))
+    "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"; people-words anywhere in the
+    event's sentences go to the one crowd or civilian side (``sitrep.actors.identities``)."""
+    from sitrep.actors.identities import attach
+
+    attach(ev, identities)
 
 
 def _toll_sentences(frames: dict[str, Frame], n_sents: int) -> dict[str, tuple[int, ...]]:

@@ -1,0 +1,88 @@
+"""Who the people of an event are, ACLED's way: identity actors as associated actors.
+
+ACLED codes a crowd as "Protesters (X)" or "Rioters (X)" and a harmed group as "Civilians (X)", and
+names who they are beside them: striking teachers are Protesters with "Teachers (X)" as assoc_actor_1,
+killed farmers are Civilians with "Farmers (X)" as assoc_actor_2. The identity comes from the
+mention that is the side itself ("teachers protested"), else from any people-word with an identity in
+the event's own sentences ("protesters, among them students and women, ...") when one side alone can
+hold it: the crowd when there is no civilian side, the civilians when there is no crowd.
+
+Identity names changed over time in ACLED's record ("Labour Group" became "Labor Group",
+"Fishermen" became "Fishers"); ``actors_renamed.csv`` holds those renames with the year they apply
+from, and the name valid at the event's date is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from typing import Any
+
+from sitrep.resources import data_files
+
+CROWD = (5, 6)
+CIVILIANS = 7
+_SUFFIX = re.compile(r"^(.*?)( \([^()]*\))?$")
+
+
+@lru_cache(maxsize=1)
+def renames() -> dict[str, tuple[str, int]]:
+    """Old identity name -> (new name, first year of the new name), from ``actors_renamed.csv``."""
+    out: dict[str, tuple[str, int]] = {}
+    for path in data_files("actors_renamed.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(line for line in f if not line.startswith("#")):
+                out[row["name"].strip()] = (row["renamed"].strip(), int(row["from_year"]))
+    return out
+
+
+def dated_identity(name: str, year: int | None) -> str:
+    """The identity name valid in ``year``: "Labour Group (Bangladesh)" in 2024 -> "Labor Group (Bangladesh)"."""
+    m = _SUFFIX.match(name)
+    if m is None or year is None:
+        return name
+    base, suffix = m.group(1), m.group(2) or ""
+    new = renames().get(base)
+    if new is not None and year >= new[1]:
+        return new[0] + suffix
+    for old, (renamed, since) in renames().items():
+        if base == renamed and year < since:  # a name mined from recent exports, used for an older event
+            return old + suffix
+    return name
+
+
+def _ranges(ev: Any) -> list[tuple[int, int]]:
+    """Character ranges of the sentences that report the event."""
+    return [(span[0], span[1]) for key, span in ev.evidence.items()
+            if (key == "sentence" or key.startswith("sentence_")) and span and len(span) == 2]
+
+
+def _add(ev: Any, side: str, identity: str, span: tuple[int, int] | list[int]) -> None:
+    attr = f"assoc_actor_{side}"
+    present = [x for x in (getattr(ev, attr) or "").split("; ") if x]
+    if identity not in present and identity != getattr(ev, f"actor{side}"):
+        setattr(ev, attr, "; ".join([*present, identity]))
+        ev.evidence.setdefault(attr, list(span))
+
+
+def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = None) -> None:
+    """Add the identity actors of ``ev``'s sides to its associated actors (``identities``: mention span ->
+    identity actor name, as the actors stage found them)."""
+    own: set[tuple[int, int]] = set()
+    for side in ("1", "2"):
+        span = ev.evidence.get(f"actor{side}")
+        identity = identities.get((span[0], span[1])) if span else None
+        if identity is not None and span is not None:
+            own.add((span[0], span[1]))
+            _add(ev, side, dated_identity(identity, year), span)
+    crowd = [s for s, inter in (("1", ev.inter1), ("2", ev.inter2)) if inter in CROWD]
+    civil = [s for s, inter in (("1", ev.inter1), ("2", ev.inter2)) if inter == CIVILIANS]
+    # one side only can hold who the people in the event's sentences are
+    holders = crowd or civil
+    if len(holders) != 1 or (crowd and civil):
+        return
+    for start, end in _ranges(ev):
+        for span, identity in sorted(identities.items()):
+            if span not in own and start <= span[0] and span[1] <= end:
+                _add(ev, holders[0], dated_identity(identity, year), span)

@@ -1,0 +1,46 @@
+"""Identity actors as associated actors, ACLED's way, and identity names valid at the event's date."""
+
+from __future__ import annotations
+
+from sitrep.actors.identities import attach, dated_identity
+from sitrep.model import Event
+
+
+def event(**kw: object) -> Event:
+    ev = Event(event_id="e1", article_id="a")
+    for k, v in kw.items():
+        setattr(ev, k, v)
+    return ev
+
+
+def test_identity_names_follow_the_event_year():
+    assert dated_identity("Labour Group (Bangladesh)", 2024) == "Labor Group (Bangladesh)"
+    assert dated_identity("Labour Group (Kenya)", 2019) == "Labour Group (Kenya)"
+    assert dated_identity("Labor Group (Pakistan)", 2022) == "Labour Group (Pakistan)"
+    assert dated_identity("Fishermen (Sri Lanka)", None) == "Fishermen (Sri Lanka)"
+    assert dated_identity("Students (Iraq)", 2024) == "Students (Iraq)"
+
+
+def test_people_in_the_event_sentences_go_to_the_crowd():
+    # "Protesters, among them teachers and women, rallied ..." (the crowd is actor1, its own span is "Protesters")
+    ev = event(actor1="Protesters (Iraq)", inter1=6,
+               evidence={"actor1": [0, 10], "sentence": [0, 80], "sentence_2": [100, 160]})
+    attach(ev, {(23, 31): "Teachers (Iraq)", (36, 41): "Women (Iraq)", (120, 128): "Students (Iraq)",
+                (90, 98): "Farmers (Iraq)"})
+    assert ev.assoc_actor_1 == "Teachers (Iraq); Women (Iraq); Students (Iraq)"  # not the farmers outside
+    assert ev.assoc_actor_2 is None
+
+
+def test_killed_farmers_are_civilians_with_their_identity():
+    ev = event(actor1="Unidentified Armed Group (Niger)", inter1=3, actor2="Civilians (Niger)", inter2=7,
+               evidence={"actor1": [0, 7], "actor2": [20, 27], "sentence": [0, 60]})
+    attach(ev, {(20, 27): "Farmers (Niger)"})
+    assert ev.assoc_actor_2 == "Farmers (Niger)"
+    assert ev.assoc_actor_1 is None
+
+
+def test_no_guess_when_both_a_crowd_and_civilians_could_be_meant():
+    ev = event(actor1="Rioters (Kenya)", inter1=5, actor2="Civilians (Kenya)", inter2=7,
+               evidence={"actor1": [0, 7], "actor2": [40, 47], "sentence": [0, 80]})
+    attach(ev, {(60, 68): "Students (Kenya)"})
+    assert ev.assoc_actor_1 is None and ev.assoc_actor_2 is None
