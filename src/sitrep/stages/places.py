@@ -243,6 +243,12 @@ class PlaceFinder:
             if width:
                 top = self._toponym(doc, i, i + width, -1)
                 if top is not None:
+                    # a small place's name as part of an unknown longer one ("Dar" in "Dar el Ouassaa", "Largo"
+                    # in "Capitan Largo") is a weak match: it does not take a namesake abroad (``_foreign_namesake``)
+                    rest = [t for t in (*doc[start:i], *doc[i + width:end]) if t.is_alpha and t.lower_ != "the"]
+                    named = all(t.lower_ in HINT_FEATURES for t in rest)  # "Jounieh city" is Jounieh itself
+                    top.exact = named or any(c.feature in NAMED_AREAS or c.population >= 100_000
+                                             for c in self.gaz.lookup(top.text, loose=False))
                     out.append(top)
                     added = True
             i += max(1, width)
