@@ -160,7 +160,7 @@ def test_member_noun_joins_the_named_actor(run_actors):
     actors = run_actors("JNIM militants clashed with VDP members near Djibo.", focus="Burkina Faso")
     assert [(a.text, a.name) for a in actors] == [
         ("JNIM militants", "JNIM: Group for Support of Islam and Muslims"),
-        ("VDP members", "VDP: Volunteers for the Defense of the Homeland"),
+        ("VDP members", "VDP: Volunteer for Defense of Homeland"),
     ]
 
 
