@@ -9,7 +9,15 @@ alone misses:
 2. country + admin1 (a town and its region's centroid),
 3. country + actor 1 (one group's events across the country, so two
    geocodes of one attack far apart are still compared),
-4. country + actor 2.
+4. country + actor 2;
+
+and among the units the learned matcher reads (headlines, report units),
+where extraction often misses the country or geocodes weakly:
+
+5. country alone, within ``headline_window_days``;
+6. each rare word of the text (``headline.token_rows``): a place or group
+   named in both reports pairs them whatever their extracted countries
+   (a missing country is no block).
 
 Within a block, ties on the day sort by kind of event and actor, so in a
 dense block the events most likely to match sit next to each other. The
@@ -31,9 +39,12 @@ def _cell(f: Features, degrees: float) -> np.ndarray:
 
 
 def _pass(block: np.ndarray, order_keys: tuple[np.ndarray, ...], day: np.ndarray, k_max: int, window: int,
-          active: np.ndarray | None, reach: np.ndarray) -> list[np.ndarray]:
+          active: np.ndarray | None, reach: np.ndarray, ids: np.ndarray | None = None) -> list[np.ndarray]:
+    """Pairs of neighbours in (block, day, *order_keys) order; ``ids`` maps rows to units when rows repeat units."""
     order = np.lexsort((*order_keys[::-1], day, block))
     b, d, w = block[order], day[order], reach[order]
+    if ids is not None:
+        order = ids[order]
     found: list[np.ndarray] = []
     for k in range(1, min(k_max, len(order) - 1) + 1):
         same = (b[:-k] == b[k:]) & (b[k:] >= 0)
@@ -42,6 +53,8 @@ def _pass(block: np.ndarray, order_keys: tuple[np.ndarray, ...], day: np.ndarray
             break  # both tests only get harder as k grows
         ok = same & (gap <= np.maximum(w[:-k], w[k:]))  # the pair's own window: its coarser precision's
         i, j = order[:-k][ok], order[k:][ok]
+        if ids is not None:
+            i, j = i[i != j], j[i != j]
         if active is not None:
             keep = active[i] | active[j]
             i, j = i[keep], j[keep]
@@ -74,8 +87,26 @@ def candidate_pairs(f: Features, cfg: DedupConfig, active: np.ndarray | None = N
     found += _pass(keyed(f.admin1.astype(np.int64)), (f.tgroup, a1), day, k, window, active, reach)
     found += _pass(keyed(a1), (f.tgroup, cell), day, k, window, active, reach)
     found += _pass(keyed(a2), (f.tgroup, cell), day, k, window, active, reach)
+    if f.head is not None:
+        found += _headline_passes(f, cfg, day, active)
     if not found:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     packed = np.unique(np.concatenate(found))
     return packed >> 32, packed & 0xFFFFFFFF
+
+
+def _headline_passes(f: Features, cfg: DedupConfig, day: np.ndarray, active: np.ndarray | None) -> list[np.ndarray]:
+    from sitrep.dedup.headline import token_rows
+
+    wanted = f.headline & f.has_day
+    window = cfg.headline_window_days
+    reach = np.full(f.n, window, dtype=np.int64)
+    country = np.where(wanted & (f.country >= 0), f.country.astype(np.int64), -1)
+    found = _pass(country, (f.tgroup,), day, cfg.neighbours, window, active, reach)
+    unit, tok = token_rows(f.head, cfg.block_min_idf)
+    keep = wanted[unit]
+    unit, tok = unit[keep], tok[keep]
+    if len(unit):
+        found += _pass(tok, (), day[unit], cfg.headline_neighbours, window, active, reach[unit], ids=unit)
+    return found

@@ -6,7 +6,10 @@ events of one article into one cluster (an article describes an event once
 unless the pair itself is a clear same-article duplicate) or stretch a
 cluster's day-precise dates over more than ``max_precise_span_days`` (a
 chain of one-day steps must not glue a week of events together) or its
-town-level places over more than ``max_place_span_km``.
+town-level places over more than ``max_place_span_km``, or — for a pair the
+match model scored — when the two clusters' pairs average a probability
+below ``link_at`` (unscored pairs count 0): average linkage, so a chain of
+single strong links cannot glue different events of one week together.
 ``seeds`` are groups already known to be one event (existing canonical
 events); they are joined first and never split.
 """
@@ -35,6 +38,7 @@ class _Clusters:
         coords = zip(f.lat.tolist(), f.lon.tolist(), placed.tolist(), strict=True)
         self.box: list[Box] = [(la, la, lo, lo) if ok else None for la, lo, ok in coords]
         self.articles: dict[int, set[int]] = {}
+        self.members: dict[int, list[int]] = {}
         self.anchor: list[bool] = []  # set per phase: the cluster holds a specific (non-vague) report
 
     def find(self, x: int) -> int:
@@ -55,6 +59,7 @@ class _Clusters:
         self.parent[b] = a
         self.articles[a] = self.arts(a) | self.arts(b)
         self.articles.pop(b, None)
+        self.members[a] = self.members.pop(a, [a]) + self.members.pop(b, [b])
         self.lo[a] = min(self.lo[a], self.lo[b])
         self.hi[a] = max(self.hi[a], self.hi[b])
         self.box[a] = _join(self.box[a], self.box[b])
@@ -80,7 +85,7 @@ def _extent_km(box: Box) -> float:
 
 
 def cluster(
-    f: Features, s: Scores, cfg: DedupConfig, seeds: Iterable[Iterable[int]] = ()
+    f: Features, s: Scores, cfg: DedupConfig, seeds: Iterable[Iterable[int]] = (), link_at: float = 0.0
 ) -> tuple[np.ndarray, np.ndarray, Counter[str]]:
     """(cluster label per event = index of its root event, mask over ``s`` of pairs to flag, refusals by reason).
 
@@ -105,6 +110,15 @@ def cluster(
     ii, jj = s.i.tolist(), s.j.tolist()
     vague = f.vague.tolist()
     refused: Counter[str] = Counter()
+    learned = s.learned.tolist()
+    # What each scored pair says for average linkage: the model's probability, or 1/0 for a rule's verdict.
+    said = np.where(s.learned, s.score, (s.decision == MERGE).astype(float))
+    pair_value = {(a, b): v for a, b, v in zip(ii, jj, said.tolist(), strict=True)} if link_at > 0 else {}
+
+    def support(a: int, b: int) -> float:
+        ma, mb = c.members.get(a, [a]), c.members.get(b, [b])
+        total = sum(pair_value.get((x, y) if x < y else (y, x), 0.0) for x in ma for y in mb)
+        return total / (len(ma) * len(mb))
 
     def join(k: int) -> None:
         a, b = c.find(ii[k]), c.find(jj[k])
@@ -117,6 +131,7 @@ def cluster(
             "same_article" if shared and not (same_article[k] and shared == {c.article[ii[k]]})
             else "date_span" if span > cfg.max_precise_span_days
             else "place_span" if spread > cfg.max_place_span_km
+            else "weak_link" if learned[k] and link_at > 0 and support(a, b) < link_at
             else None
         )
         if why:

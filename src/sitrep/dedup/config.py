@@ -51,6 +51,11 @@ class DedupConfig:
     # Sorted-neighbourhood blocking: neighbours compared per event per pass.
     neighbours: int = 40
     grid_degrees: float = 0.5
+    # Headline units (report-dated events, articles without an asserted event) are also blocked by country
+    # and by each rare word they share (IDF at least ``block_min_idf``), within this many days.
+    headline_window_days: int = 7
+    headline_neighbours: int = 12
+    block_min_idf: float = 2.0
     # "model": the learned matcher (data/models/dedup) scores pairs when it is installed; "rules": the
     # weighted mean above. ``model_dir`` points at another build; the two thresholds, when above 0,
     # override the probabilities the model was shipped with.
@@ -58,6 +63,7 @@ class DedupConfig:
     model_dir: str = ""
     match_merge_at: float = 0.0
     match_possible_at: float = 0.0
+    match_link_at: float = 0.0  # above 0: overrides the model's average-link threshold
 
     def window(self, precision: int | None) -> int:
         return self.date_window_days.get(int(precision or 3), max(self.date_window_days.values()))

@@ -15,12 +15,14 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
+from sitrep.dedup import headline
+from sitrep.dedup.actors import split_assoc
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.cluster import cluster
 from sitrep.dedup.config import DedupConfig
 from sitrep.dedup.features import Features, build, to_table
 from sitrep.dedup.merge import canonical_id, merge_cluster, single
-from sitrep.dedup.scoring import NONE, Scores, explain, score_pairs
+from sitrep.dedup.scoring import NONE, Scores, explain, match_model, score_pairs
 
 _CHUNK = 1 << 21
 
@@ -32,12 +34,28 @@ class DedupResult:
     possible: list[dict[str, Any]]  # flagged pairs: event_a, event_b, canonical_a, canonical_b, score, reasons
     aliases: dict[str, str]  # canonical ids that merged into another -> the surviving id
     stats: dict[str, float] = field(default_factory=dict)
+    # Report units (articles without an asserted event) that belong to no canonical event: they are one only
+    # with an event, so a cluster of report units alone is not published.
+    unlinked: list[str] = field(default_factory=list)
 
     def clusters(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for event_id, cid in self.members.items():
             out[cid].append(event_id)
         return dict(out)
+
+
+def prepare(table: pa.Table, cfg: DedupConfig, idf: dict[str, float] | None = None,
+            default_idf: float = 0.0) -> Features:
+    """Features of ``table``, with headline signals for the units the match model reads (when there is one)."""
+    f = build(table, cfg.minhash_size)
+    model = match_model(cfg)
+    if idf is None and model is not None:
+        idf, default_idf = model.idf, model.default_idf
+    wanted = f.headline
+    if idf is not None and wanted.any() and f.texts is not None:
+        f.head = headline.build(f.texts, wanted, idf, default_idf, f.country)
+    return f
 
 
 def score_all(f: Features, cfg: DedupConfig, active: np.ndarray | None = None) -> tuple[Scores, int]:
@@ -65,12 +83,13 @@ def _assign_ids(
     existing: Mapping[str, str],
     created: Mapping[str, Any],
     incremental: bool,
+    shown: np.ndarray,
 ) -> tuple[dict[int, str], dict[str, str]]:
-    """Canonical id per cluster root, and aliases (absorbed id -> surviving id)."""
+    """Canonical id per root of a ``shown`` cluster, and aliases (absorbed id -> surviving id)."""
     ids: dict[int, str] = {}
     alias_root: dict[str, int] = {}
-    old_of = [existing.get(e) for e in f.event_id]
-    groups = list(_groups(labels))
+    old_of = [existing.get(e) if shown[k] else None for k, e in enumerate(f.event_id)]
+    groups = [g for g in _groups(labels) if shown[g[0]]]
     if incremental:
         for g in groups:
             olds = sorted({old_of[k] for k in g.tolist() if old_of[k]}, key=lambda c: (str(created.get(c, "")), c))
@@ -136,7 +155,7 @@ def dedupe_records(
     if table.num_rows == 0:
         return DedupResult({}, {}, [], {}, {"events": 0.0, "candidate_pairs": 0.0, "scored_matches": 0.0,
                                            "canonical_events": 0.0, "possible_duplicates": 0.0})
-    f = build(table, cfg.minhash_size)
+    f = prepare(table, cfg)
     active = None
     if new is not None:
         fresh = set(new)
@@ -149,19 +168,27 @@ def dedupe_records(
             if e in existing:
                 by_old[existing[e]].append(k)
         seeds = list(by_old.values())
-    labels, flag, refused = cluster(f, s, cfg, seeds)
-    ids, aliases = _assign_ids(f, labels, existing, created or {}, incremental)
-    members = {f.event_id[k]: ids[int(labels[k])] for k in range(f.n)}
+    model = match_model(cfg)
+    link_at = (cfg.match_link_at or model.link_at) if model is not None else 0.0
+    labels, flag, refused = cluster(f, s, cfg, seeds, link_at)
+    shown = np.zeros(f.n, dtype=bool)
+    shown[labels[~f.is_report]] = True  # roots of clusters holding an event
+    shown = shown[labels]
+    ids, aliases = _assign_ids(f, labels, existing, created or {}, incremental, shown)
+    members = {f.event_id[k]: ids[int(labels[k])] for k in np.flatnonzero(shown).tolist()}
+    unlinked = [f.event_id[k] for k in np.flatnonzero(~shown).tolist()]
 
     changed = set(ids.values())
     if incremental and existing and active is not None:
         touched = {int(labels[k]) for k in np.flatnonzero(active).tolist()}
-        changed = {ids[r] for r in touched} | set(aliases.values()) | (set(refresh) & set(ids.values()))
-    canonical = _merge_all(table, labels, ids, changed) if merge else {}
+        changed = {ids[r] for r in touched if r in ids} | set(aliases.values()) | (set(refresh) & set(ids.values()))
+    canonical = _merge_all(table, labels, ids, changed, f.is_report) if merge else {}
 
     possible = []
     for k in _one_per_cluster_pair(s, flag, labels).tolist():
         a, b = int(s.i[k]), int(s.j[k])
+        if not (shown[a] and shown[b]):
+            continue  # a report unit alone: no canonical event to review it against
         possible.append({
             "event_a": f.event_id[a],
             "event_b": f.event_id[b],
@@ -178,7 +205,9 @@ def dedupe_records(
         "possible_duplicates": float(len(possible)),
         **{f"refused_{why}": float(n) for why, n in sorted(refused.items())},
     }
-    return DedupResult(members, canonical, possible, aliases, stats)
+    stats["report_units"] = float(f.is_report.sum())
+    stats["report_units_linked"] = float((f.is_report & shown).sum())
+    return DedupResult(members, canonical, possible, aliases, stats, unlinked)
 
 
 def _one_per_cluster_pair(s: Scores, flag: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -193,13 +222,31 @@ def _one_per_cluster_pair(s: Scores, flag: np.ndarray, labels: np.ndarray) -> np
     return np.sort(idx[first])
 
 
-def _merge_all(table: pa.Table, labels: np.ndarray, ids: dict[int, str], wanted: set[str]) -> dict[str, dict[str, Any]]:
+def _merged(rows: list[dict[str, Any]], report: list[bool]) -> dict[str, Any]:
+    """A cluster's fields from its events; its report units add their articles and sources only."""
+    events = [r for r, rep in zip(rows, report, strict=True) if not rep]
+    out = merge_cluster(events) if len(events) > 1 else single(events[0])
+    for r, rep in zip(rows, report, strict=True):
+        if rep:
+            if r.get("article_id") and str(r["article_id"]) not in out["article_ids"]:
+                out["article_ids"] = sorted([*out["article_ids"], str(r["article_id"])])
+            for src in split_assoc(r.get("source")):
+                if src not in out["sources"]:
+                    out["sources"].append(src)
+    out["source"] = "; ".join(out["sources"]) or None
+    return out
+
+
+def _merge_all(table: pa.Table, labels: np.ndarray, ids: dict[int, str], wanted: set[str],
+               report: np.ndarray) -> dict[str, dict[str, Any]]:
     """Merged fields for the clusters in ``wanted``, reading rows in label order, a slice at a time."""
     order = np.argsort(labels, kind="stable")
-    keep = np.fromiter((ids[int(r)] in wanted for r in labels[order].tolist()), dtype=bool, count=len(order))
+    keep = np.fromiter((int(r) in ids and ids[int(r)] in wanted for r in labels[order].tolist()), dtype=bool,
+                       count=len(order))
     order = order[keep]
     out: dict[str, dict[str, Any]] = {}
     current: list[dict[str, Any]] = []
+    rep: list[bool] = []
     current_root = -1
     step = 50_000
     for s in range(0, len(order), step):
@@ -208,12 +255,13 @@ def _merge_all(table: pa.Table, labels: np.ndarray, ids: dict[int, str], wanted:
         for k, row in zip(part.tolist(), rows, strict=True):
             root = int(labels[k])
             if root != current_root and current:
-                out[ids[current_root]] = merge_cluster(current) if len(current) > 1 else single(current[0])
-                current = []
+                out[ids[current_root]] = _merged(current, rep)
+                current, rep = [], []
             current_root = root
             current.append(row)
+            rep.append(bool(report[k]))
     if current:
-        out[ids[current_root]] = merge_cluster(current) if len(current) > 1 else single(current[0])
+        out[ids[current_root]] = _merged(current, rep)
     for cid, payload in out.items():
         payload["canonical_id"] = cid
     return out

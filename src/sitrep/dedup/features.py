@@ -54,7 +54,11 @@ COLUMNS = (
     "text",
     "fatalities",
     "source",
+    "unit",
+    "article_chars",
 )
+# Articles up to this long are headline-only reports or briefs: the learned matcher's domain.
+SHORT_ARTICLE_CHARS = 300
 
 
 def to_table(records: Any) -> pa.Table:
@@ -111,6 +115,10 @@ class Features:
     has_text: np.ndarray
     toll: np.ndarray | None = None  # fatalities reported, NaN when none or not stated (0 usually means unstated)
     outlet: np.ndarray | None = None  # code of the report's source (outlet), -1 unknown
+    report: np.ndarray | None = None  # a report-level unit: an article with no asserted event (store.py)
+    short: np.ndarray | None = None  # the unit's article is a headline or brief (``SHORT_ARTICLE_CHARS``)
+    texts: list[str | None] | None = None  # the text each unit is compared on
+    head: Any = None  # headline.Headlines, attached by core.prepare for the units the match model reads
     violence_code: int = -2  # type-group code of political violence
     strategic_code: int = -2  # type code of "Strategic developments", -2 when absent
 
@@ -128,6 +136,22 @@ class Features:
     @property
     def has_coords(self) -> np.ndarray:
         return ~(np.isnan(self.lat) | np.isnan(self.lon))
+
+    @property
+    def is_report(self) -> np.ndarray:
+        return self.report if self.report is not None else np.zeros(self.n, dtype=bool)
+
+    @property
+    def headline(self) -> np.ndarray:
+        """Units the learned matcher reads: report units, and events of headline-only or brief articles
+        dated only by their report's day or week.
+
+        It was fitted on such reports (UCDP's headlines); on day-precise events
+        and on events of full articles (the synthetic set, the demo corpus) the
+        rules measure better.
+        """
+        short = self.short if self.short is not None else np.zeros(self.n, dtype=bool)
+        return self.is_report | (short & (self.tprec >= 2))
 
 
 def _array(table: pa.Table, name: str, kind: pa.DataType) -> pa.Array:
@@ -217,7 +241,8 @@ def build(table: pa.Table, minhash_size: int = 32) -> Features:
     texts = _array(table, "text", text)
     if texts.null_count == n:
         texts = _array(table, "notes", text)
-    sig, has_text = minhash(texts.to_pylist(), minhash_size)
+    text_list = texts.to_pylist()
+    sig, has_text = minhash(text_list, minhash_size)
     day = _days(table)
     months = day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
     month = np.where(day != NO_DAY, months, -1).astype(np.int32)
@@ -226,6 +251,10 @@ def build(table: pa.Table, minhash_size: int = 32) -> Features:
         n=n,
         toll=np.where(toll > 0, toll, np.nan),
         outlet=_mapped(_array(table, "source", text), Codes()),
+        report=pc.fill_null(pc.equal(_array(table, "unit", text), "report"), False).to_numpy(zero_copy_only=False),
+        texts=text_list,
+        short=_array(table, "article_chars", pa.int64()).fill_null(1 << 30).to_numpy(zero_copy_only=False)
+        <= SHORT_ARTICLE_CHARS,
         event_id=[str(x) for x in _array(table, "event_id", text).to_pylist()],
         article=_mapped(_array(table, "article_id", text), articles),
         day=day,

@@ -2,10 +2,13 @@
 
 The rule components (date, place, actors, type, text) stay; next to them
 come the signals real multi-outlet reports need (learned from UCDP GED
-events and their headlines, see ``sitrep train dedup``): how far apart the
-days are, a country-level place against a town, tolls that agree within a
-tolerance or rose in an update, a perpetrator named in one report only,
-generic against named actors, the same outlet twice. A logistic regression
+events and their headlines, see ``sitrep train dedup``): the TF-IDF cosine
+of their words and the rarest word they share (a place or group named in
+both, resolved or not; ``headline``), how far apart the days are, countries
+that agree, differ or are missing, a country-level place against a town,
+tolls that agree within a tolerance or rose in an update, a perpetrator
+named in one report only, generic against named actors, the same outlet
+twice (a follow-up of one event, or another event). A logistic regression
 over these is shipped as plain numbers (``data/models/dedup/model.json``),
 so scoring needs numpy only.
 """
@@ -22,47 +25,65 @@ import numpy as np
 from sitrep.dedup.features import Features
 from sitrep.dedup.text import jaccard
 
-FORMAT = 1
+FORMAT = 2
 NAMES = (
     "date", "place", "actors", "type", "text",  # the rule components, 0..1
-    "jaccard", "same_day", "two_days_plus", "week_precision",
+    "jaccard", "cosine", "rare_shared", "shared_words", "cosine_same_day",
+    "same_day", "next_day", "two_days_plus",
+    "same_country", "country_conflict", "country_missing",
     "log_km", "no_km", "same_admin1", "country_level", "both_town",
-    "toll_both", "toll_gap", "toll_close", "toll_one",
-    "actor_conflict", "actor_partial", "generic_either",
-    "same_outlet", "text_and_place", "text_and_day",
+    "toll_both", "toll_gap", "toll_close", "toll_equal", "toll_one", "toll_update",
+    "actor_conflict", "actor_partial", "generic_either", "type_conflict",
+    "same_outlet", "report_either", "cosine_same_outlet",
 )
+
+
+def _tolls(f: Features, k: np.ndarray) -> np.ndarray:
+    """The toll each unit states: its event's fatalities, else the largest number in its text."""
+    toll = f.toll[k] if f.toll is not None else np.full(len(k), np.nan)
+    if f.head is not None:
+        toll = np.where(np.isnan(toll), f.head.number[k], toll)
+    return toll
 
 
 def pair_features(f: Features, s: Any) -> np.ndarray:
     """One row of ``NAMES`` per scored pair (``s`` is a ``scoring.Scores``)."""
+    from sitrep.dedup.headline import overlap
+
     i, j = s.i, s.j
     n = len(i)
+    if not n:
+        return np.zeros((0, len(NAMES)))
     dd = np.abs(f.day[i].astype(np.int64) - f.day[j].astype(np.int64)).astype(float)
     both_text = f.has_text[i] & f.has_text[j]
     jac = np.zeros(n)
-    if n:
-        idx = np.flatnonzero(both_text)
-        jac[idx] = jaccard(f.sig, i[idx], j[idx])
+    idx = np.flatnonzero(both_text)
+    jac[idx] = jaccard(f.sig, i[idx], j[idx])
+    cos, rare, shared = overlap(f.head, i, j) if f.head is not None else (np.zeros(n),) * 3
     km = np.asarray(s.km, dtype=float)
-    no_km = np.isnan(km)
     gp_hi = np.maximum(f.gprec[i], f.gprec[j])
     same_admin = (f.admin1[i] >= 0) & (f.admin1[i] == f.admin1[j])
-    toll_i = f.toll[i] if f.toll is not None else np.full(n, np.nan)
-    toll_j = f.toll[j] if f.toll is not None else np.full(n, np.nan)
+    ci, cj = f.country[i], f.country[j]
+    toll_i, toll_j = _tolls(f, i), _tolls(f, j)
     known_i, known_j = ~np.isnan(toll_i), ~np.isnan(toll_j)
     both = known_i & known_j
     gap = np.where(both, np.abs(np.log1p(np.nan_to_num(toll_i)) - np.log1p(np.nan_to_num(toll_j))), 0.0)
+    update = f.head.update[i] | f.head.update[j] if f.head is not None else np.zeros(n, dtype=bool)
     outlet_i = f.outlet[i] if f.outlet is not None else np.full(n, -1)
     outlet_j = f.outlet[j] if f.outlet is not None else np.full(n, -1)
+    same_outlet = (outlet_i >= 0) & (outlet_i == outlet_j)
     cols = [
         s.date, s.place, s.actors, s.type, s.text,
-        jac, dd == 0, dd >= 2, np.maximum(f.tprec[i], f.tprec[j]) >= 2,
-        np.log1p(np.nan_to_num(km, nan=0.0)), no_km, same_admin, gp_hi >= 3, gp_hi <= 2,
-        both, gap, both & (gap <= np.log(1.5)), known_i ^ known_j,
+        jac, cos, rare, np.minimum(shared, 5), cos * (dd == 0),
+        dd == 0, dd == 1, dd >= 2,
+        (ci >= 0) & (ci == cj), (ci >= 0) & (cj >= 0) & (ci != cj), (ci < 0) | (cj < 0),
+        np.log1p(np.nan_to_num(km, nan=0.0)), np.isnan(km), same_admin, gp_hi >= 3, gp_hi <= 2,
+        both, gap, both & (gap <= np.log(1.5)), both & (gap == 0), known_i ^ known_j, update,
         s.actors == 0.0, (s.actors > 0.0) & (s.actors < 1.0), f.generic[i].any(axis=1) | f.generic[j].any(axis=1),
-        (outlet_i >= 0) & (outlet_i == outlet_j), s.text * s.place, s.text * (dd == 0),
+        s.type == 0.0,
+        same_outlet, f.is_report[i] | f.is_report[j], cos * same_outlet,
     ]
-    return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1) if n else np.zeros((0, len(NAMES)))
+    return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
 
 
 @dataclass
@@ -74,6 +95,10 @@ class MatchModel:
     intercept: float
     merge_at: float  # probability at which a pair merges
     possible_at: float  # probability at which a pair is kept for review
+    # Clusters of learned pairs join only when their pairs' mean probability (unscored pairs count 0) reaches this.
+    link_at: float = 0.0
+    idf: dict[str, float] = field(default_factory=dict)  # stem -> IDF, fitted on the fitting countries' headlines
+    default_idf: float = 0.0  # IDF of a stem the fit never saw
     format: int = FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -42,6 +42,7 @@ class Scores:
     km: np.ndarray
     weak: np.ndarray
     learned: np.ndarray  # the decision is the match model's (it has weighed vagueness already)
+    domain: np.ndarray  # pairs the match model reads (see ``model_domain``)
 
     def take(self, mask: np.ndarray) -> Scores:
         return Scores(**{k: v[mask] for k, v in self.__dict__.items()})
@@ -92,7 +93,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     i, j = np.asarray(i, dtype=np.int64), np.asarray(j, dtype=np.int64)
     veto = ~(f.has_day[i] & f.has_day[j])
     both_country = (f.country[i] >= 0) & (f.country[j] >= 0)
-    veto |= both_country & (f.country[i] != f.country[j])
+    two_countries = both_country & (f.country[i] != f.country[j])
 
     # date
     dd = np.abs(f.day[i].astype(np.int64) - f.day[j].astype(np.int64))
@@ -102,6 +103,8 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     # A month-precise date says "some day that month": the other date must fall in it.
     veto |= (tp == 3) & (f.month[i] != f.month[j])
     date_s = _DATE_BASE[tp] * (1.0 - 0.4 * np.minimum(dd / np.maximum(w, 1.0), 1.0))
+    timing = veto.copy()  # no date, or days too far apart: final for the model too
+    veto |= two_countries
 
     # place
     gp = np.maximum(f.gprec[i], f.gprec[j]).astype(np.int64)
@@ -119,7 +122,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
         [_PLACE_BASE[gp] * (1.0 - 0.5 * np.minimum(kmz / r, 1.0)), 0.75, 0.3, 0.7, 0.5],
         default=0.0,
     )
-    hard = veto.copy()  # what no learned score may overrule: no date, two countries, days too far apart
+    hard = veto.copy()  # what the rules never overrule: no date, two countries, days too far apart
     veto |= place_s == 0.0
     weak = (coords & fringe & ~region_match) | (~coords & ~both_admin)
 
@@ -138,7 +141,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     weak |= actor_s == 0.0
 
     text_s = np.full(len(i), 0.5)
-    in_play = ~hard if cfg.matcher == "model" else ~veto  # the model reads text where the rules gave up
+    in_play = ~timing if cfg.matcher == "model" else ~veto  # the model reads text where the rules gave up
     known = np.flatnonzero(in_play & f.has_text[i] & f.has_text[j])  # only pairs still in play pay for text
     text_s[known] = np.minimum(jaccard(f.sig, i[known], j[known]) / cfg.text_full_at, 1.0)
 
@@ -153,10 +156,14 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     decision = np.where(
         ~veto & ~weak & (score >= merge_at), MERGE, np.where(~veto & (score >= cfg.possible_threshold), POSSIBLE, NONE)
     )
+    # A report unit (an article without an asserted event) has no fields the rules could weigh.
+    decision[f.is_report[i] | f.is_report[j]] = NONE
     out = Scores(i, j, score, decision.astype(np.int8), date_s, place_s, actor_s, type_s, text_s, km, weak,
-                 np.zeros(len(i), dtype=bool))
-    if model is not None:
-        _apply_model(f, out, model, cfg, hard, same_article)
+                 np.zeros(len(i), dtype=bool), model_domain(f, i, j, hard, timing, same_article))
+    if model is not None and out.domain.any():
+        p = model.probability(pair_features(f, out.take(out.domain)))
+        apply_probability(out, out.domain, p, cfg.match_merge_at or model.merge_at,
+                          cfg.match_possible_at or model.possible_at)
     return out
 
 
@@ -170,26 +177,29 @@ def match_model(cfg: DedupConfig) -> MatchModel | None:
     return found if isinstance(found, MatchModel) else None
 
 
-def _apply_model(f: Features, s: Scores, model: MatchModel, cfg: DedupConfig, hard: np.ndarray,
-                 same_article: np.ndarray) -> None:
-    """The model's verdict replaces the weighted mean where it was fitted and measured (in place).
+def model_domain(f: Features, i: np.ndarray, j: np.ndarray, hard: np.ndarray, timing: np.ndarray,
+                 same_article: np.ndarray) -> np.ndarray:
+    """Pairs the match model decides: where it was fitted and measured.
 
     Its training pairs are reports dated only by their publication day (week precision: headlines
-    and short reports); there it beats the rules on held-out UCDP countries, while on day-precise
-    full-sentence reports (the synthetic set) the rules do better. Same-article pairs stay with the
-    rules (one article tells two events apart on purpose).
+    and short reports) and report units; there it beats the rules on held-out UCDP countries, while
+    on day-precise full-sentence reports (the synthetic set) the rules do better. There it also
+    weighs what the rules veto (two extracted countries, two kinds of event: headline extraction
+    errs), but not the dates. Same-article pairs stay with the rules (one article tells two events
+    apart on purpose).
     """
-    domain = (f.tprec[s.i] >= 2) & (f.tprec[s.j] >= 2) & ~same_article & ~hard
-    if not domain.any():
-        return
-    p = model.probability(pair_features(f, s.take(domain)))
-    merge_at = cfg.match_merge_at or model.merge_at
-    possible_at = cfg.match_possible_at or model.possible_at
+    head = f.headline
+    both = head[i] & head[j]
+    report = f.is_report[i] | f.is_report[j]
+    return (both | report) & ~same_article & np.where(both, ~timing, ~hard)
+
+
+def apply_probability(s: Scores, domain: np.ndarray, p: np.ndarray, merge_at: float, possible_at: float) -> None:
+    """The model's verdict (probabilities ``p`` of the ``domain`` pairs) replaces the rules' (in place)."""
     s.decision[domain] = np.where(p >= merge_at, MERGE, np.where(p >= possible_at, POSSIBLE, NONE))
     s.score[domain] = p
     s.learned[domain] = True
     s.weak[domain] = p < merge_at
-
 
 
 def explain(f: Features, s: Scores, k: int) -> dict[str, Any]:

@@ -57,12 +57,35 @@ def _source_view(con: Any) -> str:
 
 
 def _current_events_sql(con: Any) -> str:
+    """Asserted events, and one report unit per current article without any.
+
+    A report unit (``unit = 'report'``, id ``doc:<article_id>``) lets a report
+    that asserts no event — a headline the extractor read as hypothetical, or
+    none at all — still join the event other outlets' reports describe. It
+    takes the place, actors and date of the article's most confident event of
+    any modality when there is one, else the publication day; its text is the
+    title and the start of the article.
+    """
+    view = _source_view(con)
     cols = ", ".join(f"e.{c}" for c in _EVENT_FIELDS)
+    other = ", ".join(f"o.{c}" for c in _EVENT_FIELDS if c not in ("event_id", "article_id", "event_date",
+                                                                    "time_precision"))
+    asserted = "coalesce(modality, 'asserted') = 'asserted'"
     return (
         f"SELECT {cols}, coalesce(e.source, a.source) AS source, CAST(e.evidence AS VARCHAR) AS evidence, "
-        f"coalesce({_SENTENCE}, e.notes) AS text "
-        f"FROM {_source_view(con)} e JOIN articles a USING (article_id) "
-        "WHERE coalesce(e.modality, 'asserted') = 'asserted' AND a.superseded_by IS NULL"
+        f"coalesce({_SENTENCE}, e.notes) AS text, 'event' AS unit, length(a.text) AS article_chars "
+        f"FROM {view} e JOIN articles a USING (article_id) "
+        f"WHERE coalesce(e.modality, 'asserted') = 'asserted' AND a.superseded_by IS NULL "
+        "UNION ALL "
+        "SELECT 'doc:' || a.article_id AS event_id, a.article_id, coalesce(o.event_date, a.published) AS event_date, "
+        f"greatest(coalesce(o.time_precision, 2), 2) AS time_precision, {other}, "
+        "coalesce(o.source, a.source) AS source, NULL AS evidence, "
+        "left(coalesce(a.title || '. ', '') || a.text, 400) AS text, 'report' AS unit, length(a.text) AS article_chars "
+        "FROM articles a LEFT JOIN ("
+        f"  SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY confidence DESC NULLS LAST, event_id) AS rk "
+        f"  FROM {view} WHERE NOT {asserted}) o ON o.article_id = a.article_id AND o.rk = 1 "
+        "WHERE a.superseded_by IS NULL AND coalesce(o.event_date, a.published) IS NOT NULL "
+        f"AND a.article_id NOT IN (SELECT article_id FROM {view} WHERE {asserted})"
     )
 
 
@@ -151,6 +174,9 @@ def _write(con: Any, result: DedupResult, existing: dict[str, str], gone: list[s
         con.execute("DELETE FROM canonical_members WHERE event_id IN (SELECT unnest(?))", [gone])
         con.execute("DELETE FROM possible_duplicates WHERE event_a IN (SELECT unnest(?)) OR event_b IN (SELECT unnest(?))",
                     [gone, gone])
+    dropped = [e for e in result.unlinked if e in existing]  # report units whose event went away
+    if dropped:
+        con.execute("DELETE FROM canonical_members WHERE event_id IN (SELECT unnest(?))", [dropped])
     moved = {e: c for e, c in result.members.items() if existing.get(e) != c}  # only what changed is written
     con.register("dd_moved", pa.table({
         "canonical_id": pa.array(list(moved.values()), pa.string()),

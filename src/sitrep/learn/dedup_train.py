@@ -1,36 +1,55 @@
 """Fit the dedup match model on UCDP GED events' headlines (``sitrep train dedup``).
 
 The headlines of the countries in ``eval.dedup_ucdp.FIT`` go through
-``sitrep ingest`` into a temporary store; the dedup's own blocking proposes
-candidate pairs among their events and ``dedup.match.pair_features``
-describes each; a pair is a match when both reports were coded into one UCDP
-event. A logistic regression (scikit-learn, the ``learn`` extra) is fitted
-on all of them; its merge threshold is chosen on leave-one-country-out
-probabilities (each fitting country scored by a model fitted on the others),
-so the threshold has not seen the country it is judged on. The held-out
-countries (``HELD_OUT``) are never read here.
+``sitrep ingest`` into a temporary store; every report becomes a unit (its
+asserted events, or one report unit when it asserts none). The IDF of the
+headline words is fitted on these headlines; the dedup's own blocking
+proposes candidate pairs; ``dedup.match.pair_features`` describes each pair
+the model reads; a pair is a match when both reports were coded into one
+UCDP event. A logistic regression (scikit-learn, the ``learn`` extra) is
+fitted on all of them. The merge and average-link thresholds are chosen by
+clustering the fitting countries with leave-one-country-out probabilities
+(each country scored by a model fitted on the others), so they have not seen
+the country they are judged on. The held-out countries (``HELD_OUT``) are
+never read here.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from sitrep.dedup import headline
 from sitrep.dedup.blocking import candidate_pairs
+from sitrep.dedup.cluster import cluster
 from sitrep.dedup.config import DedupConfig
-from sitrep.dedup.features import build
+from sitrep.dedup.core import prepare
+from sitrep.dedup.features import Features, build
 from sitrep.dedup.match import NAMES, MatchModel, pair_features
-from sitrep.dedup.scoring import score_pairs
+from sitrep.dedup.scoring import Scores, apply_probability, score_pairs
 
-MIN_PRECISION = 0.8  # the merge threshold is the lowest one whose out-of-country pair precision stays above this
+MIN_PRECISION = 0.87  # thresholds: the best clustering F1 whose out-of-country pair precision stays above this
+MERGE_GRID = tuple(round(float(t), 2) for t in np.arange(0.30, 0.96, 0.025))
+LINK_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 
 
-def pairs_from_store(db: Path, gold: dict[str, str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """(features, labels, country of each pair) for the candidate pairs among the store's events."""
+@dataclass
+class Prepared:
+    f: Features
+    s: Scores  # every candidate pair, rules' verdicts
+    label: list[str]  # gold event key per unit ("" when unknown)
+    article: list[str]  # article id per unit
+    idf: dict[str, float]
+    default_idf: float
+
+
+def prepare_store(db: Path, gold: dict[str, str], idf: dict[str, float] | None = None,
+                  default_idf: float = 0.0) -> Prepared:
+    """Units and candidate pairs of the store's reports; IDF fitted on their headlines unless given."""
     from sitrep.dedup.store import _current_events_sql
     from sitrep.store import Store
 
@@ -40,16 +59,80 @@ def pairs_from_store(db: Path, gold: dict[str, str]) -> tuple[np.ndarray, np.nda
     with tempfile.TemporaryDirectory() as empty:
         # "model" scoring without a model: the features exactly as the model will see them
         cfg = DedupConfig(matcher="model", model_dir=empty)
-        f = build(table, cfg.minhash_size)
+        if idf is None:
+            f0 = build(table, cfg.minhash_size)
+            texts = [t or "" for t, w in zip(f0.texts or [], f0.headline.tolist(), strict=True) if w]
+            idf, default_idf = headline.fit_idf(texts)
+        f = prepare(table, cfg, idf, default_idf)
         i, j = candidate_pairs(f, cfg)
         s = score_pairs(f, i, j, cfg)
-    articles = table.column("article_id").to_pylist()
+    articles = [str(a) for a in table.column("article_id").to_pylist()]
     label = [gold.get(inputs.get(a, ""), "") for a in articles]
-    keep = (s.score > 0) & (np.array(articles, dtype=object)[s.i] != np.array(articles, dtype=object)[s.j])
-    s = s.take(keep)
-    y = np.array([label[a] != "" and label[a] == label[b] for a, b in zip(s.i, s.j, strict=True)])
-    country = [label[a].split(":")[0] for a in s.i]
-    return pair_features(f, s), y, country
+    return Prepared(f, s, label, articles, idf, default_idf)
+
+
+def training_pairs(p: Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
+    """(index into p.s of the model's pairs, features, labels, country of each pair)."""
+    art = np.array(p.article, dtype=object)
+    keep = np.flatnonzero(p.s.domain & (art[p.s.i] != art[p.s.j]))
+    x = pair_features(p.f, p.s.take(keep))
+    y = np.array([p.label[a] != "" and p.label[a] == p.label[b] for a, b in zip(p.s.i[keep], p.s.j[keep],
+                                                                                   strict=True)], dtype=bool)
+    country = [(p.label[a] or p.label[b]).split(":")[0] for a, b in zip(p.s.i[keep], p.s.j[keep], strict=True)]
+    return keep, x, y, country
+
+
+def blocking_recall(p: Prepared) -> float:
+    """Share of gold report pairs (two articles of one event) that some candidate pair connects."""
+    by_event: dict[str, set[str]] = {}
+    for a, g in zip(p.article, p.label, strict=True):
+        if g:
+            by_event.setdefault(g, set()).add(a)
+    gold = sum(len(v) * (len(v) - 1) // 2 for v in by_event.values())
+    reached = {tuple(sorted((p.article[a], p.article[b]))) for a, b in zip(p.s.i.tolist(), p.s.j.tolist(), strict=True)
+               if p.label[a] and p.label[a] == p.label[b] and p.article[a] != p.article[b]}
+    return len(reached) / max(gold, 1)
+
+
+def article_clusters(p: Prepared, labels: np.ndarray) -> dict[str, str]:
+    """Article -> predicted cluster, as the eval reads the store: the cluster of its first unit; a report unit
+    in a cluster without an event stays alone."""
+    shown = np.zeros(p.f.n, dtype=bool)
+    shown[labels[~p.f.is_report]] = True
+    out: dict[str, tuple[str, str]] = {}
+    for k in range(p.f.n):
+        root = int(labels[k])
+        cid = f"c{root}" if shown[root] else f"alone:{p.article[k]}"
+        ev = p.f.event_id[k]
+        if p.article[k] not in out or ev < out[p.article[k]][0]:
+            out[p.article[k]] = (ev, cid)
+    return {a: c for a, (_e, c) in out.items()}
+
+
+def cluster_with(p: Prepared, keep: np.ndarray, prob: np.ndarray, merge_at: float, link_at: float) -> dict[str, str]:
+    """Cluster the units with ``prob`` as the model's verdict on pairs ``keep``; article -> cluster."""
+    s = p.s.take(np.ones(len(p.s.i), dtype=bool))  # a copy: the verdicts are set in place
+    domain = np.zeros(len(s.i), dtype=bool)
+    domain[keep] = True
+    apply_probability(s, domain, prob, merge_at, merge_at / 2)
+    labels, _flag, _refused = cluster(p.f, s, DedupConfig(), (), link_at)
+    return article_clusters(p, labels)
+
+
+def choose_thresholds(p: Prepared, keep: np.ndarray, prob: np.ndarray) -> tuple[float, float, dict[str, float]]:
+    """(merge_at, link_at, figures) maximising clustered pairwise F1 with precision >= MIN_PRECISION."""
+    from sitrep.eval.dedup import pairwise
+
+    gold = {a: g for a, g in zip(p.article, p.label, strict=True) if g}
+    best: tuple[float, float, dict[str, float]] = (0.9, 0.0, {})
+    for merge_at in MERGE_GRID:
+        for link_at in LINK_GRID:
+            pred = cluster_with(p, keep, prob, merge_at, link_at)
+            m = pairwise(gold, {a: pred.get(a, "alone:" + a) for a in gold})
+            if m["precision"] >= MIN_PRECISION and m["f1"] > best[2].get("pair_f1", -1.0):
+                best = (merge_at, link_at, {"pair_precision": m["precision"], "pair_recall": m["recall"],
+                                            "pair_f1": m["f1"]})
+    return best
 
 
 def _fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -66,62 +149,61 @@ def _prob(x: np.ndarray, fitted: tuple[np.ndarray, np.ndarray, np.ndarray, float
     return 1.0 / (1.0 + np.exp(-(((x - mean) / scale) @ coef + b)))
 
 
-def choose_thresholds(p: np.ndarray, y: np.ndarray) -> tuple[float, float, dict[str, float]]:
-    """(merge_at, possible_at, pair figures at merge_at) from out-of-country probabilities."""
-    best: tuple[float, float, dict[str, float]] = (0.9, 0.0, {})
-    for t in np.arange(0.30, 0.96, 0.01):
-        pred = p >= t
-        tp = float((pred & y).sum())
-        prec, rec = tp / max(pred.sum(), 1), tp / max(y.sum(), 1)
-        f1 = 2 * prec * rec / max(prec + rec, 1e-9)
-        if prec >= MIN_PRECISION and f1 > best[1]:
-            best = (round(float(t), 2), f1, {"pair_precision": prec, "pair_recall": rec, "pair_f1": f1})
-    merge_at = best[0]
-    return merge_at, round(merge_at / 2, 2), best[2]
-
-
 def train(data_dir: Path, out: Path, per_country: int = 1500) -> dict[str, Any]:
     """Fit on the FIT countries' headlines and write ``model.json`` and the card to ``out``."""
     from sitrep.eval import dedup_ucdp as du
-    from sitrep.learn import ucdp
-    from sitrep.learn.card import Card
 
     base = data_dir / du.FOLDER
     recs, gold, _country = du.gold_records(base, du.FIT, per_country)
     with tempfile.TemporaryDirectory(prefix="sitrep-train-dedup-") as tmp:
         db = du.ingest_records(recs, Path(tmp))
-        x, y, country = pairs_from_store(db, gold)
-    countries = sorted(set(country))
+        return train_on_store(db, gold, out)
+
+
+def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
+    """Fit on a store of ingested fitting-country headlines (input id -> gold event key in ``gold``)."""
+    from sitrep.eval import dedup_ucdp as du
+    from sitrep.learn import ucdp
+    from sitrep.learn.card import Card
+
+    p = prepare_store(db, gold)
+    keep, x, y, country = training_pairs(p)
+    countries = sorted(set(country) - {""})
     oof = np.zeros(len(y))
     where = np.array(country)
-    for c in countries:  # leave one country out: the threshold is chosen on countries a model has not seen
+    for c in countries:  # leave one country out: thresholds are chosen on countries a model has not seen
         test = where == c
         if y[~test].any() and (~y[~test]).any():
             oof[test] = _prob(x[test], _fit(x[~test], y[~test]))
-    merge_at, possible_at, pair_figures = choose_thresholds(oof, y)
+    merge_at, link_at, figures = choose_thresholds(p, keep, oof)
+    recall_blocked = blocking_recall(p)
     mean, scale, coef, b = _fit(x, y)
+    possible_at = round(merge_at / 2, 3)
     model = MatchModel(list(NAMES), mean.tolist(), scale.tolist(), coef.tolist(), b, merge_at, possible_at,
+                       link_at=link_at, idf=p.idf, default_idf=p.default_idf,
                        extra={"pairs": int(len(y)), "matches": int(y.sum()), "fit_countries": countries})
     model.write(out)
-    sizes = Counter(gold.values())
+    articles = {a for a, g in zip(p.article, p.label, strict=True) if g}
     Card(
         name="dedup",
         format=model.format,
         purpose="Match model of `sitrep dedupe`: the probability that two event reports tell one real event "
-                "(logistic regression over the dedup's pair features, numpy-only at run time).",
+                "(logistic regression over the dedup's pair features and headline signals, numpy-only at run "
+                "time), with the thresholds its average-link clustering merges at.",
         command="sitrep train dedup",
-        data={f"ucdp_ged/{c}": sum(1 for k in gold if gold[k].startswith(c + ":")) for c in countries},
-        split=f"fitted on whole countries {', '.join(du.FIT)}; the merge threshold chosen on leave-one-country-out "
-              f"probabilities within them; held out for figures: {', '.join(du.HELD_OUT)} "
-              "(`sitrep eval dedup-ucdp`).",
-        figures={**{k: round(v, 4) for k, v in pair_figures.items()}, "merge_at": merge_at,
-                 "possible_at": possible_at},
-        notes=[f"{len(y):,} candidate pairs from the dedup's own blocking, {int(y.sum()):,} of them gold matches; "
-               f"{len(sizes):,} events, {len(gold):,} headlines",
-               "pair figures above are out-of-country (leave-one-country-out) on the fitting countries; the "
-               "held-out countries' figures are in README.md and floors.toml",
+        data={f"ucdp_ged/{c}": sum(1 for g in gold.values() if g.startswith(c + ":")) for c in countries},
+        split=f"fitted on whole countries {', '.join(du.FIT)}; the merge and link thresholds chosen by clustering "
+              "them with leave-one-country-out probabilities; held out for figures: "
+              f"{', '.join(du.HELD_OUT)} (`sitrep eval dedup-ucdp`).",
+        figures={**{k: round(v, 4) for k, v in figures.items()}, "blocking_recall": round(recall_blocked, 4),
+                 "merge_at": merge_at, "link_at": link_at, "possible_at": possible_at},
+        notes=[f"{len(y):,} candidate pairs read by the model, {int(y.sum()):,} of them gold matches; "
+               f"{len(articles):,} headlines; IDF of {len(p.idf):,} word stems fitted on these headlines",
+               "pair figures above: clustered reports of the fitting countries, each scored by a model fitted on "
+               "the other fitting countries; the held-out countries' figures are in README.md and floors.toml",
                "coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, coef, strict=True))],
         attribution=ucdp.ATTRIBUTION,
         data_name="UCDP GED",
     ).write(out)
-    return {"pairs": len(y), "matches": int(y.sum()), "merge_at": merge_at, "possible_at": possible_at, **pair_figures}
+    return {"pairs": len(y), "matches": int(y.sum()), "merge_at": merge_at, "link_at": link_at,
+            "blocking_recall": recall_blocked, **figures}

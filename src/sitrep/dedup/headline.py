@@ -1,0 +1,186 @@
+"""Signals short reports of one event share even when worded apart.
+
+Headlines and brief wire items name the same place, group and toll in other
+words ("Car bomb kills at least 18 in Kirkuk" / "Blasts in Kirkuk kill 14").
+Per report unit this module keeps, as flat numpy arrays (CSR layout):
+
+- its content words (wire prefixes and datelines stripped, lightly stemmed)
+  with an IDF weight, for a TF-IDF cosine and the rarest word two reports
+  share (a place or group name, resolved or not);
+- the largest number it states (not a year): the toll, compared with a
+  tolerance because tolls rise;
+- whether it reads as a toll update ("new toll", "rises to").
+
+IDF is counted among the batch's reports of the same country when there are
+enough of them, else taken from the match model (fitted on the fitting
+countries' headlines, a few thousand stems; words it never saw get its
+default, the weight of a rare word). Only units the matcher reads get signals.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# "UPDATE 3-", "CORRECTED-", "WRAPUP 1-", "BREAKING:" at the start; "(Reuters) -" datelines anywhere.
+_WIRE = re.compile(r"^\s*(?:(?:update|wrapup|refile|corrected|urgent|breaking|exclusive|rpt|factbox|analysis|"
+                   r"insight|timeline|highlights|flash)\s*\d*\s*[-:]+\s*)+", re.I)
+_DATELINE = re.compile(r"\((?:reuters|afp|ap|upi|ians|pti|xinhua|apa|ani|efe|dpa)\)\s*[-\u2013\u2014]*\s*", re.I)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d,.]*")
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as into over after before near than that this these
+    those it its is are was were be been being has have had not no he she they we you i his her their our them him
+    who which what when where while said says say told according reported reports report also about against between
+    during under up out off more most some any all other such only very just will would could should may might can
+    did do does least new latest least amid says say upd via s""".split()
+)
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "twenty": 20, "thirty": 30,
+          "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 200, "scores": 40}
+_UPDATE = re.compile(r"\b(?:new toll|toll (?:rises|climbs|jumps|reaches|hits|mounts)|rises to|climbs to|"
+                     r"jumps to|up to \d|now \d)", re.I)
+
+
+def clean(text: str) -> str:
+    """The report without wire furniture: prefixes like "UPDATE 3-" and "(Reuters) -" datelines."""
+    return _DATELINE.sub(" ", _WIRE.sub("", text or ""))
+
+
+def stem(word: str) -> str:
+    """A light stem: plural and tense endings off, at most seven letters (paraphrases keep the root)."""
+    for end in ("ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            word = word[: -len(end)] + ("y" if end in ("ies", "ied") else "")
+            break
+    return word[:7]
+
+
+def words(text: str) -> list[str]:
+    """Distinct content-word stems of ``text``, in order of first use."""
+    out: dict[str, None] = {}
+    for w in _WORD.findall(clean(text).lower()):
+        if w[0].isdigit() or len(w) < 3 or w in _STOP:
+            continue
+        out.setdefault(stem(w.replace("'", "")), None)
+    return list(out)
+
+
+def largest_number(text: str) -> float:
+    """The largest count ``text`` states (digits or number words; years left out), NaN when none."""
+    best = math.nan
+    for w in _WORD.findall(clean(text).lower()):
+        if w[0].isdigit():
+            try:
+                v = float(w.replace(",", "").rstrip("."))
+            except ValueError:
+                continue
+            if 1900 <= v <= 2100 and "," not in w:
+                continue  # a year
+        elif w in _UNITS:
+            v = float(_UNITS[w])
+        else:
+            continue
+        if 0 < v < 1e6 and not v <= best:
+            best = v
+    return best
+
+
+def fit_idf(texts: Sequence[str], min_df: int = 2) -> tuple[dict[str, float], float]:
+    """(stem -> IDF for stems in at least ``min_df`` texts, the IDF of an unseen stem)."""
+    df = Counter(w for t in texts for w in words(t))
+    n = max(len(texts), 1)
+    idf = {w: round(math.log((n + 1) / (c + 1)) + 1.0, 3) for w, c in df.items() if c >= min_df}
+    return idf, round(math.log((n + 1) / (min_df + 1)) + 1.0, 3)
+
+
+@dataclass
+class Headlines:
+    ptr: np.ndarray  # (n + 1,) offsets into tok / weight
+    tok: np.ndarray  # stem codes
+    weight: np.ndarray  # IDF / norm of the unit's vector (binary TF)
+    idf: np.ndarray  # raw IDF of each entry
+    number: np.ndarray  # largest number stated, NaN when none
+    update: np.ndarray  # reads as a toll update
+
+
+def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, float] | None,
+          default_idf: float = 0.0, group: np.ndarray | None = None, min_group: int = 50) -> Headlines:
+    """Signals for units where ``wanted``; the others get none.
+
+    A word's weight is its IDF among the units of the same ``group`` (the
+    country) when the batch holds at least ``min_group`` of them: a country's
+    own name, or a province in the news all week, says little about which of
+    its events two reports tell, however rare it is elsewhere. Smaller groups
+    use ``idf`` (shipped with the model; fitted on ``texts`` when None).
+    """
+    picked = [str(texts[k] or "") if wanted[k] else "" for k in range(len(texts))]
+    stems = [words(t) for t in picked]
+    if idf is None:
+        idf, default_idf = fit_idf([t for t, w in zip(picked, wanted, strict=True) if w])
+    groups = group if group is not None else np.full(len(picked), -1)
+    members = Counter(int(g) for g, w in zip(groups.tolist(), wanted.tolist(), strict=True) if w)
+    local: dict[int, Counter[str]] = {g: Counter() for g, n in members.items() if n >= min_group}
+    for g, ws in zip(groups.tolist(), stems, strict=True):
+        if g in local:
+            local[g].update(ws)
+    codes: dict[str, int] = {}
+    ptr = [0]
+    tok: list[int] = []
+    raw: list[float] = []
+    weight: list[float] = []
+    for g, ws in zip(groups.tolist(), stems, strict=True):
+        if g in local:
+            n, df = members[g], local[g]
+            vals = [math.log((n + 1) / (df[w] + 1)) + 1.0 for w in ws]
+        else:
+            vals = [idf.get(w, default_idf) for w in ws]
+        norm = math.sqrt(sum(v * v for v in vals)) or 1.0
+        for w, v in zip(ws, vals, strict=True):
+            tok.append(codes.setdefault(w, len(codes)))
+            raw.append(v)
+            weight.append(v / norm)
+        ptr.append(len(tok))
+    return Headlines(
+        ptr=np.array(ptr, dtype=np.int64), tok=np.array(tok, dtype=np.int64),
+        weight=np.array(weight, dtype=np.float64), idf=np.array(raw, dtype=np.float64),
+        number=np.array([largest_number(t) if t else math.nan for t in picked], dtype=np.float64),
+        update=np.array([bool(_UPDATE.search(t)) for t in picked], dtype=bool),
+    )
+
+
+def _expand(ptr: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(pair position, entry index) for every entry of every unit in ``units``."""
+    lo, hi = ptr[units], ptr[units + 1]
+    n = hi - lo
+    pos = np.repeat(np.arange(len(units), dtype=np.int64), n)
+    start = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n)
+    return pos, np.arange(int(n.sum()), dtype=np.int64) + start
+
+
+def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair: TF-IDF cosine, IDF of the rarest shared stem (0 when none), number of shared stems."""
+    m = len(i)
+    rare = np.zeros(m)
+    if not m or not len(h.tok):
+        return np.zeros(m), rare, np.zeros(m)
+    vocab = int(h.tok.max()) + 1
+    pi, ei = _expand(h.ptr, i)
+    pj, ej = _expand(h.ptr, j)
+    _, ai, bj = np.intersect1d(pi * vocab + h.tok[ei], pj * vocab + h.tok[ej], assume_unique=True,
+                               return_indices=True)
+    pos = pi[ai]
+    cos = np.bincount(pos, weights=h.weight[ei[ai]] * h.weight[ej[bj]], minlength=m).astype(float)
+    np.maximum.at(rare, pos, h.idf[ei[ai]])
+    return cos, rare, np.bincount(pos, minlength=m).astype(float)
+
+
+def token_rows(h: Headlines, min_idf: float) -> tuple[np.ndarray, np.ndarray]:
+    """(unit, stem code) for every stem at least as rare as ``min_idf``: keys for blocking by shared names."""
+    unit = np.repeat(np.arange(len(h.ptr) - 1, dtype=np.int64), np.diff(h.ptr))
+    keep = h.idf >= min_idf
+    return unit[keep], h.tok[keep]

@@ -1,0 +1,117 @@
+"""Headline signals, report units, blocking without a country, and average linkage of learned pairs."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from sitrep.dedup import DedupConfig, dedupe_records, headline
+from sitrep.dedup.match import NAMES, MatchModel
+
+
+def test_wire_furniture_is_stripped_and_words_are_stemmed() -> None:
+    assert headline.clean("UPDATE 3-Blast hits market").strip() == "Blast hits market"
+    assert headline.clean("CORRECTED-Gunmen kill five").strip() == "Gunmen kill five"
+    assert "Reuters" not in headline.clean("KANO (Reuters) - Gunmen kill five")
+    assert headline.words("Bombings kill 12 in Kirkuk") == headline.words("bombing killed twelve in KIRKUK")[:1] + [
+        headline.stem("kill"), headline.stem("kirkuk")]
+
+
+def test_tolls_and_toll_updates() -> None:
+    assert headline.largest_number("More than 80 killed in 2016 Mosul bombings") == 80.0  # the year is not a toll
+    assert headline.largest_number("Blast kills 1,200 people") == 1200.0
+    assert headline.largest_number("Two dead, dozens hurt") == 24.0
+    assert math.isnan(headline.largest_number("Rebels seize town"))
+    h = headline.build(["Mosul blast kills at least 110: new toll", "Blast kills 80"], np.ones(2, dtype=bool), None)
+    assert h.update.tolist() == [True, False]
+
+
+def test_cosine_and_rarest_shared_word() -> None:
+    texts = ["Car bomb kills 18 in Kirkuk", "Blasts in Kirkuk kill 14, including pilgrims", "Floods hit Lagos",
+             "Army kills rebels", "Army shells militants", "Army patrol", "Army chief resigns"]
+    h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
+    cos, rare, shared = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
+    assert cos[0] > 0.2 and cos[1] == 0.0 and shared[1] == 0
+    assert rare[0] > rare[2] > 0  # "Kirkuk" is rarer than "army"
+
+
+def _model(folder: Path, weights: dict[str, float], intercept: float, link_at: float = 0.0) -> Path:
+    coef = [weights.get(n, 0.0) for n in NAMES]
+    common = {headline.stem(w): 1.0 for w in "gunmen raid village kill blast bomb car flood".split()}
+    MatchModel(list(NAMES), [0.0] * len(NAMES), [1.0] * len(NAMES), coef, intercept, 0.6, 0.3,
+               link_at=link_at, idf=common, default_idf=2.0).write(folder)
+    return folder
+
+
+def _unit(article: str, text: str, day: str, **extra: Any) -> dict[str, Any]:
+    row = {"event_id": f"{article}-0", "article_id": article, "event_date": day, "time_precision": 2,
+           "text": text, "modality": "asserted", "unit": "event", "article_chars": len(text)}
+    row.update(extra)
+    return row
+
+
+def test_a_missing_country_is_no_block_when_the_text_names_the_same_place(tmp_path: Path) -> None:
+    rows = [_unit("a", "Car bomb kills 18 in Kirkuk", "2024-05-01", country="Iraq", event_type="Explosions/Remote violence"),
+            _unit("b", "Blasts in Kirkuk kill 14", "2024-05-03")]  # no country extracted, two days later
+    cfg = DedupConfig(model_dir=str(_model(tmp_path, {"rare_shared": 3.0}, -3.0)))
+    assert len(set(dedupe_records(rows, cfg, merge=False).members.values())) == 1
+    far = [rows[0], {**rows[1], "event_date": "2024-05-20"}]
+    assert len(set(dedupe_records(far, cfg, merge=False).members.values())) == 2
+
+
+def test_a_report_unit_joins_an_event_but_report_units_alone_make_no_event(tmp_path: Path) -> None:
+    cfg = DedupConfig(model_dir=str(_model(tmp_path, {"rare_shared": 3.0}, -3.0)))
+    event = _unit("a", "Car bomb kills 18 in Kirkuk", "2024-05-01", country="Iraq")
+    report = {**_unit("b", "Blasts in Kirkuk kill 14", "2024-05-01"), "event_id": "doc:b", "unit": "report"}
+    lone = {**_unit("c", "Floods in Basra", "2024-05-01"), "event_id": "doc:c", "unit": "report"}
+    lone2 = {**_unit("d", "Basra floods recede", "2024-05-02"), "event_id": "doc:d", "unit": "report"}
+    result = dedupe_records([event, report, lone, lone2], cfg)
+    assert result.members["doc:b"] == result.members["a-0"]
+    assert "doc:c" not in result.members and set(result.unlinked) == {"doc:c", "doc:d"}
+    (payload,) = result.canonical.values()
+    assert payload["article_ids"] == ["a", "b"] and payload["event_ids"] == ["a-0"]
+    # without a model nothing can weigh a report unit
+    rules = dedupe_records([event, report], DedupConfig(matcher="rules"), merge=False)
+    assert "doc:b" not in rules.members
+
+
+def test_average_linkage_keeps_a_chain_apart(tmp_path: Path) -> None:
+    # a-b and b-c share a rare word each (p 0.95), a-c only common ones (p 0.5): single links chain all three
+    rows = [_unit("a", "Gunmen raid Alpha village", "2024-05-01", country="X"),
+            _unit("b", "Gunmen raid Alpha and Beta villages", "2024-05-01", country="X"),
+            _unit("c", "Gunmen raid Beta village", "2024-05-01", country="X")]
+    weights = {"rare_shared": 3.0}
+    chained = DedupConfig(model_dir=str(_model(tmp_path / "single", weights, -3.0)))
+    assert len(set(dedupe_records(rows, chained, merge=False).members.values())) == 1
+    linked = DedupConfig(model_dir=str(_model(tmp_path / "average", weights, -3.0, link_at=0.8)))
+    result = dedupe_records(rows, linked, merge=False)
+    assert len(set(result.members.values())) == 2 and result.stats["refused_weak_link"] >= 1
+
+
+def test_thresholds_are_chosen_for_precision() -> None:
+    pytest.importorskip("sklearn")
+    from sitrep.dedup.blocking import candidate_pairs
+    from sitrep.dedup.core import prepare
+    from sitrep.dedup.features import to_table
+    from sitrep.dedup.scoring import score_pairs
+    from sitrep.learn.dedup_train import MIN_PRECISION, Prepared, choose_thresholds, training_pairs
+
+    rng = np.random.default_rng(5)
+    rows, label = [], []
+    for e in range(30):  # 30 events of three reports each, all in one week of one country
+        for r in range(3):
+            rows.append(_unit(f"e{e}r{r}", f"Attack on Place{e} kills {e + 2}", f"2024-05-0{1 + e % 3}", country="X"))
+            label.append(f"x:{e}")
+    cfg = DedupConfig(matcher="model", model_dir="/nonexistent")
+    f = prepare(to_table(rows), cfg, {}, 5.0)
+    i, j = candidate_pairs(f, cfg)
+    p = Prepared(f, score_pairs(f, i, j, cfg), label, [r["article_id"] for r in rows], {}, 5.0)
+    keep, _x, y, _country = training_pairs(p)
+    assert y.any() and (~y).any()
+    prob = np.clip(np.where(y, 0.8, 0.2) + rng.normal(0, 0.15, len(y)), 0, 1)
+    merge_at, _link_at, fig = choose_thresholds(p, keep, prob)
+    assert fig["pair_precision"] >= MIN_PRECISION and fig["pair_recall"] > 0.5 and 0.3 <= merge_at < 0.95
