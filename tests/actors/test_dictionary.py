@@ -202,3 +202,14 @@ def test_senegalese_soldiers_in_2021_are_the_military_of_that_period():
         "On 12 March 2021, Senegalese soldiers clashed with MFDC rebels near Ziguinchor.", published="2021-03-13"
     )
     assert [e.actor1 for e in result.events] == ["Military Forces of Senegal (2012-2024)"]
+
+
+def test_mined_templates_keep_only_phrases_in_their_own_words():
+    from sitrep.actors import get_matcher
+
+    generics = get_matcher().index.generics
+    # "separatists" co-occurred with the Baloch in ACLED's notes but names no one by itself
+    assert all("Baloch" not in g.name for g in generics.get(("separatists",), []))
+    # "jobs" co-occurred with Labor Group protests; it is not who the protesters are
+    assert all(not g.identity for g in generics.get(("jobs",), []))
+    assert any("Murle" in g.name for g in generics.get(("murle",), []))

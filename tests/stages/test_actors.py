@@ -220,3 +220,10 @@ def test_actors_affiliation_qualifier_is_not_an_actor_mention():
     names = [a.name for a in result.actors]
     assert "JNIM: Group for Support of Islam and Muslims" in names
     assert "Al Qaeda" not in names
+
+
+def test_a_stance_names_no_actor(run_actors):
+    # "anti-government protesters" are protesters, not the government; "pro-Russian" is no side either
+    names = [a.name for a in run_actors("Anti-government protesters marched in Baghdad.", focus="Iraq")]
+    assert names and not any(n.startswith("Government of") for n in names)
+    assert any(n.startswith("Protesters") for n in names)

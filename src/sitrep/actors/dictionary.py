@@ -185,6 +185,14 @@ def _mined_aliases(rec: dict[str, str]) -> list[str]:
     return [a if a in own else "~" + a for a in forms]
 
 
+_KIND_WORDS = {"ethnic", "militia", "group", "clan", "sub", "communal", "country", "separatists", "forces"}
+
+
+def _own_words(template: str) -> set[str]:
+    """The distinctive words of a mined template's name ("Baloch Separatists ({country})" -> {"baloch"})."""
+    return {w for w in re.split(r"[\s\-/()]+", template.lower()) if w and w not in _KIND_WORDS and "{" not in w}
+
+
 def _people_nouns() -> frozenset[str]:
     """Words that name people: the last words of the hand-made generic patterns and the member nouns."""
     words = {rec["pattern"].lower().split()[-1] for rec in _read_rows("generic_actors.csv", ("pattern", "name"))
@@ -283,6 +291,10 @@ def build_index() -> ActorIndex:
                     continue
                 g = GenericRow(alias, "Civilians ({country})", 7, "", "", 0.5, rec["name"])
             else:
+                # a side is named by its own words ("Murle" for the Murle Ethnic Militia); a phrase without
+                # them only co-occurred ("separatists" beside Baloch, "Dogon" beside Fulani) and names no one
+                if not set(re.split(r"[\s-]+", alias)) & _own_words(rec["name"]):
+                    continue
                 g = GenericRow(alias, rec["name"], inter, "", "", 0.5)
             seen[(g.pattern, g.country)] = g
     for rec in _read_rows("generic_actors.csv", ("pattern", "name", "inter")):

@@ -28,6 +28,7 @@ from sitrep.actors.dictionary import token_key
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
 
+_STANCE = re.compile(r"\b(?:pro|anti)\s*-\s*$", re.I)
 _AFFILIATION = re.compile(r"-(?:linked|affiliated|backed|allied|aligned|inspired|sponsored|supported)\b", re.I)
 
 
@@ -82,7 +83,9 @@ def extract_actors(document: Document) -> list[Actor]:
         ctx.focus = focus
         matches = matcher.scan(toks, ctx)
     # "the al-Qaeda-linked JNIM", "Iran-backed Houthis": the first name only qualifies the actor.
-    matches = [m for m in matches if not _AFFILIATION.match(text, m.end)]
+    # "anti-government protesters", "pro-Russian separatists": the stance names whom they oppose or back
+    matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
+               and not _STANCE.search(text, max(0, m.start - 8), m.start)]
     return _actors(text, matches)
 
 
