@@ -137,7 +137,7 @@ def remote_subs(book: Codebook) -> set[str]:
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
                sents: list[Any] | None = None, coder: Any = None, remote: bool = True,
-               override_at: float = 0.9, rules_keep: frozenset[str] = frozenset()) -> None:
+               override_at: float = 0.95, rules_keep: frozenset[str] = frozenset()) -> None:
     """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.").
 
     With a ``coder`` model the sub-event type is the model's choice and ``confidence`` its probability;
@@ -276,7 +276,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
 
 
 def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any = None, remote: bool = True,
-                  override_at: float = 0.9, rules_keep: frozenset[str] = frozenset()) -> None:
+                  override_at: float = 0.95, rules_keep: frozenset[str] = frozenset()) -> None:
     if not document.events:
         return
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
@@ -346,7 +346,7 @@ def make_coding(config: dict[str, Any]) -> Any:
     # loaded once per process (learn.load caches); rules alone when switched off or when no artifact exists
     coder = load("coder", config.get("model_dir") or None) if config.get("use_model", True) else None
     remote = bool(config.get("remote_constraint", True))
-    override_at = float(config.get("override_at", 0.9))
+    override_at = float(config.get("override_at", 0.95))
     rules_keep = frozenset(config.get("rules_keep", ()))
 
     def run(documents: list[Document]) -> None:
