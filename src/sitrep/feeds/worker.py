@@ -102,6 +102,7 @@ class Watcher:
         batch_size: int = DEFAULT_BATCH,
         check_language: bool = True,
         after_dedup: Callable[[datetime], None] | None = None,
+        dedup_every: float = 10.0,
     ) -> None:
         self.store, self.lock, self.engine, self.fetcher = store, lock, engine, fetcher
         self.tables = FeedTables(store.con, lock)
@@ -109,6 +110,9 @@ class Watcher:
         self.batch_size = batch_size
         self.check_language = check_language
         self.after_dedup = after_dedup
+        self.dedup_every = dedup_every
+        self._undeduped: datetime | None = None  # when the first batch not yet deduplicated was processed
+        self._last_dedup = time.monotonic()
         self.stopping = threading.Event()
         self.wake = threading.Event()  # set when items were queued, so the processor does not wait a tick
         self.state: dict[str, Any] = {
@@ -149,23 +153,28 @@ class Watcher:
         return results
 
     def process_once(self) -> BatchSummary | None:
-        """One batch through the pipeline, then dedup when it added events."""
-        started = utcnow()
+        """One batch through the pipeline; dedup once the queue is empty or ``dedup_every`` has passed."""
         summary = process_pending(
             self.store, self.lock, self.tables, self.engine, batch_size=self.batch_size,
             check_language=self.check_language,
         )
-        if summary is None:
-            return None
-        self.state["batches"] += 1
-        self.state["processed"] += summary.inputs
-        self.state["events"] += summary.events
-        self.state["last_batch_at"] = utcnow().isoformat(timespec="seconds")
-        if summary.events:
+        if summary is not None:
+            self.state["batches"] += 1
+            self.state["processed"] += summary.inputs
+            self.state["events"] += summary.events
+            self.state["last_batch_at"] = utcnow().isoformat(timespec="seconds")
+            if summary.events and self._undeduped is None:
+                self._undeduped = utcnow()
+        # Dedup holds the write lock and competes with the API for the interpreter: during a big poll it runs
+        # every few seconds rather than after every batch, and always when the queue runs dry.
+        due = summary is None or time.monotonic() - self._last_dedup >= self.dedup_every
+        if self._undeduped is not None and due:
+            since, self._undeduped = self._undeduped, None
             dedupe_new(self.store, self.lock)
+            self._last_dedup = time.monotonic()
             self.state["last_dedup_at"] = utcnow().isoformat(timespec="seconds")
             if self.after_dedup is not None:
-                self.after_dedup(started)
+                self.after_dedup(since)
         return summary
 
     def drain(self) -> int:
