@@ -44,3 +44,15 @@ def test_no_guess_when_both_a_crowd_and_civilians_could_be_meant():
                evidence={"actor1": [0, 7], "actor2": [40, 47], "sentence": [0, 80]})
     attach(ev, {(60, 68): "Students (Kenya)"})
     assert ev.assoc_actor_1 is None and ev.assoc_actor_2 is None
+
+
+def test_a_crowd_keeps_the_country_of_the_words_it_was_read_from():
+    from sitrep.actors.identities import crowd_country
+    from sitrep.model import Actor, Article, Document
+
+    d = Document(article=Article(text="x"))
+    d.actors = [Actor(text="Israeli settlers", start=10, end=26, name="Settlers (Israel)", inter=4, country="Israel",
+                      kind="named")]
+    assert crowd_country(d, event(evidence={"actor1": [10, 26]}), "Palestine") == "Israel"
+    assert crowd_country(d, event(evidence={"actor1": [30, 40]}), "Palestine") == "Palestine"
+    assert crowd_country(d, event(evidence={}), None) is None

@@ -86,3 +86,15 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
         for span, identity in sorted(identities.items()):
             if span not in own and start <= span[0] and span[1] <= end:
                 _add(ev, holders[0], dated_identity(identity, year), span)
+
+
+def crowd_country(document: Any, ev: Any, country: str | None) -> str | None:
+    """The country of the crowd that leads ``ev``: that of the mention it was read from when it has one
+    ("Israeli settlers" riot as "Rioters (Israel)" in the West Bank, "Palestinian refugees" protest as
+    "Protesters (Palestine)" in Lebanon), else the article's."""
+    span = ev.evidence.get("actor1")
+    if span:
+        for a in document.actors:
+            if a.start == span[0] and a.end == span[1] and a.country:
+                return str(a.country)
+    return country

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any
 
 from sitrep.actors import get_matcher
+from sitrep.actors.identities import crowd_country
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import REMOTE_FEATURE, Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
@@ -238,14 +239,14 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
         ev.inter1 = crowd
-        ev.actor1 = generic_name(crowd, country)
+        ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
     if crowd and ev.inter1 not in (5, 6) and (ev.inter1 in (None, 7) or ev.inter1 in (3, 4) and sub != "Mob violence"):
         # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor (their
         # identity, added below; never a bare "Civilians").
         if ev.actor1 and not (ev.inter1 == 7 and ev.actor1.startswith("Civilians")):
             ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
         ev.inter1 = crowd
-        ev.actor1 = generic_name(crowd, country)
+        ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
     if sub == "Armed clash" and ev.actor2 is None and ev.inter1 == 4 and (ev.actor1 or "").startswith("Unidentified"):
         # "rival clans clashed", "clashes between two communities": both sides are that kind of militia
         ev.actor2, ev.inter2 = ev.actor1, ev.inter1
