@@ -240,10 +240,12 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
-    if crowd and ev.inter1 not in (5, 6) and (ev.inter1 in (None, 7) or ev.inter1 in (3, 4) and sub != "Mob violence"):
-        # ACLED codes the crowd as Protesters/Rioters; who they are goes to the associated actor (their
-        # identity, added below; never a bare "Civilians").
-        if ev.actor1 and not (ev.inter1 == 7 and ev.actor1.startswith("Civilians")):
+    if crowd and ev.inter1 in (None, 3, 4, 7):
+        # ACLED codes the crowd as Protesters/Rioters, party supporters in a mob too (measured on the training
+        # countries: 1,729 of 1,744 mob-violence events lead with Rioters); who they are goes to the associated
+        # actor (their identity, added below; never a bare "Civilians" or an unidentified group).
+        if ev.actor1 and not (ev.inter1 == 7 and ev.actor1.startswith("Civilians")) \
+                and not ev.actor1.startswith("Unidentified"):
             ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
