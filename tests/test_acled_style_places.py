@@ -37,6 +37,15 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # a village the gazetteer lacks: somewhere in the bracket's district, not its town
     ("On 4 May 2020, FAMa soldiers killed 3 civilians near Mondorza (Douentza, Mopti).", "2020-05-04",
      "Douentza", "Mopti", 2, "Mali"),
+    # the place the bracket qualifies is the event's, over a country named later (one unit, "KPK", unknown) or a
+    # park's name ("Jinnah Bagh" is no town Bagh)
+    ("On 1 April 2022, activists of PTI took out a protest rally in Mansehra city (Mansehra, KPK), against the "
+     "United States, over claimed interference.", "2022-04-01", "Mansehra", "Khyber Pakhtunkhwa", 1, "Pakistan"),
+    ("On 2 April 2022, members of the Agani community held a protest demonstration at Jinnah Bagh in Larkana city "
+     "(Larkana, Sindh), for the acceptance of their demands.", "2022-04-02", "Larkana", "Sindh", 1, "Pakistan"),
+    # "Colonia" opens a neighbourhood's name in Mexico: not Cologne
+    ("On 7 January 2022, in Cadereyta Jimenez, Nuevo Leon, armed men chased and opened fire on a man in Colonia "
+     "Bella Vista.", "2022-01-07", "Cadereyta Jimenez", "Nuevo Leon", 1, "Mexico"),
     # the NER calls the town a people; "in" says it is a place
     ("On 3 April 2022, rioters burned a police post in Kasese.", "2022-04-03", "Kasese", "Western", 1, "Uganda"),
     # the name as written, not the gazetteer's short form ("Lakki")

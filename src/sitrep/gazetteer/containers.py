@@ -34,6 +34,8 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
 
 
 _OPEN = re.compile(r"\s*(?:([A-Za-z]+)\s*)?\(\s*")
+# the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
+_UNKNOWN_UNITS = re.compile(r"(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})*\s*\)")
 
 
 def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
@@ -57,7 +59,7 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
                 break
             inner.append(b)
             pos = b.end
-        if not inner or not text[pos:pos + 3].lstrip().startswith(")"):
+        if not inner or not _UNKNOWN_UNITS.match(text, pos):
             continue
         within: set[str] = set()
         for b in inner:
@@ -66,6 +68,23 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             b.admin_hint = a
         if within and not a.within:
             a.within = within
+
+
+def qualified_places(text: str, found: list[Toponym]) -> list[int]:
+    """Starts of the resolved places the text qualifies with units that hold them ("Larkana city (Larkana,
+    Sindh)", "Cadereyta Jimenez, Nuevo Leon"; "Mansehra city (Mansehra, KPK)" with one unit unknown): ACLED-style
+    notes say so where the event is. A unit inside a bracket is none ("Kyaukme District" in "Kyaukme town
+    (Kyaukme Township, Kyaukme District, Shan-North)")."""
+    held = {id(t.admin_hint) for t in found if t.admin_hint is not None and t.entry is not None}
+    out = []
+    for t in found:
+        e = t.entry
+        if e is None or t.demonym is not None or t.admin_hint is not None \
+                or text.rfind("(", 0, t.start) > text.rfind(")", 0, t.start):
+            continue
+        if e.admin1_code in t.within or e.cc in t.within or (id(t) in held and not t.within):
+            out.append(t.start)
+    return out
 
 
 def areas_within(gaz: Gazetteer, name: str) -> set[str]:

@@ -26,6 +26,7 @@ GENERIC_WORDS = {
     "federal", "airport", "republic", "state", "royal", "university", "college", "hall", "church", "school",
     "county", "district", "capitol", "creek", "western", "eastern", "northern", "southern", "middle", "golden", "star",
     "green", "red", "zone",
+    "colonia",  # a Mexican town's neighbourhood ("Colonia Bella Vista"), not Cologne's Latin name
 }
 NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")
 LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",

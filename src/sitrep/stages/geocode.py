@@ -5,7 +5,8 @@ organisation's name, "The Washington Post", only when nothing else fits):
 
 1. a resolved place inside the event's evidence sentence (most precise first,
    places in the article's focus country before others, then the one nearest
-   the trigger);
+   the trigger), a place the text qualifies with its units ("Larkana city (Larkana, Sindh)", "Cadereyta
+   Jimenez, Nuevo Leon") before any other: that is how ACLED-style notes state where the event is;
 2. else the nearest resolved place in the article (by sentence distance) that
    fits: in the focus country when there is one, not a bare demonym;
 3. else the focus country itself, at geo_precision 3.
@@ -49,7 +50,8 @@ class Geocoder:
         return 0
 
     def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
-               in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset()) -> None:
+               in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
+               qualified: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
@@ -62,7 +64,8 @@ class Geocoder:
             inside = [p for p in resolved if p.start < end and start < p.end]
             if inside:
                 anchor = self._anchor(event)
-                chosen = min(inside, key=lambda p: (focus_iso is not None and p.iso != focus_iso,
+                chosen = min(inside, key=lambda p: (p.start not in qualified,
+                                                    focus_iso is not None and p.iso != focus_iso,
                                                     p.geo_precision or 3, abs(p.start - anchor)))
         if chosen is None:
             fitting = [p for p in resolved if self._fits(p, focus_iso)] or resolved
@@ -109,8 +112,9 @@ class Geocoder:
         focus_iso = self.gaz.country_info(focus_cc).get("numeric") if focus_cc else None
         in_names = frozenset(document.extras.get("places_in_names") or ())
         hints = frozenset(document.extras.get("place_hints") or ())
+        qualified = frozenset(document.extras.get("places_qualified") or ())
         for event in document.events:
-            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints)
+            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))

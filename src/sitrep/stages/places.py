@@ -21,7 +21,7 @@ from typing import Any
 
 from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
-from sitrep.gazetteer.containers import mark_containers, mark_parentheticals, names_before_areas
+from sitrep.gazetteer.containers import mark_containers, mark_parentheticals, names_before_areas, qualified_places
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.reporting import ReportingCountry
 from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, TOWN_FEATURES, Resolver, Toponym
@@ -436,6 +436,8 @@ class PlaceFinder:
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
         # units in brackets after a place ("Boni (Douentza, Mopti)") say where it is; they locate no event when it can
         document.extras["place_hints"] = [t.start for t in toponyms if t.admin_hint is not None]
+        # places the text qualifies with the units that hold them: the event is there (``qualified_places``)
+        document.extras["places_qualified"] = qualified_places(document.article.text, toponyms)
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
