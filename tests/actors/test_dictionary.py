@@ -213,3 +213,11 @@ def test_mined_templates_keep_only_phrases_in_their_own_words():
     # "jobs" co-occurred with Labor Group protests; it is not who the protesters are
     assert all(not g.identity for g in generics.get(("jobs",), []))
     assert any("Murle" in g.name for g in generics.get(("murle",), []))
+
+
+def test_acled_note_wording_for_unknown_attackers():
+    from sitrep.actors import normalise_actor
+
+    for text in ("two armed individuals", "an armed individual", "unidentified perpetrators"):
+        actor = normalise_actor(text, "Brazil", 2022)
+        assert actor is not None and actor.name == "Unidentified Armed Group (Brazil)", text
