@@ -33,6 +33,27 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
             b.hints = b.hints or AREA_HINTS  # "Tacoma, Washington" is the state, not the capital
 
 
+# "Tal Tamer town in Al Hasakeh governorate", "Shaalah town in Aleppo countryside": the second name holds the first
+_IN_UNIT_GAP = re.compile(r"\s+(?:town|village|city|camp|area)\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_UNIT_AFTER = re.compile(r"\s*(?:governorate|province|countryside|state|region|district)\b", re.I)
+_UNIT_WORDS = ("governorate", "province", "countryside", "state", "region", "district")
+
+
+def mark_units_after(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
+    """'Khan al-Sabeel town in Idleb governorate': the governorate holds the town (ACLED's Syria notes)."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.demonym is not None or b.demonym is not None or a.within or not _IN_UNIT_GAP.fullmatch(
+                text[a.end:b.start]):
+            continue
+        if not (b.text.lower().endswith(_UNIT_WORDS) or _UNIT_AFTER.match(text, b.end)):
+            continue
+        name = b.text.rsplit(" ", 1)[0] if b.text.lower().endswith(_UNIT_WORDS) else b.text
+        within = areas_within(gaz, name) or areas_within(gaz, b.text)
+        if within:
+            a.within = within
+            b.hints = b.hints or AREA_HINTS
+
+
 _OPEN = re.compile(r"\s*(?:([A-Za-z]+)\s*)?\(\s*")
 # the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
 _UNKNOWN_UNITS = re.compile(r"(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})*\s*\)")

@@ -98,7 +98,13 @@ class Resolver:
                 # "Nawa district (Helmand)": a namesake elsewhere is known with its unit word; this one without
                 inside = [c for c in self.gaz.lookup(head, loose=False)
                           if c.admin1_code in top.within or c.cc in top.within]
-            found = inside or found
+            if not inside:
+                # the text says which unit holds it ("Troitske, Donetsk"; "Shika (Gassol, Taraba)"): a namesake
+                # outside that unit is another place; the unit itself locates the event (precision 2)
+                top.candidates = []
+                top.reason = f"no '{top.text}' inside the unit the text puts it in"
+                return
+            found = inside
         top.candidates = found
         if not found:
             key = exact_key(top.text)

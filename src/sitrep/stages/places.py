@@ -21,7 +21,13 @@ from typing import Any
 
 from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
-from sitrep.gazetteer.containers import mark_containers, mark_parentheticals, names_before_areas, qualified_places
+from sitrep.gazetteer.containers import (
+    mark_containers,
+    mark_parentheticals,
+    mark_units_after,
+    names_before_areas,
+    qualified_places,
+)
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.reporting import ReportingCountry
 from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, TOWN_FEATURES, Resolver, Toponym
@@ -160,6 +166,7 @@ class PlaceFinder:
         found.sort(key=lambda t: t.start)
         mark_containers(self.gaz, self._text, found)
         mark_parentheticals(self.gaz, self._text, found)
+        mark_units_after(self.gaz, self._text, found)
         return found
 
     def _actor_name(self, top: Toponym) -> bool:

@@ -1,0 +1,38 @@
+"""The unit a note puts a place in: it chooses among the place's namesakes, and a name with no namesake inside
+that unit stays unresolved (the unit itself then locates the event)."""
+
+from __future__ import annotations
+
+from sitrep.gazetteer import load_gazetteer
+from sitrep.gazetteer.containers import areas_within, mark_units_after, qualified_places
+from sitrep.gazetteer.resolve import Resolver, Toponym
+
+
+def test_a_namesake_outside_the_stated_unit_is_no_candidate() -> None:
+    gaz = load_gazetteer()
+    resolver = Resolver(gaz)
+    anbar = areas_within(gaz, "Anbar")
+    hit = Toponym("Hit", 0, 3, within=anbar)
+    resolver.candidates(hit)
+    assert hit.candidates and all(c.admin1_code in anbar for c in hit.candidates)
+    kirkuk = Toponym("Kirkuk", 0, 6, within=anbar)  # Kirkuk is in Kirkuk governorate, not Anbar
+    resolver.candidates(kirkuk)
+    assert kirkuk.candidates == [] and kirkuk.reason and "inside the unit" in kirkuk.reason
+
+
+def test_town_in_a_governorate_is_held_by_it_and_qualified() -> None:
+    gaz = load_gazetteer()
+    text = "Gunmen attacked Hit town in Anbar governorate."
+    hit = Toponym("Hit", text.index("Hit"), text.index("Hit") + 3)
+    anbar = Toponym("Anbar governorate", text.index("Anbar"), text.index("Anbar") + len("Anbar governorate"))
+    found = [hit, anbar]
+    mark_units_after(gaz, text, found)
+    assert hit.within == areas_within(gaz, "Anbar") and anbar.hints
+    Resolver(gaz).resolve(found)
+    assert hit.entry is not None and hit.entry.admin1_code in hit.within
+    assert qualified_places(text, found) == [hit.start]
+    # inside a bracket a unit is never the qualified place
+    text2 = "in Foo (Hit, Anbar)"
+    inner = Toponym("Hit", text2.index("Hit"), text2.index("Hit") + 3, within=hit.within)
+    inner.entry = hit.entry
+    assert qualified_places(text2, [inner]) == []
