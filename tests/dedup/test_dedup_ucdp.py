@@ -51,3 +51,8 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
     for key in ("precision", "recall", "f1", "bcubed_f1", "philippines_f1"):
         assert 0.0 <= report.metrics[key] <= 1.0
     assert report.metrics["bcubed_precision"] >= 2 / 3  # the Abuja shootout never joins the Maiduguri attack
+    # the _country datasets give each report its country on the input, the others do not
+    recs, _gold, _country = dedup_ucdp.gold_records(folder, dedup_ucdp.HELD_OUT, 100, with_country=True)
+    assert {r.get("country") for r in recs} == {"Philippines"}
+    plain, _gold, _country = dedup_ucdp.gold_records(folder, dedup_ucdp.HELD_OUT, 100)
+    assert all("country" not in r for r in plain)

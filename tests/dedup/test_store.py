@@ -120,3 +120,34 @@ def test_canonical_event_that_loses_a_report_is_merged_again_from_the_rest(store
         "SELECT n_events, article_ids FROM canonical_events WHERE canonical_id = ?", [bombing]
     ).fetchall()[0]
     assert n_events == 2 and articles == ["tarmiyah-ied-1", "tarmiyah-ied-2"]
+
+
+def test_a_headline_without_an_asserted_event_joins_the_event_as_a_report_unit(store, tmp_path):
+    from sitrep.dedup import DedupConfig, headline
+    from sitrep.dedup.match import NAMES, MatchModel
+
+    # a model that merges on a shared rare word; common words weigh 1, unseen ones 3
+    common = {headline.stem(w): 1.0 for w in "gunmen kill village attack".split()}
+    coef = [3.0 if n == "rare_shared" else 0.0 for n in NAMES]
+    MatchModel(list(NAMES), [0.0] * len(NAMES), [1.0] * len(NAMES), coef, -6.0, 0.6, 0.3, idf=common,
+               default_idf=3.0).write(tmp_path)
+    cfg = DedupConfig(model_dir=str(tmp_path))
+    event = report("h1", 0, "Gunmen kill 9 in Zarqa village", event_date="2025-03-04", time_precision=2,
+                   country="Iraq", event_type="Violence against civilians", sub_event_type="Attack")
+    store_with(store, [event])
+    store.con.execute("INSERT INTO articles (article_id, text, source, published) VALUES "
+                      "('h2', 'Zarqa attack toll rises', 'Other Wire', '2025-03-05'), "
+                      "('h3', 'Floods cut roads', 'Other Wire', '2025-03-05')")
+    dedupe(store.con, cfg)
+    members = dict(store.con.execute("SELECT article_id, canonical_id FROM canonical_members").fetchall())
+    assert members["h2"] == members["h1"] and "h3" not in members  # a report unit alone makes no event
+    n_events, articles = store.con.execute("SELECT n_events, article_ids FROM canonical_events").fetchall()[0]
+    assert n_events == 1 and articles == ["h1", "h2"]
+    before = sorted(store.con.execute("SELECT * FROM canonical_members").fetchall())
+    stats = dedupe(store.con, cfg)
+    assert sorted(store.con.execute("SELECT * FROM canonical_members").fetchall()) == before
+    assert stats["canonical_total"] == 1
+    # the article is withdrawn: its report unit leaves the canonical event
+    store.con.execute("DELETE FROM articles WHERE article_id = 'h2'")
+    dedupe(store.con, cfg)
+    assert "h2" not in dict(store.con.execute("SELECT article_id, canonical_id FROM canonical_members").fetchall())
