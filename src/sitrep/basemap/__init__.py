@@ -1,0 +1,1 @@
+"""The offline basemap: vector tiles built at install time from packaged GeoNames and Natural Earth data."""
