@@ -56,3 +56,12 @@ def test_a_crowd_keeps_the_country_of_the_words_it_was_read_from():
     assert crowd_country(d, event(evidence={"actor1": [10, 26]}), "Palestine") == "Israel"
     assert crowd_country(d, event(evidence={"actor1": [30, 40]}), "Palestine") == "Palestine"
     assert crowd_country(d, event(evidence={}), None) is None
+
+
+def test_a_crowd_organisations_name_says_who_its_members_are():
+    from sitrep.actors.identities import name_identity
+
+    assert name_identity("SFI: Students Federation of India", "India") == "Students (India)"
+    assert name_identity("AIDWA: All India Democratic Women's Association", "India") == "Women (India)"
+    assert name_identity("CITU: Centre of Indian Trade Unions", "India", 2024) == "Labor Group (India)"
+    assert name_identity("AL: Bangladesh Awami League", "Bangladesh") is None

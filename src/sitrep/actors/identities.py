@@ -98,3 +98,23 @@ def crowd_country(document: Any, ev: Any, country: str | None) -> str | None:
             if a.start == span[0] and a.end == span[1] and a.country:
                 return str(a.country)
     return country
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for path in data_files("actors_identity_words.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(line for line in f if not line.startswith("#")):
+                out.append((re.compile(r"(?<![\w'])" + re.escape(row["word"].strip()) + r"(?![\w'])", re.I),
+                            row["identity"].strip()))
+    return out
+
+
+def name_identity(name: str, country: str | None, year: int | None = None) -> str | None:
+    """Who a named organisation's members are, from the words of its name ("Students Federation" -> Students)."""
+    for pattern, identity in _name_words():
+        if pattern.search(name):
+            filled = identity.replace("{country}", country) if country else identity.replace(" ({country})", "")
+            return dated_identity(filled, year)
+    return None

@@ -25,6 +25,7 @@ from typing import Any
 from sitrep.actors import Context, Tok, get_matcher
 from sitrep.actors.country import article_country
 from sitrep.actors.dictionary import token_key
+from sitrep.actors.identities import name_identity
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
 
@@ -86,13 +87,16 @@ def extract_actors(document: Document) -> list[Actor]:
     # "anti-government protesters", "pro-Russian separatists": the stance names whom they oppose or back
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
-    return _actors(text, matches)
+    return _actors(text, matches, ctx.year)
 
 
-def _actors(text: str, matches: list[Any]) -> list[Actor]:
+def _actors(text: str, matches: list[Any], year: int | None = None) -> list[Actor]:
+    # a union, students' federation or women's association: its name says who its members are
     return [
         Actor(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, inter=m.inter, country=m.country,
-              sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3), identity=m.identity)
+              sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3),
+              identity=m.identity or (name_identity(m.name, m.country, year) if m.kind == "named" and m.inter in (5, 6, 7)
+                                       else None))
         for m in matches
     ]
 
