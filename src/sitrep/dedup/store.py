@@ -156,7 +156,8 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
     t3 = time.perf_counter()
     stats: dict[str, Any] = {k: int(v) for k, v in result.stats.items()}
     stats.update({
-        "new_events": len(ids) if new is None else len(new),
+        # report units not yet in a canonical event are looked at again each run: they are not new events
+        "new_events": sum(1 for e in (ids if new is None else new) if not str(e).startswith("doc:")),
         "updated_canonical": len(result.canonical),
         "aliases": len(result.aliases),
         "removed_events": len(gone),
