@@ -201,6 +201,9 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
+CROWD_CODES = (5, 6)
+
+
 def _load_actor_rows() -> list[ActorRow]:
     merged: dict[str, ActorRow] = {}
     mined: dict[str, list[str]] = {}
@@ -210,6 +213,11 @@ def _load_actor_rows() -> list[ActorRow]:
         inter = _int(rec["inter"], "actors_acled.csv")
         if inter is None or not 1 <= inter <= 8:
             continue
+        if inter in CROWD_CODES:
+            # ACLED codes a crowd only as the generic Protesters/Rioters; a named group seen with one (a union,
+            # a party, a student movement) takes the crowd's code in the record but is people, not the crowd:
+            # read alone ("police caught two SIMI activists") it is no protest
+            inter = 7
         aliases = _mined_aliases(rec)
         mined[rec["name"]] = aliases
         merged[rec["name"]] = ActorRow(
