@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import tests_gate
-from conftest import _fail_gated_skip
+
+
+def _root_conftest():
+    # by path: with the whole suite collected, a bare "conftest" import can resolve to a sub-folder's conftest
+    spec = importlib.util.spec_from_file_location("sitrep_root_conftest", Path(__file__).with_name("conftest.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_fail_gated_skip = _root_conftest()._fail_gated_skip
 
 
 def _skipped(nodeid: str):
