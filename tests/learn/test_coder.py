@@ -152,3 +152,26 @@ def test_loader_rejects_other_format(tmp_path: Path) -> None:
     meta["format"] = 99
     (folder / "config.json").write_text(json.dumps(meta), encoding="utf-8")
     assert load_coder(folder) is None
+
+
+def agreeing_model(folder: Path, words_top: str) -> Path:
+    """Combiner: Agreement at about 0.71 (under override_at); words layer: ``words_top`` first for any text."""
+    labels = ["Agreement", "Attack", "Air/drone strike", "Shelling/artillery/missile attack"]
+    k = len(labels)
+    bias = np.array([2.0 if lab == "Agreement" else 0.0 for lab in labels], dtype=np.float32)
+    words_b = np.array([1.0 if lab == words_top else -1.0 for lab in labels], dtype=np.float32)
+    CoderModel(labels, ["zzz"], np.ones(1), np.zeros((1, k)), words_b, ["rule=Attack"], np.zeros((1, k)),
+               np.zeros((k, k)), bias).save(folder)
+    return folder
+
+
+def test_unsure_model_overrides_only_when_the_words_layer_agrees(tmp_path: Path) -> None:
+    clear_cache()
+    text = "Gunmen killed two villagers in Kidal on Monday."
+    both = str(agreeing_model(tmp_path / "agree", "Agreement"))
+    apart = str(agreeing_model(tmp_path / "apart", "Attack"))
+    gate = {"use_model": True, "override_at": 0.95, "agree_at": 0.6}
+    assert _coded(text, {**gate, "model_dir": both})[0][0] == "Agreement"
+    assert _coded(text, {**gate, "model_dir": apart})[0][0] == "Attack"  # the rules' choice stands
+    assert _coded(text, {**gate, "agree_at": 1.1, "model_dir": both})[0][0] == "Attack"  # gate off
+    clear_cache()

@@ -101,6 +101,13 @@ class CoderModel:
         best = int(np.argmax(p))
         return self.labels[best], float(p[best])
 
+    def words_choice(self, text: str, allowed: set[str] | None = None) -> str:
+        """The words layer's own top sub-event type for ``text`` (among ``allowed`` when given)."""
+        scores = self.word_scores(text)
+        if allowed and any(lab in allowed for lab in self.labels):
+            scores = np.where([lab in allowed for lab in self.labels], scores, -np.inf)
+        return self.labels[int(np.argmax(scores))]
+
     def probability_of(self, label: str, text: str, rule_feats: Iterable[str], own: str | None = None) -> float:
         """The model's probability for ``label`` (0 when it does not know the label)."""
         if label not in self.labels:

@@ -138,7 +138,7 @@ def remote_subs(book: Codebook) -> set[str]:
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
                sents: list[Any] | None = None, coder: Any = None, remote: bool = True,
-               override_at: float = 0.95, rules_keep: frozenset[str] = frozenset()) -> None:
+               override_at: float = 0.95, rules_keep: frozenset[str] = frozenset(), agree_at: float = 1.1) -> None:
     """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.").
 
     With a ``coder`` model the sub-event type is the model's choice and ``confidence`` its probability;
@@ -199,7 +199,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             # article sentences, where the rules hold (measured: CASE 2021 0.775 rules, 0.612 model alone).
             allowed = remote_subs(book) if remote and REMOTE_FEATURE in feats else None
             best, prob = coder.choose(text, feats, allowed, own=clause)
-            if prob >= override_at and sub not in rules_keep:
+            # a less sure choice still overrides when the words layer alone, over the same words, picks it too
+            sure = prob >= override_at or (prob >= agree_at and coder.words_choice(text, allowed) == best)
+            if sure and sub not in rules_keep:
                 sub = best  # the remote rule binds the model's choice; the rules' own (an interception) stands
             ev.confidence = round(coder.probability_of(sub, text, feats, own=clause), 4)
     else:
@@ -279,7 +281,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
 
 
 def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any = None, remote: bool = True,
-                  override_at: float = 0.95, rules_keep: frozenset[str] = frozenset()) -> None:
+                  override_at: float = 0.95, rules_keep: frozenset[str] = frozenset(), agree_at: float = 1.1) -> None:
     if not document.events:
         return
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
@@ -294,7 +296,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
                    trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, remote=remote,
-                   override_at=override_at, rules_keep=rules_keep)
+                   override_at=override_at, rules_keep=rules_keep, agree_at=agree_at)
         if identities:
             add_identities(ev, identities)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
@@ -351,9 +353,10 @@ def make_coding(config: dict[str, Any]) -> Any:
     remote = bool(config.get("remote_constraint", True))
     override_at = float(config.get("override_at", 0.95))
     rules_keep = frozenset(config.get("rules_keep", ()))
+    agree_at = float(config.get("agree_at", 1.1))
 
     def run(documents: list[Document]) -> None:
         for document in documents:
-            code_document(document, lex, book, coder, remote, override_at, rules_keep)
+            code_document(document, lex, book, coder, remote, override_at, rules_keep, agree_at)
 
     return run
