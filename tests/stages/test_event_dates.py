@@ -118,3 +118,18 @@ def test_event_dates_year_of_something_else_does_not_undate(stages):
     text = "The group, founded in 2015, attacked a checkpoint near Hit."
     (event,) = dated(stages, text, ["attacked"])
     assert (event.event_date, event.time_precision) == ("2020-05-13", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Villagers protested against the wall, continuing the weekly protests held since March 2019.",
+        "Hundreds of veterans gathered in the square to commemorate 8 May 1945.",
+        "Residents held a vigil marking the anniversary of the 12 March 1993 bombings.",
+    ],
+)
+def test_event_dates_history_date_is_not_the_event_date(stages, text):
+    # the start of an ongoing protest or the day remembered says nothing about this event: the report date
+    trigger = next(w for w in ("protested", "gathered", "vigil") if w in text)
+    event = dated(stages, text, [trigger], published="2022-06-05")[0]
+    assert (event.event_date, event.time_precision) == ("2022-06-05", 2)

@@ -32,6 +32,18 @@ from sitrep.registry import stage
 AS_REPORTED_PRECISION = 2
 _HEDGE_BEFORE = re.compile(r"(?:around|about|approximately|circa|c\.|on or about|on or around)\s*$", re.IGNORECASE)
 _HEDGE_AFTER = re.compile(r"^\s*\(\s*(?:as reported|approx\w*|around)\s*\)", re.IGNORECASE)
+# A date the text gives as history: the start of something ongoing ("held since March 2019") or what is being
+# remembered ("a commemoration of 8 May 1945", "the anniversary of the 1993 bombings") is not when the event was.
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:since|ever since|anniversary of|commemoration of|remembrance of|in memory of|commemorat(?:e|es|ed|ing)"
+    r"|to mark|marking|to remember|remembering)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def history(text: str, mention: DateMention) -> bool:
+    """Whether the text gives this date as history (a start point or what is remembered), not as an event date."""
+    return bool(_HISTORY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]))
 
 
 def _reference(document: Document) -> date | None:
@@ -112,10 +124,12 @@ def _coarse_mention(document: Document, event: Event) -> DateMention | None:
         return None
     trigger = event.evidence.get("trigger") or sentence
     verb = _governing_verb(document.doc, trigger[0], trigger[1])
+    text = document.article.text
     coarse = [
         m
         for m in document.dates
         if sentence[0] <= m.start < sentence[1] and not m.date and verb is not None and _modifies(document.doc, m, verb)
+        and not history(text, m)
     ]
     return coarse[0] if coarse else None  # "founded in 2015" says nothing about the attack
 
@@ -154,8 +168,10 @@ def make_event_dates(config: dict[str, Any]) -> Any:
             if not document.events:
                 continue
             line = document.extras.get("dateline")
+            text = document.article.text
             usable = [
                 m for m in document.dates if m.date and m.precision and not (line and line[0] <= m.start < line[1])
+                and not history(text, m)
             ]
             ref = _reference(document)
             for event in document.events:
