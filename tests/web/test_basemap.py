@@ -100,3 +100,17 @@ def test_users_own_extract_is_served_with_ranges(
     assert config["extract"]["url"] == "basemap/extract.pmtiles" and "OpenStreetMap" in config["extract"]["attribution"]
     part = client.get("/basemap/extract.pmtiles", headers={"Range": "bytes=100-199"})
     assert part.status_code == 206 and part.content == extract.read_bytes()[100:200]
+
+
+def test_build_fails_loudly_without_its_tools(tmp_path: Path) -> None:
+    from sitrep.basemap.build import BuildError, build, main
+
+    out = tmp_path / "map.pmtiles"
+    with pytest.raises(BuildError, match="tippecanoe"):
+        build(out, tmp_path / "node_modules", tmp_path / "no-tippecanoe")
+    fake = tmp_path / "tippecanoe"
+    fake.write_text("")
+    with pytest.raises(BuildError, match="mapshaper"):
+        build(out, tmp_path / "node_modules", fake)
+    assert main([str(out), "--npm", str(tmp_path), "--tippecanoe", str(fake)]) == 1  # make stops here
+    assert not out.exists()  # no blank map left behind for make to take as built
