@@ -33,6 +33,7 @@ OTHER_PLACE_WEIGHT = 1.0  # regions, deserts, rivers ...
 HINT_WEIGHT = 1.0  # extra for a bracketed admin unit, on top of its place weight
 STATE_ACTOR_WEIGHT = 1.0
 NAMED_ACTOR_WEIGHT = 0.75
+GENERIC_STATE_WEIGHT = 0.2  # "Iran threatened": counts only where nothing else names a country
 SOURCE_WEIGHT = 1.5
 # a source that reported on one country in the training exports: weak, since those exports cover few
 # countries and aggregators (ReliefWeb) look national there
@@ -128,7 +129,17 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     spans = [(p.start, p.end) for p in document.places if p.country]
     for a in document.actors:
         # "Russian forces" is one piece of evidence: its nationality word has voted already
-        if a.kind != "named" or not a.name or any(s < a.end and a.start < e for s, e in spans):
+        if not a.name or any(s < a.end and a.start < e for s, e in spans):
+            continue
+        if a.kind != "named":
+            # a generic or state actor whose own words name its country ("Iran threatened", "Palestinian
+            # bombers") votes for it when no place did (pipelines without the places stage)
+            if a.country:
+                # a state's forces often act abroad ("Turkish drones struck ... near Sinjar"): their vote is
+                # the weakest, below the places stage's focus
+                state = a.inter in (1, 8)
+                votes[a.country] += GENERIC_STATE_WEIGHT if state else NAMED_ACTOR_WEIGHT
+                other.add(a.country)
             continue
         row = index.by_name.get(a.name)
         homes = index.rows[row].countries if row is not None else ()
