@@ -113,7 +113,7 @@ def test_dashboard_filter_open_event_and_correct_it(server_url: str, tmp_path: P
             page.uncheck("#canonical")
             page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
             assert page.locator("#timeline rect").count() > 10
-            page.wait_for_selector(".leaflet-overlay-pane path")  # provinces (or the fallback outlines) drawn
+            page.wait_for_selector("#map[data-basemap], .leaflet-overlay-pane path", state="attached")  # a backdrop
 
             # Brush the timeline's last weeks: the table keeps only events in that range.
             box = page.locator("#timeline").bounding_box()
