@@ -219,8 +219,14 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
             for t in targets:
                 co[(key, t)] += 1
     best: dict[str, tuple[int, str]] = {}
-    for (key, t), a in co.items():
-        if a > best.get(key, (0, ""))[0]:
+    rank: dict[str, tuple[int, int, str]] = {}
+    for (key, t), a in sorted(co.items()):  # sorted: the outcome must not depend on set order (hash seed)
+        # ties (a group and the army it fought, named in the same notes) go to the actor whose own name
+        # shares a word with the phrase ("ZF fighters" -> "ZF: Zorvan Front")
+        shared = len(set(key.split()) & {w.lower() for w in tokens(t)})
+        score = (a, shared, t)
+        if key not in rank or score[:2] > rank[key][:2]:
+            rank[key] = score
             best[key] = (a, t)
     kept: dict[str, dict[str, int]] = defaultdict(dict)
     nouns = member_nouns() | places  # a phrase of place words and member nouns alone names no one
