@@ -92,7 +92,10 @@ class CoderModel:
     def choose(self, text: str, rule_feats: Iterable[str], allowed: set[str] | None = None,
                own: str | None = None) -> tuple[str, float]:
         """The most probable sub-event type (among ``allowed`` when given) and its probability."""
-        p = self.probabilities(text, rule_feats, own)
+        return self.choose_in(self.probabilities(text, rule_feats, own), allowed)
+
+    def choose_in(self, p: np.ndarray, allowed: set[str] | None = None) -> tuple[str, float]:
+        """``choose`` over probabilities already computed (one model pass per event)."""
         if allowed:
             mask = np.array([lab in allowed for lab in self.labels])
             if mask.any():

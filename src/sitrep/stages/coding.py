@@ -198,12 +198,13 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
             # (``override_at``): trained on ACLED's notes, it is strong on note-like text and weaker on
             # article sentences, where the rules hold (measured: CASE 2021 0.775 rules, 0.612 model alone).
             allowed = remote_subs(book) if remote and REMOTE_FEATURE in feats else None
-            best, prob = coder.choose(text, feats, allowed, own=clause)
+            probs = coder.probabilities(text, feats, own=clause)
+            best, prob = coder.choose_in(probs, allowed)
             # a less sure choice still overrides when the words layer alone, over the same words, picks it too
             sure = prob >= override_at or (prob >= agree_at and coder.words_choice(text, allowed) == best)
             if sure and sub not in rules_keep:
                 sub = best  # the remote rule binds the model's choice; the rules' own (an interception) stands
-            ev.confidence = round(coder.probability_of(sub, text, feats, own=clause), 4)
+            ev.confidence = round(float(probs[coder.labels.index(sub)]) if sub in coder.labels else 0.0, 4)
     else:
         sub = ev.sub_event_type or "Other"
         victims = set()
