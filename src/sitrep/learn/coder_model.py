@@ -111,12 +111,6 @@ class CoderModel:
             scores = np.where([lab in allowed for lab in self.labels], scores, -np.inf)
         return self.labels[int(np.argmax(scores))]
 
-    def probability_of(self, label: str, text: str, rule_feats: Iterable[str], own: str | None = None) -> float:
-        """The model's probability for ``label`` (0 when it does not know the label)."""
-        if label not in self.labels:
-            return 0.0
-        return float(self.probabilities(text, rule_feats, own)[self.labels.index(label)])
-
     def save(self, folder: str | Path) -> None:
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
