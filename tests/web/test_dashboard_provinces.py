@@ -129,7 +129,8 @@ def test_provinces_alerts_and_every_event(server: tuple[str, int], tmp_path: Pat
             page.locator(".leaflet-control-zoom-in").click()
             page.locator(".leaflet-control-zoom-in").click()
             page.wait_for_function("document.body.dataset.mapEvents !== ''")
-            page.wait_for_timeout(500)
+            # the second zoom's reload may still be drawing: wait for the points, not a fixed 500 ms
+            page.wait_for_function("document.querySelectorAll('path.event-point, path.event-cluster').length > 0")
             assert page.locator("path.event-point, path.event-cluster").count() > 0
             _save(page, tmp_path, "province-zoomed.png")
         finally:
