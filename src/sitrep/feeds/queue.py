@@ -26,6 +26,32 @@ RETRYABLE_CODES = ("E601", "E602", "E607")  # a page that failed this way is tri
 MAX_ATTEMPTS = 3
 
 
+API_PREFIX = "api:"
+
+
+def api_item(input_id: str, content_hash: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The queue row for an article posted to the API. The key carries the text's hash, so the same text posted
+    twice is queued once, while a changed text under the same id is queued again (and stored as a new version)."""
+    return {
+        "item_key": f"{API_PREFIX}{content_hash[:16]}:{input_id}",
+        "feed_id": None,
+        "url": fields.get("url"),
+        "title": fields.get("title"),
+        "published": fields.get("published"),
+        "source": fields.get("source"),
+        "country": fields.get("country"),
+        "text": fields["text"],
+        "content_hash": content_hash,
+    }
+
+
+def api_input_id(item_key: str) -> str | None:
+    """The id a poster gave (or the text's hash) back from an API item's key; None for feed items."""
+    if not item_key.startswith(API_PREFIX):
+        return None
+    return item_key.split(":", 2)[2]
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 

@@ -22,7 +22,7 @@ from typing import Any
 from sitrep.dedup.store import dedupe
 from sitrep.feeds.fetcher import Fetcher
 from sitrep.feeds.poller import PollResult, poll_due
-from sitrep.feeds.queue import FeedTables, utcnow
+from sitrep.feeds.queue import FeedTables, api_input_id, utcnow
 from sitrep.io.readers import Input, article_from_record
 from sitrep.store.batch import BatchSummary
 from sitrep.store.db import Store
@@ -55,12 +55,15 @@ class GuardedStore(Store):
 
 
 def queue_inputs(rows: list[dict[str, Any]]) -> list[Input]:
-    """Queue rows as ingest inputs: the page URL is the article's id, the feed's country its reporting country."""
+    """Queue rows as ingest inputs: the page URL (or the id given to the API) is the article's id, the feed's country
+    its reporting country."""
     inputs = []
     for row in rows:
         record = {k: row.get(k) for k in ("url", "title", "text", "published", "source", "country")}
-        record["id"] = row.get("url") or row["item_key"]
-        inputs.append(article_from_record(record, fallback_id=row["item_key"], origin=f"feed:{row.get('feed_id')}"))
+        posted_as = api_input_id(row["item_key"])
+        record["id"] = posted_as or row.get("url") or row["item_key"]
+        origin = "api" if posted_as else f"feed:{row.get('feed_id')}"
+        inputs.append(article_from_record(record, fallback_id=row["item_key"], origin=origin))
     return inputs
 
 

@@ -1,4 +1,9 @@
-"""``GET /api/articles/{id}`` (the text with every span) and ``POST /api/articles`` (ingest)."""
+"""``GET /api/articles/{id}`` (the text with every span) and ``POST /api/articles`` (ingest).
+
+Under ``sitrep serve --watch`` a post goes into the durable queue the feed
+watcher drains (202: stored, processed in the background, never lost on a
+crash); without a watcher it is processed before the answer (201).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
 from sitrep.dedup.store import dedupe
@@ -104,6 +109,7 @@ class ArticleIn(BaseModel):
     url: str | None = None
     source: str | None = Field(None, description="publisher")
     published: str | None = Field(None, description="YYYY-MM-DD; anchors relative dates")
+    country: str | None = Field(None, description="the country the report is about, when known (helps places)")
 
 
 class ArticlesIn(BaseModel):
@@ -116,10 +122,16 @@ class ArticlesIn(BaseModel):
     status_code=201,
     summary="Ingest articles through the pipeline into the store (needs the token)",
 )
-def post_articles(body: ArticleIn | ArticlesIn, db: Database = Depends(get_db)) -> Any:
+def post_articles(
+    body: ArticleIn | ArticlesIn, request: Request, response: Response, db: Database = Depends(get_db)
+) -> Any:
     from sitrep.extraction import default_pipeline
 
     records = body.articles if isinstance(body, ArticlesIn) else [body]
+    watcher = getattr(request.app.state, "watcher", None)
+    if watcher is not None:
+        response.status_code = 202
+        return _enqueue(records, watcher)
     # Without an id or URL the text's own hash names the input, so two different
     # anonymous posts are never taken for versions of one article.
     inputs: list[Input] = [
@@ -159,3 +171,23 @@ def post_articles(body: ArticleIn | ArticlesIn, db: Database = Depends(get_db)) 
             entry["errors"] = [e.to_dict() for e in errors]
         articles.append(entry)
     return {"summary": summary.to_dict(), "articles": articles}
+
+
+def _enqueue(records: list[ArticleIn], watcher: Any) -> dict[str, Any]:
+    """Put posted articles into the watcher's durable queue; the processor is woken rather than waiting a tick."""
+    from sitrep.feeds.queue import api_item
+
+    articles = []
+    for record in records:
+        fields = record.model_dump(exclude_none=True)
+        checked = article_from_record(fields, fallback_id=text_hash(record.text), origin="api")
+        if checked.article is None:  # refused here, as ingest would, so nothing useless waits in the queue
+            failure = checked.failure.to_dict() if checked.failure else {}
+            articles.append({"input_id": checked.id, "state": "refused", "errors": [failure]})
+            continue
+        item = api_item(checked.id, checked.article.content_hash, fields)
+        watcher.tables.put_item(item, origin="api")
+        articles.append({"input_id": checked.id, "item_key": item["item_key"], "state": "queued"})
+    watcher.wake.set()
+    queued = sum(a["state"] == "queued" for a in articles)
+    return {"queued": queued, "queue": watcher.tables.queue_counts(), "articles": articles}
