@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sitrep.errors import SitrepError
 from sitrep.feeds.config import FeedSpec, normalise_url, url_key
 from sitrep.store import rows as R
+from sitrep.store.transaction import locked_transaction, own_cursor
 
 FEED_COLUMNS = (
     "feed_id, url, country, source, every_seconds, added_at, etag, last_modified, last_polled_at, last_ok_at, "
@@ -61,24 +62,11 @@ class FeedTables:
         self.con = con
         self.lock = lock or threading.Lock()
 
-    @contextlib.contextmanager
-    def _cursor(self) -> Iterator[Any]:
-        cur = self.con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+    def _cursor(self) -> contextlib.AbstractContextManager[Any]:
+        return own_cursor(self.con)
 
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[Any]:
-        with self.lock, self._cursor() as cur:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            cur.execute("COMMIT")
+    def _writing(self) -> contextlib.AbstractContextManager[Any]:
+        return locked_transaction(self.con, self.lock)
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._cursor() as cur:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import duckdb
 
 from sitrep.store import Store
+from sitrep.store.transaction import locked_transaction, own_cursor
 
 # Fields a coder may correct, with the DuckDB type a text value is cast to
 # (None = text). The same list drives the reviewed views and validation.
@@ -135,25 +135,12 @@ class Database:
             with self.writer() as cur:
                 refresh_reviewed(cur)
 
-    @contextlib.contextmanager
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self.con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+    def cursor(self) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+        return own_cursor(self.con)
 
-    @contextlib.contextmanager
-    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def writer(self) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
         """A cursor inside one transaction, serialised with other writers."""
-        with self.write_lock, self.cursor() as cur:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-            cur.execute("COMMIT")
+        return locked_transaction(self.con, self.write_lock)
 
     def has_canonical(self) -> bool:
         with self.cursor() as cur:
