@@ -83,3 +83,33 @@ def test_the_shipped_model_loads_and_has_a_card() -> None:
     folder = Path(dedup_model.__file__).resolve().parents[1] / "data" / "models" / "dedup"
     card = (folder / "card.md").read_text(encoding="utf-8")
     assert "Sundberg" in card and "sitrep train dedup" in card
+
+
+def test_context_ranks_each_pair_among_the_other_pairs_of_its_ends() -> None:
+    from sitrep.dedup.match import CONTEXT, CONTEXT_NAMES, context_features
+
+    # unit 0 pairs with 1 (cosine 0.9), 2 (0.5) and 3 (0.2); unit 2 also with 3 (0.8)
+    i, j = np.array([0, 0, 0, 2]), np.array([1, 2, 3, 3])
+    x = np.zeros((4, len(NAMES)))
+    x[:, NAMES.index("cosine")] = [0.9, 0.5, 0.2, 0.8]
+    out = context_features(i, j, x, np.array([0.9, 0.5, 0.2, 0.8]))
+    assert out.shape == (4, len(NAMES) + len(CONTEXT_NAMES))
+    col = {n: out[:, len(NAMES) + k] for k, n in enumerate(CONTEXT_NAMES)}
+    assert col["cosine_mutual_best"].tolist() == [1.0, 0.0, 0.0, 1.0]  # 0-1 and 2-3 pick each other
+    assert col["cosine_rank_high"].tolist() == [0.0, 1.0, 2.0, 0.0]  # 0-3 is unit 0's third pair
+    assert col["cosine_below_best"][1] == pytest.approx(-0.4)  # 0.5 against unit 0's best, 0.9
+    assert len(CONTEXT) * 2 == len(CONTEXT_NAMES)
+
+
+def test_the_context_stage_overrides_the_first_when_the_model_has_one(tmp_path: Path) -> None:
+    from sitrep.dedup.match import CONTEXT_NAMES
+
+    m = MatchModel.read(_model(tmp_path, 5.0))
+    width = len(NAMES) + len(CONTEXT_NAMES)
+    coef = [4.0 if n == "cosine_mutual_best" else 0.0 for n in (*NAMES, *CONTEXT_NAMES)]
+    m.context = {"mean": [0.0] * width, "scale": [1.0] * width, "coef": coef, "intercept": -2.0}
+    x = np.zeros((2, len(NAMES)))
+    x[:, NAMES.index("cosine")] = [0.9, 0.5]
+    p = m.probability(x, np.array([0, 0]), np.array([1, 2]))  # both pairs of unit 0: only 0-1 is mutual best
+    assert p[0] > 0.8 > 0.2 > p[1]
+    assert m.probability(x).tolist() == pytest.approx([1 / (1 + np.exp(-5.0))] * 2)  # no ends: first stage

@@ -55,6 +55,8 @@ class DedupConfig:
     # and by each rare word they share (IDF at least ``block_min_idf``), within this many days.
     headline_window_days: int = 7
     headline_neighbours: int = 12
+    # ... and each with this many nearest in time whatever their country (blocking pass 7).
+    headline_any_neighbours: int = 24
     block_min_idf: float = 2.0
     # "model": the learned matcher (data/models/dedup) scores pairs when it is installed; "rules": the
     # weighted mean above. ``model_dir`` points at another build; the two thresholds, when above 0,

@@ -24,8 +24,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+
+from sitrep.resources import data_files
+
+FAMILIES = "models/dedup/word_families.csv"
 
 # "UPDATE 3-", "CORRECTED-", "WRAPUP 1-", "BREAKING:" at the start; "(Reuters) -" datelines anywhere.
 _WIRE = re.compile(r"^\s*(?:(?:update|wrapup|refile|corrected|urgent|breaking|exclusive|rpt|factbox|analysis|"
@@ -60,13 +65,27 @@ def stem(word: str) -> str:
     return word[:7]
 
 
+@lru_cache(maxsize=1)
+def families() -> dict[str, str]:
+    """Word -> its family (``data/models/dedup/word_families.csv`` and users' copies): one token per meaning."""
+    out: dict[str, str] = {}
+    for path in data_files(FAMILIES):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#") or line.startswith("family,"):
+                continue
+            family, _, members = line.partition(",")
+            out.update({w: "=" + family.strip() for w in members.split()})
+    return out
+
+
 def words(text: str) -> list[str]:
-    """Distinct content-word stems of ``text``, in order of first use."""
+    """Distinct content-word stems (or word families) of ``text``, in order of first use."""
     out: dict[str, None] = {}
+    fam = families()
     for w in _WORD.findall(clean(text).lower()):
         if w[0].isdigit() or len(w) < 3 or w in _STOP:
             continue
-        out.setdefault(stem(w.replace("'", "")), None)
+        out.setdefault(fam.get(w) or stem(w.replace("'", "")), None)
     return list(out)
 
 

@@ -11,6 +11,14 @@ named in one report only, generic against named actors, the same outlet
 twice (a follow-up of one event, or another event). A logistic regression
 over these is shipped as plain numbers (``data/models/dedup/model.json``),
 so scoring needs numpy only.
+
+A second stage reads each pair in the company of its rivals: two reports
+that are each other's most similar candidate are far likelier one event than
+a pair whose ends both have a closer match elsewhere (a week of one
+country's news holds several look-alike attacks). ``context_features``
+ranks every pair among the other candidate pairs of each of its ends, by
+cosine and by the first stage's probability; a second logistic regression
+over the first stage's features and these gives the final probability.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ import numpy as np
 from sitrep.dedup.features import Features
 from sitrep.dedup.text import jaccard
 
-FORMAT = 2
+FORMAT = 3
 NAMES = (
     "date", "place", "actors", "type", "text",  # the rule components, 0..1
     "jaccard", "cosine", "rare_shared", "shared_words", "cosine_same_day",
@@ -86,6 +94,56 @@ def pair_features(f: Features, s: Any) -> np.ndarray:
     return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
 
 
+CONTEXT = ("value", "below_best", "rank_low", "rank_high", "mutual_best", "log_degree")
+CONTEXT_NAMES = tuple(f"{kind}_{c}" for kind in ("cosine", "prob") for c in CONTEXT)
+
+
+def _ranked(i: np.ndarray, j: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """The ``CONTEXT`` columns of value ``v`` per pair, among the pairs sharing an end with it."""
+    m = len(v)
+    ends = np.concatenate([i, j])
+    vals = np.concatenate([v, v])
+    pair = np.concatenate([np.arange(m), np.arange(m)])
+    order = np.lexsort((pair, -vals, ends))  # by end, best value first (ties: stable by pair)
+    e_sorted = ends[order]
+    start = np.r_[0, np.flatnonzero(np.diff(e_sorted)) + 1]
+    size = np.diff(np.r_[start, len(order)])
+    pos = np.arange(len(order)) - np.repeat(start, size)
+    rank = np.empty(2 * m, dtype=np.int64)
+    rank[order] = pos
+    best = np.repeat(vals[order][start], size)
+    top = np.empty(2 * m)
+    top[order] = best
+    degree = np.empty(2 * m)
+    degree[order] = np.repeat(size, size)
+    r_i, r_j = rank[:m], rank[m:]
+    cols = [v, v - np.maximum(top[:m], top[m:]), np.minimum(np.minimum(r_i, r_j), 3),
+            np.minimum(np.maximum(r_i, r_j), 3), (r_i == 0) & (r_j == 0), np.log1p(degree[:m]) + np.log1p(degree[m:])]
+    return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
+
+
+def context_features(i: np.ndarray, j: np.ndarray, x: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    """First-stage features ``x`` (rows of ``NAMES``) with ``CONTEXT_NAMES`` for the pairs (i, j) scored together."""
+    if not len(i):
+        return np.zeros((0, len(NAMES) + len(CONTEXT_NAMES)))
+    cos = x[:, NAMES.index("cosine")]
+    return np.hstack([x, _ranked(i, j, cos), _ranked(i, j, p1)])
+
+
+@dataclass
+class Logistic:
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        if not len(x):
+            return np.zeros(0)
+        z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
+        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coef) + self.intercept)))
+
+
 @dataclass
 class MatchModel:
     names: list[str]
@@ -101,12 +159,18 @@ class MatchModel:
     default_idf: float = 0.0  # IDF of a stem the fit never saw
     format: int = FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
+    # The second stage over ``NAMES`` + ``CONTEXT_NAMES`` (``Logistic`` fields); empty: the first stage decides.
+    context: dict[str, Any] = field(default_factory=dict)
 
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        if not len(x):
-            return np.zeros(0)
-        z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
-        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coef) + self.intercept)))
+    def first_stage(self, x: np.ndarray) -> np.ndarray:
+        return Logistic(self.mean, self.scale, self.coef, self.intercept)(x)
+
+    def probability(self, x: np.ndarray, i: np.ndarray | None = None, j: np.ndarray | None = None) -> np.ndarray:
+        """Per pair (rows of ``NAMES``); with the pairs' ends ``i``, ``j`` the context stage has its say."""
+        p1 = self.first_stage(x)
+        if not self.context or i is None or j is None:
+            return p1
+        return Logistic(**self.context)(context_features(i, j, x, p1))
 
     def write(self, folder: str | Path) -> None:
         out = Path(folder)
@@ -116,6 +180,6 @@ class MatchModel:
     @classmethod
     def read(cls, folder: str | Path) -> MatchModel:
         data = json.loads((Path(folder) / "model.json").read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or list(data.get("names", [])) != list(NAMES):
+        if data.get("format") not in (2, FORMAT) or list(data.get("names", [])) != list(NAMES):
             raise ValueError(f"{folder}: a dedup model of another format or feature set; rebuild with sitrep train dedup")
         return cls(**data)

@@ -161,7 +161,8 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
     out = Scores(i, j, score, decision.astype(np.int8), date_s, place_s, actor_s, type_s, text_s, km, weak,
                  np.zeros(len(i), dtype=bool), model_domain(f, i, j, hard, timing, same_article))
     if model is not None and out.domain.any():
-        p = model.probability(pair_features(f, out.take(out.domain)))
+        dom = out.take(out.domain)
+        p = model.probability(pair_features(f, dom), dom.i, dom.j)
         apply_probability(out, out.domain, p, cfg.match_merge_at or model.merge_at,
                           cfg.match_possible_at or model.possible_at)
     return out

@@ -17,7 +17,7 @@ never read here.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from sitrep.dedup.cluster import cluster
 from sitrep.dedup.config import DedupConfig
 from sitrep.dedup.core import prepare
 from sitrep.dedup.features import Features, build
-from sitrep.dedup.match import NAMES, MatchModel, pair_features
+from sitrep.dedup.match import CONTEXT_NAMES, NAMES, Logistic, MatchModel, context_features, pair_features
 from sitrep.dedup.scoring import Scores, apply_probability, score_pairs
 
 MIN_PRECISION = 0.87  # thresholds: the best clustering F1 whose out-of-country pair precision stays above this
@@ -135,6 +135,22 @@ def choose_thresholds(p: Prepared, keep: np.ndarray, prob: np.ndarray) -> tuple[
     return best
 
 
+def _leave_one_country_out(x: np.ndarray, y: np.ndarray, country: list[str]) -> np.ndarray:
+    """Each pair's probability from a model fitted on the other fitting countries."""
+    oof = np.zeros(len(y))
+    where = np.array(country)
+    for c in sorted(set(country) - {""}):
+        test = where == c
+        if y[~test].any() and (~y[~test]).any():
+            oof[test] = _prob(x[test], _fit(x[~test], y[~test]))
+    return oof
+
+
+def _logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
+    mean, scale, coef, b = _fit(x, y)
+    return Logistic(mean.tolist(), scale.tolist(), coef.tolist(), b)
+
+
 def _fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     from sklearn.linear_model import LogisticRegression
 
@@ -169,19 +185,22 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
     p = prepare_store(db, gold)
     keep, x, y, country = training_pairs(p)
     countries = sorted(set(country) - {""})
-    oof = np.zeros(len(y))
-    where = np.array(country)
-    for c in countries:  # leave one country out: thresholds are chosen on countries a model has not seen
-        test = where == c
-        if y[~test].any() and (~y[~test]).any():
-            oof[test] = _prob(x[test], _fit(x[~test], y[~test]))
+    # Leave one country out, twice: the context stage reads first-stage probabilities of countries that stage
+    # has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
+    # second-stage probabilities of countries it has not seen either.
+    p1 = _leave_one_country_out(x, y, country)
+    i, j = p.s.i[keep], p.s.j[keep]
+    x2 = context_features(i, j, x, p1)
+    oof = _leave_one_country_out(x2, y, country)
     merge_at, link_at, figures = choose_thresholds(p, keep, oof)
     recall_blocked = blocking_recall(p)
-    mean, scale, coef, b = _fit(x, y)
+    first = _logistic(x, y)
+    second = _logistic(x2, y)
     possible_at = round(merge_at / 2, 3)
-    model = MatchModel(list(NAMES), mean.tolist(), scale.tolist(), coef.tolist(), b, merge_at, possible_at,
+    model = MatchModel(list(NAMES), first.mean, first.scale, first.coef, first.intercept, merge_at, possible_at,
                        link_at=link_at, idf=p.idf, default_idf=p.default_idf,
-                       extra={"pairs": int(len(y)), "matches": int(y.sum()), "fit_countries": countries})
+                       extra={"pairs": int(len(y)), "matches": int(y.sum()), "fit_countries": countries},
+                       context=asdict(second))
     model.write(out)
     articles = {a for a, g in zip(p.article, p.label, strict=True) if g}
     Card(
@@ -201,7 +220,9 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
                f"{len(articles):,} headlines; IDF of {len(p.idf):,} word stems fitted on these headlines",
                "pair figures above: clustered reports of the fitting countries, each scored by a model fitted on "
                "the other fitting countries; the held-out countries' figures are in README.md and floors.toml",
-               "coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, coef, strict=True))],
+               "first-stage coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, first.coef, strict=True)),
+               "context-stage coefficients: " + ", ".join(
+                   f"{n} {c:+.2f}" for n, c in zip(NAMES + CONTEXT_NAMES, second.coef, strict=True))],
         attribution=ucdp.ATTRIBUTION,
         data_name="UCDP GED",
     ).write(out)
