@@ -8,40 +8,23 @@ server fails the test (the dashboard must work with no network).
 from __future__ import annotations
 
 import importlib.util
-import os
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_harness import VENDOR, need, save_shot
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TOKEN = "browser-token"
-VENDOR = Path(__file__).resolve().parents[2] / "src" / "sitrep" / "web" / "vendor" / "leaflet.js"
 
 pytestmark = pytest.mark.browser
 
 
 def _build_store(path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "server_fixture", Path(__file__).resolve().parents[1] / "server" / "conftest.py"
-    )
-    assert spec and spec.loader
     helpers = Path(__file__).resolve().parents[1] / "server"
-    import sys
-
+    spec = importlib.util.spec_from_file_location("server_fixture", helpers / "conftest.py")
+    assert spec and spec.loader
     sys.path.insert(0, str(helpers))
     try:
         module = importlib.util.module_from_spec(spec)
@@ -51,144 +34,91 @@ def _build_store(path: Path) -> None:
     module.build_store(path)
 
 
-@pytest.fixture()
-def server_url(tmp_path: Path) -> Iterator[str]:
-    if not Path(CHROMIUM).exists() or not VENDOR.exists():
-        missing = CHROMIUM if not Path(CHROMIUM).exists() else str(VENDOR)
-        if os.environ.get("CI"):
-            pytest.fail(f"{missing} is missing: `make install` installs it")
-        pytest.skip(f"{missing} is missing (run `make install`)")
-    import uvicorn
-
-    from sitrep.server import create_app
-
+def test_dashboard_filter_open_event_and_correct_it(
+    serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
+) -> None:
+    need(VENDOR / "leaflet.js")
     db = tmp_path / "sitrep.duckdb"
     _build_store(db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db, token=TOKEN), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-def test_dashboard_filter_open_event_and_correct_it(server_url: str, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    errors: list[str] = []
-    outside: list[str] = []
+    server_url = serve(db, token=TOKEN)
+    page, watch = dashboard(server_url)
     dialogs: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1500, "height": 950})
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
-            def guard(route: Any) -> None:
-                if route.request.url.startswith(server_url) or route.request.url.startswith("data:"):
-                    route.continue_()
-                else:
-                    outside.append(route.request.url)
-                    route.abort()
+    # Load: per-article and deduplicated events, map markers, a timeline.
+    page.goto(f"{server_url}/#token={TOKEN}")
+    page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
+    assert page.locator("#event-table tbody tr").count() == 2  # deduplicated by default
+    page.uncheck("#canonical")
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
+    assert page.locator("#timeline rect").count() > 10
+    page.wait_for_selector("#map[data-basemap], .leaflet-overlay-pane path", state="attached")  # a backdrop
 
-            page.route("**/*", guard)
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    # Brush the timeline's last weeks: the table keeps only events in that range.
+    box = page.locator("#timeline").bounding_box()
+    assert box
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.86, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.999, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length < 34")
+    start = page.input_value("#filter-from")
+    assert start and page.input_value("#filter-to")
+    dates = page.locator("#event-table tbody tr td:first-child").all_inner_texts()
+    assert dates and all(d >= start for d in dates)
+    assert page.locator("#timeline .brush").count() == 1
+    page.click("#clear-brush")
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
 
-            # Load: per-article and deduplicated events, map markers, a timeline.
-            page.goto(f"{server_url}/#token={TOKEN}")
-            page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
-            assert page.locator("#event-table tbody tr").count() == 2  # deduplicated by default
-            page.uncheck("#canonical")
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
-            assert page.locator("#timeline rect").count() > 10
-            page.wait_for_selector("#map[data-basemap], .leaflet-overlay-pane path", state="attached")  # a backdrop
+    # Filter: Iraq, Battles.
+    page.fill("#filter-country", "Iraq")
+    page.select_option("#filter-event-type", "Battles")
+    page.click("#apply")
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 2")
+    types = page.locator("#event-table tbody tr td:nth-child(2)").all_inner_texts()
+    assert all("Battles" in t for t in types)
 
-            # Brush the timeline's last weeks: the table keeps only events in that range.
-            box = page.locator("#timeline").bounding_box()
-            assert box
-            y = box["y"] + box["height"] / 2
-            page.mouse.move(box["x"] + box["width"] * 0.86, y)
-            page.mouse.down()
-            page.mouse.move(box["x"] + box["width"] * 0.999, y, steps=5)
-            page.mouse.up()
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length < 34")
-            start = page.input_value("#filter-from")
-            assert start and page.input_value("#filter-to")
-            dates = page.locator("#event-table tbody tr td:first-child").all_inner_texts()
-            assert dates and all(d >= start for d in dates)
-            assert page.locator("#timeline .brush").count() == 1
-            page.click("#clear-brush")
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
+    # Open the Ramadi event from Wire One and see its evidence highlighted.
+    page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+    page.wait_for_selector("#event-panel[data-event-id='a1-000'] blockquote.evidence mark.ev")
+    marks = page.locator("#event-panel blockquote.evidence mark.ev").all_inner_texts()
+    assert "Iraqi forces" in marks and "Islamic State fighters" in marks
 
-            # Filter: Iraq, Battles.
-            page.fill("#filter-country", "Iraq")
-            page.select_option("#filter-event-type", "Battles")
-            page.click("#apply")
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 2")
-            types = page.locator("#event-table tbody tr td:nth-child(2)").all_inner_texts()
-            assert all("Battles" in t for t in types)
+    # Correct the fatality count as a named coder.
+    page.fill("#reviewer", "amina")
+    page.dispatch_event("#reviewer", "change")
+    page.click("#correction summary")
+    page.fill("#correction input[data-field='fatalities']", "5")
+    page.click("#review-correct")
+    page.wait_for_selector("#event-panel tr[data-field='fatalities'] .was")
+    assert page.locator("#event-panel tr[data-field='fatalities'] td").inner_text().startswith("5")
+    assert "fatalities: 4 → 5" in page.locator("#event-panel .history").inner_text()
+    page.wait_for_function(
+        "[...document.querySelectorAll('#event-table tbody tr')].some(r => r.innerText.includes('correct'))"
+    )
 
-            # Open the Ramadi event from Wire One and see its evidence highlighted.
-            page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
-            page.wait_for_selector("#event-panel[data-event-id='a1-000'] blockquote.evidence mark.ev")
-            marks = page.locator("#event-panel blockquote.evidence mark.ev").all_inner_texts()
-            assert "Iraqi forces" in marks and "Islamic State fighters" in marks
+    # The article view escapes markup: the Basra article's <script> shows as text.
+    page.click("#reset-filters")
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
+    page.locator("#event-table tbody tr[data-event-id='a2-000']").click()
+    page.wait_for_selector("#event-panel[data-event-id='a2-000']")
+    page.click("#event-panel a.open-article")
+    page.wait_for_selector("#article-text")
+    assert "<script>alert(1)</script>" in page.locator("#article-text").inner_text()
+    assert page.locator("#article-text script").count() == 0
+    assert page.locator("#article-text mark.m-place").count() >= 1
 
-            # Correct the fatality count as a named coder.
-            page.fill("#reviewer", "amina")
-            page.dispatch_event("#reviewer", "change")
-            page.click("#correction summary")
-            page.fill("#correction input[data-field='fatalities']", "5")
-            page.click("#review-correct")
-            page.wait_for_selector("#event-panel tr[data-field='fatalities'] .was")
-            assert page.locator("#event-panel tr[data-field='fatalities'] td").inner_text().startswith("5")
-            assert "fatalities: 4 → 5" in page.locator("#event-panel .history").inner_text()
-            page.wait_for_function(
-                "[...document.querySelectorAll('#event-table tbody tr')].some(r => r.innerText.includes('correct'))"
-            )
+    # Back to the corrected event's article, with actors, places, dates and quotes marked.
+    page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+    page.click("#event-panel a.open-article")
+    page.wait_for_selector("#article-text mark.m-quote")
+    for kind in ("actor", "place", "date", "quote", "speaker", "event"):
+        assert page.locator(f"#article-text mark.m-{kind}").count() >= 1, kind
+    page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+    page.wait_for_selector("#event-panel[data-event-id='a1-000'] mark.ev")
 
-            # The article view escapes markup: the Basra article's <script> shows as text.
-            page.click("#reset-filters")
-            page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
-            page.locator("#event-table tbody tr[data-event-id='a2-000']").click()
-            page.wait_for_selector("#event-panel[data-event-id='a2-000']")
-            page.click("#event-panel a.open-article")
-            page.wait_for_selector("#article-text")
-            assert "<script>alert(1)</script>" in page.locator("#article-text").inner_text()
-            assert page.locator("#article-text script").count() == 0
-            assert page.locator("#article-text mark.m-place").count() >= 1
-
-            # Back to the corrected event's article, with actors, places, dates and quotes marked.
-            page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
-            page.click("#event-panel a.open-article")
-            page.wait_for_selector("#article-text mark.m-quote")
-            for kind in ("actor", "place", "date", "quote", "speaker", "event"):
-                assert page.locator(f"#article-text mark.m-{kind}").count() >= 1, kind
-            page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
-            page.wait_for_selector("#event-panel[data-event-id='a1-000'] mark.ev")
-
-            shot = tmp_path / "dashboard.png"
-            page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 10_000
-            artifacts = os.environ.get("SITREP_ARTIFACTS")
-            if artifacts:
-                Path(artifacts).mkdir(parents=True, exist_ok=True)
-                shutil.copy(shot, Path(artifacts) / "dashboard.png")
-            print(f"screenshot: {shot}")
-        finally:
-            browser.close()
-    assert not errors, errors
-    assert not outside, f"the page tried to reach the network: {outside}"
+    shot = save_shot(page, tmp_path, "dashboard.png", full_page=True)
+    print(f"screenshot: {shot}")
+    watch.assert_clean()
     assert not dialogs, f"article text ran as script: {dialogs}"

@@ -157,12 +157,15 @@ export async function refresh({ keepTimeline = false } = {}) {
 }
 
 async function start() {
+  let backdrop;
   try {
-    [state.meta, state.codebook] = await Promise.all([api("/api/meta"), api("/api/codebook")]);
+    // The basemap joins the map before the first refresh moves it (a layer added mid-zoom is a race to avoid).
+    [state.meta, state.codebook, backdrop] = await Promise.all([api("/api/meta"), api("/api/codebook"), mapView.backdrop]);
   } catch (err) {
     toast(`The API is not answering: ${err.message}`, true);
     return;
   }
+  choropleth.useBasemapLines(backdrop !== "none");
   state.canonical = state.meta.canonical_default;
   $("canonical").checked = state.canonical;
   $("canonical").disabled = !state.meta.counts.canonical_events;

@@ -42,31 +42,72 @@ function labelRules(P) {
   ];
 }
 
-// Adds the basemap under everything else; resolves to true when tiles are drawn, false when the install
-// built none (the caller then falls back to plain country outlines).
+// protomaps-leaflet drops a tile whose zoom is no longer the latest one asked for, without telling Leaflet it is
+// done. When the map comes back to that zoom (the dashboard's own zoom to its events can do this in a few
+// frames) Leaflet keeps the undrawn tile as current and it stays blank until the map moves: draw it again.
+function redrawDroppedTiles(layer) {
+  const render = layer.renderTile.bind(layer);
+  layer.renderTile = (coords, tile, key, done = () => {}) => {
+    let finished = false;
+    return render(coords, tile, key, () => { finished = true; done(); }).then(() => {
+      if (!finished && tile.key === key && layer._map && layer._tileZoom === coords.z) {
+        return layer.renderTile(coords, tile, key, done);
+      }
+      return undefined;
+    });
+  };
+}
+
+// The basemap's settings, asked for again after a failure: a request refused while the server is busy must
+// not leave the dashboard without its map for the whole visit.
+async function basemapConfig(tries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api("/api/basemap");
+    } catch (err) {
+      if (attempt >= tries) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
+// Adds the basemap under everything else. Resolves to what was drawn ("built", "built+extract") or to "none"
+// when the install built no tiles (the caller then falls back to plain country outlines); the map's container
+// carries the answer (data-basemap) and, for "none", why (data-basemap-problem), so a missing map says so.
 export async function addBasemap(map) {
+  const box = map.getContainer();
+  const none = (why) => {
+    box.dataset.basemapProblem = why;
+    box.dataset.basemap = "none";
+    console.warn(`sitrep: no basemap (${why}); drawing country outlines`);
+    return "none";
+  };
   const P = window.protomapsL;
+  if (!P) return none("protomaps-leaflet did not load");
   let config;
   try {
-    config = await api("/api/basemap");
-  } catch {
-    return false;
+    config = await basemapConfig();
+  } catch (err) {
+    return none(`/api/basemap: ${err.message}`);
   }
   if (config.problem) toast(config.problem, true);
-  if (!P || !config.url) return false;
+  if (!config.url) return none("the install built no basemap (run `make`)");
   const base = P.leafletLayer({
     url: config.url, maxDataZoom: config.max_zoom, paintRules: paintRules(P), labelRules: labelRules(P),
     attribution: config.attribution, backgroundColor: SEA, zIndex: 1,
   });
+  redrawDroppedTiles(base);
   base.addTo(map);
-  map.getContainer().dataset.basemap = "built";
+  let drawn = "built";
   if (config.extract) {
     const extract = P.leafletLayer({
       url: config.extract.url, flavor: "light", lang: "en", attribution: config.extract.attribution, zIndex: 2,
     });
     extract.backgroundColor = undefined; // outside the extract's area the built map must show through
+    redrawDroppedTiles(extract);
     extract.addTo(map);
-    map.getContainer().dataset.basemap = "built+extract";
+    drawn = "built+extract";
   }
-  return true;
+  box.dataset.basemap = drawn;
+  return drawn;
 }

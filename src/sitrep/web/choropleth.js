@@ -1,6 +1,10 @@
 // Provinces (Natural Earth admin-1, simplified at install time) shaded by events or
 // fatalities for the current filters. Polygons and API rows meet on the GeoNames
 // admin1 code (the server resolves each event's admin1 name to it), never on names.
+// Only provinces with events (or a surge) are drawn: all 4,600 as SVG paths cost the
+// first paint a second and every zoom a restyle. Their lines come from the basemap,
+// which draws every province; drawing ours too gave two lines a few pixels apart
+// once zoomed in (the two layers are simplified differently).
 /* global L, topojson */
 import { clear, el } from "./util.js";
 
@@ -21,11 +25,20 @@ export function createChoropleth(map, { onPick, legendBox }) {
   let alerted = new Set();
   let metric = "events";
   let cuts = [];
+  let ownLines = true; // false once the basemap draws the province lines
+  const shapesByCode = new Map();
+  let drawnCodes = "";
   const ready = fetch("vendor/admin1.topo.json")
     .then((r) => r.json())
     .then((topo) => {
       const shapes = topojson.feature(topo, topo.objects[Object.keys(topo.objects)[0]]);
-      layer = L.geoJSON(shapes, { pane: "provinces", style, onEachFeature: bind }).addTo(map);
+      for (const f of shapes.features) {
+        const code = f.properties.code;
+        if (!code) continue;
+        if (!shapesByCode.has(code)) shapesByCode.set(code, []);
+        shapesByCode.get(code).push(f);
+      }
+      layer = L.geoJSON(null, { pane: "provinces", style, onEachFeature: bind }).addTo(map);
     });
 
   function value(feature) {
@@ -41,10 +54,14 @@ export function createChoropleth(map, { onPick, legendBox }) {
   }
 
   function style(feature) {
-    const fill = map.getZoom() <= MAX_FILL_ZOOM ? shade(value(feature)) : null;
+    const close = map.getZoom() > MAX_FILL_ZOOM;
+    const fill = close ? null : shade(value(feature));
     const hot = alerted.has(feature.properties.code);
+    // Close in, a surge is a soft band along the basemap's exact line, not a second, coarser line beside it.
+    const hotLine = close && !ownLines ? { weight: 9, opacity: 0.3 } : { weight: 3, opacity: 1 };
     return {
-      color: hot ? "#d7191c" : "#7c8594", weight: hot ? 3 : 0.5, opacity: hot ? 1 : 0.7,
+      stroke: hot || ownLines, color: hot ? "#d7191c" : "#7c8594", weight: hot ? hotLine.weight : 0.5,
+      opacity: hot ? hotLine.opacity : 0.7,
       fillColor: fill || "#000", fillOpacity: fill ? 0.65 : 0, className: "province",
     };
   }
@@ -83,6 +100,16 @@ export function createChoropleth(map, { onPick, legendBox }) {
     });
   }
 
+  // The provinces to draw: those with events under the filters, and the surging ones.
+  function drawShapes() {
+    const codes = [...new Set([...totals.keys(), ...alerted])].filter((c) => shapesByCode.has(c)).sort();
+    const key = codes.join("|");
+    if (key === drawnCodes) return;
+    drawnCodes = key;
+    layer.clearLayers();
+    layer.addData({ type: "FeatureCollection", features: codes.flatMap((c) => shapesByCode.get(c)) });
+  }
+
   async function update(rows, alertRows, which) {
     await ready;
     metric = which || metric;
@@ -94,11 +121,18 @@ export function createChoropleth(map, { onPick, legendBox }) {
     }
     alerted = new Set(alertRows.map((a) => a.polygon).filter(Boolean));
     cuts = breaks([...totals.values()].map((r) => r[metric]));
+    drawShapes();
     restyle();
     drawLegend();
     document.body.dataset.provinces = String(totals.size);
   }
 
   map.on("zoomend", restyle);
-  return { update, ready, setMetric: (m) => { metric = m; cuts = breaks([...totals.values()].map((r) => r[m])); restyle(); drawLegend(); } };
+  // The basemap draws every province's line: keep ours only for surges (and when there is no basemap).
+  function useBasemapLines(drawn) {
+    ownLines = !drawn;
+    restyle();
+  }
+
+  return { update, ready, useBasemapLines, setMetric: (m) => { metric = m; cuts = breaks([...totals.values()].map((r) => r[m])); restyle(); drawLegend(); } };
 }

@@ -25,9 +25,15 @@ export function createMap(onSelect) {
         interactive: false,
       }).addTo(map).bringToBack();
     });
-  addBasemap(map)
-    .then((drawn) => (drawn ? null : outlines()))
-    .catch(() => { /* a map without the backdrop still shows events */ });
+  // What the map is drawn on ("built", "built+extract" or "none"): the dashboard waits for it before it first
+  // moves the map, so the basemap layer never joins in the middle of a zoom.
+  const backdrop = addBasemap(map)
+    .then((drawn) => (drawn === "none" ? outlines().then(() => drawn) : drawn))
+    .catch((err) => {
+      console.error("sitrep: map backdrop failed", err); // a map without the backdrop still shows events
+      return "none";
+    });
+  let loading = Promise.resolve();
 
   async function load() {
     if (!query) return;
@@ -52,7 +58,10 @@ export function createMap(onSelect) {
     }
     document.body.dataset.mapEvents = String(body.events);
   }
-  map.on("moveend", () => { load().catch(() => {}); });
+  map.on("moveend", () => {
+    loading = load();
+    loading.catch(() => {});
+  });
 
   // New filters: fit the view to their events (world-wide cells), then load cells for that view.
   async function show(params) {
@@ -65,7 +74,15 @@ export function createMap(onSelect) {
       const target = map.getBoundsZoom(bounds.pad(0.3));
       const zoom = Math.min(6, target);
       const centre = bounds.getCenter();
-      if (zoom !== map.getZoom() || !map.getBounds().contains(bounds)) { map.setView(centre, zoom); }
+      if (zoom !== map.getZoom() || !map.getBounds().contains(bounds)) {
+        // The move's own moveend loads the cells for the new view (loading it now too would ask the server for
+        // the old zoom's cells mid-animation and draw the points twice).
+        const moved = new Promise((resolve) => map.once("moveend", resolve));
+        map.setView(centre, zoom);
+        await moved;
+        await loading;
+        return;
+      }
     }
     await load();
   }
@@ -76,5 +93,5 @@ export function createMap(onSelect) {
     }
   }
 
-  return { map, show, focus };
+  return { map, show, focus, backdrop };
 }
