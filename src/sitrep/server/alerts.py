@@ -15,7 +15,7 @@ from sitrep.server.paging import plain_source
 
 log = logging.getLogger("sitrep.server")
 # Parameters of these endpoints that are not event filters.
-CONTROLS = ("week", "alpha", "min_count", "fields", "limit", "page", "next", "format", "_format", "zoom", "bbox")
+CONTROLS = ("week", "weeks", "alpha", "min_count", "fields", "limit", "page", "next", "format", "_format", "zoom", "bbox")
 HISTORY_WEEKS = 52
 
 

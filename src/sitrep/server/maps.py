@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query, Request
 
 from sitrep.server import alerts as alerts_mod
+from sitrep.server import alerts_trend
 from sitrep.server.db import Database
 from sitrep.server.deps import get_db
 from sitrep.server.events import events_query, flat_params
@@ -36,6 +37,24 @@ def get_alerts(
     min_count: str | None = Query(None, description="fewest events in the week to flag, default 5"),
 ) -> Any:
     return alerts_mod.alerts(db, flat_params(request))
+
+
+@router.get(
+    "/alerts/trend",
+    summary="Weekly counts per event type for the filters (a province, a country) with each week's surge baselines",
+    description="Takes the /api/events filters. The last `weeks` weeks (default 26, at most 104) up to `week` "
+    "(default the latest week with events), in all and per event type: counts, the 4- and 52-week averages before "
+    "each week, the baseline the surge test used and whether the week surged (same test as /api/alerts).",
+)
+def get_alerts_trend(
+    request: Request,
+    db: Database = Depends(get_db),
+    week: str | None = Query(None, description="YYYY-MM-DD, a day of the last week shown"),
+    weeks: str | None = Query(None, description="how many weeks to show, 1..104, default 26"),
+    alpha: str | None = Query(None, description="p-value threshold, default 0.01"),
+    min_count: str | None = Query(None, description="fewest events in a week to flag, default 5"),
+) -> Any:
+    return alerts_trend.trend(db, flat_params(request))
 
 
 @router.get(
