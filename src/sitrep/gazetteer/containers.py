@@ -34,7 +34,7 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
 
 
 # "Tal Tamer town in Al Hasakeh governorate", "Shaalah town in Aleppo countryside": the second name holds the first
-_IN_UNIT_GAP = re.compile(r"\s+(?:town|village|city|camp|area)\s+(?:in|of)\s+(?:the\s+)?", re.I)
+_IN_UNIT_GAP = re.compile(r"\s+(?:towns?|villages?|city|cities|camps?|areas?)\s+(?:in|of)\s+(?:the\s+)?", re.I)
 _UNIT_AFTER = re.compile(r"\s*(?:governorate|province|countryside|state|region|district)\b", re.I)
 _UNIT_WORDS = ("governorate", "province", "countryside", "state", "region", "district")
 
@@ -157,7 +157,48 @@ def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[T
                 i = comma
                 while i > 0 and comma - i < 3 and doc[i - 1].text[:1].isupper() and doc[i - 1].idx not in covered:
                     i -= 1
-                if i < comma and i > 0 and doc[i - 1].lower_ in LOCATIVE:
+                # "Dac village (Ceel Buur, Galgaduud)": the unit word says a place is named even without "in"
+                if i < comma and i > 0 and (doc[i - 1].lower_ in LOCATIVE or hints):
                     name = doc[i:comma]
                     out.append(Toponym(name.text, name.start_char, name.end_char, -1, hints, within=within))
+    return out
+
+
+# ACLED's bracket of units after a place: "(Ceel Buur, Galgaduud)", "(Yesagyo township, Pakokku district, Magway)"
+_BRACKET = re.compile(r"\(([A-Z][^()\d]{1,150})\)")
+_UNIT_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al|el|ad|as|ar|an|de|du|des|la|le|of|wa)){0,4}"
+                        r"(?:\s+(?P<kind>[a-z]+))?")
+
+
+def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    """Names in an ACLED-style bracket of units that the NER missed and the gazetteer knows: "Dac village
+    (Ceel Buur, Galgaduud)" with no entity tagged. ``mark_parentheticals`` then reads them as the units that
+    hold the place before the bracket."""
+    covered = bytearray(len(text) + 1)
+    for t in found:
+        covered[t.start:t.end] = b"\x01" * (t.end - t.start)
+    out: list[Toponym] = []
+    for m in _BRACKET.finditer(text):
+        parts = m.group(1).split(",")
+        pos = m.start(1)
+        spans: list[tuple[int, int, str]] = []
+        for part in parts:
+            lead = len(part) - len(part.lstrip())
+            name = part.strip()
+            start = pos + lead
+            pos += len(part) + 1
+            unit = _UNIT_NAME.fullmatch(name)
+            kind = unit.group("kind") if unit else None
+            if unit is None or (kind is not None and kind not in HINT_FEATURES and kind != "township"):
+                spans = []
+                break  # a description in brackets ("coded as Sabere", "as reported"), not a list of units
+            spans.append((start, start + len(name), name))
+        for start, end, name in spans:
+            if any(covered[start:end]):
+                continue
+            kind = name.split()[-1]
+            head = name.rsplit(" ", 1)[0] if kind.islower() else name  # "Pakokku district": Pakokku, a district
+            if gaz.lookup(head):
+                out.append(Toponym(head, start, start + len(head), -1,
+                                   HINT_FEATURES.get(kind, ()) if kind.islower() else ()))
     return out

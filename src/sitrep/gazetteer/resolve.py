@@ -188,10 +188,13 @@ class Resolver:
             s += 0.8 * math.log10(1 + events)
         return s
 
-    def resolve(self, toponyms: list[Toponym], given: str | None = None) -> tuple[str | None, dict[str, float]]:
+    def resolve(self, toponyms: list[Toponym], given: str | None = None,
+                fallback: str | None = None) -> tuple[str | None, dict[str, float]]:
         """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares.
         ``given``: the reporting country the caller knows (ISO alpha-2), counted like two mentions of it; then
-        a place abroad that no other name in the article backs loses to a namesake at home or stays unresolved."""
+        a place abroad that no other name in the article backs loses to a namesake at home or stays unresolved.
+        ``fallback``: a country guessed from the source alone, the focus only when the text gives none: a source
+        that reported on one country in the record may report on its neighbour today, so it vetoes nothing."""
         for top in toponyms:
             if not top.candidates and top.reason is None:
                 self.candidates(top)
@@ -254,6 +257,8 @@ class Resolver:
         if home_entry is not None and given is not None:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
             focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus
+        if focus is None and fallback:
+            focus = fallback
         if focus:
             backed: dict[str, set[str]] = {}  # country -> names firmly placed there
             for t in toponyms:

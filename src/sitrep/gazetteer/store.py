@@ -1,14 +1,18 @@
 """The gazetteer in memory: a dict of normalised names over columnar place tables.
 
 The base tables come from ``build.build_base`` and are cached as one pickle
-under ``$SITREP_CACHE`` (default ``~/.cache/sitrep``); the package's and the
-user's ``gazetteer_additions.csv``, ``gazetteer_admin1_names.csv`` and
-``demonyms.csv`` are applied on every load (small, and users edit them).
+under ``$SITREP_CACHE`` (default ``~/.cache/sitrep``) together with what ACLED's
+record adds (``acled.apply_acled``: ~18k places and the admin spellings; the
+cache is rebuilt when those tables change, see ``learned_fingerprint``); the
+package's and the user's ``gazetteer_additions.csv``, ``gazetteer_admin1_names.csv``
+and ``demonyms.csv`` are applied on every load (small, and users edit them).
 """
 
 from __future__ import annotations
 
 import csv
+import gc
+import hashlib
 import math
 import os
 import pickle
@@ -84,7 +88,9 @@ def prior(feature: str, population: int) -> float:
 
 
 def index_names(names: list[str], alts: list[list[str]], features: list[str], pops: Any,
-                start: int = 0) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+                start: int = 0, alts_start: int = 0) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Exact and loose keys of places ``start`` on -> their indices; ``alts[i - alts_start]`` are place i's other
+    names."""
     exact: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}
     # the uncached functions: a million distinct names would only churn the lookup-time caches
@@ -92,7 +98,7 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
     for i in range(start, len(names)):
         seen_e: set[str] = set()
         seen_l: set[str] = set()
-        for n in (names[i], *alts[i]):
+        for n in (names[i], *alts[i - alts_start]):
             e = exact_key_(n)
             if e and e not in seen_e:
                 seen_e.add(e)
@@ -109,14 +115,35 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
     return exact, loose
 
 
+# Tables derived from ACLED's record by ``sitrep train places``: applied when the cache is built, not on every load
+LEARNED_FILES = ("gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_admin_policy.csv")
+
+
+def learned_fingerprint() -> str:
+    """A digest of every copy of the ACLED-derived tables: a cache built from other tables is stale."""
+    digest = hashlib.sha1()
+    for name in LEARNED_FILES:
+        for path in data_files(name):
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def build_cache(path: Path | None = None) -> float:
-    """Build the base tables and their name index into the cache; returns seconds."""
+    """Build the base tables, their name index and ACLED's additions into the cache; returns seconds."""
+    from sitrep.gazetteer.acled import apply_acled
+
     t0 = time.perf_counter()
     target = path or cache_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     tables = build_base()
     tables["exact"], tables["loose"] = index_names(tables["names"], tables["alts"], tables["features"], tables["pop"])
     del tables["alts"]
+    tables["learned"] = learned_fingerprint()
+    gaz = Gazetteer(tables)  # shares the tables' lists: ACLED's places are appended to them in place
+    apply_acled(gaz)
+    tables.update(acled_admin1=gaz.acled_admin1, acled_admin2=gaz.acled_admin2, acled_events=gaz.acled_events,
+                  acled_spelled=sorted(gaz.acled_spelled), precision=gaz.precision)
     out = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # atomic: parallel builders never see a torn file
     with open(out, "wb") as f:
         pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -145,15 +172,20 @@ class Gazetteer:
         self.lat: array[float] = tables["lat"]
         self.lon: array[float] = tables["lon"]
         self.pop: array[int] = tables["pop"]
-        self.precision: dict[int, int] = {}
+        self.precision: dict[int, int] = dict(tables.get("precision", {}))
         self.exact: dict[str, list[int]] = tables["exact"]
         self.loose: dict[str, list[int]] = tables["loose"]
         self.admin_names: dict[str, str] = tables["admin_names"]
         self.countries: dict[str, dict[str, Any]] = tables["countries"]
-        self.acled_admin1: dict[str, str] = {}
-        self.acled_admin2: dict[str, str] = {}  # GeoNames admin2 code -> ACLED's spelling
+        self.admin1_alts: dict[str, list[str]] = tables.get("admin1_alts", {})  # other names of each province
+        # ACLED's spelling of admin units and its events per place: applied when the cache is built
+        self.acled_admin1: dict[str, str] = dict(tables.get("acled_admin1", {}))
+        self.acled_admin2: dict[str, str] = dict(tables.get("acled_admin2", {}))  # GeoNames admin2 code -> ACLED's
+        # admin1 units whose spelling ACLED's record (or our hand-made file) shows; the others' is the policy's guess
+        self.acled_spelled: set[str] = set(tables.get("acled_spelled", ()))
         self.admin1_join: dict[str, list[str]] = {}  # other spellings, for joining names to units only
-        self.acled_events: dict[int, int] = {}  # place -> ACLED events recorded there (``gazetteer_acled.csv``)
+        # place -> ACLED events recorded there (``gazetteer_acled.csv``)
+        self.acled_events: dict[int, int] = tables.get("acled_events", {})
         self.demonyms: dict[str, int] = {}
         # abbreviations as written ("La." is Louisiana, "L.A." Los Angeles; "WA" is one of two states), tried first
         self.abbrevs: dict[str, list[int]] = {}
@@ -165,11 +197,10 @@ class Gazetteer:
 
     # -- loading user/package data files ---------------------------------
     def apply_data_files(self) -> None:
-        from sitrep.gazetteer.acled import apply_acled
-
-        apply_acled(self)  # learned from ACLED's record; the hand-made files below override it
+        # ACLED's record was applied when the cache was built (``build_cache``); the hand-made files override it
         for row in _csv_rows("gazetteer_admin1_names.csv"):
             self.acled_admin1[row["code"]] = row["name"]
+            self.acled_spelled.add(row["code"])
         for row in _csv_rows("gazetteer_admin1_join.csv"):
             self.admin1_join.setdefault(row["code"], []).append(row["name"])
         self.add_places(_csv_rows("gazetteer_additions.csv"))
@@ -198,7 +229,7 @@ class Gazetteer:
     def add_places(self, rows: Iterable[dict[str, str]], prefix: str = "add:", first: bool = True) -> int:
         """Append places (additions-file rows) and index their names; returns how many."""
         start = len(self.ids)
-        alts: list[list[str]] = [[] for _ in range(start)]
+        alts: list[list[str]] = []  # of the new places only (``index_names`` is told where they start)
         for row in rows:
             try:
                 lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -217,7 +248,7 @@ class Gazetteer:
             if row.get("precision"):
                 self.precision[len(self.ids) - 1] = int(row["precision"])
             alts.append([a for a in row.get("alt_names", "").split("|") if a])
-        exact, loose = index_names(self.names, alts, self.features, self.pop, start=start)
+        exact, loose = index_names(self.names, alts, self.features, self.pop, start=start, alts_start=start)
         for mine, theirs in ((self.exact, exact), (self.loose, loose)):
             for key, ids in theirs.items():
                 # Our additions come first: they exist because the packages got these places wrong or lacked them.
@@ -285,20 +316,32 @@ _LOCK = threading.Lock()
 _LOADED: Gazetteer | None = None
 
 
+def _unpickle(path: Path) -> dict[str, Any]:
+    """Load a cache file with the cycle collector paused: the tables are a million small lists and dicts, and the
+    collector would walk them again and again while they are created (2.2 s -> 0.7 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with open(path, "rb") as f:
+            tables: dict[str, Any] = pickle.load(f)
+    finally:
+        if enabled:
+            gc.enable()
+    return tables
+
+
 def load_tables(path: Path | None = None, rebuild: bool = False) -> dict[str, Any]:
     target = path or cache_path()
     if not rebuild and target.exists():
         try:
-            with open(target, "rb") as f:
-                tables: dict[str, Any] = pickle.load(f)
-            if tables.get("format") == FORMAT_VERSION and tables.get("sources") == source_versions():
+            tables = _unpickle(target)
+            if tables.get("format") == FORMAT_VERSION and tables.get("sources") == source_versions() \
+                    and tables.get("learned") == learned_fingerprint():
                 return tables
         except (OSError, EOFError, pickle.UnpicklingError):
             pass  # a torn or stale cache is rebuilt below
     build_cache(target)
-    with open(target, "rb") as f:
-        loaded: dict[str, Any] = pickle.load(f)
-    return loaded
+    return _unpickle(target)
 
 
 def load_gazetteer(reload: bool = False) -> Gazetteer:
@@ -309,4 +352,6 @@ def load_gazetteer(reload: bool = False) -> Gazetteer:
             gaz = Gazetteer(load_tables())
             gaz.apply_data_files()
             _LOADED = gaz
+            # the tables live as long as the process: later collections need not walk them again
+            gc.freeze()
         return _LOADED

@@ -56,7 +56,9 @@ class Geocoder:
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
         # "Boni (Douentza, Mopti)": the bracketed units say where Boni is; they are the location only without it
-        resolved = [p for p in resolved if p.start not in hints] or resolved
+        # (a country named elsewhere, "Islamic State Somalia Province", is no better a place than they are)
+        placed = [p for p in resolved if p.start not in hints]
+        resolved = placed if any(p.feature != "country" for p in placed) else resolved
         span = event.evidence.get("sentence")
         chosen: Place | None = None
         if span and resolved:

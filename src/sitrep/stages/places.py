@@ -22,6 +22,7 @@ from typing import Any
 from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.containers import (
+    bracket_units,
     mark_containers,
     mark_parentheticals,
     mark_units_after,
@@ -31,6 +32,7 @@ from sitrep.gazetteer.containers import (
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.reporting import ReportingCountry
 from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, TOWN_FEATURES, Resolver, Toponym
+from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
 from sitrep.gazetteer.wording import (
     CALENDAR,
     ENTITY_LABELS,
@@ -65,6 +67,7 @@ class PlaceFinder:
         self.resolver = Resolver(gazetteer)
         self.reporting = ReportingCountry(gazetteer)
         self.facility_words = facility_words()
+        self.admin1_names = Admin1Names(gazetteer)
         # the current document's text: spaCy's ``doc.text`` rebuilds the string from tokens on every call
         self._text = ""
 
@@ -157,6 +160,7 @@ class PlaceFinder:
         found = [t for t in found if not self._actor_name(t)]
         self._nationality_words(doc, found)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
+        found += bracket_units(self.gaz, self._text, found)
         more = names_before_areas(self.gaz, doc, found)
         found += more
         if more:  # "Kisima (Beni, North Kivu)": Beni, found only now, qualifies the name before the bracket
@@ -350,7 +354,9 @@ class PlaceFinder:
             if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
                 continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
             broad = top.feature in NAMED_AREAS or top.id.startswith("add:")
-            if label == "NORP" and top.feature not in NAMED_AREAS and not (
+            # "in Aleppo countryside", "Idleb governorate": a unit word after the name says it is a place
+            unit_after = j < len(doc) and (doc[j].lower_ in HINT_FEATURES or doc[j].lower_ == "countryside")
+            if label == "NORP" and top.feature not in NAMED_AREAS and not unit_after and not (
                     prev in ("in", "near", "outside") and not adjective_follows(doc, j)):
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
@@ -392,7 +398,8 @@ class PlaceFinder:
         return 0
 
     # -- resolution ---------------------------------------------------------------
-    def _place(self, doc: Any, top: Toponym) -> Place:
+    def _place(self, doc: Any, top: Toponym, spelled: dict[str, str] | None = None) -> Place:
+        """The output place of a resolved name; ``spelled``: the article's own spelling of admin1 units."""
         place = Place(text=top.text, start=top.start, end=top.end, sent=top.sent)
         e: Entry | None = top.entry
         if e is None:
@@ -410,7 +417,7 @@ class PlaceFinder:
             place.name = place.country or e.name
         elif e.feature == "admin1":
             place.name = gaz.admin1_name(e.admin1_code) or e.name
-            place.admin1 = place.name
+            place.admin1 = (spelled or {}).get(e.admin1_code) or place.name
         else:
             place.name = gaz.admin2_name(e.name) if e.feature == "admin2" else _display(e.name)
             # "Lakki Marwat" is written in full; the gazetteer's short name ("Lakki") would not be recognised
@@ -418,7 +425,7 @@ class PlaceFinder:
             if top.demonym is None and not top.facility and said.startswith(own + " ") \
                     and said.rsplit(" ", 1)[-1] not in HINT_FEATURES:
                 place.name = _display(top.text)
-            place.admin1 = gaz.admin1_name(e.admin1_code)
+            place.admin1 = (spelled or {}).get(e.admin1_code) or gaz.admin1_name(e.admin1_code)
             place.admin2 = gaz.admin2_name(e.admin2) if e.admin2 else None
         if place.geo_precision < 2 and top.demonym is None:
             before = self._text[max(0, top.start - 80):top.start]
@@ -431,13 +438,16 @@ class PlaceFinder:
         if doc is None:
             return
         toponyms = self.recognise(doc, document.article.text)
-        given = self.reporting.country(document.article.country, document.article.source)
-        focus, _shares = self.resolver.resolve(toponyms, given)
+        given = self.reporting.iso2(document.article.country)
+        guess = None if given else self.reporting.from_source(document.article.source)
+        focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess)
+        match_admin1_typos(self.admin1_names, toponyms, focus)
+        spelled = admin1_spellings(self.gaz, self._text, toponyms)
         # a placed facility replaces the names inside it; one no town in the article contains is dropped
         # (its inner names stay) unless the NER called it a facility
         placed = [t for t in toponyms if t.facility and t.entry is not None]
         inner = {id(p) for t in placed for p in t.parts}
-        document.places = [self._place(doc, t) for t in toponyms
+        document.places = [self._place(doc, t, spelled) for t in toponyms
                            if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
         # names inside an organisation's name: the geocoder places events elsewhere when it can
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]

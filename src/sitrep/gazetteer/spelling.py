@@ -1,0 +1,138 @@
+"""A province as the text spells it: ACLED's notes name the admin1 unit the way ACLED's coders write it.
+
+ACLED-style notes end a place with its units ("in Kan Beit village (Yesagyo township, Pakokku district, Magway)",
+"Orikhiv, Zaporizhia"); the last of them is the event's admin1 in ACLED's own spelling. So when the article
+names the unit that holds the event's place, that spelling is the event's admin1, ahead of the gazetteer's
+learned spelling (``gazetteer_admin_policy.csv``), which is only a guess where the text says nothing. A unit
+whose spelling ACLED's record shows (``gazetteer_acled_admin.csv``) keeps it: a prose article's "North Kivu" is
+ACLED's "Nord-Kivu".
+
+Two steps, both after resolution:
+
+- ``match_admin1_typos``: a name the gazetteer does not know that is a near spelling of one of the focus
+  country's provinces ("Zaporizhia" for Zaporizhzhia) is that province;
+- ``admin1_spellings``: admin1 code -> the text's spelling, for every unit a name of the article resolves to.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from sitrep.gazetteer.names import exact_key, loose_key, strip_diacritics
+
+if TYPE_CHECKING:
+    from sitrep.gazetteer.resolve import Toponym
+    from sitrep.gazetteer.store import Entry, Gazetteer
+
+# Type words ACLED leaves off a province's name ("Magway region" is "Magway"); "City", "Territory" and
+# "Capital" stay: ACLED writes "Kyiv City" and "Islamabad Capital Territory".
+TYPE_WORDS = frozenset(("province", "region", "county", "governorate", "department", "state", "district",
+                        "division", "prefecture", "municipality", "oblast", "wilayah", "muhafazah"))
+# ACLED splits some provinces by compass point and writes it after a hyphen ("Shan-North", "Bago-East")
+_COMPASS_SUFFIX = re.compile(r"-(?:North|South|East|West|Central)\b")
+TYPO_RATIO = 0.8  # similarity of two keys (difflib ratio) for a near spelling
+TYPO_MIN_LEN = 5  # shorter names are too easily near another one
+
+
+def _is_abbreviation(text: str) -> bool:
+    return "." in text or (text.isupper() and len(text) <= 5)
+
+
+def _unit_of(gaz: Gazetteer, top: Toponym) -> str | None:
+    """The admin1 code the name itself names: its entry is that province, or it is also that province's name
+    ("Idleb" the town in Idleb the province)."""
+    e = top.entry
+    if e is None or top.demonym is not None or top.facility or not e.admin1_code:
+        return None
+    if e.feature == "admin1":
+        return e.admin1_code
+    if any(c.feature == "admin1" and c.admin1_code == e.admin1_code for c in top.candidates):
+        return e.admin1_code
+    return None
+
+
+def _spelling(gaz: Gazetteer, text: str, after: str, code: str) -> str | None:
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
+        head = " ".join(words[:-1])
+        # "Free State" is a name, not "Free" + a type word: drop the word only when the rest names the unit too
+        if any(c.feature == "admin1" and c.admin1_code == code for c in gaz.lookup(head)):
+            text = head
+    if _is_abbreviation(text):
+        return None  # "KP", "N.W.F.P.": the text's short form is no name to write in a dataset
+    m = _COMPASS_SUFFIX.match(after)
+    if m:
+        text += m.group(0)
+    return strip_diacritics(text).strip()
+
+
+def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict[str, str]:
+    """Admin1 code -> the article's spelling of that unit; a name resolved to the unit itself before one
+    that only shares its name with it."""
+    ranked = sorted((t for t in toponyms if _unit_of(gaz, t)),
+                    key=lambda t: (t.entry is None or t.entry.feature != "admin1", t.start))
+    out: dict[str, str] = {}
+    for top in ranked:
+        code = _unit_of(gaz, top)
+        if code is None or code in out or code in gaz.acled_spelled:
+            continue  # ACLED's record shows how it spells this unit ("North Kivu" in the text is "Nord-Kivu")
+        spelled = _spelling(gaz, top.text, text[top.end:top.end + 12], code)
+        known = gaz.admin1_name(code) or ""
+        if spelled and loose_key(spelled) == loose_key(known):
+            spelled = known  # "Anbar province" is the learned "Al Anbar": the text only drops the article
+        if spelled:
+            out[code] = spelled
+    return out
+
+
+class Admin1Names:
+    """Every admin1 unit's names by country, keyed loosely, for near-spelling matches (built once)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.by_cc: dict[str, list[tuple[str, str]]] = {}
+        alts: dict[str, list[str]] = getattr(gaz, "admin1_alts", {})
+        for code in gaz.admin_idx:
+            if code.count(".") != 1:
+                continue
+            names = {gaz.admin_names.get(code, ""), gaz.acled_admin1.get(code, ""), *alts.get(code, ())}
+            keys = {_core(n) for n in names if n}
+            self.by_cc.setdefault(code.split(".")[0], []).extend((k, code) for k in sorted(keys) if k)
+
+    def near(self, name: str, cc: str) -> Entry | None:
+        key = _core(name)
+        if len(key) < TYPO_MIN_LEN:
+            return None
+        best, best_ratio = None, TYPO_RATIO
+        for other, code in self.by_cc.get(cc, ()):
+            if other[:1] != key[:1]:
+                continue
+            ratio = SequenceMatcher(None, key, other).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = code, ratio
+        return self.gaz.admin_entry(best) if best else None
+
+
+def _core(name: str) -> str:
+    words = exact_key(name).split()
+    if len(words) > 1 and words[-1] in TYPE_WORDS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str | None) -> None:
+    """A capitalised name the gazetteer lacks, near a province name of the focus country, is that province
+    ("Zaporizhia" -> Zaporizhzhia); the event falls back to it when nothing finer is known (precision 3)."""
+    if not focus:
+        return
+    for top in toponyms:
+        if top.entry is not None or top.candidates or top.demonym is not None or top.facility \
+                or not top.text[:1].isupper() or _is_abbreviation(top.text):
+            continue
+        entry = names.near(top.text, focus)
+        if entry is not None:
+            top.candidates = [entry]
+            top.entry = entry
+            top.reason = None

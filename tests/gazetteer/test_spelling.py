@@ -1,0 +1,71 @@
+"""The article's spelling of a province, near spellings of provinces, and the source's country as a weak focus."""
+
+from __future__ import annotations
+
+from sitrep.gazetteer import load_gazetteer
+from sitrep.gazetteer.resolve import Resolver, Toponym
+from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
+
+
+def _unit(name: str, cc: str) -> Toponym:
+    gaz = load_gazetteer()
+    entry = next(e for e in gaz.lookup(name) if e.feature == "admin1" and e.cc == cc)
+    return Toponym(name, 0, len(name), candidates=[entry], entry=entry)
+
+
+def test_text_spelling_names_a_unit_acled_never_spelled() -> None:
+    gaz = load_gazetteer()
+    top = _unit("Bekaa", "LB")  # Lebanon is held out: its provinces' names are the policy's guesses
+    assert top.entry is not None and top.entry.admin1_code not in gaz.acled_spelled
+    text = "Bekaa governorate"
+    top.text, top.end = text, len(text)
+    assert admin1_spellings(gaz, text, [top]) == {top.entry.admin1_code: "Bekaa"}
+
+
+def test_text_spelling_keeps_a_compass_suffix_and_skips_abbreviations() -> None:
+    gaz = load_gazetteer()
+    top = _unit("Bekaa", "LB")
+    assert top.entry is not None
+    assert admin1_spellings(gaz, "Bekaa-North)", [top]) == {top.entry.admin1_code: "Bekaa-North"}
+    top.text, top.end = "BKA", 3
+    assert admin1_spellings(gaz, "BKA", [top]) == {}
+
+
+def test_spelling_from_acled_record_beats_the_text() -> None:
+    gaz = load_gazetteer()
+    top = _unit("North Kivu", "CD")
+    assert top.entry is not None and top.entry.admin1_code in gaz.acled_spelled
+    assert admin1_spellings(gaz, "North Kivu", [top]) == {}
+
+
+def test_near_spelling_of_a_province_is_that_province() -> None:
+    gaz = load_gazetteer()
+    names = Admin1Names(gaz)
+    entry = names.near("Zaporizhia", "UA")
+    assert entry is not None and entry.feature == "admin1"
+    assert entry.admin1_code == next(e.admin1_code for e in gaz.lookup("Zaporizhzhia Oblast") if e.feature == "admin1")
+    assert names.near("Dogon", "ML") is None
+    lost = Toponym("Zaporizhia", 0, 10)
+    match_admin1_typos(names, [lost], "UA")
+    assert lost.entry is not None and lost.entry.idx == entry.idx
+    elsewhere = Toponym("Zaporizhia", 0, 10)
+    match_admin1_typos(names, [elsewhere], None)  # no focus country: nothing to compare with
+    assert elsewhere.entry is None
+
+
+def test_source_country_guess_vetoes_no_place_abroad() -> None:
+    resolver = Resolver(load_gazetteer())
+    menaka = Toponym("Menaka", 0, 6)
+    focus, _ = resolver.resolve([menaka], None, fallback="BF")
+    assert menaka.entry is not None and menaka.entry.cc == "ML" and focus == "ML"
+    nothing: list[Toponym] = []
+    assert resolver.resolve(nothing, None, fallback="BF")[0] == "BF"  # the guess is the focus when the text has none
+
+
+def test_cached_tables_carry_acled_additions() -> None:
+    from sitrep.gazetteer.store import learned_fingerprint, load_tables
+
+    tables = load_tables()
+    assert tables["learned"] == learned_fingerprint()
+    assert tables["acled_events"] and tables["acled_admin1"] and tables["admin1_alts"]
+    assert any(i.startswith("acled:") for i in tables["ids"][-20000:])
