@@ -1,5 +1,5 @@
 """The dashboard's analyst view in Debian's Chromium: provinces shaded by events, the surging province
-outlined and listed, a click on a province filtering to it, every event on the map (clustered by the
+outlined and listed, a click on the surge filtering to its province and opening its weekly trend, every event on the map (clustered by the
 server), and a stray 1945 event listed under the timeline instead of squeezing it. Screenshots are saved
 (to $SITREP_ARTIFACTS when set) for review."""
 
@@ -73,6 +73,18 @@ def test_provinces_alerts_and_every_event(
         ".every(td => td.innerText.startsWith('Ninewa'))"
     )
     page.wait_for_function("document.body.dataset.provinces === '1'")
+    # ... and opens its trend on the surging type: weekly bars with the baselines, the last week a surge.
+    page.wait_for_selector("#province-trend:not([hidden]) #trend-chart rect.bar")
+    trend = page.locator("#province-trend")
+    assert "Ninewa, Iraq" in trend.locator("h2").inner_text()
+    assert trend.locator(".chip.on").get_attribute("data-type") == "Battles"
+    assert trend.locator("#trend-chart rect.bar").count() == 26
+    assert trend.locator("#trend-chart rect.bar.surge").last.evaluate(
+        "(r) => r === [...r.parentNode.querySelectorAll('rect.bar')].pop()"
+    )
+    assert trend.locator("#trend-chart polyline.baseline").count() == 1
+    assert "24 vs baseline" in trend.locator(".trend-key").inner_text()
+    save_shot(page, tmp_path, "province-trend.png")
     # Zoomed in: single events become their own points.
     page.evaluate("document.body.dataset.mapEvents = ''")
     page.locator(".leaflet-control-zoom-in").click()

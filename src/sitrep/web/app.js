@@ -5,6 +5,7 @@ import { createMap } from "./map.js";
 import { createChoropleth } from "./choropleth.js";
 import { createTimeline } from "./timeline.js";
 import { createPanel } from "./panel.js";
+import { createTrendChart } from "./trend.js";
 
 const LIST_FIELDS = "event_id|event_date|event_type|sub_event_type|actor1|actor2|location|admin1|country|latitude|longitude|fatalities|review_status";
 const LIST_LIMIT = 1000; // the table; the map gets every event from /api/map
@@ -48,11 +49,14 @@ function filterParams({ withDates = true } = {}) {
 }
 
 const mapView = createMap((id) => panel.openEvent(id));
-function pickProvince(row) {
+// A province picked on the map or from a surge: filter to it; a surge's chart opens on the surging event type.
+function pickProvince(row, eventType = null) {
   $("filter-country").value = row.country || "";
   $("filter-admin1").value = row.admin1 || "";
+  state.trendType = eventType;
   refresh();
 }
+const trendChart = createTrendChart($("province-trend"));
 const choropleth = createChoropleth(mapView.map, { onPick: pickProvince, legendBox: $("province-legend") });
 $("choropleth-metric").addEventListener("change", () => choropleth.setMetric($("choropleth-metric").value));
 const timeline = createTimeline($("timeline"), (range) => {
@@ -106,7 +110,7 @@ function renderAlerts(body) {
     : "no dated events";
   for (const a of body.alerts) {
     const item = el("li", { class: "alert", tabindex: 0, dataset: { admin1: a.admin1 }, title: `p = ${a.p_value} (${a.model.replace("_", " ")})`,
-      onclick: () => pickProvince(a) },
+      onclick: () => pickProvince(a, a.event_type) },
     el("span", { class: "swatch", style: `background:${colourFor(a.event_type)}` }),
     el("strong", {}, `${a.admin1}, ${a.country}`), ` — ${a.event_type}: ${a.count} `,
     el("span", { class: "muted" }, `(4-wk avg ${a.avg_4w}, 52-wk avg ${a.avg_52w})`));
@@ -131,11 +135,16 @@ export async function refresh({ keepTimeline = false } = {}) {
   try {
     const timelineParams = filterParams({ withDates: false });
     timelineParams.set("top", "100");
-    const [events, stats, provinces, alerts] = await Promise.all([
+    // A selected province or country gets its trend: the weeks up to the end of the date filter, if any.
+    const place = [$("filter-admin1").value.trim(), $("filter-country").value.trim()].filter(Boolean).join(", ");
+    const trendParams = filterParams({ withDates: false });
+    if ($("filter-to").value) trendParams.set("week", $("filter-to").value);
+    const [events, stats, provinces, alerts, trend] = await Promise.all([
       api(`/api/events?${params}`),
       api(`/api/stats?${timelineParams}`),
       api(`/api/admin1?${filterParams()}`),
       api(`/api/alerts?${filterParams()}`),
+      place ? api(`/api/alerts/trend?${trendParams}`) : null,
     ]);
     if (mine !== generation) return; // a newer refresh is on its way
     // A brush or a review leaves the weekly bars as they are (they ignore the date
@@ -147,6 +156,8 @@ export async function refresh({ keepTimeline = false } = {}) {
     }
     renderTrend(stats.change);
     renderAlerts(alerts);
+    trendChart.show(trend, place, state.trendType);
+    state.trendType = undefined; // a later refresh keeps the type the analyst chose
     renderTable(events.data);
     $("summary").textContent = `${events.total ?? events.count} ${state.canonical ? "deduplicated" : "per-article"} events shown · ${state.meta.counts.articles} articles`;
     await Promise.all([mapView.show(filterParams()), choropleth.update(provinces.data, alerts.alerts, $("choropleth-metric").value)]);
