@@ -21,6 +21,7 @@ V = TypeVar("V")
 
 _NEGATING_PREFIXES = frozenset({"anti", "pro", "counter", "post", "non"})
 _FOREIGN_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
+_ALTERNATIVE_JOINS = frozenset({"or", "and/or", "andor"})  # the words between two names, spaces dropped
 
 
 @dataclass
@@ -265,9 +266,28 @@ class ActorMatcher:
                 end += 1
             out.append(match)
             i = end
-        return out
+        return self._join_alternatives(toks, out, ctx)
 
     # ---- helpers of the pass ----
+
+    def _join_alternatives(self, toks: Sequence[Tok], out: list[Match], ctx: Context) -> list[Match]:
+        """'JNIM and/or ISGS militants': ACLED codes the uncertain pair as one actor of its own when its record has one."""
+        joined: list[Match] = []
+        for m in out:
+            prev = joined[-1] if joined else None
+            if prev is not None and prev.kind == m.kind == "named" and m.start - prev.end <= 12:
+                between = "".join(t.text for t in toks if prev.end <= t.start and t.end <= m.start).lower()
+                pair = (f"{prev.name} and/or {m.name}", f"{m.name} and/or {prev.name}") \
+                    if between in _ALTERNATIVE_JOINS else ()
+                k = next((self.index.by_name[n] for n in pair if n in self.index.by_name), None)
+                if k is not None:
+                    row = self.index.rows[k]
+                    merged = self.named(row, min(prev.confidence, m.confidence), ctx, None, prev.start, m.end)
+                    merged.sent = prev.sent
+                    joined[-1] = merged
+                    continue
+            joined.append(m)
+        return joined
 
     def _coordinated_generic(self, keys: list[str], toks: Sequence[Tok], content: list[int], d_end: int,
                              ctx: Context, country: str, start: int) -> tuple[int, int, Match] | None:
