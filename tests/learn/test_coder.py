@@ -137,12 +137,13 @@ def test_stage_uses_model_and_switch_runs_rules_alone(tmp_path: Path) -> None:
     sub, conf = _coded(text, {"use_model": True, "model_dir": folder})[0]
     assert sub == "Agreement"
     assert conf == pytest.approx(float(np.exp(5) / (np.exp(5) + 3)), abs=1e-3)  # the model's probability
-    # a remote weapon keeps the event remote violence whatever the model prefers
-    strike = "A drone strike killed four militants near Kidal on Monday."
-    subs = [s for s, _ in _coded(strike, {"use_model": True, "model_dir": folder})]
+    # a remote weapon rules out violence against civilians whatever the model prefers (ACLED's hard rule)
+    attack_folder = str(fixed_model(tmp_path / "attack", "Attack"))
+    strike = "A drone strike killed four civilians near Kidal on Monday."
+    subs = [s for s, _ in _coded(strike, {"use_model": True, "model_dir": attack_folder})]
     assert subs and all(s in ("Air/drone strike", "Shelling/artillery/missile attack") for s in subs)
-    freed = [s for s, _ in _coded(strike, {"use_model": True, "model_dir": folder, "remote_constraint": False})]
-    assert "Agreement" in freed
+    freed = [s for s, _ in _coded(strike, {"use_model": True, "model_dir": attack_folder, "remote_constraint": False})]
+    assert "Attack" in freed
     clear_cache()
 
 

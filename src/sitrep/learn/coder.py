@@ -247,7 +247,9 @@ def train(paths: list[Path], out: Path | None, opts: Options, log: Any = print) 
     comb = fit_combiner(scores[keep], [inputs[i] for i in keep], [picked[i].sub_event_type or "" for i in keep],
                         labels, Counter(gold), opts.c_combiner)
     words = fit_words(texts, gold, opts.c_words, opts.max_features)
-    config = {"holdout": list(opts.holdout), "c_words": opts.c_words, "c_combiner": opts.c_combiner}
+    # how many notes taught each sub-type: the coding stage's gate keeps the rules' choice for the thin ones
+    config = {"holdout": list(opts.holdout), "c_words": opts.c_words, "c_combiner": opts.c_combiner,
+              "label_counts": dict(sorted(Counter(gold).items()))}
     model = to_model(words, labels, comb, config)
     figures = holdout_figures(model, records, opts, log) if opts.holdout else {}
     if out is not None:

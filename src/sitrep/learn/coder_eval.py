@@ -13,7 +13,6 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.events.classify import REMOTE_FEATURE
 from sitrep.learn.acled import AcledRecord
 from sitrep.learn.card import Card
 from sitrep.learn.coder_model import CoderModel
@@ -37,9 +36,10 @@ def _scores(gold: list[str], pred: list[str], event_type: Any) -> dict[str, floa
 def predict(model: CoderModel, inputs: list[Any], remote: bool = True) -> tuple[list[str], list[float]]:
     """The model's sub-type for each lead event (NONE where the pipeline found none) and its probability."""
     from sitrep.events.codebook import codebook
+    from sitrep.events.gate import CoderGate
 
     book = codebook()
-    remote_subs = {s for s in book.sub_events if book.event_type(s) == "Explosions/Remote violence"}
+    gate = CoderGate(remote=remote)
     subs, probs = [], []
     for inp in inputs:
         if inp is None:
@@ -47,7 +47,7 @@ def predict(model: CoderModel, inputs: list[Any], remote: bool = True) -> tuple[
             probs.append(1.0)
             continue
         text, feats, _, own = inp
-        sub, p = model.choose(text, feats, remote_subs if remote and REMOTE_FEATURE in feats else None, own)
+        sub, p = model.choose(text, feats, gate.allowed(model, book, feats), own)
         subs.append(sub)
         probs.append(p)
     return subs, probs

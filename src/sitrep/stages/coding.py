@@ -14,10 +14,11 @@ from typing import Any
 from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.events.arguments import Frame, generic_name
-from sitrep.events.classify import REMOTE_FEATURE, Context, rule_features, sub_event_type
+from sitrep.events.classify import Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.detect import self_ended
 from sitrep.events.fatalities import counts_in, total
+from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.learn import load
 from sitrep.model import Document, Event
@@ -131,14 +132,9 @@ def _protest_arrest(span: Any) -> bool:
     return False
 
 
-def remote_subs(book: Codebook) -> set[str]:
-    return {s for s in book.sub_events if book.event_type(s) == "Explosions/Remote violence"}
-
-
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
-               sents: list[Any] | None = None, coder: Any = None, remote: bool = True,
-               override_at: float = 0.95, rules_keep: frozenset[str] = frozenset(), agree_at: float = 1.1) -> None:
+               sents: list[Any] | None = None, coder: Any = None, gate: CoderGate | None = None) -> None:
     """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.").
 
     With a ``coder`` model the sub-event type is the model's choice and ``confidence`` its probability;
@@ -193,18 +189,9 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         feats = rule_features(ctx, sub, ev.fatalities)
         document.extras.setdefault(INPUTS_KEY, {})[ev.event_id] = (text, feats, sub, clause)
         if coder is not None:
-            # the model weighs the words and what the rules found; a remote weapon keeps the event remote
-            # violence (ACLED's hard rule). It overrides the rules' sub-type only when it is sure
-            # (``override_at``): trained on ACLED's notes, it is strong on note-like text and weaker on
-            # article sentences, where the rules hold (measured: CASE 2021 0.775 rules, 0.612 model alone).
-            allowed = remote_subs(book) if remote and REMOTE_FEATURE in feats else None
-            probs = coder.probabilities(text, feats, own=clause)
-            best, prob = coder.choose_in(probs, allowed)
-            # a less sure choice still overrides when the words layer alone, over the same words, picks it too
-            sure = prob >= override_at or (prob >= agree_at and coder.words_choice(text, allowed) == best)
-            if sure and sub not in rules_keep:
-                sub = best  # the remote rule binds the model's choice; the rules' own (an interception) stands
-            ev.confidence = round(float(probs[coder.labels.index(sub)]) if sub in coder.labels else 0.0, 4)
+            # the model weighs the words and what the rules found; the gate says when its choice replaces
+            # the rules' (``sitrep.events.gate``: measured, CASE 2021 0.775 rules, 0.612 model alone)
+            sub, ev.confidence = (gate or CoderGate()).decide(coder, book, sub, text, feats, clause)
     else:
         sub = ev.sub_event_type or "Other"
         victims = set()
@@ -281,8 +268,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.evidence.setdefault("civilian_targeting", list(ev.evidence["actor2"]))
 
 
-def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any = None, remote: bool = True,
-                  override_at: float = 0.95, rules_keep: frozenset[str] = frozenset(), agree_at: float = 1.1) -> None:
+def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any = None,
+                  gate: CoderGate | None = None) -> None:
     if not document.events:
         return
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
@@ -296,8 +283,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
-                   trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, remote=remote,
-                   override_at=override_at, rules_keep=rules_keep, agree_at=agree_at)
+                   trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, gate=gate)
         if identities:
             add_identities(ev, identities)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
@@ -351,13 +337,10 @@ def make_coding(config: dict[str, Any]) -> Any:
     book = codebook()
     # loaded once per process (learn.load caches); rules alone when switched off or when no artifact exists
     coder = load("coder", config.get("model_dir") or None) if config.get("use_model", True) else None
-    remote = bool(config.get("remote_constraint", True))
-    override_at = float(config.get("override_at", 0.95))
-    rules_keep = frozenset(config.get("rules_keep", ()))
-    agree_at = float(config.get("agree_at", 1.1))
+    gate = CoderGate.from_config(config)
 
     def run(documents: list[Document]) -> None:
         for document in documents:
-            code_document(document, lex, book, coder, remote, override_at, rules_keep, agree_at)
+            code_document(document, lex, book, coder, gate)
 
     return run

@@ -1,0 +1,87 @@
+"""The coding stage's gate: when the learned coder's sub-event type replaces the rules'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from sitrep.events.classify import REMOTE_FEATURE
+from sitrep.events.codebook import codebook
+from sitrep.events.gate import CoderGate
+
+LABELS = ["Attack", "Armed clash", "Chemical weapon", "Air/drone strike", "Suicide bomb"]
+
+
+class StubCoder:
+    """Fixed probabilities over LABELS (the gate only reads these), with the model's training counts."""
+
+    def __init__(self, probs: list[float], counts: dict[str, int] | None = None, words_top: str = "Attack") -> None:
+        self.labels = LABELS
+        self.config: dict[str, Any] = {"label_counts": counts or {}}
+        self._p = np.array(probs, dtype=float)
+        self._words_top = words_top
+
+    def probabilities(self, text: str, feats: Any, own: str | None = None) -> np.ndarray:
+        return self._p
+
+    def choose_in(self, p: np.ndarray, allowed: set[str] | None = None) -> tuple[str, float]:
+        if allowed:
+            p = np.where([lab in allowed for lab in self.labels], p, 0.0)
+            p = p / p.sum()
+        best = int(np.argmax(p))
+        return self.labels[best], float(p[best])
+
+    def words_choice(self, text: str, allowed: set[str] | None = None) -> str:
+        return self._words_top
+
+
+COUNTS = {"Attack": 5000, "Armed clash": 7000, "Air/drone strike": 800, "Suicide bomb": 28}
+
+
+def decide(gate: CoderGate, coder: StubCoder, rule_sub: str, feats: list[str] | None = None) -> tuple[str, float]:
+    return gate.decide(coder, codebook(), rule_sub, "text", feats or [], "text")
+
+
+def test_gate_replaces_the_rules_only_when_sure() -> None:
+    sure = StubCoder([0.05, 0.9, 0.0, 0.05, 0.0], COUNTS)
+    unsure = StubCoder([0.3, 0.6, 0.0, 0.1, 0.0], COUNTS)
+    gate = CoderGate(override_at=0.8)
+    assert decide(gate, sure, "Attack") == ("Armed clash", 0.9)
+    assert decide(gate, unsure, "Attack") == ("Attack", 0.3)  # confidence: the model's for what was coded
+
+
+def test_gate_keeps_sub_types_the_model_barely_learned() -> None:
+    gate = CoderGate(override_at=0.5, keep_below=250)
+    # the rules say chemical weapon, a type the notes never showed the model: it stands
+    assert decide(gate, StubCoder([0.9, 0.1, 0.0, 0.0, 0.0], COUNTS), "Chemical weapon")[0] == "Chemical weapon"
+    # nor may the model move an event to a type it learned from 28 notes
+    assert decide(gate, StubCoder([0.0, 0.05, 0.0, 0.05, 0.9], COUNTS), "Attack")[0] == "Attack"
+    # without the model's counts (an older artifact) only rules_keep holds
+    assert decide(gate, StubCoder([0.0, 0.05, 0.0, 0.05, 0.9]), "Attack")[0] == "Suicide bomb"
+    kept = CoderGate(override_at=0.5, rules_keep=frozenset({"Attack"}))
+    assert decide(kept, StubCoder([0.0, 0.95, 0.0, 0.05, 0.0], COUNTS), "Attack")[0] == "Attack"
+
+
+def test_gate_remote_weapon_rules_out_violence_against_civilians() -> None:
+    coder = StubCoder([0.85, 0.05, 0.0, 0.1, 0.0], COUNTS)
+    gate = CoderGate(override_at=0.6)
+    # shelling that killed civilians: the model's Attack is ruled out, its next choice is not sure enough
+    assert decide(gate, coder, "Air/drone strike", [REMOTE_FEATURE])[0] == "Air/drone strike"
+    assert decide(CoderGate(override_at=0.6, remote=False), coder, "Air/drone strike", [REMOTE_FEATURE])[0] == "Attack"
+    # an exchange of fire with mortars can still be an armed clash
+    clash = StubCoder([0.1, 0.8, 0.0, 0.1, 0.0], COUNTS)
+    assert decide(gate, clash, "Air/drone strike", [REMOTE_FEATURE])[0] == "Armed clash"
+
+
+def test_gate_agreement_with_the_words_layer_lowers_the_bar() -> None:
+    coder = StubCoder([0.3, 0.7, 0.0, 0.0, 0.0], COUNTS, words_top="Armed clash")
+    assert decide(CoderGate(override_at=0.9), coder, "Attack")[0] == "Attack"
+    assert decide(CoderGate(override_at=0.9, agree_at=0.6), coder, "Attack")[0] == "Armed clash"
+
+
+def test_gate_reads_its_settings_from_the_stage_config() -> None:
+    gate = CoderGate.from_config({"override_at": 0.7, "keep_below": 100, "rules_keep": ["Arrests"],
+                                  "remote_constraint": False})
+    assert (gate.override_at, gate.keep_below, gate.rules_keep, gate.remote) == (0.7, 100, frozenset({"Arrests"}), False)
+    assert CoderGate.from_config({}).override_at == CoderGate().override_at
