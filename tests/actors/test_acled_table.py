@@ -28,8 +28,16 @@ def user_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 
 
 def test_name_forms_match_anywhere(user_table: None) -> None:
-    actor = normalise_actor("QZ", "Borland", 2022)
+    actor = normalise_actor("Quorn Zealots", "Borland", 2022)
     assert actor is not None and actor.name == "QZ: Quorn Zealots" and actor.inter == 2
+
+
+def test_acronym_matches_in_its_countries_or_where_no_country_is_known(user_table: None) -> None:
+    for country in ("Arland", None):
+        actor = normalise_actor("QZ", country, 2022)
+        assert actor is not None and actor.name == "QZ: Quorn Zealots"
+    # another country's article: the record never saw this group there, and acronyms repeat across countries
+    assert normalise_actor("QZ", "Borland", 2022) is None
 
 
 def test_mined_phrase_only_in_its_countries(user_table: None) -> None:

@@ -23,3 +23,15 @@ def test_two_groups_given_as_alternatives_are_the_pair_acled_codes_as_one() -> N
 def test_two_groups_named_together_stay_two_actors() -> None:
     assert names("JNIM and ISGS fighters clashed", "Mali", 2020) == [
         "JNIM: Group for Support of Islam and Muslims", "Islamic State (Greater Sahara)"]
+
+
+def test_a_learned_acronym_of_another_country_names_no_one() -> None:
+    # "PPP" is a party the record knows in South Korea; in an article about Pakistan it is not that party
+    assert "PPP: People Power Party" not in names("activists of PPP took out a rally", "Pakistan", 2022)
+    assert "PPP: People Power Party" in names("activists of PPP took out a rally", "South Korea", 2022)
+
+
+def test_people_words_carry_the_identity_acled_adds_for_them() -> None:
+    toks = [Tok(t, s, e) for t, s, e in tokenize("militants abducted a merchant and two herders")]
+    found = get_matcher().scan(toks, Context(focus="Mali", countries={"Mali"}, year=2020))
+    assert [m.identity for m in found if m.identity] == ["Labour Group (Mali)", "Pastoralists (Mali)"]

@@ -131,6 +131,10 @@ class ActorMatcher:
             row = self.index.rows[e.row]
             if e.restricted and not (set(row.countries) & around):
                 continue
+            if e.case is not None and row.kind == "acled" and ctx.focus and not (set(row.countries) & around):
+                # a learned actor's acronym is its own country's ("PPP" is a party in Pakistan and another in
+                # South Korea): in an article about elsewhere it names someone the record has not seen
+                continue
             score = 0.0
             if local and local in row.countries:
                 score += 8
