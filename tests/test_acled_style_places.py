@@ -63,6 +63,9 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # the NER calls Aleppo a people; "governorate" after it says it is the province
     ("On 9 May 2022, Syrian regime forces shelled Kafr Nurqan town in Aleppo governorate.", "2022-05-09",
      "Aleppo", "Aleppo", 3, "Syria"),
+    # "Sanaa time" is when, not where; the district a village is known by is placed at its town
+    ("On 15 March 2024, at around 11:00 pm Sanaa time, unknown gunmen attacked Xqxq village (Pakokku district, "
+     "Magway).", "2024-03-15", "Pakokku District", "Magway", 2, "Myanmar"),
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),

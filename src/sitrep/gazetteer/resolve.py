@@ -55,6 +55,9 @@ class Toponym:
     optional: bool = False  # dropped when unresolved (not a place the NER saw)
     embedded: bool = False  # the city an organisation is named after ("The Washington Post")
     admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
+    # one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer"): only a place of that very name
+    # (or a province, country ...) fits, not one that has it as an alias (At Tall)
+    own_name_only: bool = False
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -89,6 +92,9 @@ class Resolver:
             # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
             found = self.gaz.lookup(top.text)
             top.exact = False
+        if found and top.own_name_only:
+            key = exact_key(top.text)
+            found = [c for c in found if c.feature in _BROAD or exact_key(c.name) == key]
         if found and "." in top.text and len(top.text) <= 6:
             found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
         if found and top.within:
@@ -285,14 +291,16 @@ class Resolver:
     def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
         """With the reporting country known, any town or unit abroad is a namesake unless the article names
         its country or another of its places ("Bar Elias" in a Lebanon note is not Bar, Montenegro)."""
-        return top.demonym is None and entry.cc != focus and entry.feature not in ("country", "continent")
+        # a sea or strait is in no country ("the Gulf of Aden" in a Yemen note): it is never abroad
+        return top.demonym is None and bool(entry.cc) and entry.cc != focus \
+            and entry.feature not in ("country", "continent")
 
     @staticmethod
     def _foreign_namesake(top: Toponym, entry: Entry, focus: str) -> bool:
         """A weak match abroad: a transliteration-tolerant match, or a small place's alternate name ("Boni" is
         an old name of Bonn), outside the country the article is about and that no other name in it backs.
         Well-known cities keep their aliases."""
-        if top.demonym is not None or entry.cc == focus or entry.feature in _BROAD:
+        if top.demonym is not None or not entry.cc or entry.cc == focus or entry.feature in _BROAD:
             return False
         if not top.exact:
             return True

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.gazetteer import Gazetteer, load_gazetteer
+from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
+from sitrep.gazetteer.spelling import TYPE_WORDS
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
@@ -35,6 +36,26 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
+        self._seats: dict[str, tuple[float, float] | None] = {}
+
+    def seat(self, place: Place) -> tuple[float, float] | None:
+        """The point of the town a district is named after and that lies in it ("Jamaame" district: Jamaame
+        town): ACLED puts an event known only to its district there, not at the middle of the district's towns."""
+        gid = place.gazetteer_id or ""
+        if gid not in self._seats:
+            self._seats[gid] = None
+            gaz = self.gaz
+            unit = next((i for i in gaz.exact.get(exact_key(place.name or ""), ())
+                         if gaz.ids[i] == gid and gaz.features[i] == "admin2"), None)
+            if unit is not None:
+                words = exact_key(gaz.names[unit]).split()
+                core = " ".join(words[:-1] if len(words) > 1 and words[-1] in TYPE_WORDS else words)
+                towns = [i for i in gaz.exact.get(core, ()) if gaz.features[i] == "town"
+                         and gaz.admin2[i] == gaz.admin2[unit] and gaz.cc[i] == gaz.cc[unit]]
+                if towns:
+                    best = max(towns, key=lambda i: gaz.pop[i])
+                    self._seats[gid] = (round(gaz.lat[best], 5), round(gaz.lon[best], 5))
+        return self._seats[gid]
 
     def _fits(self, place: Place, focus_iso: int | None) -> bool:
         if place.latitude is None or place.feature == "demonym":
@@ -92,6 +113,8 @@ class Geocoder:
         event.location = place.name
         event.latitude = place.latitude
         event.longitude = place.longitude
+        if place.feature == "admin2" and (seat := self.seat(place)) is not None:
+            event.latitude, event.longitude = seat
         event.geo_precision = place.geo_precision
         event.evidence["location"] = [place.start, place.end]
 
