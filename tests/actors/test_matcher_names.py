@@ -35,3 +35,12 @@ def test_people_words_carry_the_identity_acled_adds_for_them() -> None:
     toks = [Tok(t, s, e) for t, s, e in tokenize("militants abducted a merchant and two herders")]
     found = get_matcher().scan(toks, Context(focus="Mali", countries={"Mali"}, year=2020))
     assert [m.identity for m in found if m.identity] == ["Labour Group (Mali)", "Pastoralists (Mali)"]
+
+
+def test_an_unlisted_group_given_with_its_acronym_is_named_as_acled_names_groups() -> None:
+    text = "cadres of Zorvan Liberation Army (ZLA) beat five farmers; ZLA later withdrew"
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    start = text.index("Zorvan")
+    ctx = Context(focus="India", countries={"India"}, year=2022, orgs={start: text.index(" (ZLA)")})
+    found = [m.name for m in get_matcher().scan(toks, ctx) if m.kind == "unlisted"]
+    assert found == ["ZLA: Zorvan Liberation Army", "ZLA: Zorvan Liberation Army"]

@@ -403,7 +403,10 @@ class ActorMatcher:
             return end
         a, b, c = (toks[content[k]] for k in (end, end + 1, end + 2))
         if a.text == "(" and c.text == ")" and _is_acronym(b.text) and match.kind in ("named", "unlisted"):
-            learned[b.text.replace(".", "")] = match
+            acronym = b.text.replace(".", "")
+            if match.kind == "unlisted" and acronym[0].lower() == match.name[:1].lower():
+                match.name = f"{acronym}: {match.name}"  # ACLED names a group by acronym and name ("BNA: Baloch ...")
+            learned[acronym] = match
             match.end = c.end
             return end + 3
         return end
