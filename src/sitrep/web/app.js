@@ -139,14 +139,17 @@ export async function refresh({ keepTimeline = false } = {}) {
     const place = [$("filter-admin1").value.trim(), $("filter-country").value.trim()].filter(Boolean).join(", ");
     const trendParams = filterParams({ withDates: false });
     if ($("filter-to").value) trendParams.set("week", $("filter-to").value);
-    const [events, stats, provinces, alerts, trend] = await Promise.all([
+    const [events, stats, provinces, alerts, trend, world] = await Promise.all([
       api(`/api/events?${params}`),
       api(`/api/stats?${timelineParams}`),
       api(`/api/admin1?${filterParams()}`),
       api(`/api/alerts?${filterParams()}`),
       place ? api(`/api/alerts/trend?${trendParams}`) : null,
+      api(`/api/map?${mapView.worldParams(filterParams())}`),
     ]);
     if (mine !== generation) return; // a newer refresh is on its way
+    // The map first: its view and its cells' request go out before the panels below are drawn.
+    const mapShown = mapView.show(filterParams(), world);
     // A brush or a review leaves the weekly bars as they are (they ignore the date
     // filter); redrawing them under the pointer would break a double-click.
     if (!keepTimeline || !state.timelineDrawn) {
@@ -160,7 +163,7 @@ export async function refresh({ keepTimeline = false } = {}) {
     state.trendType = undefined; // a later refresh keeps the type the analyst chose
     renderTable(events.data);
     $("summary").textContent = `${events.total ?? events.count} ${state.canonical ? "deduplicated" : "per-article"} events shown · ${state.meta.counts.articles} articles`;
-    await Promise.all([mapView.show(filterParams()), choropleth.update(provinces.data, alerts.alerts, $("choropleth-metric").value)]);
+    await Promise.all([mapShown, choropleth.update(provinces.data, alerts.alerts, $("choropleth-metric").value)]);
     document.body.dataset.loaded = "true";
   } catch (err) {
     toast(`Could not load events: ${err.message}`, true);

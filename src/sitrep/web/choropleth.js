@@ -26,20 +26,31 @@ export function createChoropleth(map, { onPick, legendBox }) {
   let metric = "events";
   let cuts = [];
   let ownLines = true; // false once the basemap draws the province lines
+  // TopoJSON geometries by code, turned into GeoJSON only when a province is first drawn (converting all
+  // 4,600 up front held the page's first paint for a quarter of a second).
+  let topo = null;
+  const geometriesByCode = new Map();
   const shapesByCode = new Map();
   let drawnCodes = "";
   const ready = fetch("vendor/admin1.topo.json")
     .then((r) => r.json())
-    .then((topo) => {
-      const shapes = topojson.feature(topo, topo.objects[Object.keys(topo.objects)[0]]);
-      for (const f of shapes.features) {
-        const code = f.properties.code;
+    .then((data) => {
+      topo = data;
+      for (const g of topo.objects[Object.keys(topo.objects)[0]].geometries) {
+        const code = g.properties && g.properties.code;
         if (!code) continue;
-        if (!shapesByCode.has(code)) shapesByCode.set(code, []);
-        shapesByCode.get(code).push(f);
+        if (!geometriesByCode.has(code)) geometriesByCode.set(code, []);
+        geometriesByCode.get(code).push(g);
       }
       layer = L.geoJSON(null, { pane: "provinces", style, onEachFeature: bind }).addTo(map);
     });
+
+  function shapesOf(code) {
+    if (!shapesByCode.has(code)) {
+      shapesByCode.set(code, geometriesByCode.get(code).map((g) => topojson.feature(topo, g)));
+    }
+    return shapesByCode.get(code);
+  }
 
   function value(feature) {
     const row = totals.get(feature.properties.code);
@@ -102,12 +113,12 @@ export function createChoropleth(map, { onPick, legendBox }) {
 
   // The provinces to draw: those with events under the filters, and the surging ones.
   function drawShapes() {
-    const codes = [...new Set([...totals.keys(), ...alerted])].filter((c) => shapesByCode.has(c)).sort();
+    const codes = [...new Set([...totals.keys(), ...alerted])].filter((c) => geometriesByCode.has(c)).sort();
     const key = codes.join("|");
     if (key === drawnCodes) return;
     drawnCodes = key;
     layer.clearLayers();
-    layer.addData({ type: "FeatureCollection", features: codes.flatMap((c) => shapesByCode.get(c)) });
+    layer.addData({ type: "FeatureCollection", features: codes.flatMap(shapesOf) });
   }
 
   async function update(rows, alertRows, which) {

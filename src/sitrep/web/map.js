@@ -63,12 +63,20 @@ export function createMap(onSelect) {
     loading.catch(() => {});
   });
 
-  // New filters: fit the view to their events (world-wide cells), then load cells for that view.
-  async function show(params) {
-    query = new URLSearchParams(params);
+  // The filter's events as world-wide cells: where to look. The dashboard asks for them beside its other
+  // first requests (worldParams) and hands them to show(), saving a round trip before the first paint.
+  function worldParams(params) {
     const p = new URLSearchParams(params);
     p.set("zoom", "1");
-    const body = await api(`/api/map?${p}`);
+    return p;
+  }
+
+  // New filters: fit the view to their events, then load cells for that view. The first fit jumps (an
+  // animated zoom from the world view would draw, then throw away, a screenful of world tiles first).
+  let fitted = false;
+  async function show(params, world = null) {
+    query = new URLSearchParams(params);
+    const body = world || await api(`/api/map?${worldParams(params)}`);
     if (body.cells.length) {
       const bounds = L.latLngBounds(body.cells.map((c) => [c.lat, c.lon]));
       const target = map.getBoundsZoom(bounds.pad(0.3));
@@ -78,12 +86,14 @@ export function createMap(onSelect) {
         // The move's own moveend loads the cells for the new view (loading it now too would ask the server for
         // the old zoom's cells mid-animation and draw the points twice).
         const moved = new Promise((resolve) => map.once("moveend", resolve));
-        map.setView(centre, zoom);
+        map.setView(centre, zoom, { animate: fitted });
+        fitted = true;
         await moved;
         await loading;
         return;
       }
     }
+    fitted = true;
     await load();
   }
 
@@ -93,5 +103,5 @@ export function createMap(onSelect) {
     }
   }
 
-  return { map, show, focus, backdrop };
+  return { map, show, focus, backdrop, worldParams };
 }
