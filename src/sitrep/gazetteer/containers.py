@@ -9,7 +9,7 @@ from typing import Any
 
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
-from sitrep.gazetteer.wording import LOCATIVE
+from sitrep.gazetteer.wording import GENERIC_WORDS, LOCATIVE
 
 AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
 
@@ -179,6 +179,10 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
         covered[t.start:t.end] = b"\x01" * (t.end - t.start)
     out: list[Toponym] = []
     for m in _BRACKET.finditer(text):
+        before = text[max(0, m.start() - 30):m.start()].split()
+        # ACLED's formula: a place or a unit word before the bracket ("Dac village (", "Boni ("); not "(AP)"
+        if not before or not (before[-1][:1].isupper() or before[-1].lower() in HINT_FEATURES):
+            continue
         parts = m.group(1).split(",")
         pos = m.start(1)
         spans: list[tuple[int, int, str]] = []
@@ -198,7 +202,12 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
                 continue
             kind = name.split()[-1]
             head = name.rsplit(" ", 1)[0] if kind.islower() else name  # "Pakokku district": Pakokku, a district
-            if gaz.lookup(head):
+            # one name alone in brackets is often no unit ("Brian Meaney (Green)"): then only a province or
+            # district, or a name after a unit word ("village (Kidal)")
+            kinds = ("admin1", "admin2", "region") if len(spans) == 1 and before[-1].lower() not in HINT_FEATURES \
+                else ("town", "admin1", "admin2", "region")
+            if not (head.isupper() or "." in head) and head.lower() not in GENERIC_WORDS and any(
+                    c.feature in kinds for c in gaz.lookup(head)):
                 out.append(Toponym(head, start, start + len(head), -1,
                                    HINT_FEATURES.get(kind, ()) if kind.islower() else ()))
     return out

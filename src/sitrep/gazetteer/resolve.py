@@ -55,9 +55,6 @@ class Toponym:
     optional: bool = False  # dropped when unresolved (not a place the NER saw)
     embedded: bool = False  # the city an organisation is named after ("The Washington Post")
     admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
-    # one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer"): only a place of that very name
-    # (or a province, country ...) fits, not one that has it as an alias (At Tall)
-    own_name_only: bool = False
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -92,9 +89,6 @@ class Resolver:
             # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
             found = self.gaz.lookup(top.text)
             top.exact = False
-        if found and top.own_name_only:
-            key = exact_key(top.text)
-            found = [c for c in found if c.feature in _BROAD or exact_key(c.name) == key]
         if found and "." in top.text and len(top.text) <= 6:
             found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
         if found and top.within:

@@ -20,7 +20,7 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from sitrep.gazetteer.names import exact_key, loose_key, strip_diacritics
+from sitrep.gazetteer.names import exact_key, strip_diacritics
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.resolve import Toponym
@@ -79,9 +79,6 @@ def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict
         if code is None or code in out or code in gaz.acled_spelled:
             continue  # ACLED's record shows how it spells this unit ("North Kivu" in the text is "Nord-Kivu")
         spelled = _spelling(gaz, top.text, text[top.end:top.end + 12], code)
-        known = gaz.admin1_name(code) or ""
-        if spelled and loose_key(spelled) == loose_key(known):
-            spelled = known  # "Anbar province" is the learned "Al Anbar": the text only drops the article
         if spelled:
             out[code] = spelled
     return out
@@ -122,13 +119,20 @@ def _core(name: str) -> str:
     return " ".join(words)
 
 
-def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str | None) -> None:
+def _in_brackets(text: str, start: int) -> bool:
+    return text.rfind("(", 0, start) > text.rfind(")", 0, start)
+
+
+def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str | None, text: str = "") -> None:
     """A capitalised name the gazetteer lacks, near a province name of the focus country, is that province
-    ("Zaporizhia" -> Zaporizhzhia); the event falls back to it when nothing finer is known (precision 3)."""
+    ("Zaporizhia" -> Zaporizhzhia); the event falls back to it when nothing finer is known (precision 3). In an
+    ACLED bracket of units a name the NER took for a facility ("(Afgooye, Lower Shabelle)") is one too."""
     if not focus:
         return
     for top in toponyms:
-        if top.entry is not None or top.candidates or top.demonym is not None or top.facility \
+        unit_in_brackets = top.facility and not top.parts and bool(text) and _in_brackets(text, top.start)
+        if (top.entry is not None and not unit_in_brackets) or top.demonym is not None \
+                or (top.candidates and not unit_in_brackets) or (top.facility and not unit_in_brackets) \
                 or not top.text[:1].isupper() or _is_abbreviation(top.text):
             continue
         entry = names.near(top.text, focus)
@@ -136,3 +140,4 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
             top.candidates = [entry]
             top.entry = entry
             top.reason = None
+            top.facility = False

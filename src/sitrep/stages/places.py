@@ -260,7 +260,6 @@ class PlaceFinder(UnlabelledNames):
                     named = all(t.lower_ in HINT_FEATURES for t in rest)  # "Jounieh city" is Jounieh itself
                     top.exact = named or any(c.feature in NAMED_AREAS or c.population >= 100_000
                                              for c in self.gaz.lookup(top.text, loose=False))
-                    top.own_name_only = width == 1 and not named
                     out.append(top)
                     added = True
             i += max(1, width)
@@ -322,7 +321,7 @@ class PlaceFinder(UnlabelledNames):
         given = self.reporting.iso2(document.article.country)
         guess = None if given else self.reporting.from_source(document.article.source)
         focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess)
-        match_admin1_typos(self.admin1_names, toponyms, focus)
+        match_admin1_typos(self.admin1_names, toponyms, focus, self._text)
         spelled = admin1_spellings(self.gaz, self._text, toponyms)
         # a placed facility replaces the names inside it; one no town in the article contains is dropped
         # (its inner names stay) unless the NER called it a facility
