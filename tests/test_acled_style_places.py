@@ -66,6 +66,9 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # "Sanaa time" is when, not where; the district a village is known by is placed at its town
     ("On 15 March 2024, at around 11:00 pm Sanaa time, unknown gunmen attacked Xqxq village (Pakokku district, "
      "Magway).", "2024-03-15", "Pakokku District", "Magway", 2, "Myanmar"),
+    # one hyphenated name the gazetteer lacks is not its first part abroad (Bar, Montenegro)
+    ("On 6 September 2025, Jubaland forces clashed with Al Shabaab in Bar-Xqxqun village (Jamaame, Lower Juba). "
+     "There were no casualties.", "2025-09-06", "Jamaame", "Lower Juba", 2, "Somalia"),
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),

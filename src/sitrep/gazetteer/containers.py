@@ -45,8 +45,8 @@ def mark_units_after(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
         if a.demonym is not None or b.demonym is not None or a.within or not _IN_UNIT_GAP.fullmatch(
                 text[a.end:b.start]):
             continue
-        if not (b.text.lower().endswith(_UNIT_WORDS) or _UNIT_AFTER.match(text, b.end)):
-            continue
+        # "Kelly town in Idleb": after "<place> town in", a province or district is its container even without
+        # a unit word (a town of that name elsewhere is the other reading: then ``areas_within`` finds no unit)
         name = b.text.rsplit(" ", 1)[0] if b.text.lower().endswith(_UNIT_WORDS) else b.text
         within = areas_within(gaz, name) or areas_within(gaz, b.text)
         if within:

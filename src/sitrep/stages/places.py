@@ -57,6 +57,9 @@ _REL_NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|outside(?: of)?|around|edge of|countryside of|"
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
+_COMPASS = ("north", "south", "east", "west", "central")
+
+
 class PlaceFinder(UnlabelledNames):
     """Recognition and resolution for a batch of documents; holds the gazetteer."""
 
@@ -251,6 +254,9 @@ class PlaceFinder(UnlabelledNames):
         i = start
         while i < end:
             width = next((w for w in range(min(4, end - i), 0, -1) if self._inner_ok(doc, i, i + w)), 0)
+            if width and self._hyphenated(doc, i + width, end) and not any(
+                    c.feature in ("country", "continent") for c in self.gaz.lookup(doc[i:i + width].text, loose=False)):
+                width = 0  # "Bar-Sanguun", "War-Ciise": one hyphenated name, not Bar (Montenegro) + Sanguun
             if width:
                 top = self._toponym(doc, i, i + width, -1)
                 if top is not None:
@@ -264,6 +270,13 @@ class PlaceFinder(UnlabelledNames):
                     added = True
             i += max(1, width)
         return added
+
+    @staticmethod
+    def _hyphenated(doc: Any, j: int, end: int) -> bool:
+        """A name goes on after a hyphen with no spaces ("Bar-Sanguun"); "Shan-East" is ACLED's part of Shan and
+        "Ciudad de Mexico - Cuauhtemoc" two names."""
+        return (j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                and doc[j + 1].text[:1].isupper() and doc[j + 1].lower_ not in _COMPASS)
 
     def _inner_ok(self, doc: Any, i: int, j: int) -> bool:
         if not doc[i].text[:1].isupper() or not doc[j - 1].text[:1].isalpha():
