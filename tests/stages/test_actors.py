@@ -228,3 +228,15 @@ def test_a_stance_names_no_actor(run_actors):
     names = [a.name for a in run_actors("Anti-government protesters marched in Baghdad.", focus="Iraq")]
     assert names and not any(n.startswith("Government of") for n in names)
     assert any(n.startswith("Protesters") for n in names)
+
+
+def test_a_crowd_beating_a_suspected_thief_is_a_vigilante_group(run_actors):
+    text = "Locals assaulted and killed a man in Kisumu on suspicion of being a thief."
+    actors = by_text(run_actors(text, focus="Kenya"))
+    assert actors["Locals"].identity == "Vigilante Group (Kenya)"
+    assert actors["a man"].identity is None  # the one they beat is not
+
+
+def test_people_without_the_cue_keep_no_vigilante_identity(run_actors):
+    actors = by_text(run_actors("Locals blocked a road in Kisumu over water shortages.", focus="Kenya"))
+    assert "Vigilante" not in (actors["Locals"].identity or "")

@@ -20,12 +20,13 @@ Other stages normalising an arbitrary string use ``sitrep.actors.normalise_actor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from sitrep.actors import Context, Tok, get_matcher
 from sitrep.actors.country import article_country
-from sitrep.actors.dictionary import token_key
-from sitrep.actors.identities import name_identity
+from sitrep.actors.dictionary import _read_rows, token_key
+from sitrep.actors.identities import dated_identity, name_identity
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
 
@@ -87,7 +88,40 @@ def extract_actors(document: Document) -> list[Actor]:
     # "anti-government protesters", "pro-Russian separatists": the stance names whom they oppose or back
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
+    for m in _subjects_with_cued_identity(text, toks, matches):
+        m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
+
+
+@lru_cache(maxsize=1)
+def _identity_cues() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rec["cue"], re.I), rec["identity"])
+            for rec in _read_rows("actors_identity_cues.csv", ("cue", "identity"))]
+
+
+def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any]) -> list[Any]:
+    """People-mentions that are the subject of a sentence whose words say who they are (``actors_identity_cues.csv``):
+    "locals assaulted a man on suspicion of being a thief" -> the locals are a Vigilante Group. Sets their identity."""
+    cues = _identity_cues()
+    if not cues or not matches:
+        return []
+    sent_span: dict[int, tuple[int, int]] = {}
+    for t in toks:
+        lo, hi = sent_span.get(t.sent, (t.start, t.end))
+        sent_span[t.sent] = (min(lo, t.start), max(hi, t.end))
+    last_tok = {t.end: t for t in toks}
+    out = []
+    for m in matches:
+        tok = last_tok.get(m.end)
+        if m.kind != "generic" or m.inter not in (5, 6, 7) or m.identity or tok is None or tok.dep != "nsubj":
+            continue
+        lo, hi = sent_span.get(m.sent, (0, 0))
+        for cue, identity in cues:
+            if cue.search(text, lo, hi):
+                m.identity = identity.replace("{country}", m.country) if m.country else identity.replace(" ({country})", "")
+                out.append(m)
+                break
+    return out
 
 
 def _actors(text: str, matches: list[Any], year: int | None = None) -> list[Actor]:
