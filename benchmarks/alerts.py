@@ -1,4 +1,4 @@
-"""Time ``/api/alerts``'s work (and ``/api/admin1``, ``/api/map``) on a synthetic store of N events.
+"""Time ``/api/alerts``'s work (and ``/api/admin1``, ``/api/alerts/trend``) on a synthetic store of N events.
 
     .venv/bin/python benchmarks/alerts.py [--events 1000000] [--runs 20]
 
@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from sitrep.server.alerts import admin1_totals, alerts
+from sitrep.server.alerts_trend import trend
 from sitrep.server.db import Database
 from sitrep.store import Store
 
@@ -60,6 +61,8 @@ def main() -> None:
                 ("alerts", lambda: alerts(db, {}, with_codes=False)),
                 ("alerts country=Iraq", lambda: alerts(db, {"country": "Iraq"}, with_codes=False)),
                 ("admin1", lambda: admin1_totals(db, {})),
+                ("trend country=Iraq", lambda: trend(db, {"country": "Iraq"})),
+                ("trend one province", lambda: trend(db, {"country": "Iraq", "admin1": "Province 4"})),
             ]:
                 p50, p95 = timed(fn, args.runs)
                 print(f"{name:<22} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
