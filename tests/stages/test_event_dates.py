@@ -133,3 +133,33 @@ def test_event_dates_history_date_is_not_the_event_date(stages, text):
     trigger = next(w for w in ("protested", "gathered", "vigil") if w in text)
     event = dated(stages, text, [trigger], published="2022-06-05")[0]
     assert (event.event_date, event.time_precision) == ("2022-06-05", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Demonstrators marched in the city against fascism on the 77th anniversary of the end of the war on 8 May 1945.",
+        "Supporters of the 31 December 1981 revolution took to the streets in the town.",
+        "Riots broke out in the town after new taxes came into effect on 1 January 2022.",
+    ],
+)
+def test_event_dates_date_of_something_else_in_the_sentence_is_not_the_events(stages, text):
+    # what is remembered, a date naming a thing, a clause about what came before: the report date stands
+    trigger = next(w for w in ("marched", "took", "Riots") if w in text)
+    event = dated(stages, text, [trigger], published="2022-06-05")[0]
+    assert (event.event_date, event.time_precision) == ("2022-06-05", 2)
+
+
+def test_event_dates_date_in_a_relative_clause_dates_only_its_own_event(stages):
+    text = ("On 16 March 2022, activists held a vigil for a journalist who was killed on 16 October 2017. "
+            "Demonstrators carried banners in the square.")
+    vigil, killed, banners = dated(stages, text, ["vigil", "killed", "Demonstrators"], published="2022-03-20")
+    assert vigil.event_date == "2022-03-16"
+    assert killed.event_date == "2017-10-16"
+    assert banners.event_date == "2022-03-16"  # from the paragraph, not from the killing told in passing
+
+
+def test_event_dates_calendar_date_beats_a_word_relative_to_the_report(stages):
+    text = "On 28 March 2022, overnight, demonstrators clashed with police officers in the town."
+    event = dated(stages, text, ["clashed"], published="2022-03-30")[0]
+    assert event.event_date == "2022-03-28"

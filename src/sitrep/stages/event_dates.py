@@ -39,11 +39,18 @@ _HISTORY_BEFORE = re.compile(
     r"|to mark|marking|to remember|remembering)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ... also with what is remembered named first: "the 77th anniversary of the end of the war on 8 May 1945"
+_REMEMBERED_BEFORE = re.compile(r"\b(?:anniversary|commemoration|remembrance|memory) of\b[^.;:()]{0,60}\b(?:on|in)\s+$",
+                                re.IGNORECASE)
+# Words that open a clause about something earlier or later than the event the sentence reports.
+BACKGROUND_MARKS = {"after", "since", "following", "before", "until", "till", "prior"}
+_EXPLICIT = re.compile(r"\d")  # "28 March 2022", "June 6": the calendar says when, not a word relative to the report
 
 
 def history(text: str, mention: DateMention) -> bool:
     """Whether the text gives this date as history (a start point or what is remembered), not as an event date."""
-    return bool(_HISTORY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]))
+    before = text[max(0, mention.start - 100) : mention.start]
+    return bool(_HISTORY_BEFORE.search(before[-40:]) or _REMEMBERED_BEFORE.search(before))
 
 
 def _reference(document: Document) -> date | None:
@@ -90,6 +97,40 @@ def _modifies(doc: Any, mention: DateMention, verb: int) -> bool:
     return bool(head.i == verb or (head.pos_ == "ADP" and head.head.i == verb))
 
 
+def _background_clause(doc: Any, mention: DateMention) -> Any:
+    """The clause a date belongs to when that clause tells of something else than the sentence's report: a
+    relative clause ("a journalist who died on 16 October 2017"), a clause opened by after/since/before
+    ("after austerity measures came into effect on January 1"), or a noun it names ("the 31 December 1981
+    revolution"). Returns its head token, else None."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return None
+    head = span.root.head
+    if span.root.dep_ in ("compound", "nmod", "amod", "det", "nummod") and head.pos_ in ("NOUN", "PROPN") and head.i not in \
+            range(span.start, span.end):
+        return head  # the date names a thing ("the 1981 revolution"), not when something happened
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("mark", "prep")}
+            if tok.dep_ == "relcl" or (tok.dep_ in ("advcl", "pcomp") and (
+                    marks & BACKGROUND_MARKS or tok.head.lower_ in BACKGROUND_MARKS)):
+                return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _outside(doc: Any, clause: Any, trigger: list[int]) -> bool:
+    """Whether the trigger lies outside the clause headed by ``clause`` (its subtree)."""
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None:
+        return True
+    sub = list(clause.subtree)
+    return not (sub[0].i <= span.root.i <= sub[-1].i)
+
+
 def choose_mention(document: Document, event: Event, usable: list[DateMention]) -> tuple[DateMention | None, str]:
     """The date mention that dates ``event`` and where it came from (sentence/context/none)."""
     sentence = event.evidence.get("sentence")
@@ -98,18 +139,24 @@ def choose_mention(document: Document, event: Event, usable: list[DateMention]) 
     s, e = sentence[0], sentence[1]
     trigger = event.evidence.get("trigger") or sentence
     centre = (trigger[0] + trigger[1]) // 2
+    doc = document.doc
+    if doc is not None:
+        # a date inside a clause about something else dates only the events told in that clause
+        usable = [m for m in usable if (c := _background_clause(doc, m)) is None or not _outside(doc, c, trigger)]
+    text = document.article.text
     inside = [m for m in usable if s <= m.start < e]
     if inside:
         # a date that modifies the trigger's own verb ("attacked … on Thursday", not "the 1 May vote"),
-        # then the most exact, then the nearest ("Around 8 May (between 1 and 8 May)")
-        verb = _governing_verb(document.doc, trigger[0], trigger[1])
+        # then a calendar date over a word relative to the report ("On 28 March, ... overnight"), then the most
+        # exact, then the nearest ("Around 8 May (between 1 and 8 May)")
+        verb = _governing_verb(doc, trigger[0], trigger[1])
 
-        def rank(m: DateMention) -> tuple[bool, int, int]:
-            attached = verb is not None and _modifies(document.doc, m, verb)
-            return (not attached, m.precision or 9, abs(centre - (m.start + m.end) // 2))
+        def rank(m: DateMention) -> tuple[bool, bool, int, int]:
+            attached = verb is not None and _modifies(doc, m, verb)
+            explicit = bool(_EXPLICIT.search(text[m.start:m.end]))
+            return (not attached, not explicit, m.precision or 9, abs(centre - (m.start + m.end) // 2))
 
         return min(inside, key=rank), "sentence"
-    text = document.article.text
     paragraph_start = max(text.rfind("\n\n", 0, s), text.rfind("\n", 0, s)) + 1
     before = [m for m in usable if paragraph_start <= m.start < s]
     if before:
