@@ -1,6 +1,7 @@
 """The offline basemap in Debian's Chromium: zoomed to 9 over Baghdad with the network blocked, the tiles come
 from sitrep's own server by Range requests and the canvas shows land and town labels, not a blank map.
-A screenshot is saved (to $SITREP_ARTIFACTS when set) for review."""
+A screenshot is saved (to $SITREP_ARTIFACTS when set) for review. A refused first request for the basemap's
+settings or script does not cost the visit its basemap; a basemap that cannot be had says why and falls back."""
 
 from __future__ import annotations
 
@@ -85,3 +86,58 @@ def test_basemap_draws_offline_when_zoomed_in(
     watch.assert_clean()
     assert ranges and all(r.startswith("bytes=") for r in ranges), ranges  # read in pieces, not whole
     print(f"basemap layer added {first_paint:.2f} s, first view drawn {loaded:.2f} s, zoom 9 drawn {zoomed:.2f} s")
+
+
+def _fail_first(page: Any, pattern: str, abort: bool = False, times: int = 1) -> list[str]:
+    """Make the first `times` requests matching `pattern` fail (503, or a network error with `abort`)."""
+    failed: list[str] = []
+
+    def handle(route: Any) -> None:
+        if len(failed) < times:
+            failed.append(route.request.url)
+            if abort:
+                route.abort()
+            else:
+                route.fulfill(status=503, body='{"detail": "busy"}', content_type="application/json")
+        else:
+            route.continue_()
+
+    page.route(pattern, handle)
+    return failed
+
+
+def test_basemap_survives_a_failed_first_request(
+    serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
+) -> None:
+    need(VENDOR / "basemap.pmtiles")
+    db = tmp_path / "iraq.duckdb"
+    build(db)
+    url = serve(db)
+    page, watch = dashboard(url, 1000, 700)
+    refused = _fail_first(page, "**/api/basemap")
+    dropped = _fail_first(page, "**/vendor/protomaps-leaflet.js", abort=True)
+    page.goto(url)
+    page.wait_for_selector("#map[data-basemap]", timeout=60_000)
+    assert refused and dropped  # both failures happened, and the map still has its basemap
+    assert page.get_attribute("#map", "data-basemap") == "built", page.get_attribute("#map", "data-basemap-problem")
+    page.wait_for_selector("#map canvas.leaflet-tile-loaded", timeout=60_000)
+    assert not watch.outside, watch.outside
+
+
+def test_without_a_basemap_the_map_says_why_and_draws_outlines(
+    serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
+) -> None:
+    need(VENDOR / "basemap.pmtiles")
+    db = tmp_path / "iraq.duckdb"
+    build(db)
+    url = serve(db)
+    page, watch = dashboard(url, 1000, 700)
+    _fail_first(page, "**/api/basemap", times=100)
+    page.goto(url)
+    page.wait_for_selector("#map[data-basemap=none]", timeout=60_000)
+    assert "/api/basemap: 503" in (page.get_attribute("#map", "data-basemap-problem") or "")
+    page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
+    # the fallback backdrop (country outlines) and the shaded provinces, which then draw their own lines
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
+    assert page.locator("path.province:not([stroke=none])").count() >= 1
+    watch.assert_clean()

@@ -58,6 +58,20 @@ function redrawDroppedTiles(layer) {
   };
 }
 
+// protomaps-leaflet, fetched once more if the page's own <script> failed to load it (a failed script is no
+// page error: without this the map would quietly fall back to bare outlines for the whole visit).
+async function protomapsLibrary() {
+  if (window.protomapsL) return window.protomapsL;
+  await new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = "vendor/protomaps-leaflet.js";
+    script.onload = resolve;
+    script.onerror = resolve;
+    document.head.append(script);
+  });
+  return window.protomapsL;
+}
+
 // The basemap's settings, asked for again after a failure: a request refused while the server is busy must
 // not leave the dashboard without its map for the whole visit.
 async function basemapConfig(tries = 3) {
@@ -82,14 +96,13 @@ export async function addBasemap(map) {
     console.warn(`sitrep: no basemap (${why}); drawing country outlines`);
     return "none";
   };
-  const P = window.protomapsL;
-  if (!P) return none("protomaps-leaflet did not load");
-  let config;
+  let P, config;
   try {
-    config = await basemapConfig();
+    [P, config] = await Promise.all([protomapsLibrary(), basemapConfig()]);
   } catch (err) {
     return none(`/api/basemap: ${err.message}`);
   }
+  if (!P) return none("protomaps-leaflet did not load");
   if (config.problem) toast(config.problem, true);
   if (!config.url) return none("the install built no basemap (run `make`)");
   const base = P.leafletLayer({
