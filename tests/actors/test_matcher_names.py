@@ -44,3 +44,8 @@ def test_an_unlisted_group_given_with_its_acronym_is_named_as_acled_names_groups
     ctx = Context(focus="India", countries={"India"}, year=2022, orgs={start: text.index(" (ZLA)")})
     found = [m.name for m in get_matcher().scan(toks, ctx) if m.kind == "unlisted"]
     assert found == ["ZLA: Zorvan Liberation Army", "ZLA: Zorvan Liberation Army"]
+
+
+def test_fulani_militias_take_the_country_they_fight_in() -> None:
+    assert names("Fulani militiamen attacked the village", "Niger", 2019) == ["Fulani Ethnic Militia (Niger)"]
+    assert names("Fulani militia abducted 20 villagers", "Nigeria", 2021)[0] == "Fulani Ethnic Militia (Nigeria)"
