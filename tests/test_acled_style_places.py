@@ -69,6 +69,12 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # one hyphenated name the gazetteer lacks is not its first part abroad (Bar, Montenegro)
     ("On 6 September 2025, Jubaland forces clashed with Al Shabaab in Bar-Xqxqun village (Jamaame, Lower Juba). "
      "There were no casualties.", "2025-09-06", "Jamaame", "Lower Juba", 2, "Somalia"),
+    # ACLED's own note of where it coded the event
+    ("On March 18, Islamist militants attacked the village of Sqbere and neighbouring Yxru (coded as Bankass at "
+     "geoprecision 2), killing eight civilians.", "2020-03-18", "Bankass", "Mopti", 1, "Mali"),
+    # the bracket's units over a namesake abroad of part of an unknown name ("Moro", Pakistan)
+    ("On 9 August 2025, government forces clashed with Al Shabaab near Moro Gqbey village (Xudur, Bakool). 1 "
+     "senior Al Shabaab was killed.", "2025-08-09", "Xudur", "Bakool", 2, "Somalia"),
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),

@@ -211,3 +211,27 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
                 out.append(Toponym(head, start, start + len(head), -1,
                                    HINT_FEATURES.get(kind, ()) if kind.islower() else ()))
     return out
+
+
+# ACLED's own note of where it put the event: "(coded as Sabere at geoprecision 2)", "coded to Jabal Murays"
+CODED_AS = re.compile(r"\b(?:geo-?)?coded (?:as|to|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
+def coded_places(gaz: Gazetteer, text: str, found: list[Toponym]) -> tuple[list[Toponym], list[int]]:
+    """Names after "coded as" that the NER missed and the gazetteer knows (new toponyms), and the starts of
+    every name the note says the event was coded at (found or new)."""
+    new: list[Toponym] = []
+    starts: list[int] = []
+    for m in CODED_AS.finditer(text):
+        start, end = m.span(1)
+        # the whole name only: "Yar" of "coded as Yar Gyi" is no Yar abroad, "National" of "coded as National
+        # Resistance forces" (an actor) no place at all
+        hit = next((t for t in found if t.start == start and t.end == end and t.demonym is None), None)
+        name = m.group(1)
+        if hit is None and not any(t.start < end and start < t.end for t in found) \
+                and name.lower() not in GENERIC_WORDS and gaz.lookup(name, loose=False):
+            hit = Toponym(name, start, end, -1)
+            new.append(hit)
+        if hit is not None:
+            starts.append(hit.start)
+    return new, starts

@@ -72,17 +72,20 @@ class Geocoder:
 
     def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
                in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
-               qualified: frozenset[int] = frozenset()) -> None:
+               qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
         # "Boni (Douentza, Mopti)": the bracketed units say where Boni is; they are the location only without it
-        # (a country named elsewhere, "Islamic State Somalia Province", is no better a place than they are)
+        # (a country named elsewhere, "Islamic State Somalia Province", is no better a place than they are, nor
+        # is a namesake abroad: "Moro Gabey village (Xudur, Bakool)" is not Moro, Pakistan)
         placed = [p for p in resolved if p.start not in hints]
-        resolved = placed if any(p.feature != "country" for p in placed) else resolved
+        resolved = placed if any(p.feature != "country" and (focus_iso is None or p.iso == focus_iso)
+                                 for p in placed) else resolved
         span = event.evidence.get("sentence")
-        chosen: Place | None = None
-        if span and resolved:
+        # "coded as Sabere": the note says where ACLED put the event
+        chosen: Place | None = next((p for p in resolved if p.start in coded), None)
+        if chosen is None and span and resolved:
             start, end = int(span[0]), int(span[1])
             inside = [p for p in resolved if p.start < end and start < p.end]
             if inside:
@@ -138,8 +141,9 @@ class Geocoder:
         in_names = frozenset(document.extras.get("places_in_names") or ())
         hints = frozenset(document.extras.get("place_hints") or ())
         qualified = frozenset(document.extras.get("places_qualified") or ())
+        coded = frozenset(document.extras.get("places_coded") or ())
         for event in document.events:
-            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified)
+            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))

@@ -23,6 +23,7 @@ from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.containers import (
     bracket_units,
+    coded_places,
     mark_containers,
     mark_parentheticals,
     mark_units_after,
@@ -162,6 +163,7 @@ class PlaceFinder(UnlabelledNames):
         self._nationality_words(doc, found)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
+        found += coded_places(self.gaz, self._text, found)[0]
         more = names_before_areas(self.gaz, doc, found)
         found += more
         if more:  # "Kisima (Beni, North Kivu)": Beni, found only now, qualifies the name before the bracket
@@ -348,6 +350,8 @@ class PlaceFinder(UnlabelledNames):
         document.extras["place_hints"] = [t.start for t in toponyms if t.admin_hint is not None]
         # places the text qualifies with the units that hold them: the event is there (``qualified_places``)
         document.extras["places_qualified"] = qualified_places(document.article.text, toponyms)
+        # "coded as Sabere": ACLED's own note of where the event is
+        document.extras["places_coded"] = coded_places(self.gaz, self._text, toponyms)[1]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
