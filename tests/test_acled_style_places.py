@@ -75,6 +75,9 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # the bracket's units over a namesake abroad of part of an unknown name ("Moro", Pakistan)
     ("On 9 August 2025, government forces clashed with Al Shabaab near Moro Gqbey village (Xudur, Bakool). 1 "
      "senior Al Shabaab was killed.", "2025-08-09", "Xudur", "Bakool", 2, "Somalia"),
+    # "IMO: 9252967" labels a ship's number, it is not Imo state (Nigeria)
+    ("On 18 May 2024, Houthi forces fired a missile targeting the Wind tanker (IMO: 9252967) near Al Hudaydah.",
+     "2024-05-18", "Al Hudaydah", "Al Hudaydah", 2, "Yemen"),
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),

@@ -59,6 +59,7 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
+_CODE_AFTER = re.compile(r"\s*:\s*\d")
 
 
 class PlaceFinder(UnlabelledNames):
@@ -160,6 +161,8 @@ class PlaceFinder(UnlabelledNames):
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
         found = [t for t in found if not self._actor_name(t)]
+        # "(IMO: 9252967)": a code's label, not Imo state
+        found = [t for t in found if not _CODE_AFTER.match(self._text, t.end)]
         self._nationality_words(doc, found)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
