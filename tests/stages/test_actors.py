@@ -240,3 +240,9 @@ def test_a_crowd_beating_a_suspected_thief_is_a_vigilante_group(run_actors):
 def test_people_without_the_cue_keep_no_vigilante_identity(run_actors):
     actors = by_text(run_actors("Locals blocked a road in Kisumu over water shortages.", focus="Kenya"))
     assert "Vigilante" not in (actors["Locals"].identity or "")
+
+
+def test_acleds_women_targeted_tag_makes_the_civilians_women(run_actors):
+    text = "Armed men shot dead two villagers in Kisumu. [women targeted: girls]"
+    actors = by_text(run_actors(text, focus="Kenya"))
+    assert actors["villagers"].identity == "Women (Kenya)"

@@ -94,14 +94,17 @@ def extract_actors(document: Document) -> list[Actor]:
 
 
 @lru_cache(maxsize=1)
-def _identity_cues() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rec["cue"], re.I), rec["identity"])
+def _identity_cues() -> list[tuple[re.Pattern[str], str, str]]:
+    return [(re.compile(rec["cue"], re.I), rec["identity"], rec.get("who") or "subjects")
             for rec in _read_rows("actors_identity_cues.csv", ("cue", "identity"))]
 
 
 def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any]) -> list[Any]:
-    """People-mentions that are the subject of a sentence whose words say who they are (``actors_identity_cues.csv``):
-    "locals assaulted a man on suspicion of being a thief" -> the locals are a Vigilante Group. Sets their identity."""
+    """People-mentions whose identity the words around them give (``actors_identity_cues.csv``); sets it.
+
+    who=subjects: the people-mentions that are the subject of the cue's sentence ("locals assaulted a man on
+    suspicion of being a thief" -> the locals are a Vigilante Group); who=civilians: every civilian mention of
+    the article ("[women targeted: girls]" -> the civilians harmed are Women)."""
     cues = _identity_cues()
     if not cues or not matches:
         return []
@@ -113,11 +116,13 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
     out = []
     for m in matches:
         tok = last_tok.get(m.end)
-        if m.kind != "generic" or m.inter not in (5, 6, 7) or m.identity or tok is None or tok.dep != "nsubj":
+        if m.kind != "generic" or m.inter not in (5, 6, 7) or m.identity or tok is None:
             continue
         lo, hi = sent_span.get(m.sent, (0, 0))
-        for cue, identity in cues:
-            if cue.search(text, lo, hi):
+        for cue, identity, who in cues:
+            fits = (who == "subjects" and tok.dep == "nsubj" and cue.search(text, lo, hi)) or \
+                (who == "civilians" and m.inter == 7 and cue.search(text))
+            if fits:
                 m.identity = identity.replace("{country}", m.country) if m.country else identity.replace(" ({country})", "")
                 out.append(m)
                 break
