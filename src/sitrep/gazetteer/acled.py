@@ -4,8 +4,9 @@ Reads the tables ``sitrep train places`` derives from ACLED exports (``sitrep.le
 ``gazetteer_acled.csv`` (a place matched to GeoNames lends it ACLED's spelling and event count; an
 unmatched one becomes a new place with id ``acled:<country>:<name>``) and ``gazetteer_acled_admin.csv``
 (ACLED's names of GeoNames admin1/admin2 units), then ``gazetteer_admin_policy.csv`` for the admin1 units
-ACLED's record does not spell. Data: Armed Conflict Location & Event Data Project
-(ACLED); acleddata.com.
+ACLED's record does not spell. Applied once, when the gazetteer cache is built (``store.build_cache``; the cache
+is rebuilt when these tables change), so a worker's load only unpickles the result. Data: Armed Conflict
+Location & Event Data Project (ACLED); acleddata.com.
 """
 
 from __future__ import annotations
