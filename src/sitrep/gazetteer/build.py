@@ -65,13 +65,14 @@ def _alternates(names: list[str], main: str) -> list[str]:
     """Latin-script alternate spellings worth indexing (GeoNames also lists codes
     like 'TQD' and machine romanisations like 'alflwjt'; proper names are capitalised)."""
     out = []
-    seen = {exact_key(main)}
+    key_of = exact_key.__wrapped__  # uncached: a million distinct names would only churn the lookup-time cache
+    seen = {key_of(main)}
     for n in names:
         if not n or len(n) > 48 or n == n.lower() or not is_latin(n) or _DIGIT.search(n):
             continue
         if n.isupper() and len(n) <= 4:
             continue
-        k = exact_key(n)
+        k = key_of(n)
         if k and k not in seen:
             seen.add(k)
             out.append(n)

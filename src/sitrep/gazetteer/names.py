@@ -68,7 +68,11 @@ def exact_key(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def loose_key(name: str) -> str:
-    key = exact_key(name)
+    return loose_from_exact(exact_key(name))
+
+
+def loose_from_exact(key: str) -> str:
+    """The loose key of a name whose exact key is ``key`` (the index build has the exact key already)."""
     key = _LEADING_ADMIN.sub("", key)
     key = _ADMIN_WORDS.sub("", key)
     key = _ARTICLE.sub("", key)

@@ -27,7 +27,7 @@ from typing import Any
 
 from sitrep.errors import SitrepError
 from sitrep.gazetteer.build import FORMAT_VERSION, build_base, source_versions
-from sitrep.gazetteer.names import exact_key, loose_key, strip_diacritics
+from sitrep.gazetteer.names import exact_key, loose_from_exact, loose_key, strip_diacritics
 from sitrep.resources import data_files
 
 MAX_CANDIDATES = 60
@@ -94,7 +94,7 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
     exact: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}
     # the uncached functions: a million distinct names would only churn the lookup-time caches
-    exact_key_, loose_key_ = exact_key.__wrapped__, loose_key.__wrapped__
+    exact_key_ = exact_key.__wrapped__
     for i in range(start, len(names)):
         seen_e: set[str] = set()
         seen_l: set[str] = set()
@@ -103,7 +103,7 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
             if e and e not in seen_e:
                 seen_e.add(e)
                 exact.setdefault(e, []).append(i)
-            lk = loose_key_(n)
+            lk = loose_from_exact(e)
             if len(lk) >= 3 and lk not in seen_l and features[i] != "admin2":
                 seen_l.add(lk)
                 loose.setdefault(lk, []).append(i)
