@@ -24,6 +24,18 @@ if str(TESTS) not in sys.path:  # the stores the tests build come from sibling t
     sys.path.insert(0, str(TESTS))
 
 
+def _warm_admin1_index() -> None:
+    """Load (or rebuild) the admin1 code index before a page asks for provinces. The index is rebuilt whenever
+    the gazetteer cache is newer; rebuilt inside the page's first /api/admin1 or /api/alerts it held those
+    answers (and the test's waits) for half a minute on a busy machine."""
+    try:
+        from sitrep.alerts.admin1 import load_index
+
+        load_index()
+    except Exception:  # noqa: BLE001 - without a gazetteer the server leaves codes out; the tests say so
+        pass
+
+
 @pytest.fixture()
 def serve() -> Iterator[Callable[..., str]]:
     """serve(db, **create_app_args) -> the base URL of the app on that store, stopped after the test."""
@@ -32,6 +44,7 @@ def serve() -> Iterator[Callable[..., str]]:
     from sitrep.server import create_app
 
     running: list[tuple[Any, threading.Thread]] = []
+    _warm_admin1_index()
 
     def start(db: Path, **app_args: Any) -> str:
         with socket.socket() as s:

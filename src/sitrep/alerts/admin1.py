@@ -132,5 +132,26 @@ class Resolver:
         return self.crosswalk["event"].get(code, code)
 
 
+_background_lock = threading.Lock()
+_background: list[threading.Thread] = []
+
+
+def _rebuild_in_background() -> None:
+    with _background_lock:
+        if _background and _background[0].is_alive():
+            return
+        thread = threading.Thread(target=load_index, name="admin1-index", daemon=True)
+        thread.start()
+        _background[:] = [thread]
+
+
 def resolver() -> Resolver:
+    """The resolver the server uses. When the gazetteer was rebuilt since the index (a minute's work on a busy
+    machine), the old index answers while a thread rebuilds it: the dashboard's provinces and surges must not
+    wait for it. Only a missing index is built before answering."""
+    path = index_path()
+    if path.exists() and _stale(path):
+        _rebuild_in_background()
+        index = _memo.get("index") or json.loads(path.read_text(encoding="utf-8"))
+        return Resolver(dict(index))
     return Resolver(load_index())
