@@ -97,6 +97,8 @@ class ArgumentReader:
     lex: Lexicon
     _victim_doc: Any = None  # the document the victim cache holds (kept, so never a reused id)
     _victim_cache: dict[tuple[int, int, str | None], list[Arg]]
+    _clause_doc: Any = None  # the document the clause cache holds
+    _clause_cache: dict[int, int]
 
     def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
         """The participant at noun phrase head ``tok`` (``target``: the one the event was done to)."""
@@ -355,16 +357,23 @@ class ArgumentReader:
 
     # ---- whole document -------------------------------------------------------------------
     def clause_of(self, tok: Any) -> int:
-        """Index of the clause head: climb until a verb with its own subject, or the root."""
+        """Index of the clause head: climb until a verb with its own subject, or the root (asked for
+        the same tokens again and again, so kept per document)."""
+        if self._clause_doc is not tok.doc:  # a new document
+            self._clause_doc, self._clause_cache = tok.doc, {}
+        found = self._clause_cache.get(tok.i)
+        if found is None:
+            found = self._clause_cache[tok.i] = self._climb_to_clause(tok)
+        return found
+
+    @staticmethod
+    def _climb_to_clause(tok: Any) -> int:
         cur = tok
         for _ in range(12):
+            # a verb with its own subject heads a clause (as a conjunct, complement or relative clause too)
             if cur.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in cur.children):
                 return int(cur.i)
             if cur.dep_ == "ROOT" or cur.head.i == cur.i:
-                return int(cur.i)
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("conj", "ccomp", "relcl", "parataxis") and any(
-                c.dep_ in SUBJECTS for c in cur.children
-            ):
                 return int(cur.i)
             if cur.i == tok.i and cur.pos_ == "VERB" and cur.dep_ == "conj" and cur.head.pos_ == "VERB" and any(
                 c.dep_ in ("dobj", "nsubjpass") for c in cur.children

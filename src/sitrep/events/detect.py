@@ -28,19 +28,30 @@ PEOPLE_WORDS = {"suspect", "accused", "member", "leader", "activist", "official"
                 "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer"}
 
 
-def whole_sentence(sents: list[Any], si: int) -> tuple[int, int]:
+def _joined(a: Any, b: Any) -> bool:
+    """Whether sentence ``b`` goes on the piece ``a`` (see ``whole_sentence``)."""
+    tail = a.text_with_ws
+    return "\n" not in tail and not tail.rstrip().endswith(TERMINAL) and b.text[:1].islower()
+
+
+def sentence_links(sents: list[Any]) -> list[bool]:
+    """For each sentence but the last, whether the next one goes on it: read once per document and
+    passed to ``whole_sentence`` (each test builds the sentence's text)."""
+    return [_joined(a, b) for a, b in zip(sents, sents[1:], strict=False)]
+
+
+def whole_sentence(sents: list[Any], si: int, links: list[bool] | None = None) -> tuple[int, int]:
     """Character span of the sentence around ``sents[si]``: the parser sometimes cuts a sentence
     inside (a lone "Gunmen" before "abducted 23 students ...", "Deir" before "ez-Zor"). A piece
     that ends without punctuation or paragraph break, followed by one starting in lower case, is
-    the same sentence."""
-    def joined(a: Any, b: Any) -> bool:
-        tail = a.text_with_ws
-        return "\n" not in tail and not tail.rstrip().endswith(TERMINAL) and b.text[:1].islower()
+    the same sentence. ``links``: ``sentence_links(sents)``, when the caller has it."""
+    def joined(i: int) -> bool:  # sents[i + 1] goes on sents[i]
+        return links[i] if links is not None else _joined(sents[i], sents[i + 1])
 
     lo = hi = si
-    while lo > 0 and joined(sents[lo - 1], sents[lo]):
+    while lo > 0 and joined(lo - 1):
         lo -= 1
-    while hi + 1 < len(sents) and joined(sents[hi], sents[hi + 1]):
+    while hi + 1 < len(sents) and joined(hi):
         hi += 1
     return sents[lo].start_char, sents[hi].end_char
 
@@ -80,12 +91,12 @@ class Detector(ArgumentReader, Merger):
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
         self._starts: dict[int, int] = {}  # phrase trigger head -> first token
+        self.links: list[bool] = []  # sentence_links of the document detected last
 
     # ---- triggers -------------------------------------------------------------------------
-    def _sentence_words(self, sent: Any) -> set[str]:
-        words = {t.lower_ for t in sent}
-        words |= {t.lemma_.lower() for t in sent}
-        return words
+    @staticmethod
+    def _sentence_words(lows: list[str], lemmas: list[str]) -> set[str]:
+        return {*lows, *lemmas}
 
     def _cue_ok(self, names: tuple[str, ...], words: set[str]) -> bool:
         for n in names:
@@ -111,20 +122,29 @@ class Detector(ArgumentReader, Merger):
             return False
         return True
 
-    def triggers(self, sent: Any, words: set[str]) -> list[tuple[Any, int, Trigger]]:
-        """(head token, end token index, trigger) for every trigger in the sentence."""
+    def triggers(self, sent: Any, words: set[str] | None = None, toks: list[Any] | None = None,
+                 lows: list[str] | None = None, lemmas: list[str] | None = None) -> list[tuple[Any, int, Trigger]]:
+        """(head token, end token index, trigger) for every trigger in the sentence (``toks``, ``lows``,
+        ``lemmas``: its tokens, their lower-case forms and lemmas, when the caller has them)."""
         out: list[tuple[Any, int, Trigger]] = []
         taken: set[int] = set()
-        toks = list(sent)
+        toks = list(sent) if toks is None else toks
+        lows = [t.lower_ for t in toks] if lows is None else lows
+        lemmas = [t.lemma_.lower() for t in toks] if lemmas is None else lemmas
+        words = self._sentence_words(lows, lemmas) if words is None else words
+        phrases, single = self.lex.phrases, self.lex.single
         for k, tok in enumerate(toks):
+            low, lemma = lows[k], lemmas[k]
+            if low not in phrases and lemma not in phrases and low not in single and lemma not in single \
+                    and low not in ("riot", "anti-riot"):
+                continue  # no trigger starts here (most words)
             if tok.i in taken:
                 continue
-            low = tok.lower_
-            for t in self.lex.phrases.get(low, []) + self.lex.phrases.get(tok.lemma_.lower(), []):
+            for t in phrases.get(low, []) + phrases.get(lemma, []):
                 n = len(t.words)
                 span = toks[k : k + n]
                 if len(span) == n and all(
-                    w in (s.lower_, s.lemma_.lower()) for w, s in zip(t.words, span, strict=True)
+                    w in (lows[k + j], lemmas[k + j]) for j, w in enumerate(t.words)
                 ) and self._allowed(t, span[-1] if span[-1].pos_ in ("NOUN", "VERB") else tok, words):
                     head = next((s for s in span if s.head.i < span[0].i or s.head.i > span[-1].i), tok)
                     out.append((head, span[-1].i + 1, t))
@@ -135,8 +155,8 @@ class Detector(ArgumentReader, Merger):
                 continue
             if low in ("riot", "anti-riot") and tok.i + 1 < sent.end and tok.nbor(1).lower_ in NOT_A_RIOT:
                 continue  # "riot police" are police
-            for key in dict.fromkeys((low, tok.lemma_.lower())):  # ordered: the word itself before its lemma
-                for t in self.lex.single.get(key, ()):
+            for key in dict.fromkeys((low, lemma)):  # ordered: the word itself before its lemma
+                for t in single.get(key, ()):
                     if self._allowed(t, tok, words):
                         out.append((tok, tok.i + 1, t))
                         taken.add(tok.i)
@@ -175,9 +195,13 @@ class Detector(ArgumentReader, Merger):
         frames: list[Frame] = []
         self._starts = {}
         sents = list(doc.sents)
+        links = self.links = sentence_links(sents)
         for si, sent in enumerate(sents):
-            words = self._sentence_words(sent)
-            found = [x for x in self.triggers(sent, words) if x[0].i not in in_name and not self_ended(x[0], self.lex)
+            toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
+            lows = [t.lower_ for t in toks]
+            lemmas = [t.lemma_.lower() for t in toks]
+            words = self._sentence_words(lows, lemmas)
+            found = [x for x in self.triggers(sent, words, toks, lows, lemmas) if x[0].i not in in_name and not self_ended(x[0], self.lex)
                      and not is_label(x[0], x[1])]
             if not found:
                 continue
@@ -186,7 +210,7 @@ class Detector(ArgumentReader, Merger):
                 groups.setdefault(self.clause_of(item[0]), []).append(item)
             sent_frames: list[Frame] = []
             trig_at = {item[0].i: item[2] for item in found}
-            span = whole_sentence(sents, si)
+            span = whole_sentence(sents, si, links)
             for items in groups.values():
                 # an event named as background ("curfew ... following the protests") does not lead a clause
                 # that reports another act of its own

@@ -168,18 +168,25 @@ def _victim_key(head: Any) -> str:
     return " ".join([*mods, head.lemma_.lower()])
 
 
+DEATH_VERBS_ANY = DEATH_VERBS | DEATH_INTRANSITIVE
+DEATH_WORDS = DEATH_VERBS | DEATH_INTRANSITIVE | DEATH_NOUNS
+
+
 def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
     """Every death figure in one sentence."""
     found: list[Count] = []
     used: set[int] = set()
-    rising = any(t.lemma_.lower() in TOLL_RISE and any(c.lemma_.lower() == "toll" for c in t.children) for t in sent)
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma not in DEATH_VERBS | DEATH_INTRANSITIVE | DEATH_NOUNS and tok.lower_ not in ("dead", "killed"):
+    toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
+    lemmas = [t.lemma_.lower() for t in toks]
+    lows = [t.lower_ for t in toks]
+    rising = any(lemma in TOLL_RISE and any(c.lemma_.lower() == "toll" for c in t.children)
+                 for t, lemma in zip(toks, lemmas, strict=True))
+    for tok, lemma, low in zip(toks, lemmas, lows, strict=True):
+        if lemma not in DEATH_WORDS and low not in ("dead", "killed"):
             continue
         if _charged(tok):
             continue
-        if lemma in ("life", "body") and not any(t.lemma_ in ("lose", "claim", "find", "recover") for t in sent):
+        if lemma in ("life", "body") and not any(t.lemma_ in ("lose", "claim", "find", "recover") for t in toks):
             continue
         for head in _victims(tok):
             got = _count_for_np(head, vague)
@@ -201,8 +208,8 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                     found.append(Count(got[0], got[1], got[2], "", sent_index, update=rising and lemma == "toll"))
                     break
     # "two killed", "five dead": a figure right before a death word the parse left unattached.
-    for tok in sent:
-        if tok.lower_ in ("killed", "dead", "died", "slain") and tok.i - 1 >= sent.start:
+    for tok, low in zip(toks, lows, strict=True):
+        if low in ("killed", "dead", "died", "slain") and tok.i - 1 >= sent.start:
             prev = tok.doc[tok.i - 1]
             if prev.lower_ in ("were", "been", "people", "persons", "others", "more"):
                 prev = tok.doc[prev.i - 1] if prev.i - 1 >= sent.start else prev
@@ -213,10 +220,10 @@ def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
                 found.append(Count(got[0], got[1], got[2], "", sent_index))
     # A bare death verb with a known victim phrase but no figure ("killed a soldier") counts one.
     if not found:
-        for tok in sent:
-            if (tok.lemma_.lower() in DEATH_VERBS | DEATH_INTRANSITIVE or (
-                tok.lower_ == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ == "VERB"
-            ) or tok.lower_ in ("body", "corpse") and tok.head.lemma_.lower() in ("find", "recover", "discover")
+        for tok, lemma, low in zip(toks, lemmas, lows, strict=True):
+            if (lemma in DEATH_VERBS_ANY or (
+                low == "dead" and tok.dep_ in ("acomp", "oprd") and tok.head.pos_ == "VERB"
+            ) or low in ("body", "corpse") and tok.head.lemma_.lower() in ("find", "recover", "discover")
             ) and not _charged(tok):  # "police found a body": one
                 for head in _victims(tok):
                     if head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in INJURY:

@@ -31,14 +31,22 @@ HYPOTHETICAL_MODIFIERS = {"potential", "possible", "planned", "future", "likely"
 NEGATIVE_DETS = {"no", "neither", "nor"}
 
 
-def _aux(tok: Any) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"} | (
-        {"going"} if any(c.lower_ == "going" for c in tok.children if c.dep_ == "aux") else set()
-    )
+def _aux(children: list[Any]) -> set[str]:
+    """Modal auxiliaries among a word's children, and "going" ("going to attack")."""
+    out: set[str] = set()
+    for c in children:
+        dep = c.dep_
+        if dep in ("aux", "auxpass"):
+            low = c.lower_
+            if c.tag_ == "MD":
+                out.add(low)
+            if dep == "aux" and low == "going":
+                out.add("going")
+    return out
 
 
-def _has_condition(tok: Any) -> bool:
-    for c in tok.children:
+def _has_condition(children: list[Any]) -> bool:
+    for c in children:
         if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark"):
             return True
     return False
@@ -62,17 +70,18 @@ def modality(trigger: Any) -> str:
     through_clause = False  # whether the path so far went through a verb complement (xcomp/ccomp)
     nominal = trigger.pos_ == "NOUN"  # whether the path so far runs through noun phrases only
     while True:
-        if tok.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in tok.children if m.dep_ == "mark"):
+        children = list(tok.children)  # read once per step: each walk builds the Token objects anew
+        if tok.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in children if m.dep_ == "mark"):
             return "hypothetical"
-        if _has_condition(tok) and tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and _has_condition(children):
             return "hypothetical"
-        aux = _aux(tok)
+        aux = _aux(children)
         if aux & FUTURE_AUX or "going" in aux:
             return "future"
         if aux & HYPOTHETICAL_AUX:
             return "hypothetical"
         if tok.i != trigger.i and tok.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "neg" for c in tok.children) and steps <= 2:
+            if any(c.dep_ == "neg" for c in children) and steps <= 2:
                 return "negated"
             lemma = tok.lemma_.lower()
             if lemma in NEGATING_HEADS:

@@ -66,11 +66,14 @@ class CoderModel:
 
     def word_scores(self, text: str) -> np.ndarray:
         """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear)."""
-        counts = Counter(self.vocab[f] for f in word_features(text) if f in self.vocab)
-        if not counts:
+        vocab = self.vocab
+        # counted by feature in C, then looked up once per distinct feature: distinct features are distinct
+        # vocabulary rows, in the same (first seen) order as counting the rows themselves
+        found = [(vocab[f], n) for f, n in Counter(word_features(text)).items() if f in vocab]
+        if not found:
             return self.words_b.copy()
-        idx = np.fromiter(counts.keys(), dtype=np.int64)
-        val = np.array([1.0 + math.log(n) for n in counts.values()], dtype=np.float32) * self.idf[idx]
+        idx = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
+        val = np.array([1.0 + math.log(n) for _, n in found], dtype=np.float32) * self.idf[idx]
         val /= float(np.linalg.norm(val)) or 1.0
         return val @ self.words_w[idx] + self.words_b
 

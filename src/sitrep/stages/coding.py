@@ -17,7 +17,7 @@ from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.detect import self_ended
-from sitrep.events.fatalities import counts_in, total
+from sitrep.events.fatalities import Count, counts_in, total
 from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.learn import load
@@ -132,9 +132,100 @@ def _protest_arrest(span: Any) -> bool:
     return False
 
 
+def _words_of(toks: list[Any], lows: list[str], lemmas: list[str]) -> set[str]:
+    """``_words`` over tokens whose lower-case forms and lemmas are read already."""
+    out: set[str] = set()
+    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
+        if low in ("riot", "anti-riot", "-"):
+            out |= _words([t])  # the rare words with rules of their own
+        else:
+            out.add(low)
+            out.add(lemma)
+    return out
+
+
+def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
+    """``_topic`` for every token of a sentence, climbing the parse by index instead of by Token."""
+    start, n = toks[0].i if toks else 0, len(toks)
+    heads = [t.head.i - start for t in toks]
+    deps = [t.dep_ for t in toks]
+    pos = [t.pos_ for t in toks]
+    out = []
+    for k in range(n):
+        cur, found = k, False
+        for _ in range(5):
+            head = heads[cur]
+            if not 0 <= head < n or not 0 <= heads[head] < n:
+                found = _topic(toks[k])  # a head outside the sentence: the plain walk
+                break
+            if head == cur:
+                break
+            if deps[cur] == "pobj" and lows[head] in TOPIC_PREPS and lemmas[heads[head]] not in ("use", "with"):
+                found = True
+                break
+            if lemmas[head] in TOPIC_VERBS and deps[cur] in ("dobj", "xcomp", "ccomp", "prep"):
+                found = True
+                break
+            if pos[head] == "VERB" and lemmas[head] not in TOPIC_VERBS and cur != k:
+                break
+            cur = head
+        out.append(found)
+    return out
+
+
+def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
+    """The cue groups one sentence holds, as the coding rules read them."""
+    toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
+    lows = [t.lower_ for t in toks]
+    lemmas = [t.lemma_.lower() for t in toks]
+    cues = cue_groups(lex, _words_of(toks, lows, lemmas)) - DEMO_GROUPS
+    # force, violence and intervention count only as things that happened here, not as the
+    # protest's cause ("marched against police brutality", "after the shooting of ...")
+    self_ending = lex.cues.get("self_ending", frozenset())
+    keep = [k for k, topic in enumerate(_topics(toks, lows, lemmas))
+            if not topic and not (lemmas[k] in self_ending and self_ended(toks[k], lex))]
+    cues |= cue_groups(lex, _words_of([toks[k] for k in keep], [lows[k] for k in keep],
+                                      [lemmas[k] for k in keep])) & DEMO_GROUPS
+    if _protest_arrest(toks):
+        cues.add("protest_arrest")
+    for t, low in zip(toks, lows, strict=True):
+        if low in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow"):
+            cues.add("violence")  # "the protest turned violent"
+        elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
+            cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
+    return cues
+
+
+class SentenceMemo:
+    """What the coding rules read from one sentence (its cues, its death figures) is the same for every
+    event of the document that names it: computed once per sentence."""
+
+    def __init__(self, sents: list[Any], lex: Lexicon, book: Codebook) -> None:
+        self.sents, self.lex, self.book = sents, lex, book
+        self._cues: dict[int, frozenset[str]] = {}
+        self._counts: dict[int, tuple[Count, ...]] = {}
+        self._texts: dict[int, str] = {}
+
+    def text(self, si: int) -> str:
+        if si not in self._texts:
+            self._texts[si] = self.sents[si].text  # Span.text joins its tokens' texts on every call
+        return self._texts[si]
+
+    def cues(self, si: int) -> frozenset[str]:
+        if si not in self._cues:
+            self._cues[si] = frozenset(sentence_cues(self.sents[si], self.lex))
+        return self._cues[si]
+
+    def counts(self, si: int) -> list[Count]:
+        if si not in self._counts:
+            self._counts[si] = tuple(counts_in(self.sents[si], si, self.book.vague))
+        return list(self._counts[si])
+
+
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
-               sents: list[Any] | None = None, coder: Any = None, gate: CoderGate | None = None) -> None:
+               sents: list[Any] | None = None, coder: Any = None, gate: CoderGate | None = None,
+               memo: SentenceMemo | None = None) -> None:
     """Code one event; ``trailing`` are sentences after it that only report its toll ("3 fatalities.").
 
     With a ``coder`` model the sub-event type is the model's choice and ``confidence`` its probability;
@@ -143,21 +234,12 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     doc = document.doc
     if sents is None:  # callers coding many events pass the document's sentences once
         sents = list(doc.sents) if doc is not None else []
+    if memo is None:
+        memo = SentenceMemo(sents, lex, book)
     if frame is not None and sents:
         cues: set[str] = set()
         for si in [frame.sent, *frame.extra_sents]:
-            cues |= cue_groups(lex, _words(sents[si])) - DEMO_GROUPS
-            # force, violence and intervention count only as things that happened here, not as the
-            # protest's cause ("marched against police brutality", "after the shooting of ...")
-            happened = [t for t in sents[si] if not _topic(t) and not self_ended(t, lex)]
-            cues |= cue_groups(lex, _words(happened)) & DEMO_GROUPS
-            if _protest_arrest(sents[si]):
-                cues.add("protest_arrest")
-            for t in sents[si]:
-                if t.lower_ in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow"):
-                    cues.add("violence")  # "the protest turned violent"
-                elif t.lower_ == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
-                    cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
+            cues |= memo.cues(si)
         ctx = Context(
             cls=frame.cls,
             trigger=" ".join(frame.trigger.words),
@@ -176,7 +258,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         sub = sub_event_type(ctx)
         counts = []
         for si in [frame.sent, *frame.extra_sents, *trailing]:
-            counts += counts_in(sents[si], si, book.vague)
+            counts += memo.counts(si)
         ev.fatalities, span = total(counts)
         if span:
             ev.evidence["fatalities"] = span
@@ -184,8 +266,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         # the words around the event too: what the reporter says next often decides the type
         # ("... The protesters later set tyres on fire"); measured: the event sentence alone loses ~5 points
         own = [frame.sent, *frame.extra_sents]
-        text = " ".join(s.text for s in sents[max(0, min(own) - CONTEXT):max(own) + CONTEXT + 1])
-        clause = " ".join(sents[si].text for si in own)
+        text = " ".join(memo.text(si) for si in range(max(0, min(own) - CONTEXT), min(len(sents), max(own) + CONTEXT + 1)))
+        clause = " ".join(memo.text(si) for si in own)
         feats = rule_features(ctx, sub, ev.fatalities)
         document.extras.setdefault(INPUTS_KEY, {})[ev.event_id] = (text, feats, sub, clause)
         if coder is not None:
@@ -281,9 +363,10 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     published = document.article.published_date
     trailing = _toll_sentences(frames, len(sents))
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
+    memo = SentenceMemo(sents, lex, book)  # several events share a sentence: read each sentence once
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
-                   trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, gate=gate)
+                   trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, gate=gate, memo=memo)
         if identities:
             add_identities(ev, identities)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)

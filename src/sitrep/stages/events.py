@@ -75,7 +75,7 @@ def _places_split(document: Document, f: Frame) -> list[list[int] | None]:
     return chosen if len(chosen) >= 2 else [None]  # type: ignore[return-value]
 
 
-def supporting_mentions(f: Frame, sents: list[Any]) -> dict[str, list[int]]:
+def supporting_mentions(f: Frame, sents: list[Any], links: list[bool] | None = None) -> dict[str, list[int]]:
     """Evidence for the event's further mentions: ``trigger_2``/``sentence_2``, ``trigger_3`` ... in text
     order, so a coder sees every sentence that reports the event, not only the one holding its trigger."""
     out: dict[str, list[int]] = {}
@@ -87,12 +87,12 @@ def supporting_mentions(f: Frame, sents: list[Any]) -> dict[str, list[int]]:
         seen.add(span)
         k = len(seen)
         out[f"trigger_{k}"] = [span[0], span[1]]
-        out[f"sentence_{k}"] = list(whole_sentence(sents, si))
+        out[f"sentence_{k}"] = list(whole_sentence(sents, si, links))
     return out
 
 
 def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[int] | None,
-                   sents: list[Any] | None = None) -> Event:
+                   sents: list[Any] | None = None, links: list[bool] | None = None) -> Event:
     a = document.article
     ev = Event(
         event_id=f"{a.id}-{ordinal}",
@@ -105,7 +105,7 @@ def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[in
     ev.evidence["sentence"] = [f.sent_span[0], f.sent_span[1]]
     ev.evidence["trigger"] = [f.trigger_span[0], f.trigger_span[1]]
     if f.support and sents:
-        ev.evidence.update(supporting_mentions(f, sents))
+        ev.evidence.update(supporting_mentions(f, sents, links))
     if f.actor1 is not None:
         ev.actor1, ev.inter1 = f.actor1.name, f.actor1.inter
         ev.evidence["actor1"] = [f.actor1.start, f.actor1.end]
@@ -139,7 +139,7 @@ def detect_events(document: Document, detector: Detector) -> None:
     sents = list(document.doc.sents)
     for f in frames:
         for loc in _places_split(document, f):
-            ev = frame_to_event(document, f, len(events) + 1, loc, sents)
+            ev = frame_to_event(document, f, len(events) + 1, loc, sents, detector.links)
             events.append(ev)
             kept[ev.event_id] = f
     document.events = events
