@@ -28,7 +28,10 @@ __all__ = ["ActorIndex", "ActorMatcher", "Context", "Match", "Tok", "find_actors
 
 @lru_cache(maxsize=4)
 def _matcher_for(dirs: tuple[str, ...]) -> ActorMatcher:
-    return ActorMatcher(build_index())
+    from sitrep.actors.cache import cached_index
+    from sitrep.actors.dictionary import READ_NAMES
+
+    return ActorMatcher(cached_index(build_index, READ_NAMES))
 
 
 def get_matcher() -> ActorMatcher:

@@ -149,7 +149,12 @@ class ActorIndex:
         return max(rows, key=lambda r: (r.end_year is None, r.start_year or 0))
 
 
+READ_NAMES: set[str] = set()  # data file names a build read (the on-disk cache records them: sitrep.actors.cache)
+
+
 def _read_rows(name: str, required: tuple[str, ...], paths: Iterable[Path] | None = None) -> Iterator[dict[str, str]]:
+    if paths is None:
+        READ_NAMES.add(name)
     for path in paths if paths is not None else data_files(name):
         with open(path, encoding="utf-8", newline="") as f:
             lines = (line for line in f if line.strip() and not line.lstrip().startswith("#"))
