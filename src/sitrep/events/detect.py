@@ -36,8 +36,17 @@ def _joined(a: Any, b: Any) -> bool:
 
 def sentence_links(sents: list[Any]) -> list[bool]:
     """For each sentence but the last, whether the next one goes on it: read once per document and
-    passed to ``whole_sentence`` (each test builds the sentence's text)."""
-    return [_joined(a, b) for a, b in zip(sents, sents[1:], strict=False)]
+    passed to ``whole_sentence``. Same test as ``_joined``, on slices of the document's text built once
+    (a span's ``text_with_ws`` joins its tokens' texts on every call)."""
+    if len(sents) < 2:
+        return []
+    text = sents[0].doc.text
+    links = []
+    for a, b in zip(sents, sents[1:], strict=False):
+        tail = text[a.start_char : a.end_char] + a[-1].whitespace_
+        links.append("\n" not in tail and not tail.rstrip().endswith(TERMINAL)
+                     and text[b.start_char : b.start_char + 1].islower())
+    return links
 
 
 def whole_sentence(sents: list[Any], si: int, links: list[bool] | None = None) -> tuple[int, int]:

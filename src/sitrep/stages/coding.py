@@ -24,7 +24,7 @@ from sitrep.learn import load
 from sitrep.model import Document, Event
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
-from sitrep.stages.events import FRAMES_KEY, article_country
+from sitrep.stages.events import COUNTRY_KEY, FRAMES_KEY, article_country
 
 # Sub-event types where the unnamed state actor is, in ACLED's practice, the police.
 POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
@@ -68,7 +68,31 @@ def intra_group(ev: Event) -> bool:
 
 
 def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
-    return {name for name, vocab in lex.cues.items() if words & vocab}
+    """The cue groups any of ``words`` belongs to (looked up word by word in the lexicon's inverted index)."""
+    index = _cue_index(lex)
+    found: set[str] = set()
+    for w in words:
+        groups = index.get(w)
+        if groups is not None:
+            found |= groups
+    return found
+
+
+_CUE_INDEX: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}  # id(lex.cues) -> (cues, word -> groups)
+
+
+def _cue_index(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Word -> the cue groups holding it, built once per lexicon (a lexicon's cues are not changed)."""
+    cached = _CUE_INDEX.get(id(lex.cues))
+    if cached is not None and cached[0] is lex.cues:
+        return cached[1]
+    index: dict[str, set[str]] = {}
+    for name, vocab in lex.cues.items():
+        for w in vocab:
+            index.setdefault(w, set()).add(name)
+    frozen = {w: frozenset(groups) for w, groups in index.items()}
+    _CUE_INDEX[id(lex.cues)] = (lex.cues, frozen)
+    return frozen
 
 
 NOT_A_RIOT = {"police", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields", "act"}
@@ -355,7 +379,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     if not document.events:
         return
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
-    country = article_country(document)
+    country = document.extras[COUNTRY_KEY] if COUNTRY_KEY in document.extras else article_country(document)
     doc_cues: set[str] = set()
     sents = list(document.doc.sents) if document.doc is not None else []
     for sent in sents[:3]:
@@ -407,9 +431,23 @@ def dated_state_name(name: str | None, year: int | None) -> str | None:
         return name
     for prefix, kind in _STATE_PREFIXES:
         if name.startswith(prefix):
-            row = get_matcher().index.state_row(name[len(prefix) :], kind, year)
-            return row.name if row is not None else name
+            return _state_row_name(name[len(prefix) :], kind, year) or name
     return name
+
+
+_STATE_ROWS: dict[tuple[int, str, str, int | None], tuple[Any, str | None]] = {}
+
+
+def _state_row_name(country: str, kind: str, year: int | None) -> str | None:
+    """The dictionary's state-force row name, kept per (country, kind, year): finding the row scans the
+    whole dictionary, and every event of a country asks the same."""
+    index = get_matcher().index
+    key = (id(index), country, kind, year)
+    cached = _STATE_ROWS.get(key)
+    if cached is None or cached[0] is not index:
+        row = index.state_row(country, kind, year)
+        cached = _STATE_ROWS[key] = (index, row.name if row is not None else None)
+    return cached[1]
 
 
 @stage("sitrep.coding.v1", needs=("doc", "events"), sets=("events.coding",))

@@ -24,6 +24,7 @@ from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
 
 FRAMES_KEY = "sitrep.events"
+COUNTRY_KEY = "sitrep.events.country"  # article_country as the events stage read it; the coding stage reuses it
 
 
 def article_country(document: Document) -> str | None:
@@ -133,7 +134,8 @@ def frame_to_event(document: Document, f: Frame, ordinal: int, location: list[in
 def detect_events(document: Document, detector: Detector) -> None:
     if document.doc is None:
         return
-    frames = detector.detect(document, article_country(document))
+    country = document.extras[COUNTRY_KEY] = article_country(document)
+    frames = detector.detect(document, country)
     events: list[Event] = []
     kept: dict[str, Frame] = {}
     sents = list(document.doc.sents)
