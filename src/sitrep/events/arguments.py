@@ -110,22 +110,23 @@ class ArgumentReader:
                 return Arg(a.name, a.inter, a.start, a.end, a)
         lemma = tok.lemma_.lower()
         inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
-        for c in tok.children:  # "security forces", "tribal fighters", "security force members"
+        kids = list(tok.children)  # read once: each walk of .children builds new Tokens
+        for c in kids:  # "security forces", "tribal fighters", "security force members"
             mod = self.lex.participants.get(c.lemma_.lower()) if c.dep_ in ("compound", "amod") else None
             if mod is not None and (inter is None or (inter == 7 and mod != 7)):
                 inter = mod
                 break
         if inter is None and (tok.like_num or lemma in self.lex.cues.get("quantity", frozenset())):
             # "hundreds of youths", "a group of gunmen": the people are in the "of" phrase
-            of = next((self._pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = next((self._pobj(c) for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
             return self._arg(of, actors, country, target) if of is not None else None
         if inter is None:
             return None
         if target and inter == 3 and lemma in PARTISANS:
             inter = 7  # party activists or supporters attacked are civilians; attacking, they are a militia
-        left = min([tok.i] + [c.i for c in tok.children if c.dep_ in ("compound", "amod", "det", "nummod")])
+        left = min([tok.i] + [c.i for c in kids if c.dep_ in ("compound", "amod", "det", "nummod")])
         span = tok.doc[left : tok.i + 1]
-        police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in tok.children)} & POLICE)
+        police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
         return Arg(generic_name(inter, country, police), inter, span.start_char, span.end_char, None)
 
     def undergoes(self, tok: Any) -> bool:
@@ -193,11 +194,14 @@ class ArgumentReader:
             verb = tok.head
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in ("by", "in", "during", "after"):
             verb = tok.head.head  # "killed by a roadside bomb", "died in an airstrike"
-        passive = any(c.dep_ in PASSIVE_DEPS for c in verb.children)
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-        subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        # the trigger's and its verb's dependents, read once (each walk of .children builds new Tokens)
+        tok_kids = list(tok.children)
+        verb_kids = tok_kids if verb.i == tok.i else list(verb.children)
+        passive = any(c.dep_ in PASSIVE_DEPS for c in verb_kids)
+        subj = next((c for c in verb_kids if c.dep_ in ("nsubj", "csubj")), None)
+        subjpass = next((c for c in verb_kids if c.dep_ == "nsubjpass"), None)
         agent = None
-        for c in list(tok.children) + (list(verb.children) if verb.i != tok.i else []):
+        for c in tok_kids + (verb_kids if verb.i != tok.i else []):
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG")):
                 agent = self._pobj(c)
                 break
@@ -206,16 +210,16 @@ class ArgumentReader:
         if a1_tok is None and suffered:
             # "a PKK militant was killed in a clash with Turkish soldiers": the side named with "with" fought
             # the one who suffered
-            a1_tok = next((self._pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            a1_tok = next((self._pobj(c) for c in tok_kids if c.dep_ == "prep" and c.lower_ == "with"), None)
         if a1_tok is None and verb.i == tok.i and not passive and subj is not None and not self.undergoes(tok):
             a1_tok = subj
         if a1_tok is None and (tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp")):
             # "ISIS attack", "the army's offensive", "killed in police firing" (a gerund the parser calls a verb)
-            a1_tok = next((c for c in tok.children if c.dep_ in ("poss", "compound", "amod")
+            a1_tok = next((c for c in tok_kids if c.dep_ in ("poss", "compound", "amod")
                            and self._arg(c, actors, country) is not None), None)
         if a1_tok is None and tok.pos_ == "NOUN":
             # "attacks carried out by X"; "X launched an operation"
-            for c in tok.children:
+            for c in tok_kids:
                 if c.dep_ == "acl":
                     a1_tok = next((self._pobj(g) for g in c.children if g.dep_ == "agent"), None)
             if a1_tok is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
@@ -240,10 +244,10 @@ class ArgumentReader:
         elif suffered and a1_tok is not None:
             t_tok = subj  # "three soldiers died in a gun battle with X"
         if t_tok is None and tok.pos_ == "VERB":  # a direct object first: "On 19 March, they burned 30 houses"
-            t_tok = next((c for c in tok.children if c.dep_ in ("dobj", "attr")), None)
+            t_tok = next((c for c in tok_kids if c.dep_ in ("dobj", "attr")), None)
             if t_tok is not None and t_tok.lower_ in f.trigger.words[1:] and self._reciprocal(tok):
                 t_tok = None  # the phrase's own noun ("exchanged fire") is no target
-        for c in tok.children:
+        for c in tok_kids:
             if t_tok is not None:
                 break
             if c.dep_ == "prep" and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and f.cls in WITH_CLASSES)):
@@ -258,9 +262,9 @@ class ArgumentReader:
                         t_tok = None
                         f.actor2 = pair[1]
         if t_tok is None and verb.i != tok.i:
-            t_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            t_tok = next((c for c in verb_kids if c.dep_ == "dobj"), None)
         if t_tok is None and len(a1s) > 1 and f.actor2 is None and self._reciprocal(tok) and not any(
-                c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok.children):
+                c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok_kids):
             # "Peshmerga forces and the Iraqi army clashed": conjoined subjects of a verb done to each other
             # are the two sides, not allies
             f.actor2 = a1s[1]
@@ -277,7 +281,7 @@ class ArgumentReader:
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr"):
             hosts.add(tok.head)  # "with the support of X, the army launched an assault"
         if tok.pos_ == "VERB":
-            hosts |= {c for c in tok.children if c.dep_ == "dobj"}  # "launched an operation in coordination with X"
+            hosts |= {c for c in tok_kids if c.dep_ == "dobj"}  # "launched an operation in coordination with X"
         for host in sorted(hosts, key=lambda t: t.i):
             for a in self._assoc_from(host, actors, country):
                 if f.actor1 is None:
