@@ -137,9 +137,18 @@ class ActorIndex:
     case_names: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     identities: frozenset[str] = frozenset()  # ACLED identity actor names ("Students"), without the country
 
+    # (kind, country) -> that country's state-force rows; built on first use (every coded event asks)
+    _state_rows: dict[tuple[str, str], list[ActorRow]] | None = field(default=None, repr=False, compare=False)
+
     def state_row(self, country: str, kind: str, year: int | None) -> ActorRow | None:
         """The state-force row (military/police/government) of ``country`` valid in ``year`` (else the latest)."""
-        rows = [r for r in self.rows if r.kind == kind and r.countries[:1] == (country,)]
+        if self._state_rows is None:
+            by_key: dict[tuple[str, str], list[ActorRow]] = {}
+            for r in self.rows:
+                if r.countries:
+                    by_key.setdefault((r.kind, r.countries[0]), []).append(r)
+            self._state_rows = by_key
+        rows = self._state_rows.get((kind, country), [])
         if not rows:
             return None
         if year is not None:
