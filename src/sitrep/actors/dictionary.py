@@ -44,6 +44,7 @@ STATE_KINDS = ("military", "police", "government")
 _PERIOD = re.compile(r"\s*\(\d{4}-(\d{4})?\)$")  # "(2018-)", "(2000-2024)" at the end of a state force's name
 
 
+@lru_cache(maxsize=65536)  # the same words come back in every article ("the", "police", "Iraq")
 def norm_token(text: str) -> str:
     """A token's comparison form: accents and dots/apostrophes removed, lower case ('' = skip it)."""
     if text in _SKIPPABLE or all(c in _SKIPPABLE for c in text):
