@@ -122,17 +122,23 @@ def _background_clause(doc: Any, mention: DateMention) -> Any:
     return None
 
 
-def _outside(doc: Any, clause: Any, trigger: list[int]) -> bool:
-    """Whether the trigger lies outside the clause headed by ``clause`` (its subtree)."""
-    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
-    if span is None:
-        return True
-    sub = list(clause.subtree)
-    return not (sub[0].i <= span.root.i <= sub[-1].i)
+Extent = tuple[int, int] | None  # token range of a date's background clause; None: the date is no background
 
 
-def choose_mention(document: Document, event: Event, usable: list[DateMention]) -> tuple[DateMention | None, str]:
-    """The date mention that dates ``event`` and where it came from (sentence/context/none)."""
+def background_extents(doc: Any, mentions: list[DateMention]) -> dict[tuple[int, int], Extent]:
+    """Each mention's background clause as a token range, worked out once per document (not once per event)."""
+    out: dict[tuple[int, int], Extent] = {}
+    for m in mentions:
+        clause = _background_clause(doc, m) if doc is not None else None
+        out[m.start, m.end] = (clause.left_edge.i, clause.right_edge.i) if clause is not None else None
+    return out
+
+
+def choose_mention(document: Document, event: Event, usable: list[DateMention],
+                   extents: dict[tuple[int, int], Extent] | None = None) -> tuple[DateMention | None, str]:
+    """The date mention that dates ``event`` and where it came from (sentence/context/none).
+
+    ``extents``: ``background_extents`` of ``usable`` (computed here when not given)."""
     sentence = event.evidence.get("sentence")
     if not sentence:
         return None, "none"
@@ -142,7 +148,11 @@ def choose_mention(document: Document, event: Event, usable: list[DateMention]) 
     doc = document.doc
     if doc is not None:
         # a date inside a clause about something else dates only the events told in that clause
-        usable = [m for m in usable if (c := _background_clause(doc, m)) is None or not _outside(doc, c, trigger)]
+        extents = extents if extents is not None else background_extents(doc, usable)
+        span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+        root = span.root.i if span is not None else None
+        usable = [m for m in usable if (x := extents.get((m.start, m.end))) is None
+                  or (root is not None and x[0] <= root <= x[1])]
     text = document.article.text
     inside = [m for m in usable if s <= m.start < e]
     if inside:
@@ -181,9 +191,10 @@ def _coarse_mention(document: Document, event: Event) -> DateMention | None:
     return coarse[0] if coarse else None  # "founded in 2015" says nothing about the attack
 
 
-def date_event(document: Document, event: Event, usable: list[DateMention], ref: date | None) -> None:
+def date_event(document: Document, event: Event, usable: list[DateMention], ref: date | None,
+               extents: dict[tuple[int, int], Extent] | None = None) -> None:
     text = document.article.text
-    mention, source = choose_mention(document, event, usable)
+    mention, source = choose_mention(document, event, usable, extents)
     coarse = _coarse_mention(document, event) if source != "sentence" else None
     if coarse is not None:
         # the text says when, but no finer than a year: the report date would be a false precision
@@ -221,7 +232,8 @@ def make_event_dates(config: dict[str, Any]) -> Any:
                 and not history(text, m)
             ]
             ref = _reference(document)
+            extents = background_extents(document.doc, usable)
             for event in document.events:
-                date_event(document, event, usable, ref)
+                date_event(document, event, usable, ref, extents)
 
     return run
