@@ -31,6 +31,17 @@ PIXELS = """() => [...document.querySelectorAll('#map canvas.leaflet-tile-loaded
 })"""
 
 
+def _iraq_dashboard(serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path, width: int,
+                    height: int) -> tuple[str, Any, Any]:
+    """The surge corpus (Iraq) served, and a page of the given size on it: (url, page, console watch)."""
+    need(VENDOR / "basemap.pmtiles")
+    db = tmp_path / "iraq.duckdb"
+    build(db)
+    url = serve(db)
+    page, watch = dashboard(url, width, height)
+    return url, page, watch
+
+
 def _settled(page: Any, zoom: int) -> list[dict[str, int]]:
     page.wait_for_function(
         f"document.getElementById('map').leafletMap.getZoom() === {zoom} && "
@@ -45,11 +56,7 @@ def _settled(page: Any, zoom: int) -> list[dict[str, int]]:
 def test_basemap_draws_offline_when_zoomed_in(
     serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
 ) -> None:
-    need(VENDOR / "basemap.pmtiles")
-    db = tmp_path / "iraq.duckdb"
-    build(db)
-    url = serve(db)
-    page, watch = dashboard(url, 1400, 900)
+    url, page, watch = _iraq_dashboard(serve, dashboard, tmp_path, 1400, 900)
     ranges: list[str] = []
     page.on("request", lambda r: ranges.append(r.headers.get("range", "")) if ".pmtiles" in r.url else None)
     started = time.monotonic()
@@ -109,11 +116,7 @@ def _fail_first(page: Any, pattern: str, abort: bool = False, times: int = 1) ->
 def test_basemap_survives_a_failed_first_request(
     serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
 ) -> None:
-    need(VENDOR / "basemap.pmtiles")
-    db = tmp_path / "iraq.duckdb"
-    build(db)
-    url = serve(db)
-    page, watch = dashboard(url, 1000, 700)
+    url, page, watch = _iraq_dashboard(serve, dashboard, tmp_path, 1000, 700)
     refused = _fail_first(page, "**/api/basemap")
     dropped = _fail_first(page, "**/vendor/protomaps-leaflet.js", abort=True)
     page.goto(url)
@@ -127,11 +130,7 @@ def test_basemap_survives_a_failed_first_request(
 def test_without_a_basemap_the_map_says_why_and_draws_outlines(
     serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
 ) -> None:
-    need(VENDOR / "basemap.pmtiles")
-    db = tmp_path / "iraq.duckdb"
-    build(db)
-    url = serve(db)
-    page, watch = dashboard(url, 1000, 700)
+    url, page, watch = _iraq_dashboard(serve, dashboard, tmp_path, 1000, 700)
     _fail_first(page, "**/api/basemap", times=100)
     page.goto(url)
     page.wait_for_selector("#map[data-basemap=none]", timeout=60_000)
