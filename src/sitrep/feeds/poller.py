@@ -106,13 +106,17 @@ def poll_feed(
     todo = [e for e in unique if e.key not in skip]
     result.skipped = len(unique) - len(todo)
     complete = True
+    # A page counts against its feed's cap until it is stored, not only while it downloads: pages fetched but
+    # waiting for the store's write lock would be lost to a crash and fetched again.
+    in_hand = threading.BoundedSemaphore(max(1, fetcher.policy.per_host))
 
     def one(entry: Entry) -> str | None:
         """Fetch and store one item; the failure code when there is one."""
         if stop is not None and stop.is_set():
             return "stopped"
         try:
-            tables.put_item(fetch_item(spec, entry, fetcher))
+            with in_hand:
+                tables.put_item(fetch_item(spec, entry, fetcher))
         except SitrepError as exc:
             tables.fail_item(spec, entry.key, entry.url, exc)
             return exc.code
