@@ -36,3 +36,28 @@ def test_town_in_a_governorate_is_held_by_it_and_qualified() -> None:
     inner = Toponym("Hit", text2.index("Hit"), text2.index("Hit") + 3, within=hit.within)
     inner.entry = hit.entry
     assert qualified_places(text2, [inner]) == []
+
+
+def test_a_town_named_like_its_province_holds_the_place_before_it() -> None:
+    """'Kelly town in Idleb': the province is written as its capital; a namesake abroad is no candidate."""
+    gaz = load_gazetteer()
+    text = "Women demonstrated in Kelly town in Idlib demanding the release of prisoners."
+    kelly = Toponym("Kelly", text.index("Kelly"), text.index("Kelly") + 5, hints=("town",))
+    idlib = Toponym("Idlib", text.index("Idlib"), text.index("Idlib") + 5)
+    found = [kelly, idlib]
+    mark_units_after(gaz, text, found)
+    assert kelly.within and all(code.startswith("SY.") for code in kelly.within)
+    Resolver(gaz).resolve(found)
+    assert kelly.entry is None and idlib.entry is not None and idlib.entry.cc == "SY"
+
+
+def test_the_unit_holding_an_unknown_village_is_the_qualified_place() -> None:
+    gaz = load_gazetteer()
+    text = "Turkish forces shelled Xqzvillage village in Anbar governorate."
+    village = Toponym("Xqzvillage", text.index("Xqz"), text.index("Xqz") + 10, hints=("town", "village"))
+    anbar = Toponym("Anbar governorate", text.index("Anbar"), text.index("Anbar") + len("Anbar governorate"))
+    found = [village, anbar]
+    mark_units_after(gaz, text, found)
+    Resolver(gaz).resolve(found)
+    assert village.entry is None and anbar.entry is not None
+    assert qualified_places(text, found) == [anbar.start]

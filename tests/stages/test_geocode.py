@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.gazetteer import load_gazetteer
-from sitrep.model import Article, Document, Event
+from sitrep.model import Article, Document, Event, Place
 from sitrep.registry import get
 
 # Iraq is a held-out country: its provinces are spelled by the learned naming policy, not by hand
@@ -131,3 +131,32 @@ def test_geocode_bracketed_town_of_an_unknown_village_is_precision_two(stages):
     ev = Event(evidence={"sentence": [0, len(text)]})
     run(stages, text, [ev])
     assert (ev.location, ev.geo_precision) == ("Beni", 2)
+
+
+def _place(text: str, start: int, **kw) -> Place:
+    return Place(text=text, start=start, end=start + len(text), latitude=1.0, longitude=1.0, iso=760,
+                 country="Syria", **kw)
+
+
+def test_geocode_passes_over_a_word_of_an_unknown_longer_name() -> None:
+    """'Tal Tamer town in Al Hasakeh': 'Tal' alone is another place; the governorate's town locates the event."""
+    from sitrep.stages.geocode import Geocoder
+
+    tal = _place("Tal", 40, name="At Tall", admin1="Rural Damascus", feature="town", geo_precision=1, sent=0)
+    hasakeh = _place("Al Hasakeh", 60, name="Al Hasakah", admin1="Al Hasakeh", feature="town", geo_precision=1,
+                     sent=0)
+    ev = Event(evidence={"sentence": [0, 90], "trigger": [20, 28]})
+    Geocoder(load_gazetteer()).locate(ev, [tal, hasakeh], None, 760, "SY", partial=frozenset({40}))
+    assert ev.location == "Al Hasakah"
+
+
+def test_geocode_takes_the_town_the_article_names_inside_the_province() -> None:
+    """'In Santa Fe y La Mar, Oaxaca, residents blocked ... the State Institute of Oaxaca': the town, not the
+    province's centre."""
+    from sitrep.stages.geocode import Geocoder
+
+    town = _place("Santa Fe", 3, name="Santa Fe", admin1="Oaxaca", feature="town", geo_precision=1, sent=0)
+    state = _place("Oaxaca", 120, name="Oaxaca", admin1="Oaxaca", feature="admin1", geo_precision=3, sent=1)
+    ev = Event(evidence={"sentence": [100, 160], "trigger": [105, 110]})
+    Geocoder(load_gazetteer()).locate(ev, [town, state], None, 760, "SY")
+    assert (ev.location, ev.geo_precision) == ("Santa Fe", 1)

@@ -48,10 +48,17 @@ def mark_units_after(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
         # "Kelly town in Idleb": after "<place> town in", a province or district is its container even without
         # a unit word (a town of that name elsewhere is the other reading: then ``areas_within`` finds no unit)
         name = b.text.rsplit(" ", 1)[0] if b.text.lower().endswith(_UNIT_WORDS) else b.text
-        within = areas_within(gaz, name) or areas_within(gaz, b.text)
+        within = areas_within(gaz, name) or areas_within(gaz, b.text) or seat_units(gaz, name)
         if within:
             a.within = within
             b.hints = b.hints or AREA_HINTS
+
+
+def seat_units(gaz: Gazetteer, name: str) -> set[str]:
+    """The provinces of the large towns of a name ("Idleb", "Hasakeh"): a province named after its capital is
+    often written as the town, in a spelling the gazetteer knows only for the town."""
+    return {e.admin1_code for e in gaz.lookup(name) if e.feature == "town" and e.population >= 100_000
+            and e.admin1_code}
 
 
 _OPEN = re.compile(r"\s*(?:([A-Za-z]+)\s*)?\(\s*")
@@ -105,7 +112,14 @@ def qualified_places(text: str, found: list[Toponym]) -> list[int]:
             continue
         if e.admin1_code in t.within or e.cc in t.within or (id(t) in held and not t.within):
             out.append(t.start)
-    return out
+    # "Al Hishah village in Ar Raqqa governorate" with the village unknown: the unit the text puts it in is
+    # where the event is, before a country named beside it ("Turkish forces ... Turkey-backed groups")
+    for a, b in zip(found, found[1:], strict=False):
+        e = b.entry
+        if a.entry is None and a.within and e is not None and b.start - a.end <= 40 and b.admin_hint is None \
+                and (e.admin1_code in a.within or e.cc in a.within) and e.feature != "country":
+            out.append(b.start)
+    return sorted(set(out))
 
 
 def areas_within(gaz: Gazetteer, name: str) -> set[str]:

@@ -55,6 +55,7 @@ class Toponym:
     optional: bool = False  # dropped when unresolved (not a place the NER saw)
     embedded: bool = False  # the city an organisation is named after ("The Washington Post")
     admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
+    partial: bool = False  # one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer"): a weak location
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -243,7 +244,8 @@ class Resolver:
             resolved = [t.entry for t in toponyms if t.entry is not None]
             cshare, ashare, towns = self._context(resolved + evidence)
         # approximate-spelling matches do not vote for the focus ("Khorasan Province" is not Horasan, Turkey)
-        firm = [t.entry for t in toponyms if t.entry is not None and t.exact]
+        # nor does a small place's other name ("Kelly", once a name of Harvest, Ala., in "Kelly town in Idleb")
+        firm = [t.entry for t in toponyms if t.entry is not None and t.exact and not self._weak_alias(t, t.entry)]
         if len(firm) < len(resolved):
             cshare = self._context(firm + evidence)[0]
         # The focus is where things happen: a nationality word says who acts ("Russian forces shelled
@@ -280,6 +282,14 @@ class Resolver:
         _hints_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
+
+    def _weak_alias(self, top: Toponym, entry: Entry) -> bool:
+        """A small place matched by another of its names (old, foreign or a variant), not its own, our alias
+        file's or ACLED's spelling: too weak to say which country the article is about."""
+        key = exact_key(top.text)
+        return top.demonym is None and entry.feature not in _BROAD and entry.population < 100_000 \
+            and exact_key(entry.name) != key and entry.idx not in self.gaz.aliased.get(key, ()) \
+            and entry.idx not in self.gaz.acled_events
 
     @staticmethod
     def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:

@@ -95,8 +95,10 @@ class UnlabelledNames:
             j = i + width
             if j > limit or any(taken[k] for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
                 continue
-            # transliteration-tolerant matching only where the wording says a place follows ("in Heet")
-            cands = self.gaz.lookup(doc[i:j].text, loose=locative and not label and proper)
+            # transliteration-tolerant matching only where the wording says a place follows ("in Heet"; an entity
+            # only before a unit word: "in Ar Raqqa governorate" the NER took for an organisation)
+            unit_next = j < len(doc) and doc[j].lower_ in ("governorate", "province", "countryside")
+            cands = self.gaz.lookup(doc[i:j].text, loose=locative and proper and (not label or unit_next))
             if not cands:
                 continue
             top = cands[0]

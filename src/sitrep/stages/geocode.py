@@ -72,10 +72,15 @@ class Geocoder:
 
     def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
                in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
-               qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset()) -> None:
+               qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset(),
+               partial: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
+        # nor does one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer town in Al Hasakeh")
+        # (unless only a country would be left: "San Juan" of "San Juan Izhuatepec, Mexico" says more)
+        whole = [p for p in resolved if p.start not in partial]
+        resolved = whole if any(p.feature != "country" for p in whole) else resolved
         # "Boni (Douentza, Mopti)": the bracketed units say where Boni is; they are the location only without it
         # (a country named elsewhere, "Islamic State Somalia Province", is no better a place than they are, nor
         # is a namesake abroad: "Moro Gabey village (Xudur, Bakool)" is not Moro, Pakistan)
@@ -99,12 +104,25 @@ class Geocoder:
                 here = sentence_index(doc, int(span[0])) if span and doc is not None else -1
                 chosen = min(fitting, key=lambda p: (abs(p.sent - here) if here >= 0 else 0, p.geo_precision or 3,
                                                      p.start))
+        if chosen is not None and chosen.feature == "admin1" and chosen.start not in coded | hints:
+            chosen = self._town_inside(chosen, resolved, hints) or chosen
         if chosen is not None:
             self._apply(event, chosen)
             if chosen.start in hints:  # "near Mondoro (Douentza, Mopti)" with Mondoro unknown: somewhere in Douentza
                 event.geo_precision = max(2, event.geo_precision or 1)
         elif focus_cc:
             self._apply_country(event, focus_cc)
+
+    @staticmethod
+    def _town_inside(unit: Place, resolved: list[Place], hints: frozenset[int]) -> Place | None:
+        """A more precise place of the article inside the province the evidence names ("in Santa Fe y La Mar,
+        Oaxaca ... the State Institute of Oaxaca"): an event known to be in the province is at the place the
+        article names there, the nearest in text (ACLED codes the most precise location the note gives)."""
+        inside = [p for p in resolved if p is not unit and p.start not in hints and p.iso == unit.iso and p.admin1
+                  and p.admin1 == unit.admin1 and p.feature not in ("admin1", "country", "region")]
+        if not inside:
+            return None
+        return min(inside, key=lambda p: (abs(p.sent - unit.sent), p.geo_precision or 3, p.start))
 
     def _apply(self, event: Event, place: Place) -> None:
         cc = self.iso2_by_numeric.get(place.iso) if place.iso is not None else None
@@ -142,8 +160,10 @@ class Geocoder:
         hints = frozenset(document.extras.get("place_hints") or ())
         qualified = frozenset(document.extras.get("places_qualified") or ())
         coded = frozenset(document.extras.get("places_coded") or ())
+        partial = frozenset(document.extras.get("places_partial") or ())
         for event in document.events:
-            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded)
+            self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
+                        partial)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))

@@ -60,6 +60,8 @@ _REL_NEAR = re.compile(
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
+_FEATURE_WORDS = {"strait", "gulf", "sea", "ocean", "southern", "northern", "eastern", "western", "greater", "port",
+                  "mountains", "plain", "plains", "desert", "airport", "base", "camp"}
 
 
 class PlaceFinder(UnlabelledNames):
@@ -255,7 +257,8 @@ class PlaceFinder(UnlabelledNames):
 
     def _inner(self, doc: Any, start: int, end: int, out: list[Toponym]) -> bool:
         """Known names inside an entity the gazetteer lacks ('north west London', 'Asia-Pacific')."""
-        added = False
+        added: list[Toponym] = []
+        covered: set[int] = set()
         i = start
         while i < end:
             width = next((w for w in range(min(4, end - i), 0, -1) if self._inner_ok(doc, i, i + w)), 0)
@@ -272,9 +275,18 @@ class PlaceFinder(UnlabelledNames):
                     top.exact = named or any(c.feature in NAMED_AREAS or c.population >= 100_000
                                              for c in self.gaz.lookup(top.text, loose=False))
                     out.append(top)
-                    added = True
+                    added.append(top)
+                    covered.update(range(i, i + width))
             i += max(1, width)
-        return added
+        # a name with an unknown proper word beside it ("Tal" of "Tal Tamer") is only part of the place's name;
+        # a compass or feature word ("South Red Sea", "Strait of Bab el Mandeb") or another known name
+        # ("Ciudad de Mexico - Cuauhtemoc") leaves it whole
+        unknown = any(doc[k].is_alpha and doc[k].text[:1].isupper() and k not in covered
+                      and doc[k].lower_ not in GENERIC_WORDS and doc[k].lower_ not in HINT_FEATURES
+                      and doc[k].lower_ not in _FEATURE_WORDS for k in range(start, end))
+        for top in added:
+            top.partial = unknown
+        return bool(added)
 
     @staticmethod
     def _hyphenated(doc: Any, j: int, end: int) -> bool:
@@ -355,6 +367,9 @@ class PlaceFinder(UnlabelledNames):
         document.extras["places_qualified"] = qualified_places(document.article.text, toponyms)
         # "coded as Sabere": ACLED's own note of where the event is
         document.extras["places_coded"] = coded_places(self.gaz, self._text, toponyms)[1]
+        # a word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer town"): the event is there only when
+        # nothing else places it
+        document.extras["places_partial"] = [t.start for t in toponyms if t.partial]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
