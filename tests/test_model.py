@@ -27,3 +27,18 @@ def test_result_serialises_nested_dataclasses_to_plain_json_types():
 def test_result_asserted_events_leaves_out_hypothetical_ones():
     result = Result(id="a", events=[Event(modality="asserted"), Event(modality="hypothetical")])
     assert [e.modality for e in result.asserted_events()] == ["asserted"]
+
+
+def test_result_to_dict_is_what_dataclasses_asdict_makes_and_shares_no_container():
+    import dataclasses
+
+    from sitrep.model import Actor, ErrorInfo
+
+    event = Event(event_id="a:0", evidence={"sentence": [0, 10], "pair": (1, 2)}, fatalities=3)
+    result = Result(id="a", events=[event], actors=[Actor(text="police", start=0, end=6)],
+                    errors=[ErrorInfo(code="W200", message="m")])
+    data = result.to_dict()
+    assert data == dataclasses.asdict(result)
+    assert data["events"][0]["evidence"]["pair"] == (1, 2)
+    data["events"][0]["evidence"]["sentence"].append(99)
+    assert event.evidence["sentence"] == [0, 10]
