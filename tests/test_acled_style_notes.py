@@ -158,9 +158,13 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
           fatalities=0, event_date="2021-08-04")),
     ("On 12 July 2021, teachers held a sit-in in front of the education directorate in Nasiriyah (Thi-Qar).",
      "2021-07-12", dict(sub_event_type="Peaceful protest", actor1="Protesters (Iraq)", fatalities=0)),
-    # ACLED's codebook counts road-blocking as a violent demonstration
-    ("On 3 July 2021, protesters blocked the roads in Nasiriyah over power cuts.", "2021-07-03",
+    # ACLED's codebook counts road-blocking with barricades or burning tyres as a violent demonstration;
+    # people blocking a road with themselves or their cars are a peaceful protest (two thirds of ACLED's
+    # road-blocking notes in the training countries)
+    ("On 3 July 2021, protesters blocked the roads in Nasiriyah with burning tyres over power cuts.", "2021-07-03",
      dict(sub_event_type="Violent demonstration", actor1="Rioters (Iraq)")),
+    ("On 4 July 2021, protesters blocked the roads in Nasiriyah over power cuts.", "2021-07-04",
+     dict(sub_event_type="Peaceful protest", actor1="Protesters (Iraq)")),
     ("On 9 March 2015, 15 bodies with gunshot wounds were found in a mass grave near Sinjar (Ninewa).", "2015-03-09",
      dict(sub_event_type="Attack", fatalities=15)),
     ("On 20 August 2019, a drone of unknown origin struck a PMF weapons depot near Balad (Salah al-Din).",

@@ -524,7 +524,8 @@ def test_events_category_label_and_goods_taken_by_the_same_actor_make_one_lootin
 
 @pytest.mark.parametrize("text, sub", [
     ("Displaced families staged a sit-in outside the UN office in Erbil.", "Peaceful protest"),
-    ("Angry villagers blocked the highway between Basra and Zubair over power cuts.", "Violent demonstration"),
+    ("Angry villagers blocked the highway between Basra and Zubair over power cuts.", "Peaceful protest"),
+    ("Protesters blocked the highway near Zubair with burning tyres over power cuts.", "Violent demonstration"),
     ("An unidentified drone hit a militia arms depot near Balad.", "Air/drone strike"),
 ])
 def test_events_missing_triggers_sit_in_road_block_drone_hit(pipe, text, sub):
@@ -620,3 +621,24 @@ def test_events_conjoined_subjects_clashing_with_a_third_party_stay_allies(pipe)
 def test_events_a_single_body_found_with_marks_of_violence_is_one_death(pipe):
     ev = events_of(pipe, "Passers-by found a body with stab wounds on a farm outside Kirkuk.")
     assert [(e.sub_event_type, e.fatalities) for e in ev] == [("Attack", 1)]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Parents staged a protest outside the school denouncing alleged rape cases against their children.",
+     "Peaceful protest"),
+    ("Hundreds of students marched to the ministry demanding the arrest of the men who killed a classmate.",
+     "Peaceful protest"),
+    ("Activists held a demonstration on the anniversary of the massacre at the sit-in.", "Peaceful protest"),
+])
+def test_events_protest_topic_is_no_event_of_its_own(pipe, text, sub):
+    # what demonstrators denounce or demand is their cause: ACLED codes the demonstration only
+    assert [e.sub_event_type for e in events_of(pipe, text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers held a press conference with banners in front of the ministry against the director.",
+    "Hundreds of fishermen displayed banners at the port to call on the government to act.",
+    "Students blocked traffic in front of the university, demanding their exams be moved.",
+])
+def test_events_banners_climate_strike_and_blocking_with_demands_are_protests(pipe, text):
+    assert [e.sub_event_type for e in events_of(pipe, text)] == ["Peaceful protest"]

@@ -65,6 +65,33 @@ def whole_sentence(sents: list[Any], si: int, links: list[bool] | None = None) -
     return sents[lo].start_char, sents[hi].end_char
 
 
+# Verbs whose object is what a demonstration is about ("denouncing alleged rape cases", "demanding the
+# arrest of the killers"), and nouns that name a past event as remembered ("the anniversary of the massacre").
+PROTEST_TOPIC_VERBS = {"demand", "denounce", "condemn", "decry", "protest", "oppose", "reject", "mourn", "commemorate",
+                       "honour", "honor", "remember", "mark", "call", "urge", "criticise", "criticize", "complain",
+                       "accuse", "blame", "seek", "ask", "request", "highlight", "express"}
+REMEMBERED = {"anniversary", "commemoration", "memory", "remembrance", "memorial", "victim", "victims"}
+
+
+def protest_topic(tok: Any) -> bool:
+    """Whether a trigger word names what a demonstration in its sentence is about, not an act reported
+    with it: the object of a verb of demanding or denouncing, or an event remembered."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("dobj", "xcomp", "ccomp", "prep", "pobj", "advcl", "conj") and \
+                head.lemma_.lower() in PROTEST_TOPIC_VERBS and head.i != tok.i:
+            return True
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REMEMBERED:
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in PROTEST_TOPIC_VERBS and cur.i != tok.i:
+            return False  # reached a verb of its own: an act of the sentence
+        cur = head
+    return False
+
+
 OBJECT_DEPS = {"dobj", "nsubjpass", "auxpass", "agent", "attr"}
 
 
@@ -212,6 +239,9 @@ class Detector(ArgumentReader, Merger):
             words = self._sentence_words(lows, lemmas)
             found = [x for x in self.triggers(sent, words, toks, lows, lemmas) if x[0].i not in in_name and not self_ended(x[0], self.lex)
                      and not is_label(x[0], x[1])]
+            if any(x[2].cls == "protest" for x in found):
+                # what the demonstrators denounce or demand is their cause, not an event of the report
+                found = [x for x in found if x[2].cls == "protest" or not protest_topic(x[0])]
             if not found:
                 continue
             groups: dict[int, list[tuple[Any, int, Trigger]]] = {}
