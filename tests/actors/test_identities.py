@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.actors.identities import attach, dated_identity
+from sitrep.actors.identities import attach, civilian_victims, dated_identity
 from sitrep.model import Event
 
 
@@ -65,3 +65,31 @@ def test_a_crowd_organisations_name_says_who_its_members_are():
     assert name_identity("AIDWA: All India Democratic Women's Association", "India") == "Women (India)"
     assert name_identity("CITU: Centre of Indian Trade Unions", "India", 2024) == "Labor Group (India)"
     assert name_identity("AL: Bangladesh Awami League", "Bangladesh") is None
+
+
+def test_an_off_duty_officer_attacked_is_a_civilian_with_the_police_as_associate():
+    ev = event(event_type="Violence against civilians", sub_event_type="Attack",
+               actor1="Naxal-Maoist Rebels (India)", inter1=2, actor2="Police Forces of India (2014-)", inter2=1,
+               interaction=12, evidence={"actor2": [10, 20]})
+    civilian_victims(ev)
+    assert (ev.actor2, ev.inter2, ev.interaction) == ("Civilians (India)", 7, 27)
+    assert ev.assoc_actor_2 == "Police Forces of India (2014-)"
+    assert ev.evidence["assoc_actor_2"] == [10, 20]
+
+
+def test_victims_already_civilians_and_other_event_types_are_left_alone():
+    attack = event(event_type="Violence against civilians", actor1="Unidentified Armed Group (Kenya)", inter1=3,
+                   actor2="Civilians (Kenya)", inter2=7, interaction=37)
+    civilian_victims(attack)
+    assert (attack.actor2, attack.assoc_actor_2) == ("Civilians (Kenya)", None)
+    clash = event(event_type="Battles", actor1="Unidentified Armed Group (Kenya)", inter1=3,
+                  actor2="Police Forces of Kenya (2013-)", inter2=1, interaction=13)
+    civilian_victims(clash)
+    assert clash.actor2 == "Police Forces of Kenya (2013-)"
+
+
+def test_an_unidentified_victim_group_becomes_civilians_without_an_associate():
+    ev = event(event_type="Violence against civilians", actor1="Rioters (Kenya)", inter1=5,
+               actor2="Unidentified Armed Group (Kenya)", inter2=3, interaction=35)
+    civilian_victims(ev)
+    assert (ev.actor2, ev.assoc_actor_2, ev.interaction) == ("Civilians (Kenya)", None, 57)

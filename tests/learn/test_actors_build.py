@@ -70,3 +70,13 @@ def test_build_mines_phrases_and_skips_holdout(tmp_path: Path) -> None:
     assert by_name["ZF: Zorvan Front"]["aliases"].split("|")[:2] == ["ZF: Zorvan Front", "ZF"]
     assert by_name["Millers ({country})"]["kind"] == "identity"
     assert not any(r["name"].startswith("Military Forces of") for r in rows)  # the hand-made period table's job
+
+
+def test_two_actors_named_together_are_no_name_of_either() -> None:
+    recs = [_rec(i, "Arland", f"On {'Oct' if i % 2 else 'Nov'} {i}, ZF and Qarn Front militants attacked Town{i}.",
+                 "ZF: Zorvan Front", 2, "Military Forces of Arland (2015-)", "1") for i in range(12)]
+    recs += [_rec(i, "Arland", f"On day {i}, soldiers patrolled Town{i}.", "Military Forces of Arland (2015-)", 1)
+             for i in range(12, 40)]
+    zf = build_table(recs, holdout=(), min_notes=3).actors["ZF: Zorvan Front"]
+    assert not [a for a in zf.aliases if " and " in a.lower()]
+    assert not {"Oct", "Nov"} & set(zf.aliases)  # months name no one

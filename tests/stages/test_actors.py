@@ -246,3 +246,12 @@ def test_acleds_women_targeted_tag_makes_the_civilians_women(run_actors):
     text = "Armed men shot dead two villagers in Kisumu. [women targeted: girls]"
     actors = by_text(run_actors(text, focus="Kenya"))
     assert actors["villagers"].identity == "Women (Kenya)"
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    ("2022-04-02", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ("2024-04-02", "Military Forces of Yemen (2017-) Houthi"),
+])
+def test_houthi_forces_take_the_name_acled_used_in_the_events_year(run_actors, published, expected):
+    actors = run_actors("Houthi forces shelled the city of Marib.", focus="Yemen", published=published)
+    assert [a.name for a in actors if a.text == "Houthi forces"] == [expected]

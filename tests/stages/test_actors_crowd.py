@@ -25,3 +25,12 @@ def test_striking_teachers_are_protesters_with_their_identity():
               "demanding the payment of salaries.", "2022-05-03")
     assert ev.actor1 == "Protesters (Pakistan)"
     assert "Teachers (Pakistan)" in (ev.assoc_actor_1 or "")
+
+
+def test_an_off_duty_officer_killed_is_a_civilian_with_the_police_as_associate():
+    ev = lead("On 10 April 2022, Maoist rebels stabbed and killed an off-duty police constable with knives at a "
+              "weekly market in Mirtur town (Bijapur, Chhattisgarh).", "2022-04-10")
+    assert ev.event_type == "Violence against civilians", (ev.event_type, ev.sub_event_type)
+    assert ev.actor2 == "Civilians (India)" and ev.inter2 == 7
+    assert "Police Forces of India (2014-)" in (ev.assoc_actor_2 or "")
+    assert ev.interaction == 27

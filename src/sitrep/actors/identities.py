@@ -66,9 +66,51 @@ def _add(ev: Any, side: str, identity: str, span: tuple[int, int] | list[int]) -
         ev.evidence.setdefault(attr, list(span))
 
 
+_STATE_NAME = re.compile(r"^(?:Military Forces|Police Forces|Government) of (.+?) \(")
+_COUNTRY_SUFFIX = re.compile(r"\(([^()]+)\)$")
+
+
+def _victims_country(ev: Any) -> str | None:
+    """The country of an attack's victims: the state force's own ("Police Forces of India (2014-)"), else that of
+    the attacker's generic name ("Unidentified Armed Group (India)"), else the one home of a named victim."""
+    m = _STATE_NAME.match(ev.actor2 or "")
+    if m:
+        return m.group(1)
+    m = _COUNTRY_SUFFIX.search(ev.actor1 or "")
+    if m and not m.group(1)[:1].isdigit() and m.group(1) != "International":
+        return m.group(1)
+    from sitrep.actors import get_matcher
+
+    index = get_matcher().index
+    row = index.by_name.get(ev.actor2 or "")
+    homes = index.rows[row].countries if row is not None else ()
+    return homes[0] if len(homes) == 1 else None
+
+
+def civilian_victims(ev: Any) -> None:
+    """ACLED codes the victims of violence against civilians as civilians, always (6,268 of 6,268 training
+    events): a party member, an off-duty officer or a councillor attacked is "Civilians (X)" with the party,
+    the police or the government as associated actor (assoc_actor_2), and the interaction is X7."""
+    if ev.event_type != "Violence against civilians" or not ev.actor2 or ev.inter2 in (None, 5, 6, 7):
+        return
+    country = _victims_country(ev)
+    if not country:
+        return
+    if not ev.actor2.startswith("Unidentified"):
+        present = [x for x in (ev.assoc_actor_2 or "").split("; ") if x]
+        ev.assoc_actor_2 = "; ".join(dict.fromkeys([ev.actor2, *present]))
+        if "actor2" in ev.evidence:
+            ev.evidence.setdefault("assoc_actor_2", list(ev.evidence["actor2"]))
+    ev.actor2, ev.inter2 = f"Civilians ({country})", CIVILIANS
+    codes = sorted(c for c in (ev.inter1, ev.inter2) if c)
+    ev.interaction = codes[0] * 10 + codes[1] if len(codes) == 2 else codes[0] * 10
+
+
 def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = None) -> None:
     """Add the identity actors of ``ev``'s sides to its associated actors (``identities``: mention span ->
-    identity actor name, as the actors stage found them)."""
+    identity actor name, as the actors stage found them); the victims of violence against civilians are
+    civilians (``civilian_victims``)."""
+    civilian_victims(ev)
     own: set[tuple[int, int]] = set()
     for side in ("1", "2"):
         span = ev.evidence.get(f"actor{side}")

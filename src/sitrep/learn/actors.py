@@ -110,6 +110,7 @@ def member_nouns() -> frozenset[str]:
 
 
 _CONNECTORS = frozenset({"of", "and", "al", "el", "the", "for", "de", "du", "des", "la", "le"})
+_JOINS = frozenset({"and", "or"})
 
 
 def _name_like(phrase: str, target: str, nouns: frozenset[str]) -> bool:
@@ -128,6 +129,10 @@ def _name_like(phrase: str, target: str, nouns: frozenset[str]) -> bool:
         last = words[-1]
         people = last[:1].isupper() or last.lower() in own or last.lower().endswith(("s", "men"))
         return len(words) <= 2 and people and not any(w.lower().endswith(("ed", "ing")) for w in words)
+    if any(w.lower() in _JOINS for w in words) and phrase.lower() not in " ".join(tokens(target)).lower():
+        # "BNP and Jamaat", "JCD and Jubo": two actors named together, not a name of either (unless the name
+        # itself joins its words: "Islam and Muslims")
+        return False
     ok = [w[:1].isupper() or w.lower() in own or w.lower() in nouns or w.lower() in _CONNECTORS for w in words]
     proper = [w for w in words if w[:1].isupper() and w.lower() not in _CONNECTORS and w.lower() not in nouns]
     if len(words) == 1 and not words[0].isupper() and words[0].lower() in own:

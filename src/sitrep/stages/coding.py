@@ -391,8 +391,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
                    trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, gate=gate, memo=memo)
-        if identities:
-            add_identities(ev, identities)
+        add_identities(ev, identities)  # also when no identity was read: victims of violence are civilians
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
 
