@@ -25,7 +25,12 @@ NOT_A_RIOT = {"police", "policemen", "gear", "squad", "control", "officers", "of
 BACKGROUND_PREPS = {"after", "despite", "since", "amid", "following", "before", "over", "against"}
 TERMINAL = (".", "!", "?", ":", ";", "\"", "\u201d", "'")
 PEOPLE_WORDS = {"suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
-                "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer"}
+                "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer",
+                # who ACLED's notes say blocked a road or closed a gate: people, unlike a landslide or a decree
+                "supporter", "student", "teacher", "employee", "farmer", "parent", "relative", "resident", "villager",
+                "citizen", "people", "youth", "driver", "trader", "vendor", "unionist", "staff", "applicant", "family",
+                "fisherman", "doctor", "nurse", "lawyer", "pensioner", "woman", "man", "crowd", "community",
+                "inhabitant", "local", "motorist", "miner", "labourer", "laborer", "merchant", "shopkeeper"}
 
 
 def _joined(a: Any, b: Any) -> bool:
