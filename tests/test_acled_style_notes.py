@@ -151,7 +151,9 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
     ("On 10 May 2021, Hamas militants fired several rockets from Gaza towards Sderot; they were intercepted by the "
      "Iron Dome.", "2021-05-10", dict(sub_event_type="Disrupted weapons use", actor2="Hamas Movement")),
     ("On 5 March 2022, Houthis launched an explosive-laden drone towards Khamis Mushait; it was intercepted.",
-     "2022-03-05", dict(sub_event_type="Disrupted weapons use", actor2="Military Forces of Yemen (2017-) Houthi")),
+     # ACLED's 2022 exports name the Houthi forces by the Supreme Political Council, later ones "(2017-) Houthi"
+     "2022-03-05", dict(sub_event_type="Disrupted weapons use",
+                        actor2="Military Forces of Yemen (2016-) Supreme Political Council")),
     ("Looting: On 4 August 2021, presumed Katiba Macina (JNIM) militants looted from Dogon civilians in the village "
      "of Petaka (Douentza, Mopti). The militants seized livestock.", "2021-08-05",
      dict(sub_event_type="Looting/property destruction", actor1="Katiba Macina", actor2="Civilians (Mali)",
