@@ -11,3 +11,26 @@ def test_a_sea_is_not_abroad_when_the_country_is_given() -> None:
     sea = Toponym("Gulf of Aden", 0, 12)
     resolver.resolve([sea], "YE")
     assert sea.entry is not None and sea.entry.feature == "sea"
+
+
+def test_an_armed_forces_nationality_does_not_choose_the_place() -> None:
+    """'Russian forces shelled Novomykhaylivka, Donetsk': Donetsk is Ukraine's, not the Russian town of that name."""
+    gaz = load_gazetteer()
+    resolver = Resolver(gaz)
+    russian = Toponym("Russian", 0, 7, demonym=gaz.country_entry("RU"), actor=True)
+    donetsk = Toponym("Donetsk", 40, 47)
+    focus, _ = resolver.resolve([russian, donetsk])
+    assert donetsk.entry is not None and donetsk.entry.cc == "UA" and focus == "UA"
+    # with no other place the force's country is still the article's focus
+    alone = Toponym("Russian", 0, 7, demonym=gaz.country_entry("RU"), actor=True)
+    assert resolver.resolve([alone])[0] == "RU"
+
+
+def test_a_word_of_an_unknown_longer_name_does_not_vote_for_the_focus() -> None:
+    """'Ghadir al Bostan village, Quneitra': 'Bostan' is no Boston."""
+    gaz = load_gazetteer()
+    resolver = Resolver(gaz)
+    syrian = Toponym("Syrian", 0, 6, demonym=gaz.country_entry("SY"))
+    bostan = Toponym("Bostan", 30, 36, partial=True)
+    focus, _ = resolver.resolve([syrian, bostan])
+    assert focus == "SY" and (bostan.entry is None or bostan.entry.cc == "SY")

@@ -341,3 +341,17 @@ def test_places_name_written_longer_than_the_gazetteers_keeps_the_written_form(r
     d = run_places("Police arrested three men in Lakki Marwat on Friday.")
     town = place(d, "Lakki Marwat")
     assert (town.name, town.admin1) == ("Lakki Marwat", "Khyber Pakhtunkhwa")  # not the short "Lakki"
+
+
+def test_places_an_armed_forces_nationality_is_who_acts_not_where(run_places):
+    d = run_places("On 24 March 2022, Russian forces shelled Donetsk. Casualties unknown.")
+    assert place(d, "Donetsk").country == "Ukraine"
+    # a group's name among the demonyms ("Houthi forces") is no foreign nationality: Yemen stays the focus
+    d = run_places("On 30 June 2022, Houthi forces shelled positions in Hays district.")
+    assert d.extras["focus_country"] == "Yemen"
+
+
+def test_places_a_word_of_an_unknown_longer_name_is_partial(run_places):
+    d = run_places("On 7 May 2022, in San Juan Qwzxtepec, Mexico, two individuals shot at a merchant.")
+    partial = [p.start for p in d.places if p.text == "San Juan"]
+    assert partial and d.extras["places_partial"] == partial

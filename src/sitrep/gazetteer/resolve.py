@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from sitrep.gazetteer.names import exact_key
+from sitrep.gazetteer.names import exact_key, loose_key
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
 
 # Words after or before a name that say what kind of place it is.
@@ -28,6 +28,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
     # second-level units by their local names ("Zurmi LGA", "Rutshuru territory", "Douentza cercle")
     "lga": ("admin2",), "territory": ("admin2", "region"), "cercle": ("admin2",), "woreda": ("admin2",),
+    "township": ("town", "admin2"),  # Myanmar's townships are named after their main town
 }
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
@@ -56,6 +57,7 @@ class Toponym:
     embedded: bool = False  # the city an organisation is named after ("The Washington Post")
     admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
     partial: bool = False  # one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer"): a weak location
+    actor: bool = False  # a nationality word of an armed force ("Russian forces", "Turkish drones"): who acts
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -199,7 +201,10 @@ class Resolver:
         for top in toponyms:
             if not top.candidates and top.reason is None:
                 self.candidates(top)
-        evidence = [e for e in (self._evidence(t) for t in toponyms) if e is not None]
+        # an armed force's nationality says who acts, not where ("Russian forces shelled Donetsk", "Turkish forces
+        # shelled Dardara town"): it is the focus only when nothing else in the article is
+        actors = [t.demonym for t in toponyms if t.actor and t.demonym is not None]
+        evidence = [e for e in (self._evidence(t) for t in toponyms if not t.actor) if e is not None]
         home_entry = self.gaz.country_entry(given) if given else None
         if home_entry is not None:
             evidence += [home_entry, home_entry]
@@ -241,20 +246,24 @@ class Resolver:
                     scored = [(self._score(top, c, cshare, ashare, towns, seats, support), -k, c)
                               for k, c in enumerate(top.candidates)]
                     top.entry = max(scored, key=lambda x: (x[0], x[1]))[2]
-            resolved = [t.entry for t in toponyms if t.entry is not None]
+            resolved = [t.entry for t in toponyms if t.entry is not None and not t.actor]
             cshare, ashare, towns = self._context(resolved + evidence)
         # approximate-spelling matches do not vote for the focus ("Khorasan Province" is not Horasan, Turkey)
         # nor does a small place's other name ("Kelly", once a name of Harvest, Ala., in "Kelly town in Idleb")
-        firm = [t.entry for t in toponyms if t.entry is not None and t.exact and not self._weak_alias(t, t.entry)]
-        if len(firm) < len(resolved):
-            cshare = self._context(firm + evidence)[0]
+        # or one word of a longer unknown name ("Bostan" of "Ghadir al Bostan" is no Boston)
+        strong = [t for t in toponyms if t.entry is not None and t.exact and not t.actor and not t.partial
+                  and not self._weak_alias(t, t.entry)]
+        if len(strong) < len(resolved):
+            cshare = self._context([t.entry for t in strong if t.entry is not None] + evidence)[0]
         # The focus is where things happen: a nationality word says who acts ("Russian forces shelled
         # Kupiansk") and a newspaper's city who reports, so when the article names places, neither decides it.
-        places = [t for t in toponyms if t.entry is not None and t.exact and t.demonym is None and not t.embedded]
-        if places and len(places) < len([t for t in toponyms if t.entry is not None and t.exact]):
+        places = [t for t in strong if t.demonym is None and not t.embedded]
+        if places and len(places) < len(strong):
             located = self._context([t.entry for t in places if t.entry is not None]
                                     + [e for t in places if (e := self._evidence(t)) is not None])[0]
             cshare = located or cshare
+        if not cshare and actors:
+            cshare = self._context(actors)[0]
         focus = max(cshare, key=lambda k: cshare[k]) if cshare else None
         if home_entry is not None and given is not None:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
@@ -287,9 +296,10 @@ class Resolver:
         """A small place matched by another of its names (old, foreign or a variant), not its own, our alias
         file's or ACLED's spelling: too weak to say which country the article is about."""
         key = exact_key(top.text)
+        # a spelling variant of the place's own name ("Mykhailivka" for Mykhaylivka) is its name
         return top.demonym is None and entry.feature not in _BROAD and entry.population < 100_000 \
-            and exact_key(entry.name) != key and entry.idx not in self.gaz.aliased.get(key, ()) \
-            and entry.idx not in self.gaz.acled_events
+            and exact_key(entry.name) != key and loose_key(entry.name) != loose_key(top.text) \
+            and entry.idx not in self.gaz.aliased.get(key, ()) and entry.idx not in self.gaz.acled_events
 
     @staticmethod
     def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:

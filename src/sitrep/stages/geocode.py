@@ -95,9 +95,13 @@ class Geocoder:
             inside = [p for p in resolved if p.start < end and start < p.end]
             if inside:
                 anchor = self._anchor(event)
+                # bracketed units are written smallest first ("(Madaya Township, Pyinoolwin District, Mandalay
+                # Region)"): the first one known is the nearest to the place they hold
                 chosen = min(inside, key=lambda p: (p.start not in qualified,
                                                     focus_iso is not None and p.iso != focus_iso,
-                                                    p.geo_precision or 3, abs(p.start - anchor)))
+                                                    p.start not in hints,
+                                                    (0, p.start) if p.start in hints
+                                                    else (p.geo_precision or 3, abs(p.start - anchor))))
         if chosen is None:
             fitting = [p for p in resolved if self._fits(p, focus_iso)] or resolved
             if fitting:

@@ -60,6 +60,9 @@ _REL_NEAR = re.compile(
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
+# "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
+_FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
+                          r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
 _FEATURE_WORDS = {"strait", "gulf", "sea", "ocean", "southern", "northern", "eastern", "western", "greater", "port",
                   "mountains", "plain", "plains", "desert", "airport", "base", "camp"}
 
@@ -166,6 +169,9 @@ class PlaceFinder(UnlabelledNames):
         # "(IMO: 9252967)": a code's label, not Imo state
         found = [t for t in found if not _CODE_AFTER.match(self._text, t.end)]
         self._nationality_words(doc, found)
+        for top in found:
+            top.actor = top.demonym is not None and _FORCE_AFTER.match(self._text, top.end) is not None \
+                and self._national(top.text, top.demonym)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
         found += coded_places(self.gaz, self._text, found)[0]
@@ -199,6 +205,12 @@ class PlaceFinder(UnlabelledNames):
         return not any((acronym or exact_key(c.name) == key or c.idx in aliased)
                        and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
                        for c in self.gaz.lookup(text, loose=False))
+
+    def _national(self, word: str, country: Entry) -> bool:
+        """A country's own adjective ("Russian", "Turkish", "Israeli"), not the name of a group inside it
+        ("Houthi forces" fight in Yemen)."""
+        name = exact_key(self.gaz.country_name(country.cc) or country.name)
+        return country.feature == "country" and exact_key(word)[:4] == name[:4]
 
     def _nationality_words(self, doc: Any, found: list[Toponym]) -> None:
         """'US soldiers', 'U.K. officials': a country's abbreviation before a noun says whose people they are,
