@@ -34,3 +34,10 @@ def test_an_off_duty_officer_killed_is_a_civilian_with_the_police_as_associate()
     assert ev.actor2 == "Civilians (India)" and ev.inter2 == 7
     assert "Police Forces of India (2014-)" in (ev.assoc_actor_2 or "")
     assert ev.interaction == 27
+
+
+def test_a_community_protesting_is_protesters_with_the_community_as_associate():
+    ev = lead("On 17 June 2022, members of the Muslim community staged a protest march to the collectorate in "
+              "Kishangarh town (Ajmer, Rajasthan), demanding the arrest of a spokesperson.", "2022-06-17")
+    assert ev.actor1 == "Protesters (India)"
+    assert "Muslim Group (India)" in (ev.assoc_actor_1 or "")

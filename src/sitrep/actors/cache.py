@@ -31,10 +31,10 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 
 def _code_hash() -> str:
-    """The build's own source: an edited dictionary.py makes older caches stale."""
-    from sitrep.actors import dictionary
+    """The build's own source: an edited dictionary.py (or communities.py) makes older caches stale."""
+    from sitrep.actors import communities, dictionary
 
-    return hashlib.sha1(Path(dictionary.__file__).read_bytes()).hexdigest()
+    return hashlib.sha1(b"".join(Path(str(m.__file__)).read_bytes() for m in (dictionary, communities))).hexdigest()
 
 
 def _sources(names: set[str]) -> dict[str, list[tuple[str, int, int]]]:

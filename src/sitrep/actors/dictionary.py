@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from sitrep.actors.communities import community_patterns, community_templates
 from sitrep.errors import SitrepError
 from sitrep.resources import data_files
 
@@ -350,6 +351,11 @@ def build_index() -> ActorIndex:
     subject_verbs = {rec["lemma"].lower(): rec.get("role", "") or "military"
                      for rec in _read_rows("actors_subject_verbs.csv", ("lemma",))}
     member_nouns = frozenset(rec["word"].lower() for rec in _read_rows("actors_member_nouns.csv", ("word",)))
+    # "the Muslim community", "Dogon villagers": people named by their community (sitrep.actors.communities)
+    national = {" ".join(k) for k in (*nationalities, *country_names)}
+    people_nouns = _read_rows("actors_identity_people.csv", ("word", "name", "inter"))
+    for pattern, name, inter, identity in community_patterns(community_templates(_mined_rows(), national), people_nouns):
+        generics.setdefault(token_key(pattern), [GenericRow(pattern, name, inter, "", "", 0.7, identity)])
     longest = max([len(k) for k in aliases] + [len(k) for k in generics] + [1])
     return ActorIndex(
         rows=rows,

@@ -40,6 +40,7 @@ PERIOD = re.compile(r"\s*\((\d{4})-(\d{4})?\)")  # "(2019-)", "(2000-2024)"
 _COUNTRY_SUFFIX = re.compile(r"^(.+) \(([^()]+)\)$")
 _TOKEN = re.compile(r"[^\W_]+")
 _DROP = str.maketrans("", "", ".'’‘`ʼ")
+IDENTITY_MIN_NOTES = 5  # notes an identity template needs to be kept on its name alone
 COLUMNS = ("name", "aliases", "inter", "country", "start_year", "end_year", "kind", "notes", "first_year",
            "last_year")
 
@@ -270,10 +271,12 @@ def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
     forms = name_forms(st.name)
     learned = [a for a, _ in sorted(st.aliases.items(), key=lambda kv: -kv[1])
                if a.lower() not in {f.lower() for f in forms}]
-    if st.template and not learned:
+    kind = ("generic" if st.primary * 2 >= st.notes else "identity") if st.template else "acled"
+    # an identity whose name says who it is ("Muslim Group", "Dalit Caste Group") is kept without phrases of
+    # its own: its community word names the people (sitrep.actors.communities)
+    if st.template and not learned and (kind != "identity" or st.notes < IDENTITY_MIN_NOTES):
         return None
     period = PERIOD.search(st.name)
-    kind = ("generic" if st.primary * 2 >= st.notes else "identity") if st.template else "acled"
     return {
         "name": st.name,
         "aliases": "|".join(dict.fromkeys([*forms, *learned])),

@@ -1,0 +1,26 @@
+"""People named by their community get the community's ACLED identity actor."""
+
+from __future__ import annotations
+
+from sitrep.actors.communities import community_patterns, community_templates
+
+
+def test_the_most_used_template_names_each_community_and_nationalities_are_left_out():
+    mined = [
+        {"name": "Hindu Group ({country})", "kind": "identity", "notes": "79"},
+        {"name": "Hindu Communal Group ({country})", "kind": "identity", "notes": "43"},
+        {"name": "Lou Nuer Ethnic Group ({country})", "kind": "identity", "notes": "22"},
+        {"name": "Ukrainian Group ({country})", "kind": "identity", "notes": "83"},
+        {"name": "Unidentified Clan Group ({country})", "kind": "identity", "notes": "82"},
+        {"name": "Dogon Ethnic Militia ({country})", "kind": "generic", "notes": "300"},
+    ]
+    assert community_templates(mined, {"ukrainian"}) == {"hindu": "Hindu Group ({country})",
+                                                         "lou nuer": "Lou Nuer Ethnic Group ({country})"}
+
+
+def test_a_community_word_before_a_people_noun_is_a_pattern():
+    people = [{"word": "community", "name": "Civilians ({country})", "inter": "7"},
+              {"word": "protesters", "name": "Protesters ({country})", "inter": "6"}]
+    assert community_patterns({"muslim": "Muslim Group ({country})"}, people) == [
+        ("muslim community", "Civilians ({country})", 7, "Muslim Group ({country})"),
+        ("muslim protesters", "Protesters ({country})", 6, "Muslim Group ({country})")]
