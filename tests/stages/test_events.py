@@ -642,3 +642,17 @@ def test_events_protest_topic_is_no_event_of_its_own(pipe, text, sub):
 ])
 def test_events_banners_climate_strike_and_blocking_with_demands_are_protests(pipe, text):
     assert [e.sub_event_type for e in events_of(pipe, text)] == ["Peaceful protest"]
+
+
+def test_events_protest_against_a_foreign_army_is_a_peaceful_protest_by_the_protesters(pipe):
+    # "living in" is no live fire, and the army the protest is against does not stage it
+    ev = events_of(pipe, "Ukrainian nationals living in Antalya staged a protest in Manavgat against Russia's "
+                         "military offensive.")
+    assert [e.sub_event_type for e in ev] == ["Peaceful protest"]
+    assert ev[0].actor1.startswith("Protesters") and ev[0].actor2 is None
+
+
+def test_events_demand_clause_the_parser_misattaches_is_still_the_protests_cause(pipe):
+    ev = events_of(pipe, "People demonstrated in Odda to oppose rising prices and to demand government take "
+                         "control over the electricity industry.")
+    assert [e.sub_event_type for e in ev] == ["Peaceful protest"]

@@ -344,9 +344,10 @@ class ArgumentReader:
         hurt = {v.start for v in f.victims}  # "three soldiers were killed when a bomb ...": not the agent
         before = [a for a in before if a.start not in hurt]
         if f.cls in CROWD_CLASSES:
-            # state forces do not riot or protest: a police force near "riots" faces the crowd
-            before = [a for a in before if a.inter != 1]
-            after = [a for a in after if a.inter != 1]
+            # state forces (at home or abroad) do not riot or protest: a police force near "riots" faces the
+            # crowd, and "a protest against Russia's military offensive" is not the Russian army's
+            before = [a for a in before if a.inter not in (1, 8)]
+            after = [a for a in after if a.inter not in (1, 8)]
         if f.actor1 is None and before and not passive:
             a = before[-1]
             f.actor1, f.a1_guessed = Arg(a.name, a.inter, a.start, a.end, a), True

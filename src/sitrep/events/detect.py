@@ -81,6 +81,18 @@ REMEMBERED = {"anniversary", "commemoration", "memory", "remembrance", "memorial
 def protest_topic(tok: Any) -> bool:
     """Whether a trigger word names what a demonstration in its sentence is about, not an act reported
     with it: the object of a verb of demanding or denouncing, or an event remembered."""
+    if tok.dep_ in ("advcl", "ccomp", "xcomp", "conj", "dobj"):
+        # a parse that hangs the demand's clause elsewhere ("to demand government take control"): a verb of
+        # demanding just before the trigger, with at most its object between
+        sent_start = tok.sent.start
+        for back in range(1, 4):
+            if tok.i - back < sent_start:
+                break
+            prev = tok.doc[tok.i - back]
+            if prev.pos_ == "VERB" and prev.lemma_.lower() in PROTEST_TOPIC_VERBS:
+                return True
+            if prev.pos_ in ("VERB", "AUX", "PUNCT") or prev.lower_ in ("and", "but", "while"):
+                break
     cur = tok
     for _ in range(6):
         head = cur.head
