@@ -93,3 +93,10 @@ def test_an_unidentified_victim_group_becomes_civilians_without_an_associate():
                actor2="Unidentified Armed Group (Kenya)", inter2=3, interaction=35)
     civilian_victims(ev)
     assert (ev.actor2, ev.assoc_actor_2, ev.interaction) == ("Civilians (Kenya)", None, 57)
+
+
+def test_a_named_association_attacked_is_civilians_with_the_association_beside_them():
+    ev = event(event_type="Violence against civilians", actor1="Rioters (Bangladesh)", inter1=5,
+               actor2="AB: Amar Bangladesh Party", inter2=7, interaction=57)
+    civilian_victims(ev)
+    assert (ev.actor2, ev.assoc_actor_2, ev.interaction) == ("Civilians (Bangladesh)", "AB: Amar Bangladesh Party", 57)

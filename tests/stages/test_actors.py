@@ -255,3 +255,11 @@ def test_acleds_women_targeted_tag_makes_the_civilians_women(run_actors):
 def test_houthi_forces_take_the_name_acled_used_in_the_events_year(run_actors, published, expected):
     actors = run_actors("Houthi forces shelled the city of Marib.", focus="Yemen", published=published)
     assert [a.name for a in actors if a.text == "Houthi forces"] == [expected]
+
+
+def test_an_unknown_association_named_with_its_acronym_is_an_actor_of_its_own(run_actors):
+    actors = run_actors("Members of the Kenya Union of Domestic Workers (KUDW) protested in Nairobi on Monday, "
+                        "and the Electoral Commission said nothing.", focus="Kenya")
+    assert [(a.name, a.inter, a.kind) for a in actors if "Union" in a.text] == [
+        ("KUDW: Kenya Union of Domestic Workers", 7, "unlisted")]
+    assert not [a for a in actors if "Commission" in a.text]

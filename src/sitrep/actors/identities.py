@@ -88,15 +88,15 @@ def _victims_country(ev: Any) -> str | None:
 
 
 def civilian_victims(ev: Any) -> None:
-    """ACLED codes the victims of violence against civilians as civilians, always (6,268 of 6,268 training
+    """ACLED codes the victims of violence against civilians as "Civilians (X)", always (6,268 of 6,268 training
     events): a party member, an off-duty officer or a councillor attacked is "Civilians (X)" with the party,
     the police or the government as associated actor (assoc_actor_2), and the interaction is X7."""
-    if ev.event_type != "Violence against civilians" or not ev.actor2 or ev.inter2 in (None, 5, 6, 7):
+    if ev.event_type != "Violence against civilians" or not ev.actor2 or ev.actor2.startswith("Civilians"):
         return
     country = _victims_country(ev)
     if not country:
         return
-    if not ev.actor2.startswith("Unidentified"):
+    if not ev.actor2.startswith(("Unidentified", "Protesters", "Rioters")):
         present = [x for x in (ev.assoc_actor_2 or "").split("; ") if x]
         ev.assoc_actor_2 = "; ".join(dict.fromkeys([ev.actor2, *present]))
         if "actor2" in ev.evidence:
@@ -155,8 +155,9 @@ def _name_words() -> list[tuple[re.Pattern[str], str]]:
 
 def name_identity(name: str, country: str | None, year: int | None = None) -> str | None:
     """Who a named organisation's members are, from the words of its name ("Students Federation" -> Students)."""
+    plain = name.replace("'", "").replace("’", "")  # "Students' Federation" names students too
     for pattern, identity in _name_words():
-        if pattern.search(name):
+        if pattern.search(name) or pattern.search(plain):
             filled = identity.replace("{country}", country) if country else identity.replace(" ({country})", "")
             return dated_identity(filled, year)
     return None

@@ -67,6 +67,24 @@ def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return out
 
 
+CIVIL_ORG = 7  # org_heads inter of a party, union or association head word ("party", "league", "union")
+_NAME_FILLERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al"})
+
+
+def _acronym_fits(toks: Sequence[Tok], content: list[int], end: int, words: list[str]) -> bool:
+    """'Jatiya Samajtantrik Dal (JSD)', 'Amar Bangladesh Party (AB)': a bracketed acronym right after the name
+    whose letters and the name's initials read one within the other."""
+    if end + 2 >= len(content) or toks[content[end]].text != "(" or toks[content[end + 2]].text != ")":
+        return False
+    acronym = "".join(c for c in toks[content[end + 1]].text if c.isalpha()).lower()
+    initials = "".join(w[0] for w in words if w and w not in _NAME_FILLERS and w[0].isalpha())
+    if not _is_acronym(toks[content[end + 1]].text) or not acronym or not initials:
+        return False
+    short, long = sorted((acronym, initials), key=len)
+    rest = iter(long)
+    return short[0] == long[0] and all(c in rest for c in short)
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
@@ -385,6 +403,10 @@ class ActorMatcher:
             return None
         inters = [self.index.org_heads[w] for w in words if w in self.index.org_heads]
         if not inters or end == i:
+            return None
+        if min(inters) == CIVIL_ORG and not _acronym_fits(toks, content, end, keys[i:end]):
+            # a party, union or association is an actor of its own when the note names it ACLED's way,
+            # "Amar Bangladesh Party (AB)"; a bare "the Election Commission" is a place or an addressee
             return None
         first = 1 if keys[i] == "the" else 0
         if first and end - i == 1:

@@ -134,8 +134,8 @@ def _actors(text: str, matches: list[Any], year: int | None = None) -> list[Acto
     return [
         Actor(text=text[m.start:m.end], start=m.start, end=m.end, name=m.name, inter=m.inter, country=m.country,
               sent=m.sent, kind=m.kind, confidence=round(m.confidence, 3),
-              identity=m.identity or (name_identity(m.name, m.country, year) if m.kind == "named" and m.inter in (5, 6, 7)
-                                       else None))
+              identity=m.identity or (name_identity(m.name, m.country, year)
+                                      if m.kind in ("named", "unlisted") and m.inter in (5, 6, 7) else None))
         for m in matches
     ]
 
