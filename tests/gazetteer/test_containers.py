@@ -61,3 +61,18 @@ def test_the_unit_holding_an_unknown_village_is_the_qualified_place() -> None:
     Resolver(gaz).resolve(found)
     assert village.entry is None and anbar.entry is not None
     assert qualified_places(text, found) == [anbar.start]
+
+
+def test_the_province_after_a_place_is_the_one_holding_it() -> None:
+    """'Vyshhorod, Kyiv': Kyiv oblast, not the city's own unit."""
+    gaz = load_gazetteer()
+    text = "Russian forces fired at positions in Vyshhorod, Kyiv."
+    town = Toponym("Vyshhorod", text.index("Vyshhorod"), text.index("Vyshhorod") + 9)
+    kyiv = Toponym("Kyiv", text.index("Kyiv"), text.index("Kyiv") + 4)
+    found = [town, kyiv]
+    from sitrep.gazetteer.containers import mark_containers
+
+    mark_containers(gaz, text, found)
+    Resolver(gaz).resolve(found)
+    assert town.entry is not None and kyiv.entry is not None
+    assert kyiv.entry.feature == "admin1" and kyiv.entry.admin1_code == town.entry.admin1_code

@@ -69,3 +69,22 @@ def test_cached_tables_carry_acled_additions() -> None:
     assert tables["learned"] == learned_fingerprint()
     assert tables["acled_events"] and tables["acled_admin1"] and tables["admin1_alts"]
     assert any(i.startswith("acled:") for i in tables["ids"][-20000:])
+
+
+def test_text_spelling_of_a_district_named_like_its_province() -> None:
+    """'Mogadishu - Hodan (Banadir)': the district Banadir names its province Banaadir in the note's spelling."""
+    gaz = load_gazetteer()
+    district = next(e for e in gaz.lookup("Tillaberi") if e.feature == "admin2" and e.cc == "NE")
+    assert district.admin1_code not in gaz.acled_spelled  # Niger is held out
+    top = Toponym("Tillaberi", 0, 9, candidates=[district], entry=district)
+    assert admin1_spellings(gaz, "Tillaberi", [top]) == {district.admin1_code: "Tillaberi"}
+
+
+def test_text_spelling_of_a_province_written_as_its_capital() -> None:
+    """'Bara town in Idleb governorate': the town's name before 'governorate' or 'countryside' is the province's."""
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Mombasa") if e.feature == "town" and e.cc == "KE")
+    assert town.admin1_code not in gaz.acled_spelled  # Kenya is held out
+    top = Toponym("Mombasa", 0, 7, candidates=[town], entry=town)
+    assert admin1_spellings(gaz, "Mombasa countryside", [top]) == {town.admin1_code: "Mombasa"}
+    assert admin1_spellings(gaz, "Mombasa said", [top]) == {}

@@ -99,7 +99,7 @@ NOTES = [
     ("On 14 June 2024, Peshmerga forces clashed with ISIS militants near Makhmour in Ninewa.",
      "Makhmour", NINEWA, 2),
     ("On 20 June 2024, Syrian regime forces shelled Hajin in Deir ez-Zor, killing a child.",
-     "Hajin", "Deir-ez-Zor", 1),
+     "Hajin", "Deir ez Zor", 1),
     ("On 2 July 2024, Iraqi security forces arrested an ISIS suspect in Kubaisa, Anbar.", "Kubaysa", ANBAR, 1),
 ]
 

@@ -289,6 +289,7 @@ class Resolver:
                         top.entry = None
         _one_sense(toponyms)
         _hints_hold(toponyms)
+        _containers_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
 
@@ -391,6 +392,17 @@ def _hints_hold(toponyms: list[Toponym]) -> None:
             or c.feature == "country")]
         if holds and not any(c.idx == t.entry.idx for c in holds):
             t.entry = holds[0]
+
+
+def _containers_hold(toponyms: list[Toponym]) -> None:
+    """'Vyshhorod, Kyiv': the province after a place is the one that holds it (Kyiv oblast, not Kyiv city)."""
+    for a, b in zip(toponyms, toponyms[1:], strict=False):
+        if not a.within or a.entry is None or b.entry is None or not 0 <= b.start - a.end <= 3 \
+                or b.entry.feature != "admin1" or b.entry.admin1_code == a.entry.admin1_code:
+            continue
+        holds = [c for c in b.candidates if c.feature == "admin1" and c.admin1_code == a.entry.admin1_code]
+        if holds:
+            b.entry = holds[0]
 
 
 def _one_sense(toponyms: list[Toponym]) -> None:

@@ -20,7 +20,7 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from sitrep.gazetteer.names import exact_key, strip_diacritics
+from sitrep.gazetteer.names import exact_key, loose_key, strip_diacritics
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.resolve import Toponym
@@ -32,6 +32,8 @@ TYPE_WORDS = frozenset(("province", "region", "county", "governorate", "departme
                         "division", "prefecture", "municipality", "oblast", "wilayah", "muhafazah"))
 # ACLED splits some provinces by compass point and writes it after a hyphen ("Shan-North", "Bago-East")
 _COMPASS_SUFFIX = re.compile(r"-(?:North|South|East|West|Central)\b")
+# "Al Hasakeh countryside", "Idleb governorate": the name before is the province's
+_UNIT_AFTER = re.compile(r"\s+(?:countryside|governorate|province)\b", re.I)
 TYPO_RATIO = 0.8  # similarity of two keys (difflib ratio) for a near spelling
 TYPO_MIN_LEN = 5  # shorter names are too easily near another one
 
@@ -40,7 +42,7 @@ def _is_abbreviation(text: str) -> bool:
     return "." in text or (text.isupper() and len(text) <= 5)
 
 
-def _unit_of(gaz: Gazetteer, top: Toponym) -> str | None:
+def _unit_of(gaz: Gazetteer, top: Toponym, after: str = "") -> str | None:
     """The admin1 code the name itself names: its entry is that province, or it is also that province's name
     ("Idleb" the town in Idleb the province)."""
     e = top.entry
@@ -50,6 +52,16 @@ def _unit_of(gaz: Gazetteer, top: Toponym) -> str | None:
         return e.admin1_code
     if any(c.feature == "admin1" and c.admin1_code == e.admin1_code for c in top.candidates):
         return e.admin1_code
+    # "Bara town in Idleb governorate": a province written as its capital, in a spelling the gazetteer knows
+    # only for the town
+    if e.feature == "town" and ("admin1" in top.hints or _UNIT_AFTER.match(after)) \
+            and _core(gaz.admin_names.get(e.admin1_code) or "") == _core(e.name):
+        return e.admin1_code
+    # "Mogadishu - Hodan (Banadir)": a district named like its province in another spelling (Banaadir)
+    said = loose_key(top.text)
+    if e.feature == "admin2" and any(said == loose_key(name) for name in (gaz.admin_names.get(e.admin1_code), gaz.admin1_name(e.admin1_code))
+           if name):
+        return e.admin1_code
     return None
 
 
@@ -58,7 +70,7 @@ def _spelling(gaz: Gazetteer, text: str, after: str, code: str) -> str | None:
     if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
         head = " ".join(words[:-1])
         # "Free State" is a name, not "Free" + a type word: drop the word only when the rest names the unit too
-        if any(c.feature == "admin1" and c.admin1_code == code for c in gaz.lookup(head)):
+        if any(c.feature in ("admin1", "town") and c.admin1_code == code for c in gaz.lookup(head)):
             text = head
     if _is_abbreviation(text):
         return None  # "KP", "N.W.F.P.": the text's short form is no name to write in a dataset
@@ -71,11 +83,12 @@ def _spelling(gaz: Gazetteer, text: str, after: str, code: str) -> str | None:
 def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict[str, str]:
     """Admin1 code -> the article's spelling of that unit; a name resolved to the unit itself before one
     that only shares its name with it."""
-    ranked = sorted((t for t in toponyms if _unit_of(gaz, t)),
+    units = {id(t): _unit_of(gaz, t, text[t.end:t.end + 14]) for t in toponyms}
+    ranked = sorted((t for t in toponyms if units[id(t)]),
                     key=lambda t: (t.entry is None or t.entry.feature != "admin1", t.start))
     out: dict[str, str] = {}
     for top in ranked:
-        code = _unit_of(gaz, top)
+        code = units[id(top)]
         if code is None or code in out or code in gaz.acled_spelled:
             continue  # ACLED's record shows how it spells this unit ("North Kivu" in the text is "Nord-Kivu")
         spelled = _spelling(gaz, top.text, text[top.end:top.end + 12], code)

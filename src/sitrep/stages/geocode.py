@@ -60,7 +60,7 @@ class Geocoder:
     def _fits(self, place: Place, focus_iso: int | None) -> bool:
         if place.latitude is None or place.feature == "demonym":
             return False
-        return focus_iso is None or place.iso == focus_iso
+        return focus_iso is None or place.iso == focus_iso or place.iso is None  # a sea is in no country
 
     @staticmethod
     def _anchor(event: Event) -> int:
@@ -98,7 +98,8 @@ class Geocoder:
                 # bracketed units are written smallest first ("(Madaya Township, Pyinoolwin District, Mandalay
                 # Region)"): the first one known is the nearest to the place they hold
                 chosen = min(inside, key=lambda p: (p.start not in qualified,
-                                                    focus_iso is not None and p.iso != focus_iso,
+                                                    # a sea is in no country, never abroad
+                                                    focus_iso is not None and p.iso not in (focus_iso, None),
                                                     p.start not in hints,
                                                     (0, p.start) if p.start in hints
                                                     else (p.geo_precision or 3, abs(p.start - anchor))))
