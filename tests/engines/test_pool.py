@@ -77,3 +77,25 @@ def test_workers_are_replaced_after_their_batch_quota(config):
         got = list(pool.map_batches(batches([f"w{i} x" for i in range(12)], 2)))
     pids = [r.entities[0].label for _, res in got for r in res]
     assert len(pids) == 12 and len(set(pids)) == 3  # 6 batches, 2 per worker
+
+
+def test_a_large_batch_goes_out_in_chunks_and_comes_back_whole_in_order(config):
+    texts = [f"big{i} x" for i in range(24)] + [f"small{i} y" for i in range(3)]
+    # one task per worker process: each chunk shows up as its own worker's pid
+    with PoolEngine(config, workers=2, chunk_articles=8, batches_per_worker=1) as pool:
+        got = list(pool.map_batches([("big", [Article(text=t) for t in texts[:24]]), ("empty", []),
+                                     ("small", [Article(text=t) for t in texts[24:]])]))
+    assert [tag for tag, _ in got] == ["big", "empty", "small"]
+    assert [r.entities[0].text for _, res in got for r in res] == [t.split()[0] for t in texts]
+    pids = [r.entities[0].label for r in got[0][1]]
+    assert [pids[i] for i in (0, 8, 16)] == list(dict.fromkeys(pids))  # three chunks of eight
+
+
+def test_a_dying_worker_in_a_chunked_batch_fails_only_its_article(config):
+    texts = [f"ok{i} fine" for i in range(10)]
+    texts[5] = "DIE-NOW please"
+    with PoolEngine(config, workers=2, chunk_articles=3) as pool:
+        got = list(pool.map_batches([("only", [Article(text=t) for t in texts])]))
+    results = got[0][1]
+    assert len(got) == 1 and len(results) == 10
+    assert [i for i, r in enumerate(results) if r.errors] == [5]
