@@ -45,6 +45,16 @@ def test_cosine_and_rarest_shared_word() -> None:
     assert rare[0] > rare[2] > 0  # "Kirkuk" is rarer than "army"
 
 
+def test_letter_cosine_sees_clipped_names_and_spellings_the_word_stems_miss() -> None:
+    texts = ["3 Pak policemen shot dead in Quetta", "Three Pakistani policemen killed in Quetta attack",
+             "Troops clash with rebels in Buni-Yadi", "Rebels attack Buni Yadi base", "Floods hit Lagos"]
+    h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
+    i, j = np.array([0, 2, 0]), np.array([1, 3, 4])
+    letters = headline.letter_cosine(h, i, j)  # "Pak" is in "Pakistani", "polic" in both spellings
+    assert letters[0] > 0.3 and letters[1] > 0.3 and letters[2] < 0.1
+    assert headline.letter_cosine(h, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)).shape == (0,)
+
+
 def _model(folder: Path, weights: dict[str, float], intercept: float, link_at: float = 0.0) -> Path:
     coef = [weights.get(n, 0.0) for n in NAMES]
     common = {w: 1.0 for w in headline.words("gunmen raid village kill blast bomb car flood")}

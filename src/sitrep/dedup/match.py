@@ -8,7 +8,9 @@ both, resolved or not; ``headline``), how far apart the days are, countries
 that agree, differ or are missing, a country-level place against a town,
 tolls that agree within a tolerance or rose in an update, a perpetrator
 named in one report only, generic against named actors, the same outlet
-twice (a follow-up of one event, or another event). A logistic regression
+twice (a follow-up of one event, or another event), the cosine of their
+letter 4-grams (clipped names and spellings the word stems miss: "Pak",
+"C.Africa", "Buni Yadi"). A logistic regression
 over these is shipped as plain numbers (``data/models/dedup/model.json``),
 so scoring needs numpy only.
 
@@ -33,7 +35,7 @@ import numpy as np
 from sitrep.dedup.features import Features
 from sitrep.dedup.text import jaccard
 
-FORMAT = 3
+FORMAT = 4
 NAMES = (
     "date", "place", "actors", "type", "text",  # the rule components, 0..1
     "jaccard", "cosine", "rare_shared", "shared_words", "cosine_same_day",
@@ -43,6 +45,7 @@ NAMES = (
     "toll_both", "toll_gap", "toll_close", "toll_equal", "toll_one", "toll_update",
     "actor_conflict", "actor_partial", "generic_either", "type_conflict",
     "same_outlet", "report_either", "cosine_same_outlet",
+    "letter_cosine",
 )
 
 
@@ -56,7 +59,7 @@ def _tolls(f: Features, k: np.ndarray) -> np.ndarray:
 
 def pair_features(f: Features, s: Any) -> np.ndarray:
     """One row of ``NAMES`` per scored pair (``s`` is a ``scoring.Scores``)."""
-    from sitrep.dedup.headline import overlap
+    from sitrep.dedup.headline import letter_cosine, overlap
 
     i, j = s.i, s.j
     n = len(i)
@@ -68,6 +71,7 @@ def pair_features(f: Features, s: Any) -> np.ndarray:
     idx = np.flatnonzero(both_text)
     jac[idx] = jaccard(f.sig, i[idx], j[idx])
     cos, rare, shared = overlap(f.head, i, j) if f.head is not None else (np.zeros(n),) * 3
+    letters = letter_cosine(f.head, i, j) if f.head is not None else np.zeros(n)
     km = np.asarray(s.km, dtype=float)
     gp_hi = np.maximum(f.gprec[i], f.gprec[j])
     same_admin = (f.admin1[i] >= 0) & (f.admin1[i] == f.admin1[j])
@@ -90,6 +94,7 @@ def pair_features(f: Features, s: Any) -> np.ndarray:
         s.actors == 0.0, (s.actors > 0.0) & (s.actors < 1.0), f.generic[i].any(axis=1) | f.generic[j].any(axis=1),
         s.type == 0.0,
         same_outlet, f.is_report[i] | f.is_report[j], cos * same_outlet,
+        letters,
     ]
     return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
 

@@ -32,7 +32,10 @@ from sitrep.dedup.features import Features, build
 from sitrep.dedup.match import CONTEXT_NAMES, NAMES, Logistic, MatchModel, context_features, pair_features
 from sitrep.dedup.scoring import Scores, apply_probability, score_pairs
 
-MIN_PRECISION = 0.87  # thresholds: the best clustering F1 whose out-of-country pair precision stays above this
+# Thresholds: the best clustering F1 whose out-of-country pair precision stays above this. Precision moves a lot
+# from country to country (left out in turn, Nigeria 0.76 where the others reach 0.87-0.95 at one threshold), so
+# the pooled target keeps a margin over the 0.85 wanted on new countries (at 0.87 the held-out came out 0.849).
+MIN_PRECISION = 0.89
 MERGE_GRID = tuple(round(float(t), 2) for t in np.arange(0.30, 0.96, 0.025))
 LINK_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 
