@@ -80,3 +80,15 @@ def test_trace_switch_prints_what_each_stage_added(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "[trace doc-1] tests.tagger.v1: 1 added" in err
     assert "'alpha'" in err
+
+
+def test_event_snapshots_are_deep_copies_equal_to_the_events():
+    from sitrep.model import Event
+    from sitrep.pipeline import _copied
+
+    events = [Event(event_id="a:0", evidence={"sentence": [0, 10]}, actor1="Police")]
+    twin = _copied(events)
+    assert twin == events and twin[0] is not events[0]
+    twin[0].evidence["sentence"].append(11)
+    twin[0].actor1 = "Rebels"
+    assert events[0].evidence == {"sentence": [0, 10]} and events[0].actor1 == "Police"

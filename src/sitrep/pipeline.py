@@ -18,6 +18,7 @@ Strict mode (``[pipeline] strict = true``, ``SITREP_STRICT=1`` or
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import sys
 import tomllib
@@ -173,7 +174,7 @@ def _snapshot(document: Document, sets: tuple[str, ...]) -> dict[str, Any]:
     writes into them), the extras, the parse and the publication date the dates stage may fill in."""
     snap: dict[str, Any] = {key: list(getattr(document, key)) for key in _LISTS}
     writes_events = any(s.split(".", 1)[0] == "events" for s in sets)
-    snap["events"] = copy.deepcopy(document.events) if writes_events else list(document.events)
+    snap["events"] = _copied(document.events) if writes_events else list(document.events)
     snap["extras"] = dict(document.extras)
     snap["doc"] = document.doc
     snap["published"] = document.article.published
@@ -184,10 +185,41 @@ def _restore(document: Document, snap: dict[str, Any]) -> None:
     """Put a snapshot back, copied again so a retry cannot write into it."""
     for key in _LISTS:
         setattr(document, key, list(snap[key]))
-    document.events = copy.deepcopy(snap["events"])
+    document.events = _copied(snap["events"])
     document.extras = dict(snap["extras"])
     document.doc = snap["doc"]
     document.article.published = snap["published"]
+
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+_PLAIN_CLASSES: dict[type, bool] = {}
+
+
+def _copied(value: Any) -> Any:
+    """A deep copy of events: plain dataclasses, lists and dicts copied here, their strings and numbers shared
+    (they cannot change), anything else by ``copy.deepcopy``. Four stages write into events, so every
+    batch's events were deep-copied four times before those stages ran (~0.025 of the parse's CPU)."""
+    kind = type(value)
+    if kind in _IMMUTABLE:
+        return value
+    if kind is list:
+        return [_copied(v) for v in value]
+    if kind is dict:
+        return {k: _copied(v) for k, v in value.items()}
+    plain = _PLAIN_CLASSES.get(kind)
+    if plain is None:
+        plain = _PLAIN_CLASSES[kind] = (
+            dataclasses.is_dataclass(kind) and not hasattr(kind, "__slots__") and not hasattr(kind, "__deepcopy__")
+        )
+    if not plain:
+        return copy.deepcopy(value)
+    state = value.__dict__.copy()
+    for name, field_value in state.items():
+        if type(field_value) not in _IMMUTABLE:
+            state[name] = _copied(field_value)
+    twin = object.__new__(kind)
+    twin.__dict__.update(state)
+    return twin
 
 
 def _counts(document: Document) -> dict[str, int]:
