@@ -656,3 +656,21 @@ def test_events_demand_clause_the_parser_misattaches_is_still_the_protests_cause
     ev = events_of(pipe, "People demonstrated in Odda to oppose rising prices and to demand government take "
                          "control over the electricity industry.")
     assert [e.sub_event_type for e in ev] == ["Peaceful protest"]
+
+
+def test_events_arrests_dated_in_march_are_no_intervention_in_a_march(pipe):
+    ev = events_of(pipe, "On 22 March 2022, the military detained 52 migrants on two boats at the lake.")
+    assert [e.sub_event_type for e in ev] == ["Arrests"]
+
+
+def test_events_people_detained_after_a_protest_make_it_a_protest_with_intervention(pipe):
+    ev = events_of(pipe, "On 16 May 2022, activists blocked a construction site near Solleftea calling to stop the "
+                         "works. Later, police intervened and removed the activists. One person was detained.")
+    assert [e.sub_event_type for e in ev] == ["Protest with intervention"]
+
+
+def test_events_police_blocking_a_road_is_no_protest_but_workers_are(pipe):
+    assert events_of(pipe, "Police blocked the road to the parliament on Monday.") == []
+    ev = events_of(pipe, "Dozens of construction workers blocked the main road demanding owed wages from the "
+                         "government.")
+    assert [e.sub_event_type for e in ev] == ["Peaceful protest"]

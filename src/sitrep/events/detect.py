@@ -75,6 +75,9 @@ def whole_sentence(sents: list[Any], si: int, links: list[bool] | None = None) -
 PROTEST_TOPIC_VERBS = {"demand", "denounce", "condemn", "decry", "protest", "oppose", "reject", "mourn", "commemorate",
                        "honour", "honor", "remember", "mark", "call", "urge", "criticise", "criticize", "complain",
                        "accuse", "blame", "seek", "ask", "request", "highlight", "express"}
+# Who closes or blocks roads by office, not in protest.
+AUTHORITIES = {"authority", "official", "government", "ministry", "municipality", "council", "administration",
+               "governor", "mayor", "court", "state", "company", "management"}
 REMEMBERED = {"anniversary", "commemoration", "memory", "remembrance", "memorial", "victim", "victims"}
 
 
@@ -167,8 +170,9 @@ class Detector(ArgumentReader, Merger):
             return False
         if t.passive and not any(c.dep_ == "nsubjpass" and self._someone(c) for c in tok.children):
             return False  # "five men were held", not "the elections were held"
-        if t.people and not any(c.dep_ == "nsubj" and self._someone(c) for c in tok.children):
-            return False  # "residents blocked the road", not "a landslide blocked the road"
+        if t.people and not any(c.dep_ == "nsubj" and self._someone(c) and not self._state_force(c)
+                                for c in tok.children):
+            return False  # "residents blocked the road", not "a landslide" or "the police blocked the road"
         if t.needs and not self._cue_ok(t.needs, words):
             return False
         if t.unless and self._cue_ok(t.unless, words):
@@ -361,10 +365,25 @@ class Detector(ArgumentReader, Merger):
                 return rank * 0.4  # "police fired on the mob": the crowd is who it was done to
         return rank
 
+    def _state_force(self, tok: Any) -> bool:
+        """A noun phrase head naming a state force ("police", "security forces", "the army")."""
+        parts = self.lex.participants
+        if tok.lemma_.lower() in AUTHORITIES:
+            return True
+        return parts.get(tok.lemma_.lower()) in (1, 8) or any(
+            c.dep_ in ("compound", "amod") and parts.get(c.lemma_.lower()) in (1, 8) for c in tok.children)
+
     def _someone(self, tok: Any) -> bool:
         """Whether a noun phrase head names people: a participant noun, a name, a pronoun or a number."""
-        return tok.pos_ in ("PROPN", "PRON", "NUM") or tok.lemma_.lower() in self.lex.participants \
-            or tok.lower_ in self.lex.participants or tok.lemma_.lower() in PEOPLE_WORDS
+        if tok.pos_ in ("PROPN", "PRON", "NUM") or tok.lemma_.lower() in self.lex.participants \
+                or tok.lower_ in self.lex.participants or tok.lemma_.lower() in PEOPLE_WORDS:
+            return True
+        if tok.lemma_.lower() in self.lex.cues.get("quantity", frozenset()):
+            # "dozens of construction workers": the people are in the "of" phrase
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return obj is not None and self._someone(obj)
+        return False
 
     def _crowd(self, tok: Any) -> bool:
         """A trigger word that names a crowd ("mob", "rioters"): people, an argument of a governing trigger."""

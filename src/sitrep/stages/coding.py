@@ -149,7 +149,8 @@ def _protest_arrest(span: Any) -> bool:
                 lemma = c.lemma_.lower()
                 if lemma in PROTEST_PEOPLE:
                     return True
-                if lemma in PROTEST_EVENTS:
+                if lemma in PROTEST_EVENTS and not (c.ent_type_ in ("DATE", "TIME") or c.pos_ == "PROPN"):
+                    # ("On 22 March ...": the month is no march)
                     path = [a.lower_ for a in c.ancestors if a.i != t.i and t.is_ancestor(a)] + [c.lower_]
                     if not NOT_DURING & set(path) and not NOT_DURING & {x.lemma_.lower() for x in c.ancestors}:
                         return True
@@ -264,6 +265,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         cues: set[str] = set()
         for si in [frame.sent, *frame.extra_sents]:
             cues |= memo.cues(si)
+        if frame.cls == "protest" and any(m.cls == "arrest" and m.modality == "asserted" for m in frame.support):
+            cues.add("protest_arrest")  # arrests folded into the demonstration (``Merger._merge_across``)
         ctx = Context(
             cls=frame.cls,
             trigger=" ".join(frame.trigger.words),
