@@ -27,9 +27,14 @@ def user_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None
     reload()
 
 
-def test_name_forms_match_anywhere(user_table: None) -> None:
-    actor = normalise_actor("Quorn Zealots", "Borland", 2022)
-    assert actor is not None and actor.name == "QZ: Quorn Zealots" and actor.inter == 2
+def test_name_forms_match_in_their_countries_or_where_no_country_is_known(user_table: None) -> None:
+    for country in ("Arland", None):
+        actor = normalise_actor("Quorn Zealots", country, 2022)
+        assert actor is not None and actor.name == "QZ: Quorn Zealots" and actor.inter == 2
+    # the long name after the acronym, in another country's article, names some other group of that name
+    assert normalise_actor("Quorn Zealots", "Borland", 2022) is None
+    actor = normalise_actor("QZ: Quorn Zealots", "Borland", 2022)
+    assert actor is not None and actor.name == "QZ: Quorn Zealots"
 
 
 def test_acronym_matches_in_its_countries_or_where_no_country_is_known(user_table: None) -> None:

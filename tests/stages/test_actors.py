@@ -263,3 +263,15 @@ def test_an_unknown_association_named_with_its_acronym_is_an_actor_of_its_own(ru
     assert [(a.name, a.inter, a.kind) for a in actors if "Union" in a.text] == [
         ("KUDW: Kenya Union of Domestic Workers", 7, "unlisted")]
     assert not [a for a in actors if "Commission" in a.text]
+
+
+def test_a_learned_actors_long_name_holds_only_in_its_own_country(run_actors):
+    actors = run_actors("Activists of the Pasban Democratic Party held a protest at the press club in Hyderabad, "
+                        "Sindh.", focus="Pakistan")
+    assert not [a for a in actors if a.name == "DEM: Democratic Party"]  # the United States' party, by its long name
+
+
+def test_a_kind_of_organisation_alone_is_no_actor(run_actors):
+    actors = run_actors("Youth and Army aspirants staged a protest in Jind town against the recruitment scheme.",
+                        focus="India")
+    assert not [a for a in actors if a.kind == "unlisted"]

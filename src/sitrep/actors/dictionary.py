@@ -15,7 +15,8 @@ with the same key:
   first, so the hand-made files win: a hand-made row of the same name keeps its fields (the mined
   phrases join its aliases unless a hand-made row of another name already claims them), and a
   hand-made generic pattern replaces a mined one. Mined phrases (not the name's own forms) hold
-  only where the article is about one of the actor's countries ("~").
+  only where the article is about one of the actor's countries ("~"); the long name after an acronym
+  there or where the article's country is unknown ("^"), as the acronym itself.
 
 Aliases and patterns are reduced to token keys by ``token_key`` so the same
 phrase matches whether it comes from a spaCy Doc or a plain string.
@@ -109,6 +110,7 @@ class AliasEntry:
     row: int  # index into ActorIndex.rows
     case: tuple[str, ...] | None  # exact token forms when the alias is an acronym
     restricted: bool  # "~" alias: only when the context is about one of the row's countries
+    home: bool = False  # "^" alias: only there, or where the article's country is unknown
 
 
 @dataclass(frozen=True)
@@ -194,11 +196,15 @@ def _mined_rows() -> list[dict[str, str]]:
 
 
 def _mined_aliases(rec: dict[str, str]) -> list[str]:
-    """A generated row's aliases: its name's own forms as they are, learned phrases bound to its countries."""
+    """A generated row's aliases: its full name and acronym as they are, learned phrases bound to its countries.
+
+    The long form after an acronym ("^") holds like the acronym: in its countries, or where the article's country
+    is unknown. "DEM: Democratic Party", "USO: Workers' Trade Union" read anywhere would name every democratic
+    party and workers' union, and drag the article to their country."""
     forms = [a.strip() for a in rec.get("aliases", "").split("|") if a.strip()]
     base = _PERIOD.sub("", rec["name"])
-    own = {base, *base.split(": ", 1)} if ": " in base else {base}
-    return [a if a in own else "~" + a for a in forms]
+    short, _, long = base.partition(": ")
+    return [a if a in (base, short) else ("^" if a == long else "~") + a for a in forms]
 
 
 _KIND_WORDS = {"ethnic", "militia", "group", "clan", "sub", "communal", "country", "separatists", "forces"}
@@ -258,13 +264,13 @@ def _load_actor_rows() -> list[ActorRow]:
         )
         hand.add(rec["name"])
     # Hand-made rows win: a mined phrase another hand-made row already uses stays with that row.
-    claimed = {token_key(a.lstrip("~=")): n for n in hand for a in [n, *merged[n].aliases]}
+    claimed = {token_key(a.lstrip("~=^")): n for n in hand for a in [n, *merged[n].aliases]}
     for name, aliases in mined.items():
         row = merged[name]
         # a hand row's own form of a phrase wins too: its "~PDF" (only in Myanmar's context) stays bound
-        own = {token_key(a.lstrip("~=")) for a in row.aliases} if name in hand else set()
-        extra = [a for a in aliases if claimed.get(token_key(a.lstrip("~=")), name) == name
-                 and token_key(a.lstrip("~=")) not in own]
+        own = {token_key(a.lstrip("~=^")) for a in row.aliases} if name in hand else set()
+        extra = [a for a in aliases if claimed.get(token_key(a.lstrip("~=^")), name) == name
+                 and token_key(a.lstrip("~=^")) not in own]
         row.aliases = list(dict.fromkeys([*row.aliases, *extra])) if name in hand else extra
     rows = list(merged.values())
     # Earlier periods of a state force carry no aliases of their own: they share the family's.
@@ -288,13 +294,14 @@ def build_index() -> ActorIndex:
         period_free = _PERIOD.sub("", row.name)
         for alias in [*row.aliases, row.name, *([period_free] if period_free != row.name else [])]:
             restricted = alias.startswith("~")
-            surface = alias.lstrip("~").strip()
+            home = alias.startswith("^")
+            surface = alias.lstrip("~^").strip()
             exact = surface.startswith("=")  # "=Coalition": only in exactly this spelling
             surface = surface.lstrip("=")
             key = token_key(surface)
             case = tuple(t.translate(_DROP) for t, _, _ in tokenize(surface) if norm_token(t)) if exact else None
             if key:
-                aliases.setdefault(key, []).append(AliasEntry(i, case or case_form(surface), restricted))
+                aliases.setdefault(key, []).append(AliasEntry(i, case or case_form(surface), restricted, home))
 
     generics: dict[tuple[str, ...], list[GenericRow]] = {}
     seen: dict[tuple[str, str], GenericRow] = {}

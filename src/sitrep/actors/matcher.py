@@ -149,7 +149,8 @@ class ActorMatcher:
             row = self.index.rows[e.row]
             if e.restricted and not (set(row.countries) & around):
                 continue
-            if e.case is not None and row.kind == "acled" and ctx.focus and not (set(row.countries) & around):
+            if (e.home or (e.case is not None and row.kind == "acled")) and ctx.focus \
+                    and not (set(row.countries) & around):
                 # a learned actor's acronym is its own country's ("PPP" is a party in Pakistan and another in
                 # South Korea): in an article about elsewhere it names someone the record has not seen
                 continue
@@ -409,8 +410,8 @@ class ActorMatcher:
             # "Amar Bangladesh Party (AB)"; a bare "the Election Commission" is a place or an addressee
             return None
         first = 1 if keys[i] == "the" else 0
-        if first and end - i == 1:
-            return None
+        if all(w in self.index.org_heads for w in words[first:]):
+            return None  # "Army aspirants", "the Front": a kind of organisation, not one of them
         name_start = toks[content[i + first]].start
         span_text = "".join(t.text + (" " if k + 1 < len(toks) and toks[k + 1].start > t.end else "")
                             for k, t in enumerate(toks) if name_start <= t.start and t.end <= org_end).strip()
