@@ -208,3 +208,23 @@ def test_dates_stage_reads_a_day_range_the_ner_cut_in_half(nlp_stage):
     found = run_dates(nlp_stage, article).dates
     assert [(d.date, d.precision) for d in found] == [("2020-05-02", 2)]
     assert "2-3 May 2020" in found[0].text
+
+
+def test_dates_finder_look_ahead_keeps_every_match_of_the_plain_alternation():
+    import re
+
+    from sitrep.dates import load_phrases
+    from sitrep.stages.dates import _finder
+
+    phrases = list(load_phrases())
+    finder = _finder(phrases)
+    plain = re.compile(r"\b" + finder.pattern[finder.pattern.index("(?:"):], re.IGNORECASE)
+    text = (
+        "Two days ago and a couple of weeks ago, 3 months ago; on 2024-05-01, 1/5/2024 and 12.05.24. "
+        "Fighting on 2-3 May 2020, May 2-3, 2020, 9 and 10 September; last Sunday morning, until Friday, "
+        "by Tuesday night, Wednesday, past Monday, Thursday evening, Saturday. "
+        + " ".join(p.upper() if i % 2 else p.capitalize() for i, p in enumerate(phrases))
+    )
+    spans = [m.span() for m in finder.finditer(text)]
+    assert spans == [m.span() for m in plain.finditer(text)]
+    assert len(spans) > len(phrases)
