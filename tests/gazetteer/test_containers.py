@@ -76,3 +76,28 @@ def test_the_province_after_a_place_is_the_one_holding_it() -> None:
     Resolver(gaz).resolve(found)
     assert town.entry is not None and kyiv.entry is not None
     assert kyiv.entry.feature == "admin1" and kyiv.entry.admin1_code == town.entry.admin1_code
+
+
+def test_a_city_part_is_in_the_city_province() -> None:
+    """ACLED's 'Dhaka - Mirpur': Mirpur is a part of Dhaka, not Mirpur in India or Pakistan."""
+    from sitrep.gazetteer.containers import mark_city_parts
+
+    gaz = load_gazetteer()
+    text = "BNP members clashed with police in Dhaka - Mirpur (Pallabi)."
+    dhaka = Toponym("Dhaka", text.index("Dhaka"), text.index("Dhaka") + 5)
+    mirpur = Toponym("Mirpur", text.index("Mirpur"), text.index("Mirpur") + 6)
+    mark_city_parts(gaz, text, [dhaka, mirpur])
+    assert mirpur.within and all(code.startswith("BD.") for code in mirpur.within)
+    Resolver(gaz).resolve([dhaka, mirpur])
+    assert mirpur.entry is None or mirpur.entry.cc == "BD"
+
+
+def test_a_name_typed_and_placed_by_the_text_is_nowhere_else_when_repeated() -> None:
+    """'Lalpur upazila (Natore, Rajshahi)' with no Lalpur in Rajshahi: a later bare 'Lalpur' is not Lalpur, India."""
+    gaz = load_gazetteer()
+    within = areas_within(gaz, "Rajshahi")
+    first = Toponym("Lalpur", 0, 6, hints=("town", "admin2"), within=within)
+    again = Toponym("Lalpur", 100, 106)
+    Resolver(gaz).resolve([first, again])
+    if first.entry is None:  # the gazetteer has no Lalpur in Rajshahi
+        assert again.entry is None and again.reason

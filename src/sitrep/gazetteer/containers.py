@@ -54,6 +54,18 @@ def mark_units_after(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
             b.hints = b.hints or AREA_HINTS
 
 
+def mark_city_parts(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
+    """ACLED's 'City - Neighbourhood' ("in Dhaka - Mirpur", "Mogadishu - Hodan"): the part is in the city's
+    province; a namesake elsewhere (Mirpur, India) is another place."""
+    for a, b in zip(found, found[1:], strict=False):
+        if a.demonym is not None or b.demonym is not None or b.within or text[a.end:b.start] != " - ":
+            continue
+        within = {e.admin1_code for e in gaz.lookup(a.text, loose=False)
+                  if e.feature == "town" and e.population >= 100_000 and e.admin1_code}
+        if within:
+            b.within = within
+
+
 def seat_units(gaz: Gazetteer, name: str) -> set[str]:
     """The provinces of the large towns of a name ("Idleb", "Hasakeh"): a province named after its capital is
     often written as the town, in a spelling the gazetteer knows only for the town."""

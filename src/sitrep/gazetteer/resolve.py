@@ -29,6 +29,9 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     # second-level units by their local names ("Zurmi LGA", "Rutshuru territory", "Douentza cercle")
     "lga": ("admin2",), "territory": ("admin2", "region"), "cercle": ("admin2",), "woreda": ("admin2",),
     "township": ("town", "admin2"),  # Myanmar's townships are named after their main town
+    # local names of a town's unit ("Lalpur upazila (Natore, Rajshahi)", "Tiebele commune")
+    "upazila": ("town", "admin2"), "tehsil": ("town", "admin2"), "commune": ("town", "admin2"),
+    "municipality": ("town", "admin2"),
 }
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
@@ -409,14 +412,23 @@ def _one_sense(toponyms: list[Toponym]) -> None:
     """One sense per article: a name the text pins down once ("Tacoma, Washington"; "the town of Hit") means
     the same place where it stands alone."""
     pinned: dict[str, Entry] = {}
+    # a name the text puts in a unit that holds no place of that name ("Lalpur upazila (Natore, Rajshahi)") is
+    # no namesake elsewhere when it comes again alone (Lalpur, India)
+    # (only a name typed by a unit word: "Moscow, SANA" or "Arlington, Nadia" are no such statement)
+    nowhere = {exact_key(t.text): t.reason for t in toponyms
+               if t.within and t.hints and t.entry is None and not t.candidates}
     for t in toponyms:
         if t.entry is not None and (t.hints or t.within) and t.demonym is None and not t.facility:
             pinned.setdefault(exact_key(t.text), t.entry)
-    if not pinned:
+    if not pinned and not nowhere:
         return
     for t in toponyms:
-        if t.hints or t.within or t.demonym is not None or t.facility or t.entry is None:
+        if t.within or t.demonym is not None or t.facility or t.entry is None:
             continue
-        entry = pinned.get(exact_key(t.text))
-        if entry is not None and any(c.idx == entry.idx for c in t.candidates):
+        key = exact_key(t.text)
+        if key in nowhere and key not in pinned:
+            t.entry, t.reason = None, nowhere[key]
+            continue
+        entry = pinned.get(key)
+        if entry is not None and not t.hints and any(c.idx == entry.idx for c in t.candidates):
             t.entry = entry

@@ -24,6 +24,7 @@ from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.containers import (
     bracket_units,
     coded_places,
+    mark_city_parts,
     mark_containers,
     mark_parentheticals,
     mark_units_after,
@@ -187,6 +188,7 @@ class PlaceFinder(UnlabelledNames):
         mark_containers(self.gaz, self._text, found)
         mark_parentheticals(self.gaz, self._text, found)
         mark_units_after(self.gaz, self._text, found)
+        mark_city_parts(self.gaz, self._text, found)
         return found
 
     def _actor_name(self, top: Toponym) -> bool:
