@@ -181,3 +181,11 @@ def test_build_gives_a_town_without_province_that_of_its_nearest_neighbour():
     lons = array("d", [35.25, 34.46, 35.30, 35.00])
     _fill_admin1(ccs, adm1, lats, lons, 4)
     assert adm1 == ["PS.WE", "PS.GZ", "PS.WE", ""]  # the far one stays without: no guess beyond 30 km
+
+
+def test_store_entries_are_made_once_per_place(gaz):
+    first = gaz.lookup("Ramadi", loose=False)
+    again = gaz.lookup("Ramadi", loose=False)
+    assert first and first == again and first[0] is again[0] and first is not again
+    gaz._entries.clear()
+    assert gaz.lookup("Ramadi", loose=False) == first

@@ -159,6 +159,9 @@ def _csv_rows(name: str) -> Iterable[dict[str, str]]:
                 yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
 
 
+_ENTRIES_KEPT = 50_000
+
+
 class Gazetteer:
     """Name lookup and admin/country facts; built once per process by ``load_gazetteer``."""
 
@@ -194,6 +197,9 @@ class Gazetteer:
         self.country_idx = {self.cc[i]: i for i in range(len(self.ids)) if self.features[i] == "country"}
         self.admin_idx = {self.admin1[i]: i for i in range(len(self.ids)) if self.features[i] == "admin1"}
         self.admin_idx.update({self.admin2[i]: i for i in range(len(self.ids)) if self.features[i] == "admin2"})
+        # Entries made so far (they are frozen): the same few thousand places come back in every article,
+        # and building a frozen dataclass per candidate per look-up was a tenth of the places stage
+        self._entries: dict[int, Entry] = {}
 
     # -- loading user/package data files ---------------------------------
     def apply_data_files(self) -> None:
@@ -229,6 +235,7 @@ class Gazetteer:
     def add_places(self, rows: Iterable[dict[str, str]], prefix: str = "add:", first: bool = True) -> int:
         """Append places (additions-file rows) and index their names; returns how many."""
         start = len(self.ids)
+        self._entries.clear()  # an addition may change what a place's index names
         alts: list[list[str]] = []  # of the new places only (``index_names`` is told where they start)
         for row in rows:
             try:
@@ -258,10 +265,16 @@ class Gazetteer:
 
     # -- queries ---------------------------------------------------------------
     def entry(self, i: int) -> Entry:
+        made = self._entries.get(i)
+        if made is not None:
+            return made
+        if len(self._entries) >= _ENTRIES_KEPT:
+            self._entries.clear()  # a long run over the whole world: bounded, not growing
         feature = self.features[i]
-        return Entry(i, self.ids[i], self.names[i], feature, self.cc[i], self.admin1[i], self.admin2[i],
-                     self.lat[i], self.lon[i], self.pop[i],
-                     self.precision.get(i, FEATURE_PRECISION.get(feature, 1)))
+        made = self._entries[i] = Entry(i, self.ids[i], self.names[i], feature, self.cc[i], self.admin1[i],
+                                        self.admin2[i], self.lat[i], self.lon[i], self.pop[i],
+                                        self.precision.get(i, FEATURE_PRECISION.get(feature, 1)))
+        return made
 
     def lookup(self, name: str, loose: bool = True) -> list[Entry]:
         """Candidates for a name, best prior first; exact spelling first, then transliteration-tolerant."""
