@@ -88,3 +88,14 @@ def test_text_spelling_of_a_province_written_as_its_capital() -> None:
     top = Toponym("Mombasa", 0, 7, candidates=[town], entry=town)
     assert admin1_spellings(gaz, "Mombasa countryside", [top]) == {town.admin1_code: "Mombasa"}
     assert admin1_spellings(gaz, "Mombasa said", [top]) == {}
+
+
+def test_text_spelling_last_in_a_bracket_and_only_a_spelling_of_the_unit() -> None:
+    """'(Jhalokati Sadar, Mombasa)': the last unit in ACLED's bracket is the province; 'Mombasa Sadar', another name,
+    is not its spelling."""
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Mombasa") if e.feature == "town" and e.cc == "KE")
+    top = Toponym("Mombasa", 0, 7, candidates=[town], entry=town)
+    assert admin1_spellings(gaz, "Mombasa)", [top]) == {town.admin1_code: "Mombasa"}
+    other = Toponym("Mombasa Sadar", 0, 13, candidates=[town], entry=town)
+    assert admin1_spellings(gaz, "Mombasa Sadar)", [other]) == {}

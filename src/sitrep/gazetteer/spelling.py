@@ -52,17 +52,25 @@ def _unit_of(gaz: Gazetteer, top: Toponym, after: str = "") -> str | None:
         return e.admin1_code
     if any(c.feature == "admin1" and c.admin1_code == e.admin1_code for c in top.candidates):
         return e.admin1_code
-    # "Bara town in Idleb governorate": a province written as its capital, in a spelling the gazetteer knows
-    # only for the town
-    if e.feature == "town" and ("admin1" in top.hints or _UNIT_AFTER.match(after)) \
-            and _core(gaz.admin_names.get(e.admin1_code) or "") == _core(e.name):
+    # "Bara town in Idleb governorate", "(Jhalokati Sadar, Barisal)": a province written as its capital, in a
+    # spelling the gazetteer knows only for the town, where the text says a province is named (a unit word
+    # after it, or last in ACLED's bracket of units)
+    unit_name = gaz.admin_names.get(e.admin1_code) or ""
+    if e.feature == "town" and ("admin1" in top.hints or _UNIT_AFTER.match(after) or after.lstrip().startswith(")")) \
+            and _core(unit_name) == _core(e.name) and _near(top.text, unit_name):
         return e.admin1_code
-    # "Mogadishu - Hodan (Banadir)": a district named like its province in another spelling (Banaadir)
-    said = loose_key(top.text)
-    if e.feature == "admin2" and any(said == loose_key(name) for name in (gaz.admin_names.get(e.admin1_code), gaz.admin1_name(e.admin1_code))
-           if name):
+    # "Mogadishu - Hodan (Banadir)", "(Pirojpur, Barisal)": a district named like its province in another
+    # spelling (Banaadir, Barishal)
+    if e.feature == "admin2" and any(_near(top.text, name) for name in (unit_name, gaz.admin1_name(e.admin1_code))
+                                     if name):
         return e.admin1_code
     return None
+
+
+def _near(said: str, name: str) -> bool:
+    """The text's name is a spelling of the unit's ("Barisal" for Barishal), not another name ("Barisal Sadar")."""
+    a, b = _core(said), _core(name)
+    return bool(a) and a[:1] == b[:1] and (loose_key(a) == loose_key(b) or SequenceMatcher(None, a, b).ratio() >= TYPO_RATIO)
 
 
 def _spelling(gaz: Gazetteer, text: str, after: str, code: str) -> str | None:
