@@ -55,6 +55,17 @@ def test_letter_cosine_sees_clipped_names_and_spellings_the_word_stems_miss() ->
     assert headline.letter_cosine(h, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)).shape == (0,)
 
 
+def test_a_batch_too_small_to_count_its_own_letter_idf_takes_the_shipped_one() -> None:
+    texts = ["Gunmen kill five in Kano", "Gunmen kill six in Kano market"]
+    common, rare_default = headline.fit_letter_idf(["gunmen kill"] * 30, min_df=20)
+    assert common and all(v < rare_default for v in common.values())
+    uniform = headline.build(texts, np.ones(2, dtype=bool), None)
+    shipped = headline.build(texts, np.ones(2, dtype=bool), None, letter_idf=common, letter_default=rare_default)
+    pair = (np.array([0]), np.array([1]))
+    # the shared "gunmen kill" counts for less once it is known to be common; the shared "Kano" for more
+    assert headline.letter_cosine(shipped, *pair)[0] < headline.letter_cosine(uniform, *pair)[0]
+
+
 def _model(folder: Path, weights: dict[str, float], intercept: float, link_at: float = 0.0) -> Path:
     coef = [weights.get(n, 0.0) for n in NAMES]
     common = {w: 1.0 for w in headline.words("gunmen raid village kill blast bomb car flood")}

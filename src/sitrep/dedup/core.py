@@ -54,7 +54,9 @@ def prepare(table: pa.Table, cfg: DedupConfig, idf: dict[str, float] | None = No
         idf, default_idf = model.idf, model.default_idf
     wanted = f.headline
     if idf is not None and wanted.any() and f.texts is not None:
-        f.head = headline.build(f.texts, wanted, idf, default_idf, f.country)
+        letters = model.letter_idf if model is not None else None
+        f.head = headline.build(f.texts, wanted, idf, default_idf, f.country, letter_idf=letters,
+                                letter_default=model.letter_default_idf if model is not None else 0.0)
     return f
 
 

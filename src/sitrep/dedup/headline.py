@@ -124,6 +124,18 @@ def letter_grams(text: str, n: int = GRAM) -> set[str]:
     return {padded[k : k + n] for k in range(len(padded) - n + 1)} if len(padded) > n else set()
 
 
+def fit_letter_idf(texts: Sequence[str], min_df: int = 20) -> tuple[dict[str, float], float]:
+    """(letter n-gram -> IDF for the common n-grams, those in at least ``min_df`` texts; the IDF of any other).
+
+    Only the common ones are kept: they are what IDF weighs down ("kill", " in "), while the
+    rarer ones weigh about alike; so the model file stays small.
+    """
+    df = Counter(g for t in texts for g in letter_grams(t))
+    n = max(len(texts), 1)
+    idf = {g: round(math.log((n + 1) / (c + 1)) + 1.0, 3) for g, c in sorted(df.items()) if c >= min_df}
+    return idf, round(math.log((n + 1) / (min_df + 1)) + 1.0, 3)
+
+
 def fit_idf(texts: Sequence[str], min_df: int = 2) -> tuple[dict[str, float], float]:
     """(stem -> IDF for stems in at least ``min_df`` texts, the IDF of an unseen stem)."""
     df = Counter(w for t in texts for w in words(t))
@@ -147,7 +159,8 @@ class Headlines:
 
 
 def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, float] | None,
-          default_idf: float = 0.0, group: np.ndarray | None = None, min_group: int = 50) -> Headlines:
+          default_idf: float = 0.0, group: np.ndarray | None = None, min_group: int = 50,
+          letter_idf: Mapping[str, float] | None = None, letter_default: float = 0.0) -> Headlines:
     """Signals for units where ``wanted``; the others get none.
 
     A word's weight is its IDF among the units of the same ``group`` (the
@@ -183,7 +196,7 @@ def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, flo
             raw.append(v)
             weight.append(v / norm)
         ptr.append(len(tok))
-    gptr, gtok, gweight = _letter_vectors(picked, int(sum(members.values())), min_group)
+    gptr, gtok, gweight = _letter_vectors(picked, int(sum(members.values())), min_group, letter_idf, letter_default)
     return Headlines(
         ptr=np.array(ptr, dtype=np.int64), tok=np.array(tok, dtype=np.int64),
         weight=np.array(weight, dtype=np.float64), idf=np.array(raw, dtype=np.float64),
@@ -193,9 +206,11 @@ def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, flo
     )
 
 
-def _letter_vectors(picked: Sequence[str], n_wanted: int, min_group: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """CSR letter n-gram vectors of the picked texts, IDF counted among them (a batch of at least ``min_group``
-    reports; a smaller one weighs every n-gram alike: too few reports to say which are common)."""
+def _letter_vectors(picked: Sequence[str], n_wanted: int, min_group: int, shipped: Mapping[str, float] | None,
+                    shipped_default: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """CSR letter n-gram vectors of the picked texts, IDF counted among them in a batch of at least ``min_group``
+    reports; a smaller batch has too few to say which n-grams are common and takes the ``shipped`` IDF (the match
+    model's, ``fit_letter_idf``), else weighs every n-gram alike."""
     grams = [sorted(letter_grams(t)) if t else [] for t in picked]  # sorted: the same sums whatever the hash seed
     df: Counter[str] = Counter(g for gs in grams for g in gs)
     codes: dict[str, int] = {}
@@ -203,6 +218,8 @@ def _letter_vectors(picked: Sequence[str], n_wanted: int, min_group: int) -> tup
     for gs in grams:
         if n_wanted >= min_group:
             vals = [math.log((n_wanted + 1) / (df[g] + 1)) + 1.0 for g in gs]
+        elif shipped:
+            vals = [shipped.get(g, shipped_default) for g in gs]
         else:
             vals = [1.0] * len(gs)
         norm = math.sqrt(sum(v * v for v in vals)) or 1.0

@@ -162,6 +162,9 @@ class MatchModel:
     link_at: float = 0.0
     idf: dict[str, float] = field(default_factory=dict)  # stem -> IDF, fitted on the fitting countries' headlines
     default_idf: float = 0.0  # IDF of a stem the fit never saw
+    # IDF of the common letter n-grams, for batches too small to count their own (``headline.fit_letter_idf``)
+    letter_idf: dict[str, float] = field(default_factory=dict)
+    letter_default_idf: float = 0.0
     format: int = FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
     # The second stage over ``NAMES`` + ``CONTEXT_NAMES`` (``Logistic`` fields); empty: the first stage decides.

@@ -187,6 +187,8 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
 
     p = prepare_store(db, gold)
     keep, x, y, country = training_pairs(p)
+    letter_idf, letter_default = headline.fit_letter_idf(
+        [t or "" for t, w in zip(p.f.texts or [], p.f.headline.tolist(), strict=True) if w])
     countries = sorted(set(country) - {""})
     # Leave one country out, twice: the context stage reads first-stage probabilities of countries that stage
     # has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
@@ -202,6 +204,7 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
     possible_at = round(merge_at / 2, 3)
     model = MatchModel(list(NAMES), first.mean, first.scale, first.coef, first.intercept, merge_at, possible_at,
                        link_at=link_at, idf=p.idf, default_idf=p.default_idf,
+                       letter_idf=letter_idf, letter_default_idf=letter_default,
                        extra={"pairs": int(len(y)), "matches": int(y.sum()), "fit_countries": countries},
                        context=asdict(second))
     model.write(out)
@@ -220,7 +223,8 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
         figures={**{k: round(v, 4) for k, v in figures.items()}, "blocking_recall": round(recall_blocked, 4),
                  "merge_at": merge_at, "link_at": link_at, "possible_at": possible_at},
         notes=[f"{len(y):,} candidate pairs read by the model, {int(y.sum()):,} of them gold matches; "
-               f"{len(articles):,} headlines; IDF of {len(p.idf):,} word stems fitted on these headlines",
+               f"{len(articles):,} headlines; IDF of {len(p.idf):,} word stems and {len(letter_idf):,} common letter "
+               "4-grams fitted on these headlines",
                "pair figures above: clustered reports of the fitting countries, each scored by a model fitted on "
                "the other fitting countries; the held-out countries' figures are in README.md and floors.toml",
                "first-stage coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, first.coef, strict=True)),
