@@ -663,14 +663,17 @@ def test_events_arrests_dated_in_march_are_no_intervention_in_a_march(pipe):
     assert [e.sub_event_type for e in ev] == ["Arrests"]
 
 
-def test_events_people_detained_after_a_protest_make_it_a_protest_with_intervention(pipe):
-    ev = events_of(pipe, "On 16 May 2022, activists blocked a construction site near Solleftea calling to stop the "
-                         "works. Later, police intervened and removed the activists. One person was detained.")
-    assert [e.sub_event_type for e in ev] == ["Protest with intervention"]
-
-
 def test_events_police_blocking_a_road_is_no_protest_but_workers_are(pipe):
     assert events_of(pipe, "Police blocked the road to the parliament on Monday.") == []
     ev = events_of(pipe, "Dozens of construction workers blocked the main road demanding owed wages from the "
                          "government.")
     assert [e.sub_event_type for e in ev] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Several dozen parents of soldiers who died in the war protested in front of the Investigative Committee.",
+    "Residents staged a protest at the Damteo Shooting Range over noise.",
+    "Dozens of activists attended a die-in demonstration at Liberty Square.",
+])
+def test_events_deaths_that_describe_the_protesters_or_name_a_place_are_no_force_at_the_protest(pipe, text):
+    assert [e.sub_event_type for e in events_of(pipe, text)] == ["Peaceful protest"]

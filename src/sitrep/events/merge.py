@@ -275,16 +275,6 @@ class Merger:
                     and f.sent - max([prev.sent, *prev.extra_sents]) <= 2:
                 prev.absorb(f)  # "No casualties were reported.": a word on the toll of the event told, no event
                 continue
-            if prev is not None and f.sent != prev.sent and f.cls == "arrest" and family(prev) == "demo" \
-                    and prev.cls != "force" and f.modality == prev.modality == "asserted" \
-                    and f.sent - max([prev.sent, *prev.extra_sents]) <= 2 \
-                    and (f.actor2 is None or f.actor2.inter in CROWD_RESPONDED):
-                # people detained right after a demonstration is told: the police's intervention in it
-                # ("... Later, police removed the activists. One person was detained.")
-                prev.extra_sents.append(f.sent)
-                prev.absorb(f)
-                prev.actor2 = prev.actor2 or (f.actor1 if f.actor1 is not None and f.actor1.inter == 1 else None)
-                continue
             if prev is not None and f.sent != prev.sent and f.modality == prev.modality:
                 definite = self._refers_back(f)
                 same_family = family(f) == family(prev) or (

@@ -117,7 +117,9 @@ FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repr
 DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention"}
 TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
 TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
-               "commemorate", "oppose", "allege", "end", "stop", "call"}
+               "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
+               "criticize", "complain"}
+NAME_ENTITIES = {"FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC", "PERSON"}
 
 
 def _topic(tok: Any) -> bool:
@@ -125,6 +127,8 @@ def _topic(tok: Any) -> bool:
     cur = tok
     for _ in range(5):
         head = cur.head
+        if cur.dep_ == "relcl":
+            return True
         if head.i == cur.i:
             return False
         if cur.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and head.head.lemma_.lower() not in ("use", "with"):
@@ -183,6 +187,9 @@ def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
             if not 0 <= head < n or not 0 <= heads[head] < n:
                 found = _topic(toks[k])  # a head outside the sentence: the plain walk
                 break
+            if deps[cur] == "relcl":
+                found = True  # "parents of soldiers who died in the war": who the people are, not what happened
+                break
             if head == cur:
                 break
             if deps[cur] == "pobj" and lows[head] in TOPIC_PREPS and lemmas[heads[head]] not in ("use", "with"):
@@ -198,6 +205,14 @@ def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
     return out
 
 
+def _word_part(toks: list[Any], k: int) -> bool:
+    """A piece of a hyphenated word ("die" of "die-in", "sit" of "sit-in"): the whole word is read instead."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    prev = toks[k - 1] if k > 0 else None
+    return (nxt is not None and nxt.text == "-" and not toks[k].whitespace_ and not nxt.whitespace_) or (
+        prev is not None and prev.text == "-" and not prev.whitespace_ and k > 1 and not toks[k - 2].whitespace_)
+
+
 def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     """The cue groups one sentence holds, as the coding rules read them."""
     toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
@@ -208,7 +223,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     # protest's cause ("marched against police brutality", "after the shooting of ...")
     self_ending = lex.cues.get("self_ending", frozenset())
     keep = [k for k, topic in enumerate(_topics(toks, lows, lemmas))
-            if not topic and not (lemmas[k] in self_ending and self_ended(toks[k], lex))]
+            if not topic and not (lemmas[k] in self_ending and self_ended(toks[k], lex))
+            and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
     cues |= cue_groups(lex, _words_of([toks[k] for k in keep], [lows[k] for k in keep],
                                       [lemmas[k] for k in keep])) & DEMO_GROUPS
     if _protest_arrest(toks):
