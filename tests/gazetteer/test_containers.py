@@ -101,3 +101,19 @@ def test_a_name_typed_and_placed_by_the_text_is_nowhere_else_when_repeated() -> 
     Resolver(gaz).resolve([first, again])
     if first.entry is None:  # the gazetteer has no Lalpur in Rajshahi
         assert again.entry is None and again.reason
+
+
+def test_a_name_in_acleds_bracket_is_read_as_a_province() -> None:
+    """'Sumisip (Basilan)' with Sumisip unknown: Basilan is the province, not a town that once had its name;
+    a city of the bracket's name stays the city ('North Zone (Rio de Janeiro)')."""
+    from sitrep.gazetteer.containers import mark_bracket_areas
+
+    gaz = load_gazetteer()
+    text = "soldiers were attacked in Barangay Tumahubong, Sumisip (Basilan). Two died."
+    basilan = Toponym("Basilan", text.index("Basilan"), text.index("Basilan") + 7)
+    mark_bracket_areas(gaz, text, [basilan])
+    assert "admin2" in basilan.hints
+    text = "a man was shot in the North Zone (Rio de Janeiro)."
+    rio = Toponym("Rio de Janeiro", text.index("Rio"), text.index("Rio") + 14)
+    mark_bracket_areas(gaz, text, [rio])
+    assert rio.hints == ()

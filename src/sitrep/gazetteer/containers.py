@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
 from sitrep.gazetteer.wording import GENERIC_WORDS, LOCATIVE
@@ -108,6 +109,26 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             b.admin_hint = a
         if within and not a.within:
             a.within = within
+
+
+_BRACKET_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*(?:[A-Z][^(),]*,\s*)*$")
+
+
+def mark_bracket_areas(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
+    """'Barangay Tumahubong, Sumisip (Basilan)': a name in ACLED's bracket of units after a name, even one
+    the gazetteer lacks, is read as a province or district when it can be one (Basilan province, not the town
+    of Isabela that once had its name)."""
+    for t in found:
+        if t.hints or t.demonym is not None or t.facility \
+                or not _BRACKET_BEFORE.search(text, max(0, t.start - 150), t.start) \
+                or not re.match(r"\s*[,)]", text[t.end:t.end + 2]):
+            continue
+        cands = gaz.lookup(t.text, loose=False)
+        key = exact_key(t.text)
+        # a city of that name is the municipality ACLED's bracket names ("... North Zone (Rio de Janeiro)")
+        if any(c.feature in AREA_HINTS[:3] for c in cands) and not any(
+                c.feature == "town" and c.population >= 100_000 and exact_key(c.name) == key for c in cands):
+            t.hints = AREA_HINTS
 
 
 def qualified_places(text: str, found: list[Toponym]) -> list[int]:

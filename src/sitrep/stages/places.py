@@ -24,6 +24,7 @@ from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.containers import (
     bracket_units,
     coded_places,
+    mark_bracket_areas,
     mark_city_parts,
     mark_containers,
     mark_parentheticals,
@@ -187,6 +188,7 @@ class PlaceFinder(UnlabelledNames):
         found.sort(key=lambda t: t.start)
         mark_containers(self.gaz, self._text, found)
         mark_parentheticals(self.gaz, self._text, found)
+        mark_bracket_areas(self.gaz, self._text, found)
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
