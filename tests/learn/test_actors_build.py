@@ -80,3 +80,12 @@ def test_two_actors_named_together_are_no_name_of_either() -> None:
     zf = build_table(recs, holdout=(), min_notes=3).actors["ZF: Zorvan Front"]
     assert not [a for a in zf.aliases if " and " in a.lower()]
     assert not {"Oct", "Nov"} & set(zf.aliases)  # months name no one
+
+
+def test_a_nationality_word_is_no_name_of_a_group() -> None:
+    recs = [_rec(i, "Arland", f"On day {i}, ZF fighters and Russian advisers attacked Town{i}.",
+                 "ZF: Zorvan Front", 2) for i in range(12)]
+    recs += [_rec(i, "Arland", f"On day {i}, soldiers patrolled Town{i}.", "Military Forces of Arland (2015-)", 1)
+             for i in range(12, 40)]
+    zf = build_table(recs, holdout=(), min_notes=3).actors["ZF: Zorvan Front"]
+    assert "Russian" not in zf.aliases

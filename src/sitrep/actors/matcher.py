@@ -410,7 +410,7 @@ class ActorMatcher:
             # "Amar Bangladesh Party (AB)"; a bare "the Election Commission" is a place or an addressee
             return None
         first = 1 if keys[i] == "the" else 0
-        if all(w in self.index.org_heads for w in words[first:]):
+        if len(words) - first == 1:
             return None  # "Army aspirants", "the Front": a kind of organisation, not one of them
         name_start = toks[content[i + first]].start
         span_text = "".join(t.text + (" " if k + 1 < len(toks) and toks[k + 1].start > t.end else "")

@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -110,6 +111,19 @@ def member_nouns() -> frozenset[str]:
     return frozenset(rec["word"].lower() for rec in _read_rows("actors_member_nouns.csv", ("word",)))
 
 
+@lru_cache(maxsize=1)
+def national_words() -> frozenset[str]:
+    """Country names and nationality words, lower case ("syria", "syrian", "syrians")."""
+    from sitrep.actors.dictionary import _read_rows
+
+    words: set[str] = set()
+    for rec in _read_rows("actors_countries.csv", ("country",)):
+        for w in [rec["country"], *rec.get("names", "").split("|"), *rec.get("adjectives", "").split("|")]:
+            if w.strip():
+                words.add(w.strip().lower())
+    return frozenset(words)
+
+
 _CONNECTORS = frozenset({"of", "and", "al", "el", "the", "for", "de", "du", "des", "la", "le"})
 _JOINS = frozenset({"and", "or"})
 
@@ -125,6 +139,8 @@ def _name_like(phrase: str, target: str, nouns: frozenset[str]) -> bool:
     if target.startswith(STATE_PREFIXES):
         return False  # state forces come from the hand-made period table
     own = {w.lower() for w in tokens(target)}
+    if "{country}" not in target and phrase.lower() in national_words():
+        return False  # "Syrian" beside the Wagner Group in CAR's notes: a nationality names no one actor
     if "{country}" in target:
         # people: a proper name ("Fulani"), words of the template's own name, or a plural ("journalists")
         last = words[-1]
