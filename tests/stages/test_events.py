@@ -677,3 +677,14 @@ def test_events_police_blocking_a_road_is_no_protest_but_workers_are(pipe):
 ])
 def test_events_deaths_that_describe_the_protesters_or_name_a_place_are_no_force_at_the_protest(pipe, text):
     assert [e.sub_event_type for e in events_of(pipe, text)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Army soldiers on patrol killed a militant in the Fouzar mountains, seizing his weapon.", "Armed clash"),
+    ("Two police officers beat a gas station worker on the boulevard.", "Attack"),
+    ("Three armed men riding on motorcycles attacked a passenger vehicle, killing one displaced person.", "Attack"),
+])
+def test_events_fights_beatings_and_gunmen_on_motorbikes_are_coded_by_what_was_done(pipe, text, sub):
+    # a weapon taken from a man killed is a fight; a "station" in a worker's job is no military post;
+    # riders of motorcycles carry no bomb
+    assert [e.sub_event_type for e in events_of(pipe, text)] == [sub]

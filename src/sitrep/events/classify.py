@@ -93,8 +93,10 @@ def _violence(c: Context) -> str:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
     if target is None and c.objects & c.civilian_places:
         target = 7  # "attacked a village / a market / a church"
-    if target in (None, 7) and c.objects & c.military_places:
-        target = 1  # "attacked a checkpoint, killing five people": the object says what was attacked
+    if c.inter2 is None and target in (None, 7) and c.objects & c.military_places:
+        # "attacked a checkpoint, killing five people": the object says what was attacked; not when the
+        # target is named as civilians ("beat a gas station worker")
+        target = 1
     if target == 7 or (target is None and "civilian_victim" in c.cues and "military_target" not in c.cues):
         if c.inter1 == 7:
             return "Mob violence"
@@ -132,6 +134,10 @@ def sub_event_type(c: Context) -> str:
         return "Sexual violence"
     if cls == "abduction":
         return "Abduction/forced disappearance"
+    if cls in ("disrupted", "capture") and c.victims & ARMED and (cls == "disrupted" or "weapon" in c.cues):
+        return "Armed clash"  # "intercepted and wounded armed bandits", "killed a militant, seizing his weapon"
+    if cls == "disrupted" and "armed" in c.objects:
+        return "Armed clash"  # armed men intercepted, not their weapons
     if cls == "disrupted":
         return "Disrupted weapons use"
     if cls == "capture":
