@@ -275,3 +275,11 @@ def test_a_kind_of_organisation_alone_is_no_actor(run_actors):
     actors = run_actors("Youth and Army aspirants staged a protest in Jind town against the recruitment scheme.",
                         focus="India")
     assert not [a for a in actors if a.kind == "unlisted"]
+
+
+def test_an_unknown_group_the_note_calls_likely_a_named_group_is_that_group(run_actors):
+    actors = run_actors("On 25 May 2025, an unknown armed group (likely Al Shabaab due to similar attacks by the group) "
+                        "exploded an IED in Makuudo village.", focus="Somalia", published="2025-05-25")
+    assert by_text(actors)["armed group"].name == "Al Shabaab"
+    actors = run_actors("Gunmen attacked a checkpoint and fled.", focus="Somalia", published="2025-05-25")
+    assert by_text(actors)["Gunmen"].name == "Unidentified Armed Group (Somalia)"

@@ -88,9 +88,31 @@ def extract_actors(document: Document) -> list[Actor]:
     # "anti-government protesters", "pro-Russian separatists": the stance names whom they oppose or back
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
+    _name_the_likely_perpetrator(text, matches)
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
+
+
+# "an unknown armed group (likely Al Shabaab ...)", "unidentified gunmen, suspected to be JNIM militants"
+_LIKELY = re.compile(r"\s*(?:\(|,)\s*(?:most\s+|very\s+)?(?:likely|probably|presumably|presumed|suspected(?:\s+to\s+be)?|"
+                     r"believed\s+to\s+be|possibly|allegedly)\b", re.I)
+
+
+def _name_the_likely_perpetrator(text: str, matches: list[Any]) -> None:
+    """An unidentified armed mention the note says is likely a named group is that group: ACLED codes the
+    suspected perpetrator ("an unknown armed group (likely Al Shabaab due to similar attacks)" -> Al Shabaab)."""
+    for k, m in enumerate(matches):
+        if m.kind != "generic" or not m.name.startswith("Unidentified") or m.inter not in (2, 3, 4):
+            continue
+        cue = _LIKELY.match(text, m.end)
+        if cue is None:
+            continue
+        close = text.find(")", cue.end()) if text[m.end:cue.end()].strip().startswith("(") else \
+            min([i for i in (text.find(".", cue.end()), text.find(",", cue.end())) if i >= 0] or [len(text)])
+        named = next((n for n in matches[k + 1:] if n.kind == "named" and n.start < close and n.inter in (2, 3, 4)), None)
+        if named is not None:
+            m.name, m.inter, m.country, m.kind = named.name, named.inter, named.country, "coref"
 
 
 @lru_cache(maxsize=1)
