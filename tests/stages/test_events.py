@@ -688,3 +688,10 @@ def test_events_fights_beatings_and_gunmen_on_motorbikes_are_coded_by_what_was_d
     # a weapon taken from a man killed is a fight; a "station" in a worker's job is no military post;
     # riders of motorcycles carry no bomb
     assert [e.sub_event_type for e in events_of(pipe, text)] == [sub]
+
+
+def test_events_crowd_violence_with_no_demonstration_told_is_mob_violence(pipe):
+    ev = events_of(pipe, "Rioters threw stones at soldiers near the checkpoint.")
+    assert [e.sub_event_type for e in ev] == ["Mob violence"]
+    ev = events_of(pipe, "Rioters threw stones at police during a protest against fuel prices.")
+    assert [e.sub_event_type for e in ev] == ["Violent demonstration"]
