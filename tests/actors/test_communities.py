@@ -24,3 +24,14 @@ def test_a_community_word_before_a_people_noun_is_a_pattern():
     assert community_patterns({"muslim": "Muslim Group ({country})"}, people) == [
         ("muslim community", "Civilians ({country})", 7, "Muslim Group ({country})"),
         ("muslim protesters", "Protesters ({country})", 6, "Muslim Group ({country})")]
+
+
+def test_an_armed_noun_names_the_communitys_militia_where_the_record_has_one():
+    mined = [{"name": "Murle Ethnic Militia ({country})", "kind": "generic", "notes": "154"},
+             {"name": "Islamist Militia ({country})", "kind": "generic", "notes": "120"}]
+    militias = community_templates(mined, set(), militias=True)
+    assert militias == {"murle": "Murle Ethnic Militia ({country})"}
+    people = [{"word": "militiamen", "name": "{militia}", "inter": "4"},
+              {"word": "villagers", "name": "Civilians ({country})", "inter": "7"}]
+    assert community_patterns({}, people, militias) == [
+        ("murle militiamen", "Murle Ethnic Militia ({country})", 4, "")]

@@ -361,7 +361,9 @@ def build_index() -> ActorIndex:
     # "the Muslim community", "Dogon villagers": people named by their community (sitrep.actors.communities)
     national = {" ".join(k) for k in (*nationalities, *country_names)}
     people_nouns = _read_rows("actors_identity_people.csv", ("word", "name", "inter"))
-    for pattern, name, inter, identity in community_patterns(community_templates(_mined_rows(), national), people_nouns):
+    militias = community_templates(_mined_rows(), national, militias=True)
+    for pattern, name, inter, identity in community_patterns(community_templates(_mined_rows(), national), people_nouns,
+                                                             militias):
         generics.setdefault(token_key(pattern), [GenericRow(pattern, name, inter, "", "", 0.7, identity)])
     longest = max([len(k) for k in aliases] + [len(k) for k in generics] + [1])
     return ActorIndex(

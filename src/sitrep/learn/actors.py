@@ -288,9 +288,10 @@ def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
     learned = [a for a, _ in sorted(st.aliases.items(), key=lambda kv: -kv[1])
                if a.lower() not in {f.lower() for f in forms}]
     kind = ("generic" if st.primary * 2 >= st.notes else "identity") if st.template else "acled"
-    # an identity whose name says who it is ("Muslim Group", "Dalit Caste Group") is kept without phrases of
-    # its own: its community word names the people (sitrep.actors.communities)
-    if st.template and not learned and (kind != "identity" or st.notes < IDENTITY_MIN_NOTES):
+    # a community's group or militia whose name says who it is ("Muslim Group", "Dogon Ethnic Militia") is kept
+    # without phrases of its own: its community word names them (sitrep.actors.communities)
+    named_by_community = st.name.endswith(("Group ({country})", "Militia ({country})"))
+    if st.template and not learned and (not named_by_community or st.notes < IDENTITY_MIN_NOTES):
         return None
     period = PERIOD.search(st.name)
     return {
