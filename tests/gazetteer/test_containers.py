@@ -117,3 +117,24 @@ def test_a_name_in_acleds_bracket_is_read_as_a_province() -> None:
     rio = Toponym("Rio de Janeiro", text.index("Rio"), text.index("Rio") + 14)
     mark_bracket_areas(gaz, text, [rio])
     assert rio.hints == ()
+
+
+def test_a_bracket_of_units_with_unit_words_holds_the_place_before_it() -> None:
+    """'Kan Beit village (Yesagyo township, Pakokku district, Magway region)': every unit of the bracket is read,
+    unit words and all, so Kan Beit in Yangon is no candidate."""
+    from sitrep.gazetteer.containers import mark_parentheticals
+
+    gaz = load_gazetteer()
+    text = "in Kan Beit village (Yesagyo township, Pakokku district, Magway region), soldiers burned houses."
+    names = ["Kan Beit", "Yesagyo", "Pakokku district", "Magway region"]
+    found = [Toponym(n, text.index(n), text.index(n) + len(n)) for n in names]
+    mark_parentheticals(gaz, text, found)
+    assert found[0].within and all(code.startswith("MM.") for code in found[0].within)
+    assert all(t.admin_hint is found[0] for t in found[1:])
+
+
+def test_a_unit_word_says_which_namesake_holds_the_place() -> None:
+    """'(Ilam district)': a district named Ilam, not Iran's Ilam province."""
+    gaz = load_gazetteer()
+    assert not any(code.startswith("IR.") for code in areas_within(gaz, "Ilam district"))
+    assert any(code.startswith("IR.") for code in areas_within(gaz, "Ilam"))

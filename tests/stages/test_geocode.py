@@ -160,3 +160,18 @@ def test_geocode_takes_the_town_the_article_names_inside_the_province() -> None:
     ev = Event(evidence={"sentence": [100, 160], "trigger": [105, 110]})
     Geocoder(load_gazetteer()).locate(ev, [town, state], None, 760, "SY")
     assert (ev.location, ev.geo_precision) == ("Santa Fe", 1)
+
+
+def test_geocode_the_units_of_an_unknown_place_are_where_the_event_is() -> None:
+    """'Sanphe Bagar municipality (Achham district)' with Sanphe Bagar unknown: Achham, not a state abroad that
+    'cadres of NC' named."""
+    from sitrep.stages.geocode import Geocoder
+
+    nc = Place(text="NC", start=40, end=42, latitude=35.5, longitude=-79.0, iso=840, country="United States",
+               name="North Carolina", admin1="North Carolina", feature="admin1", geo_precision=3, sent=0)
+    achham = Place(text="Achham", start=90, end=96, latitude=29.1, longitude=81.3, iso=524, country="Nepal",
+                   name="Achham", admin1="Sudurpashchim", feature="admin2", geo_precision=2, sent=0)
+    ev = Event(evidence={"sentence": [0, 120], "trigger": [50, 55]})
+    Geocoder(load_gazetteer()).locate(ev, [nc, achham], None, 840, "US", hints=frozenset({90}),
+                                      open_hints=frozenset({90}))
+    assert (ev.location, ev.admin1, ev.geo_precision) == ("Achham", "Sudurpashchim", 2)

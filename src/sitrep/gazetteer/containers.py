@@ -76,7 +76,11 @@ def seat_units(gaz: Gazetteer, name: str) -> set[str]:
 
 _OPEN = re.compile(r"\s*(?:([A-Za-z]+)\s*)?\(\s*")
 # the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
-_UNKNOWN_UNITS = re.compile(r"(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})*\s*\)")
+# (a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)")
+_UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \
+             r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga))?"
+_UNIT_GAP = re.compile(_UNIT_WORD + r"\s*,\s*")
+_UNKNOWN_UNITS = re.compile(_UNIT_WORD + r"(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD + r")*\s*\)")
 
 
 def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
@@ -94,7 +98,7 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
                 m = _OPEN.fullmatch(gap)
                 if m is None or (m.group(1) and m.group(1).lower() not in HINT_FEATURES):
                     break
-            elif gap.strip() != ",":
+            elif not _UNIT_GAP.fullmatch(gap):  # "(Yesagyo township, Pakokku district, Magway region)"
                 break
             if b.demonym is not None:
                 break
@@ -104,7 +108,7 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             continue
         within: set[str] = set()
         for b in inner:
-            within |= areas_within(gaz, b.text)
+            within |= areas_within(gaz, b.text, b.hints)
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
         if within and not a.within:
@@ -155,9 +159,16 @@ def qualified_places(text: str, found: list[Toponym]) -> list[int]:
     return sorted(set(out))
 
 
-def areas_within(gaz: Gazetteer, name: str) -> set[str]:
-    """The admin1 units and countries a containing name ("Va.", "Georgia", "Northamptonshire") can mean."""
-    return {e.admin1_code or e.cc for e in gaz.lookup(name) if e.feature in AREA_HINTS}
+def areas_within(gaz: Gazetteer, name: str, kinds: tuple[str, ...] = ()) -> set[str]:
+    """The admin1 units and countries a containing name ("Va.", "Georgia", "Northamptonshire") can mean; a unit
+    word says which kind when one is of that kind ("(Ilam district)": Nepal's district, not Iran's province)."""
+    found = [e for e in gaz.lookup(name) if e.feature in AREA_HINTS]
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in HINT_FEATURES:
+        kinds = kinds or HINT_FEATURES[words[-1].lower()]
+        found += [e for e in gaz.lookup(" ".join(words[:-1])) if e.feature in AREA_HINTS]
+    typed = [e for e in found if e.feature in kinds]
+    return {e.admin1_code or e.cc for e in typed or found}
 
 
 def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[Toponym]:

@@ -25,7 +25,7 @@ GENERIC_WORDS = {
     "island", "islands", "coast", "national", "union", "liberty", "independence", "victoria", "hope", "home",
     "federal", "airport", "republic", "state", "royal", "university", "college", "hall", "church", "school",
     "county", "district", "capitol", "creek", "western", "eastern", "northern", "southern", "middle", "golden", "star",
-    "green", "red", "zone",
+    "green", "red", "zone", "forest", "supreme",
     "colonia",  # a Mexican town's neighbourhood ("Colonia Bella Vista"), not Cologne's Latin name
 }
 NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "ocean", "river", "valley", "mountains")

@@ -73,7 +73,7 @@ class Geocoder:
     def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
                in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
                qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset(),
-               partial: frozenset[int] = frozenset()) -> None:
+               partial: frozenset[int] = frozenset(), open_hints: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
@@ -84,7 +84,9 @@ class Geocoder:
         # "Boni (Douentza, Mopti)": the bracketed units say where Boni is; they are the location only without it
         # (a country named elsewhere, "Islamic State Somalia Province", is no better a place than they are, nor
         # is a namesake abroad: "Moro Gabey village (Xudur, Bakool)" is not Moro, Pakistan)
-        placed = [p for p in resolved if p.start not in hints]
+        # (the units of a place the gazetteer lacks are where the event is: "Sanphe Bagar (Achham district)")
+        placed = [p for p in resolved if p.start not in hints or p.start in open_hints]
+        qualified = qualified | open_hints
         resolved = placed if any(p.feature != "country" and (focus_iso is None or p.iso == focus_iso)
                                  for p in placed) else resolved
         span = event.evidence.get("sentence")
@@ -166,9 +168,10 @@ class Geocoder:
         qualified = frozenset(document.extras.get("places_qualified") or ())
         coded = frozenset(document.extras.get("places_coded") or ())
         partial = frozenset(document.extras.get("places_partial") or ())
+        open_hints = frozenset(document.extras.get("place_hints_open") or ())
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
-                        partial)
+                        partial, open_hints)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))

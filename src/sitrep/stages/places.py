@@ -379,6 +379,9 @@ class PlaceFinder(UnlabelledNames):
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
         # units in brackets after a place ("Boni (Douentza, Mopti)") say where it is; they locate no event when it can
         document.extras["place_hints"] = [t.start for t in toponyms if t.admin_hint is not None]
+        # ... and where the event is when that place is unknown ("Sanphe Bagar municipality (Achham district)")
+        document.extras["place_hints_open"] = [t.start for t in toponyms
+                                               if t.admin_hint is not None and t.admin_hint.entry is None]
         # places the text qualifies with the units that hold them: the event is there (``qualified_places``)
         document.extras["places_qualified"] = qualified_places(document.article.text, toponyms)
         # "coded as Sabere": ACLED's own note of where the event is
