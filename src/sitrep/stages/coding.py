@@ -27,6 +27,7 @@ from sitrep.resources import add_data_dirs
 from sitrep.stages.events import COUNTRY_KEY, FRAMES_KEY, article_country
 
 # Sub-event types where the unnamed state actor is, in ACLED's practice, the police.
+PROTEST_MODES = {"obstruct", "boycott", "strike-gen", "strike-lim", "strike-hun"}
 POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
 
 
@@ -384,6 +385,10 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
     ev.plover_mode = plover.get("mode")
     if ev.plover_type == "ASSAULT" and frame is not None:
         ev.plover_mode = book.mode_by_trigger.get(frame.tok.lemma_.lower(), ev.plover_mode)
+    elif ev.plover_mode == "demo" and frame is not None:
+        # people blocking roads or boycotting: the trigger names the protest's form ("obstruct", "boycott")
+        mode = book.mode_by_trigger.get(frame.tok.lemma_.lower())
+        ev.plover_mode = mode if mode in PROTEST_MODES else ev.plover_mode
     ev.cameo_root = plover.get("cameo")
     # The trigger justifies the type; the target justifies civilian targeting.
     if trig:
