@@ -11,7 +11,7 @@ from sitrep.learn.splits import parse_holdout
 
 
 def train_coder(data: list[Path], out: Path | None, holdout: str = "default", reviews: list[Path] | None = None,
-                old_rows: bool = False, per_class: int = 300, eval_per_country: int = 50,
+                old_rows: bool = False, per_class: int = 500, eval_per_country: int = 50,
                 cache: Path | None = None) -> dict[str, float]:
     """Plain function behind the command: train, print held-out figures, write the artifact to ``out``."""
     from sitrep.learn.coder import Options, train
@@ -28,7 +28,7 @@ def coder_command(
     holdout: str = typer.Option("default", help="countries held out: 'default', 'none' or 'A,B,...'"),
     reviews: list[Path] = typer.Option(None, "--reviews", help="`sitrep review export` file(s) to learn from"),
     old_rows: bool = typer.Option(False, "--old-rows", help="also learn from older rows whose type maps cleanly"),
-    per_class: int = typer.Option(300, help="notes per sub-type run through the pipeline for rule features"),
+    per_class: int = typer.Option(500, help="notes per sub-type run through the pipeline for rule features"),
     eval_per_country: int = typer.Option(50, help="held-out notes scored per country"),
     cache: Path = typer.Option(None, help="pickle file caching pipeline inputs between runs"),
 ) -> None:
