@@ -695,3 +695,12 @@ def test_events_crowd_violence_with_no_demonstration_told_is_mob_violence(pipe):
     assert [e.sub_event_type for e in ev] == ["Mob violence"]
     ev = events_of(pipe, "Rioters threw stones at police during a protest against fuel prices.")
     assert [e.sub_event_type for e in ev] == ["Violent demonstration"]
+
+
+def test_events_police_response_in_the_next_sentence_makes_a_protest_with_intervention(pipe):
+    ev = events_of(pipe, "About 80 protesters marched through Brisbane in solidarity with Palestine. Police blocked "
+                         "the march as the protesters had no permit.")
+    assert [e.sub_event_type for e in ev][:1] == ["Protest with intervention"]
+    ev = events_of(pipe, "Dozens of protesters rallied in Minsk on Sunday. They demanded the release of "
+                         "demonstrators detained by police during an earlier rally.")
+    assert [e.sub_event_type for e in ev][:1] == ["Peaceful protest"]

@@ -206,6 +206,29 @@ def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
     return out
 
 
+INTERVENING = {"arrest", "detain", "interrupt", "block", "impede", "prevent", "stop", "remove", "disperse", "evict",
+               "fine", "register", "break", "intervene", "confront", "push", "clear"}
+STATE_WORDS = {"police", "policeman", "policemen", "officer", "officers", "authorities", "authority", "security",
+               "forces", "gendarmes", "gendarmerie", "troops", "soldiers", "army"}
+
+
+def later_intervention(sents: list[Any], first: int, last: int, memo: SentenceMemo) -> set[str]:
+    """The police's response told in the sentence after a demonstration ("Police blocked the march",
+    "Police interrupted the protest", "1 person was arrested"): an intervention in it, without making the
+    response an event of its own."""
+    for si in range(first + 1, min(len(sents), last + 2)):  # its own later sentences and the next one
+        if "intervention" in memo.cues(si):  # topic words left out ("against police brutality")
+            return {"intervention"}
+        toks = list(sents[si])
+        lows = [t.lower_ for t in toks]
+        lemmas = [t.lemma_.lower() for t in toks]
+        # what happened, not what the protesters demanded ("the release of demonstrators detained ...")
+        done = {lemma for lemma, topic in zip(lemmas, _topics(toks, lows, lemmas), strict=True) if not topic}
+        if done & INTERVENING and done & STATE_WORDS:
+            return {"intervention"}
+    return set()
+
+
 def _word_part(toks: list[Any], k: int) -> bool:
     """A piece of a hyphenated word ("die" of "die-in", "sit" of "sit-in"): the whole word is read instead."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -282,6 +305,8 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         cues: set[str] = set()
         for si in [frame.sent, *frame.extra_sents]:
             cues |= memo.cues(si)
+        if frame.cls == "protest":
+            cues |= later_intervention(sents, frame.sent, max([frame.sent, *frame.extra_sents]), memo)
         if frame.cls == "protest" and any(m.cls == "arrest" and m.modality == "asserted" for m in frame.support):
             cues.add("protest_arrest")  # arrests folded into the demonstration (``Merger._merge_across``)
         ctx = Context(
