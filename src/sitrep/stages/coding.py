@@ -16,8 +16,8 @@ from sitrep.actors.identities import crowd_country
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
-from sitrep.events.detect import self_ended
-from sitrep.events.fatalities import Count, counts_in, total
+from sitrep.events.cues import SentenceMemo, cue_groups, later_intervention, words_of_span
+from sitrep.events.fatalities import total
 from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.learn import load
@@ -68,225 +68,6 @@ def intra_group(ev: Event) -> bool:
             and (ev.actor1 or "").startswith("Unidentified"))
 
 
-def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
-    """The cue groups any of ``words`` belongs to (looked up word by word in the lexicon's inverted index)."""
-    index = _cue_index(lex)
-    found: set[str] = set()
-    for w in words:
-        groups = index.get(w)
-        if groups is not None:
-            found |= groups
-    return found
-
-
-_CUE_INDEX: dict[int, tuple[Any, dict[str, frozenset[str]]]] = {}  # id(lex.cues) -> (cues, word -> groups)
-
-
-def _cue_index(lex: Lexicon) -> dict[str, frozenset[str]]:
-    """Word -> the cue groups holding it, built once per lexicon (a lexicon's cues are not changed)."""
-    cached = _CUE_INDEX.get(id(lex.cues))
-    if cached is not None and cached[0] is lex.cues:
-        return cached[1]
-    index: dict[str, set[str]] = {}
-    for name, vocab in lex.cues.items():
-        for w in vocab:
-            index.setdefault(w, set()).add(name)
-    frozen = {w: frozenset(groups) for w, groups in index.items()}
-    _CUE_INDEX[id(lex.cues)] = (lex.cues, frozen)
-    return frozen
-
-
-NOT_A_RIOT = {"police", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields", "act"}
-PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "participant", "marcher", "striker", "rioter"}
-
-
-def _words(span: Any) -> set[str]:
-    """Lower-case forms and lemmas of a span; "riot" in "riot police" is not a riot."""
-    out: set[str] = set()
-    for t in span:
-        if t.lower_ in ("riot", "anti-riot") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NOT_A_RIOT:
-            continue
-        out.add(t.lower_)
-        out.add(t.lemma_.lower())
-        # the tokenizer splits "stone-pelting", "tear-gas": cue lists hold the joined word
-        if t.text == "-" and not t.whitespace_ and t.i > 0 and t.i + 1 < len(t.doc) and not t.doc[t.i - 1].whitespace_:
-            out.add(f"{t.doc[t.i - 1].lower_}-{t.doc[t.i + 1].lower_}")
-    return out
-
-
-FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
-DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention"}
-TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
-TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
-               "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
-               "criticize", "complain"}
-NAME_ENTITIES = {"FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC", "PERSON"}
-
-
-def _topic(tok: Any) -> bool:
-    """Whether a word names what a protest is about rather than what happened at it."""
-    cur = tok
-    for _ in range(5):
-        head = cur.head
-        if cur.dep_ == "relcl":
-            return True
-        if head.i == cur.i:
-            return False
-        if cur.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and head.head.lemma_.lower() not in ("use", "with"):
-            return True
-        if head.lemma_.lower() in TOPIC_VERBS and cur.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
-            return True
-        if head.pos_ == "VERB" and head.lemma_.lower() not in TOPIC_VERBS and cur.i != tok.i:
-            return False
-        cur = head
-    return False
-
-
-PROTEST_EVENTS = {"protest", "demonstration", "rally", "sit-in", "march", "gathering", "vigil", "picket"}
-NOT_DURING = {"before", "prior", "anticipation", "ahead", "after", "against", "over", "following", "organise", "organize"}
-
-
-def _protest_arrest(span: Any) -> bool:
-    """Demonstrators arrested or detained, or people arrested at a protest (an intervention in it)."""
-    for t in span:
-        if t.lemma_.lower() in ("arrest", "detain", "round"):
-            for c in t.subtree:
-                lemma = c.lemma_.lower()
-                if lemma in PROTEST_PEOPLE:
-                    return True
-                if lemma in PROTEST_EVENTS and not (c.ent_type_ in ("DATE", "TIME") or c.pos_ == "PROPN"):
-                    # ("On 22 March ...": the month is no march)
-                    path = [a.lower_ for a in c.ancestors if a.i != t.i and t.is_ancestor(a)] + [c.lower_]
-                    if not NOT_DURING & set(path) and not NOT_DURING & {x.lemma_.lower() for x in c.ancestors}:
-                        return True
-    return False
-
-
-def _words_of(toks: list[Any], lows: list[str], lemmas: list[str]) -> set[str]:
-    """``_words`` over tokens whose lower-case forms and lemmas are read already."""
-    out: set[str] = set()
-    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
-        if low in ("riot", "anti-riot", "-"):
-            out |= _words([t])  # the rare words with rules of their own
-        else:
-            out.add(low)
-            out.add(lemma)
-    return out
-
-
-def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
-    """``_topic`` for every token of a sentence, climbing the parse by index instead of by Token."""
-    start, n = toks[0].i if toks else 0, len(toks)
-    heads = [t.head.i - start for t in toks]
-    deps = [t.dep_ for t in toks]
-    pos = [t.pos_ for t in toks]
-    out = []
-    for k in range(n):
-        cur, found = k, False
-        for _ in range(5):
-            head = heads[cur]
-            if not 0 <= head < n or not 0 <= heads[head] < n:
-                found = _topic(toks[k])  # a head outside the sentence: the plain walk
-                break
-            if deps[cur] == "relcl":
-                found = True  # "parents of soldiers who died in the war": who the people are, not what happened
-                break
-            if head == cur:
-                break
-            if deps[cur] == "pobj" and lows[head] in TOPIC_PREPS and lemmas[heads[head]] not in ("use", "with"):
-                found = True
-                break
-            if lemmas[head] in TOPIC_VERBS and deps[cur] in ("dobj", "xcomp", "ccomp", "prep"):
-                found = True
-                break
-            if pos[head] == "VERB" and lemmas[head] not in TOPIC_VERBS and cur != k:
-                break
-            cur = head
-        out.append(found)
-    return out
-
-
-INTERVENING = {"arrest", "detain", "interrupt", "block", "impede", "prevent", "stop", "remove", "disperse", "evict",
-               "fine", "register", "break", "intervene", "confront", "push", "clear"}
-STATE_WORDS = {"police", "policeman", "policemen", "officer", "officers", "authorities", "authority", "security",
-               "forces", "gendarmes", "gendarmerie", "troops", "soldiers", "army"}
-
-
-def later_intervention(sents: list[Any], first: int, last: int, memo: SentenceMemo) -> set[str]:
-    """The police's response told in the sentence after a demonstration ("Police blocked the march",
-    "Police interrupted the protest", "1 person was arrested"): an intervention in it, without making the
-    response an event of its own."""
-    for si in range(first + 1, min(len(sents), last + 2)):  # its own later sentences and the next one
-        if "intervention" in memo.cues(si):  # topic words left out ("against police brutality")
-            return {"intervention"}
-        toks = list(sents[si])
-        lows = [t.lower_ for t in toks]
-        lemmas = [t.lemma_.lower() for t in toks]
-        # what happened, not what the protesters demanded ("the release of demonstrators detained ...")
-        done = {lemma for lemma, topic in zip(lemmas, _topics(toks, lows, lemmas), strict=True) if not topic}
-        if done & INTERVENING and done & STATE_WORDS:
-            return {"intervention"}
-    return set()
-
-
-def _word_part(toks: list[Any], k: int) -> bool:
-    """A piece of a hyphenated word ("die" of "die-in", "sit" of "sit-in"): the whole word is read instead."""
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    prev = toks[k - 1] if k > 0 else None
-    return (nxt is not None and nxt.text == "-" and not toks[k].whitespace_ and not nxt.whitespace_) or (
-        prev is not None and prev.text == "-" and not prev.whitespace_ and k > 1 and not toks[k - 2].whitespace_)
-
-
-def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
-    """The cue groups one sentence holds, as the coding rules read them."""
-    toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
-    lows = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
-    cues = cue_groups(lex, _words_of(toks, lows, lemmas)) - DEMO_GROUPS
-    # force, violence and intervention count only as things that happened here, not as the
-    # protest's cause ("marched against police brutality", "after the shooting of ...")
-    self_ending = lex.cues.get("self_ending", frozenset())
-    keep = [k for k, topic in enumerate(_topics(toks, lows, lemmas))
-            if not topic and not (lemmas[k] in self_ending and self_ended(toks[k], lex))
-            and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
-    cues |= cue_groups(lex, _words_of([toks[k] for k in keep], [lows[k] for k in keep],
-                                      [lemmas[k] for k in keep])) & DEMO_GROUPS
-    if _protest_arrest(toks):
-        cues.add("protest_arrest")
-    for t, low in zip(toks, lows, strict=True):
-        if low in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow"):
-            cues.add("violence")  # "the protest turned violent"
-        elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
-            cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
-    return cues
-
-
-class SentenceMemo:
-    """What the coding rules read from one sentence (its cues, its death figures) is the same for every
-    event of the document that names it: computed once per sentence."""
-
-    def __init__(self, sents: list[Any], lex: Lexicon, book: Codebook) -> None:
-        self.sents, self.lex, self.book = sents, lex, book
-        self._cues: dict[int, frozenset[str]] = {}
-        self._counts: dict[int, tuple[Count, ...]] = {}
-        self._texts: dict[int, str] = {}
-
-    def text(self, si: int) -> str:
-        if si not in self._texts:
-            self._texts[si] = self.sents[si].text  # Span.text joins its tokens' texts on every call
-        return self._texts[si]
-
-    def cues(self, si: int) -> frozenset[str]:
-        if si not in self._cues:
-            self._cues[si] = frozenset(sentence_cues(self.sents[si], self.lex))
-        return self._cues[si]
-
-    def counts(self, si: int) -> list[Count]:
-        if si not in self._counts:
-            self._counts[si] = tuple(counts_in(self.sents[si], si, self.book.vague))
-        return list(self._counts[si])
-
-
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
                sents: list[Any] | None = None, coder: Any = None, gate: CoderGate | None = None,
@@ -323,7 +104,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         )
         if frame.actor1 is not None and doc is not None:
             span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
-            ctx.agent_cues = cue_groups(lex, _words(span)) if span is not None else set()
+            ctx.agent_cues = cue_groups(lex, words_of_span(span)) if span is not None else set()
         sub = sub_event_type(ctx)
         counts = []
         for si in [frame.sent, *frame.extra_sents, *trailing]:
@@ -432,7 +213,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     doc_cues: set[str] = set()
     sents = list(document.doc.sents) if document.doc is not None else []
     for sent in sents[:3]:
-        doc_cues |= cue_groups(lex, _words(sent))
+        doc_cues |= cue_groups(lex, words_of_span(sent))
     published = document.article.published_date
     trailing = _toll_sentences(frames, len(sents))
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
