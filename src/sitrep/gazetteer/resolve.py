@@ -182,8 +182,19 @@ class Resolver:
         if c.feature not in _BROAD and towns:
             # the name's own other senses are no neighbours ("Chibok" the district next to Chibok the town)
             own = {o.idx for o in top.candidates}
-            near = min((_km(c, t) for t in towns if t.idx not in own), default=1e9)
-            local += 1.5 if near < 50 else 0.75 if near < 150 else 0.0
+            nearby = 0.0
+            for t in towns:
+                # the great-circle distance is at least the north-south one (111.19 km a degree): a town
+                # further than that needs no distance worked out (the answer is the minimum's, found sooner)
+                if t.idx in own or abs(t.latitude - c.latitude) * 111.19 > 151.0:
+                    continue
+                d = _km(c, t)
+                if d < 50:
+                    nearby = 1.5
+                    break
+                if d < 150:
+                    nearby = 0.75
+            local += nearby
         s += min(local, 5.0)
         if exact_key(c.name) == key or c.idx in self.gaz.aliased.get(key, ()):
             s += 2.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)

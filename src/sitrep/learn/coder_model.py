@@ -83,7 +83,7 @@ class CoderModel:
         if self.score_w.shape[0] > len(self.labels):  # the combiner also weighs the event's own sentences
             scores = np.concatenate([scores, self.word_scores(own if own is not None else text)])
         z = scores @ self.score_w + self.comb_b
-        for f in set(rule_feats):
+        for f in dict.fromkeys(rule_feats):  # in their own order: a set's order (and so the float sum) varies by process
             i = self.rule_index.get(f)
             if i is not None:
                 z = z + self.rule_w[i]
