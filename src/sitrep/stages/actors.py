@@ -135,15 +135,29 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
         lo, hi = sent_span.get(t.sent, (t.start, t.end))
         sent_span[t.sent] = (min(lo, t.start), max(hi, t.end))
     last_tok = {t.end: t for t in toks}
+    # each cue searched once per sentence and once over the article, however many people-mentions ask
+    in_sent: dict[tuple[int, Any], bool] = {}
+    in_text: dict[int, bool] = {}
+
+    def in_article(k: int, cue: re.Pattern[str]) -> bool:
+        if k not in in_text:
+            in_text[k] = cue.search(text) is not None
+        return in_text[k]
+
+    def in_sentence(k: int, cue: re.Pattern[str], sent: Any) -> bool:
+        if (k, sent) not in in_sent:
+            lo, hi = sent_span.get(sent, (0, 0))
+            in_sent[k, sent] = cue.search(text, lo, hi) is not None
+        return in_sent[k, sent]
+
     out = []
     for m in matches:
         tok = last_tok.get(m.end)
         if m.kind != "generic" or m.inter not in (5, 6, 7) or m.identity or tok is None:
             continue
-        lo, hi = sent_span.get(m.sent, (0, 0))
-        for cue, identity, who in cues:
-            fits = (who == "subjects" and tok.dep == "nsubj" and cue.search(text, lo, hi)) or \
-                (who == "civilians" and m.inter == 7 and cue.search(text))
+        for k, (cue, identity, who) in enumerate(cues):
+            fits = (who == "subjects" and tok.dep == "nsubj" and in_sentence(k, cue, m.sent)) or \
+                (who == "civilians" and m.inter == 7 and in_article(k, cue))
             if fits:
                 m.identity = identity.replace("{country}", m.country) if m.country else identity.replace(" ({country})", "")
                 out.append(m)
