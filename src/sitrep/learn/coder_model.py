@@ -63,9 +63,21 @@ class CoderModel:
         self.score_w = score_w.astype(np.float32)  # (labels or 2 x labels, labels): word scores -> logits
         self.comb_b = comb_b.astype(np.float32)
         self.config = config or {}
+        self._scores: dict[str, np.ndarray] = {}
 
     def word_scores(self, text: str) -> np.ndarray:
-        """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear)."""
+        """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear); the same text again
+        (events of one sentence share their context) is answered from a small cache, read-only."""
+        cache = self._scores
+        hit = cache.get(text)
+        if hit is None:
+            if len(cache) >= 256:
+                cache.clear()
+            hit = cache[text] = self._word_scores(text)
+            hit.setflags(write=False)
+        return hit
+
+    def _word_scores(self, text: str) -> np.ndarray:
         vocab = self.vocab
         # counted by feature in C, then looked up once per distinct feature: distinct features are distinct
         # vocabulary rows, in the same (first seen) order as counting the rows themselves
