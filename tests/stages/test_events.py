@@ -640,7 +640,7 @@ def test_events_protest_topic_is_no_event_of_its_own(pipe, text, sub):
     "Hundreds of fishermen displayed banners at the port to call on the government to act.",
     "Students blocked traffic in front of the university, demanding their exams be moved.",
 ])
-def test_events_banners_climate_strike_and_blocking_with_demands_are_protests(pipe, text):
+def test_events_banners_and_blocking_with_demands_are_protests(pipe, text):
     assert [e.sub_event_type for e in events_of(pipe, text)] == ["Peaceful protest"]
 
 

@@ -156,18 +156,15 @@ STATE_WORDS = {"police", "policeman", "policemen", "officer", "officers", "autho
                "forces", "gendarmes", "gendarmerie", "troops", "soldiers", "army"}
 
 
-def later_intervention(sents: list[Any], first: int, last: int, memo: SentenceMemo) -> set[str]:
+def later_intervention(memo: SentenceMemo, first: int, last: int) -> set[str]:
     """The police's response told in the sentence after a demonstration ("Police blocked the march",
     "Police interrupted the protest", "1 person was arrested"): an intervention in it, without making the
     response an event of its own."""
-    for si in range(first + 1, min(len(sents), last + 2)):  # its own later sentences and the next one
+    for si in range(first + 1, min(len(memo.sents), last + 2)):  # its own later sentences and the next one
         if "intervention" in memo.cues(si):  # topic words left out ("against police brutality")
             return {"intervention"}
-        toks = list(sents[si])
-        lows = [t.lower_ for t in toks]
-        lemmas = [t.lemma_.lower() for t in toks]
         # what happened, not what the protesters demanded ("the release of demonstrators detained ...")
-        done = {lemma for lemma, topic in zip(lemmas, _topics(toks, lows, lemmas), strict=True) if not topic}
+        done = memo.done(si)
         if done & INTERVENING and done & STATE_WORDS:
             return {"intervention"}
     return set()
@@ -181,16 +178,19 @@ def _word_part(toks: list[Any], k: int) -> bool:
         prev is not None and prev.text == "-" and not prev.whitespace_ and k > 1 and not toks[k - 2].whitespace_)
 
 
-def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
-    """The cue groups one sentence holds, as the coding rules read them."""
+def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
+    """The cue groups one sentence holds, as the coding rules read them, and the lemmas of its words that
+    tell what happened (not a protest's topic), from one walk of its tokens and their topics."""
     toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
     lows = [t.lower_ for t in toks]
     lemmas = [t.lemma_.lower() for t in toks]
     cues = cue_groups(lex, _words_of(toks, lows, lemmas)) - DEMO_GROUPS
+    topics = _topics(toks, lows, lemmas)
+    done = frozenset(lemma for lemma, topic in zip(lemmas, topics, strict=True) if not topic)
     # force, violence and intervention count only as things that happened here, not as the
     # protest's cause ("marched against police brutality", "after the shooting of ...")
     self_ending = lex.cues.get("self_ending", frozenset())
-    keep = [k for k, topic in enumerate(_topics(toks, lows, lemmas))
+    keep = [k for k, topic in enumerate(topics)
             if not topic and not (lemmas[k] in self_ending and self_ended(toks[k], lex))
             and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
     cues |= cue_groups(lex, _words_of([toks[k] for k in keep], [lows[k] for k in keep],
@@ -202,7 +202,7 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
             cues.add("violence")  # "the protest turned violent"
         elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
             cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
-    return cues
+    return cues, done
 
 
 class SentenceMemo:
@@ -212,6 +212,7 @@ class SentenceMemo:
     def __init__(self, sents: list[Any], lex: Lexicon, book: Codebook) -> None:
         self.sents, self.lex, self.book = sents, lex, book
         self._cues: dict[int, frozenset[str]] = {}
+        self._done: dict[int, frozenset[str]] = {}
         self._counts: dict[int, tuple[Count, ...]] = {}
         self._texts: dict[int, str] = {}
 
@@ -222,8 +223,15 @@ class SentenceMemo:
 
     def cues(self, si: int) -> frozenset[str]:
         if si not in self._cues:
-            self._cues[si] = frozenset(sentence_cues(self.sents[si], self.lex))
+            cues, self._done[si] = read_sentence(self.sents[si], self.lex)
+            self._cues[si] = frozenset(cues)
         return self._cues[si]
+
+    def done(self, si: int) -> frozenset[str]:
+        """Lemmas of the sentence's words that tell what happened (``read_sentence``)."""
+        if si not in self._done:
+            self.cues(si)
+        return self._done[si]
 
     def counts(self, si: int) -> list[Count]:
         if si not in self._counts:

@@ -87,7 +87,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         for si in [frame.sent, *frame.extra_sents]:
             cues |= memo.cues(si)
         if frame.cls == "protest":
-            cues |= later_intervention(sents, frame.sent, max([frame.sent, *frame.extra_sents]), memo)
+            cues |= later_intervention(memo, frame.sent, max([frame.sent, *frame.extra_sents]))
         if frame.cls == "protest" and any(m.cls == "arrest" and m.modality == "asserted" for m in frame.support):
             cues.add("protest_arrest")  # arrests folded into the demonstration (``Merger._merge_across``)
         ctx = Context(
