@@ -60,8 +60,8 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
-# Values that dataclasses.asdict would deep-copy only to get the same immutable value back.
-_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+# Values that dataclasses.asdict (or copy.deepcopy) would copy only to get the same immutable value back.
+IMMUTABLE_TYPES = frozenset({str, int, float, bool, type(None)})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
@@ -74,7 +74,7 @@ def _plain(value: Any) -> Any:
     types other than these go through asdict's own code.
     """
     kind = type(value)
-    if kind in _IMMUTABLE:
+    if kind in IMMUTABLE_TYPES:
         return value
     if kind is list:
         return [_plain(v) for v in value]

@@ -28,7 +28,7 @@ from typing import Any
 
 from sitrep import registry, resources
 from sitrep.errors import SitrepError, error
-from sitrep.model import Article, Document, Result
+from sitrep.model import IMMUTABLE_TYPES, Article, Document, Result
 
 DEFAULT_CONFIG = Path(__file__).parent / "config" / "pipeline.toml"
 TRACE_ENV = "SITREP_TRACE"
@@ -191,7 +191,6 @@ def _restore(document: Document, snap: dict[str, Any]) -> None:
     document.article.published = snap["published"]
 
 
-_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
 _PLAIN_CLASSES: dict[type, bool] = {}
 
 
@@ -200,7 +199,7 @@ def _copied(value: Any) -> Any:
     (they cannot change), anything else by ``copy.deepcopy``. Four stages write into events, so every
     batch's events were deep-copied four times before those stages ran (~0.025 of the parse's CPU)."""
     kind = type(value)
-    if kind in _IMMUTABLE:
+    if kind in IMMUTABLE_TYPES:
         return value
     if kind is list:
         return [_copied(v) for v in value]
@@ -215,7 +214,7 @@ def _copied(value: Any) -> Any:
         return copy.deepcopy(value)
     state = value.__dict__.copy()
     for name, field_value in state.items():
-        if type(field_value) not in _IMMUTABLE:
+        if type(field_value) not in IMMUTABLE_TYPES:
             state[name] = _copied(field_value)
     twin = object.__new__(kind)
     twin.__dict__.update(state)
