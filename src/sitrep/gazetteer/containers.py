@@ -61,16 +61,16 @@ def mark_city_parts(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
     for a, b in zip(found, found[1:], strict=False):
         if a.demonym is not None or b.demonym is not None or b.within or text[a.end:b.start] != " - ":
             continue
-        within = {e.admin1_code for e in gaz.lookup(a.text, loose=False)
-                  if e.feature == "town" and e.population >= 100_000 and e.admin1_code}
+        within = seat_units(gaz, a.text, loose=False)
         if within:
             b.within = within
 
 
-def seat_units(gaz: Gazetteer, name: str) -> set[str]:
+def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
     """The provinces of the large towns of a name ("Idleb", "Hasakeh"): a province named after its capital is
-    often written as the town, in a spelling the gazetteer knows only for the town."""
-    return {e.admin1_code for e in gaz.lookup(name) if e.feature == "town" and e.population >= 100_000
+    often written as the town, in a spelling the gazetteer knows only for the town (``loose``: spellings
+    matched loosely too)."""
+    return {e.admin1_code for e in gaz.lookup(name, loose=loose) if e.feature == "town" and e.population >= 100_000
             and e.admin1_code}
 
 
