@@ -60,6 +60,14 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
 
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction code: both actor types, lower first; X0 for a sole actor."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    return codes[0] * 10 if len(codes) == 1 else codes[0] * 10 + codes[1]
+
+
 # Values that dataclasses.asdict (or copy.deepcopy) would copy only to get the same immutable value back.
 IMMUTABLE_TYPES = frozenset({str, int, float, bool, type(None)})
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -8,7 +8,7 @@ from sitrep.eval.case2021 import coding_pipeline
 from sitrep.events.codebook import codebook
 from sitrep.events.fatalities import parse_number
 from sitrep.model import Article
-from sitrep.stages.coding import interaction
+from sitrep.model import interaction_code as interaction
 
 
 @pytest.fixture(scope="module")

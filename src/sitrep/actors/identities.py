@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from sitrep.model import interaction_code
 from sitrep.resources import data_files
 
 CROWD = (5, 6)
@@ -102,8 +103,7 @@ def civilian_victims(ev: Any) -> None:
         if "actor2" in ev.evidence:
             ev.evidence.setdefault("assoc_actor_2", list(ev.evidence["actor2"]))
     ev.actor2, ev.inter2 = f"Civilians ({country})", CIVILIANS
-    codes = sorted(c for c in (ev.inter1, ev.inter2) if c)
-    ev.interaction = codes[0] * 10 + codes[1] if len(codes) == 2 else codes[0] * 10
+    ev.interaction = interaction_code(ev.inter1, ev.inter2)
 
 
 def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = None) -> None:

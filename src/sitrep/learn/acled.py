@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sitrep.model import interaction_code
+
 ATTRIBUTION = "Armed Conflict Location & Event Data Project (ACLED); acleddata.com"
 
 INTER_WORDS = {
@@ -134,13 +136,6 @@ def inter_code(value: str | None) -> int | None:
     if number is not None:
         return number if 0 < number <= 8 else None
     return INTER_WORDS.get(text.lower())
-
-
-def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
-    codes = sorted(c for c in (inter1, inter2) if c)
-    if not codes:
-        return None
-    return codes[0] * 10 if len(codes) == 1 else codes[0] * 10 + codes[1]
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d/%m/%Y", "%m/%d/%Y", "%d %b %Y", "%Y/%m/%d")

@@ -21,7 +21,7 @@ from sitrep.events.fatalities import total
 from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.learn import load
-from sitrep.model import Document, Event
+from sitrep.model import Document, Event, interaction_code
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
 from sitrep.stages.events import COUNTRY_KEY, FRAMES_KEY, article_country
@@ -34,16 +34,6 @@ POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters"
 CROWD_INTER = {"Protests": 6, "Riots": 5}
 CONTEXT = 2  # sentences on each side of the event's own that the coder model reads
 INPUTS_KEY = "coder_inputs"  # document.extras: event id -> (context, rule features, rules' sub-type, own sentences)
-
-
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED interaction code: both actor types, lower first; X0 for a sole actor."""
-    codes = sorted(c for c in (inter1, inter2) if c)
-    if not codes:
-        return None
-    if len(codes) == 1:
-        return codes[0] * 10
-    return codes[0] * 10 + codes[1]
 
 
 def _swap_actors(ev: Event) -> None:
@@ -181,7 +171,7 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS) if ev.inter2 else None
         if ev.actor2 == ev.actor1:
             ev.actor2, ev.inter2 = None, None
-    ev.interaction = interaction(ev.inter1, ev.inter2)
+    ev.interaction = interaction_code(ev.inter1, ev.inter2)
     civilian = sub in book.civilian_sub_events or (
         ev.event_type == "Explosions/Remote violence" and (ev.inter2 == 7 or (victims and victims <= {7}))
     )
