@@ -306,7 +306,8 @@ def build_index() -> ActorIndex:
     generics: dict[tuple[str, ...], list[GenericRow]] = {}
     seen: dict[tuple[str, str], GenericRow] = {}
     people = _people_nouns()
-    for rec in _mined_rows():
+    mined = _mined_rows()  # read once here: the templates and the community patterns below both use it
+    for rec in mined:
         # a mined template: the people it names are a side ("Dogon Ethnic Militia") or who the
         # civilians/crowd are ("Labour Group"), as ACLED coded them most often
         if "{country}" not in rec["name"]:
@@ -361,8 +362,8 @@ def build_index() -> ActorIndex:
     # "the Muslim community", "Dogon villagers": people named by their community (sitrep.actors.communities)
     national = {" ".join(k) for k in (*nationalities, *country_names)}
     people_nouns = _read_rows("actors_identity_people.csv", ("word", "name", "inter"))
-    militias = community_templates(_mined_rows(), national, militias=True)
-    for pattern, name, inter, identity in community_patterns(community_templates(_mined_rows(), national), people_nouns,
+    militias = community_templates(mined, national, militias=True)
+    for pattern, name, inter, identity in community_patterns(community_templates(mined, national), people_nouns,
                                                              militias):
         generics.setdefault(token_key(pattern), [GenericRow(pattern, name, inter, "", "", 0.7, identity)])
     longest = max([len(k) for k in aliases] + [len(k) for k in generics] + [1])
