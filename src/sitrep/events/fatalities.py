@@ -169,7 +169,7 @@ def _victim_key(head: Any) -> str:
 
 
 DEATH_VERBS_ANY = DEATH_VERBS | DEATH_INTRANSITIVE
-DEATH_WORDS = DEATH_VERBS | DEATH_INTRANSITIVE | DEATH_NOUNS
+DEATH_WORDS = DEATH_VERBS_ANY | DEATH_NOUNS
 
 
 def counts_in(sent: Any, sent_index: int, vague: dict[str, int]) -> list[Count]:
