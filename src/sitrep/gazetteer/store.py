@@ -3,7 +3,8 @@
 The base tables come from ``build.build_base`` and are cached as one pickle
 under ``$SITREP_CACHE`` (default ``~/.cache/sitrep``) together with what ACLED's
 record adds (``acled.apply_acled``: ~18k places and the admin spellings; the
-cache is rebuilt when those tables change, see ``learned_fingerprint``); the
+cache file is named by the contents of those tables, see ``learned_fingerprint``
+and ``cache_path``, and one process builds it while the others wait); the
 package's and the user's ``gazetteer_additions.csv``, ``gazetteer_admin1_names.csv``
 and ``demonyms.csv`` are applied on every load (small, and users edit them).
 """
@@ -20,7 +21,8 @@ import re
 import threading
 import time
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,7 +57,9 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}.pkl"
+    """The cache file of this code's format and these ACLED-derived tables: two checkouts (or a dev copy of the
+    tables) that differ keep one cache each instead of rebuilding each other's; equal ones share it."""
+    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}-{learned_fingerprint()[:16]}.pkl"
 
 
 @dataclass(frozen=True)
@@ -119,23 +123,67 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
 LEARNED_FILES = ("gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_admin_policy.csv")
 
 
+_FINGERPRINTS: dict[tuple[tuple[str, int, int], ...], str] = {}
+
+
 def learned_fingerprint() -> str:
-    """A digest of every copy of the ACLED-derived tables: a cache built from other tables is stale."""
-    digest = hashlib.sha1()
-    for name in LEARNED_FILES:
-        for path in data_files(name):
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A digest of the contents of every copy of the ACLED-derived tables, in order (package copy first): a cache
+    built from other tables is stale. Where the files lie does not count, so checkouts with the same tables agree;
+    the digest is kept per (path, size, mtime) so that asking again costs a few stat calls."""
+    copies = [(name, path) for name in LEARNED_FILES for path in data_files(name)]
+    stamp = tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for _name, path in copies)
+    known = _FINGERPRINTS.get(stamp)
+    if known is None:
+        digest = hashlib.sha1()
+        for name, path in copies:
+            digest.update(f"{name}\0".encode())
+            digest.update(hashlib.sha1(path.read_bytes()).digest())
+        known = _FINGERPRINTS[stamp] = digest.hexdigest()
+    return known
+
+
+@contextmanager
+def _build_lock(target: Path) -> Iterator[None]:
+    """One builder per cache file across processes (an advisory lock file beside it; no lock where fcntl is
+    missing): the others wait and then read what it built instead of building the same tables again."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    with open(target.with_name(target.name + ".lock"), "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+STALE_CACHE_DAYS = 14  # another fingerprint's cache unused this long is removed after a build
+
+
+def _prune_old_caches(target: Path) -> None:
+    cutoff = time.time() - STALE_CACHE_DAYS * 86400
+    for other in target.parent.glob("gazetteer-v*.pkl"):
+        try:
+            if other != target and other.stat().st_atime < cutoff and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            pass  # another process removed or replaced it
 
 
 def build_cache(path: Path | None = None) -> float:
     """Build the base tables, their name index and ACLED's additions into the cache; returns seconds."""
+    target = path or cache_path()
+    with _build_lock(target):
+        return _build_cache_locked(target)
+
+
+def _build_cache_locked(target: Path) -> float:
     from sitrep.gazetteer.acled import apply_acled
 
     t0 = time.perf_counter()
-    target = path or cache_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
     tables = build_base()
     tables["exact"], tables["loose"] = index_names(tables["names"], tables["alts"], tables["features"], tables["pop"])
     del tables["alts"]
@@ -148,6 +196,7 @@ def build_cache(path: Path | None = None) -> float:
     with open(out, "wb") as f:
         pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
     out.replace(target)
+    _prune_old_caches(target)
     return time.perf_counter() - t0
 
 
@@ -343,18 +392,32 @@ def _unpickle(path: Path) -> dict[str, Any]:
     return tables
 
 
+def _current(target: Path) -> dict[str, Any] | None:
+    """The cached tables when the file exists and was built from this format, these packages and tables."""
+    if not target.exists():
+        return None
+    try:
+        tables = _unpickle(target)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None  # a torn or stale cache is rebuilt
+    if tables.get("format") == FORMAT_VERSION and tables.get("sources") == source_versions() \
+            and tables.get("learned") == learned_fingerprint():
+        return tables
+    return None
+
+
 def load_tables(path: Path | None = None, rebuild: bool = False) -> dict[str, Any]:
     target = path or cache_path()
-    if not rebuild and target.exists():
-        try:
+    tables = None if rebuild else _current(target)
+    if tables is not None:
+        return tables
+    with _build_lock(target):
+        # a process that held the lock meanwhile may have built it: read that instead of building again
+        tables = None if rebuild else _current(target)
+        if tables is None:
+            _build_cache_locked(target)
             tables = _unpickle(target)
-            if tables.get("format") == FORMAT_VERSION and tables.get("sources") == source_versions() \
-                    and tables.get("learned") == learned_fingerprint():
-                return tables
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass  # a torn or stale cache is rebuilt below
-    build_cache(target)
-    return _unpickle(target)
+    return tables
 
 
 def load_gazetteer(reload: bool = False) -> Gazetteer:

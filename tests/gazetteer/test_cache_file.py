@@ -1,0 +1,63 @@
+"""The gazetteer cache file: named by content, not by where the tables lie, and built by one process at a time."""
+
+from __future__ import annotations
+
+import pickle
+import threading
+import time
+from pathlib import Path
+
+import sitrep.gazetteer.store as store
+import sitrep.resources as resources
+from sitrep.gazetteer.build import FORMAT_VERSION, source_versions
+
+
+def _tables_in(folder: Path, text: str) -> None:
+    folder.mkdir()
+    for name in store.LEARNED_FILES:
+        (folder / name).write_text(f"# {name}\n{text}\n", encoding="utf-8")
+
+
+def test_two_checkouts_with_the_same_tables_share_one_cache_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("SITREP_DATA_PATH", raising=False)
+    monkeypatch.setenv("SITREP_CACHE", str(tmp_path / "cache"))
+    _tables_in(tmp_path / "one", "code,name\nXX.01,North")
+    _tables_in(tmp_path / "two", "code,name\nXX.01,North")
+    _tables_in(tmp_path / "other", "code,name\nXX.01,South")
+    paths = {}
+    for checkout in ("one", "two", "other"):
+        monkeypatch.setattr(resources, "PACKAGE_DATA", tmp_path / checkout)
+        paths[checkout] = (store.learned_fingerprint(), store.cache_path())
+    assert paths["one"] == paths["two"]
+    assert paths["other"][0] != paths["one"][0] and paths["other"][1] != paths["one"][1]
+
+
+def test_a_changed_table_changes_the_fingerprint(monkeypatch, tmp_path):
+    monkeypatch.delenv("SITREP_DATA_PATH", raising=False)
+    _tables_in(tmp_path / "data", "code,name\nXX.01,North")
+    monkeypatch.setattr(resources, "PACKAGE_DATA", tmp_path / "data")
+    before = store.learned_fingerprint()
+    (tmp_path / "data" / store.LEARNED_FILES[0]).write_text("code,name\nXX.01,Northern\n", encoding="utf-8")
+    assert store.learned_fingerprint() != before
+
+
+def test_processes_waiting_for_a_build_read_it_instead_of_building_again(monkeypatch, tmp_path):
+    target = tmp_path / "gazetteer-test.pkl"
+    builds = []
+
+    def slow_build(path: Path) -> float:
+        builds.append(path)
+        time.sleep(0.3)
+        tables = {"format": FORMAT_VERSION, "sources": source_versions(), "learned": store.learned_fingerprint()}
+        path.write_bytes(pickle.dumps(tables))
+        return 0.3
+
+    monkeypatch.setattr(store, "_build_cache_locked", slow_build)
+    loaded = []
+    workers = [threading.Thread(target=lambda: loaded.append(store.load_tables(target))) for _ in range(3)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert len(builds) == 1 and len(loaded) == 3
+    assert all(t["learned"] == store.learned_fingerprint() for t in loaded)
