@@ -170,8 +170,8 @@ class Detector(ArgumentReader, Merger):
             return False
         if t.passive and not any(c.dep_ == "nsubjpass" and self._someone(c) for c in tok.children):
             return False  # "five men were held", not "the elections were held"
-        if t.people and not any(c.dep_ == "nsubj" and self._someone(c) and not self._state_force(c)
-                                for c in tok.children):
+        if t.people and not any(self._someone(c) and not self._state_force(c) and not self._armed(c)
+                                for c in self._subjects(tok)):
             return False  # "residents blocked the road", not "a landslide" or "the police blocked the road"
         if t.needs and not self._cue_ok(t.needs, words):
             return False
@@ -246,7 +246,8 @@ class Detector(ArgumentReader, Merger):
                     for t in span:
                         actors.setdefault(t.i, a)
         # Words inside a name ("Popular Mobilisation Units", "Rapid Support Forces") are not triggers.
-        in_name = {i for i, a in actors.items() if a.kind == "named"}
+        # A name written in lower case ("a climate strike", which ACLED also lists as an actor) names the act.
+        in_name = {i for i, a in actors.items() if a.kind == "named" and not doc[i].is_lower}
         in_name |= {t.i for ent in doc.ents if ent.label_ in ("ORG", "NORP", "FAC", "WORK_OF_ART", "LAW")
                     for t in ent if t.pos_ == "PROPN" or t.is_title}
         frames: list[Frame] = []
@@ -373,6 +374,22 @@ class Detector(ArgumentReader, Merger):
         return parts.get(tok.lemma_.lower()) in (1, 8) or any(
             c.dep_ in ("compound", "amod") and parts.get(c.lemma_.lower()) in (1, 8) for c in tok.children)
 
+    @staticmethod
+    def _subjects(tok: Any) -> list[Any]:
+        """A verb's subjects, or those of the verb it completes ("activists continued to block the site")."""
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj and tok.dep_ == "xcomp":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return subj
+
+    def _armed(self, tok: Any) -> bool:
+        """A noun phrase naming armed men, who block or march as fighters, not as demonstrators."""
+        armed = self.lex.cues.get("nonstate_actor", frozenset()) | {"armed"}
+        if self.lex.participants.get(tok.lemma_.lower()) in (2, 3, 4, 8) and tok.lemma_.lower() not in PEOPLE_WORDS:
+            return True
+        return tok.lemma_.lower() in armed or any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in armed
+                                                  for c in tok.children)
+
     def _someone(self, tok: Any) -> bool:
         """Whether a noun phrase head names people: a participant noun, a name, a pronoun or a number."""
         if tok.pos_ in ("PROPN", "PRON", "NUM") or tok.lemma_.lower() in self.lex.participants \
@@ -381,7 +398,9 @@ class Detector(ArgumentReader, Merger):
         if tok.lemma_.lower() in self.lex.cues.get("quantity", frozenset()):
             # "dozens of construction workers": the people are in the "of" phrase
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if of is None:
+                return tok.lemma_.lower() == "group"  # "a group blocked a road": people
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
             return obj is not None and self._someone(obj)
         return False
 
