@@ -52,6 +52,16 @@ def test_a_nationality_word_inside_a_named_actor_counts_once():
     assert article_country(d) == "Ukraine"
 
 
+def test_a_group_of_a_few_neighbouring_countries_votes_for_each_of_them():
+    # "suspected ISGS militants attacked a village ...": no place resolved, the group's homes are the candidates
+    d = doc([])
+    d.actors = [Actor(text="ISGS militants", start=10, end=24, name="Islamic State (Greater Sahara)", inter=2,
+                      kind="named")]
+    votes = country_votes(d)
+    assert {"Mali", "Niger", "Burkina Faso"} <= {c for c, v in votes.items() if v > 0}
+    assert article_country(d) in ("Mali", "Niger", "Burkina Faso")
+
+
 def test_source_names():
     assert source_countries("Daily Nation (Kenya)") == {"Kenya"}
     assert source_countries("Tadress24info; Actu (Niger)") == {"Niger"}

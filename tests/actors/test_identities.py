@@ -100,3 +100,15 @@ def test_a_named_association_attacked_is_civilians_with_the_association_beside_t
                actor2="AB: Amar Bangladesh Party", inter2=7, interaction=57)
     civilian_victims(ev)
     assert (ev.actor2, ev.assoc_actor_2, ev.interaction) == ("Civilians (Bangladesh)", "AB: Amar Bangladesh Party", 57)
+
+
+def test_people_words_carry_the_identity_acled_adds_beside_them():
+    from sitrep.actors import get_matcher
+
+    generics = get_matcher().index.generics
+    for words, identity in ((("street", "vendors"), "Labour Group ({country})"), (("girls",), "Women ({country})"),
+                            (("student", "protesters"), "Students ({country})"),
+                            (("traders",), "Labour Group ({country})")):
+        assert any(row.identity == identity for row in generics[words]), words
+    # a student crowd is still the crowd
+    assert any(row.name == "Protesters ({country})" for row in generics[("student", "protesters")])

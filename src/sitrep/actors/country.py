@@ -33,6 +33,8 @@ OTHER_PLACE_WEIGHT = 1.0  # regions, deserts, rivers ...
 HINT_WEIGHT = 1.0  # extra for a bracketed admin unit, on top of its place weight
 STATE_ACTOR_WEIGHT = 1.0
 NAMED_ACTOR_WEIGHT = 0.75
+SHARED_ACTOR_WEIGHT = 0.75  # each home of a named actor of a few countries
+SHARED_HOMES = 3
 GENERIC_STATE_WEIGHT = 0.2  # "Iran threatened": counts only where nothing else names a country
 SOURCE_WEIGHT = 1.5
 # a source that reported on one country in the training exports: weak, since those exports cover few
@@ -147,6 +149,12 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             state = a.name.startswith(_STATE_PREFIXES)
             votes[homes[0]] += STATE_ACTOR_WEIGHT if state else NAMED_ACTOR_WEIGHT
             other.add(homes[0])
+        elif 1 < len(homes) <= SHARED_HOMES:
+            # a group active in a few neighbouring countries ("JNIM": Mali, Burkina Faso) rules out the rest of
+            # the world: a village read as a namesake abroad should not outvote it
+            for home in homes:
+                votes[home] += SHARED_ACTOR_WEIGHT
+                other.add(home)
     for c in source_countries(document.article.source):
         votes[c] += SOURCE_WEIGHT
         other.add(c)
