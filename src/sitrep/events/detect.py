@@ -173,6 +173,8 @@ class Detector(ArgumentReader, Merger):
         if t.people and not any(self._someone(c) and not self._state_force(c) and not self._armed(c)
                                 for c in self._subjects(tok)):
             return False  # "residents blocked the road", not "a landslide" or "the police blocked the road"
+        if t.civilians and not any(self._civilians(c) for c in self._subjects(tok)):
+            return False  # "activists occupied the forest", not "M23 occupied the town"
         if t.needs and not self._cue_ok(t.needs, words):
             return False
         if t.unless and self._cue_ok(t.unless, words):
@@ -374,13 +376,18 @@ class Detector(ArgumentReader, Merger):
         return parts.get(tok.lemma_.lower()) in (1, 8) or any(
             c.dep_ in ("compound", "amod") and parts.get(c.lemma_.lower()) in (1, 8) for c in tok.children)
 
-    @staticmethod
-    def _subjects(tok: Any) -> list[Any]:
-        """A verb's subjects, or those of the verb it completes ("activists continued to block the site")."""
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    def _subjects(self, tok: Any) -> list[Any]:
+        """A verb's subjects, or those of the verb it completes ("activists continued to block the site").
+        With no subject in the parse (notes' "On 26 April, in Morelia, teachers blocked roads" often parse the
+        people as an apposition of the place), the nouns before the verb that name people stand in."""
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and tok.dep_ == "xcomp":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
-        return subj
+        if subj or tok.pos_ != "VERB":
+            return [c for c in subj if c.dep_ == "nsubj"]
+        parts = self.lex.participants
+        return [t for t in tok.sent if t.i < tok.i and t.pos_ == "NOUN" and (
+            t.lemma_.lower() in parts or t.lemma_.lower() in PEOPLE_WORDS)]
 
     def _armed(self, tok: Any) -> bool:
         """A noun phrase naming armed men, who block or march as fighters, not as demonstrators."""
@@ -389,6 +396,17 @@ class Detector(ArgumentReader, Merger):
             return True
         return tok.lemma_.lower() in armed or any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in armed
                                                   for c in tok.children)
+
+    def _civilians(self, tok: Any) -> bool:
+        """Unarmed people named by a common noun: civilians, demonstrators, a crowd, "a group of parents"."""
+        if tok.pos_ != "NOUN" or self._state_force(tok) or self._armed(tok):
+            return False
+        lemma = tok.lemma_.lower()
+        if self.lex.participants.get(lemma) in (5, 6, 7) or lemma in PEOPLE_WORDS:
+            return True
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return lemma in self.lex.cues.get("quantity", frozenset()) and obj is not None and self._civilians(obj)
 
     def _someone(self, tok: Any) -> bool:
         """Whether a noun phrase head names people: a participant noun, a name, a pronoun or a number."""

@@ -27,6 +27,7 @@ class Trigger:
     weight: float = 1.0
     passive: bool = False  # only as a passive verb ("were held")
     people: bool = False  # only with people as the verb's subject ("residents blocked the road")
+    civilians: bool = False  # only with unarmed people named by a common noun ("students occupied the school")
 
 
 @dataclass
@@ -83,6 +84,7 @@ def _trigger(entry: dict[str, Any], path: Path) -> Trigger:
         weight=float(entry.get("weight", 1.0)),
         passive=bool(entry.get("passive", False)),
         people=bool(entry.get("people", False)),
+        civilians=bool(entry.get("civilians", False)),
     )
 
 
