@@ -1,0 +1,58 @@
+"""Detection of demonstrations by who did the act: people march, block and occupy; armed men do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.eval.case2021 import CODING_STAGES
+from sitrep.model import Article
+from sitrep.pipeline import Pipeline, load_config
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    config = load_config()
+    config["pipeline"]["stages"] = CODING_STAGES
+    config["stages"]["sitrep.coding.v1"]["use_model"] = False  # the rules' detection, not the learned choice
+    return Pipeline(config)
+
+
+def subs(pipe, text):
+    return [e.sub_event_type for e in pipe.process_batch([Article(text=text)])[0].events]
+
+
+@pytest.mark.parametrize("text", [
+    "Members and supporters of the opposition marched from the square to the presidential residence.",
+    "Drivers carried out a motorcade through the city to demand better fees.",
+    "A group blocked a road near the town to complain about the rise in fuel prices.",
+    "Environmental activists continued to block a construction site near the lake to oppose the works.",
+    "Three activists occupied the forest near the town against the construction of a highway.",
+])
+def test_detect_people_who_march_block_or_occupy_are_demonstrating(pipe, text):
+    assert subs(pipe, text) == ["Peaceful protest"]
+
+
+def test_detect_a_lower_case_act_that_is_also_a_name_is_still_an_act(pipe):
+    # "climate strike" is in ACLED's actor list; written in lower case it names the strike itself
+    assert subs(pipe, "A Fridays for Future climate strike took place by the parliament, demanding action.") \
+        == ["Peaceful protest"]
+
+
+def test_detect_notes_parse_without_a_subject_still_find_the_people(pipe):
+    # the parser hangs "teachers" on the place as an apposition and gives "blocked" no subject
+    assert subs(pipe, "On 26 April 2022, in Morelia, Michoacan de Ocampo, teachers and members of the SNTE "
+                      "blocked roads close to the ministry of finance to demand the payment of salaries.") \
+        == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers marched through the town.",
+    "Rebels marched on the capital on Sunday.",
+    "An armed group blocked the road to the town and demanded money from drivers.",
+])
+def test_detect_armed_men_marching_or_blocking_are_no_demonstration(pipe, text):
+    assert "Peaceful protest" not in subs(pipe, text)
+
+
+def test_detect_rebels_occupying_a_town_capture_it(pipe):
+    assert subs(pipe, "M23 rebels occupied the town of Bunagana.") == ["Non-state actor overtakes territory"]
