@@ -124,6 +124,9 @@ class ArgumentReader:
             return None
         if target and inter == 3 and lemma in PARTISANS:
             inter = 7  # party activists or supporters attacked are civilians; attacking, they are a militia
+        if inter == 1 and lemma in ("guard", "watchman") and any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_GUARD for c in kids):
+            inter = 7  # "a security guard", "a private guard" of a shop or a bank: a civilian, not a state force
         left = min([tok.i] + [c.i for c in kids if c.dep_ in ("compound", "amod", "det", "nummod")])
         span = tok.doc[left : tok.i + 1]
         police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
@@ -398,6 +401,7 @@ POLICE = {"police", "policeman", "policemen", "cop", "cops", "constable", "offic
 HARM_LEMMAS = {"kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct", "kidnap", "rape", "beat",
                "attack", "target"}
 PARTISANS = {"activist", "supporter", "cadre"}  # participants read by their role in the event
+PRIVATE_GUARD = {"security", "private", "night", "bank", "shop", "hotel"}
 
 
 def generic_name(inter: int, country: str | None, police: bool = False) -> str:

@@ -312,7 +312,9 @@ class Merger:
                     prev.victims += f.victims
                     prev.absorb(f)
                     prev.actor1 = prev.actor1 or f.actor1
-                    prev.actor2 = prev.actor2 or f.actor2
+                    # the victims told first are whom it was done to: "the attack ... disputes of the gang" later
+                    # names no second side
+                    prev.actor2 = prev.actor2 or (None if prev.victims else f.actor2)
                     if self.lex.priority(f.cls) > self.lex.priority(prev.cls) and family(f) == "remote":
                         prev.cls = f.cls
                     continue

@@ -1,0 +1,39 @@
+"""Whom an act was done to: victims told first stay the second side; private guards are civilians."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.eval.case2021 import CODING_STAGES
+from sitrep.model import Article
+from sitrep.pipeline import Pipeline, load_config
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    config = load_config()
+    config["pipeline"]["stages"] = CODING_STAGES
+    config["stages"]["sitrep.coding.v1"]["use_model"] = False
+    return Pipeline(config)
+
+
+def lead(pipe, text):
+    return pipe.process_batch([Article(text=text)])[0].events[0]
+
+
+def test_arguments_a_later_mention_does_not_replace_the_victims(pipe):
+    ev = lead(pipe, "Members of a gang shot and killed a man on the main road. The attack is believed to be "
+                    "linked to the internal disputes of the gang in the area.")
+    assert ev.sub_event_type == "Attack"
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
+
+
+def test_arguments_a_security_guard_is_a_civilian(pipe):
+    ev = lead(pipe, "Two armed men shot and wounded a security guard in front of a bakery.")
+    assert ev.sub_event_type == "Attack"
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
+
+
+def test_arguments_prison_guards_stay_state_forces(pipe):
+    ev = lead(pipe, "Gunmen attacked prison guards at the gate of the central prison, killing two of them.")
+    assert ev.actor2 is not None and not ev.actor2.startswith("Civilians")
