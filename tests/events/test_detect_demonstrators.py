@@ -56,3 +56,14 @@ def test_detect_armed_men_marching_or_blocking_are_no_demonstration(pipe, text):
 
 def test_detect_rebels_occupying_a_town_capture_it(pipe):
     assert subs(pipe, "M23 rebels occupied the town of Bunagana.") == ["Non-state actor overtakes territory"]
+
+
+def test_detect_police_present_who_did_not_intervene_make_no_intervention(pipe):
+    assert subs(pipe, "Activists demonstrated in the town to oppose multiculturalism. Police personnel were present "
+                      "at the venue but did not intervene.") == ["Peaceful protest"]
+
+
+def test_detect_peasants_marching_and_a_peace_march_are_demonstrations(pipe):
+    assert subs(pipe, "Dozens of peasants marched from the square towards the land institute.") == ["Peaceful protest"]
+    assert subs(pipe, "Students took part, alongside their parents, in a peace march between the two towns.") \
+        == ["Peaceful protest"]

@@ -170,6 +170,30 @@ def later_intervention(memo: SentenceMemo, first: int, last: int) -> set[str]:
     return set()
 
 
+def _negated(toks: list[Any]) -> list[bool]:
+    """For every token, whether its clause's verb is negated ("police were present but did not intervene",
+    "did not use tear gas"): what a negated verb tells did not happen."""
+    start, n = toks[0].i if toks else 0, len(toks)
+    neg_verbs = {t.i - start for t in toks if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX")
+                 for t in (t.head,)}
+    if not neg_verbs:
+        return [False] * n
+    heads = [t.head.i - start for t in toks]
+    pos = [t.pos_ for t in toks]
+    out = []
+    for k in range(n):
+        cur, found = k, False
+        for _ in range(4):
+            if cur in neg_verbs:
+                found = True
+                break
+            if pos[cur] in ("VERB", "AUX") or not 0 <= heads[cur] < n or heads[cur] == cur:
+                break  # reached its own clause's verb (not negated)
+            cur = heads[cur]
+        out.append(found)
+    return out
+
+
 def _word_part(toks: list[Any], k: int) -> bool:
     """A piece of a hyphenated word ("die" of "die-in", "sit" of "sit-in"): the whole word is read instead."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -186,6 +210,8 @@ def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
     lemmas = [t.lemma_.lower() for t in toks]
     cues = cue_groups(lex, _words_of(toks, lows, lemmas)) - DEMO_GROUPS
     topics = _topics(toks, lows, lemmas)
+    negated = _negated(toks)
+    topics = [topic or neg for topic, neg in zip(topics, negated, strict=True)]  # "did not intervene": not done
     done = frozenset(lemma for lemma, topic in zip(lemmas, topics, strict=True) if not topic)
     # force, violence and intervention count only as things that happened here, not as the
     # protest's cause ("marched against police brutality", "after the shooting of ...")

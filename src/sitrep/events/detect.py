@@ -24,7 +24,7 @@ from sitrep.model import Actor, Document
 NOT_A_RIOT = {"police", "policemen", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields"}
 BACKGROUND_PREPS = {"after", "despite", "since", "amid", "following", "before", "over", "against"}
 TERMINAL = (".", "!", "?", ":", ";", "\"", "\u201d", "'")
-PEOPLE_WORDS = {"suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
+PEOPLE_WORDS = {"peasant", "neighbor", "neighbour", "participant", "mourner", "retiree", "veteran", "suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
                 "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer",
                 # who ACLED's notes say blocked a road or closed a gate: people, unlike a landslide or a decree
                 "supporter", "student", "teacher", "employee", "farmer", "parent", "relative", "resident", "villager",
