@@ -112,3 +112,20 @@ def test_people_words_carry_the_identity_acled_adds_beside_them():
         assert any(row.identity == identity for row in generics[words]), words
     # a student crowd is still the crowd
     assert any(row.name == "Protesters ({country})" for row in generics[("student", "protesters")])
+
+
+def test_companions_acled_codes_beside_an_actor_come_along() -> None:
+    from sitrep.actors import identities
+
+    table = {"Katiba Macina": ["JNIM: Group for Support of Islam and Muslims"],
+             "Fulani Ethnic Group ({country})": ["Pastoralists ({country})"]}
+    original = identities._companions
+    identities._companions = lambda: table  # type: ignore[assignment]
+    try:
+        ev = event(actor1="Katiba Macina", inter1=2, actor2="Civilians (Mali)", inter2=7,
+                   assoc_actor_2="Fulani Ethnic Group (Mali)", evidence={"actor1": [0, 5], "actor2": [9, 15]})
+        identities.add_companions(ev)
+        assert ev.assoc_actor_1 == "JNIM: Group for Support of Islam and Muslims"
+        assert ev.assoc_actor_2 == "Fulani Ethnic Group (Mali); Pastoralists (Mali)"
+    finally:
+        identities._companions = original  # type: ignore[assignment]

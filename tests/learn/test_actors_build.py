@@ -89,3 +89,16 @@ def test_a_nationality_word_is_no_name_of_a_group() -> None:
              for i in range(12, 40)]
     zf = build_table(recs, holdout=(), min_notes=3).actors["ZF: Zorvan Front"]
     assert "Russian" not in zf.aliases
+
+
+def test_an_actor_coded_beside_another_in_most_notes_has_it_as_companion() -> None:
+    from sitrep.learn.actors import companions
+
+    recs = [_rec(i, "Arland", f"On day {i}, Zorvan brigades attacked Town{i}.", "ZB: Zorvan Brigades", 2,
+                 "Civilians (Arland)", "7", assoc2="Millers (Arland)") for i in range(12)]
+    for i in range(12, 24):  # the brigades' backers come along on their side in 10 of their 12 notes
+        recs[i - 12].assoc_actor_1 = ["ZF: Zorvan Front"] if i < 22 else []
+    table = build_table(recs, holdout=(), min_notes=3, skip=["Civilians ({country})"])
+    assert companions(table.actors["ZB: Zorvan Brigades"]) == ["ZF: Zorvan Front"]
+    # the other side's identity and the sides themselves are never companions
+    assert companions(table.actors["Millers ({country})"]) == []

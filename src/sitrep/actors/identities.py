@@ -106,6 +106,46 @@ def civilian_victims(ev: Any) -> None:
     ev.interaction = interaction_code(ev.inter1, ev.inter2)
 
 
+@lru_cache(maxsize=1)
+def _companions() -> dict[str, list[str]]:
+    """Actor name (period dropped, country as "{country}") -> who ACLED codes beside it in most of its notes,
+    as mined from the record (``actors_acled.csv``, column companions: "Katiba Macina" -> JNIM)."""
+    from sitrep.actors import dictionary
+
+    out: dict[str, list[str]] = {}
+    for rec in dictionary._mined_rows():
+        found = [c for c in (rec.get("companions") or "").split("|") if c]
+        if found:
+            out[rec["name"]] = found
+    return out
+
+
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+
+
+def add_companions(ev: Any, year: int | None = None) -> None:
+    """Add to each side the companions of the actors on it ("Katiba Macina" brings JNIM, "Fulani Ethnic Group
+    (Mali)" brings "Pastoralists (Mali)"); a "{country}" companion takes the country its actor was named with."""
+    table = _companions()
+    if not table:
+        return
+    for side in ("1", "2"):
+        main = getattr(ev, f"actor{side}")
+        names = [n for n in (main, *(getattr(ev, f"assoc_actor_{side}") or "").split("; ")) if n]
+        for name in names:
+            base = _PERIOD.sub("", name).strip()
+            m = _COUNTRY_SUFFIX.search(base)
+            country = m.group(1) if m and not m.group(1)[:1].isdigit() else None
+            found = table.get(base) or (table.get(base[:m.start()] + "({country})") if m else None) or []
+            for companion in found:
+                if "{country}" in companion:
+                    if not country:
+                        continue
+                    companion = companion.replace("{country}", country)
+                span = ev.evidence.get(f"actor{side}") or ev.evidence.get("trigger") or [0, 0]
+                _add(ev, side, dated_identity(companion, year), span)
+
+
 def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = None) -> None:
     """Add the identity actors of ``ev``'s sides to its associated actors (``identities``: mention span ->
     identity actor name, as the actors stage found them); the victims of violence against civilians are
@@ -122,12 +162,12 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
     civil = [s for s, inter in (("1", ev.inter1), ("2", ev.inter2)) if inter == CIVILIANS]
     # one side only can hold who the people in the event's sentences are
     holders = crowd or civil
-    if len(holders) != 1 or (crowd and civil):
-        return
-    for start, end in _ranges(ev):
-        for span, identity in sorted(identities.items()):
-            if span not in own and start <= span[0] and span[1] <= end:
-                _add(ev, holders[0], dated_identity(identity, year), span)
+    if len(holders) == 1 and not (crowd and civil):
+        for start, end in _ranges(ev):
+            for span, identity in sorted(identities.items()):
+                if span not in own and start <= span[0] and span[1] <= end:
+                    _add(ev, holders[0], dated_identity(identity, year), span)
+    add_companions(ev, year)
 
 
 def crowd_country(document: Any, ev: Any, country: str | None) -> str | None:

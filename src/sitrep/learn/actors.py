@@ -16,6 +16,10 @@ Names ending in a country ("Labour Group (Kenya)", "Fulani Ethnic Militia (Mali)
 the held-out ones. State forces ("Military Forces of X (period)") are left to the hand-made
 period table in ``actors.csv``.
 
+Each actor also keeps its companions: who ACLED codes beside it, on the same side, in most of its notes
+("Katiba Macina" with JNIM, "Fulani Ethnic Group (X)" with "Pastoralists (X)"); the coding stage adds them
+(``sitrep.actors.identities.add_companions``).
+
 Only the training countries are read (``sitrep.learn.splits``); the result is written as
 ``data/actors_acled.csv`` with ACLED's attribution, and merged at load time with the hand-made
 ``actors.csv`` and ``generic_actors.csv`` (``sitrep.actors.dictionary``), whose rows win.
@@ -43,7 +47,13 @@ _TOKEN = re.compile(r"[^\W_]+")
 _DROP = str.maketrans("", "", ".'’‘`ʼ")
 IDENTITY_MIN_NOTES = 5  # notes an identity template needs to be kept on its name alone
 COLUMNS = ("name", "aliases", "inter", "country", "start_year", "end_year", "kind", "notes", "first_year",
-           "last_year")
+           "last_year", "companions")
+# An actor ACLED codes, in most of its notes, beside another on the same side ("Fulani Ethnic Militia" with
+# "Pastoralists", "Katiba Macina" with JNIM): that companion is added wherever the actor is found.
+COMPANION_SHARE = 0.6
+COMPANION_MIN_NOTES = 10
+_SIDE_NAMES = ("Civilians", "Protesters", "Rioters", "Unidentified", *("Military Forces of", "Police Forces of",
+                                                                       "Government of"))
 
 
 def stopwords() -> frozenset[str]:
@@ -62,6 +72,7 @@ class ActorStats:
     notes: int = 0
     primary: int = 0  # times coded as actor1/actor2 rather than as an associated actor
     aliases: dict[str, int] = field(default_factory=dict)  # surface phrase -> notes it occurred with
+    beside: Counter[str] = field(default_factory=Counter)  # notes with another actor on the same side
 
     @property
     def template(self) -> bool:
@@ -83,6 +94,12 @@ def sides(record: AcledRecord) -> Iterator[tuple[str, int | None, bool]]:
             yield main, inter, True
         for a in assoc:
             yield a, inter, False
+
+
+def side_groups(record: AcledRecord) -> list[list[str]]:
+    """The names of each side of a record: its main actor and that side's associated actors."""
+    return [[n for n in (main, *assoc) if n] for main, assoc in ((record.actor1, record.assoc_actor_1),
+                                                                 (record.actor2, record.assoc_actor_2))]
 
 
 def target_of(name: str, countries: set[str]) -> str:
@@ -220,6 +237,11 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
                 st.inter[inter] += 1
             st.primary += primary
             targets.add(t)
+        pairs = {(target_of(one, countries), target_of(other, countries)) for twin in merged[r.notes]
+                 for side in side_groups(twin) for one in side for other in side}
+        for one, other in pairs:
+            if one != other and one in targets:
+                table[one].beside[other] += 1
         df.update(_phrases(tokens(r.notes), _place_words(r), stop, max_n).keys())
         note_targets.append(targets)
     # phrases rarer than min_notes can never be kept: forget them before the second pass (memory)
@@ -305,7 +327,14 @@ def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
         "notes": str(st.notes),
         "first_year": str(min(st.years)) if st.years else "",
         "last_year": str(max(st.years)) if st.years else "",
+        "companions": "|".join(companions(st)),
     }
+
+
+def companions(st: ActorStats) -> list[str]:
+    """Who ACLED codes beside this actor in most of its notes: an identity or a named ally, never a side."""
+    return sorted(b for b, n in st.beside.items()
+                  if n >= COMPANION_MIN_NOTES and n >= COMPANION_SHARE * st.notes and not b.startswith(_SIDE_NAMES))
 
 
 def write_table(table: ActorTable, path: str | Path, min_count: int = 2) -> int:
@@ -319,7 +348,8 @@ def write_table(table: ActorTable, path: str | Path, min_count: int = 2) -> int:
                 f"# countries, years and the note phrases that co-occur with them. No note text is copied.\n"
                 f"# Held-out countries (never read): {held}.\n"
                 "# name '{country}' = a template filled with the event's country; kind acled = a named actor,\n"
-                "# generic = a template ACLED codes as a side, identity = a template it codes as an associated actor.\n"
+                "# generic = a template ACLED codes as a side, identity = a template it codes as an associated actor;\n"
+                "# companions = who ACLED codes beside the actor on its side in most of its notes.\n"
                 "# Hand-made rows (actors.csv, generic_actors.csv) win over these where they conflict.\n")
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
