@@ -38,6 +38,29 @@ def test_pipeline_isolates_the_article_that_crashes_a_stage():
     assert results[0].entities[0].text == "alpha" and results[2].entities[0].text == "gamma"
 
 
+@registry.stage("tests.dater.v1", needs=("article.text",), sets=("article.published", "dates"))
+def make_dater(config):
+    """Fills in a missing publication date, as the dates stage does from a dateline, and says so."""
+
+    def run(documents):
+        for d in documents:
+            if d.article.published is None:
+                d.article.published = "2001-01-01"
+                d.dates.append(Mention(text="filled", start=0, end=1, label="DATE"))
+
+    return run
+
+
+def test_a_batch_a_stage_raises_on_runs_again_from_the_articles_as_they_came():
+    config = {"pipeline": {"stages": ["tests.dater.v1", "tests.tagger.v1"]}}
+    articles = [Article(text="alpha one"), Article(text="BOOM two"), Article(text="gamma three", published="2020-01-02")]
+    results = Pipeline(config, strict=False).process_batch(articles)
+    assert [a.published for a in articles] == ["2001-01-01", "2001-01-01", "2020-01-02"]
+    assert [[m.text for m in r.dates] for r in results] == [["filled"], ["filled"], []]  # each stage ran once on it
+    assert [len(r.entities) for r in results] == [1, 0, 1]
+    assert [r.degraded for r in results] == [False, True, False]
+
+
 def test_strict_pipeline_raises_on_the_article_that_crashes_a_stage():
     from sitrep.pipeline import StageFailure
 

@@ -112,6 +112,30 @@ class Pipeline:
             yield from self.process_batch(batch)
 
     def process_batch(self, articles: list[Article]) -> list[Result]:
+        """One Result per article. Stages rarely raise, so a batch first runs without keeping what each stage
+        could undo (copying every batch's events before the four stages that write into them cost ~0.02 of the
+        parse's CPU); when a stage raises, the batch runs again from the articles as they came, carefully: a
+        snapshot before every stage and the failing stage re-run article by article. Stages are deterministic,
+        so the careful run gives every article the Result it would have had."""
+        if not os.environ.get(TRACE_ENV):  # a trace prints as stages run: once, in the careful run
+            published = [a.published for a in articles]  # the dates stage may fill it in
+            try:
+                return [Result.from_document(d) for d in self._run_fast(articles)]
+            except Exception:  # noqa: BLE001 - the careful run finds and isolates the culprit
+                for article, value in zip(articles, published, strict=True):
+                    article.published = value
+        return [Result.from_document(d) for d in self._run_careful(articles)]
+
+    def _run_fast(self, articles: list[Article]) -> list[Document]:
+        """Every stage over the batch with nothing kept to undo; any exception aborts the batch."""
+        documents = [Document(article=a) for a in articles]
+        for _, fn in self.stages:
+            live = [d for d in documents if not _failed(d)]
+            if live:
+                fn(live)
+        return documents
+
+    def _run_careful(self, articles: list[Article]) -> list[Document]:
         documents = [Document(article=a) for a in articles]
         lost: list[set[str]] = [set() for _ in documents]  # per document: what failed or skipped stages left unset
         trace = os.environ.get(TRACE_ENV)
@@ -133,7 +157,7 @@ class Pipeline:
                 for document, counts in zip(docs, before, strict=True):
                     if trace in ("1", "all", document.article.id):
                         _print_trace(name, document, counts)
-        return [Result.from_document(d) for d in documents]
+        return documents
 
     def _run_stage(self, name: str, sets: tuple[str, ...], fn: Any, live: list[tuple[Document, set[str]]]) -> None:
         """One stage over the live documents; an article it raises on gets its pre-stage state back."""
