@@ -129,3 +129,10 @@ def test_companions_acled_codes_beside_an_actor_come_along() -> None:
         assert ev.assoc_actor_2 == "Fulani Ethnic Group (Mali); Pastoralists (Mali)"
     finally:
         identities._companions = original  # type: ignore[assignment]
+
+
+def test_a_branchs_region_is_no_country_for_its_victims() -> None:
+    ev = event(event_type="Violence against civilians", actor1="Islamic State (Greater Sahara)", inter1=2,
+               actor2="Unidentified Armed Group", inter2=3, evidence={})
+    civilian_victims(ev)
+    assert ev.actor2 == "Unidentified Armed Group"  # never "Civilians (Greater Sahara)"

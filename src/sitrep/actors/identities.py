@@ -71,6 +71,12 @@ _STATE_NAME = re.compile(r"^(?:Military Forces|Police Forces|Government) of (.+?
 _COUNTRY_SUFFIX = re.compile(r"\(([^()]+)\)$")
 
 
+def _is_country(name: str) -> bool:
+    from sitrep.actors.country import _reporting
+
+    return _reporting().iso2(name) is not None
+
+
 def _victims_country(ev: Any) -> str | None:
     """The country of an attack's victims: the state force's own ("Police Forces of India (2014-)"), else that of
     the attacker's generic name ("Unidentified Armed Group (India)"), else the one home of a named victim."""
@@ -78,8 +84,8 @@ def _victims_country(ev: Any) -> str | None:
     if m:
         return m.group(1)
     m = _COUNTRY_SUFFIX.search(ev.actor1 or "")
-    if m and not m.group(1)[:1].isdigit() and m.group(1) != "International":
-        return m.group(1)
+    if m and not m.group(1)[:1].isdigit() and m.group(1) != "International" and _is_country(m.group(1)):
+        return m.group(1)  # not a branch's region: "Islamic State (Greater Sahara)" says nothing of the victims
     from sitrep.actors import get_matcher
 
     index = get_matcher().index
@@ -135,8 +141,8 @@ def add_companions(ev: Any, year: int | None = None) -> None:
         for name in names:
             base = _PERIOD.sub("", name).strip()
             m = _COUNTRY_SUFFIX.search(base)
-            country = m.group(1) if m and not m.group(1)[:1].isdigit() else None
-            found = table.get(base) or (table.get(base[:m.start()] + "({country})") if m else None) or []
+            country = m.group(1) if m and _is_country(m.group(1)) else None
+            found = table.get(base) or (table.get(base[:m.start()] + "({country})") if country and m else None) or []
             for companion in found:
                 if "{country}" in companion:
                     if not country:
