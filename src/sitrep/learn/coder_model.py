@@ -27,7 +27,12 @@ import numpy as np
 from sitrep.learn import register_loader
 
 FORMAT = 1
+# a sentence's (first word, last word, (vocabulary row, count) of its unigrams, of its bigrams)
+_SentenceFeatures = tuple[str, str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+# 1 + log(n) for the counts a text's features have, worked out once by math.log (the same float64 values as
+# the per-feature sum computed before a cast to float32)
+_SUBLINEAR_TF = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 256)], dtype=np.float64)
 
 
 def tokens(text: str) -> list[str]:
@@ -39,6 +44,23 @@ def word_features(text: str) -> list[str]:
     """Unigrams and bigrams: the analyzer used both when training and at run time."""
     toks = tokens(text)
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+class SentencesText(str):
+    """Sentences joined by one space that remembers them: the words layer then reads each sentence's features
+    once (an event's window of sentences overlaps its neighbours') and the joined text's from theirs, with the
+    same counts in the same order as ``word_features`` of the joined text (a word never spans the space)."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Iterable[str]) -> SentencesText:
+        sentences = tuple(parts)
+        text = super().__new__(cls, " ".join(sentences))
+        text.parts = sentences
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return SentencesText, (self.parts,)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -64,6 +86,7 @@ class CoderModel:
         self.comb_b = comb_b.astype(np.float32)
         self.config = config or {}
         self._scores: dict[str, np.ndarray] = {}
+        self._sentences: dict[str, _SentenceFeatures | None] = {}
 
     def word_scores(self, text: str) -> np.ndarray:
         """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear); the same text again
@@ -78,16 +101,69 @@ class CoderModel:
         return hit
 
     def _word_scores(self, text: str) -> np.ndarray:
-        vocab = self.vocab
-        # counted by feature in C, then looked up once per distinct feature: distinct features are distinct
-        # vocabulary rows, in the same (first seen) order as counting the rows themselves
-        found = [(vocab[f], n) for f, n in Counter(word_features(text)).items() if f in vocab]
+        parts = getattr(text, "parts", None)
+        found = self._found_in(parts) if parts is not None else self._found(text)
         if not found:
             return self.words_b.copy()
         idx = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
-        val = np.array([1.0 + math.log(n) for _, n in found], dtype=np.float32) * self.idf[idx]
+        counts = np.fromiter((n for _, n in found), dtype=np.int64, count=len(found))
+        if counts.max() < len(_SUBLINEAR_TF):
+            val = _SUBLINEAR_TF[counts].astype(np.float32) * self.idf[idx]
+        else:
+            val = np.array([1.0 + math.log(n) for _, n in found], dtype=np.float32) * self.idf[idx]
         val /= float(np.linalg.norm(val)) or 1.0
         return val @ self.words_w[idx] + self.words_b
+
+    def _found(self, text: str) -> list[tuple[int, int]]:
+        """(vocabulary row, count) of the text's features, in first-seen order (unigrams, then bigrams)."""
+        vocab = self.vocab
+        # counted by feature in C, then looked up once per distinct feature: distinct features are distinct
+        # vocabulary rows, in the same (first seen) order as counting the rows themselves
+        return [(vocab[f], n) for f, n in Counter(word_features(text)).items() if f in vocab]
+
+    def _found_in(self, sentences: tuple[str, ...]) -> list[tuple[int, int]]:
+        """``_found`` of the sentences joined by spaces, from each sentence's own features: its unigrams, its
+        bigrams and the bigram that joins its last word to the next sentence's first."""
+        vocab = self.vocab
+        unigrams: dict[int, int] = {}
+        bigrams: dict[int, int] = {}
+        last: str | None = None
+        for sentence in sentences:
+            features = self._sentence_features(sentence)
+            if features is None:
+                continue
+            first, end, own_unigrams, own_bigrams = features
+            for i, n in own_unigrams:
+                unigrams[i] = unigrams.get(i, 0) + n
+            if last is not None:
+                joint = vocab.get(f"{last} {first}")
+                if joint is not None:
+                    bigrams[joint] = bigrams.get(joint, 0) + 1
+            for i, n in own_bigrams:
+                bigrams[i] = bigrams.get(i, 0) + n
+            last = end
+        return [*unigrams.items(), *bigrams.items()]
+
+    def _sentence_features(self, sentence: str) -> _SentenceFeatures | None:
+        """A sentence's first and last word and its in-vocabulary unigram and bigram counts (None: no words)."""
+        cache = self._sentences
+        if sentence in cache:
+            return cache[sentence]
+        if len(cache) >= 1024:
+            cache.clear()
+        toks = tokens(sentence)
+        if not toks:
+            cache[sentence] = None
+            return None
+        vocab = self.vocab
+        bigrams = [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+        features = cache[sentence] = (
+            toks[0],
+            toks[-1],
+            tuple((vocab[f], n) for f, n in Counter(toks).items() if f in vocab),
+            tuple((vocab[f], n) for f, n in Counter(bigrams).items() if f in vocab),
+        )
+        return features
 
     def logits(self, text: str, rule_feats: Iterable[str], own: str | None = None) -> np.ndarray:
         """``text``: the event's sentences with their neighbours; ``own``: its own sentences (default: text)."""

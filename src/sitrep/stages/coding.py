@@ -21,6 +21,7 @@ from sitrep.events.fatalities import total
 from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.learn import load
+from sitrep.learn.coder_model import SentencesText
 from sitrep.model import Document, Event, interaction_code
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
@@ -106,10 +107,11 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         # the words around the event too: what the reporter says next often decides the type
         # ("... The protesters later set tyres on fire"); measured: the event sentence alone loses ~5 points
         own = [frame.sent, *frame.extra_sents]
-        text = " ".join(memo.text(si) for si in range(max(0, min(own) - CONTEXT), min(len(sents), max(own) + CONTEXT + 1)))
-        clause = " ".join(memo.text(si) for si in own)
+        # joined texts that keep their sentences: the model reads each sentence's words once per document
+        text = SentencesText(memo.text(si) for si in range(max(0, min(own) - CONTEXT), min(len(sents), max(own) + CONTEXT + 1)))
+        clause = SentencesText(memo.text(si) for si in own)
         feats = rule_features(ctx, sub, ev.fatalities)
-        document.extras.setdefault(INPUTS_KEY, {})[ev.event_id] = (text, feats, sub, clause)
+        document.extras.setdefault(INPUTS_KEY, {})[ev.event_id] = (str(text), feats, sub, str(clause))
         if coder is not None:
             # the model weighs the words and what the rules found; the gate says when its choice replaces
             # the rules' (``sitrep.events.gate``: measured, CASE 2021 0.775 rules, 0.612 model alone)

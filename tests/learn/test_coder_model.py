@@ -1,0 +1,44 @@
+"""The coder model's words layer reads joined sentences from each sentence's own features, to the same bits."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+from sitrep.learn import load
+from sitrep.learn.coder_model import SentencesText
+
+SENTENCES = [
+    "Gunmen killed 12 villagers and wounded 3 in an attack on the village of Kidal on Monday.",
+    "",
+    "Police police police fired tear gas.",
+    "Protesters",
+    "The army said 12 soldiers were killed, 12 more wounded; the attack was the deadliest this year.",
+    "ΟΔΟΣ İstanbul — residents marched.",
+]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    model = load("coder")
+    if model is None:
+        pytest.skip("no coder artifact")
+    return model
+
+
+@pytest.mark.parametrize("window", [SENTENCES, SENTENCES[:1], SENTENCES[1:4], SENTENCES[2:], SENTENCES[3:4],
+                                    SENTENCES[1:2], [*SENTENCES, *SENTENCES]])
+def test_joined_sentences_score_to_the_same_bits_as_their_text(coder, window) -> None:
+    joined = " ".join(window)
+    expected = coder._word_scores(joined)
+    assert np.array_equal(coder._word_scores(SentencesText(window)).view(np.uint32), expected.view(np.uint32))
+    assert np.array_equal(coder._word_scores(SentencesText(window)).view(np.uint32), expected.view(np.uint32))
+
+
+def test_sentences_text_is_its_joined_text_and_survives_pickling() -> None:
+    text = SentencesText(["One two.", "Three."])
+    assert text == "One two. Three." and type(str(text)) is str
+    again = pickle.loads(pickle.dumps(text))
+    assert again == text and again.parts == ("One two.", "Three.")
