@@ -28,8 +28,15 @@ def test_arguments_a_later_mention_does_not_replace_the_victims(pipe):
     assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
 
 
-def test_arguments_a_security_guard_is_a_civilian(pipe):
+def test_arguments_a_security_guard_is_private_security_not_a_state_force(pipe):
     ev = lead(pipe, "Two armed men shot and wounded a security guard in front of a bakery.")
+    assert ev.actor2 is not None and ev.actor2.startswith("Private Security Forces") and ev.inter2 == 8
+    ev = lead(pipe, "A security guard shot dead a journalist in the town.")
+    assert (ev.sub_event_type, ev.inter1) == ("Attack", 8)
+
+
+def test_arguments_an_off_duty_policeman_attacked_is_a_civilian(pipe):
+    ev = lead(pipe, "Militants fired at an off-duty policeman in a targeted attack in the town. He was killed.")
     assert ev.sub_event_type == "Attack"
     assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.events.arguments import off_duty_mark
 from sitrep.events.codebook import Codebook
 from sitrep.events.detect import self_ended
 from sitrep.events.fatalities import Count, counts_in
@@ -208,7 +209,14 @@ def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
     toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
     lows = [t.lower_ for t in toks]
     lemmas = [t.lemma_.lower() for t in toks]
-    cues = cue_groups(lex, _words_of(toks, lows, lemmas)) - DEMO_GROUPS
+    # "a former soldier", "an off-duty policeman": no military target (ACLED codes attacks on them as on civilians)
+    off = [k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.n_lefts and off_duty_mark(list(t.lefts))]
+    if off:
+        keep_words = [k for k in range(len(toks)) if k not in off]
+        words = _words_of([toks[k] for k in keep_words], [lows[k] for k in keep_words], [lemmas[k] for k in keep_words])
+    else:
+        words = _words_of(toks, lows, lemmas)
+    cues = cue_groups(lex, words) - DEMO_GROUPS
     topics = _topics(toks, lows, lemmas)
     negated = _negated(toks)
     topics = [topic or neg for topic, neg in zip(topics, negated, strict=True)]  # "did not intervene": not done
