@@ -40,9 +40,29 @@ def test_cosine_and_rarest_shared_word() -> None:
     texts = ["Car bomb kills 18 in Kirkuk", "Blasts in Kirkuk kill 14, including pilgrims", "Floods hit Lagos",
              "Army kills rebels", "Army shells bridges", "Army patrol", "Army chief resigns"]
     h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
-    cos, rare, shared = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
+    cos, rare, shared, _unshared = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
     assert cos[0] > 0.2 and cos[1] == 0.0 and shared[1] == 0
     assert rare[0] > rare[2] > 0  # "Kirkuk" is rarer than "army"
+
+
+def test_specific_words_each_report_names_alone_show_two_events() -> None:
+    texts = ["Blast kills 18 in Kirkuk market", "Blast kills 12 in Mosul market", "Blast kills 18 in Kirkuk",
+             "Army patrol", "Army patrol"]
+    h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
+    _cos, _rare, _shared, unshared = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
+    assert unshared[0] > 0  # "Kirkuk" against "Mosul"
+    assert unshared[1] == 0.0  # the shorter report names nothing the longer lacks
+    assert unshared[2] == 0.0
+
+
+def test_kinds_of_violence_and_of_armed_men_are_bit_sets_of_word_families() -> None:
+    texts = ["Suicide bomb kills 9 at mosque", "Troops clash with Taliban", "Floods hit Lagos"]
+    h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
+    assert h.kinds is not None and h.actors is not None
+    kinds = [{name for k, name in enumerate(headline.KIND_FAMILIES) if int(b) >> k & 1} for b in h.kinds]
+    armed = [{name for k, name in enumerate(headline.ACTOR_FAMILIES) if int(b) >> k & 1} for b in h.actors]
+    assert kinds == [{"blast", "suicide"}, {"clash"}, set()]
+    assert armed == [set(), {"military", "taliban"}, set()]
 
 
 def test_letter_cosine_sees_clipped_names_and_spellings_the_word_stems_miss() -> None:

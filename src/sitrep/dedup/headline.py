@@ -12,7 +12,12 @@ Per report unit this module keeps, as flat numpy arrays (CSR layout):
 - whether it reads as a toll update ("new toll", "rises to");
 - its letter 4-grams with a batch IDF weight, for a second cosine that
   still sees "Pak" in "Pakistan", "C.Africa" in "Central African", "Kill"
-  in "killings" and names spelt two ways ("Buni-Yadi", "Buni Yadi").
+  in "killings" and names spelt two ways ("Buni-Yadi", "Buni Yadi");
+- which kinds of violence ("blast", "airstrike", "clash", ...) and which
+  kinds of armed men ("military", "police", "gunmen", ...) it names, as bit
+  sets of word families: two reports naming a blast and a clash, or the
+  police and the Taliban, are more likely two events;
+- how many content words it has (a three-word headline says less).
 
 IDF is counted among the batch's reports of the same country when there are
 enough of them, else taken from the match model (fitted on the fitting
@@ -50,6 +55,9 @@ _STOP = frozenset(
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "dozens": 24, "twenty": 20, "thirty": 30,
           "forty": 40, "fifty": 50, "hundred": 100, "hundreds": 200, "scores": 40}
+# Word families (``word_families.csv``) that say what kind of violence, and whose, a report tells of.
+KIND_FAMILIES = ("blast", "suicide", "airstrike", "shell", "abduct", "clash")
+ACTOR_FAMILIES = ("bokoharam", "islamicstate", "taliban", "military", "police", "rebel", "gunmen")
 GRAM = 4  # letters per n-gram of the letter cosine (3 and 5 measured a little worse on the fitting countries)
 _UPDATE = re.compile(r"\b(?:new toll|toll (?:rises|climbs|jumps|reaches|hits|mounts)|rises to|climbs to|"
                      r"jumps to|up to \d|now \d)", re.I)
@@ -156,6 +164,8 @@ class Headlines:
     gptr: np.ndarray | None = None
     gtok: np.ndarray | None = None
     gweight: np.ndarray | None = None
+    kinds: np.ndarray | None = None  # bit k: names the family KIND_FAMILIES[k]
+    actors: np.ndarray | None = None  # bit k: names the family ACTOR_FAMILIES[k]
 
 
 def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, float] | None,
@@ -203,7 +213,15 @@ def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, flo
         number=np.array([largest_number(t) if t else math.nan for t in picked], dtype=np.float64),
         update=np.array([bool(_UPDATE.search(t)) for t in picked], dtype=bool),
         gptr=gptr, gtok=gtok, gweight=gweight,
+        kinds=np.array([family_bits(ws, KIND_FAMILIES) for ws in stems], dtype=np.int64),
+        actors=np.array([family_bits(ws, ACTOR_FAMILIES) for ws in stems], dtype=np.int64),
     )
+
+
+def family_bits(stems: Sequence[str], names: Sequence[str]) -> int:
+    """Bit k set when ``stems`` (as ``words`` gives them) hold the family ``names[k]``."""
+    held = set(stems)
+    return sum(1 << k for k, name in enumerate(names) if "=" + name in held)
 
 
 def _letter_vectors(picked: Sequence[str], n_wanted: int, min_group: int, shipped: Mapping[str, float] | None,
@@ -239,12 +257,16 @@ def _expand(ptr: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return pos, np.arange(int(n.sum()), dtype=np.int64) + start
 
 
-def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per pair: TF-IDF cosine, IDF of the rarest shared stem (0 when none), number of shared stems."""
+def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair: TF-IDF cosine, IDF of the rarest shared stem (0 when none), number of shared stems, and the
+    IDF of the rarest stem each report has that the other lacks, the lower of the two (0 when either has none).
+
+    The last one is high when both reports name something specific the other does not: two places, two groups.
+    """
     m = len(i)
     rare = np.zeros(m)
     if not m or not len(h.tok):
-        return np.zeros(m), rare, np.zeros(m)
+        return np.zeros(m), rare, np.zeros(m), np.zeros(m)
     vocab = int(h.tok.max()) + 1
     pi, ei = _expand(h.ptr, i)
     pj, ej = _expand(h.ptr, j)
@@ -253,7 +275,14 @@ def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.
     pos = pi[ai]
     cos = np.bincount(pos, weights=h.weight[ei[ai]] * h.weight[ej[bj]], minlength=m).astype(float)
     np.maximum.at(rare, pos, h.idf[ei[ai]])
-    return cos, rare, np.bincount(pos, minlength=m).astype(float)
+    own = []
+    for p, e, shared in ((pi, ei, ai), (pj, ej, bj)):
+        alone = np.ones(len(e), dtype=bool)
+        alone[shared] = False
+        best = np.zeros(m)
+        np.maximum.at(best, p[alone], h.idf[e[alone]])
+        own.append(best)
+    return cos, rare, np.bincount(pos, minlength=m).astype(float), np.minimum(own[0], own[1])
 
 
 def letter_cosine(h: Headlines, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -10,7 +10,10 @@ tolls that agree within a tolerance or rose in an update, a perpetrator
 named in one report only, generic against named actors, the same outlet
 twice (a follow-up of one event, or another event), the cosine of their
 letter 4-grams (clipped names and spellings the word stems miss: "Pak",
-"C.Africa", "Buni Yadi"). A logistic regression
+"C.Africa", "Buni Yadi"), a specific word each names that the other lacks
+(two places, two groups), kinds of violence and of armed men named in both
+or only apart ("blast" against "clash"), the shorter report's word count.
+A logistic regression
 over these is shipped as plain numbers (``data/models/dedup/model.json``),
 so scoring needs numpy only.
 
@@ -35,8 +38,8 @@ import numpy as np
 from sitrep.dedup.features import Features
 from sitrep.dedup.text import jaccard
 
-FORMAT = 4
-NAMES = (
+FORMAT = 5
+BASE_NAMES = (
     "date", "place", "actors", "type", "text",  # the rule components, 0..1
     "jaccard", "cosine", "rare_shared", "shared_words", "cosine_same_day",
     "same_day", "next_day", "two_days_plus",
@@ -46,7 +49,14 @@ NAMES = (
     "actor_conflict", "actor_partial", "generic_either", "type_conflict",
     "same_outlet", "report_either", "cosine_same_outlet",
     "letter_cosine",
+    "unshared_rare", "kind_shared", "kind_conflict", "armed_shared", "armed_conflict", "min_words",
 )
+# Every signal again for the pairs at most a day apart: what a shared word or a close toll is worth depends on
+# the gap (the same place named a week apart is often a later event), and a logistic regression adds, it does
+# not multiply. Measured on the fitting countries (leave one country out, clustered pairwise F1 at precision
+# >= 0.89): 0.379 with the signals once, 0.419 with the near-day copies.
+NEAR = "near_"
+NAMES = BASE_NAMES + tuple(NEAR + n for n in BASE_NAMES)
 
 
 def _tolls(f: Features, k: np.ndarray) -> np.ndarray:
@@ -59,18 +69,25 @@ def _tolls(f: Features, k: np.ndarray) -> np.ndarray:
 
 def pair_features(f: Features, s: Any) -> np.ndarray:
     """One row of ``NAMES`` per scored pair (``s`` is a ``scoring.Scores``)."""
+    base = _base_features(f, s)
+    near = base[:, [BASE_NAMES.index("same_day")]] + base[:, [BASE_NAMES.index("next_day")]]
+    return np.hstack([base, base * near])
+
+
+def _base_features(f: Features, s: Any) -> np.ndarray:
+    """One row of ``BASE_NAMES`` per scored pair."""
     from sitrep.dedup.headline import letter_cosine, overlap
 
     i, j = s.i, s.j
     n = len(i)
     if not n:
-        return np.zeros((0, len(NAMES)))
+        return np.zeros((0, len(BASE_NAMES)))
     dd = np.abs(f.day[i].astype(np.int64) - f.day[j].astype(np.int64)).astype(float)
     both_text = f.has_text[i] & f.has_text[j]
     jac = np.zeros(n)
     idx = np.flatnonzero(both_text)
     jac[idx] = jaccard(f.sig, i[idx], j[idx])
-    cos, rare, shared = overlap(f.head, i, j) if f.head is not None else (np.zeros(n),) * 3
+    cos, rare, shared, unshared = overlap(f.head, i, j) if f.head is not None else (np.zeros(n),) * 4
     letters = letter_cosine(f.head, i, j) if f.head is not None else np.zeros(n)
     km = np.asarray(s.km, dtype=float)
     gp_hi = np.maximum(f.gprec[i], f.gprec[j])
@@ -95,8 +112,26 @@ def pair_features(f: Features, s: Any) -> np.ndarray:
         s.type == 0.0,
         same_outlet, f.is_report[i] | f.is_report[j], cos * same_outlet,
         letters,
+        unshared, *_agreement(f, "kinds", i, j), *_agreement(f, "actors", i, j), _min_words(f, i, j),
     ]
     return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
+
+
+def _agreement(f: Features, what: str, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(both name a family of ``what``, both name some but none in common), from the headline bit sets."""
+    bits = getattr(f.head, what, None) if f.head is not None else None
+    if bits is None:
+        return np.zeros(len(i), dtype=bool), np.zeros(len(i), dtype=bool)
+    a, b = bits[i], bits[j]
+    return (a & b) > 0, (a > 0) & (b > 0) & ((a & b) == 0)
+
+
+def _min_words(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Content words of the shorter report of each pair, at most 12."""
+    if f.head is None:
+        return np.zeros(len(i))
+    count = np.diff(f.head.ptr)
+    return np.minimum(np.minimum(count[i], count[j]), 12)
 
 
 CONTEXT = ("value", "below_best", "rank_low", "rank_high", "mutual_best", "log_degree")
@@ -188,6 +223,6 @@ class MatchModel:
     @classmethod
     def read(cls, folder: str | Path) -> MatchModel:
         data = json.loads((Path(folder) / "model.json").read_text(encoding="utf-8"))
-        if data.get("format") not in (2, FORMAT) or list(data.get("names", [])) != list(NAMES):
+        if data.get("format") != FORMAT or list(data.get("names", [])) != list(NAMES):
             raise ValueError(f"{folder}: a dedup model of another format or feature set; rebuild with sitrep train dedup")
         return cls(**data)
