@@ -49,3 +49,20 @@ def test_an_unlisted_group_given_with_its_acronym_is_named_as_acled_names_groups
 def test_fulani_militias_take_the_country_they_fight_in() -> None:
     assert names("Fulani militiamen attacked the village", "Niger", 2019) == ["Fulani Ethnic Militia (Niger)"]
     assert names("Fulani militia abducted 20 villagers", "Nigeria", 2021)[0] == "Fulani Ethnic Militia (Nigeria)"
+
+
+def test_a_party_named_by_its_members_takes_its_initials_as_acled_names_parties() -> None:
+    def unlisted(text: str, org: str) -> list[str]:
+        toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+        start = text.index(org)
+        ctx = Context(focus="India", countries={"India"}, year=2022, orgs={start: start + len(org)})
+        return [m.name for m in get_matcher().scan(toks, ctx) if m.kind == "unlisted"]
+
+    assert unlisted("members of Zorvan Peoples League staged a protest", "Zorvan Peoples League") == [
+        "ZPL: Zorvan Peoples League"]
+    assert unlisted("Zorvan Peoples League supporters blocked a road", "Zorvan Peoples League") == [
+        "ZPL: Zorvan Peoples League"]
+    # named without its people it is a place or an addressee ("a letter to the Zorvan Peoples League")
+    assert unlisted("a letter to the Zorvan Peoples League", "Zorvan Peoples League") == []
+    # an entity that swallowed the bracket stops at it
+    assert unlisted("members of Zorvan League (ZL) marched", "Zorvan League (ZL") == ["ZL: Zorvan League"]
