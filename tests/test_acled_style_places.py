@@ -81,6 +81,17 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # "Green Zone" is no Green, Ohio
     ("On 6 January 2020, a rocket landed in the Green Zone of Baghdad near the US embassy.", "2020-01-06",
      "Baghdad", "Baghdad", 1, "Iraq"),
+    # a unit's code alone is no place ("cadres of NC" is Nepal's Congress); ACLED's "X rural municipality (Y
+    # district)" holds X in Y, and "Baitadi District" is the district
+    ("On 25 April 2022, cadres of NC staged a protest and blocked the road of an election candidate of their own "
+     "party in Tharpokhari rural municipality (Kaski district).", "2022-04-25", "Kaski", "West", 2, "Nepal"),
+    ("On 13 February 2022, cadres staged a protest at the district headquarters, including Gaurikhola city "
+     "(Baitadi District), demanding the repeal of the MCC agreement.", "2022-02-13", "Baitadi", "Far West", 2,
+     "Nepal"),
+    # "X town, Y" with the province written as its capital; Turkish dotless i folded ("Diyarbakır")
+    ("On 28 June 2022, tea producers protested in Pazar city, Rize.", "2022-06-28", "Pazar", "Rize", 1, "Turkey"),
+    ("On 4 May 2022, relatives of prisoners staged a protest in Yenisehir town, Diyarbakir, demanding their "
+     "release.", "2022-05-04", "Yenisehir", "Diyarbakir", 1, "Turkey"),
 ]
 
 

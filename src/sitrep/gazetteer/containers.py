@@ -18,7 +18,7 @@ AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name o
 def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
     """'Alexandria, Va.' / 'Hit, Anbar' / 'Tbilisi, Georgia': the second name contains the first."""
     for k, (a, b) in enumerate(zip(found, found[1:], strict=False)):
-        if a.demonym is not None or b.demonym is not None or text[a.end:b.start].strip() != ",":
+        if a.demonym is not None or b.demonym is not None or not _CONTAINER_GAP.fullmatch(text[a.end:b.start]):
             continue
         after = found[k + 2] if k + 2 < len(found) else None
         if after is not None and text[b.end:after.start].strip() in (",", "and", ", and", "or", ", or"):
@@ -29,9 +29,17 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
         if not first or first[0].feature in ("country", "admin1", "continent"):
             continue
         within = areas_within(gaz, b.text)
+        if not within and text[a.end:b.start].strip() != ",":
+            # "Pazar city, Rize", "Yenisehir town, Diyarbakir": after a place word, a province may be written as
+            # its capital
+            within = seat_units(gaz, b.text)
         if within:
             a.within = within
             b.hints = b.hints or AREA_HINTS  # "Tacoma, Washington" is the state, not the capital
+
+
+# "Alexandria, Va."; ACLED's "Pazar city, Rize", "Idil district, Sirnak": a place word may stand before the comma
+_CONTAINER_GAP = re.compile(r"(?:\s+(?:town|city|village|district|municipality|township|county|locality))?\s*,\s*")
 
 
 # "Tal Tamer town in Al Hasakeh governorate", "Shaalah town in Aleppo countryside": the second name holds the first
@@ -74,7 +82,9 @@ def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
             and e.admin1_code}
 
 
-_OPEN = re.compile(r"\s*(?:([A-Za-z]+)\s*)?\(\s*")
+# "Rupa rural municipality (Kaski district)", "Bulingtar rural municipality-6 (Nawalpur district)": a unit word,
+# perhaps after its kind and before a ward number, between the place and the bracket
+_OPEN = re.compile(r"\s*(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?(?:([A-Za-z]+)(?:-\d+)?\s*)?\(\s*")
 # the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
 # (a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)")
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \

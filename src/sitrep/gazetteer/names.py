@@ -52,10 +52,18 @@ _FOLDS = (
 _FINAL_H = re.compile(r"([aeiou])h\b")
 
 
+# Letters that Unicode does not decompose into a base letter and a mark, written as English text writes them
+# ("Diyarbakır" is Diyarbakir, "Łódź" Lodz, "Tromsø" Tromso): without this the key of "Diyarbakır" was
+# "diyarbak r" and no English spelling matched it.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                               "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe",
+                               "Œ": "Oe", "ħ": "h", "Ħ": "H", "ə": "e", "Ə": "E", "ŀ": "l", "ĸ": "k"})
+
+
 def strip_diacritics(text: str) -> str:
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

@@ -4,10 +4,18 @@ A country is given as a name ("Lebanon", "Republic of Kenya") or an ISO 3166 cod
 Without one, a source that reported on a single country in ACLED's record (``sources_country.csv``,
 derived by ``sitrep train places``; ACLED, acleddata.com) names it: a national outlet reports on its
 own country. An input's ``source`` may list several sources separated by ``;``; they must agree.
+
+A source's own name comes before that record: ACLED writes an outlet's country after it ("Nation (Pakistan)",
+"Daily News (Thailand)") and many outlets carry it in their name ("Pakistan Press International", "Afghan Peace
+Watch"). A learned row can be wrong for a country the record lacks (an outlet of a held-out country that also
+reported on its neighbour maps to the neighbour), the name cannot. A province named in the source's name
+("Balochistan Express", "Catamarca Actual") says its country only after the learned table. A source the
+record shows reporting on several countries ("France 24", "RFI") says none.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import exact_key
@@ -30,10 +38,13 @@ class ReportingCountry:
             if info.get("iso3"):
                 self.codes.setdefault(exact_key(info["iso3"]), cc)
         self.sources: dict[str, str] = {}
+        self.international: set[str] = set()  # sources the record shows reporting on several countries
         for row in _csv_rows("sources_country.csv"):
             code = self.iso2(row["country"])
             if code:
                 self.sources[row["source"]] = code
+            elif not row["country"]:
+                self.international.add(row["source"])
 
     def iso2(self, value: str | None) -> str | None:
         """ISO alpha-2 of a country name or code; None when it names no country."""
@@ -54,9 +65,58 @@ class ReportingCountry:
     def from_source(self, source: str | None) -> str | None:
         if not source:
             return None
-        found = {self.sources.get(exact_key(part)) for part in source.split(";") if part.strip()}
-        found.discard(None)
+        parts = [part for part in source.split(";") if part.strip() and exact_key(part) not in self.international]
+        for read in (self.named_country, self.learned, self.named_province):
+            found = {read(part) for part in parts}
+            found.discard(None)
+            if found:  # the first kind of evidence any part gives decides; its parts must agree
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def learned(self, part: str) -> str | None:
+        return self.sources.get(exact_key(part))
+
+    def named_country(self, part: str) -> str | None:
+        """The country a source's name carries: "(Kenya)" after it, else a country's name or a nationality word
+        in it ("Pakistan Press International", "Afghan Peace Watch"); None for none or two."""
+        bracket = _BRACKET.search(part)
+        if bracket and (cc := self.codes.get(exact_key(bracket.group(1)))):
+            return cc
+        words = _WORD.findall(part)
+        found: set[str] = set()
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i:i + n])
+                if n == 1 and (len(phrase) < 4 or not phrase[0].isupper()):
+                    continue  # "US" of "Info US" is too loose; a country's name is capitalised
+                cc = self.codes.get(exact_key(phrase))
+                if cc is None and n == 1:
+                    entry = self.gaz.demonym(phrase)
+                    cc = entry.cc if entry is not None and entry.feature == "country" else None
+                if cc:
+                    found.add(cc)
+            if found:
+                break
+        return found.pop() if len(found) == 1 else None
+
+    def named_province(self, part: str) -> str | None:
+        """The country of a province a source's name carries ("Balochistan Express"): whole capitalised words
+        naming admin1 units of one country only, and no country."""
+        words = _WORD.findall(part)
+        found: set[str] = set()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                phrase = " ".join(words[i:i + n])
+                if len(phrase) < 5 or not phrase[0].isupper():
+                    continue
+                units = {e.cc for e in self.gaz.lookup(phrase, loose=False) if e.feature == "admin1"}
+                if len(units) == 1:
+                    found |= units
         return found.pop() if len(found) == 1 else None
 
     def country(self, given: str | None, source: str | None) -> str | None:
         return self.iso2(given) or self.from_source(source)
+
+
+_BRACKET = re.compile(r"\(([^()]+)\)\s*$")
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")

@@ -90,6 +90,12 @@ class Resolver:
             top.candidates = [top.demonym]
             return
         found = self.gaz.lookup(top.text, loose=False)
+        head, _, unit = top.text.rpartition(" ")
+        if not found and head and unit.lower() in HINT_FEATURES:
+            # "Baitadi District", "Bara district": the name without its unit word, of that kind where it has one
+            # (before a loose match of the whole, which finds "Barra da Tijuca" for "Bara district")
+            named = self.gaz.lookup(head, loose=False)
+            found = [c for c in named if c.feature in HINT_FEATURES[unit.lower()]] or named
         if not found and top.text[:1].isupper():
             # transliteration-tolerant only for a capitalised name: in lower-cased text the NER tags words
             # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
@@ -218,7 +224,8 @@ class Resolver:
         # an armed force's nationality says who acts, not where ("Russian forces shelled Donetsk", "Turkish forces
         # shelled Dardara town"): it is the focus only when nothing else in the article is
         actors = [t.demonym for t in toponyms if t.actor and t.demonym is not None]
-        evidence = [e for e in (self._evidence(t) for t in toponyms if not t.actor) if e is not None]
+        evidence = [e for t in toponyms if not t.actor and (e := self._evidence(t)) is not None
+                    and not self._unit_abbreviation(t, e)]
         home_entry = self.gaz.country_entry(given) if given else None
         if home_entry is not None:
             evidence += [home_entry, home_entry]
@@ -265,8 +272,9 @@ class Resolver:
         # approximate-spelling matches do not vote for the focus ("Khorasan Province" is not Horasan, Turkey)
         # nor does a small place's other name ("Kelly", once a name of Harvest, Ala., in "Kelly town in Idleb")
         # or one word of a longer unknown name ("Bostan" of "Ghadir al Bostan" is no Boston)
+        # nor does a unit's abbreviation ("cadres of NC" is Nepal's Congress party, not North Carolina)
         strong = [t for t in toponyms if t.entry is not None and t.exact and not t.actor and not t.partial
-                  and not self._weak_alias(t, t.entry)]
+                  and not self._weak_alias(t, t.entry) and not self._unit_abbreviation(t, t.entry)]
         if len(strong) < len(resolved):
             cshare = self._context([t.entry for t in strong if t.entry is not None] + evidence)[0]
         # The focus is where things happen: a nationality word says who acts ("Russian forces shelled
@@ -293,6 +301,7 @@ class Resolver:
                 if top.entry is None or backed.get(top.entry.cc, set()) - {exact_key(top.text)}:
                     continue  # another name in the article places it in that country too
                 if self._foreign_namesake(top, top.entry, focus) or (
+                        top.entry.cc != focus and self._unit_abbreviation(top, top.entry)) or (
                         focus == given and self._unbacked_abroad(top, top.entry, focus)):
                     home = [c for c in top.candidates if c.cc == focus]
                     if home:
@@ -316,6 +325,15 @@ class Resolver:
             and exact_key(entry.name) != key and loose_key(entry.name) != loose_key(top.text) \
             and entry.idx not in self.gaz.aliased.get(key, ()) and entry.idx not in self.gaz.acled_events
 
+    def _unit_abbreviation(self, top: Toponym, entry: Entry) -> bool:
+        """A province or district written as a code the packages give it ("NC", "KP"): a place only beside
+        another name of its country ("Raleigh, NC"); alone it is as often a party's or a group's initials
+        ("cadres of NC" is Nepal's Congress). Our alias file's abbreviations ("NSW") are meant."""
+        text = top.text.strip(".")
+        return entry.feature in ("admin1", "admin2") and len(text) <= 3 and text.isupper() \
+            and exact_key(entry.name) != exact_key(top.text) \
+            and entry.idx not in self.gaz.aliased.get(exact_key(top.text), ())
+
     @staticmethod
     def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
         """With the reporting country known, any town or unit abroad is a namesake unless the article names
@@ -329,7 +347,9 @@ class Resolver:
         """A weak match abroad: a transliteration-tolerant match, or a small place's alternate name ("Boni" is
         an old name of Bonn), outside the country the article is about and that no other name in it backs.
         Well-known cities keep their aliases."""
-        if top.demonym is not None or not entry.cc or entry.cc == focus or entry.feature in _BROAD:
+        if top.demonym is not None or not entry.cc or entry.cc == focus:
+            return False
+        if entry.feature in _BROAD:
             return False
         if not top.exact:
             return True

@@ -166,7 +166,9 @@ def vote_admin_names(locations: list[Location], towns: TownIndex) -> tuple[dict[
 
 
 def source_countries(records: Iterable[AcledRecord]) -> dict[str, tuple[str, int, float]]:
-    """Sources that report (almost) only on one country: folded source -> (country, events, share)."""
+    """Sources that report (almost) only on one country: folded source -> (country, events, share); a source
+    that reports on several (``SOURCE_MIN`` events, no country with ``SOURCE_SHARE`` of them) has country ''
+    (an international outlet: "France 24" or "Radio Canada" in its name says nothing of where it reports)."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for r in records:
         if not r.source or not r.country:
@@ -179,8 +181,8 @@ def source_countries(records: Iterable[AcledRecord]) -> dict[str, tuple[str, int
     for key, counter in seen.items():
         country, n = counter.most_common(1)[0]
         total = sum(counter.values())
-        if total >= SOURCE_MIN and n / total >= SOURCE_SHARE:
-            out[key] = (country, total, round(n / total, 3))
+        if total >= SOURCE_MIN:
+            out[key] = (country if n / total >= SOURCE_SHARE else "", total, round(n / total, 3))
     return out
 
 
@@ -253,7 +255,8 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
     sources = source_countries(train)
     counts["sources"] = _write(
         out_dir / "sources_country.csv",
-        _header("Sources that report (almost) only on one country: the reporting-country prior.", files, holdout),
+        _header("Sources that report (almost) only on one country: the reporting-country prior (country empty: "
+                "the source reports on several).", files, holdout),
         ["source", "country", "events", "share"],
         ([key, c, n, s] for key, (c, n, s) in sorted(sources.items())))
     counts["training_events"] = len(train)

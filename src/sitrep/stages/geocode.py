@@ -91,7 +91,12 @@ class Geocoder:
                                  for p in placed) else resolved
         span = event.evidence.get("sentence")
         # "coded as Sabere": the note says where ACLED put the event
-        chosen: Place | None = next((p for p in resolved if p.start in coded), None)
+        # (unless the name is a namesake abroad that nothing else in the note backs: "[coded to Anyang]" in a
+        # South Sudan note is not Anyang, China)
+        chosen: Place | None = next((p for p in resolved if p.start in coded and (
+            focus_iso is None or p.iso in (focus_iso, None) or any(q.iso == p.iso and q.start != p.start
+                                                                  for q in places if q.latitude is not None))),
+                                    None)
         if chosen is None and span and resolved:
             start, end = int(span[0]), int(span[1])
             inside = [p for p in resolved if p.start < end and start < p.end]
