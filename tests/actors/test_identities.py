@@ -108,7 +108,9 @@ def test_people_words_carry_the_identity_acled_adds_beside_them():
     generics = get_matcher().index.generics
     for words, identity in ((("street", "vendors"), "Labour Group ({country})"), (("girls",), "Women ({country})"),
                             (("student", "protesters"), "Students ({country})"),
-                            (("traders",), "Labour Group ({country})")):
+                            (("traders",), "Labour Group ({country})"),
+                            (("municipal", "workers"), "Labour Group ({country})"),
+                            (("tuk", "tuk", "drivers"), "Taxi Drivers ({country})")):
         assert any(row.identity == identity for row in generics[words]), words
     # a student crowd is still the crowd
     assert any(row.name == "Protesters ({country})" for row in generics[("student", "protesters")])
