@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pytest
 
 from sitrep.events.classify import REMOTE_FEATURE
 from sitrep.events.codebook import codebook
-from sitrep.events.gate import CoderGate
+from sitrep.events.gate import CoderGate, is_incident_summary
 
 LABELS = ["Attack", "Armed clash", "Chemical weapon", "Air/drone strike", "Suicide bomb"]
 
@@ -85,3 +86,45 @@ def test_gate_reads_its_settings_from_the_stage_config() -> None:
                                   "remote_constraint": False})
     assert (gate.override_at, gate.keep_below, gate.rules_keep, gate.remote) == (0.7, 100, frozenset({"Arrests"}), False)
     assert CoderGate.from_config({}).override_at == CoderGate().override_at
+
+
+def test_gate_incident_summaries_use_their_own_bar() -> None:
+    gate = CoderGate.from_config({"override_at": 0.9, "keep_below": 250, "summary_override_at": 0.6,
+                                  "summary_keep_below": 100})
+    coder = StubCoder([0.3, 0.7, 0.0, 0.0, 0.0], COUNTS)
+    summary = gate.for_text("On 12 May 2022, gunmen attacked an army post near the town. 2 fatalities.")
+    news = gate.for_text("Gunmen attacked an army post near the town on Monday, officials said.")
+    assert (summary.override_at, summary.keep_below) == (0.6, 100)
+    assert news is gate
+    assert decide(summary, coder, "Attack")[0] == "Armed clash"
+    assert decide(news, coder, "Attack")[0] == "Attack"
+
+
+@pytest.mark.parametrize("text, summary", [
+    ("On 12 May 2022, police dispersed protesters.", True),
+    ("Around 3 March 2021 (as reported), militants burned a school.", True),
+    ("As reported on 9 March 2020, the army executed ten people.", True),
+    ("Interception: On 11 April 2024, a navy ship shot down a drone.", True),
+    ("On Monday, police dispersed protesters in the capital.", False),
+    ("Police dispersed protesters on 12 May 2022 in the capital.", False),
+    ("On 12 May 2022, " + "police dispersed protesters in the capital. " * 60, False),  # a long story
+])
+def test_gate_tells_incident_summaries_from_news(text: str, summary: bool) -> None:
+    assert is_incident_summary(text) is summary
+
+
+def test_gate_without_summary_settings_is_one_bar_everywhere() -> None:
+    gate = CoderGate.from_config({"override_at": 0.9})
+    assert gate.for_text("On 12 May 2022, police dispersed protesters.") is gate
+
+
+def test_gate_rioters_or_protesters_as_a_side_rule_out_battles_and_attacks() -> None:
+    labels = ["Attack", "Armed clash", "Violent demonstration", "Excessive force against protesters"]
+    coder = StubCoder([0.7, 0.1, 0.15, 0.05], COUNTS)
+    coder.labels = labels
+    gate = CoderGate(override_at=0.6)
+    # "police fired on rioters": the model's Attack is no choice with rioters as a side
+    assert gate.allowed(coder, codebook(), ["inter1=5", "inter2=1"]) == {"Violent demonstration",
+                                                                         "Excessive force against protesters"}
+    assert gate.allowed(coder, codebook(), ["inter1=1", "inter2=7"]) is None
+    assert CoderGate(crowd=False).allowed(coder, codebook(), ["inter1=5"]) is None

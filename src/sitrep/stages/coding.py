@@ -210,6 +210,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     trailing = _toll_sentences(frames, len(sents))
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     memo = SentenceMemo(sents, lex, book)  # several events share a sentence: read each sentence once
+    gate = gate.for_text(document.article.text) if gate is not None else None
     for ev in document.events:
         code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
                    trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, gate=gate, memo=memo)
