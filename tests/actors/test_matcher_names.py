@@ -66,3 +66,8 @@ def test_a_party_named_by_its_members_takes_its_initials_as_acled_names_parties(
     assert unlisted("a letter to the Zorvan Peoples League", "Zorvan Peoples League") == []
     # an entity that swallowed the bracket stops at it
     assert unlisted("members of Zorvan League (ZL) marched", "Zorvan League (ZL") == ["ZL: Zorvan League"]
+
+
+def test_fds_is_the_army_of_the_articles_country() -> None:
+    assert names("FDS repelled an attack", "Niger", 2022) == ["Military Forces of Niger (2021-2023)"]
+    assert names("FDS repelled an attack", "Burkina Faso", 2022) == ["Military Forces of Burkina Faso (2022-)"]
