@@ -92,6 +92,16 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     ("On 28 June 2022, tea producers protested in Pazar city, Rize.", "2022-06-28", "Pazar", "Rize", 1, "Turkey"),
     ("On 4 May 2022, relatives of prisoners staged a protest in Yenisehir town, Diyarbakir, demanding their "
      "release.", "2022-05-04", "Yenisehir", "Diyarbakir", 1, "Turkey"),
+    # a village the bracket holds is no province of a near spelling ("Mangala" is not Mongala province)
+    ("On 11 May 2022, CODECO rebels burned down the houses of dozens of inhabitants in Tshabalonga village "
+     "(Djugu, Ituri).", "2022-05-11", "Djugu", "Ituri", 2, "Democratic Republic of Congo"),
+    # Sudan's "locality" is a unit word: the place it qualifies is the event's, not a city named later
+    ("On 30 April 2022, hundreds of demonstrators responded to the call by the Resistance Committee in Kosti (Kosti "
+     "locality, White Nile state) in honor of the victims of the Khartoum sit in massacre of 2019.", "2022-04-30",
+     "Kosti", "White Nile", 1, "Sudan"),
+    # a bracket unit written as its capital
+    ("On 9 June 2022, an unidentified armed group fired a shell at a clinic in Sabha (Sebha, South), causing no "
+     "injuries.", "2022-06-09", "Sabha", "Sabha", 1, "Libya"),
 ]
 
 
@@ -116,3 +126,10 @@ def test_acled_style_actor_names_are_no_places(note: str, published: str, not_co
     result = sitrep.extract(note, published=published)
     assert not_country not in {p.country for p in result.places}
     assert not_country not in {e.country for e in result.events}
+
+
+def test_one_word_of_an_unknown_name_chooses_no_country() -> None:
+    """'As' of 'As Summalah (Sirt, West)' is no Czech town As, and does not make Czechia the note's focus."""
+    result = sitrep.extract("On 23 June 2022, protesters closed down the oil port in As Summalah (Sirt, West).",
+                            published="2022-06-23")
+    assert {e.country for e in result.events} == {"Libya"}

@@ -88,7 +88,7 @@ _OPEN = re.compile(r"\s*(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?(?
 # the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
 # (a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)")
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \
-             r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga))?"
+             r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga|locality))?"
 _UNIT_GAP = re.compile(_UNIT_WORD + r"\s*,\s*")
 _UNKNOWN_UNITS = re.compile(_UNIT_WORD + r"(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD + r")*\s*\)")
 
@@ -118,7 +118,8 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             continue
         within: set[str] = set()
         for b in inner:
-            within |= areas_within(gaz, b.text, b.hints)
+            # a unit may be written as its capital ("Sabha (Sebha, South)": Sebha is the town of Sabha province)
+            within |= areas_within(gaz, b.text, b.hints) or seat_units(gaz, b.text, loose=False)
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
         if within and not a.within:

@@ -32,6 +32,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     # local names of a town's unit ("Lalpur upazila (Natore, Rajshahi)", "Tiebele commune")
     "upazila": ("town", "admin2"), "tehsil": ("town", "admin2"), "commune": ("town", "admin2"),
     "municipality": ("town", "admin2"),
+    "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
 }
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
@@ -224,7 +225,8 @@ class Resolver:
         # an armed force's nationality says who acts, not where ("Russian forces shelled Donetsk", "Turkish forces
         # shelled Dardara town"): it is the focus only when nothing else in the article is
         actors = [t.demonym for t in toponyms if t.actor and t.demonym is not None]
-        evidence = [e for t in toponyms if not t.actor and (e := self._evidence(t)) is not None
+        # (nor one word of a longer name the gazetteer lacks: "As" of "As Sidrah (Sirt, West)" is no Czech town)
+        evidence = [e for t in toponyms if not t.actor and not t.partial and (e := self._evidence(t)) is not None
                     and not self._unit_abbreviation(t, e)]
         home_entry = self.gaz.country_entry(given) if given else None
         if home_entry is not None:
@@ -286,7 +288,12 @@ class Resolver:
             cshare = located or cshare
         if not cshare and actors:
             cshare = self._context(actors)[0]
-        focus = max(cshare, key=lambda k: cshare[k]) if cshare else None
+        # a tie goes to the country of the larger place ("Nzacko and Popo near Bria": Bria, not a Popo abroad)
+        largest: dict[str, int] = {}
+        for t in strong:
+            if t.entry is not None and t.entry.cc and t.entry.feature not in _BROAD:  # towns, not a unit's sum
+                largest[t.entry.cc] = max(largest.get(t.entry.cc, 0), t.entry.population)
+        focus = max(cshare, key=lambda k: (round(cshare[k], 9), largest.get(k, 0))) if cshare else None
         if home_entry is not None and given is not None:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
             focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus

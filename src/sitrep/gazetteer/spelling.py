@@ -156,7 +156,11 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
                 or (top.candidates and not unit_in_brackets) or (top.facility and not unit_in_brackets) \
                 or not top.text[:1].isupper() or _is_abbreviation(top.text):
             continue
+        if top.hints and "admin1" not in top.hints and not unit_in_brackets:
+            continue  # "Mangala village (Djugu, Ituri)": the text says it is no province (Mongala)
         entry = names.near(top.text, focus)
+        if entry is not None and top.within and entry.admin1_code not in top.within and entry.cc not in top.within:
+            continue  # nor one outside the units the text puts it in
         if entry is not None:
             top.candidates = [entry]
             top.entry = entry
