@@ -48,7 +48,7 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
     [report] = dedup_ucdp.run(tmp_path, None, None)
     assert report.skipped is None
     assert report.counts["reports"] == 3 and report.counts["gold_pairs"] == 1 and report.counts["events"] == 2
-    for key in ("precision", "recall", "f1", "bcubed_f1", "philippines_f1"):
+    for key in ("precision", "recall", "f1", "bcubed_f1", "philippines_f1", "naive_precision", "naive_f1"):
         assert 0.0 <= report.metrics[key] <= 1.0
     assert report.metrics["bcubed_precision"] >= 2 / 3  # the Abuja shootout never joins the Maiduguri attack
     # the _country datasets give each report its country on the input, the others do not
@@ -56,3 +56,8 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
     assert {r.get("country") for r in recs} == {"Philippines"}
     plain, _gold, _country = dedup_ucdp.gold_records(folder, dedup_ucdp.HELD_OUT, 100)
     assert all("country" not in r for r in plain)
+    # the _multi datasets keep only events told twice or more: the Abuja shootout (one report) goes
+    multi, multi_gold, _country = dedup_ucdp.gold_records(folder, dedup_ucdp.HELD_OUT, 100, multi_only=True)
+    assert len(multi) == 2 and set(multi_gold.values()) == {"philippines:1"}
+    [only_multi] = dedup_ucdp.run(tmp_path, "held_out_multi", None)
+    assert only_multi.counts["reports"] == 2 and only_multi.counts["events"] == 1
