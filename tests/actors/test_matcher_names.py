@@ -71,3 +71,10 @@ def test_a_party_named_by_its_members_takes_its_initials_as_acled_names_parties(
 def test_fds_is_the_army_of_the_articles_country() -> None:
     assert names("FDS repelled an attack", "Niger", 2022) == ["Military Forces of Niger (2021-2023)"]
     assert names("FDS repelled an attack", "Burkina Faso", 2022) == ["Military Forces of Burkina Faso (2022-)"]
+
+
+def test_islamic_state_militants_are_the_branch_of_the_articles_country() -> None:
+    # "Islamic State militants" was a longer alias of the Iraqi and Syrian rows only, so it beat every branch
+    assert names("Islamic State militants attacked a village", "Mali", 2019) == ["Islamic State (Greater Sahara)"]
+    assert names("IS militants attacked a village", "Somalia", 2022) == ["Islamic State (Somalia)"]
+    assert names("IS militants attacked a village", "Iraq", 2022) == ["Islamic State (Iraq)"]
