@@ -78,3 +78,4 @@ def test_islamic_state_militants_are_the_branch_of_the_articles_country() -> Non
     assert names("Islamic State militants attacked a village", "Mali", 2019) == ["Islamic State (Greater Sahara)"]
     assert names("IS militants attacked a village", "Somalia", 2022) == ["Islamic State (Somalia)"]
     assert names("IS militants attacked a village", "Iraq", 2022) == ["Islamic State (Iraq)"]
+    assert names("the Islamic State group claimed the attack", "Niger", 2023) == ["Islamic State (Sahel)"]
