@@ -79,3 +79,8 @@ def test_islamic_state_militants_are_the_branch_of_the_articles_country() -> Non
     assert names("IS militants attacked a village", "Somalia", 2022) == ["Islamic State (Somalia)"]
     assert names("IS militants attacked a village", "Iraq", 2022) == ["Islamic State (Iraq)"]
     assert names("the Islamic State group claimed the attack", "Niger", 2023) == ["Islamic State (Sahel)"]
+
+
+def test_the_somali_islamic_state_takes_the_name_of_the_events_year() -> None:
+    assert names("IS militants attacked a base", "Somalia", 2017) == ["Islamic State (Somalia)"]
+    assert names("IS militants attacked a base", "Somalia", 2025) == ["Islamic State Somalia Province"]
