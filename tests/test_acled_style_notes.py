@@ -82,9 +82,10 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
      "members were killed.", "2021-01-03",
      dict(sub_event_type="Armed clash", actor1="PMF: Popular Mobilization Forces", actor2="Islamic State (Iraq)",
           interaction=23, fatalities=2)),
+    # only the state arrests: ACLED codes the SDF's detentions as abductions of civilians (17 of 19 training notes)
     ("On 19 July 2022, SDF arrested 7 suspected IS members during a raid in Al-Hol camp (Al-Hasakeh).",
-     "2022-07-19", dict(sub_event_type="Arrests", actor1="QSD: Syrian Democratic Forces",
-                        actor2="Islamic State (Syria)")),
+     "2022-07-19", dict(sub_event_type="Abduction/forced disappearance", actor1="QSD: Syrian Democratic Forces",
+                        actor2="Civilians (Syria)")),
     ("On 27 November 2023, Israeli forces shot and killed a Palestinian man during a raid on Jenin refugee camp.",
      "2023-11-27", dict(event_type="Violence against civilians", sub_event_type="Attack",
                         actor1="Military Forces of Israel (2022-)", actor2="Civilians (Palestine)", fatalities=1)),

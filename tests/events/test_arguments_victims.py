@@ -44,3 +44,9 @@ def test_arguments_an_off_duty_policeman_attacked_is_a_civilian(pipe):
 def test_arguments_prison_guards_stay_state_forces(pipe):
     ev = lead(pipe, "Gunmen attacked prison guards at the gate of the central prison, killing two of them.")
     assert ev.actor2 is not None and not ev.actor2.startswith("Civilians")
+
+
+def test_arguments_youths_harmed_are_civilians_not_rioters(pipe):
+    ev = lead(pipe, "A minefield explosion near the town killed two youths and wounded five others on Sunday.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians")

@@ -128,6 +128,8 @@ class ArgumentReader:
             return None
         if target and inter == 3 and lemma in PARTISANS:
             inter = 7  # party activists or supporters attacked are civilians; attacking, they are a militia
+        if target and inter == 5 and lemma in ("youth", "youths"):
+            inter = 7  # "a mine killed two youths": young people harmed are civilians, rioting youths are rioters
         private_guard = inter == 1 and lemma in ("guard", "watchman") and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_GUARD for c in kids)
         if off_duty and inter in (1, 2, 3):

@@ -186,6 +186,10 @@ def sub_event_type(c: Context) -> str:
     if cls == "arrest":
         if "protest_arrest" in c.cues or c.inter2 == 6:
             return "Protest with intervention"  # demonstrators arrested: an intervention in their protest
+        if c.inter1 in (2, 3, 4):
+            # only the state arrests: people detained by a rebel group or a militia are abducted (training
+            # notes: 936 abductions and 16 arrests by such groups)
+            return "Abduction/forced disappearance"
         return "Arrests"
     if cls == "agreement":
         return "Agreement"

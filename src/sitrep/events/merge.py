@@ -183,6 +183,7 @@ class Merger:
             if host.actor2 is None and f.actor2 is not None and f.cls == "kill":
                 host.actor2 = f.actor2
         out = self._fold_force_into_crowd_violence(out)
+        out = self._fold_operations_into_acts(out)
         # Two strong frames of one family with the same actor1 are one event told twice.
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):
@@ -203,6 +204,25 @@ class Merger:
             if keep is f:
                 merged[merged.index(twin)] = f
         return merged
+
+    @staticmethod
+    def _fold_operations_into_acts(frames: list[Frame]) -> list[Frame]:
+        """"QSD launched a security operation and detained forty men": the operation is how the act was done,
+        not a change of activity of its own, when the sentence tells what was done in it by the same side."""
+        ops = [f for f in frames if f.cls == "change_group"]
+        acts = [f for f in frames if f.cls != "change_group"]
+        if not ops or not acts:
+            return frames
+        kept = list(acts)
+        for op in ops:
+            host = next((a for a in sorted(acts, key=lambda a: abs(a.tok.i - op.tok.i))
+                         if a.actor1 is None or op.actor1 is None or a.actor1.name == op.actor1.name), None)
+            if host is None:
+                kept.append(op)
+                continue
+            host.actor1 = host.actor1 or op.actor1
+            host.absorb(op)
+        return sorted(kept, key=lambda f: f.tok.i)
 
     @classmethod
     def take_killer(cls, host: Frame, kill: Frame) -> None:
