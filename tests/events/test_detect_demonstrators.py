@@ -67,3 +67,14 @@ def test_detect_peasants_marching_and_a_peace_march_are_demonstrations(pipe):
     assert subs(pipe, "Dozens of peasants marched from the square towards the land institute.") == ["Peaceful protest"]
     assert subs(pipe, "Students took part, alongside their parents, in a peace march between the two towns.") \
         == ["Peaceful protest"]
+
+
+def test_detect_a_march_people_take_part_in_is_a_demonstration_a_military_one_is_not(pipe):
+    assert subs(pipe, "Dozens of members of the church participated in a march for peace and faith values.") \
+        == ["Peaceful protest"]
+    assert subs(pipe, "Soldiers held a march past at the parade ground.") == []
+
+
+def test_detect_an_average_of_residents_are_people(pipe):
+    assert subs(pipe, "For the fourth day in a row, an average of 50 residents blocked the highway at the turnoff "
+                      "to the town to demand to overturn the resolution.") == ["Peaceful protest"]

@@ -380,6 +380,11 @@ class Detector(ArgumentReader, Merger):
         """A verb's subjects, or those of the verb it completes ("activists continued to block the site").
         With no subject in the parse (notes' "On 26 April, in Morelia, teachers blocked roads" often parse the
         people as an apposition of the place), the nouns before the verb that name people stand in."""
+        if tok.pos_ == "NOUN":  # "held a march", "took part in a march": the subjects of the verb
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+            if verb is None or verb.pos_ != "VERB":
+                return []
+            tok = verb
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and tok.dep_ == "xcomp":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
