@@ -152,3 +152,12 @@ def test_event_dates_calendar_date_beats_a_word_relative_to_the_report(stages):
     text = "On 28 March 2022, overnight, demonstrators clashed with police officers in the town."
     event = dated(stages, text, ["clashed"], published="2022-03-30")[0]
     assert event.event_date == "2022-03-28"
+
+
+def test_event_dates_bracketed_bounds_and_deadlines_are_not_the_event_date(stages):
+    # "Around 4 February (between 21 January - 11 February)": the bounds of the hedged date; "until 26 March":
+    # how long a decision lasts, not when it was made
+    text = "Around 4 February 2022 (between 21 January - 11 February), air forces conducted airstrikes on the camp."
+    assert dated(stages, text, ["airstrikes"], published="2022-02-20")[0].event_date == "2022-02-04"
+    text = "On 8 March 2022, the congress extended the state of emergency in the region until 26 March 2022."
+    assert dated(stages, text, ["state"], published="2022-03-09")[0].event_date == "2022-03-08"

@@ -47,6 +47,21 @@ BACKGROUND_MARKS = {"after", "since", "following", "before", "until", "till", "p
 _EXPLICIT = re.compile(r"\d")  # "28 March 2022", "June 6": the calendar says when, not a word relative to the report
 
 
+# A date something lasts until ("extended the state of emergency until 26 March") is not when it was decided.
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|through|up to)\s+$", re.IGNORECASE)
+
+
+def _bound_of_another(text: str, mention: DateMention, others: list[DateMention]) -> bool:
+    """A date in brackets right after another date gives the bounds of that one ("Around 4 February 2022 (between
+    21 January - 11 February)"): the date before the brackets is the event's."""
+    for o in others:
+        if o.end <= mention.start and o is not mention:
+            gap = text[o.end : mention.start]
+            if gap.count("(") == 1 and ")" not in gap and len(gap) <= 40 and gap.lstrip().startswith("("):
+                return True
+    return False
+
+
 def history(text: str, mention: DateMention) -> bool:
     """Whether the text gives this date as history (a start point or what is remembered), not as an event date."""
     before = text[max(0, mention.start - 100) : mention.start]
@@ -161,10 +176,11 @@ def choose_mention(document: Document, event: Event, usable: list[DateMention],
         # exact, then the nearest ("Around 8 May (between 1 and 8 May)")
         verb = _governing_verb(doc, trigger[0], trigger[1])
 
-        def rank(m: DateMention) -> tuple[bool, bool, int, int]:
+        def rank(m: DateMention) -> tuple[bool, bool, bool, bool, int, int]:
             attached = verb is not None and _modifies(doc, m, verb)
             explicit = bool(_EXPLICIT.search(text[m.start:m.end]))
-            return (not attached, not explicit, m.precision or 9, abs(centre - (m.start + m.end) // 2))
+            return (_bound_of_another(text, m, inside), bool(_DEADLINE_BEFORE.search(text[max(0, m.start - 12):m.start])),
+                    not attached, not explicit, m.precision or 9, abs(centre - (m.start + m.end) // 2))
 
         return min(inside, key=rank), "sentence"
     paragraph_start = max(text.rfind("\n\n", 0, s), text.rfind("\n", 0, s)) + 1
