@@ -102,6 +102,12 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
     # a bracket unit written as its capital
     ("On 9 June 2022, an unidentified armed group fired a shell at a clinic in Sabha (Sebha, South), causing no "
      "injuries.", "2022-06-09", "Sabha", "Sabha", 1, "Libya"),
+    # a well-known city stays itself when the bracket's unit is known only as a wider area abroad (Iraq's
+    # Kurdistan Region); a province or district in the bracket still rules out a namesake abroad (Beni, Congo)
+    ("On 12 May 2022, teachers protested in front of the Education Department building in Sanandaj city "
+     "(Kurdistan) over the arrests of teacher activists.", "2022-05-12", "Sanandaj", "Kurdistan", 1, "Iran"),
+    ("On 27 June 2022, RPP staged sit-in protests across the country, including in Beni city (Myagdi district).",
+     "2022-06-27", "Beni", "West", 1, "Nepal"),
 ]
 
 

@@ -34,6 +34,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "municipality": ("town", "admin2"),
     "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
 }
+SIZEABLE_TOWN = 100_000  # a town this large is known by name: a unit the text spells otherwise does not undo it
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
 
@@ -111,6 +112,12 @@ class Resolver:
                 # "Nawa district (Helmand)": a namesake elsewhere is known with its unit word; this one without
                 inside = [c for c in self.gaz.lookup(head, loose=False)
                           if c.admin1_code in top.within or c.cc in top.within]
+            if not inside and not any("." in code for code in top.within):
+                # a well-known city is itself when the text's unit is known to us only as a wider area abroad, not
+                # as a province ("Sanandaj city (Kurdistan)": Iran's Kordestan, not Iraq's Kurdistan Region; "Beni
+                # city (Myagdi district)" is still Nepal's Beni)
+                inside = [c for c in found if c.feature == "town" and c.population >= SIZEABLE_TOWN
+                          and exact_key(c.name) == exact_key(top.text)]
             if not inside:
                 # the text says which unit holds it ("Troitske, Donetsk"; "Shika (Gassol, Taraba)"): a namesake
                 # outside that unit is another place; the unit itself locates the event (precision 2)
