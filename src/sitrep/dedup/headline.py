@@ -230,22 +230,22 @@ def _letter_vectors(picked: Sequence[str], n_wanted: int, min_group: int, shippe
     reports; a smaller batch has too few to say which n-grams are common and takes the ``shipped`` IDF (the match
     model's, ``fit_letter_idf``), else weighs every n-gram alike."""
     grams = [sorted(letter_grams(t)) if t else [] for t in picked]  # sorted: the same sums whatever the hash seed
-    df: Counter[str] = Counter(g for gs in grams for g in gs)
+    sizes = np.fromiter((len(gs) for gs in grams), dtype=np.int64, count=len(grams))
     codes: dict[str, int] = {}
-    ptr, tok, weight = [0], [], []
-    for gs in grams:
-        if n_wanted >= min_group:
-            vals = [math.log((n_wanted + 1) / (df[g] + 1)) + 1.0 for g in gs]
-        elif shipped:
-            vals = [shipped.get(g, shipped_default) for g in gs]
-        else:
-            vals = [1.0] * len(gs)
-        norm = math.sqrt(sum(v * v for v in vals)) or 1.0
-        for g, v in zip(gs, vals, strict=True):
-            tok.append(codes.setdefault(g, len(codes)))
-            weight.append(v / norm)
-        ptr.append(len(tok))
-    return np.array(ptr, dtype=np.int64), np.array(tok, dtype=np.int64), np.array(weight, dtype=np.float64)
+    tok = np.fromiter((codes.setdefault(g, len(codes)) for gs in grams for g in gs), dtype=np.int64,
+                      count=int(sizes.sum()))
+    if n_wanted >= min_group:  # IDF among the batch's own reports (each n-gram once per report)
+        df = np.bincount(tok, minlength=len(codes)).astype(np.float64)
+        vals = np.log((n_wanted + 1) / (df[tok] + 1)) + 1.0
+    elif shipped:
+        vals = np.array([shipped.get(g, shipped_default) for g in codes], dtype=np.float64)[tok]
+    else:
+        vals = np.ones(len(tok))
+    row = np.repeat(np.arange(len(grams), dtype=np.int64), sizes)
+    norm = np.sqrt(np.bincount(row, weights=vals * vals, minlength=len(grams)))
+    norm[norm == 0] = 1.0
+    ptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    return ptr, tok, vals / norm[row]
 
 
 def _expand(ptr: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
