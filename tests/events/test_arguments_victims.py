@@ -50,3 +50,10 @@ def test_arguments_youths_harmed_are_civilians_not_rioters(pipe):
     ev = lead(pipe, "A minefield explosion near the town killed two youths and wounded five others on Sunday.")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
     assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
+
+
+def test_arguments_drones_shot_down_are_weapons_disrupted_not_a_clash_with_their_senders(pipe):
+    assert lead(pipe, "US forces shot down 1 Houthi drone over the Gulf of Aden.").sub_event_type \
+        == "Disrupted weapons use"
+    assert lead(pipe, "Soldiers intercepted armed men near the border, killing two of them.").sub_event_type \
+        == "Armed clash"

@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ARMED = {1, 2, 3, 4, 8}
+# What is shot down or intercepted in flight.
+LAUNCHED = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles",
+            "shell", "shells", "mortar", "mortars", "aircraft", "plane", "jet", "helicopter", "balloon", "balloons"}
 TERRITORY = {"town", "village", "city", "area", "district", "territory", "region", "province", "control", "county",
              "locality", "neighbourhood", "neighborhood", "hill", "island", "airport", "border", "crossing", "field",
              "capital", "stronghold", "outskirts", "settlement", "commune", "municipality", "zone", "valley", "camp",
@@ -141,6 +144,8 @@ def sub_event_type(c: Context) -> str:
         return "Sexual violence"
     if cls == "abduction":
         return "Abduction/forced disappearance"
+    if cls == "disrupted" and c.objects & LAUNCHED and "armed" not in c.objects:
+        return "Disrupted weapons use"  # "shot down 3 Houthi drones": the weapons, not the men who sent them
     if cls in ("disrupted", "capture") and c.victims & ARMED and (cls == "disrupted" or "weapon" in c.cues):
         return "Armed clash"  # "intercepted and wounded armed bandits", "killed a militant, seizing his weapon"
     if cls == "disrupted" and "armed" in c.objects:
