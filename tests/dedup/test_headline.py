@@ -75,6 +75,17 @@ def test_letter_cosine_sees_clipped_names_and_spellings_the_word_stems_miss() ->
     assert headline.letter_cosine(h, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)).shape == (0,)
 
 
+def test_letter_cosine_is_the_same_without_scipy(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["3 Pak policemen shot dead in Quetta", "Three Pakistani policemen killed in Quetta attack",
+             "Troops clash with rebels in Buni-Yadi", "Rebels attack Buni Yadi base", "", "Floods hit Lagos"]
+    h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
+    i, j = np.array([0, 2, 0, 4, 1]), np.array([1, 3, 5, 5, 2])
+    fast = headline.letter_cosine(h, i, j)
+    monkeypatch.setitem(__import__("sys").modules, "scipy.sparse", None)  # the import fails: numpy alone
+    assert np.allclose(headline.letter_cosine(h, i, j), fast, atol=1e-12)
+    assert fast[3] == 0.0
+
+
 def test_a_batch_too_small_to_count_its_own_letter_idf_takes_the_shipped_one() -> None:
     texts = ["Gunmen kill five in Kano", "Gunmen kill six in Kano market"]
     common, rare_default = headline.fit_letter_idf(["gunmen kill"] * 30, min_df=20)
