@@ -27,6 +27,7 @@ from sitrep.actors import Context, Tok, get_matcher
 from sitrep.actors.country import article_country
 from sitrep.actors.dictionary import _read_rows, token_key
 from sitrep.actors.identities import dated_identity, name_identity
+from sitrep.actors.tribes import tribal_militias
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
 
@@ -89,9 +90,27 @@ def extract_actors(document: Document) -> list[Actor]:
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
     _name_the_likely_perpetrator(text, matches)
+    matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
+
+
+def _sentence_at(toks: list[Tok]) -> Any:
+    starts = [(t.start, t.sent) for t in toks]
+
+    def sent_at(offset: int) -> int:
+        return next((sent for start, sent in reversed(starts) if start <= offset), 0)
+
+    return sent_at
+
+
+def _is_people(name: str) -> bool:
+    """A nationality or a country's name ("Yemeni", "Iraq"): it says who, not which tribe."""
+    from sitrep.actors.country import _reporting
+
+    rep = _reporting()
+    return rep.gaz.demonym(name) is not None or rep.iso2(name) is not None
 
 
 # "an unknown armed group (likely Al Shabaab ...)", "unidentified gunmen, suspected to be JNIM militants"
