@@ -83,8 +83,10 @@ def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
 
 
 # "Rupa rural municipality (Kaski district)", "Bulingtar rural municipality-6 (Nawalpur district)": a unit word,
-# perhaps after its kind and before a ward number, between the place and the bracket
-_OPEN = re.compile(r"\s*(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?(?:([A-Za-z]+)(?:-\d+)?\s*)?\(\s*")
+# perhaps after its kind and before a ward number, between the place and the bracket; or another spelling of the
+# place in square brackets ("Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)")
+_OPEN = re.compile(r"\]?\s*(?:\[[^\]()]*\]\s*)?(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?"
+                   r"(?:([A-Za-z]+)(?:-\d+)?\s*)?\(\s*")
 # the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
 # (a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)")
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \

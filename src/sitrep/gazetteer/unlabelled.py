@@ -85,8 +85,13 @@ class UnlabelledNames:
         prev = doc[i - 1].lower_ if i > 0 else ""
         # "in Karmah"; the next of a list of places ("Žilina, Nitra, Prešov and Košice", "Nelson-Creston");
         # "Fig Leaf Boutique (Maywood)"
+        # (ACLED's "Chankheli rural municipality-6 (Humla district)": a unit word in the bracket says so too, and
+        # so does a bracket of units after a name or its other spelling: "Tanwolbougou [Tanwalbougou] (Fada
+        # Ngourma, Gourma)")
         locative = prev in LOCATIVE or (prev in (",", "and", "or", "-") and i >= 2 and taken[i - 2]) or (
-            prev == "(" and i >= 2 and doc[i - 2].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text == ")")
+            prev == "(" and i >= 2 and doc[i - 2].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text == ")") \
+            or (prev == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in HINT_FEATURES and doc[i + 2].text in (")", ",")) \
+            or (prev == "(" and i >= 2 and doc[i - 2].text == "]" and _units_bracket(doc, i))
         # "Knockhill, Fife": after a name and a comma, a province or county is where that name is
         after_name = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper()
         label = tok.ent_type_
@@ -154,3 +159,14 @@ class UnlabelledNames:
         return 0
 
     # -- resolution ---------------------------------------------------------------
+
+
+def _units_bracket(doc: Any, i: int) -> bool:
+    """The bracket opened before token ``i`` holds only capitalised names, commas and unit words: ACLED's units."""
+    for k in range(i, min(len(doc), i + 10)):
+        t = doc[k]
+        if t.text == ")":
+            return k > i
+        if not (t.text[:1].isupper() or t.text in (",", "-", "'", "’") or t.lower_ in HINT_FEATURES):
+            return False
+    return False
