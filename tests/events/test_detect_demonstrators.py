@@ -78,3 +78,8 @@ def test_detect_a_march_people_take_part_in_is_a_demonstration_a_military_one_is
 def test_detect_an_average_of_residents_are_people(pipe):
     assert subs(pipe, "For the fourth day in a row, an average of 50 residents blocked the highway at the turnoff "
                       "to the town to demand to overturn the resolution.") == ["Peaceful protest"]
+
+
+def test_detect_a_patrol_told_as_a_movement_is_a_change_of_activity_an_ambushed_one_a_clash(pipe):
+    assert subs(pipe, "A US military patrol took place in the countryside of the town.") == ["Change to group/activity"]
+    assert subs(pipe, "Militants ambushed an army patrol near the town, killing two soldiers.") == ["Armed clash"]
