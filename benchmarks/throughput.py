@@ -8,6 +8,7 @@ worker), and the ratio ours / spaCy.
     python benchmarks/throughput.py                 # 2 processes, 240 articles of ~450 words
     python benchmarks/throughput.py --articles 600 --processes 2 --json
     python benchmarks/throughput.py --commands --articles 600   # the CLI commands, wall clock
+    python benchmarks/throughput.py --commands --baseline /tmp/old/src   # before/after in the same rounds
 
 Ours = ``PoolEngine`` (one pipeline per worker, model loaded once) running
 every configured stage and returning Results; timing starts after the
@@ -19,7 +20,12 @@ model, so their start-up is negligible).
 process: ``python -c 'spacy.load(); list(nlp.pipe(texts, n_process=N))'``
 against ``sitrep extract -j N`` and ``sitrep ingest -j N`` on the same texts
 (a JSONL file), and reports each command's ratio and peak RSS (parent, and
-the largest worker).
+the largest worker), and its CPU seconds (command and workers) with the ratio
+of those (the steadier figure when other jobs share the machine). With
+``--baseline DIR`` another copy of the ``sitrep`` package (e.g. a worktree's
+``src`` at an older commit) runs extract and ingest in the same rounds, so a
+before/after comparison shares the machine's load; each figure carries the
+load average when it was taken.
 """
 
 from __future__ import annotations
@@ -166,10 +172,13 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def _timed(cmd: list[str]) -> dict[str, float]:
-    """Wall seconds and peak RSS (the command's own process, its largest worker) sampled from /proc."""
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall seconds, CPU seconds (the command and its workers) and peak RSS (the command's own process, its
+    largest worker) sampled from /proc. CPU time is the steadier figure on a shared machine: the work done,
+    whatever else runs."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
     main_peak = worker_peak = 0.0
     while proc.poll() is None:
         main_peak = max(main_peak, _rss_mb(proc.pid))
@@ -178,11 +187,21 @@ def _timed(cmd: list[str]) -> dict[str, float]:
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"{cmd[:3]} failed with exit code {proc.returncode}")
-    return {"seconds": seconds, "peak_rss_main_mb": round(main_peak, 1), "peak_rss_worker_mb": round(worker_peak, 1)}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "peak_rss_main_mb": round(main_peak, 1),
+            "peak_rss_worker_mb": round(worker_peak, 1)}
 
 
-def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds: int) -> dict[str, object]:
-    """spaCy's nlp.pipe, ``sitrep extract`` and ``sitrep ingest``, end to end, best of ``rounds``."""
+def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds: int,
+                     baseline: str | None = None) -> dict[str, object]:
+    """spaCy's nlp.pipe, ``sitrep extract`` and ``sitrep ingest``, end to end, best of ``rounds``.
+
+    ``baseline``: a folder holding another ``sitrep`` package (e.g. a worktree's ``src``); its extract and
+    ingest run in the same rounds (as ``extract@baseline``, ``ingest@baseline``), so that a before/after
+    comparison shares the machine's load.
+    """
+    import os
     import tempfile
 
     bindir = Path(sys.executable).parent
@@ -197,20 +216,29 @@ def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds
             "ingest": [str(bindir / "sitrep"), "ingest", str(corpus), "-j", str(processes), "--quiet",
                        "--db", f"{tmp}/bench.duckdb"],
         }
+        envs: dict[str, dict[str, str] | None] = dict.fromkeys(commands)
+        if baseline:
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join([baseline, os.environ.get("PYTHONPATH", "")])}
+            for name in ("extract", "ingest"):
+                commands[f"{name}@baseline"] = commands[name]
+                envs[f"{name}@baseline"] = env
         best: dict[str, dict[str, float]] = {}
         for _ in range(rounds):
             for name, cmd in commands.items():
-                if name == "ingest":
+                if name.startswith("ingest"):
                     Path(f"{tmp}/bench.duckdb").unlink(missing_ok=True)
-                result = _timed(cmd)
+                result = _timed(cmd, envs[name])
+                result["load_average"] = round(os.getloadavg()[0], 2)
                 if name not in best or result["seconds"] < best[name]["seconds"]:
                     best[name] = result
     out: dict[str, object] = {"articles": n, "words_per_article": words, "processes": processes}
     for name, result in best.items():
         result["seconds"] = round(result["seconds"], 2)
         out[name] = result
-    for name in ("extract", "ingest"):
-        out[f"{name}_ratio"] = round(best["spacy"]["seconds"] / best[name]["seconds"], 3)
+    for name in best:
+        if name != "spacy":
+            out[f"{name}_ratio"] = round(best["spacy"]["seconds"] / best[name]["seconds"], 3)
+            out[f"{name}_cpu_ratio"] = round(best["spacy"]["cpu_seconds"] / best[name]["cpu_seconds"], 3)
     return out
 
 
@@ -228,6 +256,8 @@ def main() -> None:
     parser.add_argument("--stages", action="store_true", help="time each stage in one process instead")
     parser.add_argument("--commands", action="store_true",
                         help="time the CLI commands (sitrep extract / ingest -j N) against spaCy, end to end")
+    parser.add_argument("--baseline", help="--commands: also time extract/ingest of the sitrep package in this "
+                        "folder (e.g. a worktree's src), in the same rounds")
     parser.add_argument("--side", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages:
@@ -238,7 +268,8 @@ def main() -> None:
         print(f"  in-process ratio spaCy / ours: {shares[0][1] / ours:.2f}")
         return
     if args.commands:
-        report = measure_commands(args.articles, args.words, args.processes, args.batch_size, args.rounds)
+        report = measure_commands(args.articles, args.words, args.processes, args.batch_size, args.rounds,
+                                  args.baseline)
         print(json.dumps(report) if args.json else json.dumps(report, indent=1))
         return
     if args.side:
