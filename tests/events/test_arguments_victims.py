@@ -57,3 +57,11 @@ def test_arguments_drones_shot_down_are_weapons_disrupted_not_a_clash_with_their
         == "Disrupted weapons use"
     assert lead(pipe, "Soldiers intercepted armed men near the border, killing two of them.").sub_event_type \
         == "Armed clash"
+
+
+def test_arguments_an_attack_the_attacked_side_repulsed_is_a_clash_with_it(pipe):
+    ev = lead(pipe, "Militiamen attacked the village, killing one villager. Village self-defence groups responded "
+                    "and repulsed the attack.")
+    assert ev.sub_event_type == "Armed clash"
+    assert lead(pipe, "Gunmen attacked a bus in the town, killing three passengers. The attack was condemned by "
+                      "the governor.").sub_event_type == "Attack"

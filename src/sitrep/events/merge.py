@@ -337,6 +337,13 @@ class Merger:
                     prev.actor2 = prev.actor2 or (None if prev.victims else f.actor2)
                     if self.lex.priority(f.cls) > self.lex.priority(prev.cls) and family(f) == "remote":
                         prev.cls = f.cls
+                    if f.cls == "clash" and prev.cls in ("attack", "kill") and f.modality == "asserted":
+                        # "... attacked the village. Village self-defence repulsed the attack": the attacked side
+                        # fought back, a clash (training notes telling a repulse or return of fire: 411 of 539)
+                        prev.cls = f.cls
+                        if f.actor1 is not None and (prev.actor1 is None or f.actor1.name != prev.actor1.name) and (
+                                prev.actor2 is None or prev.actor2.inter == 7):
+                            prev.actor2 = f.actor1  # those who fought back are the other side
                     continue
             out.append(f)
         specific = [f for f in out if not f.generic]
