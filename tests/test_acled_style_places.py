@@ -133,6 +133,9 @@ def test_acled_style_place_codes_location_admin1_precision(note: str, published:
     ("On 4 May 2020, FAMa soldiers killed 3 civilians near Mondorza (Douentza, Mopti).", "2020-05-04", "Brazil"),
     ("On 2 February 2021, Iraqi security forces seized a weapons cache belonging to IS in Tarmiyah.", "2021-02-02",
      "Russia"),
+    # a party's initials are no state code (our alias file's "N.C." is not "NC"), nor is a campus there
+    ("On 14 May 2022, cadres of JP, including an election candidate of NC, staged a demonstration at the vote "
+     "counting site of Janata Campus in Biratnagar (Morang district).", "2022-05-14", "United States"),
 ])
 def test_acled_style_actor_names_are_no_places(note: str, published: str, not_country: str) -> None:
     result = sitrep.extract(note, published=published)

@@ -342,11 +342,11 @@ class Resolver:
     def _unit_abbreviation(self, top: Toponym, entry: Entry) -> bool:
         """A province or district written as a code the packages give it ("NC", "KP"): a place only beside
         another name of its country ("Raleigh, NC"); alone it is as often a party's or a group's initials
-        ("cadres of NC" is Nepal's Congress). Our alias file's abbreviations ("NSW") are meant."""
+        ("cadres of NC" is Nepal's Congress). Our alias file's abbreviations as it writes them ("NSW"; its "N.C."
+        is not "NC") are meant."""
         text = top.text.strip(".")
         return entry.feature in ("admin1", "admin2") and len(text) <= 3 and text.isupper() \
-            and exact_key(entry.name) != exact_key(top.text) \
-            and entry.idx not in self.gaz.aliased.get(exact_key(top.text), ())
+            and exact_key(entry.name) != exact_key(top.text) and entry.idx not in self.gaz.abbrevs.get(top.text, ())
 
     @staticmethod
     def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
