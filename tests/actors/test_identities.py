@@ -129,6 +129,12 @@ def test_companions_acled_codes_beside_an_actor_come_along() -> None:
         identities.add_companions(ev)
         assert ev.assoc_actor_1 == "JNIM: Group for Support of Islam and Muslims"
         assert ev.assoc_actor_2 == "Fulani Ethnic Group (Mali); Pastoralists (Mali)"
+        # a named companion of another country stays there: Ecuador's CONAIE is not beside Colombia's indigenous
+        table["Indigenous Group ({country})"] = ["CONAIE: Confederation of Indigenous Nationalities of Ecuador"]
+        ev = event(actor1="Protesters (Colombia)", inter1=6, assoc_actor_1="Indigenous Group (Colombia)",
+                   evidence={"actor1": [0, 5]})
+        identities.add_companions(ev)
+        assert ev.assoc_actor_1 == "Indigenous Group (Colombia)"
     finally:
         identities._companions = original  # type: ignore[assignment]
 

@@ -129,12 +129,31 @@ def _companions() -> dict[str, list[str]]:
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
 
 
+def _event_country(ev: Any) -> str | None:
+    """The country the event's own names give ("Protesters (Colombia)", "Police Forces of Kenya (2022-)")."""
+    for name in (ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; "), *(ev.assoc_actor_2 or "").split("; ")):
+        m = _STATE_NAME.match(name or "") or _COUNTRY_SUFFIX.search(_PERIOD.sub("", name or "").strip())
+        if m and _is_country(m.group(1)):
+            return str(m.group(1))
+    return None
+
+
+def _active_in(name: str, country: str) -> bool:
+    """Whether a named actor is one of ``country``'s (or of no country in particular) in the dictionary."""
+    from sitrep.actors import get_matcher
+
+    index = get_matcher().index
+    row = index.by_name.get(name)
+    return row is None or not index.rows[row].countries or country in index.rows[row].countries
+
+
 def add_companions(ev: Any, year: int | None = None) -> None:
     """Add to each side the companions of the actors on it ("Katiba Macina" brings JNIM, "Fulani Ethnic Group
     (Mali)" brings "Pastoralists (Mali)"); a "{country}" companion takes the country its actor was named with."""
     table = _companions()
     if not table:
         return
+    where = _event_country(ev)
     for side in ("1", "2"):
         main = getattr(ev, f"actor{side}")
         names = [n for n in (main, *(getattr(ev, f"assoc_actor_{side}") or "").split("; ")) if n]
@@ -142,12 +161,15 @@ def add_companions(ev: Any, year: int | None = None) -> None:
             base = _PERIOD.sub("", name).strip()
             m = _COUNTRY_SUFFIX.search(base)
             country = m.group(1) if m and _is_country(m.group(1)) else None
+            pooled = base not in table  # a country template's companions were counted over every country
             found = table.get(base) or (table.get(base[:m.start()] + "({country})") if country and m else None) or []
             for companion in found:
                 if "{country}" in companion:
                     if not country:
                         continue
                     companion = companion.replace("{country}", country)
+                elif pooled and not _active_in(companion, where or country or ""):
+                    continue  # Ecuador's CONAIE beside indigenous protesters in Colombia
                 span = ev.evidence.get(f"actor{side}") or ev.evidence.get("trigger") or [0, 0]
                 _add(ev, side, dated_identity(companion, year), span)
 
