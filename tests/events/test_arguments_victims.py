@@ -65,3 +65,11 @@ def test_arguments_an_attack_the_attacked_side_repulsed_is_a_clash_with_it(pipe)
     assert ev.sub_event_type == "Armed clash"
     assert lead(pipe, "Gunmen attacked a bus in the town, killing three passengers. The attack was condemned by "
                       "the governor.").sub_event_type == "Attack"
+
+
+def test_arguments_a_peaceful_protest_has_no_second_side(pipe):
+    # "against child abuse" names what the march was about, not civilians it was done to
+    ev = lead(pipe, "On 1 June 2022, 650 police officers, mainly women, marched in Malanje against child abuse.")
+    assert (ev.sub_event_type, ev.actor2, ev.inter2) == ("Peaceful protest", None, None)
+    # police who march are protesters, their force the associated actor
+    assert ev.actor1.startswith("Protesters") and "Police Forces" in (ev.assoc_actor_1 or "")
