@@ -122,9 +122,9 @@ def test_gate_rioters_or_protesters_as_a_side_rule_out_battles_and_attacks() -> 
     labels = ["Attack", "Armed clash", "Violent demonstration", "Excessive force against protesters"]
     coder = StubCoder([0.7, 0.1, 0.15, 0.05], COUNTS)
     coder.labels = labels
-    gate = CoderGate(override_at=0.6)
+    gate = CoderGate(override_at=0.6, crowd=True)
     # "police fired on rioters": the model's Attack is no choice with rioters as a side
     assert gate.allowed(coder, codebook(), ["inter1=5", "inter2=1"]) == {"Violent demonstration",
                                                                          "Excessive force against protesters"}
     assert gate.allowed(coder, codebook(), ["inter1=1", "inter2=7"]) is None
-    assert CoderGate(crowd=False).allowed(coder, codebook(), ["inter1=5"]) is None
+    assert CoderGate().allowed(coder, codebook(), ["inter1=5"]) is None  # off unless asked for
