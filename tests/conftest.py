@@ -29,6 +29,19 @@ def pipeline():
     return Pipeline()
 
 
+@pytest.fixture(scope="session")
+def rules_pipe():
+    """The pipeline up to coding with the rules alone: tests that pin the rules' detection and coding (the learned
+    coder's choice is tested in tests/learn)."""
+    from sitrep.eval.case2021 import CODING_STAGES
+    from sitrep.pipeline import Pipeline, load_config
+
+    config = load_config()
+    config["pipeline"]["stages"] = CODING_STAGES
+    config["stages"]["sitrep.coding.v1"]["use_model"] = False
+    return Pipeline(config)
+
+
 # -- the quality gate cannot go quiet (tests/tests_gate.py) ------------------------------------------------
 def _fail_gated_skip(report, fixturenames=(), markers=()) -> None:
     from tests_gate import ci_gate, gated

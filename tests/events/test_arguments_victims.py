@@ -1,20 +1,8 @@
-"""Whom an act was done to: victims told first stay the second side; private guards are civilians."""
+"""Whom an act was done to: victims told first stay the second side; guards, off-duty police, youths, crowds."""
 
 from __future__ import annotations
 
-import pytest
-
-from sitrep.eval.case2021 import CODING_STAGES
 from sitrep.model import Article
-from sitrep.pipeline import Pipeline, load_config
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    config = load_config()
-    config["pipeline"]["stages"] = CODING_STAGES
-    config["stages"]["sitrep.coding.v1"]["use_model"] = False
-    return Pipeline(config)
 
 
 def lead(pipe, text):

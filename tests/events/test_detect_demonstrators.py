@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.eval.case2021 import CODING_STAGES
 from sitrep.model import Article
-from sitrep.pipeline import Pipeline, load_config
-
-
-@pytest.fixture(scope="module")
-def pipe():
-    config = load_config()
-    config["pipeline"]["stages"] = CODING_STAGES
-    config["stages"]["sitrep.coding.v1"]["use_model"] = False  # the rules' detection, not the learned choice
-    return Pipeline(config)
 
 
 def subs(pipe, text):

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.eval.case2021 import CODING_STAGES
 from sitrep.events.detect import Detector
 from sitrep.events.lexicon import lexicon, load_lexicon
 from sitrep.model import Article, Document, Place
-from sitrep.pipeline import Pipeline, load_config
 from sitrep.stages.events import detect_events
 
 
 @pytest.fixture(scope="module")
-def pipe():
-    # these tests pin the rules' detection and coding; the learned coder's choice is tested in tests/learn
-    config = load_config()
-    config["pipeline"]["stages"] = CODING_STAGES
-    config["stages"]["sitrep.coding.v1"]["use_model"] = False
-    return Pipeline(config)
+def pipe(rules_pipe):
+    return rules_pipe
 
 
 def events_of(pipe, text):
