@@ -110,7 +110,7 @@ class ArgumentReader:
             a = actors.get(t.i)
             if a is not None:
                 if off_duty and a.inter in (1, 2, 3):
-                    # an off-duty policeman, a former soldier attacked: ACLED codes an attack on a civilian
+                    # an off-duty policeman attacked: ACLED codes an attack on a civilian
                     return Arg(generic_name(7, country), 7, a.start, a.end, None)
                 return Arg(a.name, a.inter, a.start, a.end, a)
         lemma = tok.lemma_.lower()
@@ -147,7 +147,7 @@ class ArgumentReader:
 
     @staticmethod
     def _off_duty(tok: Any, kids: list[Any]) -> bool:
-        """"an off-duty policeman", "a former soldier", "a former member of the army"."""
+        """"an off-duty policeman", "an unarmed soldier", "an off-duty member of the army"."""
         if off_duty_mark(kids):
             return True
         head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -428,8 +428,7 @@ OFF_DUTY = {"off-duty", "unarmed"}
 
 
 def off_duty_mark(children: list[Any]) -> bool:
-    """Whether a noun's modifiers say it is out of service: "former", "retired", "off-duty" (tokenised
-    "off - duty")."""
+    """Whether a noun's modifiers say it is out of service: "off-duty" (tokenised "off - duty"), "unarmed"."""
     return any(c.lower_ in OFF_DUTY or (c.lower_ == "off" and any(d.lower_ == "duty" for d in c.subtree))
                for c in children)
 

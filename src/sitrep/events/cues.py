@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.arguments import off_duty_mark
+from sitrep.events.arguments import OFF_DUTY, off_duty_mark
 from sitrep.events.codebook import Codebook
 from sitrep.events.detect import self_ended
 from sitrep.events.fatalities import Count, counts_in
@@ -175,8 +175,7 @@ def _negated(toks: list[Any]) -> list[bool]:
     """For every token, whether its clause's verb is negated ("police were present but did not intervene",
     "did not use tear gas"): what a negated verb tells did not happen."""
     start, n = toks[0].i if toks else 0, len(toks)
-    neg_verbs = {t.i - start for t in toks if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX")
-                 for t in (t.head,)}
+    neg_verbs = {t.head.i - start for t in toks if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX")}
     if not neg_verbs:
         return [False] * n
     heads = [t.head.i - start for t in toks]
@@ -209,11 +208,13 @@ def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
     toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
     lows = [t.lower_ for t in toks]
     lemmas = [t.lemma_.lower() for t in toks]
-    # "a former soldier", "an off-duty policeman": no military target (ACLED codes attacks on them as on civilians)
-    off = [k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.n_lefts and off_duty_mark(list(t.lefts))]
+    # "an off-duty policeman": no military target (ACLED codes attacks on them as on civilians); the nouns'
+    # modifiers are read only in the rare sentence that holds such a word
+    off = {k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.n_lefts and off_duty_mark(list(t.lefts))} \
+        if "duty" in lows or not OFF_DUTY.isdisjoint(lows) else set()
     if off:
-        keep_words = [k for k in range(len(toks)) if k not in off]
-        words = _words_of([toks[k] for k in keep_words], [lows[k] for k in keep_words], [lemmas[k] for k in keep_words])
+        kept = [k for k in range(len(toks)) if k not in off]
+        words = _words_of([toks[k] for k in kept], [lows[k] for k in kept], [lemmas[k] for k in kept])
     else:
         words = _words_of(toks, lows, lemmas)
     cues = cue_groups(lex, words) - DEMO_GROUPS

@@ -24,8 +24,9 @@ from sitrep.model import Actor, Document
 NOT_A_RIOT = {"police", "policemen", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields"}
 BACKGROUND_PREPS = {"after", "despite", "since", "amid", "following", "before", "over", "against"}
 TERMINAL = (".", "!", "?", ":", ";", "\"", "\u201d", "'")
-PEOPLE_WORDS = {"peasant", "neighbor", "neighbour", "participant", "mourner", "retiree", "veteran", "suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
-                "one", "others", "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer",
+PEOPLE_WORDS = {"suspect", "accused", "member", "leader", "activist", "official", "worker", "persons", "person",
+                "peasant", "neighbor", "neighbour", "participant", "mourner", "retiree", "veteran", "one", "others",
+                "all", "cadre", "head", "chief", "president", "secretary", "organiser", "organizer",
                 # who ACLED's notes say blocked a road or closed a gate: people, unlike a landslide or a decree
                 "supporter", "student", "teacher", "employee", "farmer", "parent", "relative", "resident", "villager",
                 "citizen", "people", "youth", "driver", "trader", "vendor", "unionist", "staff", "applicant", "family",
@@ -410,7 +411,7 @@ class Detector(ArgumentReader, Merger):
         if self.lex.participants.get(lemma) in (5, 6, 7) or lemma in PEOPLE_WORDS:
             return True
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        obj = self._pobj(of) if of is not None else None
         return lemma in self.lex.cues.get("quantity", frozenset()) and obj is not None and self._civilians(obj)
 
     def _someone(self, tok: Any) -> bool:
@@ -423,7 +424,7 @@ class Detector(ArgumentReader, Merger):
             of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is None:
                 return tok.lemma_.lower() == "group"  # "a group blocked a road": people
-            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            obj = self._pobj(of)
             return obj is not None and self._someone(obj)
         return False
 

@@ -12,11 +12,10 @@ bombs, territory changes, force against protesters) the rules are the better jud
 - a document written as a dated incident summary ("On 12 May 2022, ..." — the form of ACLED's own notes and
   of most incident logs, short, its first words a date with its year) is the model's home ground: there
   ``summary_override_at`` (and ``summary_keep_below``, when set) apply instead. Off by default: chosen with a
-  model that never
-  saw the dev countries Mali, Bangladesh, Yemen, Syria and Mexico, three draws of their notes: event type at
-  override_at 0.9 -> 0.6 (keep_below 250): 0.784 -> 0.804, 0.769 -> 0.785, 0.777 -> 0.789; the model alone
-  0.816 and 0.791 on the first two), it lowered the held-out countries' sub-type wF1 (0.807 -> 0.795). News
-  sentences rarely open so: 2 of CASE 2021's 1,019 snippets, none of PLOVER's;
+  model that never saw the dev countries Mali, Bangladesh, Yemen, Syria and Mexico (three draws of their
+  notes, event type at override_at 0.9 -> 0.6, keep_below 250: 0.784 -> 0.804, 0.769 -> 0.785, 0.777 ->
+  0.789; the model alone 0.816 and 0.791 on the first two), it lowered the held-out countries' sub-type wF1
+  (0.807 -> 0.795). News sentences rarely open so: 2 of CASE 2021's 1,019 snippets, none of PLOVER's;
 - ACLED's hard rule: an event done with a remote weapon is never *Violence against civilians*
   (shelling that kills civilians is remote violence with civilian targeting), so with the rules'
   remote-weapon finding the model chooses among the other sub-types;
@@ -111,7 +110,6 @@ class CoderGate:
                 sub = best
         confidence = float(probs[coder.labels.index(sub)]) if sub in coder.labels else 0.0
         return sub, round(confidence, 4)
-
 
 
 def is_incident_summary(text: str) -> bool:

@@ -171,9 +171,10 @@ def choose_mention(document: Document, event: Event, usable: list[DateMention],
     text = document.article.text
     inside = [m for m in usable if s <= m.start < e]
     if inside:
-        # a date that modifies the trigger's own verb ("attacked … on Thursday", not "the 1 May vote"),
-        # then a calendar date over a word relative to the report ("On 28 March, ... overnight"), then the most
-        # exact, then the nearest ("Around 8 May (between 1 and 8 May)")
+        # not the bounds in brackets after another date ("Around 8 May (between 1 and 8 May)") nor a date
+        # something lasts until; then a date that modifies the trigger's own verb ("attacked … on Thursday", not
+        # "the 1 May vote"), a calendar date over a word relative to the report ("On 28 March, ... overnight"),
+        # the most exact, the nearest
         verb = _governing_verb(doc, trigger[0], trigger[1])
 
         def rank(m: DateMention) -> tuple[bool, bool, bool, bool, int, int]:
