@@ -175,3 +175,42 @@ def test_geocode_the_units_of_an_unknown_place_are_where_the_event_is() -> None:
     Geocoder(load_gazetteer()).locate(ev, [nc, achham], None, 840, "US", hints=frozenset({90}),
                                       open_hints=frozenset({90}))
     assert (ev.location, ev.admin1, ev.geo_precision) == ("Achham", "Sudurpashchim", 2)
+
+
+def test_geocode_a_sea_event_takes_the_article_country() -> None:
+    """'Houthi forces fired missiles at a tanker in the Red Sea': ACLED codes it to Yemen, with no admin1."""
+    from sitrep.stages.geocode import Geocoder
+
+    sea = Place(text="Red Sea", start=50, end=57, latitude=20.0, longitude=38.5, iso=None, country=None,
+                name="Red Sea", feature="sea", geo_precision=3, sent=0)
+    ev = Event(evidence={"sentence": [0, 60], "trigger": [15, 20]})
+    Geocoder(load_gazetteer()).locate(ev, [sea], None, None, None, article_cc="YE")
+    assert (ev.location, ev.country, ev.iso, ev.admin1) == ("Red Sea", "Yemen", 887, None)
+
+
+def test_geocode_a_country_in_the_sentence_gives_way_to_a_town_of_the_article() -> None:
+    """'They went missing near Bobo-Dioulasso ... on their way to Togo': the town, in the article's country."""
+    from sitrep.stages.geocode import Geocoder
+
+    bobo = Place(text="Bobo-Dioulasso", start=30, end=44, latitude=11.18, longitude=-4.3, iso=854,
+                 country="Burkina Faso", name="Bobo-Dioulasso", admin1="Hauts-Bassins", feature="town",
+                 geo_precision=2, sent=0)
+    togo = Place(text="Togo", start=80, end=84, latitude=8.0, longitude=1.0, iso=768, country="Togo", name="Togo",
+                 feature="country", geo_precision=3, sent=0)
+    ev = Event(evidence={"sentence": [0, 90], "trigger": [10, 20]})
+    Geocoder(load_gazetteer()).locate(ev, [bobo, togo], None, 768, "TG", article_cc="BF")
+    assert (ev.location, ev.country) == ("Bobo-Dioulasso", "Burkina Faso")
+
+
+def test_geocode_without_places_takes_the_article_country(stages):
+    """'Militants attacked X in a note whose actors are Mali's."""
+    text = "Unknown gunmen attacked the village of Zorblikaza. One man was wounded."
+    document = Document(article=Article(text=text))
+    nlp, places, geocode = stages
+    nlp([document])
+    places([document])
+    document.extras["sitrep.events.country"] = "Mali"
+    ev = Event(evidence={"sentence": sentence_span(text, "Unknown")})
+    document.events = [ev]
+    geocode([document])
+    assert (ev.country, ev.location, ev.geo_precision) == ("Mali", "Mali", 3)

@@ -9,7 +9,14 @@ organisation's name, "The Washington Post", only when nothing else fits):
    Jimenez, Nuevo Leon") before any other: that is how ACLED-style notes state where the event is;
 2. else the nearest resolved place in the article (by sentence distance) that
    fits: in the focus country when there is one, not a bare demonym;
-3. else the focus country itself, at geo_precision 3.
+3. else the article's country at geo_precision 3: the one its places, actors and source support most (the events
+   stage's ``article_country``: "Civilians (Mali)", "MINUSCA" say where a note is that names no place), else
+   the places stage's focus.
+
+A country is the least precise place an event can take: a country in the evidence sentence ("on their way to Togo",
+"sugar imported from Brazil") gives way to a town or province of the article in that country, else in the
+article's country (ACLED codes the most precise location a note gives). A sea or strait is in no country; an event
+there takes the article's country (ACLED codes Red Sea attacks to Yemen, with no admin1).
 
 A unit in brackets after a place ("Boni (Douentza, Mopti)") says where that place is: it is the location only
 when the place itself cannot be resolved, and then at geo_precision 2 at least.
@@ -30,12 +37,16 @@ from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
 
 NAME = "sitrep.geocode.v1"
+ARTICLE_COUNTRY_KEY = "sitrep.events.country"  # the events stage's article_country (a country name)
+# what a place more precise than its country is; regions, deserts and rivers may span borders
+PRECISE = frozenset(("town", "admin2", "admin1", "facility"))
 
 
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
+        self.iso2_by_name = {info["name"]: cc for cc, info in gazetteer.countries.items() if info.get("name")}
         self._seats: dict[str, tuple[float, float] | None] = {}
 
     def seat(self, place: Place) -> tuple[float, float] | None:
@@ -73,7 +84,8 @@ class Geocoder:
     def locate(self, event: Event, places: list[Place], doc: Any, focus_iso: int | None, focus_cc: str | None,
                in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
                qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset(),
-               partial: frozenset[int] = frozenset(), open_hints: frozenset[int] = frozenset()) -> None:
+               partial: frozenset[int] = frozenset(), open_hints: frozenset[int] = frozenset(),
+               article_cc: str | None = None) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
@@ -108,8 +120,10 @@ class Geocoder:
                                                     # a sea is in no country, never abroad
                                                     focus_iso is not None and p.iso not in (focus_iso, None),
                                                     p.start not in hints,
-                                                    (0, p.start) if p.start in hints
-                                                    else (p.geo_precision or 3, abs(p.start - anchor))))
+                                                    (0, 0, p.start) if p.start in hints
+                                                    # a country names less than a sea or region of its precision
+                                                    else (p.geo_precision or 3, p.feature == "country",
+                                                          abs(p.start - anchor))))
         if chosen is None:
             fitting = [p for p in resolved if self._fits(p, focus_iso)] or resolved
             if fitting:
@@ -118,12 +132,31 @@ class Geocoder:
                                                      p.start))
         if chosen is not None and chosen.feature == "admin1" and chosen.start not in coded | hints:
             chosen = self._town_inside(chosen, resolved, hints) or chosen
+        if chosen is not None and chosen.feature == "country" and chosen.start not in coded:
+            chosen = self._place_in_country(chosen, resolved, partial, article_cc) or chosen
+        fallback = article_cc or focus_cc
         if chosen is not None:
             self._apply(event, chosen)
             if chosen.start in hints:  # "near Mondoro (Douentza, Mopti)" with Mondoro unknown: somewhere in Douentza
                 event.geo_precision = max(2, event.geo_precision or 1)
-        elif focus_cc:
-            self._apply_country(event, focus_cc)
+            if chosen.iso is None and fallback:  # a sea or strait: ACLED gives the event the article's country
+                self._set_country(event, fallback)
+        elif fallback:
+            self._apply_country(event, fallback)
+
+    def _place_in_country(self, country: Place, resolved: list[Place], partial: frozenset[int],
+                          article_cc: str | None) -> Place | None:
+        """A town or province of the article in the chosen country, else in the article's country: the event's
+        place when the evidence sentence names only a country ("they went missing near Bobo-Dioulasso ... on
+        their way to Togo"). The first one of the sentence nearest to the country's mention."""
+        article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
+        for iso in (country.iso, article_iso):
+            if iso is None:
+                continue
+            inside = [p for p in resolved if p.iso == iso and p.feature in PRECISE and p.start not in partial]
+            if inside:
+                return min(inside, key=lambda p: (abs(p.sent - country.sent), p.start))
+        return None
 
     @staticmethod
     def _town_inside(unit: Place, resolved: list[Place], hints: frozenset[int]) -> Place | None:
@@ -151,6 +184,12 @@ class Geocoder:
         event.geo_precision = place.geo_precision
         event.evidence["location"] = [place.start, place.end]
 
+    def _set_country(self, event: Event, cc: str) -> None:
+        info = self.gaz.country_info(cc)
+        event.country = info.get("name") or event.country
+        event.iso = info.get("numeric") or event.iso
+        event.region = info.get("region") or event.region
+
     def _apply_country(self, event: Event, cc: str) -> None:
         entry = self.gaz.country_entry(cc)
         info = self.gaz.country_info(cc)
@@ -174,9 +213,11 @@ class Geocoder:
         coded = frozenset(document.extras.get("places_coded") or ())
         partial = frozenset(document.extras.get("places_partial") or ())
         open_hints = frozenset(document.extras.get("place_hints_open") or ())
+        named = document.extras.get(ARTICLE_COUNTRY_KEY)
+        article_cc = self.iso2_by_name.get(named) if isinstance(named, str) else None
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
-                        partial, open_hints)
+                        partial, open_hints, article_cc)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))
