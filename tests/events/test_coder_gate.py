@@ -19,12 +19,16 @@ class StubCoder:
 
     def __init__(self, probs: list[float], counts: dict[str, int] | None = None, words_top: str = "Attack") -> None:
         self.labels = LABELS
+        self.index = {lab: i for i, lab in enumerate(LABELS)}
         self.config: dict[str, Any] = {"label_counts": counts or {}}
         self._p = np.array(probs, dtype=float)
         self._words_top = words_top
 
     def probabilities(self, text: str, feats: Any, own: str | None = None) -> np.ndarray:
         return self._p
+
+    def probabilities_many(self, events: list[Any]) -> np.ndarray:
+        return np.array([self._p for _ in events])
 
     def choose_in(self, p: np.ndarray, allowed: set[str] | None = None) -> tuple[str, float]:
         if allowed:

@@ -42,3 +42,15 @@ def test_sentences_text_is_its_joined_text_and_survives_pickling() -> None:
     assert text == "One two. Three." and type(str(text)) is str
     again = pickle.loads(pickle.dumps(text))
     assert again == text and again.parts == ("One two.", "Three.")
+
+
+def test_several_events_scored_together_get_the_same_bits_as_one_by_one(coder) -> None:
+    names = list(coder.rule_index)
+    feats = [names[:7], [], [names[-1], "no such feature", names[3], names[-1]], ["no such feature"]]
+    events = [(SentencesText(SENTENCES[:2]), feats[0], SENTENCES[0]), (SENTENCES[2], feats[1], None),
+              (SentencesText(SENTENCES), feats[2], SentencesText(SENTENCES[3:5])), ("", feats[3], "")]
+    together = coder.probabilities_many(events)
+    for row, (text, rule_feats, own) in zip(together, events, strict=True):
+        alone = coder.probabilities(text, rule_feats, own)
+        assert np.array_equal(row.view(np.uint32), alone.view(np.uint32))
+    assert coder.probabilities_many([]).shape == (0, len(coder.labels))

@@ -87,19 +87,34 @@ class CoderGate:
         counts = coder.config.get("label_counts") or {}
         return bool(counts) and int(counts.get(sub, 0)) < self.keep_below
 
-    def allowed(self, coder: Any, book: Codebook, feats: list[str]) -> set[str] | None:
-        allowed: set[str] | None = None
+    def allowed(self, coder: Any, book: Codebook, feats: list[str]) -> frozenset[str] | None:
+        allowed: frozenset[str] | None = None
         if self.remote and REMOTE_FEATURE in feats:
-            allowed = {s for s in coder.labels if book.event_type(s) != NOT_REMOTE}
+            allowed = _label_set(coder, book, "remote")
         if self.crowd and not CROWD_FEATURES.isdisjoint(feats):
-            crowd = {s for s in coder.labels if book.event_type(s) in CROWD_TYPES or s in CROWD_SUBS}
+            crowd = _label_set(coder, book, "crowd")
             allowed = crowd if allowed is None else allowed & crowd
         return allowed
 
     def decide(self, coder: Any, book: Codebook, rule_sub: str, text: str, feats: list[str],
                clause: str) -> tuple[str, float]:
         """The sub-event type to code and the model's probability for it."""
-        probs = coder.probabilities(text, feats, own=clause)
+        return self.decide_many(coder, book, [(rule_sub, text, feats, clause)])[0]
+
+    def decide_many(self, coder: Any, book: Codebook,
+                    events: list[tuple[str, str, list[str], str]]) -> list[tuple[str, float]]:
+        """``decide`` for several events ((rules' sub-type, text, rule features, own clause): one document's),
+        the model scoring them together (``CoderModel.probabilities_many``: the same probabilities)."""
+        if not events:
+            return []
+        table = coder.probabilities_many([(text, feats, clause) for _, text, feats, clause in events])
+        out = []
+        for (rule_sub, text, feats, _), probs in zip(events, table, strict=True):
+            out.append(self._decide(coder, book, rule_sub, text, feats, probs))
+        return out
+
+    def _decide(self, coder: Any, book: Codebook, rule_sub: str, text: str, feats: list[str],
+                probs: Any) -> tuple[str, float]:
         allowed = self.allowed(coder, book, feats)
         best, prob = coder.choose_in(probs, allowed)
         sub = rule_sub
@@ -108,8 +123,26 @@ class CoderGate:
                 prob >= self.agree_at and coder.words_choice(text, allowed) == best)
             if sure:
                 sub = best
-        confidence = float(probs[coder.labels.index(sub)]) if sub in coder.labels else 0.0
+        at = coder.index.get(sub)
+        confidence = float(probs[at]) if at is not None else 0.0
         return sub, round(confidence, 4)
+
+
+_LABEL_SETS: dict[tuple[int, int, str], tuple[Any, frozenset[str]]] = {}
+
+
+def _label_set(coder: Any, book: Codebook, kind: str) -> frozenset[str]:
+    """The model's labels a constraint leaves ("remote": no Violence against civilians; "crowd": demonstrations,
+    riots and their kin), worked out once per model and codebook rather than for every event."""
+    key = (id(coder), id(book), kind)
+    cached = _LABEL_SETS.get(key)
+    if cached is None or cached[0] is not coder:
+        if kind == "remote":
+            labels = frozenset(s for s in coder.labels if book.event_type(s) != NOT_REMOTE)
+        else:
+            labels = frozenset(s for s in coder.labels if book.event_type(s) in CROWD_TYPES or s in CROWD_SUBS)
+        cached = _LABEL_SETS[key] = (coder, labels)
+    return cached[1]
 
 
 def is_incident_summary(text: str) -> bool:

@@ -59,6 +59,9 @@ def intra_group(ev: Event) -> bool:
             and (ev.actor1 or "").startswith("Unidentified"))
 
 
+ModelInputs = tuple[str, str, list[str], str]  # the rules' sub-type, the event's text, rule features, own clause
+
+
 def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                country: str | None, doc_cues: set[str], trailing: tuple[int, ...] = (),
                sents: list[Any] | None = None, coder: Any = None, gate: CoderGate | None = None,
@@ -67,7 +70,20 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
 
     With a ``coder`` model the sub-event type is the model's choice and ``confidence`` its probability;
     without one the rules decide. What the model was given is kept in ``document.extras[INPUTS_KEY]``.
+    (``code_document`` does the same for all of a document's events, the model scoring them together.)
     """
+    sub, victims, inputs = rule_coding(ev, frame, document, lex, book, doc_cues, trailing, sents, memo)
+    if coder is not None and inputs is not None:
+        sub, ev.confidence = (gate or CoderGate()).decide_many(coder, book, [inputs])[0]
+    finish_event(ev, frame, document, lex, book, country, sub, victims)
+
+
+def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
+                doc_cues: set[str], trailing: tuple[int, ...] = (), sents: list[Any] | None = None,
+                memo: SentenceMemo | None = None) -> tuple[str, set[int], ModelInputs | None]:
+    """The rules' sub-event type, the victims' inter codes and what the model reads (None: no frame); sets the
+    event's fatalities and keeps the model's inputs in ``document.extras[INPUTS_KEY]``."""
+    inputs: ModelInputs | None = None
     doc = document.doc
     if sents is None:  # callers coding many events pass the document's sentences once
         sents = list(doc.sents) if doc is not None else []
@@ -112,13 +128,17 @@ def code_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon,
         clause = SentencesText(memo.text(si) for si in own)
         feats = rule_features(ctx, sub, ev.fatalities)
         document.extras.setdefault(INPUTS_KEY, {})[ev.event_id] = (str(text), feats, sub, str(clause))
-        if coder is not None:
-            # the model weighs the words and what the rules found; the gate says when its choice replaces
-            # the rules' (``sitrep.events.gate``: measured, CASE 2021 0.775 rules, 0.612 model alone)
-            sub, ev.confidence = (gate or CoderGate()).decide(coder, book, sub, text, feats, clause)
+        inputs = (sub, text, feats, clause)
     else:
         sub = ev.sub_event_type or "Other"
         victims = set()
+    return sub, victims, inputs
+
+
+def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
+                 country: str | None, sub: str, victims: set[int]) -> None:
+    """Everything that follows from the sub-event type: event and disorder type, actors in ACLED's order and
+    defaults, interaction, civilian targeting, PLOVER and CAMEO, evidence."""
     ev.sub_event_type = sub
     ev.event_type = book.event_type(sub)
     ev.disorder_type = book.disorder_type(sub)
@@ -217,9 +237,19 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     identities = {(a.start, a.end): a.identity for a in document.actors if a.identity}
     memo = SentenceMemo(sents, lex, book)  # several events share a sentence: read each sentence once
     gate = gate.for_text(document.article.text) if gate is not None else None
-    for ev in document.events:
-        code_event(ev, frames.get(ev.event_id), document, lex, book, country, doc_cues,
-                   trailing=trailing.get(ev.event_id, ()), sents=sents, coder=coder, gate=gate, memo=memo)
+    found = [rule_coding(ev, frames.get(ev.event_id), document, lex, book, doc_cues,
+                         trailing.get(ev.event_id, ()), sents, memo) for ev in document.events]
+    subs = [sub for sub, _, _ in found]
+    if coder is not None:
+        # the model weighs the words and what the rules found, every event of the document in one pass; the gate
+        # says when its choice replaces the rules' (``sitrep.events.gate``: CASE 2021 0.775 rules, 0.612 model alone)
+        scored = [(i, inputs) for i, (_, _, inputs) in enumerate(found) if inputs is not None]
+        decisions = (gate or CoderGate()).decide_many(coder, book, [inputs for _, inputs in scored])
+        for (i, _), (sub, confidence) in zip(scored, decisions, strict=True):
+            subs[i] = sub
+            document.events[i].confidence = confidence
+    for ev, sub, (_, victims, _) in zip(document.events, subs, found, strict=True):
+        finish_event(ev, frames.get(ev.event_id), document, lex, book, country, sub, victims)
         add_identities(ev, identities)  # also when no identity was read: victims of violence are civilians
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
