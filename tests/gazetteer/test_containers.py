@@ -138,3 +138,19 @@ def test_a_unit_word_says_which_namesake_holds_the_place() -> None:
     gaz = load_gazetteer()
     assert not any(code.startswith("IR.") for code in areas_within(gaz, "Ilam district"))
     assert any(code.startswith("IR.") for code in areas_within(gaz, "Ilam"))
+
+
+def test_a_bracket_s_last_unit_in_one_country_rules_out_the_others_abroad():
+    """'Bama (Bama, Houet)': Houet is Burkina Faso's, so the Bama it holds is not Nigeria's Borno."""
+    from sitrep.gazetteer.containers import _nested
+
+    assert _nested([{"NG.27"}, {"BF.50"}]) == {"BF.50"}
+    assert _nested([{"BF.49", "NG.27"}, set(), {"BF"}]) == {"BF.49", "BF"}
+
+
+def test_a_bracket_s_last_unit_of_many_countries_allows_every_reading():
+    """'Sabha (Sebha, South)': 'South' names provinces of many countries; Sebha's own reading stays."""
+    from sitrep.gazetteer.containers import _nested
+
+    assert _nested([{"LY.65"}, {"CM.14", "BW.09"}]) == {"LY.65", "CM.14", "BW.09"}
+    assert _nested([set(), set()]) == set()

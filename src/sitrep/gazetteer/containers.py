@@ -118,14 +118,28 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             pos = b.end
         if not inner or not _UNKNOWN_UNITS.match(text, pos):
             continue
-        within: set[str] = set()
+        areas: list[set[str]] = []
         for b in inner:
             # a unit may be written as its capital ("Sabha (Sebha, South)": Sebha is the town of Sabha province)
-            within |= areas_within(gaz, b.text, b.hints) or seat_units(gaz, b.text, loose=False)
+            areas.append(areas_within(gaz, b.text, b.hints) or seat_units(gaz, b.text, loose=False))
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
+        within = _nested(areas)
         if within and not a.within:
             a.within = within
+
+
+def _nested(areas: list[set[str]]) -> set[str]:
+    """The areas a bracket of units allows ("(Bama, Houet)"): the units are nested, smallest first, so the last
+    known one, when it is in one country only, rules out the readings of the others abroad (Bama, Nigeria);
+    otherwise any reading of any of them ("(Sebha, South)": 'South' names provinces of many countries)."""
+    known = [s for s in areas if s]
+    if not known:
+        return set()
+    outer = {code.split(".")[0] for code in known[-1]}
+    if len(outer) != 1:
+        return set().union(*known)
+    return {code for s in known for code in s if code.split(".")[0] in outer}
 
 
 _BRACKET_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*\(\s*(?:[A-Z][^(),]*,\s*)*$")
