@@ -74,6 +74,7 @@ _NAME_FILLERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "
 # how a note names a party's or union's people: "members of the X", "X supporters"
 _MEMBERS = frozenset({"members", "supporters", "activists", "cadres", "leaders", "workers"})
 _MEMBERS_OF = frozenset((noun, "of") for noun in (*_MEMBERS, "banner"))
+_LIST_REACH = 24  # tokens walked back over a list of names to its "members of"
 
 
 def _acronym_fits(toks: Sequence[Tok], content: list[int], end: int, words: list[str]) -> bool:
@@ -207,14 +208,18 @@ class ActorMatcher:
         name, inter, conf = pick.name, pick.inter, pick.confidence
         state = False
         for slot in STATE_KINDS:
-            if name == "{" + slot + "}":
+            tag = "{" + slot + "}"
+            if name == tag or name.startswith(tag + " "):
                 state = True
+                # "{police} Gendarmerie": ACLED names a force's sub-unit after the force and its period
+                # ("Police Forces of Mali (2021-) Gendarmerie")
+                unit = name[len(tag):]
                 row = self.index.state_row(country, slot, ctx.year) if country else None
                 if row is not None:
-                    name, inter = row.name, row.inter
+                    name, inter = row.name + unit, row.inter
                 elif country:
                     prefix = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}
-                    name = f"{prefix[slot]} {country}"
+                    name = f"{prefix[slot]} {country}{unit}"
                 else:
                     name = {"military": "Unidentified Military Forces", "police": "Police Forces"}.get(slot, "Government")
                     conf *= 0.6
@@ -405,8 +410,10 @@ class ActorMatcher:
             end += 1  # "Chhatra League (BCL" as one entity: the name stops at the bracket
         org_end = min(org_end, toks[content[end - 1]].end) if end > i else org_end
         words = keys[i:end]
-        # A dictionary name inside the entity ("The Iraqi Security Forces") is matched on its own.
-        if any(self._hits(self.index.aliases, self._alias_pref, keys, k) for k in range(i, end)):
+        # A dictionary name inside the entity ("The Iraqi Security Forces") is matched on its own; one that names
+        # nobody here (Russia's "Communist Party" in "Communist Party of Bangladesh") leaves the entity whole.
+        if any(self.choose_row(entries, ctx, None)
+               for k in range(i, end) for _e, entries in self._hits(self.index.aliases, self._alias_pref, keys, k)):
             return None
         inters = [self.index.org_heads[w] for w in words if w in self.index.org_heads]
         if not inters or end == i:
@@ -415,7 +422,8 @@ class ActorMatcher:
         # "Amar Bangladesh Party (AB)", or names its people ("members of the Kirti Kisan Union"); a bare
         # "the Election Commission" is a place or an addressee
         by_members = min(inters) == CIVIL_ORG and not _acronym_fits(toks, content, end, keys[i:end])
-        if by_members and not (tuple(keys[max(0, i - 2):i]) in _MEMBERS_OF or (end < len(keys) and keys[end] in _MEMBERS)):
+        if by_members and not (self._members_of(keys, i, toks, content)
+                               or (end < len(keys) and keys[end] in _MEMBERS)):
             return None
         first = 1 if keys[i] == "the" else 0
         if len(words) - first == 1:
@@ -432,6 +440,19 @@ class ActorMatcher:
                 span_text = f"{initials}: {span_text}"
         # rank 0: a curated generic pattern of the same length ("Air Force") is the better reading
         return (end, 0, Match(name_start, org_end, span_text, min(inters), ctx.focus, "unlisted", 0.4))
+
+    @staticmethod
+    def _members_of(keys: list[str], i: int, toks: Sequence[Tok], content: list[int]) -> bool:
+        """The organisation's people are named: "members of (the) X", also down a list of names ("members of
+        Ganatantra Mancha, Gana Adhikar Party, and Gano Forum")."""
+        k = i
+        for _step in range(_LIST_REACH):
+            if tuple(keys[max(0, k - 2):k]) in _MEMBERS_OF:
+                return True
+            if k == 0 or not (keys[k - 1] in (",", "and", "the") or toks[content[k - 1]].text[:1].isupper()):
+                return False
+            k -= 1
+        return False
 
     @staticmethod
     def _merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match: Match,

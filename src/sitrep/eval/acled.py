@@ -45,10 +45,13 @@ MIDDLE_EAST = {"Iraq", "Lebanon", "Palestine", "Israel", "Syria", "Yemen", "Iran
 
 
 def fold(name: str | None) -> str:
-    """A name compared loosely: ASCII, lower case, no punctuation or ACLED period suffix."""
+    """A name compared loosely: ASCII, lower case, no punctuation or ACLED period.
+
+    The period goes wherever it sits: ACLED writes a state force's sub-unit after it ("Police Forces of
+    Mali (2021-) Gendarmerie"), and a name one export dates "(2015-)" another dates "(2015-2022)"."""
     if not name:
         return ""
-    text = re.sub(r"\s*\((?:\d{4})?-?(?:\d{4})?\)\s*$", "", name)
+    text = re.sub(r"\s*\((?:\d{4})?-?(?:\d{4})?\)(?=\s|$)", "", name)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
 

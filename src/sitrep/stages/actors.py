@@ -27,6 +27,7 @@ from sitrep.actors import Context, Tok, get_matcher
 from sitrep.actors.country import article_country
 from sitrep.actors.dictionary import _read_rows, token_key
 from sitrep.actors.identities import dated_identity, name_identity
+from sitrep.actors.matcher import CIVIL_ORG
 from sitrep.actors.tribes import tribal_militias
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
@@ -44,8 +45,11 @@ def _context(document: Document, toks: list[Tok]) -> Context:
     focus = article_country(document) or (counts.most_common(1)[0][0] if counts else None)
     published = document.article.published_date
     ctx = Context(focus=focus, countries=set(counts), year=published.year if published else None)
+    heads = matcher.index.org_heads
     for ent in document.doc.ents:
-        if ent.label_ == "ORG":
+        # a name ending in a party's, union's or association's head word is one, whatever the tagger says ("Gana
+        # Adhikar Party"); not an armed group's ("Al Anin Front" is a front line there)
+        if ent.label_ == "ORG" or (ent.label_ == "PERSON" and len(ent) > 1 and heads.get(ent[-1].lower_) == CIVIL_ORG):
             # "The Free Idlib Army": the name starts after the article, where other readings compete with it
             start = ent[1].idx if len(ent) > 1 and ent[0].lower_ == "the" else ent.start_char
             ctx.orgs[start] = ent.end_char

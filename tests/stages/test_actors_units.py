@@ -1,0 +1,61 @@
+"""Actors stage: state-force sub-units ACLED names after the force, and parties or unions the note names by
+their members."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article, Document
+from sitrep.registry import get
+from sitrep.stages.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def run_actors():
+    nlp = load_model()
+    stage = get("sitrep.actors.v1").factory({})
+
+    def run(text: str, focus: str | None = None, published: str = "2023-05-10") -> list:
+        document = Document(article=Article(text=text, published=published, country=focus))
+        document.doc = nlp(text)
+        stage([document])
+        return document.actors
+
+    return run
+
+
+def test_gendarmes_are_the_gendarmerie_of_the_countrys_police(run_actors):
+    actors = run_actors("Gunmen attacked gendarmes at a checkpoint near Kayes.", focus="Mali")
+    assert [a.name for a in actors if a.text == "gendarmes"] == ["Police Forces of Mali (2021-) Gendarmerie"]
+
+
+def test_where_acled_puts_the_gendarmerie_under_the_army_so_do_we(run_actors):
+    actors = run_actors("Gunmen attacked gendarmes at a checkpoint near Bouar.", focus="Central African Republic")
+    names = [a.name for a in actors if a.text == "gendarmes"]
+    assert len(names) == 1 and names[0].startswith("Military Forces of the Central African Republic (")
+    assert names[0].endswith(") Gendarmerie")
+
+
+def test_a_nationality_word_gives_the_gendarmeries_country(run_actors):
+    actors = run_actors("Nigerien gendarmerie arrested two smugglers.")
+    assert [a.name.endswith(") Gendarmerie") and "Niger" in a.name for a in actors if "gendarmerie" in a.text] == [True]
+
+
+def test_members_of_the_named_party_make_it_an_actor(run_actors):
+    actors = run_actors("On 30 April 2022, members of the Assam Jatiya Parishad staged a demonstration in Hojai "
+                        "district (Assam) against rising prices.", focus="India")
+    assert "AJP: Assam Jatiya Parishad" in [a.name for a in actors if a.kind == "unlisted"]
+
+
+def test_every_party_of_a_list_after_members_of_is_an_actor(run_actors):
+    actors = run_actors("On 19 November 2023, members of Gana Adhikar Party, Liberal Democratic Party, Left "
+                        "Democratic Alliance, and Gano Forum staged a protest rally in Dhaka.", focus="Bangladesh")
+    names = {a.name for a in actors}
+    assert {"LDP: Liberal Democratic Party", "LDA: Left Democratic Alliance", "GF: Gano Forum"} <= names
+
+
+def test_another_countrys_party_inside_the_name_does_not_hide_it(run_actors):
+    # "Communist Party" alone is Russia's KPRF in the record, and holds only where Russia is in question
+    actors = run_actors("On 1 June 2022, members of the Communist Party of Botswana staged a protest in Gaborone.",
+                        focus="Botswana")
+    assert [a.name for a in actors if "Communist" in a.text] == ["CPB: Communist Party of Botswana"]
