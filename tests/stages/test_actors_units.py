@@ -59,3 +59,17 @@ def test_another_countrys_party_inside_the_name_does_not_hide_it(run_actors):
     actors = run_actors("On 1 June 2022, members of the Communist Party of Botswana staged a protest in Gaborone.",
                         focus="Botswana")
     assert [a.name for a in actors if "Communist" in a.text] == ["CPB: Communist Party of Botswana"]
+
+
+def test_a_national_guard_is_the_army_where_the_record_codes_it_so(run_actors):
+    actors = run_actors("Gunmen attacked a National Guard post near Menaka.", focus="Mali")
+    assert [a.name for a in actors if "National Guard" in a.text] == ["Military Forces of Mali (2021-)"]
+    actors = run_actors("The National Guard arrested three men in Celaya.", focus="Mexico")
+    assert [a.name.endswith(") National Guard") and "Police Forces of Mexico" in a.name
+            for a in actors if "National Guard" in a.text] == [True]
+
+
+def test_a_possessive_is_no_part_of_an_unlisted_name(run_actors):
+    actors = run_actors("Clashes erupted after Al Mu'tasim Brigade's attempt to detain fighters of Ahrar al "
+                        "Sharqiyah in Afrin.", focus="Syria", published="2022-06-12")
+    assert all(not a.name.endswith("'s") for a in actors)

@@ -74,6 +74,7 @@ _NAME_FILLERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "
 # how a note names a party's or union's people: "members of the X", "X supporters"
 _MEMBERS = frozenset({"members", "supporters", "activists", "cadres", "leaders", "workers"})
 _MEMBERS_OF = frozenset((noun, "of") for noun in (*_MEMBERS, "banner"))
+_POSSESSIVES = frozenset({"'s", "’s"})  # "Al Mu'tasim Brigade's attempt": no part of the name ("People's Front" is)
 _LIST_REACH = 24  # tokens walked back over a list of names to its "members of"
 
 
@@ -406,8 +407,9 @@ class ActorMatcher:
                   ctx: Context) -> tuple[int, int, Match] | None:
         """An organisation entity missing from the dictionary whose name reads as an armed group."""
         end = i
-        while end < len(keys) and toks[content[end]].end <= org_end and toks[content[end]].text != "(":
-            end += 1  # "Chhatra League (BCL" as one entity: the name stops at the bracket
+        while end < len(keys) and toks[content[end]].end <= org_end and toks[content[end]].text != "(" and not (
+                toks[content[end]].text in _POSSESSIVES and toks[content[end]].end == org_end):
+            end += 1  # "Chhatra League (BCL" as one entity: the name stops at the bracket, or a closing possessive
         org_end = min(org_end, toks[content[end - 1]].end) if end > i else org_end
         words = keys[i:end]
         # A dictionary name inside the entity ("The Iraqi Security Forces") is matched on its own; one that names
