@@ -19,6 +19,7 @@ from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, 
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, inherit_shooters
 from sitrep.events.modality import modality
+from sitrep.lightdoc import light_doc
 from sitrep.model import Actor, Document
 
 NOT_A_RIOT = {"police", "policemen", "gear", "squad", "control", "officers", "officer", "unit", "units", "shield", "shields"}
@@ -240,7 +241,8 @@ class Detector(ArgumentReader, Merger):
         return tok.dep_ == "pobj" and tok.head.lower_ in ("through", "of", "about", "like", "against", "from")
 
     def detect(self, document: Document, country: str | None = None) -> list[Frame]:
-        doc = document.doc
+        doc: Any = light_doc(document)  # the rules walk the parse many times: plain objects, not spaCy's
+        assert doc is not None, "events need the parse"
         actors: dict[int, Actor] = {}
         if document.actors:
             for a in document.actors:

@@ -22,6 +22,7 @@ from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
 from sitrep.learn import load
 from sitrep.learn.coder_model import SentencesText
+from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event, interaction_code
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
@@ -84,7 +85,7 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
     """The rules' sub-event type, the victims' inter codes and what the model reads (None: no frame); sets the
     event's fatalities and keeps the model's inputs in ``document.extras[INPUTS_KEY]``."""
     inputs: ModelInputs | None = None
-    doc = document.doc
+    doc: Any = light_doc(document)  # the events stage's copy of the parse: plain objects, read fast
     if sents is None:  # callers coding many events pass the document's sentences once
         sents = list(doc.sents) if doc is not None else []
     if memo is None:
@@ -229,7 +230,8 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
     country = document.extras[COUNTRY_KEY] if COUNTRY_KEY in document.extras else article_country(document)
     doc_cues: set[str] = set()
-    sents = list(document.doc.sents) if document.doc is not None else []
+    doc = light_doc(document)
+    sents = list(doc.sents) if doc is not None else []
     for sent in sents[:3]:
         doc_cues |= cue_groups(lex, words_of_span(sent))
     published = document.article.published_date

@@ -19,6 +19,7 @@ from typing import Any
 from sitrep.events.arguments import Frame
 from sitrep.events.detect import Detector, whole_sentence
 from sitrep.events.lexicon import lexicon
+from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
@@ -138,7 +139,7 @@ def detect_events(document: Document, detector: Detector) -> None:
     frames = detector.detect(document, country)
     events: list[Event] = []
     kept: dict[str, Frame] = {}
-    sents = list(document.doc.sents)
+    sents = list(light_doc(document).sents)  # type: ignore[union-attr]
     for f in frames:
         for loc in _places_split(document, f):
             ev = frame_to_event(document, f, len(events) + 1, loc, sents, detector.links)

@@ -1,0 +1,421 @@
+"""A read-only, pure-Python copy of a parsed spaCy Doc for the rule stages.
+
+The event rules walk the parse token by token, again and again: every ``doc[i]``,
+``.head`` or ``.children`` of a spaCy Doc builds a new Token object, and every
+``.dep_`` or ``.lemma_`` looks its string up in the vocabulary. That bookkeeping
+was most of the events stage's time. ``LightDoc`` reads the parse once (with
+``Doc.to_array``) into plain objects with the same attribute names and the same
+behaviour (children in order, ``subtree``, ``conjuncts``, ``Span.root``,
+``char_span`` alignment), so rule code runs unchanged on either. It holds no
+vectors or extensions; it is rebuilt from the Doc, never saved.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+
+_FLAGS = ("IS_ALPHA", "IS_LOWER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "LIKE_NUM")
+_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "HEAD", "IDX", "SENT_START", "SPACY", *_FLAGS)
+
+
+# hash -> string, shared by every document: a hash always names the same string, and looking it up in
+# spaCy's StringStore again for each document was a fifth of the copy's time
+_STRINGS: dict[int, str] = {}
+
+
+class LightToken:
+    """One token: spaCy's Token attributes the rules read, as plain values (the rarer ones read from the
+    document's columns when asked)."""
+
+    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "pos_", "dep_", "head", "_kids")
+
+    # made by LightDoc._read without __init__; ``_kids``: dependents in order (most tokens have none)
+    doc: LightDoc
+    i: int
+    text: str
+    lower_: str
+    lemma_: str
+    pos_: str
+    dep_: str
+    head: LightToken
+    _kids: list[LightToken] | tuple[()]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+    # read rarely: kept as the document's columns, not copied onto every token
+    @property
+    def idx(self) -> int:
+        return self.doc._idx[self.i]
+
+    @property
+    def whitespace_(self) -> str:
+        return " " if self.doc._spaces[self.i] else ""
+
+    @property
+    def tag_(self) -> str:
+        return self.doc._tags[self.i]
+
+    @property
+    def ent_type_(self) -> str:
+        return self.doc._ents[self.i]
+
+    @property
+    def is_alpha(self) -> bool:
+        return self.doc._flags["IS_ALPHA"][self.i]
+
+    @property
+    def is_lower(self) -> bool:
+        return self.doc._flags["IS_LOWER"][self.i]
+
+    @property
+    def is_title(self) -> bool:
+        return self.doc._flags["IS_TITLE"][self.i]
+
+    @property
+    def is_punct(self) -> bool:
+        return self.doc._flags["IS_PUNCT"][self.i]
+
+    @property
+    def is_space(self) -> bool:
+        return self.doc._flags["IS_SPACE"][self.i]
+
+    @property
+    def like_num(self) -> bool:
+        return self.doc._flags["LIKE_NUM"][self.i]
+
+    @property
+    def is_sent_start(self) -> bool | None:
+        mark = self.doc._sent_start[self.i]
+        return True if mark == 1 else (False if mark == -1 else None)
+
+    @property
+    def orth_(self) -> str:
+        return self.text
+
+    @property
+    def children(self) -> Iterator[LightToken]:
+        return iter(self._kids)
+
+    @property
+    def lefts(self) -> Iterator[LightToken]:
+        return (k for k in self._kids if k.i < self.i)
+
+    @property
+    def rights(self) -> Iterator[LightToken]:
+        return (k for k in self._kids if k.i > self.i)
+
+    @property
+    def n_lefts(self) -> int:
+        return sum(1 for k in self._kids if k.i < self.i)
+
+    @property
+    def n_rights(self) -> int:
+        return sum(1 for k in self._kids if k.i > self.i)
+
+    @property
+    def subtree(self) -> Iterator[LightToken]:
+        out: list[LightToken] = []
+        self._collect(out)
+        return iter(out)
+
+    def _collect(self, out: list[LightToken]) -> None:
+        # spaCy's order: each left dependent's subtree, the token, each right dependent's subtree
+        for k in self._kids:
+            if k.i < self.i:
+                k._collect(out)
+        out.append(self)
+        for k in self._kids:
+            if k.i > self.i:
+                k._collect(out)
+
+    @property
+    def left_edge(self) -> LightToken:
+        return min(self.subtree, key=lambda t: t.i)
+
+    @property
+    def right_edge(self) -> LightToken:
+        return max(self.subtree, key=lambda t: t.i)
+
+    @property
+    def ancestors(self) -> Iterator[LightToken]:
+        cur, n = self, 0
+        while cur.head is not cur and n < len(self.doc):
+            cur = cur.head
+            yield cur
+            n += 1
+
+    def is_ancestor(self, descendant: LightToken) -> bool:
+        return descendant.doc is self.doc and any(a.i == self.i for a in descendant.ancestors)
+
+    @property
+    def conjuncts(self) -> tuple[LightToken, ...]:
+        # as spaCy: climb to the first conjunct, then collect every "conj" to its right, recursively
+        start = self
+        while start.head is not start and start.dep_ == "conj":
+            start = start.head
+        queue, output = [start], [start]
+        for word in queue:
+            for child in word._kids:
+                if child.i > word.i and child.dep_ == "conj":
+                    output.append(child)
+                    queue.append(child)
+        return tuple(w for w in output if w.i != self.i)
+
+    def nbor(self, offset: int = 1) -> LightToken:
+        j = self.i + offset
+        if not 0 <= j < len(self.doc):
+            raise IndexError(f"token {self.i} has no neighbour at offset {offset}")
+        return self.doc.tokens[j]
+
+    @property
+    def sent(self) -> LightSpan:
+        return self.doc.sent_of(self.i)
+
+
+class LightSpan:
+    """A slice of tokens (a sentence, an entity, ``doc[a:b]``), with spaCy's Span reading."""
+
+    __slots__ = ("doc", "start", "end", "label_")
+
+    def __init__(self, doc: LightDoc, start: int, end: int, label: str = "") -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.label_ = label
+
+    def __iter__(self) -> Iterator[LightToken]:
+        return iter(self.doc.tokens[self.start : self.end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __getitem__(self, key: int | slice) -> Any:
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self))
+            return LightSpan(self.doc, self.start + start, self.start + max(start, stop))
+        if key < 0:
+            key += len(self)
+        if not 0 <= key < len(self):
+            raise IndexError(key)
+        return self.doc.tokens[self.start + key]
+
+    def __reversed__(self) -> Iterator[LightToken]:
+        return reversed(self.doc.tokens[self.start : self.end])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LightSpan) and other.doc is self.doc and (other.start, other.end, other.label_) == (
+            self.start, self.end, self.label_)
+
+    def __hash__(self) -> int:
+        return hash((id(self.doc), self.start, self.end, self.label_))
+
+    def __repr__(self) -> str:
+        return self.text
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.tokens[self.start].idx if self.end > self.start else 0
+
+    @property
+    def end_char(self) -> int:
+        if self.end <= self.start:
+            return self.start_char
+        last = self.doc.tokens[self.end - 1]
+        return last.idx + len(last.text)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char : self.end_char]
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + (self.doc.tokens[self.end - 1].whitespace_ if self.end > self.start else "")
+
+    @property
+    def sent(self) -> LightSpan:
+        return self.doc.sent_of(self.start)
+
+    @property
+    def root(self) -> LightToken:
+        toks = self.doc.tokens
+        # as spaCy: a sentence root inside the span wins; else the token fewest steps from the root
+        for i in range(self.start, self.end):
+            if toks[i].head is toks[i]:
+                return toks[i]
+        best, root = len(toks), -1
+        for i in range(self.start, self.end):
+            t = toks[i]
+            if self.start <= t.head.i < self.end:
+                continue
+            steps = self.doc.words_to_root(t)
+            if steps < best:
+                best, root = steps, i
+        return toks[self.start] if root == -1 else toks[root]
+
+
+class LightDoc:
+    """The parse of one Doc: tokens, sentences, entities and character look-up."""
+
+    def __init__(self, doc: Any) -> None:
+        self.text = ""
+        self.user_data: dict[Any, Any] = {}
+        n = len(doc)
+        make = LightToken.__new__  # filled in by _read, without a call to __init__ per token
+        self.tokens: list[LightToken] = [make(LightToken) for _ in range(n)]
+        self._sents: list[LightSpan] | None = None
+        self._sent_at: list[int] = []
+        self._starts: list[int] | None = None  # each token's first character, for char_span
+        self._flags: dict[str, list[bool]] = {}
+        self._spaces: list[bool] = []
+        self._idx: list[int] = []
+        self._tags: tuple[str, ...] = ()
+        self._ents: tuple[str, ...] = ()
+        self._sent_start: list[int] = []
+        self._sent_bounds: list[tuple[int, int]] = []
+        if n:
+            self._read(doc)
+        self.ents = [LightSpan(self, e.start, e.end, e.label_) for e in doc.ents]
+
+    def _read(self, doc: Any) -> None:
+        arr = doc.to_array(list(_ATTRS))
+        strings = doc.vocab.strings
+        known = _STRINGS
+
+        def lookup(column: Any) -> tuple[str, ...]:
+            keys = column.tolist()
+            if len(keys) == 1:
+                keys.append(keys[0])  # itemgetter of one key returns the value, not a tuple
+            try:
+                names = itemgetter(*keys)(known)
+            except KeyError:  # strings not seen before: look them up once
+                for k in set(keys):
+                    if k not in known:
+                        known[k] = strings[k] if k else ""
+                names = itemgetter(*keys)(known)
+            return names[: len(column)]  # type: ignore[no-any-return]
+
+        n = len(self.tokens)
+        col = {name: arr[:, k] for k, name in enumerate(_ATTRS)}
+        heads = (col["HEAD"].astype(np.int64) + np.arange(n)).tolist()
+        toks = self.tokens
+        texts = lookup(col["ORTH"])
+        self._spaces = col["SPACY"].tolist()
+        self._idx = col["IDX"].tolist()
+        self._tags, self._ents = lookup(col["TAG"]), lookup(col["ENT_TYPE"])
+        # Doc.text would build a Token per word to join them
+        self.text = "".join([w + " " if space else w for w, space in zip(texts, self._spaces, strict=True)])
+        for i, t, text, low, lemma, pos, dep, head in zip(range(n), toks, texts, lookup(col["LOWER"]),
+                                                          lookup(col["LEMMA"]), lookup(col["POS"]), lookup(col["DEP"]),
+                                                          heads, strict=True):
+            t.doc, t.i, t._kids = self, i, ()
+            t.text, t.lower_, t.lemma_, t.pos_, t.dep_, t.head = text, low, lemma, pos, dep, toks[head]
+        for t in toks:  # in token order, so each token's dependents come in order
+            h = t.head
+            if h is not t:
+                if h._kids:
+                    h._kids.append(t)  # type: ignore[union-attr]
+                else:
+                    h._kids = [t]
+        self._flags = {name: col[name].astype(bool).tolist() for name in _FLAGS}
+        self._sent_start = col["SENT_START"].astype(np.int64).tolist()
+        # as spaCy's Doc.sents: a sentence ends where the next one is marked to start
+        cuts = [i for i in range(1, n) if self._sent_start[i] == 1]
+        self._sent_bounds = list(zip([0, *cuts], [*cuts, n], strict=True))
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[LightToken]:
+        return iter(self.tokens)
+
+    def __getitem__(self, key: int | slice) -> Any:
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(len(self.tokens))
+            return LightSpan(self, start, max(start, stop))
+        return self.tokens[key]
+
+    @property
+    def sents(self) -> Iterator[LightSpan]:
+        if self._sents is None:
+            self._sents = [LightSpan(self, a, b) for a, b in self._sent_bounds]
+            self._sent_at = [0] * len(self.tokens)
+            for k, (a, b) in enumerate(self._sent_bounds):
+                for i in range(a, b):
+                    self._sent_at[i] = k
+        return iter(self._sents)
+
+    def sent_of(self, i: int) -> LightSpan:
+        if self._sents is None:
+            list(self.sents)
+        assert self._sents is not None
+        return self._sents[self._sent_at[i]]
+
+    def words_to_root(self, tok: LightToken) -> int:
+        # spaCy's Span.root passes over bare spaces and punctuation when other tokens can be the root
+        if (tok.is_space or tok.is_punct) and not tok._kids:
+            return len(self.tokens) - 1
+        n, cur = 0, tok
+        while cur.head is not cur:
+            cur = cur.head
+            n += 1
+            if n >= len(self.tokens):
+                raise RuntimeError("the parse has a cycle")
+        return n
+
+    def _token_by_char(self, char: int) -> int:
+        # as spaCy: the token whose characters or trailing space hold ``char``, else -1
+        if self._starts is None:
+            self._starts = self._idx
+        i = bisect_right(self._starts, char) - 1
+        if i < 0:
+            return -1
+        return i if char < self._idx[i] + len(self.tokens[i].text) + self._spaces[i] else -1
+
+    def char_span(self, start_idx: int, end_idx: int, label: str = "", alignment_mode: str = "strict") -> LightSpan | None:
+        """spaCy's ``Doc.char_span`` (strict, contract and expand alignment)."""
+        toks = self.tokens
+        start = self._token_by_char(start_idx)
+        if start < 0 or (alignment_mode == "strict" and start_idx != toks[start].idx):
+            return None
+        end = self._token_by_char(end_idx - 1)
+        if end < 0 or (alignment_mode == "strict" and end_idx != toks[end].idx + len(toks[end].text)):
+            return None
+        if alignment_mode == "contract":
+            if toks[start].idx < start_idx:
+                start += 1
+            if end_idx < toks[end].idx + len(toks[end].text):
+                end -= 1
+            if end < start:
+                return None
+        elif alignment_mode == "expand" and start_idx == toks[start].idx + len(toks[start].text):
+            start += 1  # the trailing space of the token before is not part of the span
+        return LightSpan(self, start, end + 1, label)
+
+
+def light_doc(document: Any) -> LightDoc | None:
+    """The LightDoc of a pipeline Document, made once and kept with it (never serialised)."""
+    if document.doc is None:
+        return None
+    cached = document.extras.get(LIGHT_KEY)
+    if cached is None or cached[0] is not document.doc:
+        cached = document.extras[LIGHT_KEY] = (document.doc, LightDoc(document.doc))
+    return cached[1]  # type: ignore[no-any-return]
+
+
+LIGHT_KEY = "sitrep.lightdoc"
