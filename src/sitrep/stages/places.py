@@ -61,6 +61,7 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
+ALIAS_MEMO = 50_000  # entity texts whose named-actor reading is remembered (cleared when full)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
@@ -80,6 +81,9 @@ class PlaceFinder(UnlabelledNames):
         self.admin1_names = Admin1Names(gazetteer)
         # the current document's text: spaCy's ``doc.text`` rebuilds the string from tokens on every call
         self._text = ""
+        # entity text -> the named actor it is an alias of: the actor dictionary is fixed, and the lookup runs
+        # spaCy's tokenizer on the text every time (the same names recur across a batch's notes)
+        self._actor_aliases: dict[str, str | None] = {}
 
     # -- recognition ------------------------------------------------------------
     def _toponym(self, doc: Any, start: int, end: int, sent: int) -> Toponym | None:
@@ -202,13 +206,20 @@ class PlaceFinder(UnlabelledNames):
             return False
         text = top.text
         acronym = text.isalpha() and text.isupper() and len(text) <= 3 and text not in self.gaz.abbrevs
-        if not acronym and named_actor_alias(text) is None:
+        if not acronym and self._actor_alias(text) is None:
             return False
         key = exact_key(text)
         aliased = self.gaz.aliased.get(key, set())
         return not any((acronym or exact_key(c.name) == key or c.idx in aliased)
                        and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
                        for c in self.gaz.lookup(text, loose=False))
+
+    def _actor_alias(self, text: str) -> str | None:
+        if text not in self._actor_aliases:
+            if len(self._actor_aliases) >= ALIAS_MEMO:
+                self._actor_aliases.clear()
+            self._actor_aliases[text] = named_actor_alias(text)
+        return self._actor_aliases[text]
 
     def _national(self, word: str, country: Entry) -> bool:
         """A country's own adjective ("Russian", "Turkish", "Israeli"), not the name of a group inside it
@@ -253,9 +264,11 @@ class PlaceFinder(UnlabelledNames):
         covered = bytearray(len(self._text) + 1)
         for t in found:
             covered[t.start:t.end] = b"\x01" * (t.end - t.start)
+        # a span's text starts with its first token's: only tokens that start a known name need a span built
+        heads = tuple(known)
         out: list[Toponym] = []
         for i, tok in enumerate(doc):
-            if covered[tok.idx] or not tok.text[:1].isupper():
+            if covered[tok.idx] or not tok.text[:1].isupper() or not any(k.startswith(tok.text) for k in heads):
                 continue
             for width in (3, 2, 1):
                 span = doc[i:i + width]
