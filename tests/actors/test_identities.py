@@ -144,3 +144,22 @@ def test_a_branchs_region_is_no_country_for_its_victims() -> None:
                actor2="Unidentified Armed Group", inter2=3, evidence={})
     civilian_victims(ev)
     assert ev.actor2 == "Unidentified Armed Group"  # never "Civilians (Greater Sahara)"
+
+
+def test_what_armed_men_loot_with_no_owner_named_is_the_civilians():
+    ev = event(event_type="Strategic developments", sub_event_type="Looting/property destruction",
+               actor1="JNIM: Group for Support of Islam and Muslims", inter1=2, interaction=20)
+    attach(ev, {}, country="Burkina Faso")
+    assert (ev.actor2, ev.inter2, ev.interaction) == ("Civilians (Burkina Faso)", 7, 27)
+
+
+def test_rioters_damage_and_a_named_owner_stay_as_they_are():
+    rioters = event(event_type="Strategic developments", sub_event_type="Looting/property destruction",
+                    actor1="Rioters (Kenya)", inter1=5, interaction=50)
+    owned = event(event_type="Strategic developments", sub_event_type="Looting/property destruction",
+                  actor1="Unidentified Armed Group (Kenya)", inter1=3, actor2="Police Forces of Kenya (2022-)",
+                  inter2=1, interaction=13)
+    for ev in (rioters, owned):
+        before = (ev.actor2, ev.interaction)
+        attach(ev, {}, country="Kenya")
+        assert (ev.actor2, ev.interaction) == before

@@ -94,10 +94,13 @@ def _victims_country(ev: Any) -> str | None:
     return homes[0] if len(homes) == 1 else None
 
 
-def civilian_victims(ev: Any) -> None:
+def civilian_victims(ev: Any, country: str | None = None) -> None:
     """ACLED codes the victims of violence against civilians as "Civilians (X)", always (6,268 of 6,268 training
     events): a party member, an off-duty officer or a councillor attacked is "Civilians (X)" with the party,
-    the police or the government as associated actor (assoc_actor_2), and the interaction is X7."""
+    the police or the government as associated actor (assoc_actor_2), and the interaction is X7. What armed men
+    loot, burn or destroy is the civilians' unless the note names its owner (``looted_from_civilians``)."""
+    if looted_from_civilians(ev, country):
+        return
     if ev.event_type != "Violence against civilians" or not ev.actor2 or ev.actor2.startswith("Civilians"):
         return
     country = _victims_country(ev)
@@ -110,6 +113,25 @@ def civilian_victims(ev: Any) -> None:
             ev.evidence.setdefault("assoc_actor_2", list(ev.evidence["actor2"]))
     ev.actor2, ev.inter2 = f"Civilians ({country})", CIVILIANS
     ev.interaction = interaction_code(ev.inter1, ev.inter2)
+
+
+LOOTING = "Looting/property destruction"
+ARMED = (1, 2, 3, 4, 8)
+
+
+def looted_from_civilians(ev: Any, country: str | None = None) -> bool:
+    """Armed men who loot or destroy with no one named on the other side took it from civilians: ACLED's
+    training events of looting or property destruction by an armed side name Civilians (X) as the other side in
+    850 of 1,084 (none 136, someone else 98). Sets that side (of the attacker's country, else ``country``, the
+    article's) and says whether it did."""
+    if ev.sub_event_type != LOOTING or ev.actor2 or ev.inter1 not in ARMED:
+        return False
+    country = _victims_country(ev) or ev.country or country
+    if not country:
+        return False
+    ev.actor2, ev.inter2 = f"Civilians ({country})", CIVILIANS
+    ev.interaction = interaction_code(ev.inter1, ev.inter2)
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -174,11 +196,12 @@ def add_companions(ev: Any, year: int | None = None) -> None:
                 _add(ev, side, dated_identity(companion, year), span)
 
 
-def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = None) -> None:
+def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = None,
+           country: str | None = None) -> None:
     """Add the identity actors of ``ev``'s sides to its associated actors (``identities``: mention span ->
     identity actor name, as the actors stage found them); the victims of violence against civilians are
-    civilians (``civilian_victims``)."""
-    civilian_victims(ev)
+    civilians (``civilian_victims``), of the article's ``country`` when no name of the event gives one."""
+    civilian_victims(ev, country)
     own: set[tuple[int, int]] = set()
     for side in ("1", "2"):
         span = ev.evidence.get(f"actor{side}")

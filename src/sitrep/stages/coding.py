@@ -252,18 +252,18 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
             document.events[i].confidence = confidence
     for ev, sub, (_, victims, _) in zip(document.events, subs, found, strict=True):
         finish_event(ev, frames.get(ev.event_id), document, lex, book, country, sub, victims)
-        add_identities(ev, identities)  # also when no identity was read: victims of violence are civilians
+        add_identities(ev, identities, country)  # also when no identity was read: victims of violence are civilians
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
 
 
-def add_identities(ev: Event, identities: dict[tuple[int, int], str]) -> None:
+def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None) -> None:
     """ACLED names who the people are as an associated actor: striking teachers are "Protesters (X)" with
     "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"; people-words anywhere in the
     event's sentences go to the one crowd or civilian side (``sitrep.actors.identities``)."""
     from sitrep.actors.identities import attach
 
-    attach(ev, identities)
+    attach(ev, identities, country=country)
 
 
 def _toll_sentences(frames: dict[str, Frame], n_sents: int) -> dict[str, tuple[int, ...]]:
