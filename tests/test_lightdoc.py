@@ -18,7 +18,7 @@ TEXTS = [
     "Hello.\n\nWorld   war two!  ",
 ]
 TOKEN_ATTRS = ("i", "idx", "text", "whitespace_", "text_with_ws", "lower_", "lemma_", "pos_", "tag_", "dep_",
-               "ent_type_", "is_alpha", "is_lower", "is_title", "is_punct", "is_space", "like_num", "is_sent_start",
+               "ent_type_", "ent_iob_", "is_alpha", "is_lower", "is_title", "is_punct", "is_space", "like_num", "is_sent_start",
                "n_lefts", "n_rights")
 TOKEN_LINKS = ("children", "lefts", "rights", "subtree", "ancestors", "conjuncts")
 

@@ -20,7 +20,9 @@ from typing import Any
 import numpy as np
 
 _FLAGS = ("IS_ALPHA", "IS_LOWER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "LIKE_NUM")
-_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "HEAD", "IDX", "SENT_START", "SPACY", *_FLAGS)
+_ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "HEAD", "IDX", "SENT_START", "SPACY",
+          *_FLAGS)
+_IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB codes
 
 
 # hash -> string, shared by every document: a hash always names the same string, and looking it up in
@@ -74,6 +76,10 @@ class LightToken:
     @property
     def ent_type_(self) -> str:
         return self.doc._ents[self.i]
+
+    @property
+    def ent_iob_(self) -> str:
+        return _IOB[self.doc._iob[self.i]]
 
     @property
     def is_alpha(self) -> bool:
@@ -286,6 +292,7 @@ class LightDoc:
         self._idx: list[int] = []
         self._tags: tuple[str, ...] = ()
         self._ents: tuple[str, ...] = ()
+        self._iob: list[int] = []
         self._sent_start: list[int] = []
         self._sent_bounds: list[tuple[int, int]] = []
         if n:
@@ -318,6 +325,7 @@ class LightDoc:
         self._spaces = col["SPACY"].tolist()
         self._idx = col["IDX"].tolist()
         self._tags, self._ents = lookup(col["TAG"]), lookup(col["ENT_TYPE"])
+        self._iob = col["ENT_IOB"].tolist()
         # Doc.text would build a Token per word to join them
         self.text = "".join([w + " " if space else w for w, space in zip(texts, self._spaces, strict=True)])
         for i, t, text, low, lemma, pos, dep, head in zip(range(n), toks, texts, lookup(col["LOWER"]),

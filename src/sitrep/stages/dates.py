@@ -25,6 +25,7 @@ from typing import Any
 
 from sitrep.dates import Dateline, find_dateline, load_order, load_phrases
 from sitrep.dates.resolve import PATTERNS, DateResolver
+from sitrep.lightdoc import light_doc
 from sitrep.model import DateMention, Document
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
@@ -172,11 +173,12 @@ def make_dates(config: dict[str, Any]) -> Any:
             else:
                 day_first = bool(day_first_setting)
             text = document.article.text
+            doc = light_doc(document)  # shared with the later stages: plain objects, read fast
             mentions: list[DateMention] = []
             for start, end in spans(document):
                 if _PART_OF_NAME.search(text, max(0, start - 30), start) and text[start:end] == "Today":
                     continue  # "USA Today" is a newspaper
-                future = future_context(document.doc, start, end)
+                future = future_context(doc, start, end)
                 resolved = resolver.resolve(text[start:end], ref, day_first=day_first, future=future)
                 if resolved is None:
                     continue
@@ -188,7 +190,7 @@ def make_dates(config: dict[str, Any]) -> Any:
                         date=resolved.date.isoformat() if resolved.date else None,
                         precision=resolved.precision,
                         relation=resolved.relation,
-                        sent=sentence_index(document.doc, start),
+                        sent=sentence_index(doc, start),
                     )
                 )
             document.dates = mentions

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.lightdoc import light_doc
 from sitrep.model import Document
 from sitrep.quotes import load_extractor
 from sitrep.registry import stage
@@ -24,6 +25,6 @@ def make_quotes(config: dict[str, Any]) -> Any:
         for document in documents:
             if document.doc is None:
                 continue
-            document.quotes = extractor.extract(document.doc, document.actors)
+            document.quotes = extractor.extract(light_doc(document), document.actors)
 
     return run
