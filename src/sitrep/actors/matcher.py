@@ -250,7 +250,7 @@ class ActorMatcher:
         while i < len(keys):
             cands: list[tuple[int, int, Match]] = []  # (end, rank, match); higher rank wins ties
             first = toks[content[i]]
-            if _is_acronym(first.text) and first.text.translate(str.maketrans("", "", ".")) in learned:
+            if learned and _is_acronym(first.text) and first.text.translate(str.maketrans("", "", ".")) in learned:
                 m = learned[first.text.translate(str.maketrans("", "", "."))]
                 cands.append((i + 1, 5, Match(first.start, first.end, m.name, m.inter, m.country, m.kind, m.confidence)))
             nat_hits = self._nat_hits(keys, texts, i)

@@ -61,12 +61,10 @@ def _context(document: Document, toks: list[Tok]) -> Context:
 def extract_actors(document: Document) -> list[Actor]:
     """The actor mentions of one parsed document, in text order."""
     doc = document.doc
-    sent_of = {}
-    for k, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.i] = k
-    toks = [Tok(t.text, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0), t.dep_, t.head.lemma_.lower())
-            for t in doc if not t.is_space]
+    words = [(t.text, t.idx, t.dep_, t.lemma_.lower(), t.is_space) for t in doc]  # one walk of the Doc
+    sent_of, head_of = _sentences_and_heads(doc)
+    toks = [Tok(text, idx, idx + len(text), sent_of[i], dep, words[head_of[i]][3])
+            for i, (text, idx, dep, _lemma, space) in enumerate(words) if not space]
     matcher = get_matcher()
     ctx = _context(document, toks)
     matches = matcher.scan(toks, ctx)
@@ -98,6 +96,25 @@ def extract_actors(document: Document) -> list[Actor]:
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
+
+
+def _sentences_and_heads(doc: Any) -> tuple[list[int], list[int]]:
+    """Each token's sentence number and its head's index. From a spaCy Doc's arrays when it has them: walking
+    ``doc.sents`` and ``token.head`` builds a Token object per step, most of this stage's time."""
+    to_array = getattr(doc, "to_array", None)
+    if to_array is None:
+        sent_of = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for tok in sent:
+                sent_of[tok.i] = k
+        return sent_of, [t.head.i for t in doc]
+    sent_of, heads = [], []
+    number = 0
+    for i, (start, offset) in enumerate(to_array(["SENT_START", "HEAD"]).astype("int64").tolist()):
+        number += start == 1 and i > 0
+        sent_of.append(number)
+        heads.append(i + offset)
+    return sent_of, heads
 
 
 def _sentence_at(toks: list[Tok]) -> Any:
