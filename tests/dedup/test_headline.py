@@ -40,7 +40,7 @@ def test_cosine_and_rarest_shared_word() -> None:
     texts = ["Car bomb kills 18 in Kirkuk", "Blasts in Kirkuk kill 14, including pilgrims", "Floods hit Lagos",
              "Army kills rebels", "Army shells bridges", "Army patrol", "Army chief resigns"]
     h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
-    cos, rare, shared, _unshared = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
+    cos, rare, shared, _unshared, _mass, _second = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
     assert cos[0] > 0.2 and cos[1] == 0.0 and shared[1] == 0
     assert rare[0] > rare[2] > 0  # "Kirkuk" is rarer than "army"
 
@@ -49,7 +49,7 @@ def test_specific_words_each_report_names_alone_show_two_events() -> None:
     texts = ["Blast kills 18 in Kirkuk market", "Blast kills 12 in Mosul market", "Blast kills 18 in Kirkuk",
              "Army patrol", "Army patrol"]
     h = headline.build(texts, np.ones(len(texts), dtype=bool), None)
-    _cos, _rare, _shared, unshared = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
+    _cos, _rare, _shared, unshared, _mass, _second = headline.overlap(h, np.array([0, 0, 3]), np.array([1, 2, 4]))
     assert unshared[0] > 0  # "Kirkuk" against "Mosul"
     assert unshared[1] == 0.0  # the shorter report names nothing the longer lacks
     assert unshared[2] == 0.0

@@ -10,7 +10,7 @@ import typer
 from sitrep.cli.train_cmd import train_app
 
 
-def run_train_dedup(data_dir: Path | None = None, out: Path | None = None, per_country: int = 1500) -> dict[str, object]:
+def run_train_dedup(data_dir: Path | None = None, out: Path | None = None, per_country: int = 5000) -> dict[str, object]:
     """Fit on the fitting countries of ``<data_dir>/ucdp_ged`` and write the artifact to ``out``."""
     from sitrep.errors import SitrepError
     from sitrep.eval.registry import gold_dir
@@ -28,7 +28,7 @@ def run_train_dedup(data_dir: Path | None = None, out: Path | None = None, per_c
 def train_dedup_command(
     data_dir: Path | None = typer.Option(None, "--data-dir", help="Gold data folder holding ucdp_ged/ (default ../shared/data)."),
     out: Path | None = typer.Option(None, "--out", help="Artifact folder (default: the package's data/models/dedup)."),
-    per_country: int = typer.Option(1500, "--per-country", help="Headlines sampled per fitting country."),
+    per_country: int = typer.Option(5000, "--per-country", help="Headlines sampled per fitting country (5000: about all the usable ones)."),
 ) -> None:
     """Refit the dedup match model (logistic regression) on UCDP GED multi-report events."""
     from sitrep.cli.common import fail

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from sitrep.dedup import headline_pairs as pairs
 from sitrep.resources import data_files
 
 FAMILIES = "models/dedup/word_families.csv"
@@ -166,6 +167,12 @@ class Headlines:
     gweight: np.ndarray | None = None
     kinds: np.ndarray | None = None  # bit k: names the family KIND_FAMILIES[k]
     actors: np.ndarray | None = None  # bit k: names the family ACTOR_FAMILIES[k]
+    # ``headline_pairs``: the counts it states and its pairs of stems in a row (CSR), whether it reads as a reaction
+    nptr: np.ndarray | None = None
+    ntok: np.ndarray | None = None
+    bptr: np.ndarray | None = None
+    btok: np.ndarray | None = None
+    reaction: np.ndarray | None = None
 
 
 def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, float] | None,
@@ -207,6 +214,9 @@ def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, flo
             weight.append(v / norm)
         ptr.append(len(tok))
     gptr, gtok, gweight = _letter_vectors(picked, int(sum(members.values())), min_group, letter_idf, letter_default)
+    tokens = [_WORD.findall(clean(t).lower()) if t else [] for t in picked]
+    nptr, ntok = pairs.csr([pairs.counts(ts, _UNITS) for ts in tokens])
+    bptr, btok = pairs.csr([pairs.word_pairs(ws) for ws in stems])
     return Headlines(
         ptr=np.array(ptr, dtype=np.int64), tok=np.array(tok, dtype=np.int64),
         weight=np.array(weight, dtype=np.float64), idf=np.array(raw, dtype=np.float64),
@@ -215,6 +225,8 @@ def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, flo
         gptr=gptr, gtok=gtok, gweight=gweight,
         kinds=np.array([family_bits(ws, KIND_FAMILIES) for ws in stems], dtype=np.int64),
         actors=np.array([family_bits(ws, ACTOR_FAMILIES) for ws in stems], dtype=np.int64),
+        nptr=nptr, ntok=ntok, bptr=bptr, btok=btok,
+        reaction=np.array([pairs.is_reaction(ts) for ts in tokens], dtype=bool),
     )
 
 
@@ -257,16 +269,17 @@ def _expand(ptr: np.ndarray, units: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return pos, np.arange(int(n.sum()), dtype=np.int64) + start
 
 
-def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per pair: TF-IDF cosine, IDF of the rarest shared stem (0 when none), number of shared stems, and the
-    IDF of the rarest stem each report has that the other lacks, the lower of the two (0 when either has none).
+def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Per pair: TF-IDF cosine, IDF of the rarest shared stem (0 when none), number of shared stems, the
+    IDF of the rarest stem each report has that the other lacks, the lower of the two (0 when either has none),
+    the IDF mass of the shared stems and the IDF of the second rarest (``headline_pairs.shared_rarity``).
 
-    The last one is high when both reports name something specific the other does not: two places, two groups.
+    The fourth is high when both reports name something specific the other does not: two places, two groups.
     """
     m = len(i)
     rare = np.zeros(m)
     if not m or not len(h.tok):
-        return np.zeros(m), rare, np.zeros(m), np.zeros(m)
+        return (np.zeros(m),) * 6
     vocab = int(h.tok.max()) + 1
     pi, ei = _expand(h.ptr, i)
     pj, ej = _expand(h.ptr, j)
@@ -282,7 +295,8 @@ def overlap(h: Headlines, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.
         best = np.zeros(m)
         np.maximum.at(best, p[alone], h.idf[e[alone]])
         own.append(best)
-    return cos, rare, np.bincount(pos, minlength=m).astype(float), np.minimum(own[0], own[1])
+    mass, second = pairs.shared_rarity(pos, h.idf[ei[ai]], m)
+    return cos, rare, np.bincount(pos, minlength=m).astype(float), np.minimum(own[0], own[1]), mass, second
 
 
 def letter_cosine(h: Headlines, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -12,7 +12,12 @@ twice (a follow-up of one event, or another event), the cosine of their
 letter 4-grams (clipped names and spellings the word stems miss: "Pak",
 "C.Africa", "Buni Yadi"), a specific word each names that the other lacks
 (two places, two groups), kinds of violence and of armed men named in both
-or only apart ("blast" against "clash"), the shorter report's word count.
+or only apart ("blast" against "clash"), the shorter report's word count;
+and (format 6, ``headline_pairs``) a count both state, pairs of words in a
+row both use, the IDF mass of their shared words and the second rarest,
+how much of the shorter report the longer holds, the days apart, a toll
+that rose or fell with the days, an equal toll of five or more, and
+reaction reports ("UN condemns attack ...") on one side or both.
 A logistic regression
 over these is shipped as plain numbers (``data/models/dedup/model.json``),
 so scoring needs numpy only.
@@ -38,7 +43,7 @@ import numpy as np
 from sitrep.dedup.features import Features
 from sitrep.dedup.text import jaccard
 
-FORMAT = 5
+FORMAT = 6
 BASE_NAMES = (
     "date", "place", "actors", "type", "text",  # the rule components, 0..1
     "jaccard", "cosine", "rare_shared", "shared_words", "cosine_same_day",
@@ -50,6 +55,8 @@ BASE_NAMES = (
     "same_outlet", "report_either", "cosine_same_outlet",
     "letter_cosine",
     "unshared_rare", "kind_shared", "kind_conflict", "armed_shared", "armed_conflict", "min_words",
+    "shared_number", "word_pairs", "shared_mass", "second_rare", "containment", "log_days",
+    "toll_rise", "toll_fall", "toll_equal_big", "reaction_one", "reaction_both",
 )
 # Every signal again for the pairs at most a day apart: what a shared word or a close toll is worth depends on
 # the gap (the same place named a week apart is often a later event), and a logistic regression adds, it does
@@ -77,6 +84,7 @@ def pair_features(f: Features, s: Any) -> np.ndarray:
 def _base_features(f: Features, s: Any) -> np.ndarray:
     """One row of ``BASE_NAMES`` per scored pair."""
     from sitrep.dedup.headline import letter_cosine, overlap
+    from sitrep.dedup.headline_pairs import shared_count, toll_order
 
     i, j = s.i, s.j
     n = len(i)
@@ -87,7 +95,7 @@ def _base_features(f: Features, s: Any) -> np.ndarray:
     jac = np.zeros(n)
     idx = np.flatnonzero(both_text)
     jac[idx] = jaccard(f.sig, i[idx], j[idx])
-    cos, rare, shared, unshared = overlap(f.head, i, j) if f.head is not None else (np.zeros(n),) * 4
+    cos, rare, shared, unshared, mass, second = overlap(f.head, i, j) if f.head is not None else (np.zeros(n),) * 6
     letters = letter_cosine(f.head, i, j) if f.head is not None else np.zeros(n)
     km = np.asarray(s.km, dtype=float)
     gp_hi = np.maximum(f.gprec[i], f.gprec[j])
@@ -98,6 +106,12 @@ def _base_features(f: Features, s: Any) -> np.ndarray:
     both = known_i & known_j
     gap = np.where(both, np.abs(np.log1p(np.nan_to_num(toll_i)) - np.log1p(np.nan_to_num(toll_j))), 0.0)
     update = f.head.update[i] | f.head.update[j] if f.head is not None else np.zeros(n, dtype=bool)
+    early_first = f.day[i] <= f.day[j]
+    rise, fall = toll_order(np.where(early_first, toll_i, toll_j), np.where(early_first, toll_j, toll_i), dd > 0)
+    h = f.head
+    numbers = shared_count(h.nptr, h.ntok, i, j) if h is not None else np.zeros(n)
+    word_pairs = shared_count(h.bptr, h.btok, i, j) if h is not None else np.zeros(n)
+    react = h.reaction if h is not None and h.reaction is not None else np.zeros(f.n, dtype=bool)
     outlet_i = f.outlet[i] if f.outlet is not None else np.full(n, -1)
     outlet_j = f.outlet[j] if f.outlet is not None else np.full(n, -1)
     same_outlet = (outlet_i >= 0) & (outlet_i == outlet_j)
@@ -113,6 +127,9 @@ def _base_features(f: Features, s: Any) -> np.ndarray:
         same_outlet, f.is_report[i] | f.is_report[j], cos * same_outlet,
         letters,
         unshared, *_agreement(f, "kinds", i, j), *_agreement(f, "actors", i, j), _min_words(f, i, j),
+        numbers > 0, np.minimum(word_pairs, 4), np.minimum(mass, 20.0), second,
+        shared / np.maximum(_min_words(f, i, j, cap=False), 1.0), np.log1p(dd),
+        rise, fall, both & (gap == 0) & (np.nan_to_num(toll_i) >= 5), react[i] ^ react[j], react[i] & react[j],
     ]
     return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
 
@@ -126,12 +143,13 @@ def _agreement(f: Features, what: str, i: np.ndarray, j: np.ndarray) -> tuple[np
     return (a & b) > 0, (a > 0) & (b > 0) & ((a & b) == 0)
 
 
-def _min_words(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Content words of the shorter report of each pair, at most 12."""
+def _min_words(f: Features, i: np.ndarray, j: np.ndarray, cap: bool = True) -> np.ndarray:
+    """Content words of the shorter report of each pair (at most 12 with ``cap``)."""
     if f.head is None:
         return np.zeros(len(i))
     count = np.diff(f.head.ptr)
-    return np.minimum(np.minimum(count[i], count[j]), 12)
+    shorter = np.minimum(count[i], count[j])
+    return np.minimum(shorter, 12) if cap else shorter
 
 
 CONTEXT = ("value", "below_best", "rank_low", "rank_high", "mutual_best", "log_degree")

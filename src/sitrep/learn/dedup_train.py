@@ -168,7 +168,7 @@ def _prob(x: np.ndarray, fitted: tuple[np.ndarray, np.ndarray, np.ndarray, float
     return 1.0 / (1.0 + np.exp(-(((x - mean) / scale) @ coef + b)))
 
 
-def train(data_dir: Path, out: Path, per_country: int = 1500) -> dict[str, Any]:
+def train(data_dir: Path, out: Path, per_country: int = 5000) -> dict[str, Any]:
     """Fit on the FIT countries' headlines and write ``model.json`` and the card to ``out``."""
     from sitrep.eval import dedup_ucdp as du
 
