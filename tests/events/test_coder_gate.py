@@ -104,6 +104,23 @@ def test_gate_incident_summaries_use_their_own_bar() -> None:
     assert decide(news, coder, "Attack")[0] == "Attack"
 
 
+def test_gate_incident_summaries_may_let_the_model_replace_the_rules_rare_types() -> None:
+    gate = CoderGate.from_config({"override_at": 0.9, "keep_below": 250, "rules_keep": ["Agreement", "Arrests"],
+                                  "summary_keep_below": 50, "summary_rules_keep": ["Agreement"]})
+    summary = gate.for_text("On 12 May 2022, gunmen attacked an army post near the town. 2 fatalities.")
+    news = gate.for_text("Gunmen attacked an army post near the town on Monday, officials said.")
+    assert (summary.override_at, summary.keep_below, summary.rules_keep) == (0.9, 50, frozenset({"Agreement"}))
+    assert news is gate
+    # the rules' Air/drone strike (800 notes) and Arrests stand in a news story, not in a summary
+    sure_attack = StubCoder([0.95, 0.05, 0.0, 0.0, 0.0], {**COUNTS, "Air/drone strike": 100, "Arrests": 240})
+    assert decide(news, sure_attack, "Air/drone strike")[0] == "Air/drone strike"
+    assert decide(summary, sure_attack, "Air/drone strike")[0] == "Attack"
+    assert decide(news, sure_attack, "Arrests")[0] == "Arrests"
+    assert decide(summary, sure_attack, "Arrests")[0] == "Attack"
+    # a type the model learned from fewer than 50 notes (28 suicide bombs) still stands everywhere
+    assert decide(summary, sure_attack, "Suicide bomb")[0] == "Suicide bomb"
+
+
 @pytest.mark.parametrize("text, summary", [
     ("On 12 May 2022, police dispersed protesters.", True),
     ("Around 3 March 2021 (as reported), militants burned a school.", True),
