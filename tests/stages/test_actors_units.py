@@ -73,3 +73,15 @@ def test_a_possessive_is_no_part_of_an_unlisted_name(run_actors):
     actors = run_actors("Clashes erupted after Al Mu'tasim Brigade's attempt to detain fighters of Ahrar al "
                         "Sharqiyah in Afrin.", focus="Syria", published="2022-06-12")
     assert all(not a.name.endswith("'s") for a in actors)
+
+
+def test_the_assailants_after_a_named_group_are_that_group(run_actors):
+    actors = run_actors("On April 26, presumed JNIM militants opened fire in the village of Toulfe, the assailants "
+                        "burned a bar and seized three motorbikes.", focus="Burkina Faso", published="2020-04-26")
+    assert by_text(actors)["the assailants"].name == "JNIM: Group for Support of Islam and Muslims"
+    actors = run_actors("The assailants burned a bar in Toulfe.", focus="Burkina Faso", published="2020-04-26")
+    assert [a.name for a in actors if "assailants" in a.text] == ["Unidentified Armed Group (Burkina Faso)"]
+
+
+def by_text(actors):
+    return {a.text: a for a in actors}
