@@ -355,3 +355,14 @@ def test_places_a_word_of_an_unknown_longer_name_is_partial(run_places):
     d = run_places("On 7 May 2022, in San Juan Qwzxtepec, Mexico, two individuals shot at a merchant.")
     partial = [p.start for p in d.places if p.text == "San Juan"]
     assert partial and d.extras["places_partial"] == partial
+
+
+def test_places_a_name_joined_by_do_is_one_place(run_places):
+    """'Natal (Rio Grande do Norte)', 'Campo Novo do Parecis': the NER cuts them; the gazetteer knows them whole."""
+    doc = run_places("On 3 May 2022, in Natal (Rio Grande do Norte), a man was shot dead. "
+                     "A shoot-out took place in Campo Novo do Parecis (Mato Grosso).")
+    by_text = {p.text: p for p in doc.places}
+    assert "Rio Grande" not in by_text and "Norte" not in by_text and "Campo Novo" not in by_text
+    assert (by_text["Rio Grande do Norte"].feature, by_text["Rio Grande do Norte"].country) == ("admin1", "Brazil")
+    assert by_text["Natal"].admin1 == "Rio Grande do Norte"
+    assert by_text["Campo Novo do Parecis"].admin1 == "Mato Grosso"

@@ -61,6 +61,8 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
+# "<name> do Norte", "<name> de la Sierra": a connector and up to three capitalised words after a name
+_JOINED_AFTER = re.compile(r"\s+(do|da|dos|das|de|del|de la|de los|de las)\s+([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 ALIAS_MEMO = 50_000  # entity texts whose named-actor reading is remembered (cleared when full)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
@@ -169,6 +171,7 @@ class PlaceFinder(UnlabelledNames):
                 for i in range(ent.start, ent_end):
                     taken[i] = True
         found += self._gazetteer_names(doc, taken)
+        found = self._joined(found)
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
         found = [t for t in found if not self._actor_name(t)]
@@ -196,6 +199,26 @@ class PlaceFinder(UnlabelledNames):
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
+
+    def _joined(self, found: list[Toponym]) -> list[Toponym]:
+        """Portuguese and Spanish names joined by 'do', 'da', 'de', 'del' that the NER cut in two or ended early
+        ('Rio Grande' + 'Norte' of 'Rio Grande do Norte', 'Campo Novo' of 'Campo Novo do Parecis'): the longer
+        name when the gazetteer knows it as written; the names inside it are dropped."""
+        out: list[Toponym] = []
+        for t in found:
+            if t.demonym is not None or (m := _JOINED_AFTER.match(self._text, t.end)) is None:
+                continue
+            words = m.group(2).split()
+            for n in range(len(words), 0, -1):
+                end = m.start(2) + len(" ".join(words[:n]))
+                name = self._text[t.start:end]
+                if self.gaz.lookup(name, loose=False):
+                    out.append(Toponym(name, t.start, end, t.sent, t.hints))
+                    break
+        if not out:
+            return found
+        inside = [t for t in found if any(j.start <= t.start and t.end <= j.end for j in out)]
+        return sorted([t for t in found if t not in inside] + out, key=lambda t: t.start)
 
     def _actor_name(self, top: Toponym) -> bool:
         """A name that is an armed group's or a force's ("IS", "FAMa", "Hamas"), or a short all-caps acronym
