@@ -409,8 +409,10 @@ class PlaceFinder(UnlabelledNames):
         # (its inner names stay) unless the NER called it a facility
         placed = [t for t in toponyms if t.facility and t.entry is not None]
         inner = {id(p) for t in placed for p in t.parts}
-        document.places = [self._place(doc, t, spelled) for t in toponyms
-                           if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
+        kept = [t for t in toponyms
+                if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
+        document.places = [self._place(doc, t, spelled) for t in kept]
+        _bracket_provinces(kept, document.places)
         # names inside an organisation's name: the geocoder places events elsewhere when it can
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
         # units in brackets after a place ("Boni (Douentza, Mopti)") say where it is; they locate no event when it can
@@ -428,6 +430,28 @@ class PlaceFinder(UnlabelledNames):
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
+
+
+def _bracket_provinces(toponyms: list[Toponym], places: list[Place]) -> None:
+    """ACLED's bracket ends with the province it coded ("Timika town (Mimika regency, Papua province)"): where the
+    gazetteer puts the place in another province of that country (a newer unit split off, Papua Tengah), the
+    event's admin1 is the one the note writes."""
+    place_of = {id(t): p for t, p in zip(toponyms, places, strict=True)}
+    groups: dict[int, list[Toponym]] = {}  # the place before a bracket -> it and its units, in text order
+    for t in toponyms:
+        if t.admin_hint is not None:
+            groups.setdefault(id(t.admin_hint), [t.admin_hint]).append(t)
+    for group in groups.values():
+        last, written = group[-1].entry, place_of.get(id(group[-1]))
+        if last is None or last.feature != "admin1" or written is None or not written.admin1:
+            continue
+        # the unit of an unknown village ("Hiripau village (East Mimika District, Mimika Regency, Papua
+        # province)") is held the same way
+        for t in group[:-1]:
+            place = place_of.get(id(t))
+            if place is not None and t.entry is not None and t.entry.cc == last.cc \
+                    and t.entry.admin1_code != last.admin1_code:
+                place.admin1 = written.admin1
 
 
 def _display(name: str) -> str:
