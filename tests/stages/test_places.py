@@ -378,9 +378,9 @@ def test_places_the_province_a_bracket_ends_with_is_the_event_admin1(run_places)
 
 def test_places_bracket_province_rule_keeps_a_place_in_another_country() -> None:
     """Only a unit of the same country is rewritten: a bracket's province abroad says nothing of the place."""
+    from sitrep.gazetteer.containers import bracket_provinces
     from sitrep.gazetteer.resolve import Toponym
     from sitrep.model import Place
-    from sitrep.stages.places import _bracket_provinces
 
     gaz = load_gazetteer()
     timika = next(c for c in gaz.lookup("Timika") if c.feature == "town")
@@ -390,11 +390,11 @@ def test_places_bracket_province_rule_keeps_a_place_in_another_country() -> None
     unit = Toponym("Papua province", 8, 22, entry=papua, admin_hint=town)
     places = [Place(text="Timika", start=0, end=6, admin1="Papua Tengah"),
               Place(text="Papua province", start=8, end=22, admin1="Papua")]
-    _bracket_provinces([town, unit], places)
+    bracket_provinces([town, unit], places)
     assert places[0].admin1 == "Papua"
     other = Toponym("Popua", 0, 5, entry=popua)
     unit2 = Toponym("Papua province", 7, 21, entry=papua, admin_hint=other)
     places2 = [Place(text="Popua", start=0, end=5, admin1="Tongatapu"),
                Place(text="Papua province", start=7, end=21, admin1="Papua")]
-    _bracket_provinces([other, unit2], places2)
+    bracket_provinces([other, unit2], places2)
     assert places2[0].admin1 == "Tongatapu"

@@ -5,12 +5,15 @@ country, never as a town of the same name ("Tacoma, Washington" is the state).""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
 from sitrep.gazetteer.wording import GENERIC_WORDS, LOCATIVE
+
+if TYPE_CHECKING:
+    from sitrep.model import Place
 
 AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
 
@@ -320,3 +323,25 @@ def coded_places(gaz: Gazetteer, text: str, found: list[Toponym]) -> tuple[list[
         if hit is not None:
             starts.append(hit.start)
     return new, starts
+
+
+def bracket_provinces(toponyms: list[Toponym], places: list[Place]) -> None:
+    """ACLED's bracket ends with the province it coded ("Timika town (Mimika regency, Papua province)"): where the
+    gazetteer puts the place in another province of that country (a newer unit split off, Papua Tengah), the
+    event's admin1 is the one the note writes."""
+    place_of = {id(t): p for t, p in zip(toponyms, places, strict=True)}
+    groups: dict[int, list[Toponym]] = {}  # the place before a bracket -> it and its units, in text order
+    for t in toponyms:
+        if t.admin_hint is not None:
+            groups.setdefault(id(t.admin_hint), [t.admin_hint]).append(t)
+    for group in groups.values():
+        last, written = group[-1].entry, place_of.get(id(group[-1]))
+        if last is None or last.feature != "admin1" or written is None or not written.admin1:
+            continue
+        # the unit of an unknown village ("Hiripau village (East Mimika District, Mimika Regency, Papua
+        # province)") is held the same way
+        for t in group[:-1]:
+            place = place_of.get(id(t))
+            if place is not None and t.entry is not None and t.entry.cc == last.cc \
+                    and t.entry.admin1_code != last.admin1_code:
+                place.admin1 = written.admin1

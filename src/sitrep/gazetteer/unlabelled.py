@@ -6,6 +6,7 @@ finder's ``gaz``, ``_text`` and ``_toponym``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
@@ -22,6 +23,9 @@ from sitrep.gazetteer.wording import (
 if TYPE_CHECKING:
     from sitrep.gazetteer.store import Gazetteer
 
+# "<name> do Norte", "<name> de la Sierra": a connector and up to three capitalised words after a name
+_JOINED_AFTER = re.compile(r"\s+(do|da|dos|das|de|del|de la|de los|de las)\s+([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
+
 
 class UnlabelledNames:
     """Recognition of gazetteer names outside (or inside the wrong kind of) NER entities."""
@@ -31,6 +35,26 @@ class UnlabelledNames:
 
     def _toponym(self, doc: Any, start: int, end: int, sent: int) -> Toponym | None:
         raise NotImplementedError
+
+    def _joined(self, found: list[Toponym]) -> list[Toponym]:
+        """Portuguese and Spanish names joined by 'do', 'da', 'de', 'del' that the NER cut in two or ended early
+        ('Rio Grande' + 'Norte' of 'Rio Grande do Norte', 'Campo Novo' of 'Campo Novo do Parecis'): the longer
+        name when the gazetteer knows it as written; the names inside it are dropped."""
+        out: list[Toponym] = []
+        for t in found:
+            if t.demonym is not None or (m := _JOINED_AFTER.match(self._text, t.end)) is None:
+                continue
+            words = m.group(2).split()
+            for n in range(len(words), 0, -1):
+                end = m.start(2) + len(" ".join(words[:n]))
+                name = self._text[t.start:end]
+                if self.gaz.lookup(name, loose=False):
+                    out.append(Toponym(name, t.start, end, t.sent, t.hints))
+                    break
+        if not out:
+            return found
+        inside = [t for t in found if any(j.start <= t.start and t.end <= j.end for j in out)]
+        return sorted([t for t in found if t not in inside] + out, key=lambda t: t.start)
 
     def _gazetteer_names(self, doc: Any, taken: list[bool]) -> list[Toponym]:
         """Capitalised names the NER missed, or labelled person/organisation, that the gazetteer knows.

@@ -22,6 +22,7 @@ from typing import Any
 from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.containers import (
+    bracket_provinces,
     bracket_units,
     coded_places,
     mark_bracket_areas,
@@ -61,8 +62,6 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
-# "<name> do Norte", "<name> de la Sierra": a connector and up to three capitalised words after a name
-_JOINED_AFTER = re.compile(r"\s+(do|da|dos|das|de|del|de la|de los|de las)\s+([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 ALIAS_MEMO = 50_000  # entity texts whose named-actor reading is remembered (cleared when full)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
@@ -199,26 +198,6 @@ class PlaceFinder(UnlabelledNames):
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
-
-    def _joined(self, found: list[Toponym]) -> list[Toponym]:
-        """Portuguese and Spanish names joined by 'do', 'da', 'de', 'del' that the NER cut in two or ended early
-        ('Rio Grande' + 'Norte' of 'Rio Grande do Norte', 'Campo Novo' of 'Campo Novo do Parecis'): the longer
-        name when the gazetteer knows it as written; the names inside it are dropped."""
-        out: list[Toponym] = []
-        for t in found:
-            if t.demonym is not None or (m := _JOINED_AFTER.match(self._text, t.end)) is None:
-                continue
-            words = m.group(2).split()
-            for n in range(len(words), 0, -1):
-                end = m.start(2) + len(" ".join(words[:n]))
-                name = self._text[t.start:end]
-                if self.gaz.lookup(name, loose=False):
-                    out.append(Toponym(name, t.start, end, t.sent, t.hints))
-                    break
-        if not out:
-            return found
-        inside = [t for t in found if any(j.start <= t.start and t.end <= j.end for j in out)]
-        return sorted([t for t in found if t not in inside] + out, key=lambda t: t.start)
 
     def _actor_name(self, top: Toponym) -> bool:
         """A name that is an armed group's or a force's ("IS", "FAMa", "Hamas"), or a short all-caps acronym
@@ -412,7 +391,7 @@ class PlaceFinder(UnlabelledNames):
         kept = [t for t in toponyms
                 if id(t) not in inner and not (t.facility and t.entry is None and (t.optional or t.parts))]
         document.places = [self._place(doc, t, spelled) for t in kept]
-        _bracket_provinces(kept, document.places)
+        bracket_provinces(kept, document.places)
         # names inside an organisation's name: the geocoder places events elsewhere when it can
         document.extras["places_in_names"] = [t.start for t in toponyms if t.embedded]
         # units in brackets after a place ("Boni (Douentza, Mopti)") say where it is; they locate no event when it can
@@ -430,28 +409,6 @@ class PlaceFinder(UnlabelledNames):
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
-
-
-def _bracket_provinces(toponyms: list[Toponym], places: list[Place]) -> None:
-    """ACLED's bracket ends with the province it coded ("Timika town (Mimika regency, Papua province)"): where the
-    gazetteer puts the place in another province of that country (a newer unit split off, Papua Tengah), the
-    event's admin1 is the one the note writes."""
-    place_of = {id(t): p for t, p in zip(toponyms, places, strict=True)}
-    groups: dict[int, list[Toponym]] = {}  # the place before a bracket -> it and its units, in text order
-    for t in toponyms:
-        if t.admin_hint is not None:
-            groups.setdefault(id(t.admin_hint), [t.admin_hint]).append(t)
-    for group in groups.values():
-        last, written = group[-1].entry, place_of.get(id(group[-1]))
-        if last is None or last.feature != "admin1" or written is None or not written.admin1:
-            continue
-        # the unit of an unknown village ("Hiripau village (East Mimika District, Mimika Regency, Papua
-        # province)") is held the same way
-        for t in group[:-1]:
-            place = place_of.get(id(t))
-            if place is not None and t.entry is not None and t.entry.cc == last.cc \
-                    and t.entry.admin1_code != last.admin1_code:
-                place.admin1 = written.admin1
 
 
 def _display(name: str) -> str:
