@@ -29,3 +29,21 @@ def test_dedupe_command_fails_cleanly_without_a_store(tmp_path):
     _load_commands()
     result = CliRunner().invoke(app, ["dedupe", "--db", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == 2 and "E400" in result.output
+
+
+def test_dedupe_command_records_a_verdict_and_exports_it_as_a_training_pair(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store_with(store, demo_reports())
+    _load_commands()
+    runner = CliRunner()
+    assert runner.invoke(app, ["dedupe", "--db", str(db)]).exit_code == 0
+    verdict = runner.invoke(app, ["dedupe", "--db", str(db), "--different", "tarmiyah-ied-1-0", "tarmiyah-ied-2-0"])
+    assert verdict.exit_code == 0, verdict.output
+    assert json.loads(verdict.output)["effect"] == "split at the next sitrep dedupe --full"
+    out = tmp_path / "pairs.jsonl"
+    exported = runner.invoke(app, ["dedupe", "--db", str(db), "--export-pairs", str(out)])
+    assert exported.exit_code == 0 and json.loads(exported.output)["exported_pairs"] == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["same"] is False
+    unknown = runner.invoke(app, ["dedupe", "--db", str(db), "--same", "tarmiyah-ied-1-0", "nope"])
+    assert unknown.exit_code != 0 and "E402" in unknown.output

@@ -11,7 +11,9 @@ match model scored — when the two clusters' pairs average a probability
 below ``link_at`` (unscored pairs count 0): average linkage, so a chain of
 single strong links cannot glue different events of one week together.
 ``seeds`` are groups already known to be one event (existing canonical
-events); they are joined first and never split.
+events, reviewers' "same" verdicts); they are joined first and never split.
+``apart`` are pairs a reviewer called different events: no join puts them in
+one cluster.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def _extent_km(box: Box) -> float:
 
 
 def cluster(
-    f: Features, s: Scores, cfg: DedupConfig, seeds: Iterable[Iterable[int]] = (), link_at: float = 0.0
+    f: Features, s: Scores, cfg: DedupConfig, seeds: Iterable[Iterable[int]] = (), link_at: float = 0.0,
+    apart: Iterable[tuple[int, int]] = (),
 ) -> tuple[np.ndarray, np.ndarray, Counter[str]]:
     """(cluster label per event = index of its root event, mask over ``s`` of pairs to flag, refusals by reason).
 
@@ -120,9 +123,21 @@ def cluster(
         total = sum(pair_value.get((x, y) if x < y else (y, x), 0.0) for x in ma for y in mb)
         return total / (len(ma) * len(mb))
 
+    forbid: dict[int, set[int]] = {}
+    for x, y in apart:
+        forbid.setdefault(x, set()).add(y)
+        forbid.setdefault(y, set()).add(x)
+
+    def reviewed_apart(a: int, b: int) -> bool:
+        mb = set(c.members.get(b, [b]))
+        return any(forbid[x] & mb for x in c.members.get(a, [a]) if x in forbid)
+
     def join(k: int) -> None:
         a, b = c.find(ii[k]), c.find(jj[k])
         if a == b:
+            return
+        if forbid and reviewed_apart(a, b):
+            refused["reviewer"] += 1
             return
         shared = c.arts(a) & c.arts(b)
         span = max(c.hi[a], c.hi[b]) - min(c.lo[a], c.lo[b])

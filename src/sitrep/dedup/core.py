@@ -139,6 +139,7 @@ def dedupe_records(
     incremental: bool = True,
     merge: bool = True,
     refresh: Iterable[str] = (),
+    decisions: Iterable[tuple[str, str, bool]] = (),
 ) -> DedupResult:
     """Cluster asserted events into canonical events.
 
@@ -150,6 +151,8 @@ def dedupe_records(
     old ids when clusters meet: the oldest id survives, the others become
     aliases. ``refresh`` names canonical events whose fields must be merged
     again although no new event joined them (they lost members).
+    ``decisions`` are reviewers' verdicts (event_a, event_b, same): a "same"
+    pair is joined first, a "different" pair never (``dedup.decisions``).
     """
     cfg = config or DedupConfig()
     existing = existing or {}
@@ -170,9 +173,13 @@ def dedupe_records(
             if e in existing:
                 by_old[existing[e]].append(k)
         seeds = list(by_old.values())
+    row = {e: k for k, e in enumerate(f.event_id)}
+    verdicts = [(row[a], row[b], same) for a, b, same in decisions if a in row and b in row]
+    seeds += [[a, b] for a, b, same in verdicts if same]
+    apart = [(a, b) for a, b, same in verdicts if not same]
     model = match_model(cfg)
     link_at = (cfg.match_link_at or model.link_at) if model is not None else 0.0
-    labels, flag, refused = cluster(f, s, cfg, seeds, link_at)
+    labels, flag, refused = cluster(f, s, cfg, seeds, link_at, apart)
     shown = np.zeros(f.n, dtype=bool)
     shown[labels[~f.is_report]] = True  # roots of clusters holding an event
     shown = shown[labels]
@@ -187,10 +194,11 @@ def dedupe_records(
     canonical = _merge_all(table, labels, ids, changed, f.is_report) if merge else {}
 
     possible = []
+    decided = {(min(a, b), max(a, b)) for a, b, _same in verdicts}
     for k in _one_per_cluster_pair(s, flag, labels).tolist():
         a, b = int(s.i[k]), int(s.j[k])
-        if not (shown[a] and shown[b]):
-            continue  # a report unit alone: no canonical event to review it against
+        if not (shown[a] and shown[b]) or (min(a, b), max(a, b)) in decided:
+            continue  # a report unit alone (no canonical event to review it against), or a pair reviewed already
         possible.append({
             "event_a": f.event_id[a],
             "event_b": f.event_id[b],

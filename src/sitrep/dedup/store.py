@@ -106,6 +106,8 @@ def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str], s
         "WHERE event_id NOT IN (SELECT event_id FROM canonical_members)"
     )
     new = {r[0] for r in con.execute("SELECT event_id FROM dd_new").fetchall()}
+    from sitrep.dedup.decisions import pending_merges_sql
+
     window = 40  # wider than any date window: the neighbours a new event can match
     table = con.sql(
         f"""
@@ -117,6 +119,8 @@ def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str], s
                OR (c.country IN (SELECT country FROM dd_new) AND c.event_date BETWEEN span.lo AND span.hi)
             UNION  -- what is left of canonical events that lost members
             SELECT event_id FROM canonical_members WHERE canonical_id IN (SELECT canonical_id FROM dd_gone)
+            UNION  -- reviewers' "same" verdicts not yet applied
+            {pending_merges_sql()}
         ),
         family AS (  -- every member of a canonical event any nearby event belongs to
             SELECT m2.event_id FROM canonical_members m1 JOIN canonical_members m2 USING (canonical_id)
@@ -131,7 +135,10 @@ def _load(con: Any, full: bool) -> tuple[pa.Table, set[str] | None, list[str], s
 
 def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> dict[str, Any]:
     """Cluster the store's asserted events into canonical events; returns counts and timings."""
+    from sitrep.dedup import decisions
+
     t0 = time.perf_counter()
+    decisions.ensure_table(con)
     con.execute("BEGIN TRANSACTION")
     try:
         table, new, gone, shrunk = _load(con, full)
@@ -144,7 +151,7 @@ def dedupe(con: Any, config: DedupConfig | None = None, full: bool = False) -> d
         con.unregister("dd_loaded")
         created = dict(con.execute("SELECT canonical_id, CAST(created_at AS VARCHAR) FROM canonical_events").fetchall())
         result = dedupe_records(table, config, existing=existing, created=created, new=new, incremental=not full,
-                                refresh=shrunk)
+                                refresh=shrunk, decisions=decisions.load(con))
         t2 = time.perf_counter()
         _write(con, result, existing, gone, full)
         con.execute("COMMIT")
