@@ -85,3 +85,9 @@ def test_the_assailants_after_a_named_group_are_that_group(run_actors):
 
 def by_text(actors):
     return {a.text: a for a in actors}
+
+
+def test_a_nationality_shares_the_forces_of_the_named_group_beside_it(run_actors):
+    actors = run_actors("On 17 June 2022, Turkish and JWS forces shelled YPG positions in Menagh town.", focus="Syria",
+                        published="2022-06-17")
+    assert [a.name for a in actors if a.text == "Turkish"] == ["Military Forces of Turkey (2016-)"]

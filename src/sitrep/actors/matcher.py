@@ -325,10 +325,13 @@ class ActorMatcher:
 
     def _coordinated_generic(self, keys: list[str], toks: Sequence[Tok], content: list[int], d_end: int,
                              ctx: Context, country: str, start: int) -> tuple[int, int, Match] | None:
-        """'US and UK warplanes': the first nationality shares the generic noun of the second."""
+        """'US and UK warplanes', 'Turkish and JWS forces': the first nationality shares the generic noun that
+        follows the second nationality or named actor."""
         if d_end >= len(keys) or keys[d_end] not in ("and", "or", ","):
             return None
-        for n_end, _second in reversed(self._hits(self._nat_table, self._nat_pref, keys, d_end + 1)):
+        seconds = [end for end, _v in self._hits(self._nat_table, self._nat_pref, keys, d_end + 1)]
+        seconds += [end for end, _v in self._hits(self.index.aliases, self._alias_pref, keys, d_end + 1)]
+        for n_end in sorted(seconds, reverse=True):
             for _g_end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, n_end)):
                 m = self.generic(rows, ctx, country, start, toks[content[d_end - 1]].end)
                 if m:
