@@ -27,6 +27,7 @@ CROWD_RESPONDED = {5, 6, 7}  # rioters, protesters, civilians: a crowd the polic
 CROWD_ACTS = {"attack", "riot", "mob", "property"}
 FORCE_ACTS = {"attack", "kill", "force"}
 CROWD_INTER = {5, 6}  # rioters, protesters
+FORCE_SIDES = {1, 8}  # state forces, at home or abroad
 
 
 def family(f: Frame, arrests: bool = False) -> str:
@@ -331,6 +332,11 @@ class Merger:
                         prev.extra_sents.append(f.sent)
                     prev.victims += f.victims
                     prev.absorb(f)
+                    if family(f) == "demo" and prev.actor1 is not None and f.actor1 is not None \
+                            and f.actor1.inter in FORCE_SIDES and prev.actor1.inter not in FORCE_SIDES:
+                        # "graduates protested ... Security forces beat protesters": the force facing the
+                        # demonstrators is the other side (as when both are told in one sentence)
+                        prev.actor2 = prev.actor2 or f.actor1
                     prev.actor1 = prev.actor1 or f.actor1
                     # the victims told first are whom it was done to: "the attack ... disputes of the gang" later
                     # names no second side
