@@ -214,3 +214,21 @@ def test_geocode_without_places_takes_the_article_country(stages):
     document.events = [ev]
     geocode([document])
     assert (ev.country, ev.location, ev.geo_precision) == ("Mali", "Mali", 3)
+
+
+def test_geocode_a_place_abroad_of_everything_the_note_says_gives_way_to_home() -> None:
+    """'... to hear Saran Sereme of the PDC' in a Burkina Faso note: not Sereme, Ivory Coast; the note's own town,
+    else the country."""
+    from sitrep.stages.geocode import Geocoder
+
+    sereme = Place(text="Sereme", start=30, end=36, latitude=6.8, longitude=-5.3, iso=384, country="Ivory Coast",
+                   name="Sereme", admin1="Yamoussoukro", feature="town", geo_precision=1, sent=0)
+    ouaga = Place(text="Ouagadougou", start=80, end=91, latitude=12.37, longitude=-1.53, iso=854,
+                  country="Burkina Faso", name="Ouagadougou", admin1="Centre", feature="town", geo_precision=1, sent=1)
+    geocoder = Geocoder(load_gazetteer())
+    ev = Event(evidence={"sentence": [0, 60], "trigger": [5, 12]})
+    geocoder.locate(ev, [sereme, ouaga], None, 854, "BF", article_cc="BF")
+    assert (ev.location, ev.country) == ("Ouagadougou", "Burkina Faso")
+    alone = Event(evidence={"sentence": [0, 60], "trigger": [5, 12]})
+    geocoder.locate(alone, [sereme], None, 854, "BF", article_cc="BF")
+    assert (alone.location, alone.country, alone.geo_precision) == ("Burkina Faso", "Burkina Faso", 3)

@@ -134,6 +134,15 @@ class Geocoder:
             chosen = self._town_inside(chosen, resolved, hints) or chosen
         if chosen is not None and chosen.feature == "country" and chosen.start not in coded:
             chosen = self._place_in_country(chosen, resolved, partial, article_cc) or chosen
+        article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
+        homes = [iso for iso in (article_iso, focus_iso) if iso is not None]
+        if chosen is not None and chosen.start not in coded | hints | qualified and chosen.iso is not None \
+                and homes and chosen.iso not in homes:
+            # a place abroad of everything else the note says ("Region" of "Region 14, Addis Ababa" as Mimaropa,
+            # Philippines; "South-East of Ngaoundaye" as Botswana's province): the note's place at home, else
+            # its country (a place the note qualifies with its units, or those units, says where it is itself)
+            chosen = next((p for iso in homes if (p := self._precise_in(iso, resolved, partial, chosen.sent))),
+                          None)
         fallback = article_cc or focus_cc
         if chosen is not None:
             self._apply(event, chosen)
@@ -151,12 +160,15 @@ class Geocoder:
         their way to Togo"). The first one of the sentence nearest to the country's mention."""
         article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
         for iso in (country.iso, article_iso):
-            if iso is None:
-                continue
-            inside = [p for p in resolved if p.iso == iso and p.feature in PRECISE and p.start not in partial]
-            if inside:
-                return min(inside, key=lambda p: (abs(p.sent - country.sent), p.start))
+            if iso is not None and (inside := self._precise_in(iso, resolved, partial, country.sent)):
+                return inside
         return None
+
+    @staticmethod
+    def _precise_in(iso: int, resolved: list[Place], partial: frozenset[int], sent: int) -> Place | None:
+        """The article's town or province in that country: the first one of the sentence nearest ``sent``."""
+        inside = [p for p in resolved if p.iso == iso and p.feature in PRECISE and p.start not in partial]
+        return min(inside, key=lambda p: (abs(p.sent - sent), p.start)) if inside else None
 
     @staticmethod
     def _town_inside(unit: Place, resolved: list[Place], hints: frozenset[int]) -> Place | None:
