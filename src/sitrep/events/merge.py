@@ -28,6 +28,7 @@ CROWD_ACTS = {"attack", "riot", "mob", "property"}
 FORCE_ACTS = {"attack", "kill", "force"}
 CROWD_INTER = {5, 6}  # rioters, protesters
 FORCE_SIDES = {1, 8}  # state forces, at home or abroad
+FOUGHT_FOR = {"capture"}  # events whose fighting a later "the fighting"/"the clashes" tells again
 
 
 def family(f: Frame, arrests: bool = False) -> str:
@@ -325,7 +326,11 @@ class Merger:
                     prev.cls, prev.trigger, prev.tok, prev.trigger_span = f.cls, f.trigger, f.tok, f.trigger_span
                     prev.extra_sents.append(prev.sent)
                     prev.sent, prev.sent_span = f.sent, f.sent_span
-                if demo or (definite and same_family) or (
+                # "M23 entered Goma after clashes with the army. Dozens were killed in the fighting": the
+                # fighting told again is the battle for the place taken
+                taken = prev.cls in FOUGHT_FOR and f.cls == "clash" and definite and f.actor1 is None \
+                    and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                if demo or taken or (definite and same_family) or (
                     bare_toll and family(prev) in ("violence", "remote", "demo", "mob")
                 ):
                     if f.sent != prev.sent:
