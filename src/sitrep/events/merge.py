@@ -28,6 +28,7 @@ CROWD_ACTS = {"attack", "riot", "mob", "property"}
 FORCE_ACTS = {"attack", "kill", "force"}
 CROWD_INTER = {5, 6}  # rioters, protesters
 FORCE_SIDES = {1, 8}  # state forces, at home or abroad
+APART = {"clash", "capture", "agreement", "hq", "change_group", "transfer", "arrest", "protest", "riot", "disrupted", "other"}  # coded as events of their own
 FOUGHT_FOR = {"capture"}  # events whose fighting a later "the fighting"/"the clashes" tells again
 
 
@@ -272,6 +273,12 @@ class Merger:
         first = span[0] if span[0].lower_ in DEFINITE or span.start == 0 else doc[span.start - 1]
         return first.lower_ in DEFINITE or span.root.pos_ == "PRON"
 
+    def _detail_of(self, prev: Frame, f: Frame) -> bool:
+        """``f`` only adds to ``prev``: its agent is ``prev``'s named again, it names no target, no victim and
+        no toll of its own, and it is no event that ACLED codes apart (a later clash, a capture)."""
+        return f.actor2 is None and not f.victims and f.cls not in APART and family(prev) != "demo" \
+            and self._same_actor_again(prev, f)
+
     def _refers_back(self, f: Frame) -> bool:
         """A definite event noun ("the attack") or a verb acting on one ("repelled the assault")."""
         def definite(tok: Any) -> bool:
@@ -330,6 +337,9 @@ class Merger:
                 # fighting told again is the battle for the place taken
                 taken = prev.cls in FOUGHT_FOR and f.cls == "clash" and definite and f.actor1 is None \
                     and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                # "Gunmen abducted 23 students ... Residents said the attackers arrived on motorcycles and
+                # fired into the air": the same agent named again, acting on no one new, tells more of the event
+                demo = demo or (self._detail_of(prev, f) and f.sent - max([prev.sent, *prev.extra_sents]) <= 1)
                 if demo or taken or (definite and same_family) or (
                     bare_toll and family(prev) in ("violence", "remote", "demo", "mob")
                 ):
