@@ -6,6 +6,8 @@ DuckDB store incrementally and writes ``canonical_events``,
 ``canonical_members``, ``canonical_aliases`` and ``possible_duplicates``;
 ``possible_duplicates(con, id)`` and ``canonical_for(con, event_id)`` read
 them back for exports and the API. See ``sitrep.dedup.store`` for the tables.
+Reviewers' verdicts on possible duplicates (``sitrep.dedup.decisions``) are
+honoured by later runs and exported as labelled training pairs.
 """
 
 from sitrep.dedup.config import DedupConfig, load_config
