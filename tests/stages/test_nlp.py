@@ -25,6 +25,15 @@ def test_nlp_single_line_break_inside_paragraph_does_not_split():
     assert [s.text.strip() for s in d.doc.sents][-1] == "The army said the\nattack was repelled."
 
 
+def test_nlp_paragraphs_first_word_is_never_a_sentence_alone():
+    # the small model cut "Gunmen" off this paragraph, leaving "abducted ..." without its subject
+    d = parse("Gunmen abduct students in Zamfara\n\nGunmen abducted 23 students from a boarding school in Kaura "
+              "Namoda in Zamfara state on Monday night, police said.\n\nResidents said the attackers fired.")
+    sents = [s.text.strip() for s in d.doc.sents]
+    assert sents[1].startswith("Gunmen abducted 23 students")
+    assert len(sents) == 3
+
+
 def test_nlp_seed_keeps_quote_paragraphs_apart(seed_text):
     d = parse(seed_text)
     starts = [s.text.strip()[:12] for s in d.doc.sents]

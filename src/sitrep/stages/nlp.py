@@ -3,7 +3,8 @@
 spaCy's parser joins a headline to the first sentence and merges short quote
 paragraphs, so a component placed before the parser marks every token that
 starts a line after a blank line (and the token after the headline) as a
-sentence start. The parser respects preset boundaries.
+sentence start, and the word after it as none (the small model sometimes cut a
+paragraph's first word off as a sentence). The parser respects preset boundaries.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def _register_component() -> None:
             # A blank line always ends a sentence; the first line break ends the headline.
             if i > 0 and (newlines >= 2 or (newlines == 1 and not headline_done)):
                 token.is_sent_start = True
+                # and the parser must not cut the paragraph's first word off ("Gunmen" | "abducted 23
+                # students ...", "Nixon" | "'s appeal"): a word never makes a sentence of its own there
+                if i + 1 < len(doc) and not doc[i + 1].is_space and not doc[i + 1].is_punct:
+                    doc[i + 1].is_sent_start = False
             if newlines:
                 headline_done = True
             newlines = token.whitespace_.count("\n")
