@@ -70,3 +70,12 @@ def test_actor_cache_holds_the_real_index() -> None:
     assert loaded is not fresh  # read back from the file
     assert loaded.country_names == fresh.country_names
     assert len(loaded.rows) == len(fresh.rows) and loaded.rows[0] == fresh.rows[0]
+
+
+def test_actor_cache_file_is_one_per_copy_of_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.actors.cache as cache
+
+    here = cache_file()
+    assert cache_file() == here  # the same copy always finds its own file
+    monkeypatch.setattr(cache, "__file__", "/elsewhere/checkout/src/sitrep/actors/cache.py")
+    assert cache_file() != here and cache_file().parent == here.parent

@@ -42,9 +42,12 @@ def _sources(names: set[str]) -> dict[str, list[tuple[str, int, int]]]:
 
 
 def cache_file() -> Path:
+    """One file per copy of the package: two checkouts (or versions) used in turn, as a before/after benchmark
+    does, each keep theirs instead of rebuilding each other's on every start."""
     from sitrep.gazetteer.store import cache_dir
 
-    return cache_dir() / f"actors-v{FORMAT}.pkl"
+    package = hashlib.sha1(str(Path(__file__).resolve().parent.parent).encode()).hexdigest()[:12]
+    return cache_dir() / f"actors-v{FORMAT}-{package}.pkl"
 
 
 def _load(path: Path) -> Any:
