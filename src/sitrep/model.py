@@ -84,13 +84,18 @@ def _plain(value: Any) -> Any:
     kind = type(value)
     if kind in IMMUTABLE_TYPES:
         return value
+    leaf = IMMUTABLE_TYPES  # most values are: tested inline, without a call each
     if kind is list:
-        return [_plain(v) for v in value]
+        return [v if type(v) in leaf else _plain(v) for v in value]
     names = _FIELD_NAMES.get(kind)
     if names is None and dataclasses.is_dataclass(kind):
         names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
     if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
+        out = {}
+        for name in names:
+            v = getattr(value, name)
+            out[name] = v if type(v) in leaf else _plain(v)
+        return out
     if kind is dict:
         return {_plain(k): _plain(v) for k, v in value.items()}
     if kind is tuple:
