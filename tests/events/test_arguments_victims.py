@@ -61,3 +61,9 @@ def test_arguments_a_peaceful_protest_has_no_second_side(pipe):
     assert (ev.sub_event_type, ev.actor2, ev.inter2) == ("Peaceful protest", None, None)
     # police who march are protesters, their force the associated actor
     assert ev.actor1.startswith("Protesters") and "Police Forces" in (ev.assoc_actor_1 or "")
+
+
+def test_arguments_members_of_several_groups_name_every_group(pipe):
+    ev = lead(pipe, "On 5 March 2023, activists of JUI-F, the PTI and the PPP staged a protest in Multan city.")
+    assoc = ev.assoc_actor_1 or ""
+    assert "PTI" in assoc and "PPP" in assoc and "JUI-F" in assoc
