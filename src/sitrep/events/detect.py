@@ -17,7 +17,7 @@ from typing import Any
 
 from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, Frame
 from sitrep.events.lexicon import Lexicon, Trigger
-from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, inherit_shooters
+from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, fold_repulses, inherit_shooters
 from sitrep.events.modality import modality
 from sitrep.lightdoc import light_doc
 from sitrep.model import Actor, Document
@@ -294,7 +294,8 @@ class Detector(ArgumentReader, Merger):
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
         head = headline_sents(document, sents)
-        body = fold_interceptions(self._merge_across([f for f in frames if f.sent not in head]), self.lex)
+        body = [f for f in fold_repulses(frames, self.lex) if f.sent not in head]
+        body = fold_interceptions(self._merge_across(body), self.lex)
         return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), inherit_shooters(body))
 
     def _frame(self, item: tuple[Any, int, Trigger], si: int, span: tuple[int, int], sent: Any,

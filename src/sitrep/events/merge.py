@@ -87,6 +87,36 @@ def inherit_shooters(frames: list[Frame]) -> list[Frame]:
     return frames
 
 
+def answers_attack(f: Frame, lex: Lexicon) -> bool:
+    """A clash told as the attacked side's answer: "repelled the attack", "fought back", "returned fire"."""
+    words = {f.tok.lemma_.lower(), f.tok.lower_, *f.trigger.words}
+    words |= {c.lower_ for c in f.tok.children if c.dep_ in ("prt", "advmod")}  # "fought back"
+    return f.cls == "clash" and bool(words & lex.cues.get("repulse", frozenset()))
+
+
+def fold_repulses(frames: list[Frame], lex: Lexicon) -> list[Frame]:
+    """An attack the attacked side fights off ("... attacked the village, the villagers repelled the attack";
+    "gunmen attacked the hotel. Soldiers fought back") is one event, an armed clash (ACLED's codebook: both
+    sides fire), with those who fought back as the other side; told in the same sentence or the next."""
+    out: list[Frame] = []
+    for f in frames:
+        prev = out[-1] if out else None
+        if prev is not None and answers_attack(f, lex) and family(prev) in VIOLENT and prev.cls != "clash" \
+                and f.modality == prev.modality == "asserted" \
+                and 0 <= f.sent - max([prev.sent, *prev.extra_sents]) <= 1 \
+                and (f.actor1 is None or prev.actor1 is None or f.actor1.name != prev.actor1.name):
+            prev.cls = f.cls
+            if f.actor1 is not None and (prev.actor2 is None or prev.actor2.inter == 7):
+                prev.actor2 = f.actor1  # those who fought back are the other side
+            prev.victims += f.victims
+            prev.absorb(f)
+            if f.sent != prev.sent:
+                prev.extra_sents.append(f.sent)
+            continue
+        out.append(f)
+    return out
+
+
 def fold_interceptions(frames: list[Frame], lex: Lexicon) -> list[Frame]:
     """A launch followed by its interception ("fired rockets towards Sderot; they were intercepted") is one
     event, the disrupted weapons use: the interceptor acts on the launcher, who becomes the other side."""

@@ -1,0 +1,28 @@
+"""An attack the attacked side fights off is one event, an armed clash, with those who fought back."""
+
+from __future__ import annotations
+
+from sitrep.model import Article
+
+
+def events_of(pipe, text):
+    return pipe.process_batch([Article(text=text, published="2025-02-11")])[0].events
+
+
+def test_merge_an_attack_repelled_in_the_same_sentence_is_one_clash(pipe):
+    events = events_of(pipe, "On 8 June, suspected militiamen attacked farmers escorted by a village self-defence "
+                             "group near the village of Bamba, the self-defence group repelled the attack. "
+                             "No casualties reported.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_merge_an_attack_the_guards_fought_back_in_the_next_sentence_is_one_clash(pipe):
+    events = events_of(pipe, "Gunmen attacked a hotel housing foreign trainers in the capital. Soldiers and police "
+                             "fought back, killing one of the gunmen.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_merge_an_attack_without_an_answer_stays_an_attack(pipe):
+    events = events_of(pipe, "Gunmen attacked a hotel in the capital, killing two guests. Police later "
+                             "arrived at the scene.")
+    assert events[0].sub_event_type == "Attack"
