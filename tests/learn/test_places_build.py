@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.gazetteer import load_gazetteer
 from sitrep.learn.acled import ATTRIBUTION, AcledRecord, record_from_row
-from sitrep.learn.places import build_places, source_countries
+from sitrep.learn.places import build_places, elect_admin_names, source_countries
 
 
 def _row(i: int, country: str, location: str, lat: float, lon: float, admin1: str, admin2: str = "",
@@ -68,3 +68,14 @@ def test_a_source_is_a_country_prior_only_when_it_reports_on_one_country() -> No
     found = source_countries(one + mixed + few)
     assert found["fictional syria times"][0] == "Syria"
     assert found["wire service"][0] == "" and "tiny outlet" not in found  # several countries: international
+
+
+def test_a_renamed_unit_takes_the_name_of_its_recent_years() -> None:
+    votes = {"NP.3": [("Central", 400, 2017), ("Bagmati", 19, 2022)], "NP.2": [("Central", 300, 2017)]}
+    assert elect_admin_names(votes)["NP.3"][0] == "Bagmati"  # the record's current name, not its majority
+    assert elect_admin_names(votes, recent=False)["NP.3"][0] == "Central"
+
+
+def test_a_recent_neighbours_name_is_spill_over_not_a_rename() -> None:
+    votes = {"SS.02": [("Eastern Equatoria", 280, 2018), ("Jonglei", 5, 2022)], "SS.05": [("Jonglei", 900, 2022)]}
+    assert elect_admin_names(votes)["SS.02"][0] == "Eastern Equatoria"

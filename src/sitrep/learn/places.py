@@ -8,7 +8,8 @@ derived tables into a data folder (the package's ``sitrep/data`` by default):
   where there is one (then it only lends that place ACLED's spelling and weight), else a new place;
   each carries the GeoNames admin1 code of the nearest town and ACLED's admin2 name.
 - ``gazetteer_acled_admin.csv``: ACLED's spelling of each GeoNames admin1/admin2 unit, by a majority
-  vote of the ACLED points whose nearest GeoNames town lies in that unit.
+  vote of the ACLED points whose nearest GeoNames town lies in that unit; the unit's last ``RECENT_YEARS``
+  years of the record vote first, so a unit ACLED renamed takes its current name.
 - ``gazetteer_admin_policy.csv``: a name for every admin1 unit of the world picked by the naming policy
   (``sitrep.learn.places_names``) fitted on the training countries' units; the gazetteer uses it where
   ACLED's record gives no spelling (the held-out countries among them).
@@ -37,6 +38,10 @@ TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department
               "division", "prefecture", "municipality", "oblast", "territory", "area")
 MIN_VOTES = 2  # ACLED points needed before a unit takes ACLED's spelling
 MIN_SHARE = 0.5  # ... and the share of its points that must agree
+# ACLED renames units (Nepal's "Central" became "Bagmati", Somalia's "Banaadir" "Banadir", Myanmar's "Shan" split
+# into "Shan-North"/"-South"): a unit's vote counts only the points seen in its last RECENT_YEARS years of the
+# record, so new notes get the name ACLED uses now; the whole record votes where the recent points do not suffice.
+RECENT_YEARS = 3
 SOURCE_MIN = 5  # events a source must have before it says anything about a country
 SOURCE_SHARE = 0.9  # ... and the share of them in one country
 
@@ -51,6 +56,7 @@ class Location:
     lon: float
     count: int
     precision: int
+    last_year: int = 0  # year of the location's latest event under this spelling
 
 
 def _fold(text: str) -> str:
@@ -116,8 +122,9 @@ def collect_locations(records: Iterable[AcledRecord], codes: dict[str, str], gaz
         lats = sorted(r.latitude for r in rows if r.latitude is not None)
         lons = sorted(r.longitude for r in rows if r.longitude is not None)
         prec = Counter(r.geo_precision or 1 for r in rows).most_common(1)[0][0]
+        last = max((r.event_date.year for r in rows if r.event_date), default=0)
         out.append(Location(name, cc, a1, a2, round(lats[len(lats) // 2], 3), round(lons[len(lons) // 2], 3),
-                            len(rows), prec))
+                            len(rows), prec, last))
     out.sort(key=lambda loc: (loc.cc, loc.name, loc.admin1, loc.admin2))
     return out
 
@@ -139,11 +146,20 @@ def match_geonames(loc: Location, gaz: Any) -> str:
     return ""
 
 
-def vote_admin_names(locations: list[Location], towns: TownIndex) -> tuple[dict[str, tuple[str, int, float]],
-                                                                             dict[int, tuple[str, str]]]:
+Votes = dict[str, list[tuple[str, int, int]]]  # unit code -> its points' (ACLED name, events, last year)
+
+
+def vote_admin_names(locations: list[Location], towns: TownIndex, recent: bool = True) -> tuple[
+        dict[str, tuple[str, int, float]], dict[int, tuple[str, str]]]:
     """ACLED's spelling per GeoNames admin unit (code -> (name, votes, share)), and each location's
-    nearest town's (admin1 code, admin2 code) by location index."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    nearest town's (admin1 code, admin2 code) by location index. ``recent``: see ``elect_admin_names``."""
+    votes, where = cast_admin_votes(locations, towns)
+    return elect_admin_names(votes, recent), where
+
+
+def cast_admin_votes(locations: list[Location], towns: TownIndex) -> tuple[Votes, dict[int, tuple[str, str]]]:
+    """Each location votes for its name of the units of its nearest GeoNames town."""
+    votes: Votes = defaultdict(list)
     where: dict[int, tuple[str, str]] = {}
     gaz = towns.gaz
     for k, loc in enumerate(locations):
@@ -153,16 +169,44 @@ def vote_admin_names(locations: list[Location], towns: TownIndex) -> tuple[dict[
         a1, a2 = gaz.admin1[i], gaz.admin2[i]
         where[k] = (a1, a2)
         if loc.admin1:
-            votes[a1][loc.admin1] += loc.count
+            votes[a1].append((loc.admin1, loc.count, loc.last_year))
         if loc.admin2 and a2:
-            votes[a2][loc.admin2] += loc.count
+            votes[a2].append((loc.admin2, loc.count, loc.last_year))
+    return votes, where
+
+
+def elect_admin_names(votes: Votes, recent: bool = True) -> dict[str, tuple[str, int, float]]:
+    """The majority name per unit (code -> (name, votes, share)); ``recent``: the name its last RECENT_YEARS
+    years of the record elect (ACLED's current name) where they elect one, else the whole record's."""
+    whole = {code: won for code, cast in votes.items() if (won := _majority(cast)) is not None}
+    if not recent:
+        return whole
+    # A recent winner that is another unit's name in the same country is spill-over across a border (a few
+    # recent points near it), not a rename: the unit keeps the whole record's name
+    taken: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for code, (name, _n, _s) in whole.items():
+        taken[(code.split(".")[0], code.count("."))].add(name)
     names: dict[str, tuple[str, int, float]] = {}
-    for code, counter in votes.items():
-        name, n = counter.most_common(1)[0]
-        total = sum(counter.values())
-        if n >= MIN_VOTES and n / total >= MIN_SHARE:
-            names[code] = (name, n, round(n / total, 3))
-    return names, where
+    for code, cast in votes.items():
+        latest = max(year for _name, _n, year in cast)
+        won = _majority([v for v in cast if v[2] >= latest - RECENT_YEARS + 1])
+        old = whole.get(code)
+        if won is not None and (old is None or won[0] == old[0]
+                                or won[0] not in taken[(code.split(".")[0], code.count("."))]):
+            names[code] = won
+        elif old is not None:
+            names[code] = old
+    return names
+
+
+def _majority(cast: list[tuple[str, int, int]]) -> tuple[str, int, float] | None:
+    """The name most events carry (name, votes, share) if it has MIN_VOTES events and MIN_SHARE of them."""
+    counter: Counter[str] = Counter()
+    for name, n, _year in cast:
+        counter[name] += n
+    name, n = counter.most_common(1)[0]
+    total = sum(counter.values())
+    return (name, n, round(n / total, 3)) if n >= MIN_VOTES and n / total >= MIN_SHARE else None
 
 
 def source_countries(records: Iterable[AcledRecord]) -> dict[str, tuple[str, int, float]]:
@@ -217,7 +261,8 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
     codes = country_codes(gaz)
     locations = collect_locations(train, codes, gaz)
     towns = TownIndex(gaz)
-    names, where = vote_admin_names(locations, towns)
+    votes, where = cast_admin_votes(locations, towns)
+    names = elect_admin_names(votes)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
 
@@ -241,8 +286,10 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
     from sitrep.learn.places_names import FEATURES, build_policy
 
     held = collect_locations(list(held_out_rows(records, holdout)), codes, gaz) if holdout else []
-    check = {c: n for c, (n, _v, _s) in vote_admin_names(held, towns)[0].items()} if held else {}
-    policy, weights, fig = build_policy(gaz, {c: n for c, (n, _v, _s) in names.items()}, check)
+    check = {c: n for c, (n, _v, _s) in vote_admin_names(held, towns, recent=False)[0].items()} if held else {}
+    # the policy learns how ACLED spells a GeoNames name: fitted on the whole record's names, a rename is no spelling
+    spelled = {c: n for c, (n, _v, _s) in elect_admin_names(votes, recent=False).items()}
+    policy, weights, fig = build_policy(gaz, spelled, check)
     counts.update({f"policy_{k}": v for k, v in fig.items()})
     counts["policy"] = _write(
         out_dir / "gazetteer_admin_policy.csv",
