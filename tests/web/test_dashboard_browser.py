@@ -122,3 +122,27 @@ def test_dashboard_filter_open_event_and_correct_it(
     print(f"screenshot: {shot}")
     watch.assert_clean()
     assert not dialogs, f"article text ran as script: {dialogs}"
+
+
+def test_dashboard_reviewer_marks_a_possible_duplicate_as_different(
+    serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
+) -> None:
+    need(VENDOR / "leaflet.js")
+    db = tmp_path / "sitrep.duckdb"
+    _build_store(db)
+    server_url = serve(db, token=TOKEN)
+    page, watch = dashboard(server_url)
+    page.goto(f"{server_url}/#token={TOKEN}")
+    page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
+    page.uncheck("#canonical")
+    page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
+    page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
+    pair = "#event-panel[data-event-id='a1-000'] li[data-other='a2-000']"
+    page.wait_for_selector(f"{pair} button.dup-different")
+    page.click(f"{pair} button.dup-different")
+    # the verdict is stored: the pair leaves the event's review list once the panel reloads
+    page.wait_for_function(
+        "!document.querySelector(\"#event-panel li[data-other='a2-000']\")"
+        " && document.querySelector(\"#event-panel[data-event-id='a1-000']\")")
+    assert page.evaluate("fetch('/api/duplicates').then(r => r.json()).then(b => b.duplicates.length)") == 0
+    watch.assert_clean()

@@ -78,8 +78,12 @@ export function createPanel({ credentials, onChanged, codebook, focus }) {
       eventBox.append(el("h3", {}, "Possible duplicates (for review)"));
       const list = el("ul", {});
       for (const d of detail.possible_duplicates) {
-        list.append(el("li", {}, el("a", { href: "#", onclick: (evt) => { evt.preventDefault(); openEvent(d.event_id); } }, d.event_id),
-          ` score ${d.score === null ? "?" : Number(d.score).toFixed(2)}`, d.reasons ? el("div", { class: "muted reasons" }, reasonText(d.reasons)) : ""));
+        list.append(el("li", { dataset: { other: d.other_event_id } },
+          el("a", { href: "#", onclick: (evt) => { evt.preventDefault(); openEvent(d.event_id); } }, d.event_id),
+          ` score ${d.score === null ? "?" : Number(d.score).toFixed(2)}`, d.reasons ? el("div", { class: "muted reasons" }, reasonText(d.reasons)) : "",
+          el("span", { class: "verdict" },
+            el("button", { type: "button", class: "dup-same", onclick: () => decide(d, true) }, "Same event"),
+            el("button", { type: "button", class: "dup-different", onclick: () => decide(d, false) }, "Different"))));
       }
       eventBox.append(list);
     }
@@ -93,6 +97,23 @@ export function createPanel({ credentials, onChanged, codebook, focus }) {
       eventBox.append(el("ul", { class: "history" }, detail.reviews.map((r) => el("li", {},
         `${r.reviewed_at.slice(0, 16).replace("T", " ")} ${r.reviewer || "?"}: ${r.action}`,
         r.field ? ` ${r.field}: ${fmt(r.before)} → ${fmt(r.after)}` : "", r.note ? ` — ${r.note}` : ""))));
+    }
+  }
+
+  // A reviewer's verdict on a possible duplicate: the next dedup merges the pair or keeps it apart for good.
+  async function decide(d, same) {
+    const { token } = credentials();
+    if (!token) { toast("Enter the SITREP_TOKEN at the top to review.", true); return; }
+    try {
+      const answer = await api("/api/duplicates/verdict", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ event_a: d.linked_from, event_b: d.other_event_id, same }),
+      });
+      toast(`${same ? "Same event" : "Different events"}: ${answer.effect}`);
+      if (current) openEvent(current.event.event_id);
+    } catch (err) {
+      toast(`Verdict not saved: ${err.message}`, true);
     }
   }
 
