@@ -283,3 +283,8 @@ def test_an_unknown_group_the_note_calls_likely_a_named_group_is_that_group(run_
     assert by_text(actors)["armed group"].name == "Al Shabaab"
     actors = run_actors("Gunmen attacked a checkpoint and fled.", focus="Somalia", published="2025-05-25")
     assert by_text(actors)["Gunmen"].name == "Unidentified Armed Group (Somalia)"
+
+
+def test_drug_traffickers_are_an_unidentified_gang(run_actors):
+    found = run_actors("Drug traffickers initiated an armed confrontation with military police.", focus="Brazil")
+    assert any(a.name == "Unidentified Gang (Brazil)" for a in found)
