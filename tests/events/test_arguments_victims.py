@@ -67,3 +67,10 @@ def test_arguments_members_of_several_groups_name_every_group(pipe):
     ev = lead(pipe, "On 5 March 2023, activists of JUI-F, the PTI and the PPP staged a protest in Multan city.")
     assoc = ev.assoc_actor_1 or ""
     assert "PTI" in assoc and "PPP" in assoc and "JUI-F" in assoc
+
+
+def test_arguments_unnamed_rivals_fight_their_own_kind(pipe):
+    ev = lead(pipe, "On 10 April 2022, in Uniao dos Palmares (Alagoas), a shoot-out between rival drug trafficking "
+                    "groups took place in the Padre Donald neighborhood.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 is not None and ev.actor1 == ev.actor2

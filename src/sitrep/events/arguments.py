@@ -338,6 +338,20 @@ class ArgumentReader:
             # "the riots were brought under control by the police": the state force faces the crowd
             f.actor1, f.actor2 = None, f.actor1
         self._linear_fallback(f, actors, sent)
+        self._rival_sides(f, sent)
+
+    @staticmethod
+    def _rival_sides(f: Frame, sent: Any) -> None:
+        """'a shoot-out between rival drug trafficking groups', 'members of rival groups clashed': unnamed rivals
+        fight their own kind, and ACLED codes the same actor on both sides (training armed clashes whose note says
+        'rival': the same actor twice in 104, two different ones, mostly named, in 49)."""
+        if f.cls != "clash" or f.actor1 is None or f.actor2 is not None:
+            return
+        if f.actor1.actor is not None and f.actor1.actor.kind == "named":
+            return
+        if any(t.lower_ == "rival" for t in sent):
+            a = f.actor1
+            f.actor2 = Arg(a.name, a.inter, a.start, a.end, a.actor)
 
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
