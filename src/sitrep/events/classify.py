@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ARMED = {1, 2, 3, 4, 8}
+ARMED_FORCES = {1, 2, 8}  # state forces at home or abroad, rebels: organised armed sides
 # What is shot down or intercepted in flight.
 LAUNCHED = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles",
             "shell", "shells", "mortar", "mortars", "aircraft", "plane", "jet", "helicopter", "balloon", "balloons"}
@@ -95,6 +96,11 @@ def _violence(c: Context) -> str:
             return "Violent demonstration"
         if c.inter1 == 7 or "mob_actor" in c.agent_cues:
             return "Mob violence"  # villagers or residents fighting each other: no organised armed side
+        if "partisan" in c.cues and not {c.inter1, c.inter2} & ARMED_FORCES \
+                and not c.cues & {"state_actor", "nonstate_actor"}:
+            # parties' supporters fighting each other, with no soldiers or fighters among them: riots, not
+            # battles ("Seleka forces clashed with Bozize supporters" stays a battle)
+            return "Mob violence"
         return "Armed clash"
     if c.trigger in ("massacre", "execute", "execution", "behead"):
         return "Attack"  # killings of people in custody or en masse: violence against civilians
