@@ -79,3 +79,14 @@ def test_a_renamed_unit_takes_the_name_of_its_recent_years() -> None:
 def test_a_recent_neighbours_name_is_spill_over_not_a_rename() -> None:
     votes = {"SS.02": [("Eastern Equatoria", 280, 2018), ("Jonglei", 5, 2022)], "SS.05": [("Jonglei", 900, 2022)]}
     assert elect_admin_names(votes)["SS.02"][0] == "Eastern Equatoria"
+
+
+def test_a_renamed_unit_keeps_its_earlier_name_for_the_years_it_held_it_alone() -> None:
+    from sitrep.learn.places import elect_admin_eras
+
+    votes = {"NP.3": [("Central", 400, 2017), ("Bagmati", 19, 2022)],
+             "PK.03": [("Khyber Pakhtunkhwa", 300, 2016), ("Federally Administered Tribal Areas", 350, 2017),
+                       ("Khyber Pakhtunkhwa", 400, 2022)]}
+    eras = elect_admin_eras(votes, elect_admin_names(votes))
+    assert eras["NP.3"] == ("Central", 2017)
+    assert "PK.03" not in eras  # the old name held only part of the unit: no era

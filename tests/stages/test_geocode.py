@@ -232,3 +232,17 @@ def test_geocode_a_place_abroad_of_everything_the_note_says_gives_way_to_home() 
     alone = Event(evidence={"sentence": [0, 60], "trigger": [5, 12]})
     geocoder.locate(alone, [sereme], None, 854, "BF", article_cc="BF")
     assert (alone.location, alone.country, alone.geo_precision) == ("Burkina Faso", "Burkina Faso", 3)
+
+
+def test_geocode_names_a_renamed_province_as_acled_did_in_the_events_year(stages) -> None:
+    """Nepal's provinces took new names in 2022: ACLED wrote 'Central' for Kathmandu's before (its record's
+    earlier name), the current name after; the article's date stands in for an undated event."""
+    text = "Police clashed with protesters in Kathmandu on Friday."
+    for published, want in (("2016-05-02", "Central"), ("2022-05-02", "Bagmati")):
+        document = Document(article=Article(text=text, published=published))
+        nlp, places, geocode = stages
+        nlp([document])
+        places([document])
+        document.events = [Event(evidence={"sentence": [0, len(text)], "trigger": [7, 14]})]
+        geocode([document])
+        assert (document.events[0].location, document.events[0].admin1) == ("Kathmandu", want)

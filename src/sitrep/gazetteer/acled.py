@@ -81,6 +81,23 @@ def capital_name(gaz: Gazetteer, code: str, main: str) -> str | None:
     return name if exact_key(name) != exact_key(main) else None
 
 
+class AdminEras:
+    """ACLED's earlier names of the admin1 units it renamed (``gazetteer_acled_admin_eras.csv``): an event dated
+    up to the last year ACLED wrote the old name takes it ("Central" for Bagmati in 2016, "Shan" before
+    Shan-North), a later or undated one the current name the gazetteer gives."""
+
+    def __init__(self) -> None:
+        from sitrep.gazetteer.store import _csv_rows
+
+        self.by_current: dict[tuple[str, str], tuple[str, int]] = {
+            (row["country"], exact_key(row["current"])): (row["name"], int(row["until"]))
+            for row in _csv_rows("gazetteer_acled_admin_eras.csv") if row.get("until", "").isdigit()}
+
+    def name_at(self, cc: str, admin1: str, year: int | None) -> str:
+        era = self.by_current.get((cc, exact_key(admin1))) if year is not None else None
+        return era[0] if era is not None and year is not None and year <= era[1] else admin1
+
+
 def apply_admin_policy(gaz: Gazetteer) -> int:
     """Spell the admin1 units ACLED's record does not cover as the learned naming policy picked
     (``gazetteer_admin_policy.csv``, see ``sitrep.learn.places_names``); returns how many names it gave."""

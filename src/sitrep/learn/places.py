@@ -42,6 +42,10 @@ MIN_SHARE = 0.5  # ... and the share of its points that must agree
 # into "Shan-North"/"-South"): a unit's vote counts only the points seen in its last RECENT_YEARS years of the
 # record, so new notes get the name ACLED uses now; the whole record votes where the recent points do not suffice.
 RECENT_YEARS = 3
+# An earlier name is kept for older events only where it held the unit alone (not "Federally Administered Tribal
+# Areas" for half of Khyber Pakhtunkhwa's points before the merger): this many events and this share of the votes
+ERA_MIN_VOTES = 5
+ERA_MIN_SHARE = 0.75
 SOURCE_MIN = 5  # events a source must have before it says anything about a country
 SOURCE_SHARE = 0.9  # ... and the share of them in one country
 
@@ -199,11 +203,33 @@ def elect_admin_names(votes: Votes, recent: bool = True) -> dict[str, tuple[str,
     return names
 
 
+def elect_admin_eras(votes: Votes, names: dict[str, tuple[str, int, float]]) -> dict[str, tuple[str, int]]:
+    """The name an admin1 unit had before ACLED renamed it: code -> (old name, last year ACLED wrote it), for the
+    units whose years before their last RECENT_YEARS elect another name than ``names`` (the current one) and
+    not a neighbour's (spill-over, as in ``elect_admin_names``)."""
+    taken: dict[str, set[str]] = defaultdict(set)
+    for code, (name, _n, _s) in names.items():
+        if code.count(".") == 1:
+            taken[code.split(".")[0]].add(name)
+    eras: dict[str, tuple[str, int]] = {}
+    for code, cast in votes.items():
+        if code.count(".") != 1 or code not in names:
+            continue
+        latest = max(year for _name, _n, year in cast)
+        won = _majority([v for v in cast if v[2] < latest - RECENT_YEARS + 1])
+        if won is not None and won[1] >= ERA_MIN_VOTES and won[2] >= ERA_MIN_SHARE and won[0] != names[code][0] \
+                and won[0] not in taken[code.split(".")[0]]:
+            eras[code] = (won[0], max(year for name, _n, year in cast if name == won[0]))
+    return eras
+
+
 def _majority(cast: list[tuple[str, int, int]]) -> tuple[str, int, float] | None:
     """The name most events carry (name, votes, share) if it has MIN_VOTES events and MIN_SHARE of them."""
     counter: Counter[str] = Counter()
     for name, n, _year in cast:
         counter[name] += n
+    if not counter:
+        return None
     name, n = counter.most_common(1)[0]
     total = sum(counter.values())
     return (name, n, round(n / total, 3)) if n >= MIN_VOTES and n / total >= MIN_SHARE else None
@@ -263,6 +289,7 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
     towns = TownIndex(gaz)
     votes, where = cast_admin_votes(locations, towns)
     names = elect_admin_names(votes)
+    eras = elect_admin_eras(votes, names)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
 
@@ -283,6 +310,11 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
         _header("ACLED's spelling of GeoNames admin units, by majority vote of ACLED points.", files, holdout),
         ["code", "name", "votes", "share"],
         ([code, name, n, share] for code, (name, n, share) in sorted(names.items())))
+    counts["admin_eras"] = _write(
+        out_dir / "gazetteer_acled_admin_eras.csv",
+        _header("ACLED's earlier names of admin1 units it renamed: an event up to 'until' takes 'name'.", files,
+                holdout), ["code", "country", "current", "name", "until"],
+        ([code, code.split(".")[0], names[code][0], old, until] for code, (old, until) in sorted(eras.items())))
     from sitrep.learn.places_names import FEATURES, build_policy
 
     held = collect_locations(list(held_out_rows(records, holdout)), codes, gaz) if holdout else []

@@ -31,6 +31,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
+from sitrep.gazetteer.acled import AdminEras
 from sitrep.gazetteer.spelling import TYPE_WORDS
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
@@ -48,6 +49,7 @@ class Geocoder:
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
         self.iso2_by_name = {info["name"]: cc for cc, info in gazetteer.countries.items() if info.get("name")}
         self._seats: dict[str, tuple[float, float] | None] = {}
+        self.eras = AdminEras()
 
     def seat(self, place: Place) -> tuple[float, float] | None:
         """The point of the town a district is named after and that lies in it ("Jamaame" district: Jamaame
@@ -227,9 +229,19 @@ class Geocoder:
         open_hints = frozenset(document.extras.get("place_hints_open") or ())
         named = document.extras.get(ARTICLE_COUNTRY_KEY)
         article_cc = self.iso2_by_name.get(named) if isinstance(named, str) else None
+        published = document.article.published_date
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc)
+            self._name_of_the_time(event, published.year if published else None)
+
+    def _name_of_the_time(self, event: Event, published_year: int | None) -> None:
+        """ACLED's name of the event's admin1 in the event's year (the article's when the event has no date yet)."""
+        cc = self.iso2_by_numeric.get(event.iso) if event.iso is not None else None
+        if not event.admin1 or cc is None:
+            return
+        year = int(event.event_date[:4]) if event.event_date and event.event_date[:4].isdigit() else published_year
+        event.admin1 = self.eras.name_at(cc, event.admin1, year)
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))
