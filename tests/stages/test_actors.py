@@ -288,3 +288,9 @@ def test_an_unknown_group_the_note_calls_likely_a_named_group_is_that_group(run_
 def test_drug_traffickers_are_an_unidentified_gang(run_actors):
     found = run_actors("Drug traffickers initiated an armed confrontation with military police.", focus="Brazil")
     assert any(a.name == "Unidentified Gang (Brazil)" for a in found)
+
+
+def test_brazil_military_police_is_a_unit_of_the_armed_forces(run_actors):
+    found = run_actors("Drug traffickers clashed with military police in the community.", focus="Brazil",
+                       published="2022-06-06")
+    assert any(a.name == "Military Forces of Brazil (2019-) Military Police" for a in found)
