@@ -294,3 +294,10 @@ def test_brazil_military_police_is_a_unit_of_the_armed_forces(run_actors):
     found = run_actors("Drug traffickers clashed with military police in the community.", focus="Brazil",
                        published="2022-06-06")
     assert any(a.name == "Military Forces of Brazil (2019-) Military Police" for a in found)
+
+
+def test_the_gunmen_of_a_drive_by_shooting_are_a_gang(run_actors):
+    found = run_actors("A man was shot and killed by armed men in a car in a drive-by shooting.", focus="Mexico",
+                       published="2022-04-21")
+    assert any(a.name == "Unidentified Gang (Mexico)" for a in found)
+    assert not any(a.name.startswith("Unidentified Armed Group") for a in found)

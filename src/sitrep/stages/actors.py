@@ -92,6 +92,7 @@ def extract_actors(document: Document) -> list[Actor]:
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
     _name_the_likely_perpetrator(text, matches)
+    _drive_by_gangs(text, matches, matcher.index, ctx.year)
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
@@ -153,6 +154,28 @@ def _name_the_likely_perpetrator(text: str, matches: list[Any]) -> None:
         named = next((n for n in matches[k + 1:] if n.kind == "named" and n.start < close and n.inter in (2, 3, 4)), None)
         if named is not None:
             m.name, m.inter, m.country, m.kind = named.name, named.inter, named.country, "coref"
+
+
+_DRIVE_BY = re.compile(r"\bdrive[- ]by\b", re.I)
+_UNIDENTIFIED_ARMED = "Unidentified Armed Group ("
+_GANG_OR_MILITIA = "Unidentified Gang and/or Police Militia"
+
+
+def _drive_by_gangs(text: str, matches: list[Any], index: Any, year: int | None) -> None:
+    """The unnamed gunmen of a drive-by shooting are a gang: training notes telling a drive-by name Unidentified
+    Gang (or, in Brazil, where the police militias shoot the same way, Unidentified Gang and/or Police Militia)
+    as actor1 in 74, an Unidentified Armed Group in 5."""
+    if not _DRIVE_BY.search(text):
+        return
+    k = index.by_name.get(_GANG_OR_MILITIA)
+    either = index.rows[k] if k is not None else None
+    for m in matches:
+        if m.kind != "generic" or not m.name.startswith(_UNIDENTIFIED_ARMED) or not m.country:
+            continue
+        if either is not None and m.country in either.countries and (year is None or either.valid_in(year)):
+            m.name = either.name
+        else:
+            m.name = f"Unidentified Gang ({m.country})"
 
 
 @lru_cache(maxsize=1)
