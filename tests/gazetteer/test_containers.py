@@ -154,3 +154,16 @@ def test_a_bracket_s_last_unit_of_many_countries_allows_every_reading():
 
     assert _nested([{"LY.65"}, {"CM.14", "BW.09"}]) == {"LY.65", "CM.14", "BW.09"}
     assert _nested([set(), set()]) == set()
+
+
+def test_a_bracket_unit_is_also_the_province_acled_writes_with_that_name():
+    """'Bijar city (Kurdistan)': the gazetteer's 'Kurdistan' is Iraq's Kurdistan Region, but ACLED writes Iran's
+    Kordestan province as Kurdistan, so Bijar in that province stays a reading."""
+    from sitrep.gazetteer.containers import acled_units, mark_parentheticals
+
+    gaz = load_gazetteer()
+    assert any(code.startswith("IR.") for code in acled_units(gaz, "Kurdistan"))
+    text = "teachers protested in Bijar city (Kurdistan) over the arrests."
+    found = [Toponym(n, text.index(n), text.index(n) + len(n)) for n in ("Bijar", "Kurdistan")]
+    mark_parentheticals(gaz, text, found)
+    assert any(code.startswith("IR.") for code in found[0].within)

@@ -124,12 +124,30 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
         areas: list[set[str]] = []
         for b in inner:
             # a unit may be written as its capital ("Sabha (Sebha, South)": Sebha is the town of Sabha province)
-            areas.append(areas_within(gaz, b.text, b.hints) or seat_units(gaz, b.text, loose=False))
+            areas.append((areas_within(gaz, b.text, b.hints) | acled_units(gaz, b.text))
+                         or seat_units(gaz, b.text, loose=False))
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
         within = _nested(areas)
         if within and not a.within:
             a.within = within
+
+
+_ACLED_UNITS: dict[int, dict[str, set[str]]] = {}  # id(gazetteer) -> folded ACLED admin1 name -> unit codes
+
+
+def acled_units(gaz: Gazetteer, name: str) -> set[str]:
+    """The admin1 units ACLED writes as ``name`` where the gazetteer's own name differs: "(Kurdistan)" after an
+    Iranian town is Iran's Kordestan province, which the gazetteer knows only as Kordestan (its "Kurdistan" is
+    Iraq's Kurdistan Region), so the town's namesake in Iran stays a reading."""
+    index = _ACLED_UNITS.get(id(gaz))
+    if index is None:
+        index = {}
+        for code, spelled in gaz.acled_admin1.items():
+            index.setdefault(exact_key(spelled), set()).add(code)
+        _ACLED_UNITS.clear()
+        _ACLED_UNITS[id(gaz)] = index
+    return index.get(exact_key(name), set())
 
 
 def _nested(areas: list[set[str]]) -> set[str]:
