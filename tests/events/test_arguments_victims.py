@@ -70,7 +70,7 @@ def test_arguments_members_of_several_groups_name_every_group(pipe):
 
 
 def test_arguments_unnamed_rivals_fight_their_own_kind(pipe):
-    ev = lead(pipe, "On 10 April 2022, in Uniao dos Palmares (Alagoas), a shoot-out between rival drug trafficking "
-                    "groups took place in the Padre Donald neighborhood.")
+    ev = lead(pipe, "On 10 April 2022, in Uniao dos Palmares (Alagoas), a shoot-out between rival gangs took place "
+                    "in the Padre Donald neighborhood.")
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor1 is not None and ev.actor1 == ev.actor2

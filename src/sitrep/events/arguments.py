@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from sitrep.events.argument_groups import fellow_groups, rival_sides
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.model import Actor
 
@@ -208,27 +209,7 @@ class ArgumentReader:
             a = self._arg(t, actors, country, target)
             if a is not None:
                 out.append(a)
-                out += self._fellow_groups(t, a, actors)
-        return out
-
-    def _fellow_groups(self, tok: Any, found: Arg, actors: dict[int, Actor]) -> list[Arg]:
-        """The other named groups of a members' "of" phrase: "members of BNP, Jamaat-e-Islami and Islami Chhatra
-        Shibir", "activists of JUI-F, the PTI and the PPP" name every group whose people acted, not the first alone
-        (the parser hangs the later names as conjuncts or appositions of the first, not of "members")."""
-        lemma = tok.lemma_.lower()
-        if found.actor is None or not (lemma in GROUP_MEMBERS or lemma in self.lex.cues.get("quantity", frozenset())):
-            return []
-        of = next((self._pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is None or not of.left_edge.i <= actors_start_token(tok.doc, found) <= of.right_edge.i:
-            return []  # the actor found is the noun's own ("JNIM members of the cell"), not the "of" phrase's
-        out: list[Arg] = []
-        names = {found.name}
-        for t in of.subtree:
-            a = actors.get(t.i)
-            if a is not None and a.name not in names and a.inter not in (1, 8):
-                # a state force named among them is someone else's side ("members of BNP and police clashed")
-                names.add(a.name)
-                out.append(Arg(a.name, a.inter, a.start, a.end, a))
+                out += fellow_groups(t, a, actors, self.lex.cues.get("quantity", frozenset()))
         return out
 
     def arguments(self, f: Frame, actors: dict[int, Actor], country: str | None, sent: Any) -> None:
@@ -338,20 +319,7 @@ class ArgumentReader:
             # "the riots were brought under control by the police": the state force faces the crowd
             f.actor1, f.actor2 = None, f.actor1
         self._linear_fallback(f, actors, sent)
-        self._rival_sides(f, sent)
-
-    @staticmethod
-    def _rival_sides(f: Frame, sent: Any) -> None:
-        """'a shoot-out between rival drug trafficking groups', 'members of rival groups clashed': unnamed rivals
-        fight their own kind, and ACLED codes the same actor on both sides (training armed clashes whose note says
-        'rival': the same actor twice in 104, two different ones, mostly named, in 49)."""
-        if f.cls != "clash" or f.actor1 is None or f.actor2 is not None:
-            return
-        if f.actor1.actor is not None and f.actor1.actor.kind == "named":
-            return
-        if any(t.lower_ == "rival" for t in sent):
-            a = f.actor1
-            f.actor2 = Arg(a.name, a.inter, a.start, a.end, a.actor)
+        rival_sides(f, sent)
 
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
@@ -456,9 +424,6 @@ GENERIC_NAMES = {
 POLICE = {"police", "policeman", "policemen", "cop", "cops", "constable", "officer", "officers", "jawan", "jawans"}
 HARM_LEMMAS = {"kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct", "kidnap", "rape", "beat",
                "attack", "target"}
-# nouns for a group's people: "members of A, B and C" names every group among its "of" phrase's words
-GROUP_MEMBERS = {"member", "activist", "supporter", "cadre", "worker", "militant", "fighter", "leader", "follower",
-                 "element", "loyalist", "combatant"}
 PARTISANS = {"activist", "supporter", "cadre"}  # participants read by their role in the event
 PRIVATE_GUARD = {"security", "private", "night", "bank", "shop", "hotel"}
 # (training notes naming an off-duty policeman or soldier: 5 of 7 attacks; "former" ones are as often fighters)
@@ -469,12 +434,6 @@ def off_duty_mark(children: list[Any]) -> bool:
     """Whether a noun's modifiers say it is out of service: "off-duty" (tokenised "off - duty"), "unarmed"."""
     return any(c.lower_ in OFF_DUTY or (c.lower_ == "off" and any(d.lower_ == "duty" for d in c.subtree))
                for c in children)
-
-
-def actors_start_token(doc: Any, arg: Arg) -> int:
-    """The token where an argument's text starts (-1 when no token starts there)."""
-    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
-    return int(span.start) if span is not None else -1
 
 
 def generic_name(inter: int, country: str | None, police: bool = False) -> str:

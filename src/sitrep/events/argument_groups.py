@@ -1,0 +1,62 @@
+"""Participants who come in groups: every named group of a members' "of" phrase, and unnamed rivals on both sides.
+
+Read by ``sitrep.events.arguments`` (kept apart so that module stays a readable size).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sitrep.events.arguments import Arg, Frame
+    from sitrep.model import Actor
+
+# nouns for a group's people: "members of A, B and C" names every group among its "of" phrase's words
+GROUP_MEMBERS = {"member", "activist", "supporter", "cadre", "worker", "militant", "fighter", "leader", "follower",
+                 "element", "loyalist", "combatant"}
+
+
+def fellow_groups(tok: Any, found: Arg, actors: dict[int, Actor], quantity: frozenset[str]) -> list[Arg]:
+    """The other named groups of a members' "of" phrase: "members of BNP, Jamaat-e-Islami and Islami Chhatra
+    Shibir", "activists of JUI-F, the PTI and the PPP" name every group whose people acted, not the first alone
+    (the parser hangs the later names as conjuncts or appositions of the first, not of "members").
+    ``found``: the participant already read at ``tok``; ``quantity``: words like "hundreds", "a group"."""
+    from sitrep.events.arguments import Arg
+
+    lemma = tok.lemma_.lower()
+    if found.actor is None or not (lemma in GROUP_MEMBERS or lemma in quantity):
+        return []
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if of is None or not of.left_edge.i <= _start_token(tok.doc, found) <= of.right_edge.i:
+        return []  # the actor found is the noun's own ("JNIM members of the cell"), not the "of" phrase's
+    out: list[Arg] = []
+    names = {found.name}
+    for t in of.subtree:
+        a = actors.get(t.i)
+        if a is not None and a.name not in names and a.inter not in (1, 8):
+            # a state force named among them is someone else's side ("members of BNP and police clashed")
+            names.add(a.name)
+            out.append(Arg(a.name, a.inter, a.start, a.end, a))
+    return out
+
+
+def rival_sides(f: Frame, sent: Any) -> None:
+    """'a shoot-out between rival drug trafficking groups', 'members of rival groups clashed': unnamed rivals
+    fight their own kind, and ACLED codes the same actor on both sides (training armed clashes whose note says
+    'rival': the same actor twice in 104, two different ones, mostly named, in 49)."""
+    from sitrep.events.arguments import Arg
+
+    if f.cls != "clash" or f.actor1 is None or f.actor2 is not None:
+        return
+    if f.actor1.actor is not None and f.actor1.actor.kind == "named":
+        return
+    if any(t.lower_ == "rival" for t in sent):
+        a = f.actor1
+        f.actor2 = Arg(a.name, a.inter, a.start, a.end, a.actor)
+
+
+def _start_token(doc: Any, arg: Arg) -> int:
+    """The token where an argument's text starts (-1 when no token starts there)."""
+    span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
+    return int(span.start) if span is not None else -1
