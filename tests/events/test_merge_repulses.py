@@ -26,3 +26,9 @@ def test_merge_an_attack_without_an_answer_stays_an_attack(pipe):
     events = events_of(pipe, "Gunmen attacked a hotel in the capital, killing two guests. Police later "
                              "arrived at the scene.")
     assert events[0].sub_event_type == "Attack"
+
+
+def test_merge_suicide_bombers_exchanging_gunfire_is_one_suicide_bombing(pipe):
+    events = events_of(pipe, "Attackers set off suicide bombs and exchanged gunfire outside a cafe in the capital "
+                             "on Thursday, police said.")
+    assert [e.sub_event_type for e in events][:1] == ["Suicide bomb"]

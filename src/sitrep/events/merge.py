@@ -44,6 +44,14 @@ def family(f: Frame, arrests: bool = False) -> str:
     return fam
 
 
+def _bombing(a: Frame, b: Frame) -> bool:
+    """A suicide bombing and the violence its own attackers do with it, in one sentence ("attackers set off
+    suicide bombs and exchanged gunfire"): one event, the bombing. Fighting told with another side as
+    agent, or with none, stays an event of its own (training notes: clashes after a bombing are battles)."""
+    return "suicide_bomb" in (a.cls, b.cls) and {family(a), family(b)} <= VIOLENT \
+        and a.actor1 is not None and b.actor1 is not None and a.actor1.name == b.actor1.name
+
+
 def _names(f: Frame) -> set[str]:
     return {a.name for a in (f.actor1, f.actor2, *f.assoc1, *f.assoc2, *f.victims) if a is not None}
 
@@ -220,7 +228,7 @@ class Merger:
         # Two strong frames of one family with the same actor1 are one event told twice.
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):
-            twin = next((m for m in merged if family(m, True) == family(f, True)
+            twin = next((m for m in merged if (family(m, True) == family(f, True) or _bombing(m, f))
                          and (family(f, True) == "demo"  # a protest and the police response to it
                               or f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
             if twin is None:
