@@ -106,18 +106,8 @@ def largest_number(text: str) -> float:
     """The largest count ``text`` states (digits or number words; years left out), NaN when none."""
     best = math.nan
     for w in _WORD.findall(clean(text).lower()):
-        if w[0].isdigit():
-            try:
-                v = float(w.replace(",", "").rstrip("."))
-            except ValueError:
-                continue
-            if 1900 <= v <= 2100 and "," not in w:
-                continue  # a year
-        elif w in _UNITS:
-            v = float(_UNITS[w])
-        else:
-            continue
-        if 0 < v < 1e6 and not v <= best:
+        v = pairs.stated_number(w, _UNITS)
+        if v is not None and 0 < v < 1e6 and not v <= best:
             best = v
     return best
 

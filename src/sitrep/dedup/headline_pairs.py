@@ -49,22 +49,25 @@ def is_reaction(tokens: Sequence[str]) -> bool:
     return any(t.startswith(prefixes) for t in tokens if not t[:1].isdigit())
 
 
+def stated_number(word: str, units: dict[str, int]) -> float | None:
+    """The count a word states (digits, "1,200", or a number word in ``units``); None for a year or no number."""
+    if word[:1].isdigit():
+        try:
+            v = float(word.replace(",", "").rstrip("."))
+        except ValueError:
+            return None
+        if 1900 <= v <= 2100 and "," not in word:
+            return None  # a year
+        return v
+    return float(units[word]) if word in units else None
+
+
 def counts(tokens: Sequence[str], units: dict[str, int]) -> list[int]:
     """Distinct whole counts a report states (digits or number words; years and 0-1 left out)."""
     out: dict[int, None] = {}
     for w in tokens:
-        if w[:1].isdigit():
-            try:
-                v = float(w.replace(",", "").rstrip("."))
-            except ValueError:
-                continue
-            if 1900 <= v <= 2100 and "," not in w:
-                continue  # a year
-        elif w in units:
-            v = float(units[w])
-        else:
-            continue
-        if 1 < v < 1e6 and not math.isnan(v):
+        v = stated_number(w, units)
+        if v is not None and 1 < v < 1e6 and not math.isnan(v):
             out.setdefault(int(v), None)
     return list(out)
 

@@ -52,6 +52,11 @@ def _bombing(a: Frame, b: Frame) -> bool:
         and a.actor1 is not None and b.actor1 is not None and a.actor1.name == b.actor1.name
 
 
+def sentences_after(prev: Frame, f: Frame) -> int:
+    """How many sentences ``f`` comes after the last one ``prev`` was told in."""
+    return f.sent - max([prev.sent, *prev.extra_sents])
+
+
 def _names(f: Frame) -> set[str]:
     return {a.name for a in (f.actor1, f.actor2, *f.assoc1, *f.assoc2, *f.victims) if a is not None}
 
@@ -111,7 +116,7 @@ def fold_repulses(frames: list[Frame], lex: Lexicon) -> list[Frame]:
         prev = out[-1] if out else None
         if prev is not None and answers_attack(f, lex) and family(prev) in VIOLENT and prev.cls != "clash" \
                 and f.modality == prev.modality == "asserted" \
-                and 0 <= f.sent - max([prev.sent, *prev.extra_sents]) <= 1 \
+                and 0 <= sentences_after(prev, f) <= 1 \
                 and (f.actor1 is None or prev.actor1 is None or f.actor1.name != prev.actor1.name):
             prev.cls = f.cls
             if f.actor1 is not None and (prev.actor2 is None or prev.actor2.inter == 7):
@@ -339,11 +344,12 @@ class Merger:
             if prev is not None and f.sent != prev.sent and f.cls == "kill" and f.actor1 is None \
                     and f.modality == "negated" and prev.modality == "asserted" \
                     and family(prev) in ("violence", "remote", "property", "demo", "mob") \
-                    and f.sent - max([prev.sent, *prev.extra_sents]) <= 2:
+                    and sentences_after(prev, f) <= 2:
                 prev.absorb(f)  # "No casualties were reported.": a word on the toll of the event told, no event
                 continue
             if prev is not None and f.sent != prev.sent and f.modality == prev.modality:
                 definite = self._refers_back(f)
+                gap = sentences_after(prev, f)  # read once: a lead swap below moves prev only once `demo` holds
                 same_family = family(f) == family(prev) or (
                     definite and {family(f), family(prev)} <= VIOLENT)  # "the attack" = the bombing
                 bare_toll = f.cls == "kill" and f.actor1 is None
@@ -354,17 +360,17 @@ class Merger:
                     next(p for p in reversed(out) if p.cls == f.cls).absorb(f)
                     continue
                 # A demonstration told over several sentences (protest, then tear gas, then stones) is one event.
-                demo = same_family and family(f) == "demo" and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                demo = same_family and family(f) == "demo" and gap <= 2
                 # "Two civilians were killed in separate attacks. ... in a grenade attack": the weapon named
                 # next specifies the same violence, as long as no other attacker is named.
                 weapon = (family(prev) == "violence" and family(f) == "remote"
-                          and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                          and gap <= 2
                           and (f.actor1 is None or prev.actor1 is None or f.actor1.name == prev.actor1.name))
                 demo = demo or weapon
                 # "The militants seized livestock" after "militants looted ...": the same actor named again
                 # goes on with the same kind of act
                 demo = demo or (same_family and self._same_actor_again(prev, f)
-                                and f.sent - max([prev.sent, *prev.extra_sents]) <= 1)
+                                and gap <= 1)
                 if demo and not definite and self.lex.priority(f.cls) > self.lex.priority(prev.cls):
                     prev.support.append(Support(prev.sent, prev.trigger_span, prev.cls,  # the old lead mention
                                                 prev.actor1.inter if prev.actor1 else None, prev.modality))
@@ -374,10 +380,10 @@ class Merger:
                 # "M23 entered Goma after clashes with the army. Dozens were killed in the fighting": the
                 # fighting told again is the battle for the place taken
                 taken = prev.cls in FOUGHT_FOR and f.cls == "clash" and definite and f.actor1 is None \
-                    and f.sent - max([prev.sent, *prev.extra_sents]) <= 2
+                    and gap <= 2
                 # "Gunmen abducted 23 students ... Residents said the attackers arrived on motorcycles and
                 # fired into the air": the same agent named again, acting on no one new, tells more of the event
-                demo = demo or (self._detail_of(prev, f) and f.sent - max([prev.sent, *prev.extra_sents]) <= 1)
+                demo = demo or (self._detail_of(prev, f) and gap <= 1)
                 if demo or taken or (definite and same_family) or (
                     bare_toll and family(prev) in ("violence", "remote", "demo", "mob")
                 ):
