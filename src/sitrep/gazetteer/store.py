@@ -11,6 +11,7 @@ and ``demonyms.csv`` are applied on every load (small, and users edit them).
 
 from __future__ import annotations
 
+import atexit
 import csv
 import gc
 import hashlib
@@ -427,7 +428,17 @@ def load_gazetteer(reload: bool = False) -> Gazetteer:
         if _LOADED is None or reload:
             gaz = Gazetteer(load_tables())
             gaz.apply_data_files()
+            if _LOADED is None:
+                atexit.register(_release)
             _LOADED = gaz
             # the tables live as long as the process: later collections need not walk them again
             gc.freeze()
         return _LOADED
+
+
+def _release() -> None:
+    """At exit, drop the gazetteer and thaw what the freeze kept: frozen objects are never freed, and extension
+    modules imported before the freeze (DuckDB) then report their own objects as leaked on stderr."""
+    global _LOADED
+    _LOADED = None  # freed by reference counts, so the thaw leaves the exit's last collection little to walk
+    gc.unfreeze()
