@@ -246,3 +246,11 @@ def test_geocode_names_a_renamed_province_as_acled_did_in_the_events_year(stages
         document.events = [Event(evidence={"sentence": [0, len(text)], "trigger": [7, 14]})]
         geocode([document])
         assert (document.events[0].location, document.events[0].admin1) == ("Kathmandu", want)
+
+
+def test_a_town_beside_the_country_an_event_is_about_is_where_it_happens(stages):
+    # the war is in Ukraine; the demonstration in the German town the sentence names (ACLED codes the town)
+    text = "On 3 March 2022, around 1,000 people demonstrated in Wittenberg against the war in Ukraine."
+    ev = Event(evidence={"sentence": [0, len(text)]})
+    run(stages, text, [ev])
+    assert (ev.location, ev.country) == ("Wittenberg", "Germany")

@@ -134,12 +134,16 @@ class Geocoder:
                                                      p.start))
         if chosen is not None and chosen.feature == "admin1" and chosen.start not in coded | hints:
             chosen = self._town_inside(chosen, resolved, hints) or chosen
+        told_at: Place | None = None  # a town the evidence sentence names beside a country it is not in
         if chosen is not None and chosen.feature == "country" and chosen.start not in coded:
-            chosen = self._place_in_country(chosen, resolved, partial, article_cc) or chosen
+            inner = self._place_in_country(chosen, resolved, partial, article_cc)
+            if inner is None and (told_at := self._precise_beside(chosen, resolved, partial, hints)) is not None:
+                inner = told_at
+            chosen = inner or chosen
         article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
         homes = [iso for iso in (article_iso, focus_iso) if iso is not None]
-        if chosen is not None and chosen.start not in coded | hints | qualified and chosen.iso is not None \
-                and homes and chosen.iso not in homes:
+        if chosen is not None and chosen is not told_at and chosen.start not in coded | hints | qualified \
+                and chosen.iso is not None and homes and chosen.iso not in homes:
             # a place abroad of everything else the note says ("Region" of "Region 14, Addis Ababa" as Mimaropa,
             # Philippines; "South-East of Ngaoundaye" as Botswana's province): the note's place at home, else
             # its country (a place the note qualifies with its units, or those units, says where it is itself)
@@ -165,6 +169,17 @@ class Geocoder:
             if iso is not None and (inside := self._precise_in(iso, resolved, partial, country.sent)):
                 return inside
         return None
+
+    @staticmethod
+    def _precise_beside(country: Place, resolved: list[Place], partial: frozenset[int],
+                        hints: frozenset[int]) -> Place | None:
+        """A town or province of another country in the sentence that names only a country the article has no
+        place in ("demonstrated in Koln against the war in Ukraine", "protested in Malaga to condemn Russia's
+        invasion of Ukraine"): the country is what the event is about, the town where it is (ACLED codes the
+        most precise location a note gives)."""
+        beside = [p for p in resolved if p.sent == country.sent and p.feature in PRECISE and p.iso is not None
+                  and p.iso != country.iso and p.start not in partial and p.start not in hints]
+        return min(beside, key=lambda p: (abs(p.start - country.start), p.start)) if beside else None
 
     @staticmethod
     def _precise_in(iso: int, resolved: list[Place], partial: frozenset[int], sent: int) -> Place | None:
