@@ -301,3 +301,11 @@ def test_the_gunmen_of_a_drive_by_shooting_are_a_gang(run_actors):
                        published="2022-04-21")
     assert any(a.name == "Unidentified Gang (Mexico)" for a in found)
     assert not any(a.name.startswith("Unidentified Armed Group") for a in found)
+
+
+def test_a_count_of_one_reads_as_the_singular_pattern(run_actors):
+    actors = by_text(run_actors("On 2 April 2022, 1 health worker and one imam were killed by gunmen in Herat.",
+                                focus="Afghanistan", published="2022-04-02"))
+    assert actors["1 health worker"].name == "Civilians (Afghanistan)"
+    assert actors["1 health worker"].identity == "Health Workers (Afghanistan)"
+    assert actors["one imam"].identity == "Muslim Group (Afghanistan)"

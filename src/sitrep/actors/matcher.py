@@ -75,6 +75,9 @@ _NAME_FILLERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "
 _MEMBERS = frozenset({"members", "supporters", "activists", "cadres", "leaders", "workers"})
 _MEMBERS_OF = frozenset((noun, "of") for noun in (*_MEMBERS, "banner"))
 _POSSESSIVES = frozenset({"'s", "’s"})  # "Al Mu'tasim Brigade's attempt": no part of the name ("People's Front" is)
+# ACLED's notes count people with a figure: "1 health worker was killed" is the singular pattern "a health worker"
+_ONE = frozenset({"1", "one"})
+_ARTICLES = ("a", "an")
 _LIST_REACH = 24  # tokens walked back over a list of names to its "members of"
 
 
@@ -120,6 +123,17 @@ class ActorMatcher:
                 out.append((j, value))
             j += 1
         return out
+
+    def _generic_hits(self, keys: Sequence[str], i: int) -> list[tuple[int, list[GenericRow]]]:
+        """Generic patterns starting at ``i``, shortest first; a count of one reads as the article ("1 imam")."""
+        hits = self._hits(self.index.generics, self._gen_pref, keys, i)
+        if keys[i] in _ONE:
+            tail = keys[i + 1:i + self.index.max_len]
+            for article in _ARTICLES:
+                hits += [(i + end, rows) for end, rows in self._hits(self.index.generics, self._gen_pref, (article, *tail), 0)
+                         if end > 1]
+            hits.sort(key=lambda hit: hit[0])
+        return hits
 
     def _nat_hits(self, keys: Sequence[str], texts: Sequence[str], i: int) -> list[tuple[int, tuple[str, bool]]]:
         """Country names and nationality words starting at ``i``; an acronym ("CAR", "US") only in capitals."""
@@ -280,7 +294,7 @@ class ActorMatcher:
                     if gm:
                         cands.append((end, 2, gm))
                         break
-            for end, rows in reversed(self._hits(self.index.generics, self._gen_pref, keys, i)):
+            for end, rows in reversed(self._generic_hits(keys, i)):
                 gm = self._generic_or_coref(rows, ctx, out, toks, content, i, end)
                 if gm:
                     cands.append((end, 1, gm))
