@@ -138,6 +138,9 @@ class Tally:
         for name in r.actors:
             c["gold_actors"] += 1
             c["actors_found"] += fold(name) in found
+        # precision beside recall: more actors named per event would raise recall on its own
+        c["actors_named"] += len(found)
+        c["actors_named_right"] += len(found & {fold(n) for n in r.actors})
         c["inter_ok"] += ev is not None and ev.interaction == r.interaction
         c["date_ok"] += ev is not None and bool(r.event_date) and ev.event_date == r.event_date.isoformat()  # type: ignore[union-attr]
         self.add_geo(r, ev, "")
@@ -147,6 +150,8 @@ class Tally:
         if suffix:  # the run with the country given: actors (generic ones take the country) too
             found = event_actors(ev) if ev is not None else set()
             c["actors_found" + suffix] += sum(fold(name) in found for name in r.actors)
+            c["actors_named" + suffix] += len(found)
+            c["actors_named_right" + suffix] += len(found & {fold(n) for n in r.actors})
             c["inter_ok" + suffix] += ev is not None and ev.interaction == r.interaction
         c["admin1_gold" + suffix] += bool(r.admin1)
         c["admin1_ok" + suffix] += bool(r.admin1) and ev is not None and fold(ev.admin1) == fold(r.admin1)
@@ -177,6 +182,7 @@ class Tally:
             "sub_event_type_macro_f1": round(macro, 4),
             "no_event_rate": round(c["no_event"] / n, 4),
             "actor_recall": ratio("actors_found", "gold_actors"),
+            "actor_precision": ratio("actors_named_right", "actors_named"),
             "inter_pair_accuracy": round(c["inter_ok"] / n, 4),
             "event_date_accuracy": round(c["date_ok"] / n, 4),
             "admin1_accuracy": ratio("admin1_ok", "admin1_gold"),
@@ -189,6 +195,7 @@ class Tally:
             out["within_25km_with_country"] = ratio("within25_country", "points_country")
             out["admin1_unit_accuracy_with_country"] = ratio("unit_ok_country", "units_country")
             out["actor_recall_with_country"] = ratio("actors_found_country", "gold_actors")
+            out["actor_precision_with_country"] = ratio("actors_named_right_country", "actors_named_country")
             out["inter_pair_accuracy_with_country"] = round(c["inter_ok_country"] / n, 4)
         return out
 
