@@ -254,3 +254,14 @@ def test_a_town_beside_the_country_an_event_is_about_is_where_it_happens(stages)
     ev = Event(evidence={"sentence": [0, len(text)]})
     run(stages, text, [ev])
     assert (ev.location, ev.country) == ("Wittenberg", "Germany")
+
+
+def test_an_event_known_only_to_its_province_is_at_the_provincial_capital(stages):
+    # ACLED codes a province-only event to the provincial capital, not the middle of the province
+    text = "On 6 May 2022, unknown gunmen attacked a checkpoint in Kandahar province."
+    ev = Event(evidence={"sentence": [0, len(text)]})
+    run(stages, text, [ev])
+    kandahar_city = max((e for e in load_gazetteer().lookup("Kandahar", loose=False) if e.feature == "town"),
+                        key=lambda e: e.population)
+    assert ev.geo_precision == 3
+    assert (ev.latitude, ev.longitude) == (round(kandahar_city.latitude, 5), round(kandahar_city.longitude, 5))

@@ -49,6 +49,7 @@ class Geocoder:
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
         self.iso2_by_name = {info["name"]: cc for cc, info in gazetteer.countries.items() if info.get("name")}
         self._seats: dict[str, tuple[float, float] | None] = {}
+        self._main_towns: dict[str, tuple[float, float]] | None = None
         self.eras = AdminEras()
 
     def seat(self, place: Place) -> tuple[float, float] | None:
@@ -69,6 +70,26 @@ class Geocoder:
                     best = max(towns, key=lambda i: gaz.pop[i])
                     self._seats[gid] = (round(gaz.lat[best], 5), round(gaz.lon[best], 5))
         return self._seats[gid]
+
+    def main_town(self, place: Place) -> tuple[float, float] | None:
+        """The point of a province's largest town: ACLED places an event known only to its province at the
+        provincial capital, not at the middle of the province (training countries' events whose location is their
+        admin1, precision 3: 298 of 510 within 25 km of the largest town, 161 of the province's centre)."""
+        if self._main_towns is None:
+            gaz = self.gaz
+            best: dict[str, int] = {}
+            units: dict[str, str] = {}  # a province's gazetteer id -> its admin1 code
+            for i, feature in enumerate(gaz.features):
+                code = gaz.admin1[i]
+                if not code:
+                    continue
+                if feature == "admin1":
+                    units[gaz.ids[i]] = code
+                elif feature == "town" and gaz.pop[i] > 0 and (code not in best or gaz.pop[i] > gaz.pop[best[code]]):
+                    best[code] = i
+            self._main_towns = {gid: (round(gaz.lat[best[code]], 5), round(gaz.lon[best[code]], 5))
+                                for gid, code in units.items() if code in best}
+        return self._main_towns.get(place.gazetteer_id or "")
 
     def _fits(self, place: Place, focus_iso: int | None) -> bool:
         if place.latitude is None or place.feature == "demonym":
@@ -210,6 +231,8 @@ class Geocoder:
         event.longitude = place.longitude
         if place.feature == "admin2" and (seat := self.seat(place)) is not None:
             event.latitude, event.longitude = seat
+        elif place.feature == "admin1" and (town := self.main_town(place)) is not None:
+            event.latitude, event.longitude = town
         event.geo_precision = place.geo_precision
         event.evidence["location"] = [place.start, place.end]
 
