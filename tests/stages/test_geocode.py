@@ -265,3 +265,15 @@ def test_an_event_known_only_to_its_province_is_at_the_provincial_capital(stages
                         key=lambda e: e.population)
     assert ev.geo_precision == 3
     assert (ev.latitude, ev.longitude) == (round(kandahar_city.latitude, 5), round(kandahar_city.longitude, 5))
+
+
+def test_a_district_whose_towns_carry_no_district_code_is_at_its_namesake_town(stages):
+    # GeoNames gives Somalia's towns no district code: Jamaame district's seat is still Jamaame town, not the
+    # middle of Lower Juba
+    text = "On 4 December 2025, Al Shabaab shelled Jubaland forces in Qoqoqoqo village (Jamaame, Lower Juba)."
+    ev = Event(evidence={"sentence": [0, len(text)]})
+    run(stages, text, [ev])
+    town = max((e for e in load_gazetteer().lookup("Jamaame", loose=False) if e.feature == "town"),
+               key=lambda e: e.population)
+    assert ev.location == "Jamaame"
+    assert abs(ev.latitude - town.latitude) < 0.05 and abs(ev.longitude - town.longitude) < 0.05

@@ -64,8 +64,11 @@ class Geocoder:
             if unit is not None:
                 words = exact_key(gaz.names[unit]).split()
                 core = " ".join(words[:-1] if len(words) > 1 and words[-1] in TYPE_WORDS else words)
-                towns = [i for i in gaz.exact.get(core, ()) if gaz.features[i] == "town"
-                         and gaz.admin2[i] == gaz.admin2[unit] and gaz.cc[i] == gaz.cc[unit]]
+                # (a town with no district code in its province counts: GeoNames gives Somalia's towns none,
+                # and their district's point is then only the province's middle)
+                towns = [i for i in gaz.exact.get(core, ()) if gaz.features[i] == "town" and gaz.cc[i] == gaz.cc[unit]
+                         and (gaz.admin2[i] == gaz.admin2[unit]
+                              or (not gaz.admin2[i] and gaz.admin1[i] == gaz.admin1[unit]))]
                 if towns:
                     best = max(towns, key=lambda i: gaz.pop[i])
                     self._seats[gid] = (round(gaz.lat[best], 5), round(gaz.lon[best], 5))
