@@ -172,10 +172,32 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
+def _adopt_orphans() -> None:
+    """Become the subreaper of what the commands start (Linux): a process that outlives its parent (the
+    pool's fork server and the workers forked from it, which exit just after the command) is handed to us,
+    so its CPU time is counted in RUSAGE_CHILDREN once we reap it, not lost to init."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def _reap_orphans() -> None:
+    """Wait for the command's orphaned descendants (we start nothing else meanwhile)."""
+    import os
+
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
 def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
     """Wall seconds, CPU seconds (the command and its workers) and peak RSS (the command's own process, its
     largest worker) sampled from /proc. CPU time is the steadier figure on a shared machine: the work done,
     whatever else runs."""
+    _adopt_orphans()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=env)
@@ -187,6 +209,7 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"{cmd[:3]} failed with exit code {proc.returncode}")
+    _reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return {"seconds": seconds, "cpu_seconds": round(cpu, 2), "peak_rss_main_mb": round(main_peak, 1),

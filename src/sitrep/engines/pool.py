@@ -4,15 +4,16 @@ Batches go to workers as they free up; results come back in input order. At
 most ``2 × workers`` batches are in flight, so memory does not grow with the
 corpus. A batch larger than ``CHUNK_ARTICLES`` goes out in chunks of that size
 (results are joined again): every worker gets a share of it, so a run does not
-end with one worker on the last batch while the other waits. Workers are started with ``spawn`` (no inherited DuckDB handles or
-threads) and exit by themselves when the parent dies, even by ``kill -9``.
+end with one worker on the last batch while the other waits. Workers are forked from a fork server
+(``sitrep.engines.preload``: a clean process started from scratch, so no inherited DuckDB handles or threads)
+that built the pipeline once; ``spawn`` where there is no fork server. They exit by themselves when the
+parent dies, even by ``kill -9``.
 A worker that dies (segfault, OOM kill) is replaced; a batch that kills two
 workers comes back as per-article E200 failures instead of stopping the run.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import threading
@@ -51,29 +52,31 @@ def default_workers() -> int:
 
 
 def _watch_parent(parent_pid: int) -> None:
+    # The parent's sentinel (a pipe it holds) closes when it dies. A forked worker's parent process is
+    # the fork server, which outlives the run while workers hold it open: the pid alone would not tell.
+    parent = multiprocessing.parent_process()
+    if parent is not None and parent.pid == parent_pid:
+        parent.join()
+        os._exit(3)  # orphaned: the ingest that started us is gone
     while True:
         time.sleep(0.5)
         if os.getppid() != parent_pid:
-            os._exit(3)  # orphaned: the ingest that started us is gone
+            os._exit(3)
 
 
-def _init_worker(config: Any, parent_pid: int) -> None:
+def _init_worker(config: Any, parent_pid: int, environ: dict[str, str]) -> None:
     global _PIPELINE
+    from sitrep.engines import preload
+
+    # a forked worker has the fork server's environment: the parent's, as a spawned one would
+    if os.environ != environ:
+        os.environ.clear()
+        os.environ.update(environ)
     # One process per core already: keep numeric libraries from adding threads on top.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
-    from sitrep.pipeline import Pipeline
-
-    # The load makes objects by the hundred thousand and none of them are garbage: the cyclic collector
-    # only spent time on them (~0.3 s of a worker's ~2.4 s start). Frozen afterwards, the model, gazetteer
-    # and indexes are never scanned again by the collections a run makes.
-    gc.disable()
-    try:
-        _PIPELINE = Pipeline(config)
-    finally:
-        gc.enable()
-    gc.freeze()
+    _PIPELINE = preload.preloaded(preload.pipeline_key(config)) or preload.build(config)
 
 
 def _run_batch(articles: list[Article]) -> list[Result]:
@@ -117,9 +120,9 @@ class PoolEngine:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
+                mp_context=_worker_context(self.config),
                 initializer=_init_worker,
-                initargs=(self.config, os.getpid()),
+                initargs=(self.config, os.getpid(), dict(os.environ)),
                 max_tasks_per_child=self.batches_per_worker,
             )
 
@@ -227,6 +230,26 @@ class PoolEngine:
                 failure = error("E200", "the worker process died on this article", stage="engine")
                 results.append(Result.failure(article.id, failure, article.published))
         return results
+
+
+def _worker_context(config: Any) -> Any:
+    """The fork server's context; the first pool of a process starts the server and has it build
+    ``config``'s pipeline for every worker (see ``sitrep.engines.preload``)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    from sitrep.engines import preload
+
+    context = multiprocessing.get_context("forkserver")
+    if getattr(forkserver._forkserver, "_forkserver_pid", None) is None:  # not started yet in this process
+        context.set_forkserver_preload(["sitrep.engines.preload"])
+        os.environ[preload.PRELOAD_ENV] = preload.encode_config(config)
+        try:
+            forkserver.ensure_running()  # the server takes the environment as it is now
+        finally:
+            del os.environ[preload.PRELOAD_ENV]
+    return context
 
 
 def _succeeded(future: Future[list[Result]]) -> bool:
