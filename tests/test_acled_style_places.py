@@ -34,6 +34,11 @@ NOTES: list[tuple[str, str, str, str | None, int, str]] = [
      "members were killed.", "2021-01-03", "Tarmiyah", "Baghdad", 2, "Iraq"),
     ("On 14 April 2014, Boko Haram abducted 276 schoolgirls from Chibok (Borno).", "2014-04-14",
      "Chibok", "Borno", 1, "Nigeria"),
+    # a bracket whose smallest unit is unknown still holds the place: Goma of Ituri, not the city of Nord-Kivu
+    ("On 6 January 2022, CODECO-URDPC killed 3 civilians and abducted 2 others in Goma (Alur-Djuganda, Mahagi, "
+     "Ituri).", "2022-01-06", "Goma", "Ituri", 1, "Democratic Republic of Congo"),
+    ("On 27 October 2021, in Dawbon township (Yangon-East district, Yangon region), militants attacked the police "
+     "station with three explosives.", "2021-10-27", "Dawbon", "Yangon", 1, "Myanmar"),
     # a village the gazetteer lacks: somewhere in the bracket's district, not its town
     ("On 4 May 2020, FAMa soldiers killed 3 civilians near Mondorza (Douentza, Mopti).", "2020-05-04",
      "Douentza", "Mopti", 2, "Mali"),
