@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from sitrep.learn import clear_cache
-from sitrep.learn.coder_model import CoderModel, load_coder, tokens, word_features
+from sitrep.learn.coder_model import CoderModel, SentencesText, load_coder, tokens, word_features
 
 pytest.importorskip("sklearn")
 
@@ -72,11 +72,12 @@ def test_tokens_fold_numbers_and_case() -> None:
 
 
 def test_train_tiny_model_writes_artifact_and_card(tmp_path: Path) -> None:
-    from sitrep.learn.coder import Options, fit_words, train, word_scores
+    from sitrep.learn.coder import Options, fit_options, fit_words, train, word_scores
 
     data = write_fixture(tmp_path)
     out = tmp_path / "coder"
-    opts = Options(holdout=("Testland",), per_class=50, folds=2, eval_per_country=50, max_features=5000)
+    opts = Options(holdout=("Testland",), per_class=50, folds=2, eval_per_country=50, max_features=5000,
+                   max_char_features=5000)
     figures = train([data], out, opts, log=lambda *_: None)
     for name in ("words.npz", "combiner.npz", "config.json", "vocabulary.txt", "card.md", "card.json"):
         assert (out / name).exists(), name
@@ -91,11 +92,15 @@ def test_train_tiny_model_writes_artifact_and_card(tmp_path: Path) -> None:
     sub, p = model.choose("Hundreds of nurses held a peaceful march in the capital to demand better pay.",
                           ["rule=Peaceful protest", "cls=protest"])
     assert sub == "Peaceful protest" and 0.0 < p <= 1.0
-    # the numpy runtime reproduces scikit-learn's words layer (weights are stored as float16)
+    # the numpy runtime reproduces scikit-learn's words layer, character n-grams included (weights are stored as
+    # float16), and the joined sentences of an event read the same as their text
+    assert model.char_from < len(model.idf)
     texts = ["Warplanes bombed fighters near a town.", "Gunmen shot dead two farmers."]
-    ref = word_scores(fit_words([*_notes(data)], _labels(data), opts.c_words, opts.max_features), texts, model.labels)
+    ref = word_scores(fit_words([*_notes(data)], _labels(data), **fit_options(opts)), texts, model.labels)
     mine = np.stack([model.word_scores(t) for t in texts])
     assert np.allclose(ref, mine, atol=0.02)
+    joined = SentencesText(["Warplanes bombed fighters.", "Gunmen shot dead two farmers near a town."])
+    assert np.array_equal(model._word_scores(joined), model._word_scores(str(joined)))  # noqa: SLF001 - not the cache
 
 
 def _notes(path: Path) -> list[str]:

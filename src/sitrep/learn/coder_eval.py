@@ -109,7 +109,11 @@ def write_card(out: Path, opts: Any, counts: Counter[str], sampled: int, with_ev
              f"layers fitted on other countries ({opts.folds} country folds).")
     notes = [
         "Words layer: TF-IDF (sublinear tf, L2) over word uni/bigrams (numbers as one token) + linear SVM "
-        f"(C={opts.c_words}), {opts.max_features:,} features at most, weights stored as float16.",
+        f"(C={opts.c_words}{', class weights balanced' if getattr(opts, 'balanced', False) else ''}), "
+        f"{opts.max_features:,} features at most"
+        + (f", and over the words' character 3-5-grams ({opts.max_char_features:,} at most, normalised apart)"
+           if getattr(opts, "max_char_features", 0) else "")
+        + "; weights stored as float16.",
         "Combiner: multinomial logistic regression over the words layer's scores and the rules' findings "
         f"(their sub-type, event class, trigger, inter codes, cue groups, victims, objects, toll), C={opts.c_combiner}; "
         "intercepts set back to the training notes' label frequencies. Its probability is the event's confidence.",

@@ -2,7 +2,8 @@
 
 Two linear layers, both trained by ``sitrep train coder`` (``sitrep.learn.coder``):
 
-1. **words**: TF-IDF over word uni- and bigrams of the event's sentences -> one score per
+1. **words**: TF-IDF over word uni- and bigrams of the event's sentences, and (models of ``char_from``)
+   over the character 3- to 5-grams of its words, each part L2-normalised on its own -> one score per
    sub-event type (trained on every training-country note);
 2. **combiner**: a multinomial logistic model over the word scores plus what the rules found
    (their own sub-type guess, event class, trigger, inter codes, cue groups, victims, objects,
@@ -14,6 +15,7 @@ The artifact is ``words.npz`` (vocabulary, idf, weights), ``combiner.npz`` and `
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -27,8 +29,9 @@ import numpy as np
 from sitrep.learn import register_loader
 
 FORMAT = 1
-# a sentence's (first word, last word, (vocabulary row, count) of its unigrams, of its bigrams)
-_SentenceFeatures = tuple[str, str, tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]
+_Counts = tuple[tuple[int, int], ...]  # (vocabulary row, count) of features
+# a sentence's (first word, last word, counts of its unigrams, of its bigrams, of its words' character n-grams)
+_SentenceFeatures = tuple[str, str, _Counts, _Counts, _Counts]
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # 1 + log(n) for the counts a text's features have, worked out once by math.log (the same float64 values as
 # the per-feature sum computed before a cast to float32)
@@ -44,6 +47,24 @@ def word_features(text: str) -> list[str]:
     """Unigrams and bigrams: the analyzer used both when training and at run time."""
     toks = tokens(text)
     return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+CHAR_MARK = "#"  # a character n-gram's prefix in the vocabulary (no word holds it): "#kil" is not the word "kil"
+CHAR_SIZES = (3, 4, 5)
+
+
+@functools.lru_cache(maxsize=65536)
+def token_chars(token: str) -> tuple[str, ...]:
+    """The character 3- to 5-grams of one word padded by a space each side (" killed " -> "# ki", "#kil", ...):
+    parts of words carry what whole words miss in wording never seen (inflections, spellings, compounds,
+    names of weapons and groups), which is what notes of an unseen country bring."""
+    padded = f" {token} "
+    return tuple(CHAR_MARK + padded[i:i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1))
+
+
+def char_features(text: str) -> list[str]:
+    """The character n-grams of the text's words (``tokens``): the second analyzer, training and run time."""
+    return [gram for token in tokens(text) for gram in token_chars(token)]
 
 
 class SentencesText(str):
@@ -85,6 +106,9 @@ class CoderModel:
         self.score_w = score_w.astype(np.float32)  # (labels or 2 x labels, labels): word scores -> logits
         self.comb_b = comb_b.astype(np.float32)
         self.config = config or {}
+        # vocabulary rows from here on are character n-grams (normalised apart from the words'); none in older models
+        self.char_from = int(self.config.get("char_from", len(vocab)))
+        self._token_rows: dict[str, tuple[int, ...]] = {}
         self._scores: dict[str, np.ndarray] = {}
         self._sentences: dict[str, _SentenceFeatures | None] = {}
         self._masks: dict[frozenset[str], np.ndarray] = {}
@@ -112,7 +136,12 @@ class CoderModel:
             val = _SUBLINEAR_TF[counts].astype(np.float32) * self.idf[idx]
         else:
             val = np.array([1.0 + math.log(n) for _, n in found], dtype=np.float32) * self.idf[idx]
-        val /= float(np.linalg.norm(val)) or 1.0
+        if self.char_from >= len(self.idf):
+            val /= float(np.linalg.norm(val)) or 1.0
+        else:  # words and character n-grams were two vectorisers in training, each normalised on its own
+            grams = idx >= self.char_from
+            for part in (~grams, grams):
+                val[part] /= float(np.linalg.norm(val[part])) or 1.0
         return val @ self.words_w[idx] + self.words_b
 
     def _found(self, text: str) -> list[tuple[int, int]]:
@@ -120,7 +149,24 @@ class CoderModel:
         vocab = self.vocab
         # counted by feature in C, then looked up once per distinct feature: distinct features are distinct
         # vocabulary rows, in the same (first seen) order as counting the rows themselves
-        return [(vocab[f], n) for f, n in Counter(word_features(text)).items() if f in vocab]
+        found = [(vocab[f], n) for f, n in Counter(word_features(text)).items() if f in vocab]
+        if self.char_from < len(self.idf):
+            found.extend(self._char_counts(tokens(text)))
+        return found
+
+    def _char_counts(self, toks: list[str]) -> list[tuple[int, int]]:
+        """(vocabulary row, count) of the words' character n-grams, each word's rows worked out once."""
+        rows = self._token_rows
+        counts: Counter[int] = Counter()
+        for token in toks:
+            mine = rows.get(token)
+            if mine is None:
+                if len(rows) >= 65536:
+                    rows.clear()
+                vocab = self.vocab
+                mine = rows[token] = tuple(vocab[g] for g in token_chars(token) if g in vocab)
+            counts.update(mine)
+        return list(counts.items())
 
     def _found_in(self, sentences: tuple[str, ...]) -> list[tuple[int, int]]:
         """``_found`` of the sentences joined by spaces, from each sentence's own features: its unigrams, its
@@ -128,12 +174,15 @@ class CoderModel:
         vocab = self.vocab
         unigrams: dict[int, int] = {}
         bigrams: dict[int, int] = {}
+        grams: dict[int, int] = {}
         last: str | None = None
         for sentence in sentences:
             features = self._sentence_features(sentence)
             if features is None:
                 continue
-            first, end, own_unigrams, own_bigrams = features
+            first, end, own_unigrams, own_bigrams, own_grams = features
+            for i, n in own_grams:
+                grams[i] = grams.get(i, 0) + n
             for i, n in own_unigrams:
                 unigrams[i] = unigrams.get(i, 0) + n
             if last is not None:
@@ -143,7 +192,7 @@ class CoderModel:
             for i, n in own_bigrams:
                 bigrams[i] = bigrams.get(i, 0) + n
             last = end
-        return [*unigrams.items(), *bigrams.items()]
+        return [*unigrams.items(), *bigrams.items(), *grams.items()]
 
     def _sentence_features(self, sentence: str) -> _SentenceFeatures | None:
         """A sentence's first and last word and its in-vocabulary unigram and bigram counts (None: no words)."""
@@ -163,6 +212,7 @@ class CoderModel:
             toks[-1],
             tuple((vocab[f], n) for f, n in Counter(toks).items() if f in vocab),
             tuple((vocab[f], n) for f, n in Counter(bigrams).items() if f in vocab),
+            tuple(self._char_counts(toks)) if self.char_from < len(self.idf) else (),
         )
         return features
 
