@@ -72,3 +72,16 @@ def test_source_names():
 
 def test_no_evidence_no_country():
     assert article_country(doc([])) is None
+
+
+def test_a_generic_actor_votes_only_for_the_country_its_own_words_name():
+    # "villagers" took the country of the first reading; it must not vote that reading back in
+    d = doc([place("Fondo", 40, "Italy", "town")])
+    d.actors = [Actor(text="villagers", start=10, end=19, name="Civilians (Italy)", inter=7, country="Italy",
+                      kind="generic"),
+                Actor(text="Iranian gunmen", start=60, end=74, name="Unidentified Armed Group (Iran)", inter=3,
+                      country="Iran", kind="generic")]
+    without = doc([place("Fondo", 40, "Italy", "town")])
+    without.actors = d.actors[1:]
+    votes = country_votes(d)
+    assert votes["Italy"] == country_votes(without)["Italy"] and votes["Iran"] > 0

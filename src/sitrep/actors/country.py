@@ -136,7 +136,9 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         if a.kind != "named":
             # a generic or state actor whose own words name its country ("Iran threatened", "Palestinian
             # bombers") votes for it when no place did (pipelines without the places stage)
-            if a.country:
+            # only its own words count: a generic actor given the article's first-read country ("villagers")
+            # would vote that reading back in, however weak it was
+            if a.country and _names_country(a.text or "", a.country):
                 # a state's forces often act abroad ("Turkish drones struck ... near Sinjar"): their vote is
                 # the weakest, below the places stage's focus
                 state = a.inter in (1, 8)
@@ -170,6 +172,22 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         if len(names) == 1 and c not in other and len(votes) > 1 and mentions[c] == 1 and " " not in next(iter(names)):
             votes[c] -= (1 - LONE_PLACE_FACTOR) * (votes[c] - (FOCUS_WEIGHT if c == focus else 0.0))
     return votes
+
+
+def _names_country(text: str, country: str) -> bool:
+    """Whether a mention's own words name ``country``: its nationality word or its name ("Iranian gunmen", "Iran")."""
+    rep = _reporting()
+    cc = rep.iso2(country)
+    if not cc:
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", text)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            dem = rep.gaz.demonym(phrase) if n == 1 else None
+            if rep.iso2(phrase) == cc or (dem is not None and dem.cc == cc):
+                return True
+    return False
 
 
 def article_country(document: Document) -> str | None:
