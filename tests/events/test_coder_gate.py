@@ -27,8 +27,9 @@ class StubCoder:
     def probabilities(self, text: str, feats: Any, own: str | None = None) -> np.ndarray:
         return self._p
 
-    def probabilities_many(self, events: list[Any]) -> np.ndarray:
-        return np.array([self._p for _ in events])
+    def probabilities_many(self, events: list[Any], temperature: float = 1.0) -> np.ndarray:
+        p = self._p ** (1.0 / temperature)  # logits divided by the temperature
+        return np.array([p / p.sum() for _ in events])
 
     def choose_in(self, p: np.ndarray, allowed: set[str] | None = None) -> tuple[str, float]:
         if allowed:
@@ -149,3 +150,16 @@ def test_gate_rioters_or_protesters_as_a_side_rule_out_battles_and_attacks() -> 
                                                                          "Excessive force against protesters"}
     assert gate.allowed(coder, codebook(), ["inter1=1", "inter2=7"]) is None
     assert CoderGate().allowed(coder, codebook(), ["inter1=5"]) is None  # off unless asked for
+
+
+def test_gate_tempers_the_model_on_articles_not_on_incident_summaries() -> None:
+    coder = StubCoder([0.04, 0.92, 0.0, 0.04, 0.0], COUNTS)
+    coder.config["article_temperature"] = 1.75
+    gate = CoderGate.from_config({"override_at": 0.9, "temper_articles": True})
+    note = "On 3 May 2023, soldiers and militants clashed near the town."
+    article = "Soldiers and militants clashed near the town, officials said on Sunday."
+    assert gate.for_text(note).decide(coder, codebook(), "Attack", note, [], note)[0] == "Armed clash"
+    sub, confidence = gate.for_text(article).decide(coder, codebook(), "Attack", article, [], article)
+    assert sub == "Attack" and 0.04 < confidence < 0.2  # tempered: Armed clash 0.92 -> 0.75, under the bar
+    assert CoderGate.from_config({"override_at": 0.9}).for_text(article).decide(
+        coder, codebook(), "Attack", article, [], article)[0] == "Armed clash"  # switched off: one bar

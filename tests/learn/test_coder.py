@@ -95,6 +95,7 @@ def test_train_tiny_model_writes_artifact_and_card(tmp_path: Path) -> None:
     # the numpy runtime reproduces scikit-learn's words layer, character n-grams included (weights are stored as
     # float16), and the joined sentences of an event read the same as their text
     assert model.char_from < len(model.idf)
+    assert model.config["article_temperature"] > 0  # fitted on the other country fold's notes
     texts = ["Warplanes bombed fighters near a town.", "Gunmen shot dead two farmers."]
     ref = word_scores(fit_words([*_notes(data)], _labels(data), **fit_options(opts)), texts, model.labels)
     mine = np.stack([model.word_scores(t) for t in texts])

@@ -231,11 +231,13 @@ class CoderModel:
     def probabilities(self, text: str, rule_feats: Iterable[str], own: str | None = None) -> np.ndarray:
         return softmax(self.logits(text, rule_feats, own))
 
-    def probabilities_many(self, events: Sequence[tuple[str, Iterable[str], str | None]]) -> np.ndarray:
+    def probabilities_many(self, events: Sequence[tuple[str, Iterable[str], str | None]],
+                           temperature: float = 1.0) -> np.ndarray:
         """``probabilities`` of several events (one document's: (text, rule features, own)) as rows, in fewer numpy
         calls: each event's combiner product as before (a matrix product of the stacked rows would sum in another
         order), its rule weights added by one reduction over the gathered rows (a reduction down the rows adds them
-        one after another, as the loop in ``logits`` does: the same bits), one softmax over the rows."""
+        one after another, as the loop in ``logits`` does: the same bits), one softmax over the rows (of the logits
+        divided by ``temperature`` when it is not 1: flatter, less sure probabilities)."""
         if not events:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         both = self.score_w.shape[0] > len(self.labels)
@@ -251,6 +253,8 @@ class CoderModel:
                 z = np.add.reduce(np.vstack([z[None, :], self.rule_w[found]]), axis=0)
             rows.append(z)
         z = np.stack(rows)
+        if temperature != 1.0:
+            z = z / np.float32(temperature)
         e = np.exp(z - z.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
 
