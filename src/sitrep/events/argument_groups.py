@@ -41,6 +41,35 @@ def fellow_groups(tok: Any, found: Arg, actors: dict[int, Actor], quantity: froz
     return out
 
 
+# how a phrase's inner words hang: its modifiers, and the groups its people come "from" or are "of"
+JOINT_DEPS = {"compound", "nmod", "amod", "appos", "poss", "conj", "cc", "prep", "pobj"}
+JOINT_PREPS = {"of", "from", "including", "under"}
+
+
+def joint_forces(tok: Any, found: Arg, actors: dict[int, Actor]) -> list[Arg]:
+    """Other actors named inside the participant's own phrase fight on its side: "ENDF and Oromia regional special
+    police forces" (the army inside the police's phrase), "UPC militiamen from the CPC", "3R rebels of the CPC
+    coalition"; ACLED codes each of them (the second as an associated actor). Conjuncts of ``tok`` itself are
+    read apart (they may be the other side: "X and Y clashed"); civilians in the phrase are not allies."""
+    from sitrep.events.arguments import Arg
+
+    if found.actor is None:
+        return []
+    out: list[Arg] = []
+    names = {found.name}
+    stack = [c for c in tok.children if c.dep_ in JOINT_DEPS - {"conj", "cc"}]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ not in JOINT_PREPS:
+            continue
+        a = actors.get(t.i)
+        if a is not None and a.name not in names and a.inter != 7:
+            names.add(a.name)
+            out.append(Arg(a.name, a.inter, a.start, a.end, a, joint=True))
+        stack += [c for c in t.children if c.dep_ in JOINT_DEPS]
+    return out
+
+
 def rival_sides(f: Frame, sent: Any) -> None:
     """'a shoot-out between rival drug trafficking groups', 'members of rival groups clashed': unnamed rivals
     fight their own kind, and ACLED codes the same actor on both sides (training armed clashes whose note says

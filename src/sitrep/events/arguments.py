@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sitrep.events.argument_groups import fellow_groups, rival_sides
+from sitrep.events.argument_groups import fellow_groups, joint_forces, rival_sides
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.model import Actor
 
@@ -36,6 +36,7 @@ class Arg:
     start: int
     end: int
     actor: Actor | None = None
+    joint: bool = False  # named inside another participant's phrase ("ENDF and Oromia police forces"): its ally
 
 
 @dataclass(frozen=True)
@@ -204,13 +205,16 @@ class ArgumentReader:
     def _args_conj(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> list[Arg]:
         if tok is None:
             return []
-        out = []
+        out: list[Arg] = []
+        joint: list[Arg] = []
         for t in [tok, *tok.conjuncts]:
             a = self._arg(t, actors, country, target)
             if a is not None:
                 out.append(a)
                 out += fellow_groups(t, a, actors, self.lex.cues.get("quantity", frozenset()))
-        return out
+                joint += joint_forces(t, a, actors)
+        # last, so the first two stay the conjoined sides ("X and Y clashed")
+        return out + [j for j in joint if all(j.name != o.name for o in out)]
 
     def arguments(self, f: Frame, actors: dict[int, Actor], country: str | None, sent: Any) -> None:
         tok = f.tok
@@ -284,12 +288,12 @@ class ArgumentReader:
                 pair = self._args_conj(self._pobj(c), actors, country)
                 if pair:
                     f.actor1 = f.actor1 or pair[0]
-                    if len(pair) > 1:
+                    if len(pair) > 1 and not pair[1].joint:
                         t_tok = None
                         f.actor2 = pair[1]
         if t_tok is None and verb.i != tok.i:
             t_tok = next((c for c in verb_kids if c.dep_ == "dobj"), None)
-        if t_tok is None and len(a1s) > 1 and f.actor2 is None and self._reciprocal(tok) and not any(
+        if t_tok is None and len(a1s) > 1 and not a1s[1].joint and f.actor2 is None and self._reciprocal(tok) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok_kids):
             # "Peshmerga forces and the Iraqi army clashed": conjoined subjects of a verb done to each other
             # are the two sides, not allies

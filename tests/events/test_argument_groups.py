@@ -1,0 +1,19 @@
+"""Participants who come in groups: forces named inside another side's phrase fight on that side."""
+
+from __future__ import annotations
+
+from sitrep.model import Article
+
+
+def lead(pipe, text):
+    return pipe.process_batch([Article(text=text)])[0].events[0]
+
+
+def test_joint_forces_a_force_inside_the_phrase_is_an_ally_not_the_other_side(pipe):
+    ev = lead(pipe, "On 2 April 2022, ENDF and Oromia regional special police forces clashed with OLF Shane rebels "
+                    "near Moyale town (Borana, Oromia).")
+    assert ev.sub_event_type == "Armed clash"
+    named = {ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; ")}
+    assert any(n and n.startswith("Military Forces of Ethiopia") for n in named)
+    assert any(n and n.startswith("Police Forces of Ethiopia") for n in named)
+    assert ev.actor2 is not None and "OLF" in ev.actor2
