@@ -102,3 +102,20 @@ def test_an_actor_coded_beside_another_in_most_notes_has_it_as_companion() -> No
     assert companions(table.actors["ZB: Zorvan Brigades"]) == ["ZF: Zorvan Front"]
     # the other side's identity and the sides themselves are never companions
     assert companions(table.actors["Millers ({country})"]) == []
+
+
+def test_a_state_force_sub_unit_is_learned_bound_to_its_country(tmp_path: Path) -> None:
+    unit = "Police Forces of Arland (2015-) Dune Special Police"
+    recs = [_rec(i, "Arland", f"On day {i}, DSP officers and Dune special police raided Town{i}.", unit, 1,
+                 "Civilians (Arland)", "7") for i in range(8)]
+    recs += [_rec(i, "Arland", f"On day {i}, soldiers patrolled Town{i} near the Mediterranean.",
+                  "Military Forces of Arland (2015-)", 1) for i in range(8, 30)]
+    assert name_forms(unit) == ["Dune Special Police"]
+    table = build_table(recs, holdout=(), min_notes=3)
+    out = tmp_path / "actors.csv"
+    write_table(table, out)
+    rows = {r["name"]: r for r in csv.DictReader(line for line in out.open() if not line.startswith("#"))}
+    assert "Military Forces of Arland (2015-)" not in rows  # the force itself stays with the hand-made table
+    aliases = rows[unit]["aliases"].split("|")
+    assert aliases[0] == "~Dune Special Police" and all(a.startswith("~") for a in aliases)
+    assert rows[unit]["start_year"] == "2015" and rows[unit]["country"] == "Arland"

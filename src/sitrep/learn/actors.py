@@ -42,6 +42,11 @@ from sitrep.learn.splits import DEFAULT_HOLDOUT, training_rows
 
 STATE_PREFIXES = ("Military Forces of", "Police Forces of", "Government of")
 PERIOD = re.compile(r"\s*\((\d{4})-(\d{4})?\)")  # "(2019-)", "(2000-2024)"
+# A state force's sub-unit: "Police Forces of Ethiopia (2018-) Oromo Regional Special Forces". Unlike the force
+# itself (the hand-made period table) it is learned from the record: its own words after the period, and the
+# phrases its notes use, bound to its countries ("~"): "Federal Police" is another unit in every country.
+_UNIT_WORDS = {"forces", "force", "security", "special", "of", "the", "and"}  # shared by too many units
+SUBUNIT = re.compile(r"^(?:Military|Police) Forces of .+? \(\d{4}-(?:\d{4})?\) (.+)$")
 _COUNTRY_SUFFIX = re.compile(r"^(.+) \(([^()]+)\)$")
 _TOKEN = re.compile(r"[^\W_]+")
 _DROP = str.maketrans("", "", ".'’‘`ʼ")
@@ -114,6 +119,8 @@ def name_forms(name: str) -> list[str]:
     """How a note may write an actor's own name: without period, acronym and long form around the colon."""
     if "{country}" in name:
         return []
+    if (unit := SUBUNIT.match(name)) is not None:
+        return [unit.group(1)]
     base = PERIOD.sub("", name).strip()
     forms = [base]
     if ": " in base:
@@ -153,7 +160,7 @@ def _name_like(phrase: str, target: str, nouns: frozenset[str]) -> bool:
     ("detonated an IED"); a template's phrase (people: "aid workers", "Bedouins") is one or two words.
     """
     words = phrase.split()
-    if target.startswith(STATE_PREFIXES):
+    if target.startswith(STATE_PREFIXES) and not SUBUNIT.match(target):
         return False  # state forces come from the hand-made period table
     own = {w.lower() for w in tokens(target)}
     if "{country}" not in target and phrase.lower() in national_words():
@@ -304,11 +311,18 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
 
 
 def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
-    if st.notes < min_count or not st.inter or st.name.startswith(STATE_PREFIXES):
+    subunit = SUBUNIT.match(st.name) is not None
+    if st.notes < min_count or not st.inter or (st.name.startswith(STATE_PREFIXES) and not subunit):
         return None
     forms = name_forms(st.name)
     learned = [a for a, _ in sorted(st.aliases.items(), key=lambda kv: -kv[1])
                if a.lower() not in {f.lower() for f in forms}]
+    if subunit:
+        # a unit's phrase names it by its own words or an acronym ("Dervish Forces", "NISA"); others only
+        # co-occurred with it ("south of Derna", "Mediterranean" beside the Houthi navy)
+        own = {w.lower() for f in forms for w in tokens(f)} - _UNIT_WORDS
+        learned = [a for a in learned if a.isupper() and " " not in a or {w.lower() for w in tokens(a)} & own]
+        forms, learned = [f"~{f}" for f in forms], [f"~{a}" for a in learned]
     kind = ("generic" if st.primary * 2 >= st.notes else "identity") if st.template else "acled"
     # a community's group or militia whose name says who it is ("Muslim Group", "Dogon Ethnic Militia") is kept
     # without phrases of its own: its community word names them (sitrep.actors.communities)
