@@ -17,3 +17,10 @@ def test_joint_forces_a_force_inside_the_phrase_is_an_ally_not_the_other_side(pi
     assert any(n and n.startswith("Military Forces of Ethiopia") for n in named)
     assert any(n and n.startswith("Police Forces of Ethiopia") for n in named)
     assert ev.actor2 is not None and "OLF" in ev.actor2
+
+
+def test_joint_forces_the_government_owning_a_force_is_not_an_ally(pipe):
+    ev = lead(pipe, "On 9 February 2026, government security forces (SNA) clashed with Al Shabaab near Moro Gabey "
+                    "village (Xudur, Bakool).")
+    named = [ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; ")]
+    assert not any(n and n.startswith("Government of") for n in named)

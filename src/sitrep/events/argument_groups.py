@@ -5,6 +5,7 @@ Read by ``sitrep.events.arguments`` (kept apart so that module stays a readable 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,17 +45,23 @@ def fellow_groups(tok: Any, found: Arg, actors: dict[int, Actor], quantity: froz
 # how a phrase's inner words hang: its modifiers, and the groups its people come "from" or are "of"
 JOINT_DEPS = {"compound", "nmod", "amod", "appos", "poss", "conj", "cc", "prep", "pobj"}
 JOINT_PREPS = {"of", "from", "including", "under"}
+STATE = {1, 8}  # state forces, external forces
+ARMED_GROUPS = {2, 3, 4}  # rebels, political and identity militias
 
 
-def joint_forces(tok: Any, found: Arg, actors: dict[int, Actor]) -> list[Arg]:
+def joint_forces(tok: Any, found: Arg, actors: dict[int, Actor]) -> tuple[Arg, list[Arg]]:
     """Other actors named inside the participant's own phrase fight on its side: "ENDF and Oromia regional special
     police forces" (the army inside the police's phrase), "UPC militiamen from the CPC", "3R rebels of the CPC
     coalition"; ACLED codes each of them (the second as an associated actor). Conjuncts of ``tok`` itself are
-    read apart (they may be the other side: "X and Y clashed"); civilians in the phrase are not allies."""
+    read apart (they may be the other side: "X and Y clashed"); civilians in the phrase are not allies, nor a
+    state force in a crowd's or a group's phrase ("members of Awami League and police forces"), nor the
+    government owning the force ("government security forces (SNA)": the army alone).
+    Returns the participant itself (a named armed group inside an unidentified one's phrase takes its place:
+    "PKK-YJA STAR militants" are the PKK's, not unidentified militants beside it) and its allies."""
     from sitrep.events.arguments import Arg
 
     if found.actor is None:
-        return []
+        return found, []
     out: list[Arg] = []
     names = {found.name}
     stack = [c for c in tok.children if c.dep_ in JOINT_DEPS - {"conj", "cc"}]
@@ -63,11 +70,14 @@ def joint_forces(tok: Any, found: Arg, actors: dict[int, Actor]) -> list[Arg]:
         if t.dep_ == "prep" and t.lower_ not in JOINT_PREPS:
             continue
         a = actors.get(t.i)
-        if a is not None and a.name not in names and a.inter != 7:
+        if a is not None and a.name not in names and a.inter != 7 and not a.name.startswith("Government of") \
+                and (a.inter not in STATE or found.inter in STATE):
             names.add(a.name)
             out.append(Arg(a.name, a.inter, a.start, a.end, a, joint=True))
         stack += [c for c in t.children if c.dep_ in JOINT_DEPS]
-    return out
+    if out and found.name.startswith("Unidentified") and {found.inter, out[0].inter} <= ARMED_GROUPS:
+        return replace(out[0], joint=False), out[1:]
+    return found, out
 
 
 def rival_sides(f: Frame, sent: Any) -> None:

@@ -212,7 +212,9 @@ class ArgumentReader:
             if a is not None:
                 out.append(a)
                 out += fellow_groups(t, a, actors, self.lex.cues.get("quantity", frozenset()))
-                joint += joint_forces(t, a, actors)
+                own, partners = joint_forces(t, a, actors)
+                out[out.index(a)] = own
+                joint += partners
         # last, so the first two stay the conjoined sides ("X and Y clashed")
         return out + [j for j in joint if all(j.name != o.name for o in out)]
 
