@@ -19,6 +19,7 @@ from typing import Any
 from sitrep.events.arguments import Frame
 from sitrep.events.detect import Detector, whole_sentence
 from sitrep.events.lexicon import lexicon
+from sitrep.events.responders import force_faces_crowd
 from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event
 from sitrep.registry import stage
@@ -140,6 +141,7 @@ def detect_events(document: Document, detector: Detector) -> None:
     events: list[Event] = []
     kept: dict[str, Frame] = {}
     sents = list(light_doc(document).sents)  # type: ignore[union-attr]
+    force_faces_crowd(frames, document.actors or [], sents)
     for f in frames:
         for loc in _places_split(document, f):
             ev = frame_to_event(document, f, len(events) + 1, loc, sents, detector.links)
