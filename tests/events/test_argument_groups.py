@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from sitrep.model import Article
 
-
-def lead(pipe, text):
-    return pipe.process_batch([Article(text=text)])[0].events[0]
-
-
-def test_joint_forces_a_force_inside_the_phrase_is_an_ally_not_the_other_side(pipe):
-    ev = lead(pipe, "On 2 April 2022, ENDF and Oromia regional special police forces clashed with OLF Shane rebels "
-                    "near Moyale town (Borana, Oromia).")
+def test_joint_forces_a_force_inside_the_phrase_is_an_ally_not_the_other_side(lead):
+    ev = lead("On 2 April 2022, ENDF and Oromia regional special police forces clashed with OLF Shane rebels "
+              "near Moyale town (Borana, Oromia).")
     assert ev.sub_event_type == "Armed clash"
     named = {ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; ")}
     assert any(n and n.startswith("Military Forces of Ethiopia") for n in named)
@@ -19,8 +13,8 @@ def test_joint_forces_a_force_inside_the_phrase_is_an_ally_not_the_other_side(pi
     assert ev.actor2 is not None and "OLF" in ev.actor2
 
 
-def test_joint_forces_the_government_owning_a_force_is_not_an_ally(pipe):
-    ev = lead(pipe, "On 9 February 2026, government security forces (SNA) clashed with Al Shabaab near Moro Gabey "
-                    "village (Xudur, Bakool).")
+def test_joint_forces_the_government_owning_a_force_is_not_an_ally(lead):
+    ev = lead("On 9 February 2026, government security forces (SNA) clashed with Al Shabaab near Moro Gabey "
+              "village (Xudur, Bakool).")
     named = [ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; ")]
     assert not any(n and n.startswith("Government of") for n in named)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.model import Article
 
-
-def subs(pipe, text):
-    return [e.sub_event_type for e in pipe.process_batch([Article(text=text)])[0].events]
+def subs(events_of, text):
+    return [e.sub_event_type for e in events_of(text, published=None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -18,19 +16,19 @@ def subs(pipe, text):
     "Environmental activists continued to block a construction site near the lake to oppose the works.",
     "Three activists occupied the forest near the town against the construction of a highway.",
 ])
-def test_detect_people_who_march_block_or_occupy_are_demonstrating(pipe, text):
-    assert subs(pipe, text) == ["Peaceful protest"]
+def test_detect_people_who_march_block_or_occupy_are_demonstrating(events_of, text):
+    assert subs(events_of, text) == ["Peaceful protest"]
 
 
-def test_detect_a_lower_case_act_that_is_also_a_name_is_still_an_act(pipe):
+def test_detect_a_lower_case_act_that_is_also_a_name_is_still_an_act(events_of):
     # "climate strike" is in ACLED's actor list; written in lower case it names the strike itself
-    assert subs(pipe, "A Fridays for Future climate strike took place by the parliament, demanding action.") \
+    assert subs(events_of, "A Fridays for Future climate strike took place by the parliament, demanding action.") \
         == ["Peaceful protest"]
 
 
-def test_detect_notes_parse_without_a_subject_still_find_the_people(pipe):
+def test_detect_notes_parse_without_a_subject_still_find_the_people(events_of):
     # the parser hangs "teachers" on the place as an apposition and gives "blocked" no subject
-    assert subs(pipe, "On 26 April 2022, in Morelia, Michoacan de Ocampo, teachers and members of the SNTE "
+    assert subs(events_of, "On 26 April 2022, in Morelia, Michoacan de Ocampo, teachers and members of the SNTE "
                       "blocked roads close to the ministry of finance to demand the payment of salaries.") \
         == ["Peaceful protest"]
 
@@ -40,36 +38,36 @@ def test_detect_notes_parse_without_a_subject_still_find_the_people(pipe):
     "Rebels marched on the capital on Sunday.",
     "An armed group blocked the road to the town and demanded money from drivers.",
 ])
-def test_detect_armed_men_marching_or_blocking_are_no_demonstration(pipe, text):
-    assert "Peaceful protest" not in subs(pipe, text)
+def test_detect_armed_men_marching_or_blocking_are_no_demonstration(events_of, text):
+    assert "Peaceful protest" not in subs(events_of, text)
 
 
-def test_detect_rebels_occupying_a_town_capture_it(pipe):
-    assert subs(pipe, "M23 rebels occupied the town of Bunagana.") == ["Non-state actor overtakes territory"]
+def test_detect_rebels_occupying_a_town_capture_it(events_of):
+    assert subs(events_of, "M23 rebels occupied the town of Bunagana.") == ["Non-state actor overtakes territory"]
 
 
-def test_detect_police_present_who_did_not_intervene_make_no_intervention(pipe):
-    assert subs(pipe, "Activists demonstrated in the town to oppose multiculturalism. Police personnel were present "
+def test_detect_police_present_who_did_not_intervene_make_no_intervention(events_of):
+    assert subs(events_of, "Activists demonstrated in the town to oppose multiculturalism. Police personnel were present "
                       "at the venue but did not intervene.") == ["Peaceful protest"]
 
 
-def test_detect_peasants_marching_and_a_peace_march_are_demonstrations(pipe):
-    assert subs(pipe, "Dozens of peasants marched from the square towards the land institute.") == ["Peaceful protest"]
-    assert subs(pipe, "Students took part, alongside their parents, in a peace march between the two towns.") \
+def test_detect_peasants_marching_and_a_peace_march_are_demonstrations(events_of):
+    assert subs(events_of, "Dozens of peasants marched from the square towards the land institute.") == ["Peaceful protest"]
+    assert subs(events_of, "Students took part, alongside their parents, in a peace march between the two towns.") \
         == ["Peaceful protest"]
 
 
-def test_detect_a_march_people_take_part_in_is_a_demonstration_a_military_one_is_not(pipe):
-    assert subs(pipe, "Dozens of members of the church participated in a march for peace and faith values.") \
+def test_detect_a_march_people_take_part_in_is_a_demonstration_a_military_one_is_not(events_of):
+    assert subs(events_of, "Dozens of members of the church participated in a march for peace and faith values.") \
         == ["Peaceful protest"]
-    assert subs(pipe, "Soldiers held a march past at the parade ground.") == []
+    assert subs(events_of, "Soldiers held a march past at the parade ground.") == []
 
 
-def test_detect_an_average_of_residents_are_people(pipe):
-    assert subs(pipe, "For the fourth day in a row, an average of 50 residents blocked the highway at the turnoff "
+def test_detect_an_average_of_residents_are_people(events_of):
+    assert subs(events_of, "For the fourth day in a row, an average of 50 residents blocked the highway at the turnoff "
                       "to the town to demand to overturn the resolution.") == ["Peaceful protest"]
 
 
-def test_detect_a_patrol_told_as_a_movement_is_a_change_of_activity_an_ambushed_one_a_clash(pipe):
-    assert subs(pipe, "A US military patrol took place in the countryside of the town.") == ["Change to group/activity"]
-    assert subs(pipe, "Militants ambushed an army patrol near the town, killing two soldiers.") == ["Armed clash"]
+def test_detect_a_patrol_told_as_a_movement_is_a_change_of_activity_an_ambushed_one_a_clash(events_of):
+    assert subs(events_of, "A US military patrol took place in the countryside of the town.") == ["Change to group/activity"]
+    assert subs(events_of, "Militants ambushed an army patrol near the town, killing two soldiers.") == ["Armed clash"]

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from sitrep.model import Article
 
-
-def events_of(pipe, text):
-    return pipe.process_batch([Article(text=text, published="2025-02-11")])[0].events
-
-
-def test_merge_the_attackers_firing_into_the_air_is_part_of_the_abduction(pipe):
-    events = events_of(pipe, "Gunmen abducted 23 students from a boarding school in Kaura Namoda in Zamfara state on "
-                             "Monday night, police said.\n\nResidents said the attackers arrived on motorcycles and "
-                             "fired into the air.")
+def test_merge_the_attackers_firing_into_the_air_is_part_of_the_abduction(events_of):
+    events = events_of("Gunmen abducted 23 students from a boarding school in Kaura Namoda in Zamfara state on "
+                       "Monday night, police said.\n\nResidents said the attackers arrived on motorcycles and "
+                       "fired into the air.")
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
 
 
-def test_merge_the_same_agent_with_new_victims_is_still_its_own_event(pipe):
-    events = events_of(pipe, "Gunmen abducted 23 students from a boarding school in Kaura Namoda on Monday night. "
-                             "On Wednesday the gunmen killed two farmers near Gusau.")
+def test_merge_the_same_agent_with_new_victims_is_still_its_own_event(events_of):
+    events = events_of("Gunmen abducted 23 students from a boarding school in Kaura Namoda on Monday night. "
+                       "On Wednesday the gunmen killed two farmers near Gusau.")
     assert len(events) == 2
