@@ -134,25 +134,25 @@ class Tally:
         c["type_ok"] += ev is not None and ev.event_type == r.event_type
         c["sub_ok"] += ev is not None and ev.sub_event_type == r.sub_event_type
         c["no_event"] += ev is None
-        found = event_actors(ev) if ev is not None else set()
-        for name in r.actors:
-            c["gold_actors"] += 1
-            c["actors_found"] += fold(name) in found
-        # precision beside recall: more actors named per event would raise recall on its own
-        c["actors_named"] += len(found)
-        c["actors_named_right"] += len(found & {fold(n) for n in r.actors})
-        c["inter_ok"] += ev is not None and ev.interaction == r.interaction
+        c["gold_actors"] += len(r.actors)
+        self.add_actors(r, ev, "")
         c["date_ok"] += ev is not None and bool(r.event_date) and ev.event_date == r.event_date.isoformat()  # type: ignore[union-attr]
         self.add_geo(r, ev, "")
+
+    def add_actors(self, r: AcledRecord, ev: Event | None, suffix: str) -> None:
+        """Actors found (recall), named and named right (precision: more actors named per event would raise recall
+        on its own) and the inter pair, for one run (``suffix``: "" or "_country")."""
+        c = self.c
+        found = event_actors(ev) if ev is not None else set()
+        c["actors_found" + suffix] += sum(fold(name) in found for name in r.actors)
+        c["actors_named" + suffix] += len(found)
+        c["actors_named_right" + suffix] += len(found & {fold(n) for n in r.actors})
+        c["inter_ok" + suffix] += ev is not None and ev.interaction == r.interaction
 
     def add_geo(self, r: AcledRecord, ev: Event | None, suffix: str) -> None:
         c = self.c
         if suffix:  # the run with the country given: actors (generic ones take the country) too
-            found = event_actors(ev) if ev is not None else set()
-            c["actors_found" + suffix] += sum(fold(name) in found for name in r.actors)
-            c["actors_named" + suffix] += len(found)
-            c["actors_named_right" + suffix] += len(found & {fold(n) for n in r.actors})
-            c["inter_ok" + suffix] += ev is not None and ev.interaction == r.interaction
+            self.add_actors(r, ev, suffix)
         c["admin1_gold" + suffix] += bool(r.admin1)
         c["admin1_ok" + suffix] += bool(r.admin1) and ev is not None and fold(ev.admin1) == fold(r.admin1)
         c["country_ok" + suffix] += ev is not None and fold(ev.country) == fold(r.country)
