@@ -72,9 +72,7 @@ def _init_worker(config: Any, parent_pid: int, environ: dict[str, str]) -> None:
     if os.environ != environ:
         os.environ.clear()
         os.environ.update(environ)
-    # One process per core already: keep numeric libraries from adding threads on top.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    preload.one_thread_each()
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     _PIPELINE = preload.preloaded(preload.pipeline_key(config)) or preload.build(config)
 

@@ -29,6 +29,12 @@ WARM_UP_TEXT = "Gunmen killed two villagers in Kidal on Monday, police said."
 _PRELOADED: tuple[bytes, Any] | None = None  # (key, pipeline)
 
 
+def one_thread_each() -> None:
+    """One process per core already: keep numeric libraries from adding threads on top (unless the user set them)."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 def pipeline_key(config: Any, environ: dict[str, str] | os._Environ[str] | None = None) -> bytes:
     """What a pipeline's behaviour depends on: its config and the SITREP_* variables stages read."""
     env = os.environ if environ is None else environ
@@ -70,9 +76,7 @@ def _preload() -> None:
     encoded = os.environ.pop(PRELOAD_ENV, None)
     if not encoded:
         return
-    # one process per core already: keep numeric libraries from adding threads (and forking them)
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    one_thread_each()  # and none to fork with the server's state
     try:
         config = pickle.loads(base64.b64decode(encoded))
         key = pipeline_key(config)
