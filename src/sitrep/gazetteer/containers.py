@@ -85,20 +85,21 @@ def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
             and e.admin1_code}
 
 
-# "Rupa rural municipality (Kaski district)", "Bulingtar rural municipality-6 (Nawalpur district)": a unit word,
-# perhaps after its kind and before a ward number, between the place and the bracket; or another spelling of the
-# place in square brackets ("Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)")
-# the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
-# (a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)")
+# a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)"
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \
              r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga|locality))?"
-# ... and smaller units we do not know before the ones we do: "Goma (Alur-Djuganda, Mahagi, Ituri)", "Dawbon
-# township (Yangon-East district, Yangon region)" (ACLED writes its units smallest first)
-_UNKNOWN_FIRST = r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD + r"\s*,\s*){0,2}"
+# a unit's name we may not know: up to three capitalised words, perhaps with its unit word
+_UNKNOWN_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD
+# "Rupa rural municipality (Kaski district)", "Bulingtar rural municipality-6 (Nawalpur district)": a unit word,
+# perhaps after its kind and before a ward number, between the place and the bracket; or another spelling of the
+# place in square brackets ("Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"); and smaller units we do not
+# know before the ones we do: "Goma (Alur-Djuganda, Mahagi, Ituri)", "Dawbon township (Yangon-East district,
+# Yangon region)" (ACLED writes its units smallest first)
 _OPEN = re.compile(r"\]?\s*(?:\[[^\]()]*\]\s*)?(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?"
-                   r"(?:([A-Za-z]+)(?:-\d+)?\s*)?\(\s*" + _UNKNOWN_FIRST)
+                   r"(?:([A-Za-z]+)(?:-\d+)?\s*)?\(\s*(?:" + _UNKNOWN_NAME + r"\s*,\s*){0,2}")
 _UNIT_GAP = re.compile(_UNIT_WORD + r"\s*,\s*")
-_UNKNOWN_UNITS = re.compile(_UNIT_WORD + r"(?:\s*,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD + r")*\s*\)")
+# the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
+_UNKNOWN_UNITS = re.compile(_UNIT_WORD + r"(?:\s*,\s*" + _UNKNOWN_NAME + r")*\s*\)")
 
 
 def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
