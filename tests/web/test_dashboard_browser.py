@@ -34,20 +34,32 @@ def _build_store(path: Path) -> None:
     module.build_store(path)
 
 
-def test_dashboard_filter_open_event_and_correct_it(
-    serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
-) -> None:
+def _dashboard_on_store(serve: Callable[..., str], dashboard: Callable[..., Any],
+                        tmp_path: Path) -> tuple[str, Any, Any]:
+    """The app served with writes enabled over the fixture store, and a browser page for it (not loaded yet):
+    (server url, page, request watch)."""
     need(VENDOR / "leaflet.js")
     db = tmp_path / "sitrep.duckdb"
     _build_store(db)
     server_url = serve(db, token=TOKEN)
     page, watch = dashboard(server_url)
+    return server_url, page, watch
+
+
+def _load(page: Any, server_url: str) -> None:
+    page.goto(f"{server_url}/#token={TOKEN}")
+    page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
+
+
+def test_dashboard_filter_open_event_and_correct_it(
+    serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
+) -> None:
+    server_url, page, watch = _dashboard_on_store(serve, dashboard, tmp_path)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
 
     # Load: per-article and deduplicated events, map markers, a timeline.
-    page.goto(f"{server_url}/#token={TOKEN}")
-    page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
+    _load(page, server_url)
     assert page.locator("#event-table tbody tr").count() == 2  # deduplicated by default
     page.uncheck("#canonical")
     page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
@@ -127,13 +139,8 @@ def test_dashboard_filter_open_event_and_correct_it(
 def test_dashboard_reviewer_marks_a_possible_duplicate_as_different(
     serve: Callable[..., str], dashboard: Callable[..., Any], tmp_path: Path
 ) -> None:
-    need(VENDOR / "leaflet.js")
-    db = tmp_path / "sitrep.duckdb"
-    _build_store(db)
-    server_url = serve(db, token=TOKEN)
-    page, watch = dashboard(server_url)
-    page.goto(f"{server_url}/#token={TOKEN}")
-    page.wait_for_selector("body[data-loaded=true]", timeout=20_000)
+    server_url, page, watch = _dashboard_on_store(serve, dashboard, tmp_path)
+    _load(page, server_url)
     page.uncheck("#canonical")
     page.wait_for_function("document.querySelectorAll('#event-table tbody tr').length === 34")
     page.locator("#event-table tbody tr[data-event-id='a1-000']").click()
