@@ -192,8 +192,8 @@ def elect_admin_names(votes: Votes, recent: bool = True) -> dict[str, tuple[str,
         taken[(code.split(".")[0], code.count("."))].add(name)
     names: dict[str, tuple[str, int, float]] = {}
     for code, cast in votes.items():
-        latest = max(year for _name, _n, year in cast)
-        won = _majority([v for v in cast if v[2] >= latest - RECENT_YEARS + 1])
+        since = _recent_from(cast)
+        won = _majority([v for v in cast if v[2] >= since])
         old = whole.get(code)
         if won is not None and (old is None or won[0] == old[0]
                                 or won[0] not in taken[(code.split(".")[0], code.count("."))]):
@@ -215,12 +215,17 @@ def elect_admin_eras(votes: Votes, names: dict[str, tuple[str, int, float]]) -> 
     for code, cast in votes.items():
         if code.count(".") != 1 or code not in names:
             continue
-        latest = max(year for _name, _n, year in cast)
-        won = _majority([v for v in cast if v[2] < latest - RECENT_YEARS + 1])
+        since = _recent_from(cast)
+        won = _majority([v for v in cast if v[2] < since])
         if won is not None and won[1] >= ERA_MIN_VOTES and won[2] >= ERA_MIN_SHARE and won[0] != names[code][0] \
                 and won[0] not in taken[code.split(".")[0]]:
             eras[code] = (won[0], max(year for name, _n, year in cast if name == won[0]))
     return eras
+
+
+def _recent_from(cast: list[tuple[str, int, int]]) -> int:
+    """The first year of a unit's last RECENT_YEARS years in the record."""
+    return max(year for _name, _n, year in cast) - RECENT_YEARS + 1
 
 
 def _majority(cast: list[tuple[str, int, int]]) -> tuple[str, int, float] | None:
