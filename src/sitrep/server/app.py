@@ -16,7 +16,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep.server import acled_api, articles, basemap, contract, duplicates, events, feeds, maps, reviews, stats
+from sitrep.server import (
+    acled_api,
+    acled_lists,
+    articles,
+    basemap,
+    contract,
+    duplicates,
+    events,
+    feeds,
+    maps,
+    reviews,
+    stats,
+)
 from sitrep.server.acled_params import AcledError, error_body
 from sitrep.server.db import Database
 from sitrep.server.deps import get_db
@@ -103,7 +115,7 @@ def create_app(
             "writes_enabled": bool(app.state.token),
         }
 
-    for module in (events, articles, stats, reviews, duplicates, acled_api, maps, feeds, basemap):
+    for module in (events, articles, stats, reviews, duplicates, acled_api, acled_lists, maps, feeds, basemap):
         app.include_router(module.router)
     app.middleware("http")(contract.method_not_allowed)
     app.openapi = lambda: contract.openapi(app)  # type: ignore[method-assign]
