@@ -34,3 +34,10 @@ def test_a_word_of_an_unknown_longer_name_does_not_vote_for_the_focus() -> None:
     bostan = Toponym("Bostan", 30, 36, partial=True)
     focus, _ = resolver.resolve([syrian, bostan])
     assert focus == "SY" and (bostan.entry is None or bostan.entry.cc == "SY")
+
+
+def test_a_province_abbreviation_in_brackets_places_its_town() -> None:
+    """'Hangu city (Hangu, KPK)': Khyber Pakhtunkhwa's Hangu, not the Chinese town."""
+    gaz = load_gazetteer()
+    assert gaz.lookup("KPK", loose=False)[0].admin1_code == "PK.03"
+    assert gaz.lookup("J&K", loose=False)[0].admin1_code == "IN.12"
