@@ -68,3 +68,11 @@ def test_arguments_unnamed_rivals_fight_their_own_kind(lead):
               "in the Padre Donald neighborhood.")
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor1 is not None and ev.actor1 == ev.actor2
+
+
+def test_arguments_an_actor_name_read_as_an_auxiliary_is_no_passive(lead):
+    # the parser reads "IS" as "is" (a passive's auxiliary); the name is the attacker all the same
+    ev = lead("On 26 April 2022, IS members attacked regime forces positions in Khiwaylia town in Tadmor district in "
+              "Homs badia.")
+    assert ev.actor1.startswith("Islamic State")
+    assert ev.inter1 == 2 and ev.inter2 == 1

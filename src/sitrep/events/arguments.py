@@ -229,7 +229,8 @@ class ArgumentReader:
         # the trigger's and its verb's dependents, read once (each walk of .children builds new Tokens)
         tok_kids = list(tok.children)
         verb_kids = tok_kids if verb.i == tok.i else list(verb.children)
-        passive = any(c.dep_ in PASSIVE_DEPS for c in verb_kids)
+        # an actor's name the parser read as an auxiliary ("IS members attacked": "is") makes no passive
+        passive = any(c.dep_ in PASSIVE_DEPS and c.i not in actors for c in verb_kids)
         subj = next((c for c in verb_kids if c.dep_ in ("nsubj", "csubj")), None)
         subjpass = next((c for c in verb_kids if c.dep_ == "nsubjpass"), None)
         agent = None
@@ -372,7 +373,7 @@ class ArgumentReader:
             (before if i < f.tok.i else after).append(a)
         # Before a passive trigger without "by ..." stand those it happened to ("seven people, including
         # four soldiers, were killed"), never its agent.
-        passive = f.tok.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in f.tok.children)
+        passive = f.tok.pos_ == "VERB" and any(c.dep_ in PASSIVE_DEPS and c.i not in actors for c in f.tok.children)
         passive = passive or self.undergoes(f.tok)  # "five policemen dead": those before it died
         hurt = {v.start for v in f.victims}  # "three soldiers were killed when a bomb ...": not the agent
         before = [a for a in before if a.start not in hurt]
