@@ -13,6 +13,7 @@ import os
 from functools import lru_cache
 from typing import Any
 
+from sitrep.casing import sentence_case
 from sitrep.errors import error
 from sitrep.model import Document, Mention
 from sitrep.registry import stage
@@ -90,11 +91,13 @@ def make_nlp(config: dict[str, Any]) -> Any:
     """Parse each article with spaCy (tagger, parser, NER) in batches."""
     model = config.get("model", os.environ.get("SITREP_SPACY_MODEL", DEFAULT_MODEL))
     batch_size = int(config.get("batch_size", 32))
+    recase = bool(config.get("sentence_case", True))
     nlp = load_model(model)
 
     def run(documents: list[Document]) -> None:
         todo = [d for d in documents if d.doc is None and not d.errors]
-        texts = (d.article.text for d in todo)
+        # a Title Case headline is parsed in sentence case (same offsets): see sitrep.casing
+        texts = (sentence_case(d.article.text) if recase else d.article.text for d in todo)
         for document, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
             if not any(not s.text.isspace() for s in doc.sents):
                 document.errors.append(error("E107", stage="sitrep.nlp.v1"))

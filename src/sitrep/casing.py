@@ -1,0 +1,81 @@
+"""Headlines in sentence case before the parse: "Junta Troops Kill 7 Villagers In Kayah" -> "Junta troops kill 7 villagers in Kayah".
+
+spaCy's small English model learned from running text: in a Title Case or capitalised line it reads
+each capitalised word as a name ("Troops Kill" a PERSON), parses no verb and the line yields no event.
+Headline-only reports and RSS titles are normal input, so each such line is rewritten in sentence
+case first: a word goes to lower case when ACLED's notes write it so (``data/lowercase_words.txt``,
+``sitrep.learn.casing``); names, acronyms and words the notes mostly capitalise ("Army", "State")
+keep their capitals. Only letter case changes: the text keeps its length, so every offset into it
+is an offset into the article as given, and evidence is shown from the article's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[^\W\d_]+")
+_OPENING = " \t\"'‘“(["
+MIN_WORDS = 4  # shorter lines ("By John Smith", "Related Stories") are left alone
+TITLE_SHARE = 0.6  # share of a line's ordinary words written with a capital for it to read as Title Case
+MIN_CAPITALISED = 2
+CAPS_SHARE = 0.7  # ... all in capitals, for it to read as a capitalised headline
+
+
+@lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    text = resources.files("sitrep.data").joinpath("lowercase_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
+    """"caps" for a line in capitals, "title" for Title Case: most of its ordinary words (those the notes
+    write in lower case) capitalised. Names alone do not make a line Title Case ("On 3 May, Kenya Defence
+    Forces killed two Al Shabaab fighters" has one capitalised ordinary word of four)."""
+    if len(words) < MIN_WORDS:
+        return None
+    if sum(1 for w in words if w.isupper() and len(w) > 1) >= CAPS_SHARE * len(words):
+        return "caps"
+    ordinary = [w for w in words[1:] if w.lower() in lower]
+    capitalised = sum(1 for w in ordinary if w[0].isupper())
+    if capitalised >= MIN_CAPITALISED and capitalised >= TITLE_SHARE * len(ordinary):
+        return "title"
+    return None
+
+
+def _recase_line(line: str, lower: frozenset[str]) -> str:
+    words = _WORD.findall(line)
+    kind = _line_kind(words, lower)
+    if kind is None:
+        return line
+
+    def recase(m: re.Match[str]) -> str:
+        word = m.group(0)
+        folded = word.lower()
+        at_start = not line[: m.start()].strip(_OPENING)
+        if kind == "title":
+            if at_start or not word[0].isupper() or (word.isupper() and len(word) > 1) or folded not in lower:
+                return word  # the first word, acronyms and names keep their capitals
+            new = folded
+        elif not word.isupper():
+            return word
+        elif folded in lower and not at_start:
+            new = folded
+        elif folded in lower or len(word) > 3:
+            new = word[0] + folded[1:]  # a capitalised word or name: "MYANMAR" -> "Myanmar"
+        else:
+            return word  # short capitals may be acronyms ("UN", "KIA")
+        return new if len(new) == len(word) else word
+
+    return _WORD.sub(recase, line)
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with every Title Case or capitalised line in sentence case; same length, same offsets."""
+    if not text:
+        return text
+    lower = lowercase_words()
+    lines = text.split("\n")
+    out = [_recase_line(line, lower) for line in lines]
+    return "\n".join(out)

@@ -1,0 +1,38 @@
+"""Title Case and capitalised headlines are parsed in sentence case, with the text's offsets unchanged."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.casing import sentence_case
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Army Kills 2 Boko Haram Commanders", "Army kills 2 Boko Haram commanders"),
+        ("KIA Ambushes Regime Vehicle Convoy In Chipwi", "KIA ambushes regime vehicle convoy in Chipwi"),
+        ("“Junta Troops Kill 7 Villagers In Kayah”", "“Junta troops kill 7 villagers in Kayah”"),
+        ("REBELS ATTACK POLICE POST IN MALI", "Rebels attack police post in Mali"),
+    ],
+)
+def test_casing_writes_headline_in_sentence_case(headline: str, expected: str) -> None:
+    assert sentence_case(headline) == expected
+
+
+def test_casing_leaves_running_text_with_many_names_alone() -> None:
+    text = "On 3 May, Kenya Defence Forces killed two Al Shabaab fighters near Mandera."
+    assert sentence_case(text) == text
+
+
+def test_casing_touches_only_the_headline_line_and_keeps_offsets() -> None:
+    text = "Junta Troops Kill 7 Villagers In Kayah\n\nSoldiers of the Myanmar Army entered Hpruso on Monday."
+    out = sentence_case(text)
+    assert len(out) == len(text)
+    assert out.split("\n")[0] == "Junta troops kill 7 villagers in Kayah"
+    assert out.split("\n", 1)[1] == text.split("\n", 1)[1]
+
+
+def test_casing_keeps_short_lines_and_unknown_words() -> None:
+    assert sentence_case("By John Smith") == "By John Smith"
+    assert sentence_case("Zorvan Hill Fighters Attack Troops") == "Zorvan Hill fighters attack troops"
