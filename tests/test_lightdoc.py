@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from sitrep.lightdoc import LIGHT_KEY, LightDoc, light_doc
+from sitrep.lightdoc import LIGHT_KEY, LightDoc, light_doc, light_of
 from sitrep.model import Article, Document
 from sitrep.stages.nlp import load_model
 
@@ -18,8 +18,8 @@ TEXTS = [
     "Hello.\n\nWorld   war two!  ",
 ]
 TOKEN_ATTRS = ("i", "idx", "text", "whitespace_", "text_with_ws", "lower_", "lemma_", "pos_", "tag_", "dep_",
-               "ent_type_", "ent_iob_", "is_alpha", "is_lower", "is_title", "is_punct", "is_space", "like_num", "is_sent_start",
-               "n_lefts", "n_rights")
+               "ent_type_", "ent_iob_", "is_alpha", "is_lower", "is_upper", "is_title", "is_stop", "is_punct", "is_space",
+               "like_num", "is_sent_start", "n_lefts", "n_rights")
 TOKEN_LINKS = ("children", "lefts", "rights", "subtree", "ancestors", "conjuncts")
 
 
@@ -91,5 +91,13 @@ def test_light_doc_is_made_once_per_parse_and_remade_for_a_new_one(parsed):
     assert first is light_doc(document)
     document.doc = parsed[1][0]
     assert light_doc(document) is not first
-    assert document.extras[LIGHT_KEY][0] is parsed[1][0]
+    assert parsed[1][0].user_data[LIGHT_KEY] is light_doc(document)
     assert light_doc(Document(article=Article(text="x"))) is None
+
+
+def test_light_of_a_parse_is_shared_and_a_light_doc_is_its_own(parsed):
+    doc, _ = parsed[0]
+    light = light_of(doc)
+    assert light_of(doc) is light
+    assert light_of(light) is light
+    assert light_doc(Document(article=Article(text=TEXTS[0]), doc=doc)) is light

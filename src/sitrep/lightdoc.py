@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-_FLAGS = ("IS_ALPHA", "IS_LOWER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "LIKE_NUM")
+_FLAGS = ("IS_ALPHA", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "LIKE_NUM")
 _ATTRS = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "ENT_IOB", "HEAD", "IDX", "SENT_START", "SPACY",
           *_FLAGS)
 _IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB codes
@@ -89,6 +89,14 @@ class LightToken:
     @property
     def is_lower(self) -> bool:
         return self.doc._flags["IS_LOWER"][self.i]
+
+    @property
+    def is_upper(self) -> bool:
+        return self.doc._flags["IS_UPPER"][self.i]
+
+    @property
+    def is_stop(self) -> bool:
+        return self.doc._flags["IS_STOP"][self.i]
 
     @property
     def is_title(self) -> bool:
@@ -434,13 +442,21 @@ class LightDoc:
 
 
 def light_doc(document: Any) -> LightDoc | None:
-    """The LightDoc of a pipeline Document, made once and kept with it (never serialised)."""
+    """The LightDoc of a pipeline Document's parse (see ``light_of``), or None before the parse."""
     if document.doc is None:
         return None
-    cached = document.extras.get(LIGHT_KEY)
-    if cached is None or cached[0] is not document.doc:
-        cached = document.extras[LIGHT_KEY] = (document.doc, LightDoc(document.doc))
-    return cached[1]  # type: ignore[no-any-return]
+    return light_of(document.doc)
+
+
+def light_of(doc: Any) -> LightDoc:
+    """The LightDoc of a spaCy Doc, made once and kept in the Doc's ``user_data`` (never serialised: no stage
+    saves a Doc), so every stage that walks the parse shares one copy, whichever asks first; a LightDoc is its own."""
+    if isinstance(doc, LightDoc):
+        return doc
+    light = doc.user_data.get(LIGHT_KEY)
+    if light is None:
+        light = doc.user_data[LIGHT_KEY] = LightDoc(doc)
+    return light  # type: ignore[no-any-return]
 
 
 LIGHT_KEY = "sitrep.lightdoc"

@@ -22,6 +22,7 @@ from typing import Any
 
 from sitrep.gazetteer.resolve import TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
+from sitrep.lightdoc import light_of
 from sitrep.resources import data_files
 
 # Entity labels a facility name may carry (the small NER model calls most of them ORG or FAC, some PERSON or GPE).
@@ -118,6 +119,7 @@ def facility_spans(doc: Any, words: dict[str, str] | None = None) -> list[tuple[
     ("Stuart Hall").
     """
     words = facility_words() if words is None else words
+    doc = light_of(doc)  # every token is read: spaCy's Doc made a Token object per read and rebuilt ``ents``
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "FAC"):
@@ -178,6 +180,7 @@ def attach_facilities(gaz: Gazetteer, doc: Any, text: str, found: list[Toponym],
     spans = facility_spans(doc, words)
     if not spans:
         return found
+    doc = light_of(doc)
     out = sorted(found, key=lambda t: t.start)
     for s, e in spans:
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)

@@ -19,6 +19,7 @@ from sitrep.gazetteer.wording import (
     adjective_follows,
     is_dateline,
 )
+from sitrep.lightdoc import light_of
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.store import Gazetteer
@@ -64,6 +65,8 @@ class UnlabelledNames:
         name (or cued); an organisation may contain a country or province anywhere ("University
         of Georgia") and start with a town that owns it ("Gainesville Police Department").
         """
+        # this walk reads every token, several times over: spaCy's Doc made a Token object for each read
+        doc = light_of(doc)
         out: list[Toponym] = []
         i, n = 0, len(doc)
         while i < n:
