@@ -163,3 +163,18 @@ def test_gate_tempers_the_model_on_articles_not_on_incident_summaries() -> None:
     assert sub == "Attack" and 0.04 < confidence < 0.2  # tempered: Armed clash 0.92 -> 0.75, under the bar
     assert CoderGate.from_config({"override_at": 0.9}).for_text(article).decide(
         coder, codebook(), "Attack", article, [], article)[0] == "Armed clash"  # switched off: one bar
+
+
+def test_gate_in_a_summary_replaces_a_rules_choice_the_model_finds_implausible() -> None:
+    gate = CoderGate.from_config({"override_at": 0.9, "summary_doubt_at": 0.2})
+    summary = gate.for_text("On 12 May 2022, gunmen shot a former soldier in his home. 1 fatality.")
+    news = gate.for_text("Gunmen shot a former soldier in his home on Monday, officials said.")
+    doubted = StubCoder([0.7, 0.15, 0.0, 0.15, 0.0], COUNTS)  # the rules' Armed clash at 0.15
+    plausible = StubCoder([0.7, 0.25, 0.0, 0.05, 0.0], COUNTS)  # at 0.25: the rules stand
+    assert summary.doubt_at == 0.2 and news is gate
+    assert decide(summary, doubted, "Armed clash") == ("Attack", 0.7)
+    assert decide(summary, plausible, "Armed clash")[0] == "Armed clash"
+    assert decide(news, doubted, "Armed clash")[0] == "Armed clash"
+    # a sub-type the model barely learned is still the rules' to keep
+    kept = CoderGate.from_config({"override_at": 0.9, "keep_below": 250, "summary_doubt_at": 0.2})
+    assert decide(kept.for_text("On 12 May 2022, a suicide bomber struck."), doubted, "Suicide bomb")[0] == "Suicide bomb"
