@@ -19,6 +19,14 @@ def test_identity_names_follow_the_event_year():
     assert dated_identity("Labor Group (Pakistan)", 2022) == "Labour Group (Pakistan)"
     assert dated_identity("Fishermen (Sri Lanka)", None) == "Fishermen (Sri Lanka)"
     assert dated_identity("Students (Iraq)", 2024) == "Students (Iraq)"
+    assert dated_identity("Students (Bangladesh); Labour Group (Bangladesh)", 2024) == \
+        "Students (Bangladesh); Labor Group (Bangladesh)"
+
+
+def test_a_mention_of_several_identities_gives_each_to_its_side():
+    ev = event(actor1="Protesters (Kenya)", inter1=6, evidence={"actor1": [0, 8], "sentence": [0, 60]})
+    attach(ev, {(0, 8): "Students (Kenya); Labour Group (Kenya)"})
+    assert ev.assoc_actor_1 == "Students (Kenya); Labour Group (Kenya)"
 
 
 def test_people_in_the_event_sentences_go_to_the_crowd():

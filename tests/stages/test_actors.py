@@ -248,6 +248,20 @@ def test_acleds_women_targeted_tag_makes_the_civilians_women(run_actors):
     assert actors["villagers"].identity == "Women (Kenya)"
 
 
+def test_a_crowd_demanding_wages_or_jobs_is_a_labour_group_too(run_actors):
+    actors = by_text(run_actors("Residents staged a protest in Kisumu demanding jobs for locals.", focus="Kenya"))
+    assert actors["Residents"].identity == "Labour Group (Kenya)"
+    # students demanding jobs stay students and are a labour group as well (dated: Labor Group from 2024)
+    text = "Students staged a protest in Dhaka against the quota system in government jobs."
+    actors = by_text(run_actors(text, focus="Bangladesh", published="2024-07-05"))
+    assert actors["Students"].identity == "Students (Bangladesh); Labor Group (Bangladesh)"
+
+
+def test_a_crowd_without_the_cue_is_no_labour_group(run_actors):
+    actors = by_text(run_actors("Residents staged a protest in Kisumu over water shortages.", focus="Kenya"))
+    assert "Labour" not in (actors["Residents"].identity or "")
+
+
 @pytest.mark.parametrize(("published", "expected"), [
     ("2022-04-02", "Military Forces of Yemen (2016-) Supreme Political Council"),
     ("2024-04-02", "Military Forces of Yemen (2017-) Houthi"),

@@ -39,7 +39,10 @@ def renames() -> dict[str, tuple[str, int]]:
 
 
 def dated_identity(name: str, year: int | None) -> str:
-    """The identity name valid in ``year``: "Labour Group (Bangladesh)" in 2024 -> "Labor Group (Bangladesh)"."""
+    """The identity name valid in ``year``: "Labour Group (Bangladesh)" in 2024 -> "Labor Group (Bangladesh)";
+    each of several ("Students (Bangladesh); Labour Group (Bangladesh)")."""
+    if "; " in name:
+        return "; ".join(dated_identity(part, year) for part in name.split("; "))
     m = _SUFFIX.match(name)
     if m is None or year is None:
         return name
@@ -208,7 +211,8 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
         identity = identities.get((span[0], span[1])) if span else None
         if identity is not None and span is not None:
             own.add((span[0], span[1]))
-            _add(ev, side, dated_identity(identity, year), span)
+            for one in identity.split("; "):  # a mention may say several things of its people
+                _add(ev, side, dated_identity(one, year), span)
     crowd = [s for s, inter in (("1", ev.inter1), ("2", ev.inter2)) if inter in CROWD]
     civil = [s for s, inter in (("1", ev.inter1), ("2", ev.inter2)) if inter == CIVILIANS]
     # one side only can hold who the people in the event's sentences are
@@ -217,7 +221,8 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
         for start, end in _ranges(ev):
             for span, identity in sorted(identities.items()):
                 if span not in own and start <= span[0] and span[1] <= end:
-                    _add(ev, holders[0], dated_identity(identity, year), span)
+                    for one in identity.split("; "):
+                        _add(ev, holders[0], dated_identity(one, year), span)
     add_companions(ev, year)
 
 

@@ -191,7 +191,8 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
 
     who=subjects: the people-mentions that are the subject of the cue's sentence ("locals assaulted a man on
     suspicion of being a thief" -> the locals are a Vigilante Group); who=civilians: every civilian mention of
-    the article ("[women targeted: girls]" -> the civilians harmed are Women)."""
+    the article ("[women targeted: girls]" -> the civilians harmed are Women); who=crowd: the crowd mentions and
+    people-subjects of the cue's sentence ("protesters demanding their wages" -> Labour Group)."""
     cues = _identity_cues()
     if not cues or not matches:
         return []
@@ -218,13 +219,17 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
     out = []
     for m in matches:
         tok = last_tok.get(m.end)
-        if m.kind != "generic" or m.inter not in (5, 6, 7) or m.identity or tok is None:
+        if m.kind != "generic" or m.inter not in (5, 6, 7) or tok is None:
             continue
         for k, (cue, identity, who) in enumerate(cues):
+            if m.identity and who != "crowd":
+                continue  # what a crowd demands adds to who its people are ("students demanding jobs"); the rest names it
             fits = (who == "subjects" and tok.dep == "nsubj" and in_sentence(k, cue, m.sent)) or \
-                (who == "civilians" and m.inter == 7 and in_article(k, cue))
-            if fits:
-                m.identity = identity.replace("{country}", m.country) if m.country else identity.replace(" ({country})", "")
+                (who == "civilians" and m.inter == 7 and in_article(k, cue)) or \
+                (who == "crowd" and (m.inter in (5, 6) or tok.dep == "nsubj") and in_sentence(k, cue, m.sent))
+            filled = identity.replace("{country}", m.country) if m.country else identity.replace(" ({country})", "")
+            if fits and filled not in (m.identity or "").split("; "):
+                m.identity = f"{m.identity}; {filled}" if m.identity else filled
                 out.append(m)
                 break
     return out
