@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, Frame
+from sitrep.events.gate import is_incident_summary
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, fold_repulses, inherit_shooters
 from sitrep.events.modality import modality
@@ -293,10 +294,24 @@ class Detector(ArgumentReader, Merger):
                         self.take_killer(f, other)
                 sent_frames.append(f)
             frames += self._merge_in_sentence(sent_frames)
+        if not frames and sents and is_incident_summary(document.article.text):
+            frames.append(self._summary_frame(sents, actors, country))
         head = headline_sents(document, sents)
         body = [f for f in fold_repulses(frames, self.lex) if f.sent not in head]
         body = fold_interceptions(self._merge_across(body), self.lex)
         return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), inherit_shooters(body))
+
+    def _summary_frame(self, sents: list[Any], actors: dict[int, Actor], country: str | None) -> Frame:
+        """An incident summary reports one event by its form ("On 12 May 2022, ..."), in words the lexicon may not
+        know ("residents cut the road", "the Taliban warned media outlets", "a new armed group announced its
+        formation"): when no trigger was found, the main verb of its first sentence that has one stands for it, of
+        class ``other``, and the coder model reads its words (the rules' "Other" is seldom what the model
+        believes; ``sitrep.events.gate``). Measured on the global-file notes of ten training countries: 11 of
+        1,450 had no event, 9 of them typed right by the words alone."""
+        si = next((i for i, sent in enumerate(sents) if sent.root.pos_ in ("VERB", "AUX")), 0)
+        tok = sents[si].root
+        trig = Trigger(words=(tok.lemma_.lower(),), cls="other")
+        return self._frame((tok, tok.i + 1, trig), si, whole_sentence(sents, si, self.links), sents[si], actors, country)
 
     def _frame(self, item: tuple[Any, int, Trigger], si: int, span: tuple[int, int], sent: Any,
                actors: dict[int, Actor], country: str | None) -> Frame:
