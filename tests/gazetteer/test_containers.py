@@ -4,7 +4,7 @@ that unit stays unresolved (the unit itself then locates the event)."""
 from __future__ import annotations
 
 from sitrep.gazetteer import load_gazetteer
-from sitrep.gazetteer.containers import areas_within, mark_units_after, qualified_places
+from sitrep.gazetteer.containers import areas_within, mark_bracket_lists, mark_units_after, qualified_places
 from sitrep.gazetteer.resolve import Resolver, Toponym
 
 
@@ -167,3 +167,31 @@ def test_a_bracket_unit_is_also_the_province_acled_writes_with_that_name():
     found = [Toponym(n, text.index(n), text.index(n) + len(n)) for n in ("Bijar", "Kurdistan")]
     mark_parentheticals(gaz, text, found)
     assert any(code.startswith("IR.") for code in found[0].within)
+
+
+def _spans(text: str, names: list[str]) -> list[Toponym]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Toponym(name, start, start + len(name)))
+        pos = start + len(name)
+    return out
+
+
+def test_the_outermost_unit_of_a_bracket_holds_the_names_before_it() -> None:
+    """'in Nia-Nia (Bandaka, Mambasa, Ituri)' with Nia-Nia unknown: Bandaka is in Ituri, not Mbandaka abroad."""
+    gaz = load_gazetteer()
+    text = "Rioters took to the street in Nia-Nia (Bandaka, Mambasa, Ituri) on Monday."
+    bandaka, mambasa, ituri = _spans(text, ["Bandaka", "Mambasa", "Ituri"])
+    mark_bracket_lists(gaz, text, [bandaka, mambasa, ituri])
+    assert bandaka.within == areas_within(gaz, "Ituri") and not ituri.within
+
+
+def test_a_bracket_of_peers_or_countries_holds_nothing() -> None:
+    """'(Aleppo, Idleb, Hama)' lists provinces, '(Kenya, Uganda, Tanzania)' countries: none is inside another."""
+    gaz = load_gazetteer()
+    for text, names in (("Shelling hit three provinces (Aleppo, Idleb, Hama) on Monday.", ["Aleppo", "Idleb", "Hama"]),
+                        ("Leaders met (Kenya, Uganda, Tanzania) in Arusha.", ["Kenya", "Uganda", "Tanzania"])):
+        found = _spans(text, names)
+        mark_bracket_lists(gaz, text, found)
+        assert not any(t.within for t in found)

@@ -26,6 +26,7 @@ from sitrep.gazetteer.containers import (
     bracket_units,
     coded_places,
     mark_bracket_areas,
+    mark_bracket_lists,
     mark_city_parts,
     mark_containers,
     mark_parentheticals,
@@ -195,6 +196,7 @@ class PlaceFinder(UnlabelledNames):
         mark_containers(self.gaz, self._text, found)
         mark_parentheticals(self.gaz, self._text, found)
         mark_bracket_areas(self.gaz, self._text, found)
+        mark_bracket_lists(self.gaz, self._text, found)
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
