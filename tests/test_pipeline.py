@@ -1,3 +1,5 @@
+import gc
+
 import pytest
 
 from sitrep import registry
@@ -115,3 +117,44 @@ def test_event_snapshots_are_deep_copies_equal_to_the_events():
     twin[0].evidence["sentence"].append(11)
     twin[0].actor1 = "Rebels"
     assert events[0].evidence == {"sentence": [0, 10]} and events[0].actor1 == "Police"
+
+
+@registry.stage("tests.parser.v1", needs=("article.text",), sets=("doc",))
+def make_fake_parser(config):
+    """Records whether the cyclic collector runs while it 'parses'."""
+
+    def run(documents):
+        config["seen"].append(("parse", gc.isenabled()))
+
+    return run
+
+
+@registry.stage("tests.collector_probe.v1", needs=("doc",), sets=("entities",))
+def make_collector_probe(config):
+    def run(documents):
+        config["seen"].append(("rules", gc.isenabled()))
+
+    return run
+
+
+def probed_pipeline(seen):
+    stages = ["tests.parser.v1", "tests.collector_probe.v1"]
+    return Pipeline({"pipeline": {"stages": stages}, "stages": {name: {"seen": seen} for name in stages}})
+
+
+def test_the_collector_pauses_for_the_stages_after_the_parse_only():
+    seen: list = []
+    probed_pipeline(seen).process_batch([Article(text="alpha one")])
+    assert seen == [("parse", True), ("rules", False)]
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_turned_off_stays_off():
+    seen: list = []
+    gc.disable()
+    try:
+        probed_pipeline(seen).process_batch([Article(text="alpha one")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [("parse", False), ("rules", False)]

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import gc
 import os
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -127,12 +129,17 @@ class Pipeline:
         return [Result.from_document(d) for d in self._run_careful(articles)]
 
     def _run_fast(self, articles: list[Article]) -> list[Document]:
-        """Every stage over the batch with nothing kept to undo; any exception aborts the batch."""
+        """Every stage over the batch with nothing kept to undo; any exception aborts the batch. The stages after
+        the parse run with the cyclic collector paused (see ``_collector_paused``)."""
         documents = [Document(article=a) for a in articles]
-        for _, fn in self.stages:
-            live = [d for d in documents if not _failed(d)]
-            if live:
-                fn(live)
+        paused = False
+        with ExitStack() as after_parse:
+            for spec, (_, fn) in zip(self.specs, self.stages, strict=True):
+                if "doc" not in spec.sets and not paused:
+                    paused = after_parse.enter_context(_collector_paused())
+                live = [d for d in documents if not _failed(d)]
+                if live:
+                    fn(live)
         return documents
 
     def _run_careful(self, articles: list[Article]) -> list[Document]:
@@ -181,6 +188,21 @@ class Pipeline:
                 else:
                     document.errors.append(error("W200", detail, stage=name))
                     gone.update(sets)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[bool]:
+    """The rule stages make hundreds of thousands of short-lived objects per batch (the light copy of each parse,
+    spans, candidates) and free them by reference counting; the cyclic collector walked them again and again
+    while they lived (~6% of the stages' CPU, measured with the pool's frozen model). Paused for one batch, it
+    then runs once over what the batch left (at the next allocation after it is back on)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield True
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _failed(document: Document) -> bool:
