@@ -89,6 +89,13 @@ def test_event_dates_future_date_makes_future_event(stages):
     assert attack.modality == "hypothetical"  # a conditional stays conditional
 
 
+def test_event_dates_the_report_day_is_no_future(stages):
+    # "due to" (because of) is no "due on": the mob attacked on the report's own day
+    text = "On 13 May 2020, a mob attacked the residence of a lawmaker in Basra due to the power cuts."
+    [attack] = dated(stages, text, ["attacked"])
+    assert attack.event_date == "2020-05-13" and attack.modality == "asserted"
+
+
 def test_event_dates_dateline_is_the_report_date_not_the_event_date(stages):
     text = "BAGHDAD, May 9 (Reuters) - Gunmen attacked a checkpoint in Anbar, police said."
     (event,) = dated(stages, text, ["attacked"], published=None, ingested_at="2020-05-20T00:00:00+00:00")
