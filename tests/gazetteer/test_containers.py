@@ -195,3 +195,12 @@ def test_a_bracket_of_peers_or_countries_holds_nothing() -> None:
         found = _spans(text, names)
         mark_bracket_lists(gaz, text, found)
         assert not any(t.within for t in found)
+
+
+def test_the_units_after_the_place_acled_coded_hold_it() -> None:
+    """'(coded to Mokambo, Mahagi, Ituri)': Mokambo is held by Ituri (not the Mokambo of Haut-Katanga)."""
+    gaz = load_gazetteer()
+    text = "Militiamen wounded three civilians at Jupaluka village (coded to Mokambo, Mahagi, Ituri)."
+    mokambo, mahagi, ituri = _spans(text, ["Mokambo", "Mahagi", "Ituri"])
+    mark_bracket_lists(gaz, text, [mokambo, mahagi, ituri])
+    assert mokambo.within == areas_within(gaz, "Ituri")

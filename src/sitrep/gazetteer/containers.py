@@ -151,12 +151,13 @@ def _outer_holds(inner: list[Toponym], areas: list[set[str]]) -> None:
 
 
 def mark_bracket_lists(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
-    """ACLED's bracket of units after a name the NER missed ("in Nia-Nia (Bandaka, Mambasa, Ituri)"): the outermost
-    known unit holds the others, so "Bandaka" is no Mbandaka of another province."""
+    """ACLED's bracket of units after a name the NER missed ("in Nia-Nia (Bandaka, Mambasa, Ituri)") or after the
+    place it coded ("(coded to Mokambo, Mahagi, Ituri)"): the outermost known unit holds the others, so "Bandaka"
+    is no Mbandaka, nor "Mokambo" the Mokambo of Haut-Katanga."""
     k = 0
     while k < len(found):
         a = found[k]
-        if a.within or a.demonym is not None or not _BRACKET_OPENS.search(text[max(0, a.start - 3):a.start]):
+        if a.within or a.demonym is not None or not _BRACKET_OPENS.search(text[max(0, a.start - 20):a.start]):
             k += 1
             continue
         inner = [a]
@@ -169,9 +170,10 @@ def mark_bracket_lists(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
         _outer_holds(inner, [areas_within(gaz, b.text, b.hints) | acled_units(gaz, b.text) for b in inner])
 
 
-_BRACKET_OPENS = re.compile(r"\(\s*$")
+# "(Bandaka, ...", and ACLED's "(coded to Mokambo, Mahagi, Ituri)", "[coded as Kamango, Beni, Nord-Kivu]"
+_BRACKET_OPENS = re.compile(r"(?:[(\[]|[(\[]\s*(?:geo-?)?coded (?:as|to|at)(?: the)?)\s*$")
 _LIST_GAP = re.compile(r"\s*,\s*")
-_BRACKET_CLOSES = re.compile(r"\s*\)")
+_BRACKET_CLOSES = re.compile(r"\s*[)\]]")
 
 
 _ACLED_UNITS: dict[int, dict[str, set[str]]] = {}  # id(gazetteer) -> folded ACLED admin1 name -> unit codes
