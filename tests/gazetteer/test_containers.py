@@ -204,3 +204,11 @@ def test_the_units_after_the_place_acled_coded_hold_it() -> None:
     mokambo, mahagi, ituri = _spans(text, ["Mokambo", "Mahagi", "Ituri"])
     mark_bracket_lists(gaz, text, [mokambo, mahagi, ituri])
     assert mokambo.within == areas_within(gaz, "Ituri")
+
+
+def test_a_province_is_the_container_over_districts_of_its_name_in_its_country() -> None:
+    """'Tezoyuca, Morelos': the state of Morelos, not the Morelos municipalities of other Mexican states."""
+    gaz = load_gazetteer()
+    morelos = {e.admin1_code for e in gaz.lookup("Morelos", loose=False) if e.feature == "admin1" and e.cc == "MX"}
+    in_mexico = {code for code in areas_within(gaz, "Morelos") if code.startswith("MX.")}
+    assert morelos and in_mexico == morelos

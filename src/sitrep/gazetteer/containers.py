@@ -259,6 +259,12 @@ def areas_within(gaz: Gazetteer, name: str, kinds: tuple[str, ...] = ()) -> set[
         kinds = kinds or HINT_FEATURES[words[-1].lower()]
         found += [e for e in gaz.lookup(" ".join(words[:-1])) if e.feature in AREA_HINTS]
     typed = [e for e in found if e.feature in kinds]
+    if not typed:
+        # with no unit word, in one country a province of that name over its districts of that name: "Tezoyuca,
+        # Morelos" is in the state of Morelos, not in a Morelos municipality of five other states nor in the
+        # state of Mexico's Ecatepec de Morelos ("Washington County" still asks for the counties)
+        states = {e.cc for e in found if e.feature == "admin1"}
+        found = [e for e in found if e.feature != "admin2" or e.cc not in states]
     return {e.admin1_code or e.cc for e in typed or found}
 
 
