@@ -113,22 +113,3 @@ def test_the_context_stage_overrides_the_first_when_the_model_has_one(tmp_path: 
     p = m.probability(x, np.array([0, 0]), np.array([1, 2]))  # both pairs of unit 0: only 0-1 is mutual best
     assert p[0] > 0.8 > 0.2 > p[1]
     assert m.probability(x).tolist() == pytest.approx([1 / (1 + np.exp(-5.0))] * 2)  # no ends: first stage
-
-
-def test_sentence_weights_raise_the_pair_whose_meanings_agree(tmp_path: Path) -> None:
-    from dataclasses import asdict
-
-    from sitrep.dedup.match import Logistic
-
-    zero = [0.0] * len(NAMES)
-    weights = [0.0] * 4
-    weights[2] = 3.0  # a dimension that must agree
-    m = MatchModel(list(NAMES), zero, [1.0] * len(NAMES), zero, 0.0, 0.6, 0.3, sentence=weights)
-    m.write(tmp_path)
-    assert MatchModel.read(tmp_path).sentence == weights
-    v = np.array([[0, 0, 1, 0], [0, 0, 1, 0], [1, 0, 0, 0]], dtype=np.float32)
-    i, j = np.array([0, 0]), np.array([1, 2])
-    p = m.probability(np.zeros((2, len(NAMES))), i, j, v)
-    assert p[0] == pytest.approx(1 / (1 + np.exp(-3.0))) and p[1] == pytest.approx(0.5)
-    assert m.probability(np.zeros((2, len(NAMES))), i, j).tolist() == [0.5, 0.5]  # no vectors: no say
-    assert Logistic(**asdict(Logistic(zero, [1.0] * len(NAMES), zero, 0.0))).sentence == []

@@ -69,7 +69,6 @@ def test_train_dedup_writes_a_model_that_loads_with_its_card(trained: tuple[Path
     model = MatchModel.read(out)
     assert model.names == list(NAMES)
     assert len(model.coef) == len(NAMES) and model.context  # both stages fitted
-    assert len(model.sentence) == len(model.context["sentence"]) == 512  # both read the sentence vectors
     assert 0.0 < model.possible_at < model.merge_at <= 1.0
     assert figures["pairs"] == model.extra["pairs"] and int(figures["matches"]) > 0  # type: ignore[call-overload]
     assert sorted(model.extra["fit_countries"]) == ["nigeria", "pakistan"]

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from sitrep.dedup import headline, sentences
+from sitrep.dedup import headline
 from sitrep.dedup.actors import split_assoc
 from sitrep.dedup.blocking import candidate_pairs
 from sitrep.dedup.cluster import cluster
@@ -57,8 +57,6 @@ def prepare(table: pa.Table, cfg: DedupConfig, idf: dict[str, float] | None = No
         letters = model.letter_idf if model is not None else None
         f.head = headline.build(f.texts, wanted, idf, default_idf, f.country, letter_idf=letters,
                                 letter_default=model.letter_default_idf if model is not None else 0.0)
-        if model is None or model.sentence:  # None: fitting, where every signal is wanted
-            f.head.vectors = sentences.vectors(f.texts, wanted)
     return f
 
 

@@ -163,7 +163,6 @@ class Headlines:
     bptr: np.ndarray | None = None
     btok: np.ndarray | None = None
     reaction: np.ndarray | None = None
-    vectors: np.ndarray | None = None  # (n, 512) sentence vectors (``sentences``), set by ``core.prepare``
 
 
 def build(texts: Sequence[str | None], wanted: np.ndarray, idf: Mapping[str, float] | None,

@@ -17,10 +17,7 @@ and (format 6, ``headline_pairs``) a count both state, pairs of words in a
 row both use, the IDF mass of their shared words and the second rarest,
 how much of the shorter report the longer holds, the days apart, a toll
 that rose or fell with the days, an equal toll of five or more, and
-reaction reports ("UN condemns attack ...") on one side or both; and
-(format 7, ``sentences``) what the two reports mean: the cosine of their
-sentence vectors and, weighed dimension by dimension, their product (a
-learned weighted inner product, computed in chunks, never stored per pair).
+reaction reports ("UN condemns attack ...") on one side or both.
 A logistic regression
 over these is shipped as plain numbers (``data/models/dedup/model.json``),
 so scoring needs numpy only.
@@ -46,7 +43,7 @@ import numpy as np
 from sitrep.dedup.features import Features
 from sitrep.dedup.text import jaccard
 
-FORMAT = 7
+FORMAT = 6
 BASE_NAMES = (
     "date", "place", "actors", "type", "text",  # the rule components, 0..1
     "jaccard", "cosine", "rare_shared", "shared_words", "cosine_same_day",
@@ -66,9 +63,7 @@ BASE_NAMES = (
 # not multiply. Measured on the fitting countries (leave one country out, clustered pairwise F1 at precision
 # >= 0.89): 0.379 with the signals once, 0.419 with the near-day copies.
 NEAR = "near_"
-# The cosine of the reports' sentence vectors (``sentences``); their product dimension by dimension is read too,
-# as ``Logistic.sentence`` weights rather than 512 more columns per pair.
-NAMES = BASE_NAMES + tuple(NEAR + n for n in BASE_NAMES) + ("sentence_cosine",)
+NAMES = BASE_NAMES + tuple(NEAR + n for n in BASE_NAMES)
 
 
 def _tolls(f: Features, k: np.ndarray) -> np.ndarray:
@@ -83,32 +78,7 @@ def pair_features(f: Features, s: Any) -> np.ndarray:
     """One row of ``NAMES`` per scored pair (``s`` is a ``scoring.Scores``)."""
     base = _base_features(f, s)
     near = base[:, [BASE_NAMES.index("same_day")]] + base[:, [BASE_NAMES.index("next_day")]]
-    return np.hstack([base, base * near, sentence_cosine(f, s.i, s.j)[:, None]])
-
-
-def sentence_vectors(f: Features) -> np.ndarray | None:
-    """The units' sentence vectors (``sentences.vectors``), None when they were not computed."""
-    return getattr(f.head, "vectors", None) if f.head is not None else None
-
-
-def sentence_cosine(f: Features, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    v = sentence_vectors(f)
-    return weighted_dot(v, i, j, None)
-
-
-_DOT_STEP = 100_000  # pairs whose sentence vectors are gathered at once (bounded memory)
-
-
-def weighted_dot(v: np.ndarray | None, i: np.ndarray, j: np.ndarray, weights: np.ndarray | None) -> np.ndarray:
-    """Per pair: sum over dimensions of weights * v[i] * v[j] (plain cosine without weights); 0 without vectors."""
-    out = np.zeros(len(i))
-    if v is None or not len(i):
-        return out
-    w = np.ones(v.shape[1], dtype=np.float32) if weights is None else np.asarray(weights, dtype=np.float32)
-    for s in range(0, len(i), _DOT_STEP):
-        a, b = i[s : s + _DOT_STEP], j[s : s + _DOT_STEP]
-        out[s : s + _DOT_STEP] = np.einsum("ij,ij->i", v[a] * w, v[b])
-    return out
+    return np.hstack([base, base * near])
 
 
 def _base_features(f: Features, s: Any) -> np.ndarray:
@@ -224,19 +194,12 @@ class Logistic:
     scale: list[float]
     coef: list[float]
     intercept: float
-    # Weights of the sentence vectors' product per dimension (already divided by their scale) and the term their
-    # mean product adds (negated): without vectors the pair counts as an average one. Empty: not read.
-    sentence: list[float] = field(default_factory=list)
-    sentence_offset: float = 0.0
 
-    def __call__(self, x: np.ndarray, v: np.ndarray | None = None, i: np.ndarray | None = None,
-                 j: np.ndarray | None = None) -> np.ndarray:
+    def __call__(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
             return np.zeros(0)
-        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef) + self.intercept
-        if self.sentence and v is not None and i is not None and j is not None:
-            z = z + weighted_dot(v, i, j, np.asarray(self.sentence)) + self.sentence_offset
-        return 1.0 / (1.0 + np.exp(-z))
+        z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
+        return 1.0 / (1.0 + np.exp(-(z @ np.asarray(self.coef) + self.intercept)))
 
 
 @dataclass
@@ -260,23 +223,15 @@ class MatchModel:
     # The second stage over ``NAMES`` + ``CONTEXT_NAMES`` (``Logistic`` fields); empty: the first stage decides.
     context: dict[str, Any] = field(default_factory=dict)
 
-    # The first stage's ``Logistic.sentence`` weights and offset.
-    sentence: list[float] = field(default_factory=list)
-    sentence_offset: float = 0.0
+    def first_stage(self, x: np.ndarray) -> np.ndarray:
+        return Logistic(self.mean, self.scale, self.coef, self.intercept)(x)
 
-    def first_stage(self, x: np.ndarray, v: np.ndarray | None = None, i: np.ndarray | None = None,
-                    j: np.ndarray | None = None) -> np.ndarray:
-        return Logistic(self.mean, self.scale, self.coef, self.intercept, self.sentence,
-                        self.sentence_offset)(x, v, i, j)
-
-    def probability(self, x: np.ndarray, i: np.ndarray | None = None, j: np.ndarray | None = None,
-                    v: np.ndarray | None = None) -> np.ndarray:
-        """Per pair (rows of ``NAMES``); with the pairs' ends ``i``, ``j`` the context stage has its say, and
-        with the units' sentence vectors ``v`` both stages weigh what the reports mean."""
-        p1 = self.first_stage(x, v, i, j)
+    def probability(self, x: np.ndarray, i: np.ndarray | None = None, j: np.ndarray | None = None) -> np.ndarray:
+        """Per pair (rows of ``NAMES``); with the pairs' ends ``i``, ``j`` the context stage has its say."""
+        p1 = self.first_stage(x)
         if not self.context or i is None or j is None:
             return p1
-        return Logistic(**self.context)(context_features(i, j, x, p1), v, i, j)
+        return Logistic(**self.context)(context_features(i, j, x, p1))
 
     def write(self, folder: str | Path) -> None:
         out = Path(folder)

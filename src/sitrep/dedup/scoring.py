@@ -18,7 +18,7 @@ import numpy as np
 
 from sitrep.dedup.config import DedupConfig
 from sitrep.dedup.features import Features
-from sitrep.dedup.match import MatchModel, pair_features, sentence_vectors
+from sitrep.dedup.match import MatchModel, pair_features
 from sitrep.dedup.text import jaccard
 
 NONE, POSSIBLE, MERGE = 0, 1, 2
@@ -162,7 +162,7 @@ def score_pairs(f: Features, i: np.ndarray, j: np.ndarray, cfg: DedupConfig) -> 
                  np.zeros(len(i), dtype=bool), model_domain(f, i, j, hard, timing, same_article))
     if model is not None and out.domain.any():
         dom = out.take(out.domain)
-        p = model.probability(pair_features(f, dom), dom.i, dom.j, sentence_vectors(f))
+        p = model.probability(pair_features(f, dom), dom.i, dom.j)
         apply_probability(out, out.domain, p, cfg.match_merge_at or model.merge_at,
                           cfg.match_possible_at or model.possible_at)
     return out

