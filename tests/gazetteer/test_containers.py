@@ -212,3 +212,15 @@ def test_a_province_is_the_container_over_districts_of_its_name_in_its_country()
     morelos = {e.admin1_code for e in gaz.lookup("Morelos", loose=False) if e.feature == "admin1" and e.cc == "MX"}
     in_mexico = {code for code in areas_within(gaz, "Morelos") if code.startswith("MX.")}
     assert morelos and in_mexico == morelos
+
+
+def test_a_place_word_before_the_comma_makes_the_first_name_a_place_inside_the_second() -> None:
+    """'Rio Grande municipality, Zacatecas': Rio Grande is held by Zacatecas even though its likeliest reading alone
+    is a province (Puerto Rico's); the second name is then the state, not its capital."""
+    from sitrep.gazetteer.containers import mark_containers
+
+    gaz = load_gazetteer()
+    text = "In Rio Grande municipality, Zacatecas, three men were killed."
+    rio, zacatecas = _spans(text, ["Rio Grande", "Zacatecas"])
+    mark_containers(gaz, text, [rio, zacatecas])
+    assert rio.within == areas_within(gaz, "Zacatecas") and zacatecas.hints

@@ -29,7 +29,10 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
         if k > 0 and text[found[k - 1].end:a.start].strip() in (",", "and", ", and"):
             continue
         first = gaz.lookup(a.text)
-        if not first or first[0].feature in ("country", "admin1", "continent"):
+        # (after a place word the first name is that kind of place whatever its likeliest reading: "Rio Grande
+        # municipality, Zacatecas" is no Puerto Rican province)
+        if not first or (first[0].feature in ("country", "admin1", "continent")
+                         and text[a.end:b.start].strip() == ","):
             continue
         within = areas_within(gaz, b.text)
         if not within and text[a.end:b.start].strip() != ",":
