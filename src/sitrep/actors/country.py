@@ -93,8 +93,6 @@ def source_countries(source: str | None) -> set[str]:
         m = _BRACKETED.search(part)
         if m and (cc := rep.iso2(m.group(1))):
             out.add(cc)
-        if _key(_BRACKETED.sub("", part)) in rep.international:
-            continue  # "Agence France Presse": the record shows it reporting worldwide, whatever its name carries
         words = re.findall(r"[A-Za-z][A-Za-z'-]+", _BRACKETED.sub("", part))
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
