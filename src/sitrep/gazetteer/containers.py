@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from sitrep.gazetteer.areas import AREA_HINTS, acled_units, areas_within
+from sitrep.gazetteer.bracket_lists import outer_holds
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
@@ -14,9 +16,6 @@ from sitrep.gazetteer.wording import GENERIC_WORDS, LOCATIVE
 
 if TYPE_CHECKING:
     from sitrep.model import Place
-
-AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
-
 
 def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
     """'Alexandria, Va.' / 'Hit, Anbar' / 'Tbilisi, Georgia': the second name contains the first."""
@@ -138,62 +137,7 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
         within = _nested(areas)
         if within and not a.within:
             a.within = within
-        _outer_holds(inner, areas)
-
-
-def _outer_holds(inner: list[Toponym], areas: list[set[str]]) -> None:
-    """A bracket of units is written smallest first: the outermost known one, a province of one country, holds the
-    others too ("(Muse Township, Muse District, Shan State)": no Muse abroad). A name that is itself a province
-    elsewhere is a list's peer, not a unit inside it ("(Aleppo, Idleb, Hama)"), and stays as it is."""
-    outer = next((unit for unit in reversed(areas) if unit), set())
-    if not any("." in code for code in outer) or len({code.split(".")[0] for code in outer}) != 1:
-        return  # a country, or provinces of several ("(Sebha, South)"), holds nothing for sure
-    for b, unit in zip(inner, areas, strict=True):
-        if unit is not outer and not b.within and (not unit or unit & outer):
-            b.within = outer
-
-
-def mark_bracket_lists(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
-    """ACLED's bracket of units after a name the NER missed ("in Nia-Nia (Bandaka, Mambasa, Ituri)") or after the
-    place it coded ("(coded to Mokambo, Mahagi, Ituri)"): the outermost known unit holds the others, so "Bandaka"
-    is no Mbandaka, nor "Mokambo" the Mokambo of Haut-Katanga."""
-    k = 0
-    while k < len(found):
-        a = found[k]
-        if a.within or a.demonym is not None or not _BRACKET_OPENS.search(text[max(0, a.start - 20):a.start]):
-            k += 1
-            continue
-        inner = [a]
-        while k + len(inner) < len(found) and _LIST_GAP.fullmatch(text[inner[-1].end:found[k + len(inner)].start]):
-            inner.append(found[k + len(inner)])
-        k += len(inner)
-        if len(inner) < 2 or not _BRACKET_CLOSES.match(text, inner[-1].end) \
-                or any(b.demonym is not None for b in inner):
-            continue
-        _outer_holds(inner, [areas_within(gaz, b.text, b.hints) | acled_units(gaz, b.text) for b in inner])
-
-
-# "(Bandaka, ...", and ACLED's "(coded to Mokambo, Mahagi, Ituri)", "[coded as Kamango, Beni, Nord-Kivu]"
-_BRACKET_OPENS = re.compile(r"(?:[(\[]|[(\[]\s*(?:geo-?)?coded (?:as|to|at)(?: the)?)\s*$")
-_LIST_GAP = re.compile(r"\s*,\s*")
-_BRACKET_CLOSES = re.compile(r"\s*[)\]]")
-
-
-_ACLED_UNITS: dict[int, dict[str, set[str]]] = {}  # id(gazetteer) -> folded ACLED admin1 name -> unit codes
-
-
-def acled_units(gaz: Gazetteer, name: str) -> set[str]:
-    """The admin1 units ACLED writes as ``name`` where the gazetteer's own name differs: "(Kurdistan)" after an
-    Iranian town is Iran's Kordestan province, which the gazetteer knows only as Kordestan (its "Kurdistan" is
-    Iraq's Kurdistan Region), so the town's namesake in Iran stays a reading."""
-    index = _ACLED_UNITS.get(id(gaz))
-    if index is None:
-        index = {}
-        for code, spelled in gaz.acled_admin1.items():
-            index.setdefault(exact_key(spelled), set()).add(code)
-        _ACLED_UNITS.clear()
-        _ACLED_UNITS[id(gaz)] = index
-    return index.get(exact_key(name), set())
+        outer_holds(inner, areas)
 
 
 def _nested(areas: list[set[str]]) -> set[str]:
@@ -251,24 +195,6 @@ def qualified_places(text: str, found: list[Toponym]) -> list[int]:
                 and (e.admin1_code in a.within or e.cc in a.within) and e.feature != "country":
             out.append(b.start)
     return sorted(set(out))
-
-
-def areas_within(gaz: Gazetteer, name: str, kinds: tuple[str, ...] = ()) -> set[str]:
-    """The admin1 units and countries a containing name ("Va.", "Georgia", "Northamptonshire") can mean; a unit
-    word says which kind when one is of that kind ("(Ilam district)": Nepal's district, not Iran's province)."""
-    found = [e for e in gaz.lookup(name) if e.feature in AREA_HINTS]
-    words = name.split()
-    if len(words) > 1 and words[-1].lower() in HINT_FEATURES:
-        kinds = kinds or HINT_FEATURES[words[-1].lower()]
-        found += [e for e in gaz.lookup(" ".join(words[:-1])) if e.feature in AREA_HINTS]
-    typed = [e for e in found if e.feature in kinds]
-    if not typed:
-        # with no unit word, in one country a province of that name over its districts of that name: "Tezoyuca,
-        # Morelos" is in the state of Morelos, not in a Morelos municipality of five other states nor in the
-        # state of Mexico's Ecatepec de Morelos ("Washington County" still asks for the counties)
-        states = {e.cc for e in found if e.feature == "admin1"}
-        found = [e for e in found if e.feature != "admin2" or e.cc not in states]
-    return {e.admin1_code or e.cc for e in typed or found}
 
 
 def names_before_areas(gaz: Gazetteer, doc: Any, found: list[Toponym]) -> list[Toponym]:

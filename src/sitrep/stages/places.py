@@ -21,12 +21,12 @@ from typing import Any
 
 from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
+from sitrep.gazetteer.bracket_lists import mark_bracket_lists
 from sitrep.gazetteer.containers import (
     bracket_provinces,
     bracket_units,
     coded_places,
     mark_bracket_areas,
-    mark_bracket_lists,
     mark_city_parts,
     mark_containers,
     mark_parentheticals,
