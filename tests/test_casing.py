@@ -36,3 +36,9 @@ def test_casing_touches_only_the_headline_line_and_keeps_offsets() -> None:
 def test_casing_keeps_short_lines_and_unknown_words() -> None:
     assert sentence_case("By John Smith") == "By John Smith"
     assert sentence_case("Zorvan Hill Fighters Attack Troops") == "Zorvan Hill fighters attack troops"
+
+
+def test_casing_leaves_paragraph_long_lines_alone() -> None:
+    paragraph = " ".join(["Troops Attack Rebel Base Near Town"] * 12)
+    assert len(paragraph) > 300
+    assert sentence_case(paragraph) == paragraph

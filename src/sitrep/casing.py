@@ -18,6 +18,7 @@ from importlib import resources
 _WORD = re.compile(r"[^\W\d_]+")
 _OPENING = " \t\"'‘“(["
 MIN_WORDS = 4  # shorter lines ("By John Smith", "Related Stories") are left alone
+MAX_CHARS = 300  # a longer line is a paragraph, not a headline: not even looked at
 TITLE_SHARE = 0.6  # share of a line's ordinary words written with a capital for it to read as Title Case
 MIN_CAPITALISED = 2
 CAPS_SHARE = 0.7  # ... all in capitals, for it to read as a capitalised headline
@@ -45,6 +46,8 @@ def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
 
 
 def _recase_line(line: str, lower: frozenset[str]) -> str:
+    if len(line) > MAX_CHARS:
+        return line
     words = _WORD.findall(line)
     kind = _line_kind(words, lower)
     if kind is None:
