@@ -76,3 +76,11 @@ def test_arguments_an_actor_name_read_as_an_auxiliary_is_no_passive(lead):
               "Homs badia.")
     assert ev.actor1.startswith("Islamic State")
     assert ev.inter1 == 2 and ev.inter2 == 1
+
+
+def test_arguments_police_protesting_are_protesters_with_their_force_associated(lead):
+    ev = lead("About 200 police protested in Nairobi over their unpaid allowances.")
+    assert ev.actor1 is not None and ev.actor1.startswith("Protesters")
+    assert ev.assoc_actor_1 is not None and ev.assoc_actor_1.startswith("Police Forces")
+    ev = lead("Students protested in Nairobi and police dispersed them with tear gas.")
+    assert ev.actor2 is not None and ev.actor2.startswith("Police Forces")

@@ -323,8 +323,14 @@ class ArgumentReader:
                     f.assoc1.append(a)
         f.victims += self._sentence_victims(sent, actors, country)
         if f.cls in CROWD_CLASSES and f.actor1 is not None and f.actor1.inter == 1 and f.actor2 is None:
-            # "the riots were brought under control by the police": the state force faces the crowd
-            f.actor1, f.actor2 = None, f.actor1
+            if a1s and f.actor1 is a1s[0] and a1_tok is not None and a1_tok.dep_ == "nsubj":
+                # "about 200 police protested", "prison guards staged a protest": the force's own members are
+                # the crowd; ACLED codes Protesters (X) with the force as associated actor
+                members = f.actor1
+                f.actor1, f.assoc1 = None, [members, *f.assoc1]
+            else:
+                # "the riots were brought under control by the police": the state force faces the crowd
+                f.actor1, f.actor2 = None, f.actor1
         self._linear_fallback(f, actors, sent)
         rival_sides(f, sent)
 
