@@ -84,3 +84,9 @@ def test_arguments_police_protesting_are_protesters_with_their_force_associated(
     assert ev.assoc_actor_1 is not None and ev.assoc_actor_1.startswith("Police Forces")
     ev = lead("Students protested in Nairobi and police dispersed them with tear gas.")
     assert ev.actor2 is not None and ev.actor2.startswith("Police Forces")
+
+
+def test_arguments_an_off_duty_policeman_keeps_his_force_as_associated_actor(lead):
+    ev = lead("Militants fired at an off-duty policeman in a targeted attack in the town. He was killed.")
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
+    assert ev.assoc_actor_2 is not None and ev.assoc_actor_2.startswith("Police Forces")

@@ -37,6 +37,8 @@ class Arg:
     end: int
     actor: Actor | None = None
     joint: bool = False  # named inside another participant's phrase ("ENDF and Oromia police forces"): its ally
+    # an off-duty policeman read as a civilian keeps his force (name, inter): ACLED names it as assoc_actor_2
+    member_of: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,9 @@ class ArgumentReader:
             a = actors.get(t.i)
             if a is not None:
                 if off_duty and a.inter in (1, 2, 3):
-                    # an off-duty policeman attacked: ACLED codes an attack on a civilian
-                    return Arg(generic_name(7, country), 7, a.start, a.end, None)
+                    # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him
+                    force = (a.name, a.inter) if a.inter == 1 else None
+                    return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=force)
                 return Arg(a.name, a.inter, a.start, a.end, a)
         lemma = tok.lemma_.lower()
         inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
@@ -134,7 +137,10 @@ class ArgumentReader:
             inter = 7  # "a mine killed two youths": young people harmed are civilians, rioting youths are rioters
         private_guard = inter == 1 and lemma in ("guard", "watchman") and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_GUARD for c in kids)
+        force = None
         if off_duty and inter in (1, 2, 3):
+            police = bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
+            force = (generic_name(1, country, police), 1) if inter == 1 else None
             inter = 7
         if private_guard:
             # "a security guard" of a shop or a mine is no state force but ACLED's Private Security Forces, an
@@ -145,7 +151,7 @@ class ArgumentReader:
         police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
         name = (f"Private Security Forces ({country})" if country else "Private Security Forces") \
             if private_guard and inter == 8 else generic_name(inter, country, police)
-        return Arg(name, inter, span.start_char, span.end_char, None)
+        return Arg(name, inter, span.start_char, span.end_char, None, member_of=force)
 
     @staticmethod
     def _off_duty(tok: Any, kids: list[Any]) -> bool:
@@ -333,6 +339,11 @@ class ArgumentReader:
                 f.actor1, f.actor2 = None, f.actor1
         self._linear_fallback(f, actors, sent)
         rival_sides(f, sent)
+        target = f.actor2 or (f.victims[0] if f.victims else None)
+        if target is not None and target.member_of is not None \
+                and all(a.name != target.member_of[0] for a in f.assoc2):
+            # "an off-duty police officer was shot dead": Civilians (X), the police as associated actor
+            f.assoc2.append(Arg(*target.member_of, target.start, target.end))
 
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
@@ -349,7 +360,7 @@ class ArgumentReader:
                     for c in t.children:
                         # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
                         if (c.dep_ == "nsubj") if died else c.dep_ in ("dobj", "nsubjpass"):
-                            found += self._args_conj(c, actors, country)
+                            found += self._args_conj(c, actors, country, target=True)  # harmed: off duty?
             cache[key] = found
         return list(cache[key])
 
