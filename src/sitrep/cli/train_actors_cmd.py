@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from sitrep.cli.train_cmd import train_app
+from sitrep.cli.train_cmd import EXPORTS_ARG, HOLDOUT_OPT, train_app
 
 _DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "actors_acled.csv"
 
@@ -24,10 +24,9 @@ def train_actors(inputs: list[Path], output: Path = _DEFAULT_OUT, holdout: str |
 
 @train_app.command("actors")
 def actors_cmd(
-    inputs: list[Path] = typer.Argument(..., help="ACLED export files or folders (CSV/XLSX, any schema)."),
+    inputs: list[Path] = EXPORTS_ARG,
     output: Path = typer.Option(_DEFAULT_OUT, "--output", "-o", help="Where to write the table."),
-    holdout: str = typer.Option("default", "--holdout",
-                                help="Countries never read: 'default' (the evaluation's), 'none', or 'A,B'."),
+    holdout: str = HOLDOUT_OPT,
     min_notes: int = typer.Option(3, "--min-notes", help="Notes a phrase needs with its actor to be kept."),
 ) -> None:
     """Learn how ACLED notes name each actor; the hand-made actors.csv still wins where they conflict."""

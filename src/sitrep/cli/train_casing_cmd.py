@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from sitrep.cli.train_cmd import train_app
+from sitrep.cli.train_cmd import EXPORTS_ARG, HOLDOUT_OPT, train_app
 
 _DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "lowercase_words.txt"
 
@@ -25,10 +25,9 @@ def train_casing(inputs: list[Path], output: Path = _DEFAULT_OUT, holdout: str |
 
 @train_app.command("casing")
 def casing_cmd(
-    inputs: list[Path] = typer.Argument(..., help="ACLED export files or folders (CSV/XLSX, any schema)."),
+    inputs: list[Path] = EXPORTS_ARG,
     output: Path = typer.Option(_DEFAULT_OUT, "--output", "-o", help="Where to write the word list."),
-    holdout: str = typer.Option("default", "--holdout",
-                                help="Countries never read: 'default' (the evaluation's), 'none', or 'A,B'."),
+    holdout: str = HOLDOUT_OPT,
 ) -> None:
     """Learn which words are ordinary lower-case words, for reading Title Case headlines."""
     n = train_casing(inputs, output, holdout)

@@ -15,6 +15,11 @@ import typer
 
 from sitrep.cli import app
 
+# The options every ACLED-trained artifact's command takes, declared once.
+EXPORTS_ARG = typer.Argument(..., help="ACLED export files or folders (CSV/XLSX, any schema).")
+HOLDOUT_OPT = typer.Option("default", "--holdout",
+                           help="Countries never read: 'default' (the evaluation's), 'none', or 'A,B'.")
+
 train_app = typer.Typer(help="Rebuild a learned artifact (coder, actor table, places, dedup matcher) from coded data.",
                         no_args_is_help=True)
 app.add_typer(train_app, name="train")
