@@ -265,6 +265,10 @@ class ArgumentReader:
                     and tok.head.lemma_.lower() not in self.lex.cues.get("discovery", frozenset()):
                 # "X launched an operation"; but who found the bodies did not kill them
                 a1_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if a1_tok is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            # "an IED blast planted by BNA": the trigger modifies the noun the agent's clause hangs on
+            a1_tok = next((self._pobj(g) for c in tok.head.children if c.dep_ == "acl"
+                           for g in c.children if g.dep_ == "agent"), None)
         if a1_tok is None and tok.dep_ in ("xcomp", "advcl", "conj") and tok.pos_ == "VERB":
             head = tok.head
             # object control ("prompted the ISF to deploy") before subject control ("vowed to attack")
