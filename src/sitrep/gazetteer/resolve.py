@@ -34,6 +34,9 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "municipality": ("town", "admin2"),
     "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
 }
+# the countries whose units are called townships: "Kani Township" is Myanmar's, never Japan's town of Kani, and a
+# township whose town the gazetteer lacks is left unresolved rather than matched abroad
+TOWNSHIP_COUNTRIES = {"MM", "US", "CA", "CN", "TW", "ZA", "IN", "AU", "NZ"}
 SIZEABLE_TOWN = 100_000  # a town this large is known by name: a unit the text spells otherwise does not undo it
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
@@ -63,6 +66,7 @@ class Toponym:
     admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
     partial: bool = False  # one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer"): a weak location
     actor: bool = False  # a nationality word of an armed force ("Russian forces", "Turkish drones"): who acts
+    unit_word: str = ""  # the unit word written with the name, lower case ("township" of "Myinmu Township")
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -103,6 +107,12 @@ class Resolver:
             # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
             found = self.gaz.lookup(top.text)
             top.exact = False
+        if top.unit_word == "township":
+            found = [c for c in found if c.cc in TOWNSHIP_COUNTRIES]
+            if not found:
+                top.candidates = []
+                top.reason = f"no '{top.text}' in a country with townships"
+                return
         if found and "." in top.text and len(top.text) <= 6:
             found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
         if found and top.within:

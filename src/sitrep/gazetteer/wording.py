@@ -32,6 +32,14 @@ NAMED_AREAS = ("country", "admin1", "region", "desert", "continent", "sea", "oce
 LOCATIVE = {"in", "near", "at", "from", "outside", "of", "to", "toward", "towards", "around", "across", "into",
             "between", "through", "nearby", "inside", "within", "outskirts", "via", "and"}
 PART_OF = re.compile(r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern$")
+# headline shorthand for a part of a country or province ("NW Pak", "SE Turkey", "N. Nigeria"): never a place itself
+# (Czechia's Nupaky was "NW Pak" read loosely, Macao's Se was "SE"), unless spelled out it is part of a name
+# ("S. Sudan", "N. Carolina", "W. Bank"); the words it may stand for
+DIRECTION_ABBREVIATIONS = {
+    "N": ("North",), "S": ("South",), "E": ("East",), "W": ("West",), "NE": ("Northeast", "North East"),
+    "NW": ("Northwest", "North West"), "SE": ("Southeast", "South East"), "SW": ("Southwest", "South West"),
+}
+DIRECTION_ABBREVIATIONS.update({abbrev + ".": words for abbrev, words in list(DIRECTION_ABBREVIATIONS.items())})
 HINT_BEFORE = re.compile(r"\b(city|town|village|province|governorate|state|county|district|region|desert)\s+of\s+$",
                          re.I)
 

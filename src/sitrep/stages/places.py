@@ -38,8 +38,10 @@ from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.reporting import ReportingCountry
 from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, Resolver, Toponym
 from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
+from sitrep.gazetteer.unit_phrases import names_before_units
 from sitrep.gazetteer.unlabelled import UnlabelledNames
 from sitrep.gazetteer.wording import (
+    DIRECTION_ABBREVIATIONS,
     ENTITY_LABELS,
     GENERIC_WORDS,
     HINT_BEFORE,
@@ -95,23 +97,34 @@ class PlaceFinder(UnlabelledNames):
             end -= 1  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
         if start >= end:
             return None
+        if doc[start].text in DIRECTION_ABBREVIATIONS:
+            if end - start == 1:
+                if end < len(doc) and doc[end].text[:1].isupper():
+                    return None  # "SE" of "SE Turkey", the NER's entity on its own
+            elif not any(self.gaz.lookup(name, loose=False) for name in (doc[start:end].text, *(
+                    f"{word} {doc[start + 1:end].text}" for word in DIRECTION_ABBREVIATIONS[doc[start].text]))):
+                start += 1  # "NW Pak": the part's country; the hint below reads it as a unit, like "northern"
         hints: tuple[str, ...] = ()
+        unit_word = ""
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and nxt.lower_ in HINT_FEATURES:
             wider = doc[start:end + 1].text
             if self.gaz.lookup(wider, loose=False):
                 end += 1
             hints = HINT_FEATURES[nxt.lower_]
+            unit_word = nxt.lower_
         elif doc[end - 1].lower_ in HINT_FEATURES and end - start > 1:
             hints = HINT_FEATURES[doc[end - 1].lower_]
+            unit_word = doc[end - 1].lower_
         before = self._text[max(0, doc[start].idx - 40):doc[start].idx]
         m = HINT_BEFORE.search(before)
         if m and not hints:
             hints = HINT_FEATURES[m.group(1).lower()]
-        elif not hints and start > 0 and PART_OF.match(doc[start - 1].lower_):
+        elif not hints and start > 0 and (PART_OF.match(doc[start - 1].lower_)
+                                          or doc[start - 1].text in DIRECTION_ABBREVIATIONS):
             hints = ("country", "admin1", "region", "admin2")  # "in southern Idlib" is the province, not the city
         span = doc[start:end]
-        return Toponym(span.text, span.start_char, span.end_char, sent, hints)
+        return Toponym(span.text, span.start_char, span.end_char, sent, hints, unit_word=unit_word)
 
     def _extend(self, doc: Any, start: int, end: int) -> int:
         """The NER sometimes stops inside a name ('Deir' of 'Deir ez-Zor') or cuts it in two ('Boa' + 'Vista',
@@ -188,6 +201,7 @@ class PlaceFinder(UnlabelledNames):
         found += more
         if more:  # "Kisima (Beni, North Kivu)": Beni, found only now, qualifies the name before the bracket
             found += names_before_areas(self.gaz, doc, found)
+        found += names_before_units(self.gaz, self._text, found)  # "Sfuhen town in Idleb countryside"
         for top in found:
             top.sent = sentence_index(doc, top.start)
             # "at 3:00 pm Sanaa time": a time zone says when, not where; like a newspaper's city (``embedded``)
