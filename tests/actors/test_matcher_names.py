@@ -84,3 +84,8 @@ def test_islamic_state_militants_are_the_branch_of_the_articles_country() -> Non
 def test_the_somali_islamic_state_takes_the_name_of_the_events_year() -> None:
     assert names("IS militants attacked a base", "Somalia", 2017) == ["Islamic State (Somalia)"]
     assert names("IS militants attacked a base", "Somalia", 2025) == ["Islamic State Somalia Province"]
+
+
+def test_the_syrian_regime_acting_is_its_army() -> None:
+    assert names("regime positions were shelled", "Syria", 2021)[0] == "Military Forces of Syria (2000-2024)"
+    assert names("a Syrian regime sniper shot a boy", "Syria", 2022)[0] == "Military Forces of Syria (2000-2024)"
