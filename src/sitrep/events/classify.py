@@ -109,6 +109,10 @@ def _violence(c: Context) -> str:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
     if target is None and c.objects & c.civilian_places:
         target = 7  # "attacked a village / a market / a church"
+    if "off_duty" in c.cues and target in (1, None):
+        # "shot an off-duty police officer": state personnel out of service are civilians in ACLED's record
+        # (training notes saying "off-duty": 36 attacks, 2 armed clashes)
+        target = 7
     if c.inter2 is None and target in (None, 7) and c.objects & c.military_places:
         # "attacked a checkpoint, killing five people": the object says what was attacked; not when the
         # target is named as civilians ("beat a gas station worker")

@@ -202,6 +202,12 @@ def _word_part(toks: list[Any], k: int) -> bool:
         prev is not None and prev.text == "-" and not prev.whitespace_ and k > 1 and not toks[k - 2].whitespace_)
 
 
+def _off_duty(lows: list[str]) -> bool:
+    """Whether the sentence says someone was off duty ("off-duty", tokenised "off - duty", or "off duty")."""
+    return any(low == "duty" and (lows[k - 1] == "off" or (lows[k - 1] == "-" and k > 1 and lows[k - 2] == "off"))
+               for k, low in enumerate(lows) if k > 0)
+
+
 def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
     """The cue groups one sentence holds, as the coding rules read them, and the lemmas of its words that
     tell what happened (not a protest's topic), from one walk of its tokens and their topics."""
@@ -230,6 +236,8 @@ def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
             and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
     cues |= cue_groups(lex, _words_of([toks[k] for k in keep], [lows[k] for k in keep],
                                       [lemmas[k] for k in keep])) & DEMO_GROUPS
+    if "duty" in lows and _off_duty(lows):
+        cues.add("off_duty")
     if _protest_arrest(toks):
         cues.add("protest_arrest")
     for t, low in zip(toks, lows, strict=True):
