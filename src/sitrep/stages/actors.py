@@ -29,6 +29,7 @@ from sitrep.actors.dictionary import _read_rows, token_key
 from sitrep.actors.identities import dated_identity, name_identity
 from sitrep.actors.matcher import CIVIL_ORG
 from sitrep.actors.tribes import tribal_militias
+from sitrep.lightdoc import light_of
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
 
@@ -46,7 +47,7 @@ def _context(document: Document, toks: list[Tok]) -> Context:
     published = document.article.published_date
     ctx = Context(focus=focus, countries=set(counts), year=published.year if published else None)
     heads = matcher.index.org_heads
-    for ent in document.doc.ents:
+    for ent in light_of(document.doc).ents:
         # a name ending in a party's, union's or association's head word is one, whatever the tagger says ("Gana
         # Adhikar Party"); not an armed group's ("Al Anin Front" is a front line there)
         if ent.label_ == "ORG" or (ent.label_ == "PERSON" and len(ent) > 1 and heads.get(ent[-1].lower_) == CIVIL_ORG):
@@ -60,7 +61,7 @@ def _context(document: Document, toks: list[Tok]) -> Context:
 
 def extract_actors(document: Document) -> list[Actor]:
     """The actor mentions of one parsed document, in text order."""
-    doc = document.doc
+    doc = light_of(document.doc)  # the shared plain copy of the parse: no spaCy Token per read
     words = [(t.text, t.idx, t.dep_, t.lemma_.lower(), t.is_space) for t in doc]  # one walk of the Doc
     sent_of, head_of = _sentences_and_heads(doc)
     toks = [Tok(text, idx, idx + len(text), sent_of[i], dep, words[head_of[i]][3])

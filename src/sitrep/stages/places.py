@@ -51,6 +51,7 @@ from sitrep.gazetteer.wording import (
     adjective_follows,
     clean_span,
 )
+from sitrep.lightdoc import light_of
 from sitrep.model import Document, Place
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
@@ -394,7 +395,7 @@ class PlaceFinder(UnlabelledNames):
         doc = document.doc
         if doc is None:
             return
-        toponyms = self.recognise(doc, document.article.text)
+        toponyms = self.recognise(light_of(doc), document.article.text)
         given = self.reporting.iso2(document.article.country)
         guess = None if given else self.reporting.from_source(document.article.source)
         focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess)
