@@ -178,3 +178,14 @@ def test_gate_in_a_summary_replaces_a_rules_choice_the_model_finds_implausible()
     # a sub-type the model barely learned is still the rules' to keep
     kept = CoderGate.from_config({"override_at": 0.9, "keep_below": 250, "summary_doubt_at": 0.2})
     assert decide(kept.for_text("On 12 May 2022, a suicide bomber struck."), doubted, "Suicide bomb")[0] == "Suicide bomb"
+
+
+def test_gate_doubt_keeps_to_the_sides_the_rules_found() -> None:
+    from sitrep.events.gate import fits_the_actors
+
+    assert not fits_the_actors("Attack", ["inter1=1", "inter2=5"])  # police firing on rioters attack no civilians
+    assert fits_the_actors("Attack", ["inter1=1", "inter2=7"])
+    assert fits_the_actors("Attack", ["inter1=None", "inter2=None"])
+    assert not fits_the_actors("Non-state actor overtakes territory", ["inter1=1", "inter2=2"])
+    assert not fits_the_actors("Government regains territory", ["inter1=2", "inter2=1"])
+    assert fits_the_actors("Armed clash", ["inter1=1", "inter2=5"])

@@ -159,7 +159,8 @@ class CoderGate:
         if not self.kept(rule_sub, coder) and not self.kept(best, coder):
             ruled = coder.index.get(rule_sub)
             # the model read the rules' finding too: if it still finds their choice implausible, the rules misread
-            doubted = ruled is not None and float(probs[ruled]) <= self.doubt_at
+            doubted = (ruled is not None and float(probs[ruled]) <= self.doubt_at
+                       and fits_the_actors(best, feats))
             sure = prob >= self.override_at or doubted or (
                 prob >= self.agree_at and coder.words_choice(text, allowed) == best)
             if sure:
@@ -167,6 +168,26 @@ class CoderGate:
         at = coder.index.get(sub)
         confidence = float(probs[at]) if at is not None else 0.0
         return sub, round(confidence, 4)
+
+
+# What a sub-type says about the sides the rules found (ACLED's codebook): an attack's target is civilians, a
+# government regains territory with state forces, a non-state actor overtakes it without them. The model's doubt
+# of the rules' choice does not stand when its own choice contradicts the sides: "police fired on rioters" is no
+# attack on civilians, "Syrian forces took control" no non-state takeover, "police detained a PMF commander on
+# charges of killing" no attack.
+_TARGETS_CIVILIANS = frozenset({"Attack", "Sexual violence", "Abduction/forced disappearance"})
+_STATE_SIDE = {"Government regains territory": True, "Non-state actor overtakes territory": False}
+
+
+def fits_the_actors(sub: str, feats: list[str]) -> bool:
+    """Whether ``sub`` agrees with the inter codes the rules found (``inter1=``/``inter2=`` features)."""
+    inter = dict(f.split("=", 1) for f in feats if f.startswith(("inter1=", "inter2=")))
+    first, second = inter.get("inter1", "None"), inter.get("inter2", "None")
+    if sub in _TARGETS_CIVILIANS and second not in ("7", "None"):
+        return False
+    if sub in _STATE_SIDE and first != "None" and (first == "1") != _STATE_SIDE[sub]:
+        return False
+    return True
 
 
 _LABEL_SETS: dict[tuple[int, int, str], tuple[Any, frozenset[str]]] = {}
