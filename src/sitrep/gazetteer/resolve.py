@@ -13,72 +13,23 @@ town (``place_facilities``).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
 
 from sitrep.gazetteer.names import exact_key, loose_key
+from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
+from sitrep.gazetteer.toponym import HINT_FEATURES as HINT_FEATURES
+from sitrep.gazetteer.toponym import LANDMARK_FEATURES as LANDMARK_FEATURES
+from sitrep.gazetteer.toponym import TOWN_FEATURES as TOWN_FEATURES
+from sitrep.gazetteer.toponym import Toponym as Toponym
+from sitrep.gazetteer.toponym import distance_km as distance_km
+from sitrep.gazetteer.toponym import km_between
 
-# Words after or before a name that say what kind of place it is.
-HINT_FEATURES: dict[str, tuple[str, ...]] = {
-    "province": ("admin1", "region"), "governorate": ("admin1", "region"), "state": ("admin1",),
-    "region": ("region", "admin1"), "oblast": ("admin1",), "prefecture": ("admin1", "admin2"),
-    "county": ("admin2",), "parish": ("admin2",), "district": ("admin2", "district"),
-    "city": ("town",), "town": ("town",), "village": ("town", "village"), "capital": ("town",),
-    "desert": ("desert",), "valley": ("valley",), "mountains": ("mountains",), "lake": ("lake",),
-    "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
-    # second-level units by their local names ("Zurmi LGA", "Rutshuru territory", "Douentza cercle")
-    "lga": ("admin2",), "territory": ("admin2", "region"), "cercle": ("admin2",), "woreda": ("admin2",),
-    "township": ("town", "admin2"),  # Myanmar's townships are named after their main town
-    # local names of a town's unit ("Lalpur upazila (Natore, Rajshahi)", "Tiebele commune")
-    "upazila": ("town", "admin2"), "tehsil": ("town", "admin2"), "commune": ("town", "admin2"),
-    "municipality": ("town", "admin2"),
-    "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
-}
 # the countries whose units are called townships: "Kani Township" is Myanmar's, never Japan's town of Kani, and a
 # township whose town the gazetteer lacks is left unresolved rather than matched abroad
 TOWNSHIP_COUNTRIES = {"MM", "US", "CA", "CN", "TW", "ZA", "IN", "AU", "NZ"}
 SIZEABLE_TOWN = 100_000  # a town this large is known by name: a unit the text spells otherwise does not undo it
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
-
-
-@dataclass
-class Toponym:
-    """One recognised place name and, after ``resolve``, its entry."""
-
-    text: str
-    start: int
-    end: int
-    sent: int = -1
-    hints: tuple[str, ...] = ()  # features asked for by hint words
-    demonym: Entry | None = None
-    candidates: list[Entry] = field(default_factory=list)
-    exact: bool = True
-    entry: Entry | None = None
-    reason: str | None = None
-    within: set[str] = field(default_factory=set)  # admin1 codes / countries a following ", X" allows
-    # a street, building or site ("Royal Street"): placed at a town, see ``place_facilities``
-    facility: bool = False
-    parts: list[Toponym] = field(default_factory=list)  # place names inside its name ("Hartford Hospital")
-    container: Toponym | None = None  # the place the text puts it in ("... in Miami Beach", "Brooklyn's ...")
-    optional: bool = False  # dropped when unresolved (not a place the NER saw)
-    embedded: bool = False  # the city an organisation is named after ("The Washington Post")
-    admin_hint: Toponym | None = None  # for a unit in brackets ("Boni (Douentza, Mopti)"): the place it holds
-    partial: bool = False  # one word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer"): a weak location
-    actor: bool = False  # a nationality word of an armed force ("Russian forces", "Turkish drones"): who acts
-    unit_word: str = ""  # the unit word written with the name, lower case ("township" of "Myinmu Township")
-
-
-def _km(a: Entry, b: Entry) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class Resolver:
@@ -212,7 +163,7 @@ class Resolver:
                 # further than that needs no distance worked out (the answer is the minimum's, found sooner)
                 if t.idx in own or abs(t.latitude - c.latitude) * 111.19 > 151.0:
                     continue
-                d = _km(c, t)
+                d = km_between(c, t)
                 if d < 50:
                     nearby = 1.5
                     break
@@ -334,9 +285,9 @@ class Resolver:
                         top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}), outside the "
                                       f"article's focus country, and nothing else in the article places it there")
                         top.entry = None
-        _one_sense(toponyms)
-        _hints_hold(toponyms)
-        _containers_hold(toponyms)
+        one_sense(toponyms)
+        hints_hold(toponyms)
+        containers_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
 
@@ -378,112 +329,3 @@ class Resolver:
         if not top.exact:
             return True
         return exact_key(entry.name) != exact_key(top.text) and entry.population < 1_000_000
-
-
-TOWN_FEATURES = ("town", "village", "neighbourhood", "camp", "base")
-LANDMARK_FEATURES = ("building", "airport", "square")  # points inside a town ("the White House")
-_NEAR_KM = 150.0
-
-
-def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
-    """Give each facility the town that contains it: the place the text puts it in, else a town its own name
-    carries when that town is named elsewhere in the article or near its other towns (or it names no other), else the
-    nearest town mentioned before it (after it when none is before), preferring the article's focus country.
-    Precision 2: a part of a town. The names inside a placed facility are dropped (it replaces them)."""
-    anchors = [t for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
-               and t.entry.feature in TOWN_FEATURES + LANDMARK_FEATURES]
-    home = [t for t in anchors if t.entry is not None and t.entry.cc == focus] or anchors
-    # the article's own province, when several names agree on one: a stray namesake elsewhere is no anchor
-    votes: dict[str, int] = {}
-    for t in toponyms:
-        if not t.facility and t.demonym is None and t.entry is not None and t.entry.admin1_code:
-            votes[t.entry.admin1_code] = votes.get(t.entry.admin1_code, 0) + 1
-    local = max(votes, key=lambda k: votes[k]) if votes else ""
-    if votes.get(local, 0) >= 2:
-        home = [t for t in home if t.entry is not None and t.entry.admin1_code == local] or home
-    areas = sorted((t.entry for t in toponyms if not t.facility and t.demonym is None and t.entry is not None
-                    and t.entry.feature in ("admin2", "admin1") and (t.entry.cc == focus or focus is None)),
-                   key=lambda e: e.feature != "admin2")
-    # last first: a facility placed in another one ("... on Collins Avenue in Miami Beach") takes its town
-    for top in reversed(toponyms):
-        if not top.facility:
-            continue
-        entry: Entry | None = None
-        box = top.container.entry if top.container is not None else None
-        if box is not None and box.feature in (*TOWN_FEATURES, *LANDMARK_FEATURES, "admin2"):
-            entry = box
-        elif box is not None:  # "... in Peru", "..., Kentucky": a town of the article inside it, else the area
-            inside = [t.entry for t in home if t.entry is not None and box.cc == t.entry.cc
-                      and (box.feature == "country" or box.admin1_code == t.entry.admin1_code)]
-            entry = inside[0] if inside else box
-        else:
-            own = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES]
-            # "University of Toronto": the name says whose it is
-            owned = [t.entry for t in top.parts if t.entry is not None and t.entry.feature in TOWN_FEATURES
-                     and t.start - top.start >= 4 and top.text[t.start - top.start - 4:t.start - top.start] == " of "]
-            others = [t.entry for t in home if t.entry is not None and not any(t is p for p in top.parts)]
-            named = {t.entry.idx for t in anchors if t.entry is not None and not any(t is p for p in top.parts)}
-            near = [e for e in own if not others or e.idx in named
-                    or any(_km(e, o) <= _NEAR_KM for o in others)]
-            entry = owned[0] if owned else near[0] if near else None
-        if entry is None and home:
-            before = [t for t in home if t.start < top.start and not any(t is p for p in top.parts)]
-            nearest = before[-1] if before else min(home, key=lambda t: t.start)
-            entry = nearest.entry
-        if entry is None and areas:  # no town at all: the county or province the article names
-            entry = areas[0]
-        if entry is None:
-            top.reason = f"'{top.text}' is a street, building or site and no town in the article contains it"
-            continue
-        top.entry = replace(entry, precision=max(2, entry.precision))
-
-
-def _hints_hold(toponyms: list[Toponym]) -> None:
-    """'Makariv (Kyiv)': the bracketed unit is the one that holds the place (Kyiv oblast, not Kyiv city)."""
-    for t in toponyms:
-        held = t.admin_hint.entry if t.admin_hint is not None else None
-        if held is None or t.entry is None:
-            continue
-        holds = [c for c in t.candidates if c.cc == held.cc and (
-            (c.feature == "admin1" and c.admin1_code == held.admin1_code)
-            or (c.feature == "admin2" and c.admin2 and c.admin2 == held.admin2)
-            or c.feature == "country")]
-        if holds and not any(c.idx == t.entry.idx for c in holds):
-            t.entry = holds[0]
-
-
-def _containers_hold(toponyms: list[Toponym]) -> None:
-    """'Vyshhorod, Kyiv': the province after a place is the one that holds it (Kyiv oblast, not Kyiv city)."""
-    for a, b in zip(toponyms, toponyms[1:], strict=False):
-        if not a.within or a.entry is None or b.entry is None or not 0 <= b.start - a.end <= 3 \
-                or b.entry.feature != "admin1" or b.entry.admin1_code == a.entry.admin1_code:
-            continue
-        holds = [c for c in b.candidates if c.feature == "admin1" and c.admin1_code == a.entry.admin1_code]
-        if holds:
-            b.entry = holds[0]
-
-
-def _one_sense(toponyms: list[Toponym]) -> None:
-    """One sense per article: a name the text pins down once ("Tacoma, Washington"; "the town of Hit") means
-    the same place where it stands alone."""
-    pinned: dict[str, Entry] = {}
-    # a name the text puts in a unit that holds no place of that name ("Lalpur upazila (Natore, Rajshahi)") is
-    # no namesake elsewhere when it comes again alone (Lalpur, India)
-    # (only a name typed by a unit word: "Moscow, SANA" or "Arlington, Nadia" are no such statement)
-    nowhere = {exact_key(t.text): t.reason for t in toponyms
-               if t.within and t.hints and t.entry is None and not t.candidates}
-    for t in toponyms:
-        if t.entry is not None and (t.hints or t.within) and t.demonym is None and not t.facility:
-            pinned.setdefault(exact_key(t.text), t.entry)
-    if not pinned and not nowhere:
-        return
-    for t in toponyms:
-        if t.within or t.demonym is not None or t.facility or t.entry is None:
-            continue
-        key = exact_key(t.text)
-        if key in nowhere and key not in pinned:
-            t.entry, t.reason = None, nowhere[key]
-            continue
-        entry = pinned.get(key)
-        if entry is not None and not t.hints and any(c.idx == entry.idx for c in t.candidates):
-            t.entry = entry
