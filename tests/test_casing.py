@@ -42,3 +42,16 @@ def test_casing_leaves_paragraph_long_lines_alone() -> None:
     paragraph = " ".join(["Troops Attack Rebel Base Near Town"] * 12)
     assert len(paragraph) > 300
     assert sentence_case(paragraph) == paragraph
+
+
+def test_casing_word_list_takes_a_users_copy(tmp_path, monkeypatch) -> None:
+    from sitrep.casing import lowercase_words
+
+    (tmp_path / "lowercase_words.txt").write_text("-troops\nzorvan\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_DATA_PATH", str(tmp_path))
+    lowercase_words.cache_clear()
+    try:
+        assert sentence_case("Zorvan Troops Attack Rebel Base") == "Zorvan Troops attack rebel base"
+    finally:
+        monkeypatch.delenv("SITREP_DATA_PATH")
+        lowercase_words.cache_clear()

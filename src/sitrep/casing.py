@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from sitrep.resources import read_word_list
 
 _WORD = re.compile(r"[^\W\d_]+")
 _OPENING = " \t\"'‘“(["
@@ -26,8 +27,8 @@ CAPS_SHARE = 0.7  # ... all in capitals, for it to read as a capitalised headlin
 
 @lru_cache(maxsize=1)
 def lowercase_words() -> frozenset[str]:
-    text = resources.files("sitrep.data").joinpath("lowercase_words.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    """The package's list and users' copies of it (SITREP_DATA_PATH; "-word" takes one out)."""
+    return frozenset(read_word_list("lowercase_words.txt"))
 
 
 def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:

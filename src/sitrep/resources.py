@@ -37,6 +37,19 @@ def data_files(name: str) -> list[Path]:
     return found
 
 
+def read_word_list(name: str) -> set[str]:
+    """A one-entry-per-line list: the package's file, then user copies; "-word" removes an entry."""
+    words: set[str] = set()
+    for path in data_files(name):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip().lower()
+            if line.startswith("-"):
+                words.discard(line[1:].strip())
+            elif line:
+                words.add(line)
+    return words
+
+
 def read_yaml_mapping(path: Path) -> dict[str, Any]:
     """A YAML data file that must hold a mapping; a broken one is a clear E302, not a traceback."""
     import yaml
