@@ -169,15 +169,6 @@ def test_a_bracket_unit_is_also_the_province_acled_writes_with_that_name():
     assert any(code.startswith("IR.") for code in found[0].within)
 
 
-def _spans(text: str, names: list[str]) -> list[Toponym]:
-    out, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        out.append(Toponym(name, start, start + len(name)))
-        pos = start + len(name)
-    return out
-
-
 def test_a_province_is_the_container_over_districts_of_its_name_in_its_country() -> None:
     """'Tezoyuca, Morelos': the state of Morelos, not the Morelos municipalities of other Mexican states."""
     gaz = load_gazetteer()
@@ -186,13 +177,13 @@ def test_a_province_is_the_container_over_districts_of_its_name_in_its_country()
     assert morelos and in_mexico == morelos
 
 
-def test_a_place_word_before_the_comma_makes_the_first_name_a_place_inside_the_second() -> None:
+def test_a_place_word_before_the_comma_makes_the_first_name_a_place_inside_the_second(spans) -> None:
     """'Rio Grande municipality, Zacatecas': Rio Grande is held by Zacatecas even though its likeliest reading alone
     is a province (Puerto Rico's); the second name is then the state, not its capital."""
     from sitrep.gazetteer.containers import mark_containers
 
     gaz = load_gazetteer()
     text = "In Rio Grande municipality, Zacatecas, three men were killed."
-    rio, zacatecas = _spans(text, ["Rio Grande", "Zacatecas"])
+    rio, zacatecas = spans(text, ["Rio Grande", "Zacatecas"])
     mark_containers(gaz, text, [rio, zacatecas])
     assert rio.within == areas_within(gaz, "Zacatecas") and zacatecas.hints

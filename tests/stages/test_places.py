@@ -5,27 +5,12 @@ from __future__ import annotations
 import pytest
 
 from sitrep.gazetteer import load_gazetteer
-from sitrep.model import Article, Document
+from sitrep.model import Document
 from sitrep.registry import get
 
 # Iraq is a held-out country: its provinces are spelled by the learned naming policy, not by hand
 ANBAR = load_gazetteer().admin1_name("IQ.01")
 SALAH_AD_DIN = load_gazetteer().admin1_name("IQ.18")
-
-
-
-@pytest.fixture(scope="module")
-def run_places():
-    nlp = get("sitrep.nlp.v1").factory({})
-    places = get("sitrep.places.v1").factory({})
-
-    def run(text: str) -> Document:
-        document = Document(article=Article(text=text))
-        nlp([document])
-        places([document])
-        return document
-
-    return run
 
 
 def place(document: Document, text: str):
