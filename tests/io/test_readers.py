@@ -10,7 +10,8 @@ import pytest
 from sitrep.errors import SitrepError
 from sitrep.io import readers
 from sitrep.io.language import check_english, detect_language
-from sitrep.io.readers import decode_bytes, estimate_count, read_inputs, read_stdin
+from sitrep.io.readers import decode_bytes, read_inputs, read_stdin
+from sitrep.io.sizing import estimate_count
 
 ENGLISH = "Gunmen killed two villagers in Kidal on Monday, officials said. The army sent troops to the area."
 FRENCH = "Des hommes armés ont tué deux villageois à Kidal lundi, selon des responsables locaux qui ont parlé."

@@ -47,7 +47,8 @@ def run_extract(
     """
     from sitrep.engines import make_engine
     from sitrep.extraction import extract_inputs
-    from sitrep.io.readers import estimate_count, read_inputs, with_country
+    from sitrep.io.readers import read_inputs, with_country
+    from sitrep.io.sizing import estimate_count
     from sitrep.io.writers import write_results
     from sitrep.pipeline import load_config
 

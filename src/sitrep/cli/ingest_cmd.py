@@ -76,7 +76,8 @@ def run_ingest_command(
 ) -> dict[str, object]:
     """Ingest ``paths`` into ``db``; returns the run's summary as a dict."""
     from sitrep.engines import make_engine
-    from sitrep.io.readers import check_paths, estimate_count, read_inputs, with_country
+    from sitrep.io.readers import read_inputs, with_country
+    from sitrep.io.sizing import check_paths, estimate_count
     from sitrep.store import Store
     from sitrep.store.ingest import run_ingest
 

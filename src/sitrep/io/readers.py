@@ -363,46 +363,10 @@ def read_inputs(paths: list[str], tolerant: bool = False) -> Iterator[Input]:
             yield Input(path, failure=exc.info(), origin=path)
 
 
-def check_paths(paths: list[str]) -> None:
-    """Fail fast (E108) on a path that does not exist, before any work starts."""
-    for path in paths:
-        if path != "-" and not Path(path).exists():
-            raise SitrepError("E108", f"{path}: no such file or directory")
-
-
-def estimate_count(paths: list[str]) -> int | None:
-    """About how many inputs ``paths`` hold (for a progress bar's ETA); None when unknown (stdin)."""
-    total = 0
-    for path in paths:
-        if path == "-":
-            return None
-        p = Path(path)
-        files = iter_files(p) if p.is_dir() else iter([p])
-        for f in files:
-            total += _estimate_file(f)
-    return total
-
-
-def _estimate_file(p: Path) -> int:
-    suffix = p.suffix.lower()
-    try:
-        if suffix in JSONL_SUFFIXES or suffix in CSV_SUFFIXES:
-            lines = 0
-            with open(p, "rb") as f:
-                while chunk := f.read(1 << 20):
-                    lines += chunk.count(b"\n")
-            return max(1, lines - (1 if suffix in CSV_SUFFIXES else 0))
-        if suffix in FEED_SUFFIXES:
-            raw = p.read_bytes()
-            return max(1, raw.count(b"<item") + raw.count(b"<entry"))
-    except OSError:
-        return 1
-    return 1
-
-
 def with_country(inputs: Iterable[Input], country: str | None) -> Iterator[Input]:
     """Inputs whose article gives no reporting country take ``country`` (``--country``); None changes nothing."""
     for item in inputs:
         if country and item.article is not None and not item.article.country:
             item.article.country = country
         yield item
+
