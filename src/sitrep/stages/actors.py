@@ -26,6 +26,7 @@ from typing import Any
 from sitrep.actors import Context, Tok, get_matcher
 from sitrep.actors.country import article_country
 from sitrep.actors.dictionary import _read_rows, token_key
+from sitrep.actors.ethnic_names import community_names
 from sitrep.actors.identities import dated_identity, name_identity
 from sitrep.actors.matcher import CIVIL_ORG
 from sitrep.actors.tribes import tribal_militias
@@ -95,6 +96,7 @@ def extract_actors(document: Document) -> list[Actor]:
     _name_the_likely_perpetrator(text, matches)
     _drive_by_gangs(text, matches, matcher.index, ctx.year)
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
+    matches = community_names(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)

@@ -1,0 +1,79 @@
+"""Communities the dictionary does not know, named by the note's own words.
+
+ACLED names an ethnic or communal militia after its community ("Derashe Ethnic Militia (Ethiopia)") and the
+people of a community beside the civilians or the crowd ("Oromo Ethnic Group (Ethiopia)"). The record's
+templates give the communities it has seen (``sitrep.actors.communities``); one it has not is still named
+when the note says what it is: "Derashe ethnic militias", "ethnic Amhara militias", "Ari ethnic group
+members", "ethnic Oromo civilians" (``actors_community_phrases.csv``). A name the dictionary already reads
+(a named actor, a known community) or that is a nationality is left to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from sitrep.actors.dictionary import _read_rows
+from sitrep.actors.matcher import Match
+
+PEOPLE = 7
+_WORD = r"[A-Z][\w'’]+"
+_NAME = rf"{_WORD}(?:[\s-]{_WORD}){{0,2}}"
+# capitalised words that start a sentence or qualify the people without naming a community
+_NOT_NAMES = frozenset({"the", "a", "an", "armed", "local", "rival", "unidentified", "unknown", "suspected", "alleged",
+                        "other", "several", "some", "two", "three", "many", "both", "these", "those", "their", "various",
+                        "allied", "pro", "anti", "government", "state", "regional", "youth", "minority", "majority",
+                        "different", "opposing", "neighbouring", "neighboring"})
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[re.Pattern[str], str, int]]:
+    out = []
+    for rec in _read_rows("actors_community_phrases.csv", ("phrase", "template", "inter")):
+        # the last word lists its alternatives: "{name} ethnic militia|militias"
+        head, _, nouns = rec["phrase"].strip().rpartition(" ")
+        parts = [f"(?P<name>{_NAME})" if w == "{name}" else f"(?i:{re.escape(w)})" for w in head.split(" ")]
+        alternatives = "|".join(re.escape(n) for n in nouns.split("|"))
+        pattern = r"\b" + r"\s+".join([*parts, f"(?i:{alternatives})"]) + r"\b"
+        out.append((re.compile(pattern), rec["template"].strip(), int(rec["inter"])))
+    return out
+
+
+def _name_of(raw: str) -> str | None:
+    words = raw.replace("-", " - ").split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    if not words or any(w.lower() in _NOT_NAMES for w in words):
+        return None
+    return " ".join(words).replace(" - ", "-")
+
+
+def community_names(text: str, matches: list[Any], country: str | None, sent_at: Callable[[int], int],
+                    is_people: Callable[[str], bool] = lambda name: False) -> list[Any]:
+    """``matches`` with each community the note names in words ACLED uses: its militia in place of the plain
+    militia mention, or its people's identity on the people mention."""
+    if not country:
+        return matches
+    found: list[Match] = []
+    for pattern, template, inter in _phrases():
+        for m in pattern.finditer(text):
+            name = _name_of(m.group("name"))
+            n_start, n_end = m.start("name"), m.end("name")
+            if name is None or is_people(name) or is_people(name.split()[-1]):
+                continue
+            if any(n.start < n_end and n_start < n.end for n in matches if n.kind in ("named", "coref")) or \
+                    any(name.lower() in (n.name + " " + (n.identity or "")).lower() for n in matches):
+                continue  # a named actor or a community the dictionary knows says who they are
+            filled = template.replace("{name}", name).replace("{country}", country)
+            if inter == PEOPLE:
+                people = [n for n in matches if n.start < m.end() and m.start() < n.end and n.inter in (5, 6, 7)]
+                for n in people:
+                    n.identity = f"{n.identity}; {filled}" if n.identity else filled
+            else:
+                found.append(Match(m.start(), m.end(), filled, inter, country, "unlisted", 0.6, sent_at(m.start())))
+    if not found:
+        return matches
+    kept = [n for n in matches if not any(n.start < f.end and f.start < n.end for f in found)]
+    return sorted(kept + found, key=lambda n: (n.start, n.end))

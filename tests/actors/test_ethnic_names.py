@@ -1,0 +1,39 @@
+"""A community the dictionary does not know is named when the note says what it is ('Derashe ethnic militias')."""
+
+from __future__ import annotations
+
+from sitrep.actors.ethnic_names import community_names
+from sitrep.actors.matcher import Match
+
+
+def names(text: str, matches: list[Match] | None = None, country: str | None = "Ethiopia") -> list[str]:
+    found = community_names(text, matches or [], country, lambda offset: 0, lambda name: name in {"Somali", "Kenyan"})
+    return [m.name for m in found]
+
+
+def test_an_ethnic_militia_the_note_names_is_that_community_s_militia() -> None:
+    assert names("ENDF clashed with Derashe ethnic militias near Gidole") == ["Derashe Ethnic Militia (Ethiopia)"]
+    assert names("Fano and ethnic Amhara militias clashed") == ["Amhara Ethnic Militia (Ethiopia)"]
+    assert names("Bena Nshimba communal militiamen attacked", country="Democratic Republic of Congo") == [
+        "Bena Nshimba Communal Militia (Democratic Republic of Congo)"]
+
+
+def test_the_named_militia_replaces_the_generic_mention_it_overlaps() -> None:
+    text = "Amhara ethnic militias shot and killed"
+    generic = Match(7, 22, "Unidentified Communal Militia (Ethiopia)", 4, "Ethiopia", "generic", 0.9)
+    assert names(text, [generic]) == ["Amhara Ethnic Militia (Ethiopia)"]
+
+
+def test_people_of_a_named_community_take_it_as_their_identity() -> None:
+    text = "forces arrested over 300 ethnic Oromo civilians"
+    civilians = Match(38, 47, "Civilians (Ethiopia)", 7, "Ethiopia", "generic", 0.7)
+    assert names(text, [civilians]) == ["Civilians (Ethiopia)"]
+    assert civilians.identity == "Oromo Ethnic Group (Ethiopia)"
+
+
+def test_known_names_nationalities_and_plain_words_are_left_alone() -> None:
+    fano = Match(0, 4, "Fano Militia", 3, "Ethiopia", "named", 0.9)
+    assert names("Fano ethnic militias attacked", [fano]) == ["Fano Militia"]
+    assert names("Somali ethnic militias attacked") == []
+    assert names("Armed ethnic militias attacked") == []
+    assert names("Amhara ethnic militias attacked", country=None) == []
