@@ -35,16 +35,20 @@ class LightToken:
     """One token: spaCy's Token attributes the rules read, as plain values (the rarer ones read from the
     document's columns when asked)."""
 
-    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "pos_", "dep_", "head", "_kids")
+    __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "pos_", "dep_", "ent_type_", "head", "_kids")
 
-    # made by LightDoc._read without __init__; ``_kids``: dependents in order (most tokens have none)
+    # made by LightDoc._read without __init__; ``_kids``: dependents in order (most tokens have none).
+    # ``idx`` and ``ent_type_`` are read several times per token (span offsets, entity walks): as properties
+    # they were half a million calls per 120 articles, more than it costs to set them once
     doc: LightDoc
     i: int
+    idx: int
     text: str
     lower_: str
     lemma_: str
     pos_: str
     dep_: str
+    ent_type_: str
     head: LightToken
     _kids: list[LightToken] | tuple[()]
 
@@ -63,20 +67,12 @@ class LightToken:
 
     # read rarely: kept as the document's columns, not copied onto every token
     @property
-    def idx(self) -> int:
-        return self.doc._idx[self.i]
-
-    @property
     def whitespace_(self) -> str:
         return " " if self.doc._spaces[self.i] else ""
 
     @property
     def tag_(self) -> str:
         return self.doc._tags[self.i]
-
-    @property
-    def ent_type_(self) -> str:
-        return self.doc._ents[self.i]
 
     @property
     def ent_iob_(self) -> str:
@@ -245,7 +241,7 @@ class LightSpan:
 
     @property
     def start_char(self) -> int:
-        return self.doc.tokens[self.start].idx if self.end > self.start else 0
+        return self.doc._idx[self.start] if self.end > self.start else 0
 
     @property
     def end_char(self) -> int:
@@ -256,7 +252,11 @@ class LightSpan:
 
     @property
     def text(self) -> str:
-        return self.doc.text[self.start_char : self.end_char]
+        # read for most spans made (tens of thousands per hundred articles): the offsets inline
+        if self.end <= self.start:
+            return ""
+        last = self.doc.tokens[self.end - 1]
+        return self.doc.text[self.doc._idx[self.start] : last.idx + len(last.text)]
 
     @property
     def text_with_ws(self) -> str:
@@ -337,11 +337,11 @@ class LightDoc:
         self._iob = col["ENT_IOB"].tolist()
         # Doc.text would build a Token per word to join them
         self.text = "".join([w + " " if space else w for w, space in zip(texts, self._spaces, strict=True)])
-        for i, t, text, low, lemma, pos, dep, head in zip(range(n), toks, texts, lookup(col["LOWER"]),
-                                                          lookup(col["LEMMA"]), lookup(col["POS"]), lookup(col["DEP"]),
-                                                          heads, strict=True):
-            t.doc, t.i, t._kids = self, i, ()
-            t.text, t.lower_, t.lemma_, t.pos_, t.dep_, t.head = text, low, lemma, pos, dep, toks[head]
+        for i, t, idx, text, low, lemma, pos, dep, ent, head in zip(
+                range(n), toks, self._idx, texts, lookup(col["LOWER"]), lookup(col["LEMMA"]), lookup(col["POS"]),
+                lookup(col["DEP"]), self._ents, heads, strict=True):
+            t.doc, t.i, t.idx, t._kids = self, i, idx, ()
+            t.text, t.lower_, t.lemma_, t.pos_, t.dep_, t.ent_type_, t.head = text, low, lemma, pos, dep, ent, toks[head]
         for t in toks:  # in token order, so each token's dependents come in order
             h = t.head
             if h is not t:
@@ -378,6 +378,8 @@ class LightDoc:
         return iter(self.tokens)
 
     def __getitem__(self, key: int | slice) -> Any:
+        if key.__class__ is int:  # nearly every read: one token
+            return self.tokens[key]  # type: ignore[index]
         if isinstance(key, slice):
             start, stop, _ = key.indices(len(self.tokens))
             return LightSpan(self, start, max(start, stop))

@@ -67,29 +67,30 @@ class UnlabelledNames:
         """
         # this walk reads every token, several times over: spaCy's Doc made a Token object for each read
         doc = light_of(doc)
+        toks = doc.tokens  # the token list itself: ``doc[i]`` was a call per read, 150,000 per 120 articles
         out: list[Toponym] = []
         i, n = 0, len(doc)
         while i < n:
-            tok = doc[i]
+            tok = toks[i]
             if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("TIME", "MONEY") \
-                    or (tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or doc[i - 1].lower_ not in LOCATIVE)) \
+                    or (tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or toks[i - 1].lower_ not in LOCATIVE)) \
                     or (tok.ent_type_ == "LANGUAGE" and not adjective_follows(doc, i + 1)):
                 i += 1
                 continue
             ent_start, ent_end = i, n
             if tok.ent_type_:
-                while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+                while ent_start > 0 and toks[ent_start].ent_iob_ == "I":
                     ent_start -= 1
-                while ent_start < i and doc[ent_start].lower_ in ("the", "a", "an"):
+                while ent_start < i and toks[ent_start].lower_ in ("the", "a", "an"):
                     ent_start += 1
                 ent_end = i + 1
-                while ent_end < n and doc[ent_end].ent_iob_ == "I":
+                while ent_end < n and toks[ent_end].ent_iob_ == "I":
                     ent_end += 1
             dem, width = None, 0
             for width in (2, 1):  # "Sri Lankan", "South Sudanese", "Iraqi"
                 if i + width <= n and not any(taken[k] for k in range(i, i + width)) \
-                        and doc[i + width - 1].text[:1].isalpha():  # "Houthi-run" is "Houthi", not "Houthi-"
-                    dem = self.gaz.demonym(doc[i:i + width].text)
+                        and toks[i + width - 1].text[:1].isalpha():  # "Houthi-run" is "Houthi", not "Houthi-"
+                    dem = self.gaz.demonym(_words(toks, i, i + width))
                     # a one-word person or language is a demonym when an adjective's noun follows
                     # ("Azerbaijani soldiers", "the English city of Salisbury")
                     if dem is not None and (width == 2 or tok.ent_type_ not in ("PERSON", "LANGUAGE")
@@ -108,29 +109,30 @@ class UnlabelledNames:
         return out
 
     def _match_at(self, doc: Any, i: int, ent_start: int, limit: int, taken: list[bool], out: list[Toponym]) -> int:
-        tok = doc[i]
-        prev = doc[i - 1].lower_ if i > 0 else ""
+        toks = doc.tokens
+        tok = toks[i]
+        prev = toks[i - 1].lower_ if i > 0 else ""
         # "in Karmah"; the next of a list of places ("Žilina, Nitra, Prešov and Košice", "Nelson-Creston");
         # "Fig Leaf Boutique (Maywood)"
         # (ACLED's "Chankheli rural municipality-6 (Humla district)": a unit word in the bracket says so too, and
         # so does a bracket of units after a name or its other spelling: "Tanwolbougou [Tanwalbougou] (Fada
         # Ngourma, Gourma)")
         locative = prev in LOCATIVE or (prev in (",", "and", "or", "-") and i >= 2 and taken[i - 2]) or (
-            prev == "(" and i >= 2 and doc[i - 2].text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].text == ")") \
-            or (prev == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in HINT_FEATURES and doc[i + 2].text in (")", ",")) \
-            or (prev == "(" and i >= 2 and doc[i - 2].text == "]" and _units_bracket(doc, i))
+            prev == "(" and i >= 2 and toks[i - 2].text[:1].isupper() and i + 1 < len(doc) and toks[i + 1].text == ")") \
+            or (prev == "(" and i + 2 < len(doc) and toks[i + 1].lower_ in HINT_FEATURES and toks[i + 2].text in (")", ",")) \
+            or (prev == "(" and i >= 2 and toks[i - 2].text == "]" and _units_bracket(doc, i))
         # "Knockhill, Fife": after a name and a comma, a province or county is where that name is
-        after_name = prev == "," and i >= 2 and doc[i - 2].text[:1].isupper()
+        after_name = prev == "," and i >= 2 and toks[i - 2].text[:1].isupper()
         label = tok.ent_type_
         proper = tok.pos_ == "PROPN" or (tok.is_upper and len(tok.text) >= 4)  # taggers miss ALL-CAPS names
         for width in (4, 3, 2, 1):
             j = i + width
-            if j > limit or any(taken[k] for k in range(i, j)) or not doc[j - 1].text[:1].isalpha():
+            if j > limit or any(taken[k] for k in range(i, j)) or not toks[j - 1].text[:1].isalpha():
                 continue
             # transliteration-tolerant matching only where the wording says a place follows ("in Heet"; an entity
             # only before a unit word: "in Ar Raqqa governorate" the NER took for an organisation)
-            unit_next = j < len(doc) and doc[j].lower_ in ("governorate", "province", "countryside")
-            cands = self.gaz.lookup(doc[i:j].text, loose=locative and proper and (not label or unit_next))
+            unit_next = j < len(doc) and toks[j].lower_ in ("governorate", "province", "countryside")
+            cands = self.gaz.lookup(_words(toks, i, j), loose=locative and proper and (not label or unit_next))
             if not cands:
                 continue
             top = cands[0]
@@ -139,38 +141,38 @@ class UnlabelledNames:
             if width == 1 and label == "ORG" and tok.is_upper and len(tok.text) <= 4 \
                     and top.feature in TOWN_FEATURES and tok.text not in self.gaz.abbrevs:
                 return 0  # an acronym ("OAS", "UN", "CHU"), not the small town of that name; "NJ" is New Jersey
-            if label == "ORG" and width > 1 and doc[j - 1].lower_ in ("city", "town") and j < limit:
+            if label == "ORG" and width > 1 and toks[j - 1].lower_ in ("city", "town") and j < limit:
                 continue  # "Dublin City Council" is Dublin's council; "Dublin City" would be Dublin, Ireland
             broad = top.feature in NAMED_AREAS or top.id.startswith("add:")
             # "in Aleppo countryside", "Idleb governorate": a unit word after the name says it is a place
-            unit_after = j < len(doc) and (doc[j].lower_ in HINT_FEATURES or doc[j].lower_ == "countryside")
+            unit_after = j < len(doc) and (toks[j].lower_ in HINT_FEATURES or toks[j].lower_ == "countryside")
             if label == "NORP" and top.feature not in NAMED_AREAS and not unit_after and not (
                     prev in ("in", "near", "outside") and not adjective_follows(doc, j)):
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
-            typed = width > 1 and doc[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
+            typed = width > 1 and toks[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
                 whole = i == ent_start and j == limit
                 big = top.population >= (20_000 if label == "ORG" else 100_000)
                 owner = (i == ent_start and j < limit
-                         and (doc[j].lower_ in INSTITUTION_WORDS or doc[j].text in ("'s", "’s"))
+                         and (toks[j].lower_ in INSTITUTION_WORDS or toks[j].text in ("'s", "’s"))
                          and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
                 ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner
                       or (typed and i == ent_start)  # "Laurel County Fiscal Court", "Walker County Fair"
                       or (label == "ORG" and locative and top.population >= 100_000)  # "United Way of Atlanta"
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
                       # the NER joins "the city of Goma in North Kivu" into one organisation
-                      or (locative and i == ent_start and j < limit and doc[j].lower_ in ("in", "near")))
+                      or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near")))
             else:
                 if width == 1 and not proper and not locative:
                     continue
-                caps = proper or (width > 1 and doc[i:j].text.isupper())  # "NEW DELHI:"
+                caps = proper or (width > 1 and _words(toks, i, j).isupper())  # "NEW DELHI:"
                 ok = (locative or typed or (broad and top.feature != "admin2")
                       or (after_name and top.feature in ("admin1", "admin2", "country"))
                       or (caps and (top.population >= 100_000 or is_dateline(doc, i, j))))
             # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior
             # Court"): the city is a place of the article, but not where its events happen (see ``embedded``)
             named_after = (not ok and label == "ORG" and i == ent_start and j < limit
-                           and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("and", "-") and j + 1 < limit))
+                           and (toks[j].text[:1].isupper() or (toks[j].lower_ in ("and", "-") and j + 1 < limit))
                            and (top.population >= 50_000 or top.feature in ("admin1", "admin2", "country")))
             if ok or named_after:
                 topo = self._toponym(doc, i, j, -1)
@@ -197,3 +199,9 @@ def _units_bracket(doc: Any, i: int) -> bool:
         if not (t.text[:1].isupper() or t.text in (",", "-", "'", "’") or t.lower_ in HINT_FEATURES):
             return False
     return False
+
+
+def _words(toks: list[Any], i: int, j: int) -> str:
+    """The text of tokens i..j-1 (j > i), as ``doc[i:j].text``, without making the span."""
+    last = toks[j - 1]
+    return last.doc.text[toks[i].idx : last.idx + len(last.text)]
