@@ -24,15 +24,26 @@ import os
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from sitrep import resources
+
+# the Arrow side, split into schemas.py: re-exported, importers of ``batch`` read it from here too
+from sitrep.engines.schemas import articles_schema as articles_schema
+from sitrep.engines.schemas import coerce as coerce
+from sitrep.engines.schemas import events_schema as events_schema
+from sitrep.engines.schemas import input_schema as input_schema
+from sitrep.engines.schemas import output_schema as output_schema
+from sitrep.engines.schemas import quarantine_schema as quarantine_schema
+from sitrep.engines.schemas import record_batch as record_batch
+from sitrep.engines.schemas import typed_events as typed_events
+from sitrep.engines.schemas import with_month as with_month
 from sitrep.errors import SitrepError
 from sitrep.io.readers import Input, article_from_record, read_jsonl_lines, read_text_document
-from sitrep.io.writers import event_row, export_schema
+from sitrep.io.writers import event_row
 from sitrep.model import Article, ErrorInfo, Result, text_hash
 
 TEXT_SUFFIXES = (".jsonl", ".ndjson", ".txt", ".text", ".html", ".htm")
@@ -40,58 +51,6 @@ PARQUET_COLUMNS = ("id", "url", "title", "source", "published", "date", "languag
 PARTITION_COLUMNS = ("country", "month")
 SUMMARY_FILE = "_sitrep_run.json"
 OUTPUT_TABLES = ("events", "articles", "quarantine")
-
-def events_schema() -> Any:
-    """Arrow schema of an event row: the export schema (``EXPORT_COLUMNS``) then the ``month`` partition column."""
-    import pyarrow as pa
-
-    return export_schema().append(pa.field("month", pa.string()))
-
-
-def quarantine_schema() -> Any:
-    """Arrow schema of the quarantine table (the store's ``quarantine`` columns)."""
-    import pyarrow as pa
-
-    names = ("quarantine_id", "input_id", "origin", "code", "message", "stage", "content_hash")
-    return pa.schema([*(pa.field(n, pa.string()) for n in names), pa.field("quarantined_at", pa.timestamp("us"))])
-
-
-def articles_schema() -> Any:
-    """Arrow schema of the articles table: one row per distinct text processed without error."""
-    import pyarrow as pa
-
-    return pa.schema(
-        [
-            *(pa.field(n, pa.string()) for n in ("article_id", "input_id", "origin", "url", "title", "source")),
-            pa.field("published", pa.date32()),
-            pa.field("language", pa.string()),
-            pa.field("text", pa.string()),
-            pa.field("input_ids", pa.list_(pa.string())),
-            pa.field("events", pa.int32()),
-            pa.field("ingested_at", pa.timestamp("us")),
-        ]
-    )
-
-
-def input_schema() -> Any:
-    """One decoded input between reading and processing (an article, or why not)."""
-    import pyarrow as pa
-
-    names = ("input_id", "origin", "content_hash", "fail_code", "fail_message", "fail_stage", "text", "url", "title",
-             "source", "published", "language")  # fmt: skip
-    return pa.schema([*(pa.field(n, pa.string()) for n in names), pa.field("input_ids", pa.list_(pa.string()))])
-
-
-def output_schema() -> Any:
-    """What a worker emits: ``kind`` ('event' | 'quarantine' | 'article' | 'stats'), event columns, ``q_``
-    quarantine columns, ``a_`` article columns, and per-batch counts (``n_inputs``) on the one 'stats' row."""
-    import pyarrow as pa
-
-    quarantine = [pa.field("q_" + f.name, f.type) for f in quarantine_schema()]
-    articles = [pa.field("a_" + f.name, f.type) for f in articles_schema()]
-    counts = [pa.field("n_inputs", pa.int64())]
-    return pa.schema([pa.field("kind", pa.string()), *events_schema(), *quarantine, *articles, *counts])
-
 
 # ---------------------------------------------------------------- reading
 
@@ -296,50 +255,6 @@ def quarantine_row(row: dict[str, Any], failure: ErrorInfo, timestamp: int) -> d
         "content_hash": chash,
         "quarantined_at": datetime.fromtimestamp(timestamp, UTC).replace(tzinfo=None),
     }
-
-
-def coerce(value: Any, typ: Any) -> Any:
-    """``value`` as Arrow accepts it for ``typ``, or None: one odd value never fails a batch."""
-    import pyarrow as pa
-
-    if value is None:
-        return None
-    try:
-        if pa.types.is_integer(typ):
-            return int(value)
-        if pa.types.is_floating(typ):
-            return float(value)
-        if pa.types.is_date32(typ):
-            return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        if pa.types.is_timestamp(typ):
-            return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-        if pa.types.is_list(typ):
-            return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
-    except (TypeError, ValueError, OverflowError):
-        return None
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def with_month(row: dict[str, Any]) -> dict[str, Any]:
-    d = row.get("event_date")
-    row["month"] = f"{d.year:04d}-{d.month:02d}" if isinstance(d, date) else None
-    return row
-
-
-def record_batch(rows: list[dict[str, Any]], schema: Any) -> Any:
-    import pyarrow as pa
-
-    columns = [[coerce(r.get(f.name), f.type) for r in rows] for f in schema]
-    return pa.RecordBatch.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)],
-                                      schema=schema)  # fmt: skip
-
-
-def typed_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Event rows with values coerced to the schema and ``month`` derived from the typed date."""
-    schema = events_schema()
-    return [with_month({f.name: coerce(r.get(f.name), f.type) for f in schema}) for r in rows]
 
 
 def output_batch(out: Output) -> Any:
