@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.actors import named_actor_alias
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.bracket_lists import mark_bracket_lists
 from sitrep.gazetteer.containers import (
@@ -35,8 +34,9 @@ from sitrep.gazetteer.containers import (
     qualified_places,
 )
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
+from sitrep.gazetteer.not_places import NotPlaceNames
 from sitrep.gazetteer.reporting import ReportingCountry
-from sitrep.gazetteer.resolve import HINT_FEATURES, LANDMARK_FEATURES, Resolver, Toponym
+from sitrep.gazetteer.resolve import HINT_FEATURES, Resolver, Toponym
 from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
 from sitrep.gazetteer.unit_phrases import names_before_units
 from sitrep.gazetteer.unlabelled import UnlabelledNames
@@ -48,7 +48,6 @@ from sitrep.gazetteer.wording import (
     INSTITUTION_WORDS,
     NAMED_AREAS,
     PART_OF,
-    adjective_follows,
     clean_span,
 )
 from sitrep.lightdoc import light_of
@@ -66,7 +65,6 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _COMPASS = ("north", "south", "east", "west", "central")
-ALIAS_MEMO = 50_000  # entity texts whose named-actor reading is remembered (cleared when full)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
@@ -75,7 +73,7 @@ _FEATURE_WORDS = {"strait", "gulf", "sea", "ocean", "southern", "northern", "eas
                   "mountains", "plain", "plains", "desert", "airport", "base", "camp"}
 
 
-class PlaceFinder(UnlabelledNames):
+class PlaceFinder(UnlabelledNames, NotPlaceNames):
     """Recognition and resolution for a batch of documents; holds the gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -215,64 +213,6 @@ class PlaceFinder(UnlabelledNames):
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
-
-    def _actor_name(self, top: Toponym) -> bool:
-        """A name that is an armed group's or a force's ("IS", "FAMa", "Hamas"), or a short all-caps acronym
-        ("AU", "IS") the gazetteer knows only as small towns, is no place: such a match would place the article in
-        a small namesake abroad (Is, Russia; Fama, Brazil; Hamm, Germany). A country, province or large city of
-        that name ("UAE"; an actor's name only when it is the place's own: "EU", "the Kremlin") stays a place."""
-        if top.demonym is not None or top.facility:
-            return False
-        text = top.text
-        acronym = text.isalpha() and text.isupper() and len(text) <= 3 and text not in self.gaz.abbrevs
-        if not acronym and self._actor_alias(text) is None:
-            return False
-        key = exact_key(text)
-        aliased = self.gaz.aliased.get(key, set())
-        return not any((acronym or exact_key(c.name) == key or c.idx in aliased)
-                       and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
-                       for c in self.gaz.lookup(text, loose=False))
-
-    def _actor_alias(self, text: str) -> str | None:
-        if text not in self._actor_aliases:
-            if len(self._actor_aliases) >= ALIAS_MEMO:
-                self._actor_aliases.clear()
-            self._actor_aliases[text] = named_actor_alias(text)
-        return self._actor_aliases[text]
-
-    def _national(self, word: str, country: Entry) -> bool:
-        """A country's own adjective ("Russian", "Turkish", "Israeli"), not the name of a group inside it
-        ("Houthi forces" fight in Yemen)."""
-        name = exact_key(self.gaz.country_name(country.cc) or country.name)
-        return country.feature == "country" and exact_key(word)[:4] == name[:4]
-
-    def _nationality_words(self, doc: Any, found: list[Toponym]) -> None:
-        """'US soldiers', 'U.K. officials': a country's abbreviation before a noun says whose people they are,
-        like 'British soldiers' — a demonym, not where anything happens."""
-        for top in found:
-            if top.demonym is not None or top.facility or not (top.text.isupper() or "." in top.text):
-                continue
-            span = doc.char_span(top.start, top.end, alignment_mode="expand")
-            if span is None or not adjective_follows(doc, span.end):
-                continue
-            cands = self.gaz.lookup(top.text, loose=False)
-            if cands and cands[0].feature == "country":
-                top.demonym = cands[0]
-
-    def _not_people(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
-        """A name the article also uses for a person ("John Kelly" ... "Kelly said") is no place when the gazetteer
-        knows it only as another small place's other name (Kelly, once a name of Harvest, Ala.)."""
-        people = {tok.text for ent in doc.ents if ent.label_ == "PERSON" for tok in ent if tok.text[:1].isupper()}
-        if not people:
-            return found
-        out = []
-        for t in found:
-            if t.demonym is None and not t.facility and t.text in people:
-                key = exact_key(t.text)
-                if not any(exact_key(c.name) == key or c.population >= 100_000 for c in self.gaz.lookup(t.text)):
-                    continue
-            out.append(t)
-        return out
 
     def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """One sense per article: a name recognised as a place once is a place wherever else it appears
