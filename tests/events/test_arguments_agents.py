@@ -7,3 +7,18 @@ def test_arguments_the_planter_of_a_device_named_after_its_blast_is_the_attacker
     ev = lead("Three people were killed in an IED blast planted by Baloch Liberation Army at the main bazar.")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
     assert ev.actor1 is not None and "Baloch Liberation Army" in ev.actor1
+
+
+def test_arguments_a_force_that_clashed_read_as_a_clause_of_its_noun_is_the_agent_its_backer_beside_it(lead):
+    ev = lead("On 24 November 2021, FACA forces, supported by Wagner Group mercenaries, clashed with CPC rebels "
+              "near Bria (Samba-Boungou, Haute-Kotto).")
+    assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of the Central African Republic")
+    assert ev.assoc_actor_1 == "Wagner Group"
+    assert ev.actor2 is not None and ev.actor2.startswith("CPC")
+
+
+def test_arguments_each_object_of_a_list_is_the_subject_s_act_not_the_ally_s(lead):
+    ev = lead("On 8 February 2022, UPDF forces, in cooperation with the FARDC, fired missiles and bombs from a base "
+              "in Uganda to ADF bases in Makolo-Makolo forest, near Zunguluka (Irumu, Ituri).")
+    assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of Uganda")
+    assert ev.assoc_actor_1 is not None and "Democratic Republic of Congo" in ev.assoc_actor_1

@@ -261,14 +261,24 @@ class ArgumentReader:
             for c in tok_kids:
                 if c.dep_ == "acl":
                     a1_tok = next((self._pobj(g) for g in c.children if g.dep_ == "agent"), None)
-            if a1_tok is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
-                    and tok.head.lemma_.lower() not in self.lex.cues.get("discovery", frozenset()):
+            first = tok
+            while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+                first = first.head  # "X fired missiles and bombs": each object of the list is X's
+            if a1_tok is None and first.dep_ in ("dobj", "attr") and first.head.pos_ in ("VERB", "AUX") \
+                    and first.head.lemma_.lower() not in self.lex.cues.get("discovery", frozenset()):
                 # "X launched an operation"; but who found the bodies did not kill them
-                a1_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                a1_tok = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
         if a1_tok is None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             # "an IED blast planted by BNA": the trigger modifies the noun the agent's clause hangs on
             a1_tok = next((self._pobj(g) for c in tok.head.children if c.dep_ == "acl"
                            for g in c.children if g.dep_ == "agent"), None)
+        if a1_tok is None and tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and not passive and self._reciprocal(tok):
+            # "FACA forces, supported by Wagner, clashed with CPC rebels" parsed as a clause of the noun: a
+            # verb of fighting each other is never a passive participle, so the noun is its subject (when it
+            # names a side before the verb, not only those the verb itself fights)
+            named = self._arg(tok.head, actors, country)
+            a1_tok = tok.head if named is not None and named.end <= tok.idx else None
         if a1_tok is None and tok.dep_ in ("xcomp", "advcl", "conj") and tok.pos_ == "VERB":
             head = tok.head
             # object control ("prompted the ISF to deploy") before subject control ("vowed to attack")
