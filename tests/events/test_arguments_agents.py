@@ -22,3 +22,11 @@ def test_arguments_each_object_of_a_list_is_the_subject_s_act_not_the_ally_s(lea
               "in Uganda to ADF bases in Makolo-Makolo forest, near Zunguluka (Irumu, Ituri).")
     assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of Uganda")
     assert ev.assoc_actor_1 is not None and "Democratic Republic of Congo" in ev.assoc_actor_1
+
+
+def test_arguments_forces_that_were_deployed_are_the_side_whose_activity_changed(lead):
+    ev = lead("Movement of forces: On 4 January 2026, government security forces (SNA) were deployed in Tiffow area "
+              "near Xawaadleey village (Balcad, Middle Shabelle).")
+    assert ev.sub_event_type == "Change to group/activity"
+    assert ev.actor1 is not None and "Military Forces" in ev.actor1  # the forces, not their target
+    assert ev.actor2 is None

@@ -25,6 +25,8 @@ ASSOC_NOUNS = {"cooperation", "coordination", "support", "help", "assistance", "
 ASSOC_VERBS = {"back", "support", "assist", "aid", "help", "accompany"}
 ASSOC_PREPS = {"alongside", "along", "together", "with"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# a change of activity whose passive subject is the side itself ("troops were deployed", "the militia was disbanded")
+MOVED_ONESELF = {"deploy", "redeploy", "mobilise", "mobilize", "disband", "station"}
 SPEECH_VERBS = {"say", "tell", "claim", "report", "confirm", "state", "add", "allege", "announce", "put", "note",
                 "accuse", "blame", "demand", "deny", "estimate", "quote"}
 @dataclass
@@ -292,7 +294,16 @@ class ArgumentReader:
             f.assoc1 += a1s[1:]
         # targets
         t_tok = None
-        if passive and subjpass is not None:
+        if passive and subjpass is not None and a1_tok is None and f.cls == "change_group" \
+                and tok.lemma_.lower() in MOVED_ONESELF:
+            # "government security forces (SNA) were deployed": who is moved is the side whose activity it is
+            # (the first passive subject that names a side: "Movement of forces: ..., troops were deployed")
+            a1s = next((found for c in verb_kids if c.dep_ == "nsubjpass"
+                        if (found := self._args_conj(c, actors, country))), [])
+            if a1s:
+                f.actor1 = a1s[0]
+                f.assoc1 += a1s[1:]
+        elif passive and subjpass is not None:
             t_tok = subjpass
         elif suffered and a1_tok is not None:
             t_tok = subj  # "three soldiers died in a gun battle with X"
