@@ -99,3 +99,36 @@ def test_text_spelling_last_in_a_bracket_and_only_a_spelling_of_the_unit() -> No
     assert admin1_spellings(gaz, "Mombasa)", [top]) == {town.admin1_code: "Mombasa"}
     other = Toponym("Mombasa Sadar", 0, 13, candidates=[town], entry=town)
     assert admin1_spellings(gaz, "Mombasa Sadar)", [other]) == {}
+
+
+def test_spelling_that_ends_acled_bracket_beats_the_prose() -> None:
+    """'Beqaa farmers ... (Zahle, Bekaa)': ACLED's bracket spells the province as ACLED does."""
+    gaz = load_gazetteer()
+    unit = _unit("Bekaa", "LB")
+    assert unit.entry is not None
+    text = "Beqaa farmers protested in Zahle (Zahle, Bekaa)."
+    prose = Toponym("Beqaa", 0, 5, candidates=[unit.entry], entry=unit.entry)
+    start = text.rindex("Bekaa")
+    last = Toponym("Bekaa", start, start + 5, candidates=[unit.entry], entry=unit.entry)
+    assert admin1_spellings(gaz, text, [prose, last]) == {unit.entry.admin1_code: "Bekaa"}
+
+
+def test_compass_region_last_in_bracket_names_the_unit_of_the_names_before() -> None:
+    """'Tripoli (Tripoli, North)': ACLED's region 'North', a word the gazetteer knows as no unit of Lebanon, is the
+    admin1 of the town before it; a lower-case direction or a region after towns of two units is not."""
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Tripoli") if e.feature == "town" and e.cc == "LB")
+    assert town.admin1_code not in gaz.acled_spelled
+    text = "Protesters gathered in Tripoli (Tripoli, North)."
+    first = Toponym("Tripoli", 23, 30, candidates=[town], entry=town)
+    inner = Toponym("Tripoli", 32, 39, candidates=[town], entry=town)
+    assert admin1_spellings(gaz, text, [first, inner])[town.admin1_code] == "North"
+    assert town.admin1_code not in admin1_spellings(gaz, "in Tripoli (Tripoli, north).", [
+        Toponym("Tripoli", 3, 10, candidates=[town], entry=town)])
+    tyre = next(e for e in gaz.lookup("Tyre") if e.cc == "LB" and e.feature == "town")
+    assert tyre.admin1_code != town.admin1_code
+    both = "between Tripoli and Tyre (Tripoli, Tyre, South)."
+    names = [Toponym("Tripoli", 26, 33, candidates=[town], entry=town),
+             Toponym("Tyre", 35, 39, candidates=[tyre], entry=tyre)]
+    spelled = admin1_spellings(gaz, both, names)
+    assert spelled.get(town.admin1_code) != "South" and spelled.get(tyre.admin1_code) != "South"

@@ -11,7 +11,10 @@ Two steps, both after resolution:
 
 - ``match_admin1_typos``: a name the gazetteer does not know that is a near spelling of one of the focus
   country's provinces ("Zaporizhia" for Zaporizhzhia) is that province;
-- ``admin1_spellings``: admin1 code -> the text's spelling, for every unit a name of the article resolves to.
+- ``admin1_spellings``: admin1 code -> the text's spelling, for every unit a name of the article resolves to;
+  the spelling that ends ACLED's bracket of units ("(West Shewa, Oromia)") before one of the prose ("Oromiya
+  special police"), and a bracket's last word that is only a compass region the gazetteer lacks ("(Benghazi,
+  East)", "(Sebha, South)": ACLED's own regions) for the unit of the names before it.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ TYPE_WORDS = frozenset(("province", "region", "county", "governorate", "departme
 _COMPASS_SUFFIX = re.compile(r"-(?:North|South|East|West|Central)\b")
 # "Al Hasakeh countryside", "Idleb governorate": the name before is the province's
 _UNIT_AFTER = re.compile(r"\s+(?:countryside|governorate|province)\b", re.I)
+# words of a region named by its compass point, English or French ("East", "Centre-Nord", "Far North"): a bracket's
+# last word made only of these is ACLED's region even where the gazetteer has no unit by that name
+REGION_WORDS = frozenset(("north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                          "eastern", "western", "middle", "far", "nord", "sud", "est", "ouest", "extreme"))
+_CLOSES = re.compile(r"\s*[)\]]")
 TYPO_RATIO = 0.8  # similarity of two keys (difflib ratio) for a near spelling
 TYPO_MIN_LEN = 5  # shorter names are too easily near another one
 
@@ -92,8 +100,11 @@ def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict
     """Admin1 code -> the article's spelling of that unit; a name resolved to the unit itself before one
     that only shares its name with it."""
     units = {id(t): _unit_of(gaz, t, text[t.end:t.end + 14]) for t in toponyms}
+    # ACLED's bracket of units writes the province as ACLED does; the prose may not ("Oromiya special police ...
+    # (West Shewa, Oromia)")
     ranked = sorted((t for t in toponyms if units[id(t)]),
-                    key=lambda t: (t.entry is None or t.entry.feature != "admin1", t.start))
+                    key=lambda t: (_bracket_opening(text, t) is None, t.entry is None or t.entry.feature != "admin1",
+                                   t.start))
     out: dict[str, str] = {}
     for top in ranked:
         code = units[id(top)]
@@ -102,7 +113,45 @@ def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict
         spelled = _spelling(gaz, top.text, text[top.end:top.end + 12], code)
         if spelled:
             out[code] = spelled
+    # ACLED's own region last in its bracket outranks any other spelling of the unit ("(Murzuq, South)")
+    out.update((code, region) for code, region in _bracket_regions(text, toponyms).items()
+               if code not in gaz.acled_spelled)
     return out
+
+
+def _bracket_opening(text: str, top: Toponym) -> int | None:
+    """Where the bracket opens when ``top`` is the last of ACLED's list of units in it ("(Jeldu, West Shewa,
+    Oromia)"); None otherwise."""
+    if not _CLOSES.match(text, top.end):
+        return None
+    opening = max(text.rfind("(", 0, top.start), text.rfind("[", 0, top.start))
+    if opening < 0 or max(text.rfind(")", 0, top.start), text.rfind("]", 0, top.start)) > opening \
+            or "," not in text[opening:top.start]:
+        return None
+    return opening
+
+
+def _bracket_regions(text: str, toponyms: list[Toponym]) -> dict[str, str]:
+    """Admin1 code -> a compass region that ends ACLED's bracket after names of that unit ("Benghazi (Benghazi,
+    East)", "As Sidrah (Sirt, West)"): all the resolved names before it in the bracket, or the one the bracket
+    follows, lie in that one admin1 unit. Read off the text: the NER often takes no such word for a place."""
+    out: dict[str, str] = {}
+    for m in _REGION_LAST.finditer(text):
+        region = strip_diacritics(m.group(2)).strip()
+        words = re.split(r"[\s-]+", region.lower())
+        if not all(w in REGION_WORDS for w in words):
+            continue
+        opening, last = m.start(), m.start(2)
+        codes = {t.entry.admin1_code for t in toponyms
+                 if t.entry is not None and t.entry.admin1_code and t.demonym is None
+                 and (opening < t.start < last or (t.end <= opening and not text[t.end:opening].strip()))}
+        if len(codes) == 1:
+            out.setdefault(codes.pop(), region)
+    return out
+
+
+# "(Sirt, West)", "[Djibo, Centre-Nord]": a bracket of units whose last is one to three words
+_REGION_LAST = re.compile(r"[(\[]([^()\[\]]*?),\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*[)\]]")
 
 
 class Admin1Names:
