@@ -37,3 +37,11 @@ def test_known_names_nationalities_and_plain_words_are_left_alone() -> None:
     assert names("Somali ethnic militias attacked") == []
     assert names("Armed ethnic militias attacked") == []
     assert names("Amhara ethnic militias attacked", country=None) == []
+
+
+def test_a_militia_named_after_a_place_of_the_country_is_that_place_s_communal_militia() -> None:
+    places = frozenset({"Zamfara", "Gusau"})
+    found = community_names("a Zamfara militia abducted the wife", [], "Nigeria", lambda offset: 0, places=places)
+    assert [m.name for m in found] == ["Zamfara Communal Militia (Nigeria)"]
+    assert community_names("a Dozo militia attacked", [], "Nigeria", lambda offset: 0, places=places) == []
+    assert community_names("a Zamfara militia attacked", [], "Nigeria", lambda offset: 0) == []

@@ -1,6 +1,7 @@
 """Communities the dictionary does not know, named by the note's own words.
 
-ACLED names an ethnic or communal militia after its community ("Derashe Ethnic Militia (Ethiopia)") and the
+ACLED names an ethnic or communal militia after its community ("Derashe Ethnic Militia (Ethiopia)") or place
+("Zamfara Communal Militia (Nigeria)" for "Zamfara militiamen", Zamfara a place of the country), and the
 people of a community beside the civilians or the crowd ("Oromo Ethnic Group (Ethiopia)"). The record's
 templates give the communities it has seen (``sitrep.actors.communities``); one it has not is still named
 when the note says what it is: "Derashe ethnic militias", "ethnic Amhara militias", "Ari ethnic group
@@ -50,16 +51,25 @@ def _name_of(raw: str) -> str | None:
     return " ".join(words).replace(" - ", "-")
 
 
+# a militia named after a place of the country is that place's communal militia ("Zamfara militiamen")
+_PLACE_MILITIA = re.compile(rf"\b(?P<name>{_NAME})\s+(?i:militia|militias|militiamen)\b")
+_PLACE_TEMPLATE = "{name} Communal Militia ({country})"
+
+
 def community_names(text: str, matches: list[Any], country: str | None, sent_at: Callable[[int], int],
-                    is_people: Callable[[str], bool] = lambda name: False) -> list[Any]:
+                    is_people: Callable[[str], bool] = lambda name: False,
+                    places: frozenset[str] = frozenset()) -> list[Any]:
     """``matches`` with each community the note names in words ACLED uses: its militia in place of the plain
     militia mention, or its people's identity on the people mention."""
     if not country:
         return matches
     found: list[Match] = []
-    for pattern, template, inter in _phrases():
+    phrases = [*_phrases(), *([(_PLACE_MILITIA, _PLACE_TEMPLATE, 4)] if places else [])]
+    for pattern, template, inter in phrases:
         for m in pattern.finditer(text):
             name = _name_of(m.group("name"))
+            if name is not None and pattern is _PLACE_MILITIA and name not in places:
+                continue
             n_start, n_end = m.start("name"), m.end("name")
             if name is None or is_people(name) or is_people(name.split()[-1]):
                 continue

@@ -96,7 +96,8 @@ def extract_actors(document: Document) -> list[Actor]:
     _name_the_likely_perpetrator(text, matches)
     _drive_by_gangs(text, matches, matcher.index, ctx.year)
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
-    matches = community_names(text, matches, ctx.focus, _sentence_at(toks), _is_people)
+    places = frozenset(p.text for p in document.places if p.country and p.country == ctx.focus and p.feature != "country")
+    matches = community_names(text, matches, ctx.focus, _sentence_at(toks), _is_people, places)
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
