@@ -45,3 +45,11 @@ def test_a_militia_named_after_a_place_of_the_country_is_that_place_s_communal_m
     assert [m.name for m in found] == ["Zamfara Communal Militia (Nigeria)"]
     assert community_names("a Dozo militia attacked", [], "Nigeria", lambda offset: 0, places=places) == []
     assert community_names("a Zamfara militia attacked", [], "Nigeria", lambda offset: 0) == []
+
+
+def test_a_place_sharing_a_country_s_name_still_names_its_militia() -> None:
+    text = "Niger militiamen attacked civilians in Kuchiri (Paikoro, Niger)"
+    generic = Match(0, 16, "Unidentified Armed Group (Niger)", 3, "Niger", "generic", 0.7)
+    found = community_names(text, [generic], "Nigeria", lambda offset: 0, lambda name: name == "Niger",
+                            frozenset({"Niger", "Kuchiri", "Paikoro"}))
+    assert [m.name for m in found] == ["Niger Communal Militia (Nigeria)"]

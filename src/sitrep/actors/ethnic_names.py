@@ -20,6 +20,7 @@ from sitrep.actors.dictionary import _read_rows
 from sitrep.actors.matcher import Match
 
 PEOPLE = 7
+_SUFFIX = re.compile(r" \([^()]*\)")  # a name's country: "Unidentified Armed Group (Niger)" names no community
 _WORD = r"[A-Z][\w'’]+"
 _NAME = rf"{_WORD}(?:[\s-]{_WORD}){{0,2}}"
 # capitalised words that start a sentence or qualify the people without naming a community
@@ -71,10 +72,12 @@ def community_names(text: str, matches: list[Any], country: str | None, sent_at:
             if name is not None and pattern is _PLACE_MILITIA and name not in places:
                 continue
             n_start, n_end = m.start("name"), m.end("name")
-            if name is None or is_people(name) or is_people(name.split()[-1]):
+            # a nationality word names no community; a place of the country does, even one a country shares a
+            # name with ("Niger militiamen" in Nigeria's Niger State)
+            if name is None or (pattern is not _PLACE_MILITIA and (is_people(name) or is_people(name.split()[-1]))):
                 continue
             if any(n.start < n_end and n_start < n.end for n in matches if n.kind in ("named", "coref")) or \
-                    any(name.lower() in (n.name + " " + (n.identity or "")).lower() for n in matches):
+                    any(name.lower() in _SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower() for n in matches):
                 continue  # a named actor or a community the dictionary knows says who they are
             filled = template.replace("{name}", name).replace("{country}", country)
             if inter == PEOPLE:
