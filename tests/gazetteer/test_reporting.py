@@ -33,3 +33,26 @@ def test_an_international_source_says_no_country_by_its_name(reporting: Reportin
     reporting.international.add("france 24")
     assert reporting.named_country("France 24") == "FR"
     assert reporting.from_source("France 24") is None
+
+
+def test_only_the_source_name_vouches_for_a_country(reporting: ReportingCountry) -> None:
+    assert reporting.named_by_source("URN (Uganda)") == "UG"
+    assert reporting.named_by_source("Balochistan Express") is None  # a province: the guess, not the name's word
+    assert reporting.named_by_source(None) is None
+
+
+def test_country_a_source_name_carries_outranks_a_lone_small_town_abroad() -> None:
+    """'Ngoro village' in a note from 'URN (Uganda)' is no Ngoro of Indonesia; a city or a country the text
+    names still decides."""
+    from sitrep.gazetteer.resolve import Resolver, Toponym
+
+    resolver = Resolver(load_gazetteer())
+    village = Toponym("Ngoro", 0, 5)
+    focus, _ = resolver.resolve([village], None, fallback="UG", source_named=True)
+    assert focus == "UG" and (village.entry is None or village.entry.cc == "UG")
+    guessed = Toponym("Ngoro", 0, 5)
+    focus, _ = resolver.resolve([guessed], None, fallback="UG")  # a learned guess vetoes nothing
+    assert focus != "UG" and guessed.entry is not None
+    city = Toponym("Jakarta", 0, 7)
+    focus, _ = resolver.resolve([city], None, fallback="UG", source_named=True)
+    assert focus == "ID" and city.entry is not None and city.entry.cc == "ID"

@@ -73,6 +73,15 @@ class ReportingCountry:
                 return found.pop() if len(found) == 1 else None
         return None
 
+    def named_by_source(self, source: str | None) -> str | None:
+        """The country the source's own name carries, its parts agreeing; never the learned table."""
+        if not source:
+            return None
+        found = {self.named_country(part) for part in source.split(";")
+                 if part.strip() and exact_key(part) not in self.international}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
     def learned(self, part: str) -> str | None:
         return self.sources.get(exact_key(part))
 

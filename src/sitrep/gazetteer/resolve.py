@@ -29,6 +29,7 @@ from sitrep.gazetteer.toponym import km_between
 TOWNSHIP_COUNTRIES = {"MM", "US", "CA", "CN", "TW", "ZA", "IN", "AU", "NZ"}
 SIZEABLE_TOWN = 100_000  # a town this large is known by name: a unit the text spells otherwise does not undo it
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
+SMALL_PLACE = 100_000  # people: a town abroad this small does not outvote the country a source's name carries
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
 
 
@@ -180,13 +181,16 @@ class Resolver:
             s += 0.8 * math.log10(1 + events)
         return s
 
-    def resolve(self, toponyms: list[Toponym], given: str | None = None,
-                fallback: str | None = None) -> tuple[str | None, dict[str, float]]:
+    def resolve(self, toponyms: list[Toponym], given: str | None = None, fallback: str | None = None,
+                source_named: bool = False) -> tuple[str | None, dict[str, float]]:
         """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares.
         ``given``: the reporting country the caller knows (ISO alpha-2), counted like two mentions of it; then
         a place abroad that no other name in the article backs loses to a namesake at home or stays unresolved.
         ``fallback``: a country guessed from the source alone, the focus only when the text gives none: a source
-        that reported on one country in the record may report on its neighbour today, so it vetoes nothing."""
+        that reported on one country in the record may report on its neighbour today, so it vetoes nothing, unless
+        ``source_named``: the source's own name carries that country ("URN (Uganda)", "News24 Nepal"); then it
+        outranks a focus that rests only on small places abroad nothing else backs ("Ngoro" in a Ugandan outlet's
+        note is no Ngoro of Indonesia)."""
         for top in toponyms:
             if not top.candidates and top.reason is None:
                 self.candidates(top)
@@ -265,7 +269,9 @@ class Resolver:
         if home_entry is not None and given is not None:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
             focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus
-        if focus is None and fallback:
+        outvoted = given is None and source_named and fallback is not None and focus not in (None, fallback) \
+            and self._small_places_only(strong, focus)
+        if (focus is None or outvoted) and fallback:
             focus = fallback
         if focus:
             backed: dict[str, set[str]] = {}  # country -> names firmly placed there
@@ -277,7 +283,7 @@ class Resolver:
                     continue  # another name in the article places it in that country too
                 if self._foreign_namesake(top, top.entry, focus) or (
                         top.entry.cc != focus and self._unit_abbreviation(top, top.entry)) or (
-                        focus == given and self._unbacked_abroad(top, top.entry, focus)):
+                        (focus == given or outvoted) and self._unbacked_abroad(top, top.entry, focus)):
                     home = [c for c in top.candidates if c.cc == focus]
                     if home:
                         top.entry = home[0]
@@ -290,6 +296,14 @@ class Resolver:
         containers_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
+
+    @staticmethod
+    def _small_places_only(strong: list[Toponym], focus: str | None) -> bool:
+        """The article places things in ``focus`` only through towns or districts of under 100,000 people: no
+        country, province, nationality word or city of it."""
+        there = [t for t in strong if t.entry is not None and t.entry.cc == focus]
+        return bool(there) and all(t.demonym is None and t.entry is not None and t.entry.feature not in _BROAD
+                                   and t.entry.population < SMALL_PLACE for t in there)
 
     def _weak_alias(self, top: Toponym, entry: Entry) -> bool:
         """A small place matched by another of its names (old, foreign or a variant), not its own, our alias

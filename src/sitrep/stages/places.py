@@ -338,7 +338,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         toponyms = self.recognise(light_of(doc), document.article.text)
         given = self.reporting.iso2(document.article.country)
         guess = None if given else self.reporting.from_source(document.article.source)
-        focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess)
+        named = guess is not None and guess == self.reporting.named_by_source(document.article.source)
+        focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess, source_named=named)
         match_admin1_typos(self.admin1_names, toponyms, focus, self._text)
         spelled = admin1_spellings(self.gaz, self._text, toponyms)
         # a placed facility replaces the names inside it; one no town in the article contains is dropped
