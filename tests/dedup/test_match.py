@@ -113,3 +113,18 @@ def test_the_context_stage_overrides_the_first_when_the_model_has_one(tmp_path: 
     p = m.probability(x, np.array([0, 0]), np.array([1, 2]))  # both pairs of unit 0: only 0-1 is mutual best
     assert p[0] > 0.8 > 0.2 > p[1]
     assert m.probability(x).tolist() == pytest.approx([1 / (1 + np.exp(-5.0))] * 2)  # no ends: first stage
+
+
+def test_a_learned_pair_below_review_still_counts_in_the_linkage_unless_negligible(tmp_path: Path) -> None:
+    from sitrep.dedup.core import LINK_FLOOR, prepare, score_all
+    from sitrep.dedup.features import to_table
+    from sitrep.dedup.scoring import NONE
+
+    # p = 0.1: under review (0.3), yet the clusters' average linkage weighed it when the thresholds were chosen
+    low = DedupConfig(model_dir=str(_model(tmp_path / "low", float(np.log(0.1 / 0.9)))))
+    s, _n = score_all(prepare(to_table(PAIR), low), low)
+    assert len(s.i) == 1 and s.decision[0] == NONE and s.learned[0] and s.score[0] == pytest.approx(0.1)
+    # below the floor a pair adds nothing worth its memory to any average
+    tiny = DedupConfig(model_dir=str(_model(tmp_path / "tiny", float(np.log(LINK_FLOOR / 2)))))
+    s, _n = score_all(prepare(to_table(PAIR), tiny), tiny)
+    assert len(s.i) == 0
