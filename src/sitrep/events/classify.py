@@ -96,6 +96,11 @@ def _violence(c: Context) -> str:
             return "Violent demonstration"
         if c.inter1 == 7 or "mob_actor" in c.agent_cues:
             return "Mob violence"  # villagers or residents fighting each other: no organised armed side
+        if "crude_weapon" in c.cues and not c.cues & {"firearm", "nonstate_actor"} and not {c.inter1, c.inter2} & {2, 8}:
+            # a brawl with sticks, stones and blades and no rebels or militias in it is a riot, even with the
+            # police on one side (training notes of clashes with such weapons and no firearm: 106 mob violence,
+            # 59 violent demonstrations, 7 armed clashes; a protest is read before this)
+            return "Mob violence"
         if "partisan" in c.cues and not {c.inter1, c.inter2} & ARMED_FORCES \
                 and not c.cues & {"state_actor", "nonstate_actor"}:
             # parties' supporters fighting each other, with no soldiers or fighters among them: riots, not
