@@ -8,9 +8,9 @@ from typing import Any
 
 from sitrep.events.arguments import OFF_DUTY, off_duty_mark
 from sitrep.events.codebook import Codebook
-from sitrep.events.detect import self_ended
 from sitrep.events.fatalities import Count, counts_in
 from sitrep.events.lexicon import Lexicon
+from sitrep.events.sentence_text import self_ended
 
 
 def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
