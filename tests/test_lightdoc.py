@@ -101,3 +101,13 @@ def test_light_of_a_parse_is_shared_and_a_light_doc_is_its_own(parsed):
     assert light_of(doc) is light
     assert light_of(light) is light
     assert light_doc(Document(article=Article(text=TEXTS[0]), doc=doc)) is light
+
+
+def test_sentence_numbers_starts_and_words_read_as_spacy_sentences(parsed):
+    for doc, light in parsed:
+        sents = list(doc.sents)
+        assert light.sent_start_chars() == [s.start_char for s in sents]
+        assert [light.sent_number(t.i) for t in doc] == [k for k, s in enumerate(sents) for _ in s]
+        assert light.has_words() == any(not s.text.isspace() for s in sents)
+    blank = load_model()("   \n\n  ")
+    assert not LightDoc(blank).has_words() and not any(not s.text.isspace() for s in blank.sents)

@@ -142,10 +142,10 @@ def probed_pipeline(seen):
     return Pipeline({"pipeline": {"stages": stages}, "stages": {name: {"seen": seen} for name in stages}})
 
 
-def test_the_collector_pauses_for_the_stages_after_the_parse_only():
+def test_the_collector_pauses_for_every_stage_and_comes_back_after_the_batch():
     seen: list = []
     probed_pipeline(seen).process_batch([Article(text="alpha one")])
-    assert seen == [("parse", True), ("rules", False)]
+    assert seen == [("parse", False), ("rules", False)]
     assert gc.isenabled()
 
 

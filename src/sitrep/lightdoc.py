@@ -144,6 +144,20 @@ class LightDoc:
                     self._sent_at[i] = k
         return iter(self._sents)
 
+    def sent_number(self, i: int) -> int:
+        """The index of the sentence holding token ``i``."""
+        if self._sents is None:
+            list(self.sents)
+        return self._sent_at[i]
+
+    def sent_start_chars(self) -> list[int]:
+        """Each sentence's first character (spaCy's ``[s.start_char for s in doc.sents]``)."""
+        return [self._idx[a] for a, _ in self._sent_bounds]
+
+    def has_words(self) -> bool:
+        """Is any token more than whitespace (is any sentence more than whitespace)?"""
+        return not all(self._flags["IS_SPACE"]) if self.tokens else False
+
     def sent_of(self, i: int) -> LightSpan:
         if self._sents is None:
             list(self.sents)

@@ -24,7 +24,7 @@ import os
 import sys
 import tomllib
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -129,14 +129,13 @@ class Pipeline:
         return [Result.from_document(d) for d in self._run_careful(articles)]
 
     def _run_fast(self, articles: list[Article]) -> list[Document]:
-        """Every stage over the batch with nothing kept to undo; any exception aborts the batch. The stages after
-        the parse run with the cyclic collector paused (see ``_collector_paused``)."""
+        """Every stage over the batch with nothing kept to undo; any exception aborts the batch. The stages run
+        with the cyclic collector paused (see ``_collector_paused``): the parse stage too, which makes the light
+        copy of each parse that the later stages share (paused from the first stage after it, as before, the
+        collector walked every copy's tokens once more between the two)."""
         documents = [Document(article=a) for a in articles]
-        paused = False
-        with ExitStack() as after_parse:
-            for spec, (_, fn) in zip(self.specs, self.stages, strict=True):
-                if "doc" not in spec.sets and not paused:
-                    paused = after_parse.enter_context(_collector_paused())
+        with _collector_paused():
+            for _, fn in self.stages:
                 live = [d for d in documents if not _failed(d)]
                 if live:
                     fn(live)

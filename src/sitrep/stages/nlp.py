@@ -15,6 +15,7 @@ from typing import Any
 
 from sitrep.casing import sentence_case
 from sitrep.errors import error
+from sitrep.lightdoc import light_of
 from sitrep.model import Document, Mention
 from sitrep.registry import stage
 
@@ -79,7 +80,7 @@ def sentence_index(doc: Any, char: int) -> int:
     """Index of the sentence holding character offset ``char``."""
     starts = doc.user_data.get("sitrep_sent_starts")
     if starts is None:
-        starts = [s.start_char for s in doc.sents]
+        starts = light_of(doc).sent_start_chars()  # doc.sents would make a Span per sentence
         doc.user_data["sitrep_sent_starts"] = starts
     import bisect
 
@@ -99,7 +100,10 @@ def make_nlp(config: dict[str, Any]) -> Any:
         # a Title Case headline is parsed in sentence case (same offsets): see sitrep.casing
         texts = (sentence_case(d.article.text) if recase else d.article.text for d in todo)
         for document, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
-            if not any(not s.text.isspace() for s in doc.sents):
+            # read from the light copy every later stage walks (made here, once, instead of by the first of
+            # them): spaCy's doc.sents and doc.ents made a Span, and its text a Token per word, for each
+            light = light_of(doc)
+            if not light.has_words():
                 document.errors.append(error("E107", stage="sitrep.nlp.v1"))
                 continue
             document.doc = doc
@@ -109,9 +113,9 @@ def make_nlp(config: dict[str, Any]) -> Any:
                     start=ent.start_char,
                     end=ent.end_char,
                     label=ent.label_,
-                    sent=sentence_index(doc, ent.start_char),
+                    sent=light.sent_number(ent.start),
                 )
-                for ent in doc.ents
+                for ent in light.ents
             ]
 
     return run
