@@ -10,12 +10,25 @@ triggers.yaml). Named actors the parse left unattached are placed by position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from sitrep.events.argument_groups import fellow_groups, joint_forces, rival_sides
-from sitrep.events.lexicon import Lexicon, Trigger
+from sitrep.events.frames import Arg, Frame, Support
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.participant_names import (
+    GENERIC_NAMES,
+    HARM_LEMMAS,
+    OFF_DUTY,
+    PARTISANS,
+    POLICE,
+    PRIVATE_GUARD,
+    generic_name,
+    off_duty_mark,
+)
 from sitrep.model import Actor
+
+# the moved names, for their importers
+__all__ = ["GENERIC_NAMES", "OFF_DUTY", "Arg", "ArgumentReader", "Frame", "Support", "generic_name", "off_duty_mark"]
 
 PASSIVE_DEPS = ("nsubjpass", "auxpass")
 CROWD_CLASSES = {"riot", "protest"}
@@ -29,74 +42,6 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 MOVED_ONESELF = {"deploy", "redeploy", "mobilise", "mobilize", "disband", "station"}
 SPEECH_VERBS = {"say", "tell", "claim", "report", "confirm", "state", "add", "allege", "announce", "put", "note",
                 "accuse", "blame", "demand", "deny", "estimate", "quote"}
-@dataclass
-class Arg:
-    """One participant: an actor from the actors stage or a typed generic noun."""
-
-    name: str
-    inter: int
-    start: int
-    end: int
-    actor: Actor | None = None
-    joint: bool = False  # named inside another participant's phrase ("ENDF and Oromia police forces"): its ally
-    # an off-duty policeman read as a civilian keeps his force (name, inter): ACLED names it as assoc_actor_2
-    member_of: tuple[str, int] | None = None
-
-
-@dataclass(frozen=True)
-class Support:
-    """One further mention of an event: where its trigger is, its class, and its own agent's type."""
-
-    sent: int
-    span: tuple[int, int]
-    cls: str
-    agent_inter: int | None = None
-    modality: str = "asserted"  # its own: "tried to enter the town and were arrested"
-
-
-@dataclass
-class Frame:
-    """An event as detected, before ACLED coding."""
-
-    cls: str
-    trigger: Trigger
-    tok: Any  # trigger token
-    sent: int
-    sent_span: tuple[int, int]
-    modality: str
-    actor1: Arg | None = None
-    actor2: Arg | None = None
-    assoc1: list[Arg] = field(default_factory=list)
-    assoc2: list[Arg] = field(default_factory=list)
-    victims: list[Arg] = field(default_factory=list)
-    objects: list[str] = field(default_factory=list)  # head lemmas of objects (targets, places taken)
-    generic: bool = False
-    extra_sents: list[int] = field(default_factory=list)
-    trigger_span: tuple[int, int] = (0, 0)
-    main_clause: bool = False  # the trigger's clause is the sentence's main clause
-    # Further mentions folded into this event: a weaker trigger of its clause or sentence ("police
-    # fired to disperse the mob"), a later "the firing", a bare casualty report, the headline.
-    support: list[Support] = field(default_factory=list)
-
-    reaction: bool = False  # the trigger names the event as what someone reacts to ("condemned the killings")
-    a1_guessed: bool = False  # actor1 placed by position, not read from the parse
-
-    def absorb(self, other: Frame) -> None:
-        """Keep ``other`` (and what it had absorbed) as supporting mentions of this event; a reaction to it
-        ("they condemned the killings") reports nothing of it and is left out."""
-        own = [] if other.reaction else [
-            Support(other.sent, other.trigger_span, other.cls, other.actor1.inter if other.actor1 else None,
-                    other.modality)]
-        for m in [*own, *other.support]:
-            if m.span != self.trigger_span and all(m.span != x.span for x in self.support):
-                self.support.append(m)
-
-    @property
-    def score(self) -> float:
-        return self.trigger.weight
-
-
-
 class ArgumentReader:
     """Argument reading for the detector (needs ``self.lex``)."""
 
@@ -462,33 +407,3 @@ class ArgumentReader:
                 return int(cur.i)  # "arrested ten men and shot dead two others": one action per conjoined verb
             cur = cur.head
         return int(cur.i)
-
-
-GENERIC_NAMES = {
-    1: "Military Forces", 2: "Unidentified Armed Group", 3: "Unidentified Armed Group", 4: "Unidentified Communal Militia",
-    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "Unidentified External Forces",
-}
-
-
-POLICE = {"police", "policeman", "policemen", "cop", "cops", "constable", "officer", "officers", "jawan", "jawans"}
-HARM_LEMMAS = {"kill", "injure", "wound", "die", "dead", "hurt", "shoot", "behead", "abduct", "kidnap", "rape", "beat",
-               "attack", "target"}
-PARTISANS = {"activist", "supporter", "cadre"}  # participants read by their role in the event
-PRIVATE_GUARD = {"security", "private", "night", "bank", "shop", "hotel"}
-# (training notes naming an off-duty policeman or soldier: 5 of 7 attacks; "former" ones are as often fighters)
-OFF_DUTY = {"off-duty", "unarmed"}
-
-
-def off_duty_mark(children: list[Any]) -> bool:
-    """Whether a noun's modifiers say it is out of service: "off-duty" (tokenised "off - duty"), "unarmed"."""
-    return any(c.lower_ in OFF_DUTY or (c.lower_ == "off" and any(d.lower_ == "duty" for d in c.subtree))
-               for c in children)
-
-
-def generic_name(inter: int, country: str | None, police: bool = False) -> str:
-    """ACLED's generic actor name for a participant of type ``inter`` in ``country``."""
-    base = GENERIC_NAMES.get(inter, "Unidentified Actor")
-    if inter == 1:
-        base = "Police Forces" if police else base
-        return f"{base} of {country}" if country else base
-    return f"{base} ({country})" if country else base
