@@ -1,4 +1,5 @@
-"""The gazetteer cache file: named by content, not by where the tables lie, and built by one process at a time."""
+"""The gazetteer cache file (``cache_file``): named by content, not by where the tables lie, built by one
+process at a time."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import threading
 import time
 from pathlib import Path
 
-import sitrep.gazetteer.store as store
+import sitrep.gazetteer.cache_file as cache_file
 import sitrep.resources as resources
 from sitrep.gazetteer.build import FORMAT_VERSION, source_versions
 
 
 def _tables_in(folder: Path, text: str) -> None:
     folder.mkdir()
-    for name in store.LEARNED_FILES:
+    for name in cache_file.LEARNED_FILES:
         (folder / name).write_text(f"# {name}\n{text}\n", encoding="utf-8")
 
 
@@ -27,7 +28,7 @@ def test_two_checkouts_with_the_same_tables_share_one_cache_file(monkeypatch, tm
     paths = {}
     for checkout in ("one", "two", "other"):
         monkeypatch.setattr(resources, "PACKAGE_DATA", tmp_path / checkout)
-        paths[checkout] = (store.learned_fingerprint(), store.cache_path())
+        paths[checkout] = (cache_file.learned_fingerprint(), cache_file.cache_path())
     assert paths["one"] == paths["two"]
     assert paths["other"][0] != paths["one"][0] and paths["other"][1] != paths["one"][1]
 
@@ -36,9 +37,9 @@ def test_a_changed_table_changes_the_fingerprint(monkeypatch, tmp_path):
     monkeypatch.delenv("SITREP_DATA_PATH", raising=False)
     _tables_in(tmp_path / "data", "code,name\nXX.01,North")
     monkeypatch.setattr(resources, "PACKAGE_DATA", tmp_path / "data")
-    before = store.learned_fingerprint()
-    (tmp_path / "data" / store.LEARNED_FILES[0]).write_text("code,name\nXX.01,Northern\n", encoding="utf-8")
-    assert store.learned_fingerprint() != before
+    before = cache_file.learned_fingerprint()
+    (tmp_path / "data" / cache_file.LEARNED_FILES[0]).write_text("code,name\nXX.01,Northern\n", encoding="utf-8")
+    assert cache_file.learned_fingerprint() != before
 
 
 def test_processes_waiting_for_a_build_read_it_instead_of_building_again(monkeypatch, tmp_path):
@@ -48,16 +49,16 @@ def test_processes_waiting_for_a_build_read_it_instead_of_building_again(monkeyp
     def slow_build(path: Path) -> float:
         builds.append(path)
         time.sleep(0.3)
-        tables = {"format": FORMAT_VERSION, "sources": source_versions(), "learned": store.learned_fingerprint()}
+        tables = {"format": FORMAT_VERSION, "sources": source_versions(), "learned": cache_file.learned_fingerprint()}
         path.write_bytes(pickle.dumps(tables))
         return 0.3
 
-    monkeypatch.setattr(store, "_build_cache_locked", slow_build)
+    monkeypatch.setattr(cache_file, "_build_cache_locked", slow_build)
     loaded = []
-    workers = [threading.Thread(target=lambda: loaded.append(store.load_tables(target))) for _ in range(3)]
+    workers = [threading.Thread(target=lambda: loaded.append(cache_file.load_tables(target))) for _ in range(3)]
     for w in workers:
         w.start()
     for w in workers:
         w.join()
     assert len(builds) == 1 and len(loaded) == 3
-    assert all(t["learned"] == store.learned_fingerprint() for t in loaded)
+    assert all(t["learned"] == cache_file.learned_fingerprint() for t in loaded)

@@ -3,8 +3,7 @@
 The base tables come from ``build.build_base`` and are cached as one pickle
 under ``$SITREP_CACHE`` (default ``~/.cache/sitrep``) together with what ACLED's
 record adds (``acled.apply_acled``: ~18k places and the admin spellings; the
-cache file is named by the contents of those tables, see ``learned_fingerprint``
-and ``cache_path``, and one process builds it while the others wait); the
+cache file, its name and its one builder are ``cache_file``'s); the
 package's and the user's ``gazetteer_additions.csv``, ``gazetteer_admin1_names.csv``
 and ``demonyms.csv`` are applied on every load (small, and users edit them).
 """
@@ -14,22 +13,23 @@ from __future__ import annotations
 import atexit
 import csv
 import gc
-import hashlib
 import math
-import os
-import pickle
 import re
 import threading
-import time
 from array import array
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sitrep.errors import SitrepError
-from sitrep.gazetteer.build import FORMAT_VERSION, build_base, source_versions
+
+# the cache file's names lived here: kept importable from this module
+from sitrep.gazetteer.cache_file import LEARNED_FILES as LEARNED_FILES
+from sitrep.gazetteer.cache_file import build_cache as build_cache
+from sitrep.gazetteer.cache_file import cache_dir as cache_dir
+from sitrep.gazetteer.cache_file import cache_path as cache_path
+from sitrep.gazetteer.cache_file import learned_fingerprint as learned_fingerprint
+from sitrep.gazetteer.cache_file import load_tables
 from sitrep.gazetteer.names import exact_key, loose_from_exact, loose_key, strip_diacritics
 from sitrep.resources import data_files
 
@@ -51,16 +51,6 @@ _FEATURE_PRIOR = {"country": 12.5, "continent": 12.5, "ocean": 10.0, "sea": 9.0,
 POP_WEIGHT = 1.5
 # An alias written with dots or '&', or in capitals ("N.B.", "T&T", "NSW"): matched as written, before other names.
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,3}\.?)*|[A-Z&]{2,5}|[A-Z][A-Za-z]?&[A-Z]")
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("SITREP_CACHE") or Path.home() / ".cache" / "sitrep")
-
-
-def cache_path() -> Path:
-    """The cache file of this code's format and these ACLED-derived tables: two checkouts (or a dev copy of the
-    tables) that differ keep one cache each instead of rebuilding each other's; equal ones share it."""
-    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}-{learned_fingerprint()[:16]}.pkl"
 
 
 @dataclass(frozen=True)
@@ -118,87 +108,6 @@ def index_names(names: list[str], alts: list[list[str]], features: list[str], po
                 ids.sort(key=lambda j: -prior(features[j], pops[j]))
                 del ids[MAX_CANDIDATES:]
     return exact, loose
-
-
-# Tables derived from ACLED's record by ``sitrep train places``: applied when the cache is built, not on every load
-LEARNED_FILES = ("gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_admin_policy.csv")
-
-
-_FINGERPRINTS: dict[tuple[tuple[str, int, int], ...], str] = {}
-
-
-def learned_fingerprint() -> str:
-    """A digest of the contents of every copy of the ACLED-derived tables, in order (package copy first): a cache
-    built from other tables is stale. Where the files lie does not count, so checkouts with the same tables agree;
-    the digest is kept per (path, size, mtime) so that asking again costs a few stat calls."""
-    copies = [(name, path) for name in LEARNED_FILES for path in data_files(name)]
-    stamp = tuple((str(path), path.stat().st_size, path.stat().st_mtime_ns) for _name, path in copies)
-    known = _FINGERPRINTS.get(stamp)
-    if known is None:
-        digest = hashlib.sha1()
-        for name, path in copies:
-            digest.update(f"{name}\0".encode())
-            digest.update(hashlib.sha1(path.read_bytes()).digest())
-        known = _FINGERPRINTS[stamp] = digest.hexdigest()
-    return known
-
-
-@contextmanager
-def _build_lock(target: Path) -> Iterator[None]:
-    """One builder per cache file across processes (an advisory lock file beside it; no lock where fcntl is
-    missing): the others wait and then read what it built instead of building the same tables again."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    with open(target.with_name(target.name + ".lock"), "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-STALE_CACHE_DAYS = 14  # another fingerprint's cache unused this long is removed after a build
-
-
-def _prune_old_caches(target: Path) -> None:
-    cutoff = time.time() - STALE_CACHE_DAYS * 86400
-    for other in target.parent.glob("gazetteer-v*.pkl"):
-        try:
-            if other != target and other.stat().st_atime < cutoff and other.stat().st_mtime < cutoff:
-                other.unlink()
-        except OSError:
-            pass  # another process removed or replaced it
-
-
-def build_cache(path: Path | None = None) -> float:
-    """Build the base tables, their name index and ACLED's additions into the cache; returns seconds."""
-    target = path or cache_path()
-    with _build_lock(target):
-        return _build_cache_locked(target)
-
-
-def _build_cache_locked(target: Path) -> float:
-    from sitrep.gazetteer.acled import apply_acled
-
-    t0 = time.perf_counter()
-    tables = build_base()
-    tables["exact"], tables["loose"] = index_names(tables["names"], tables["alts"], tables["features"], tables["pop"])
-    del tables["alts"]
-    tables["learned"] = learned_fingerprint()
-    gaz = Gazetteer(tables)  # shares the tables' lists: ACLED's places are appended to them in place
-    apply_acled(gaz)
-    tables.update(acled_admin1=gaz.acled_admin1, acled_admin2=gaz.acled_admin2, acled_events=gaz.acled_events,
-                  acled_spelled=sorted(gaz.acled_spelled), precision=gaz.precision)
-    out = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # atomic: parallel builders never see a torn file
-    with open(out, "wb") as f:
-        pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
-    out.replace(target)
-    _prune_old_caches(target)
-    return time.perf_counter() - t0
 
 
 def _csv_rows(name: str) -> Iterable[dict[str, str]]:
@@ -377,48 +286,6 @@ class Gazetteer:
 
 _LOCK = threading.Lock()
 _LOADED: Gazetteer | None = None
-
-
-def _unpickle(path: Path) -> dict[str, Any]:
-    """Load a cache file with the cycle collector paused: the tables are a million small lists and dicts, and the
-    collector would walk them again and again while they are created (2.2 s -> 0.7 s)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with open(path, "rb") as f:
-            tables: dict[str, Any] = pickle.load(f)
-    finally:
-        if enabled:
-            gc.enable()
-    return tables
-
-
-def _current(target: Path) -> dict[str, Any] | None:
-    """The cached tables when the file exists and was built from this format, these packages and tables."""
-    if not target.exists():
-        return None
-    try:
-        tables = _unpickle(target)
-    except (OSError, EOFError, pickle.UnpicklingError):
-        return None  # a torn or stale cache is rebuilt
-    if tables.get("format") == FORMAT_VERSION and tables.get("sources") == source_versions() \
-            and tables.get("learned") == learned_fingerprint():
-        return tables
-    return None
-
-
-def load_tables(path: Path | None = None, rebuild: bool = False) -> dict[str, Any]:
-    target = path or cache_path()
-    tables = None if rebuild else _current(target)
-    if tables is not None:
-        return tables
-    with _build_lock(target):
-        # a process that held the lock meanwhile may have built it: read that instead of building again
-        tables = None if rebuild else _current(target)
-        if tables is None:
-            _build_cache_locked(target)
-            tables = _unpickle(target)
-    return tables
 
 
 def load_gazetteer(reload: bool = False) -> Gazetteer:
