@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from sitrep.learn.places_names import FEATURES, Unit, accuracy, candidates, fit, pick, prepare, type_prefixes
+import pytest
+
+from sitrep.learn import places_names
+from sitrep.learn.places_names import (
+    FEATURES,
+    STYLE,
+    Unit,
+    accuracy,
+    assign_styles,
+    candidates,
+    fit,
+    pick,
+    prepare,
+    type_prefixes,
+)
 
 
 def _units(cc: str, names: list[tuple[str, list[str]]]) -> list[Unit]:
@@ -34,9 +48,28 @@ def test_the_fit_learns_a_convention_and_applies_it_to_unseen_units() -> None:
     prepare(train + unseen)
     gold = {u.code: f"Village{k}" for k, u in enumerate(train)}
     w = fit(train, gold)
-    assert len(w) == len(FEATURES)
+    assert len(w) == len(FEATURES) + len(STYLE)
     assert accuracy(train, gold, w) == (12, 12) and accuracy(train, gold, None) == (0, 12)
     assert pick(unseen[1], w) == "Beirut"
     # the opposite convention is learned as easily: the choice comes from the data, not the code
     gold_main = {u.code: u.main for u in train}
     assert accuracy(train, gold_main, fit(train, gold_main)) == (12, 12)
+
+
+def test_a_country_takes_the_naming_style_of_its_nearest_training_countries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(places_names, "NEIGHBOURS", 1)  # two styled countries here: each unseen one takes its own
+    # near XE the record writes the English alternate, near XF GeoNames' own name; both offer the same choice
+    def country(cc: str, n: int) -> list[Unit]:
+        return _units(cc, [(f"Wilayat Dar{k}", [f"Home{k}"]) for k in range(n)])
+    english = country("XE", 6) + country("XJ", 6)
+    local = country("XF", 6) + country("XK", 6)
+    unseen_e, unseen_f = country("XG", 2), country("XH", 2)
+    units = english + local + unseen_e + unseen_f
+    prepare(units)
+    gold = {u.code: u.alts[0] for u in english} | {u.code: u.main for u in local}
+    centres = {"XE": (0.0, 0.0), "XJ": (0.0, 2.0), "XG": (0.0, 1.0),
+               "XF": (40.0, 60.0), "XK": (40.0, 62.0), "XH": (40.0, 61.0)}
+    assign_styles(units, gold, centres)
+    assert unseen_e[0].style and unseen_e[0].style != unseen_f[0].style
+    w = fit(units, gold)
+    assert pick(unseen_e[0], w) == "Home0" and pick(unseen_f[0], w) == "Wilayat Dar0"

@@ -320,7 +320,7 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
         _header("ACLED's earlier names of admin1 units it renamed: an event up to 'until' takes 'name'.", files,
                 holdout), ["code", "country", "current", "name", "until"],
         ([code, code.split(".")[0], names[code][0], old, until] for code, (old, until) in sorted(eras.items())))
-    from sitrep.learn.places_names import FEATURES, build_policy
+    from sitrep.learn.places_names import FEATURES, STYLE_FEATURES, build_policy
 
     held = collect_locations(list(held_out_rows(records, holdout)), codes, gaz) if holdout else []
     check = {c: n for c, (n, _v, _s) in vote_admin_names(held, towns, recent=False)[0].items()} if held else {}
@@ -334,7 +334,7 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
         + [f"# Units ACLED spells (training): policy {fig['train_policy_right']}/{fig['train_units']}, GeoNames' "
            f"name {fig['train_geonames_right']}; held-out countries' units (never fitted on): policy "
            f"{fig['held_out_policy_right']}/{fig['held_out_units']}, GeoNames' name {fig['held_out_geonames_right']}.",
-           "# Weights: " + ", ".join(f"{f} {v:+.2f}" for f, v in zip(FEATURES, weights, strict=True))],
+           "# Weights: " + ", ".join(f"{f} {v:+.2f}" for f, v in zip(FEATURES + STYLE_FEATURES, weights, strict=True))],
         ["code", "name"], ([code, name] for code, name in sorted(policy.items())))
     sources = source_countries(train)
     counts["sources"] = _write(

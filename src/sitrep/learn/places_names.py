@@ -8,6 +8,8 @@ the name of the main town the unit is named after; each also with a type word ta
 not listed) and an Arabic article rewritten or dropped ("An Najaf" -> "Al Najaf", "Najaf").
 
 A conditional logit over candidate features (sources that agree, script, article, type word, capital ...)
+and over the same features weighed by the neighbours' style (how ACLED chose among the candidates of the
+nearest training countries: English or local name, article kept or not, type word ...; ``assign_styles``)
 is fitted to pick the spelling ACLED's record uses for the units of the training countries (their majority
 spelling, ``vote_admin_names``); ``build_policy`` then names every admin1 unit of the world with it. Numpy only.
 """
@@ -37,6 +39,12 @@ ENGLISH = frozenset(("north", "south", "east", "west", "central", "northern", "s
                      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "mount", "greater",
                      "new", "middle", "valley", "coast", "islands", "highlands", "lake", "river"))
 L2 = 0.01
+# candidate properties whose use by ACLED in the nearest training countries tells a country's naming style
+STYLE = ("main", "alt", "alt_first", "english_word", "article", "hyphen", "has_type", "diacritics", "one_word", "iso",
+         "strip_type", "no_article")
+STYLE_FEATURES = tuple(f"style_{s}" for s in STYLE)
+NEIGHBOURS = 5  # nearest training countries whose choices make its style (dev draws: 3, 5, 8, 12 alike)
+STYLE_MIN_UNITS = 3  # a country with fewer units ACLED spells says too little about its style
 
 
 @dataclass
@@ -48,6 +56,7 @@ class Unit:
     capital: str | None = None  # the main town's name when the unit is named after it
     towns: set[str] = field(default_factory=set)  # exact keys of its towns of 20,000 people or more
     cands: dict[str, set[str]] = field(default_factory=dict)  # name -> tags
+    style: list[float] = field(default_factory=list)  # the neighbours' style, per STYLE property (empty: none)
 
 
 def read_units() -> list[Unit]:
@@ -177,7 +186,53 @@ def features(name: str, tags: set[str], unit: Unit) -> list[float]:
         "keeps_article": bool(words) and words[0] in ARTICLES and exact_key(unit.main).split()[0] in ARTICLES,
         "alt_for_translit": translit and "alt" in tags and "ascii_source" in tags and "main" not in tags,
     }
-    return [float(values[f]) for f in FEATURES]
+    own = [float(values[f]) for f in FEATURES]
+    style = unit.style or [0.0] * len(STYLE)
+    return own + [float(values[f]) * lean for f, lean in zip(STYLE, style, strict=True)]
+
+
+def _country(code: str) -> str:
+    return code.split(".")[0]
+
+
+def country_styles(units: list[Unit], gold: dict[str, str]) -> dict[str, Any]:
+    """Per training country, how ACLED's spelling differs from the average candidate in each STYLE property
+    (mean over its units ACLED spells; countries with fewer than STYLE_MIN_UNITS such units are left out)."""
+    index = [FEATURES.index(f) for f in STYLE]
+    per: dict[str, list[Any]] = defaultdict(list)
+    for u in units:
+        if u.code not in gold or len(u.cands) < 2:
+            continue
+        names, x = _matrix(u)
+        right = np.array([exact_key(n) == exact_key(gold[u.code]) for n in names])
+        if right.any():
+            x = x[:, index]
+            per[_country(u.code)].append(x[right].mean(0) - x.mean(0))
+    return {cc: np.mean(rows, 0) for cc, rows in per.items() if len(rows) >= STYLE_MIN_UNITS}
+
+
+def assign_styles(units: list[Unit], gold: dict[str, str], centres: dict[str, tuple[float, float]]) -> None:
+    """Give every unit the mean style of the NEIGHBOURS training countries nearest its country's centre, its own
+    country left out (a training country is styled as an unseen one would be)."""
+    for u in units:
+        u.style = []
+    styles = country_styles(units, gold)
+    by_country: dict[str, Any] = {}
+    for u in units:
+        cc = _country(u.code)
+        if cc not in by_country:
+            by_country[cc] = _neighbour_style(cc, styles, centres)
+        u.style = by_country[cc]
+
+
+def _neighbour_style(cc: str, styles: dict[str, Any], centres: dict[str, tuple[float, float]]) -> list[float]:
+    if cc not in centres:
+        return []
+    lat, lon = centres[cc]
+    scale = math.cos(math.radians(lat))  # degrees of longitude shrink away from the equator
+    near = sorted((math.hypot(lat - centres[o][0], (lon - centres[o][1]) * scale), o)
+                  for o in styles if o != cc and o in centres)[:NEIGHBOURS]
+    return [float(v) for v in np.mean([styles[o] for _d, o in near], 0)] if near else []
 
 
 def prepare(units: list[Unit]) -> None:
@@ -205,7 +260,7 @@ def fit(units: list[Unit], gold: dict[str, str], steps: int = 400, rate: float =
             xs.append(x)
             ys.append(y)
             group += [len(xs) - 1] * len(names)
-    w = np.zeros(len(FEATURES))
+    w = np.zeros(len(FEATURES) + len(STYLE))
     if not xs:
         return w
     x, y, g = np.vstack(xs), np.concatenate(ys), np.array(group)
@@ -259,6 +314,9 @@ def build_policy(gaz: Any, gold: dict[str, str], check: dict[str, str] | None = 
     only. Returns (code -> name, weights, figures)."""
     units = gazetteer_units(gaz)
     gold = {c: n for c, n in gold.items() if c.count(".") == 1}
+    centres = {cc: (float(info["lat"]), float(info["lon"])) for cc, info in gaz.countries.items()
+               if info.get("lat") is not None and info.get("lon") is not None}
+    assign_styles(units, gold, centres)
     w = fit(units, gold)
     names = {u.code: pick(u, w) for u in units}
     figures: dict[str, int] = {}
