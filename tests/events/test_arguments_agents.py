@@ -30,3 +30,9 @@ def test_arguments_forces_that_were_deployed_are_the_side_whose_activity_changed
     assert ev.sub_event_type == "Change to group/activity"
     assert ev.actor1 is not None and "Military Forces" in ev.actor1  # the forces, not their target
     assert ev.actor2 is None
+
+
+def test_arguments_who_claimed_an_attack_the_trigger_names_the_kind_of_is_its_agent(lead):
+    ev = lead("Ansar Dine claimed an IED attack against French forces in the Abeibara locality.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor1 == "Ansar Dine"

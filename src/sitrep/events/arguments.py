@@ -219,6 +219,11 @@ class ArgumentReader:
             # "an IED blast planted by BNA": the trigger modifies the noun the agent's clause hangs on
             a1_tok = next((self._pobj(g) for c in tok.head.children if c.dep_ == "acl"
                            for g in c.children if g.dep_ == "agent"), None)
+            act = tok.head
+            if a1_tok is None and act.dep_ == "dobj" and act.head.pos_ == "VERB" \
+                    and act.head.lemma_.lower() not in self.lex.cues.get("discovery", frozenset()):
+                # "JNIM claimed an IED ambush": the trigger names the kind of the act its subject did or claimed
+                a1_tok = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
         if a1_tok is None and tok.dep_ == "acl" and tok.pos_ == "VERB" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and not passive and self._reciprocal(tok):
             # "FACA forces, supported by Wagner, clashed with CPC rebels" parsed as a clause of the noun: a
