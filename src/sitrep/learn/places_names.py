@@ -163,6 +163,8 @@ def candidates(unit: Unit, prefixes: set[str]) -> dict[str, set[str]]:
 def features(name: str, tags: set[str], unit: Unit) -> list[float]:
     key = exact_key(name)
     words = key.split()
+    # the name's length without its article: whether to keep "Al" is the article features' choice alone
+    bare = words[1:] if len(words) > 1 and words[0] in ARTICLES else words
     # the ISO name copies GeoNames' transliteration too often to count as a second opinion
     families = {t.split(":")[1] for t in tags if t.startswith("src:")} - {"iso"}
     translit = not unit.main.isascii() or unit.main.split()[0].lower() in ARTICLES
@@ -177,7 +179,7 @@ def features(name: str, tags: set[str], unit: Unit) -> list[float]:
         "no_article": "no_article" in tags and "as_is" not in tags,
         "has_type": bool(words) and words[-1] in TYPE_WORDS, "article": bool(words) and words[0] in ARTICLES,
         "diacritics": "ascii_source" not in tags,
-        "marks": "marks" in tags, "one_word": len(words) == 1, "words": min(len(words), 5) / 5,
+        "marks": "marks" in tags, "one_word": len(bare) == 1, "words": min(len(bare), 5) / 5,
         "hyphen": "-" in name, "is_capital_name": bool(cap) and key == cap,
         "alt_only_english": "alt" in tags and "main" not in tags and name.isascii(),
         "in_main": key in exact_key(unit.main) and key != exact_key(unit.main), "long": len(key) > 25,
