@@ -47,6 +47,11 @@ class ActorMatcher:
         self._nat_table = {**{k: (c, False) for k, c in index.country_names.items()},
                            **{k: (c, True) for k, c in index.nationalities.items()}}
         self._nat_pref = _prefixes(self._nat_table)
+        # the words an alias, a generic pattern ("1 imam" too) or a country or nationality can start with: a
+        # position whose word is none of them has no candidate but an NER organisation or a learned acronym,
+        # and most positions are such (scan made five look-up calls at each)
+        self._nat_first = {p[0] for p in self._nat_pref}
+        self._first_words = {p[0] for p in (*self._alias_pref, *self._gen_pref)} | self._nat_first | _ONE
 
     # ---- lookups over the content tokens (those with a non-empty key) ----
 
@@ -86,7 +91,11 @@ class ActorMatcher:
         texts = [t.text for t in toks if t.key]
         counts: Counter[str] = Counter()
         i = 0
+        nat_first = self._nat_first
         while i < len(keys):
+            if keys[i] not in nat_first:
+                i += 1
+                continue
             hits = self._nat_hits(keys, texts, i)
             if hits:
                 end, (country, _adj) = hits[-1]
@@ -199,10 +208,14 @@ class ActorMatcher:
         person_at = self._person_spans(ctx.persons)
         learned: dict[str, Match] = {}
         out: list[Match] = []
+        first_words = self._first_words
         i = 0
         while i < len(keys):
-            cands: list[tuple[int, int, Match]] = []  # (end, rank, match); higher rank wins ties
             first = toks[content[i]]
+            if keys[i] not in first_words and first.start not in ctx.orgs and not (learned and is_acronym(first.text)):
+                i += 1
+                continue
+            cands: list[tuple[int, int, Match]] = []  # (end, rank, match); higher rank wins ties
             if learned and is_acronym(first.text) and first.text.translate(str.maketrans("", "", ".")) in learned:
                 m = learned[first.text.translate(str.maketrans("", "", "."))]
                 cands.append((i + 1, 5, Match(first.start, first.end, m.name, m.inter, m.country, m.kind, m.confidence)))
