@@ -29,9 +29,9 @@ import numpy as np
 from sitrep.learn import register_loader
 
 FORMAT = 1
-_Counts = tuple[tuple[int, int], ...]  # (vocabulary row, count) of features
-# a sentence's (first word, last word, counts of its unigrams, of its bigrams, of its words' character n-grams)
-_SentenceFeatures = tuple[str, str, _Counts, _Counts, _Counts]
+_Rows = tuple[int, ...]  # the vocabulary rows of features, one per occurrence, in text order
+# a sentence's (first word, last word, rows of its unigrams, of its bigrams, of its words' character n-grams)
+_SentenceFeatures = tuple[str, str, _Rows, _Rows, _Rows]
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 # 1 + log(n) for the counts a text's features have, worked out once by math.log (the same float64 values as
 # the per-feature sum computed before a cast to float32)
@@ -127,15 +127,15 @@ class CoderModel:
 
     def _word_scores(self, text: str) -> np.ndarray:
         parts = getattr(text, "parts", None)
-        found = self._found_in(parts) if parts is not None else self._found(text)
-        if not found:
+        rows, found = self._found_in(parts) if parts is not None else self._found(text)
+        if not rows:
             return self.words_b.copy()
-        idx = np.fromiter((i for i, _ in found), dtype=np.int64, count=len(found))
-        counts = np.fromiter((n for _, n in found), dtype=np.int64, count=len(found))
+        idx = np.array(rows, dtype=np.int64)
+        counts = np.array(found, dtype=np.int64)
         if counts.max() < len(_SUBLINEAR_TF):
             val = _SUBLINEAR_TF[counts].astype(np.float32) * self.idf[idx]
         else:
-            val = np.array([1.0 + math.log(n) for _, n in found], dtype=np.float32) * self.idf[idx]
+            val = np.array([1.0 + math.log(n) for n in found], dtype=np.float32) * self.idf[idx]
         if self.char_from >= len(self.idf):
             val /= float(np.linalg.norm(val)) or 1.0
         else:  # words and character n-grams were two vectorisers in training, each normalised on its own
@@ -144,20 +144,21 @@ class CoderModel:
                 val[part] /= float(np.linalg.norm(val[part])) or 1.0
         return val @ self.words_w[idx] + self.words_b
 
-    def _found(self, text: str) -> list[tuple[int, int]]:
-        """(vocabulary row, count) of the text's features, in first-seen order (unigrams, then bigrams)."""
+    def _found(self, text: str) -> tuple[list[int], list[int]]:
+        """The vocabulary rows of the text's features and their counts, in first-seen order (unigrams, then
+        bigrams, then character n-grams)."""
         vocab = self.vocab
         # counted by feature in C, then looked up once per distinct feature: distinct features are distinct
         # vocabulary rows, in the same (first seen) order as counting the rows themselves
         found = [(vocab[f], n) for f, n in Counter(word_features(text)).items() if f in vocab]
         if self.char_from < len(self.idf):
-            found.extend(self._char_counts(tokens(text)))
-        return found
+            found.extend(Counter(self._char_rows(tokens(text))).items())
+        return [i for i, _ in found], [n for _, n in found]
 
-    def _char_counts(self, toks: list[str]) -> list[tuple[int, int]]:
-        """(vocabulary row, count) of the words' character n-grams, each word's rows worked out once."""
+    def _char_rows(self, toks: list[str]) -> list[int]:
+        """The rows of the words' character n-grams, one per occurrence, each word's rows worked out once."""
         rows = self._token_rows
-        counts: Counter[int] = Counter()
+        out: list[int] = []
         for token in toks:
             mine = rows.get(token)
             if mine is None:
@@ -165,34 +166,33 @@ class CoderModel:
                     rows.clear()
                 vocab = self.vocab
                 mine = rows[token] = tuple(vocab[g] for g in token_chars(token) if g in vocab)
-            counts.update(mine)
-        return list(counts.items())
+            out.extend(mine)
+        return out
 
-    def _found_in(self, sentences: tuple[str, ...]) -> list[tuple[int, int]]:
+    def _found_in(self, sentences: tuple[str, ...]) -> tuple[list[int], list[int]]:
         """``_found`` of the sentences joined by spaces, from each sentence's own features: its unigrams, its
-        bigrams and the bigram that joins its last word to the next sentence's first."""
+        bigrams and the bigram that joins its last word to the next sentence's first. Each sentence keeps its
+        rows one per occurrence, so a Counter adds them up in C (a loop over (row, count) pairs here was most of
+        the coder's word layer); a Counter keeps first-seen order like the counts of the joined text."""
         vocab = self.vocab
-        unigrams: dict[int, int] = {}
-        bigrams: dict[int, int] = {}
-        grams: dict[int, int] = {}
+        unigrams: Counter[int] = Counter()
+        bigrams: Counter[int] = Counter()
+        grams: Counter[int] = Counter()
         last: str | None = None
         for sentence in sentences:
             features = self._sentence_features(sentence)
             if features is None:
                 continue
             first, end, own_unigrams, own_bigrams, own_grams = features
-            for i, n in own_grams:
-                grams[i] = grams.get(i, 0) + n
-            for i, n in own_unigrams:
-                unigrams[i] = unigrams.get(i, 0) + n
+            grams.update(own_grams)
+            unigrams.update(own_unigrams)
             if last is not None:
                 joint = vocab.get(f"{last} {first}")
                 if joint is not None:
-                    bigrams[joint] = bigrams.get(joint, 0) + 1
-            for i, n in own_bigrams:
-                bigrams[i] = bigrams.get(i, 0) + n
+                    bigrams[joint] += 1
+            bigrams.update(own_bigrams)
             last = end
-        return [*unigrams.items(), *bigrams.items(), *grams.items()]
+        return [*unigrams, *bigrams, *grams], [*unigrams.values(), *bigrams.values(), *grams.values()]
 
     def _sentence_features(self, sentence: str) -> _SentenceFeatures | None:
         """A sentence's first and last word and its in-vocabulary unigram and bigram counts (None: no words)."""
@@ -210,9 +210,9 @@ class CoderModel:
         features = cache[sentence] = (
             toks[0],
             toks[-1],
-            tuple((vocab[f], n) for f, n in Counter(toks).items() if f in vocab),
-            tuple((vocab[f], n) for f, n in Counter(bigrams).items() if f in vocab),
-            tuple(self._char_counts(toks)) if self.char_from < len(self.idf) else (),
+            tuple(vocab[f] for f in toks if f in vocab),
+            tuple(vocab[f] for f in bigrams if f in vocab),
+            tuple(self._char_rows(toks)) if self.char_from < len(self.idf) else (),
         )
         return features
 
