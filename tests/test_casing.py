@@ -20,6 +20,10 @@ def test_casing_writes_headline_in_sentence_case(headline: str, expected: str) -
     assert sentence_case(headline) == expected
 
 
+def test_casing_reads_names_and_one_capitalised_verb_as_a_headline() -> None:
+    assert sentence_case("Al Shabaab Ambushed Convoy, Lamu") == "Al Shabaab ambushed convoy, Lamu"
+
+
 def test_casing_leaves_running_text_with_many_names_alone() -> None:
     text = "On 3 May, Kenya Defence Forces killed two Al Shabaab fighters near Mandera."
     assert sentence_case(text) == text

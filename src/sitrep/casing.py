@@ -43,6 +43,8 @@ def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
     capitalised = sum(1 for w in ordinary if w[0].isupper())
     if capitalised >= MIN_CAPITALISED and capitalised >= TITLE_SHARE * len(ordinary):
         return "title"
+    if capitalised and capitalised == len(ordinary):
+        return "title"  # a short headline of names and one capitalised verb: "Boko Haram Ambushed Army, Borno"
     return None
 
 

@@ -177,6 +177,7 @@ class Detector(ArgumentReader, Merger):
             groups: dict[int, list[tuple[Any, int, Trigger]]] = {}
             for item in found:
                 groups.setdefault(self.clause_of(item[0]), []).append(item)
+            groups = self._told_apart(groups)
             sent_frames: list[Frame] = []
             trig_at = {item[0].i: item[2] for item in found}
             span = whole_sentence(sents, si, links)
@@ -195,13 +196,34 @@ class Detector(ArgumentReader, Merger):
                         f.absorb(other)
                         self.take_killer(f, other)
                 sent_frames.append(f)
-            frames += self._merge_in_sentence(sent_frames)
+            if any(k < 0 for k in groups):  # an act told apart from triggers not told as done: kept apart
+                told = [f for f in sent_frames if f.modality == "asserted"]
+                frames += self._merge_in_sentence(told)
+                frames += self._merge_in_sentence([f for f in sent_frames if f.modality != "asserted"])
+            else:
+                frames += self._merge_in_sentence(sent_frames)
         if not frames and sents and is_incident_summary(document.article.text):
             frames.append(self._summary_frame(sents, actors, country))
         head = headline_sents(document, sents)
         body = [f for f in fold_repulses(frames, self.lex) if f.sent not in head]
         body = fold_interceptions(self._merge_across(body), self.lex)
         return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), inherit_shooters(body))
+
+    @staticmethod
+    def _told_apart(groups: dict[int, list[tuple[Any, int, Trigger]]]) -> dict[int, list[tuple[Any, int, Trigger]]]:
+        """A verb trigger told as done leads its own event when its clause's other triggers are not told as
+        done: "Troops kill Boko Haram terrorist, avert deadly IED attack" (the averted attack would
+        otherwise take the kill in as a mention of itself, and the kill be lost with it)."""
+        out: dict[int, list[tuple[Any, int, Trigger]]] = {}
+        for key, items in groups.items():
+            told = [x for x in items if x[0].pos_ == "VERB" and modality(x[0]) == "asserted"]
+            if told and len(told) < len(items) and all(modality(x[0]) != "asserted" for x in items if x not in told):
+                out[key] = [x for x in items if x not in told]
+                for x in told:
+                    out[-1 - x[0].i] = [x]  # a key of its own, apart from every clause head's index
+            else:
+                out[key] = items
+        return out
 
     def _summary_frame(self, sents: list[Any], actors: dict[int, Actor], country: str | None) -> Frame:
         """An incident summary reports one event by its form ("On 12 May 2022, ..."), in words the lexicon may not

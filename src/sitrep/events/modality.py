@@ -97,8 +97,10 @@ def modality(trigger: Any) -> str:
             if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i and came_by == "xcomp" and not (
                     lemma in OBLIGATION and tok.tag_ == "VBD"):  # "police had to fire": it was done
                 return "hypothetical"
-            if lemma in FEARED and came_by in ("dobj", "xcomp", "ccomp"):
-                return "hypothetical"  # "fear reprisal killings", "apprehend attacks"
+            if lemma in FEARED and came_by in ("dobj", "xcomp", "ccomp") and trigger.i > tok.i:
+                # "fear reprisal killings", "apprehend attacks"; what is feared follows the verb: in the headline
+                # "Boko Haram attacks village, scores feared killed" the attack is told, only the toll is feared
+                return "hypothetical"
             if lemma in SPEECH:
                 break
         if tok.head.i == tok.i or tok.dep_ == "ROOT" or tok.dep_ in ("relcl", "acl"):
