@@ -31,6 +31,18 @@ def lowercase_words() -> frozenset[str]:
     return frozenset(read_word_list("lowercase_words.txt"))
 
 
+def _ordinary(folded: str, lower: frozenset[str]) -> bool:
+    """Whether the notes write a word in lower case: listed, or a headline's present-tense verb whose past form
+    is listed ("destroys", "seizes", "executes": the notes tell events in the past tense, so only "destroyed"
+    is in the list)."""
+    if folded in lower:
+        return True
+    if len(folded) < 4 or not folded.endswith("s") or folded.endswith("ss"):
+        return False
+    stem = folded[:-1]
+    return stem + "d" in lower or stem + "ed" in lower
+
+
 def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
     """"caps" for a line in capitals, "title" for Title Case: most of its ordinary words (those the notes
     write in lower case) capitalised. Names alone do not make a line Title Case ("On 3 May, Kenya Defence
@@ -39,7 +51,7 @@ def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
         return None
     if sum(1 for w in words if w.isupper() and len(w) > 1) >= CAPS_SHARE * len(words):
         return "caps"
-    ordinary = [w for w in words[1:] if w.lower() in lower]
+    ordinary = [w for w in words[1:] if _ordinary(w.lower(), lower)]
     capitalised = sum(1 for w in ordinary if w[0].isupper())
     if capitalised >= MIN_CAPITALISED and capitalised >= TITLE_SHARE * len(ordinary):
         return "title"
@@ -61,14 +73,14 @@ def _recase_line(line: str, lower: frozenset[str]) -> str:
         folded = word.lower()
         at_start = not line[: m.start()].strip(_OPENING)
         if kind == "title":
-            if at_start or not word[0].isupper() or (word.isupper() and len(word) > 1) or folded not in lower:
+            if at_start or not word[0].isupper() or (word.isupper() and len(word) > 1) or not _ordinary(folded, lower):
                 return word  # the first word, acronyms and names keep their capitals
             new = folded
         elif not word.isupper():
             return word
-        elif folded in lower and not at_start:
+        elif _ordinary(folded, lower) and not at_start:
             new = folded
-        elif folded in lower or len(word) > 3:
+        elif _ordinary(folded, lower) or len(word) > 3:
             new = word[0] + folded[1:]  # a capitalised word or name: "MYANMAR" -> "Myanmar"
         else:
             return word  # short capitals may be acronyms ("UN", "KIA")

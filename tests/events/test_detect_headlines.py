@@ -25,3 +25,18 @@ def test_a_kill_stays_asserted_beside_an_averted_bombing(events_of) -> None:
 
 def test_a_strangling_is_a_killing(events_of) -> None:
     assert _asserted(events_of("A farmer strangled to death by militiamen near Kalemie", published=None))
+
+
+def test_a_toll_feared_in_told_attacks_leaves_them_asserted(events_of) -> None:
+    events = events_of("12 Villagers Feared Killed In Two Separate Raids In Zamfara", published=None)
+    assert _asserted(events)
+
+
+def test_a_present_tense_headline_verb_is_read_as_a_verb(events_of) -> None:
+    assert _asserted(events_of("Militia Executes Three Farmers In Ituri", published=None))
+
+
+def test_people_an_act_was_done_to_are_not_what_is_prevented(events_of) -> None:
+    events = events_of("Soldiers Prevent Burial Of Massacred Villagers In Kayah", published=None)
+    assert _asserted(events)
+    assert all(e.modality == "negated" for e in events_of("Police prevented an attack on the market.", published=None))

@@ -69,6 +69,7 @@ def modality(trigger: Any) -> str:
     came_by = ""  # dependency label of the step that led up to ``tok``
     through_clause = False  # whether the path so far went through a verb complement (xcomp/ccomp)
     nominal = trigger.pos_ == "NOUN"  # whether the path so far runs through noun phrases only
+    via_modifier = False  # whether the path so far went through a modifier (a preposition, an adverbial clause)
     while True:
         children = list(tok.children)  # read once per step: each walk builds the Token objects anew
         if tok.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in children if m.dep_ == "mark"):
@@ -84,8 +85,8 @@ def modality(trigger: Any) -> str:
             if any(c.dep_ == "neg" for c in children) and steps <= 2:
                 return "negated"
             lemma = tok.lemma_.lower()
-            if lemma in NEGATING_HEADS:
-                return "negated"
+            if lemma in NEGATING_HEADS and not (trigger.dep_ == "amod" and trigger.lower_.endswith("ed")):
+                return "negated"  # not "prevents collection of massacred civilians": a participle tells a done act
             # "vowed to attack", "plans to launch an offensive": the trigger is inside the verb's complement
             if lemma in FUTURE_CONTROL and trigger.i > tok.i and (came_by == "xcomp" or through_clause):
                 return "future"
@@ -97,9 +98,10 @@ def modality(trigger: Any) -> str:
             if lemma in HYPOTHETICAL_CONTROL and trigger.i > tok.i and came_by == "xcomp" and not (
                     lemma in OBLIGATION and tok.tag_ == "VBD"):  # "police had to fire": it was done
                 return "hypothetical"
-            if lemma in FEARED and came_by in ("dobj", "xcomp", "ccomp") and trigger.i > tok.i:
-                # "fear reprisal killings", "apprehend attacks"; what is feared follows the verb: in the headline
-                # "Boko Haram attacks village, scores feared killed" the attack is told, only the toll is feared
+            if lemma in FEARED and came_by in ("dobj", "xcomp", "ccomp") and trigger.i > tok.i and not via_modifier:
+                # "fear reprisal killings", "apprehend attacks"; what is feared follows the verb, and is its object
+                # itself: in the headlines "Boko Haram attacks village, scores feared killed" and "20 feared killed
+                # in separate attacks" the attacks are told, only the toll is feared
                 return "hypothetical"
             if lemma in SPEECH:
                 break
@@ -109,6 +111,7 @@ def modality(trigger: Any) -> str:
             return "future"  # "likely to be arrested", "due to be released"
         came_by = tok.dep_
         nominal = nominal and came_by in NOMINAL_PATH
+        via_modifier = via_modifier or came_by in ("prep", "pobj", "advcl")
         through_clause = through_clause or (came_by == "xcomp" and tok.pos_ in ("VERB", "AUX"))
         tok = tok.head
         steps += 1
