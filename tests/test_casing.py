@@ -25,7 +25,7 @@ def test_casing_reads_names_and_one_capitalised_verb_as_a_headline() -> None:
 
 
 def test_casing_lowers_a_present_tense_verb_whose_past_form_is_listed() -> None:
-    assert sentence_case("Rebel Alliance Bombards Army Outpost In Kayah") == "Rebel Alliance bombards army outpost in Kayah"
+    assert sentence_case("Rebel Alliance Bombards Army Outpost In Kayah") == "Rebel Alliance bombards Army outpost in Kayah"
 
 
 def test_casing_leaves_running_text_with_many_names_alone() -> None:
