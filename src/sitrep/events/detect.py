@@ -216,6 +216,9 @@ class Detector(ArgumentReader, Merger):
         otherwise take the kill in as a mention of itself, and the kill be lost with it)."""
         out: dict[int, list[tuple[Any, int, Trigger]]] = {}
         for key, items in groups.items():
+            if len(items) < 2 or not any(x[0].pos_ == "VERB" for x in items):
+                out[key] = items  # most clauses: nothing to tell apart, and no parse walk for it
+                continue
             told = [x for x in items if x[0].pos_ == "VERB" and modality(x[0]) == "asserted"]
             if told and len(told) < len(items) and all(modality(x[0]) != "asserted" for x in items if x not in told):
                 out[key] = [x for x in items if x not in told]
