@@ -174,6 +174,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     return votes
 
 
+@lru_cache(maxsize=4096)  # the same few mentions ("police", "Iraqi forces") are asked in every article, 3 times each
 def _names_country(text: str, country: str) -> bool:
     """Whether a mention's own words name ``country``: its nationality word or its name ("Iranian gunmen", "Iran")."""
     rep = _reporting()

@@ -42,6 +42,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 MOVED_ONESELF = {"deploy", "redeploy", "mobilise", "mobilize", "disband", "station"}
 SPEECH_VERBS = {"say", "tell", "claim", "report", "confirm", "state", "add", "allege", "announce", "put", "note",
                 "accuse", "blame", "demand", "deny", "estimate", "quote"}
+_NONE: frozenset[str] = frozenset()  # a cue list the lexicon lacks
 class ArgumentReader:
     """Argument reading for the detector (needs ``self.lex``)."""
 
@@ -50,6 +51,8 @@ class ArgumentReader:
     _victim_cache: dict[tuple[int, int, str | None], list[Arg]]
     _clause_doc: Any = None  # the document the clause cache holds
     _clause_cache: dict[int, int]
+    _named_actors: Any = None  # the actors of the document the named-actor cache holds
+    _named_cache: dict[tuple[int, int], list[tuple[int, Actor, Any]]]
 
     def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
         """The participant at noun phrase head ``tok`` (``target``: the one the event was done to)."""
@@ -110,13 +113,17 @@ class ArgumentReader:
 
     def undergoes(self, tok: Any) -> bool:
         """A word whose subject suffers the event ("two persons died", "a youth perished"), not its agent."""
-        states = self.lex.cues.get("death_state", frozenset())
-        if tok.lemma_.lower() in states or tok.lower_ in states:
+        # asked of every word of a sentence with a victim: the cheap tests first, the lemma lowered once
+        cues = self.lex.cues
+        states = cues.get("death_state", _NONE)
+        lemma = tok.lemma_.lower()
+        if lemma in states or tok.lower_ in states:
             return True
+        if tok.pos_ != "VERB":
+            return False
         # headline style: "4 policemen killed in blast", "two persons shot dead": a transitive verb of
         # harm with a subject and no object reads as a passive
-        harm = self.lex.cues.get("harm_verb", frozenset())
-        if not (tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in harm
+        if not (tok.tag_ in ("VBN", "VBD") and lemma in cues.get("harm_verb", _NONE)
                 and any(c.dep_ == "nsubj" for c in tok.children)):
             return False
         # "forces shot and killed a man": conjoined verbs share the object
@@ -330,8 +337,8 @@ class ArgumentReader:
         if key not in cache:
             found: list[Arg] = []
             for t in sent:
-                if t.lemma_.lower() in HARM_LEMMAS or self.undergoes(t):
-                    died = self.undergoes(t)
+                died = self.undergoes(t)  # once per word (it was asked twice)
+                if died or t.lemma_.lower() in HARM_LEMMAS:
                     for c in t.children:
                         # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
                         if (c.dep_ == "nsubj") if died else c.dep_ in ("dobj", "nsubjpass"):
@@ -348,12 +355,9 @@ class ArgumentReader:
         seen: set[int] = set()
         before: list[Actor] = []
         after: list[Actor] = []
-        for i in range(sent.start, sent.end):
-            a = actors.get(i)
-            if a is None or a.start in used or a.start in seen:
+        for i, a, tok in self._named_in(sent, actors):
+            if a.start in used or a.start in seen:
                 continue
-            span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
-            tok = span.root if span is not None else sent.doc[i]
             if self.clause_of(tok) != here and abs(tok.i - f.tok.i) > 4:
                 continue  # an actor of another clause ("he alleged the government failed ... after the killings")
             finder = tok.head.lemma_.lower() in self.lex.cues.get("discovery", frozenset())
@@ -385,6 +389,23 @@ class ArgumentReader:
             a = after[0]
             if f.actor1 is None or a.name != f.actor1.name:
                 f.actor2 = Arg(a.name, a.inter, a.start, a.end, a)
+
+    def _named_in(self, sent: Any, actors: dict[int, Actor]) -> list[tuple[int, Actor, Any]]:
+        """The sentence's actor mentions (token index, actor, the token heading its words); the same for every
+        frame of the sentence, so found once per sentence (the cache holds one document's actors)."""
+        if self._named_actors is not actors:  # a new document
+            self._named_actors, self._named_cache = actors, {}
+        key = (sent.start, sent.end)
+        found = self._named_cache.get(key)
+        if found is None:
+            found = []
+            for i in range(sent.start, sent.end):
+                a = actors.get(i)
+                if a is not None:
+                    span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
+                    found.append((i, a, span.root if span is not None else sent.doc[i]))
+            self._named_cache[key] = found
+        return found
 
     # ---- whole document -------------------------------------------------------------------
     def clause_of(self, tok: Any) -> int:
