@@ -51,6 +51,9 @@ class ArgumentReader:
     _victim_cache: dict[tuple[int, int, str | None], list[Arg]]
     _clause_doc: Any = None  # the document the clause cache holds
     _clause_cache: dict[int, int]
+    _conj_actors: Any = None  # the actors and document the conjuncts cache holds
+    _conj_doc: Any = None
+    _conj_cache: dict[tuple[int, str | None, bool], list[Arg]]
     _named_actors: Any = None  # the actors of the document the named-actor cache holds
     _named_cache: dict[tuple[int, int], list[tuple[int, Actor, Any]]]
 
@@ -163,8 +166,20 @@ class ArgumentReader:
         return found
 
     def _args_conj(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> list[Arg]:
+        """The participants at ``tok`` and its conjuncts, with their fellow and joint groups. The frames of one
+        clause ask it of the same subject or object again and again, so kept per document (a copy of the list:
+        callers extend it; the Args themselves are never changed, only replaced)."""
         if tok is None:
             return []
+        if self._conj_actors is not actors or self._conj_doc is not tok.doc:  # a new document
+            self._conj_actors, self._conj_doc, self._conj_cache = actors, tok.doc, {}
+        key = (tok.i, country, target)
+        found = self._conj_cache.get(key)
+        if found is None:
+            found = self._conj_cache[key] = self._read_conj(tok, actors, country, target)
+        return list(found)
+
+    def _read_conj(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool) -> list[Arg]:
         out: list[Arg] = []
         joint: list[Arg] = []
         for t in [tok, *tok.conjuncts]:
