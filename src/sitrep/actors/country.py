@@ -129,9 +129,14 @@ def country_votes(document: Document) -> defaultdict[str, float]:
 
     index = get_matcher().index
     spans = [(p.start, p.end) for p in document.places if p.country]
+    # the characters the places cover, for the overlap test of every actor (was every actor against every place)
+    covered = {c for s, e in spans for c in range(s, e)}
+    empty = [(s, e) for s, e in spans if s >= e]  # none expected: kept to the pairwise test's letter
     for a in document.actors:
         # "Russian forces" is one piece of evidence: its nationality word has voted already
-        if not a.name or any(s < a.end and a.start < e for s, e in spans):
+        if not a.name or (not covered.isdisjoint(range(a.start, a.end)) if a.start < a.end else
+                          any(s < a.end and a.start < e for s, e in spans)) \
+                or any(s < a.end and a.start < e for s, e in empty):
             continue
         if a.kind != "named":
             # a generic or state actor whose own words name its country ("Iran threatened", "Palestinian

@@ -351,9 +351,13 @@ class ArgumentReader:
         key = (sent.start, sent.end, country)
         if key not in cache:
             found: list[Arg] = []
+            states = self.lex.cues.get("death_state", _NONE)
             for t in sent:
+                lemma = t.lemma_.lower()
+                if t.pos_ != "VERB" and lemma not in HARM_LEMMAS and lemma not in states and t.lower_ not in states:
+                    continue  # most words: neither harm nor a death word, nor a verb that may read as one
                 died = self.undergoes(t)  # once per word (it was asked twice)
-                if died or t.lemma_.lower() in HARM_LEMMAS:
+                if died or lemma in HARM_LEMMAS:
                     for c in t.children:
                         # a death word's subject died; its object is what killed ("succumbed to bullet injuries")
                         if (c.dep_ == "nsubj") if died else c.dep_ in ("dobj", "nsubjpass"):
@@ -414,11 +418,15 @@ class ArgumentReader:
         found = self._named_cache.get(key)
         if found is None:
             found = []
+            roots: dict[tuple[int, int], Any] = {}  # a name of several words: its span aligned once
             for i in range(sent.start, sent.end):
                 a = actors.get(i)
                 if a is not None:
-                    span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
-                    found.append((i, a, span.root if span is not None else sent.doc[i]))
+                    if (a.start, a.end) not in roots:
+                        span = sent.doc.char_span(a.start, a.end, alignment_mode="expand")
+                        roots[a.start, a.end] = span.root if span is not None else None
+                    root = roots[a.start, a.end]
+                    found.append((i, a, root if root is not None else sent.doc[i]))
             self._named_cache[key] = found
         return found
 
