@@ -40,3 +40,7 @@ def test_people_an_act_was_done_to_are_not_what_is_prevented(events_of) -> None:
     events = events_of("Soldiers Prevent Burial Of Massacred Villagers In Kayah", published=None)
     assert _asserted(events)
     assert all(e.modality == "negated" for e in events_of("Police prevented an attack on the market.", published=None))
+
+
+def test_fighters_dislodged_is_a_clash(events_of) -> None:
+    assert _asserted(events_of("Troops free 40 hostages after dislodging bandits from forest camp", published=None))
