@@ -200,10 +200,15 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
     cues = _identity_cues()
     if not cues or not matches:
         return []
-    sent_span: dict[int, tuple[int, int]] = {}
-    for t in toks:
-        lo, hi = sent_span.get(t.sent, (t.start, t.end))
-        sent_span[t.sent] = (min(lo, t.start), max(hi, t.end))
+    sent_span: dict[int, tuple[int, int]] = {}  # read only when a cue is looked for in a sentence (few articles)
+
+    def sentence_spans() -> dict[int, tuple[int, int]]:
+        if not sent_span:
+            for t in toks:
+                lo, hi = sent_span.get(t.sent, (t.start, t.end))
+                sent_span[t.sent] = (min(lo, t.start), max(hi, t.end))
+        return sent_span
+
     last_tok = {t.end: t for t in toks}
     # each cue searched once per sentence and once over the article, however many people-mentions ask
     in_sent: dict[tuple[int, Any], bool] = {}
@@ -216,7 +221,7 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
 
     def in_sentence(k: int, cue: re.Pattern[str], sent: Any) -> bool:
         if (k, sent) not in in_sent:
-            lo, hi = sent_span.get(sent, (0, 0))
+            lo, hi = sentence_spans().get(sent, (0, 0))
             in_sent[k, sent] = cue.search(text, lo, hi) is not None
         return in_sent[k, sent]
 
@@ -231,8 +236,10 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
             fits = (who == "subjects" and tok.dep == "nsubj" and in_sentence(k, cue, m.sent)) or \
                 (who == "civilians" and m.inter == 7 and in_article(k, cue)) or \
                 (who == "crowd" and (m.inter in (5, 6) or tok.dep == "nsubj") and in_sentence(k, cue, m.sent))
+            if not fits:
+                continue
             filled = identity.replace("{country}", m.country) if m.country else identity.replace(" ({country})", "")
-            if fits and filled not in (m.identity or "").split("; "):
+            if filled not in (m.identity or "").split("; "):
                 m.identity = f"{m.identity}; {filled}" if m.identity else filled
                 out.append(m)
                 break
