@@ -107,48 +107,33 @@ def _protest_arrest(span: Any) -> bool:
     return False
 
 
-def _words_of(toks: list[Any], lows: list[str], lemmas: list[str]) -> set[str]:
-    """``words_of_span`` over tokens whose lower-case forms and lemmas are read already."""
-    out: set[str] = set()
-    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
-        if low in ("riot", "anti-riot", "-"):
-            out |= words_of_span([t])  # the rare words with rules of their own
-        else:
-            out.add(low)
-            out.add(lemma)
-    return out
-
-
 def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
-    """``_topic`` for every token of a sentence, climbing the parse by index instead of by Token."""
-    start, n = toks[0].i if toks else 0, len(toks)
-    heads = [t.head.i - start for t in toks]
-    deps = [t.dep_ for t in toks]
-    pos = [t.pos_ for t in toks]
-    out = []
-    for k in range(n):
-        cur, found = k, False
-        for _ in range(5):
-            head = heads[cur]
-            if not 0 <= head < n or not 0 <= heads[head] < n:
-                found = _topic(toks[k])  # a head outside the sentence: the plain walk
-                break
-            if deps[cur] == "relcl":
-                found = True  # "parents of soldiers who died in the war": who the people are, not what happened
-                break
-            if head == cur:
-                break
-            if deps[cur] == "pobj" and lows[head] in TOPIC_PREPS and lemmas[heads[head]] not in ("use", "with"):
-                found = True
-                break
-            if lemmas[head] in TOPIC_VERBS and deps[cur] in ("dobj", "xcomp", "ccomp", "prep"):
-                found = True
-                break
-            if pos[head] == "VERB" and lemmas[head] not in TOPIC_VERBS and cur != k:
-                break
-            cur = head
-        out.append(found)
-    return out
+    """``_topic`` for every token of a sentence (``_topic_at``)."""
+    start = toks[0].i if toks else 0
+    return [_topic_at(toks, lows, lemmas, k, start) for k in range(len(toks))]
+
+
+def _topic_at(toks: list[Any], lows: list[str], lemmas: list[str], k: int, start: int) -> bool:
+    """``_topic`` of the sentence's ``k``-th token, climbing the parse by index (the words read already) instead
+    of by Token; ``start`` is the sentence's first token's index in the document."""
+    n, cur = len(toks), k
+    for _ in range(5):
+        head = toks[cur].head.i - start
+        if not 0 <= head < n or not 0 <= toks[head].head.i - start < n:
+            return _topic(toks[k])  # a head outside the sentence: the plain walk
+        dep = toks[cur].dep_
+        if dep == "relcl":
+            return True  # "parents of soldiers who died in the war": who the people are, not what happened
+        if head == cur:
+            return False
+        if dep == "pobj" and lows[head] in TOPIC_PREPS and lemmas[toks[head].head.i - start] not in ("use", "with"):
+            return True
+        if lemmas[head] in TOPIC_VERBS and dep in ("dobj", "xcomp", "ccomp", "prep"):
+            return True
+        if toks[head].pos_ == "VERB" and lemmas[head] not in TOPIC_VERBS and cur != k:
+            return False
+        cur = head
+    return False
 
 
 INTERVENING = {"arrest", "detain", "interrupt", "block", "impede", "prevent", "stop", "remove", "disperse", "evict",
@@ -208,34 +193,76 @@ def _off_duty(lows: list[str]) -> bool:
                for k, low in enumerate(lows) if k > 0)
 
 
-def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
-    """The cue groups one sentence holds, as the coding rules read them, and the lemmas of its words that
-    tell what happened (not a protest's topic), from one walk of its tokens and their topics."""
-    toks = list(sent)  # one walk of the sentence's tokens, reused (each Doc[i] builds a Token)
-    lows = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
+_RULED_WORDS = ("riot", "anti-riot", "-")  # words ``words_of_span`` reads with rules of their own
+
+
+def _groups_of(toks: list[Any], lows: list[str], lemmas: list[str], index: dict[str, frozenset[str]]) -> set[str]:
+    """``cue_groups(lex, words_of_span(toks))`` for tokens whose lower-case forms and lemmas are read already,
+    looked up token by token without building the set of words."""
+    found: set[str] = set()
+    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
+        if low in _RULED_WORDS:
+            for w in words_of_span([t]):
+                found |= index.get(w, frozenset())
+            continue
+        groups = index.get(low)
+        if groups is not None:
+            found |= groups
+        groups = index.get(lemma)
+        if groups is not None:
+            found |= groups
+    return found
+
+
+_DEMO_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}  # id(lex.cues) -> (cues, words of the DEMO_GROUPS)
+
+
+def _demo_words(lex: Lexicon) -> frozenset[str]:
+    """The words that belong to a cue group in ``DEMO_GROUPS``, found once per lexicon."""
+    cached = _DEMO_WORDS.get(id(lex.cues))
+    if cached is not None and cached[0] is lex.cues:
+        return cached[1]
+    words = frozenset(w for w, groups in _cue_index(lex).items() if not DEMO_GROUPS.isdisjoint(groups))
+    _DEMO_WORDS[id(lex.cues)] = (lex.cues, words)
+    return words
+
+
+def _sentence_words(sent: Any) -> tuple[list[Any], list[str], list[str]]:
+    """One walk of a sentence's tokens (each Doc[i] builds a Token), their lower-case forms and lemmas."""
+    toks = list(sent)
+    return toks, [t.lower_ for t in toks], [t.lemma_.lower() for t in toks]
+
+
+def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
+    """The cue groups one sentence holds, as the coding rules read them."""
+    toks, lows, lemmas = _sentence_words(sent)
+    index = _cue_index(lex)
     # "an off-duty policeman": no military target (ACLED codes attacks on them as on civilians); the nouns'
     # modifiers are read only in the rare sentence that holds such a word
     off = {k for k, t in enumerate(toks) if t.pos_ == "NOUN" and t.n_lefts and off_duty_mark(list(t.lefts))} \
         if "duty" in lows or not OFF_DUTY.isdisjoint(lows) else set()
     if off:
         kept = [k for k in range(len(toks)) if k not in off]
-        words = _words_of([toks[k] for k in kept], [lows[k] for k in kept], [lemmas[k] for k in kept])
+        cues = _groups_of([toks[k] for k in kept], [lows[k] for k in kept], [lemmas[k] for k in kept], index)
     else:
-        words = _words_of(toks, lows, lemmas)
-    cues = cue_groups(lex, words) - DEMO_GROUPS
-    topics = _topics(toks, lows, lemmas)
-    negated = _negated(toks)
-    topics = [topic or neg for topic, neg in zip(topics, negated, strict=True)]  # "did not intervene": not done
-    done = frozenset(lemma for lemma, topic in zip(lemmas, topics, strict=True) if not topic)
+        cues = _groups_of(toks, lows, lemmas, index)
+    cues -= DEMO_GROUPS
     # force, violence and intervention count only as things that happened here, not as the
-    # protest's cause ("marched against police brutality", "after the shooting of ...")
-    self_ending = lex.cues.get("self_ending", frozenset())
-    keep = [k for k, topic in enumerate(topics)
-            if not topic and not (lemmas[k] in self_ending and self_ended(toks[k], lex))
-            and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
-    cues |= cue_groups(lex, _words_of([toks[k] for k in keep], [lows[k] for k in keep],
-                                      [lemmas[k] for k in keep])) & DEMO_GROUPS
+    # protest's cause ("marched against police brutality", "after the shooting of ..."); only the words that
+    # could name one are read for it (few in a sentence): climbing the parse for every word is the cost
+    demo = _demo_words(lex)
+    candidates = [k for k, (low, lemma) in enumerate(zip(lows, lemmas, strict=True))
+                  if low in demo or lemma in demo or low in _RULED_WORDS]
+    if candidates:
+        start = toks[0].i
+        negated = _negated(toks)  # "did not intervene": not done
+        self_ending = lex.cues.get("self_ending", frozenset())
+        keep = [k for k in candidates
+                if not (negated[k] or _topic_at(toks, lows, lemmas, k, start))
+                and not (lemmas[k] in self_ending and self_ended(toks[k], lex))
+                and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
+        cues |= _groups_of([toks[k] for k in keep], [lows[k] for k in keep], [lemmas[k] for k in keep],
+                           index) & DEMO_GROUPS
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks):
@@ -245,7 +272,21 @@ def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
             cues.add("violence")  # "the protest turned violent"
         elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
             cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
-    return cues, done
+    return cues
+
+
+def done_lemmas(sent: Any) -> frozenset[str]:
+    """The lemmas of a sentence's words that tell what happened: neither a protest's topic nor negated."""
+    toks, lows, lemmas = _sentence_words(sent)
+    topics = _topics(toks, lows, lemmas)
+    negated = _negated(toks)
+    return frozenset(lemma for lemma, topic, neg in zip(lemmas, topics, negated, strict=True) if not (topic or neg))
+
+
+def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
+    """The cue groups one sentence holds, as the coding rules read them, and the lemmas of its words that
+    tell what happened (not a protest's topic)."""
+    return sentence_cues(sent, lex), done_lemmas(sent)
 
 
 class SentenceMemo:
@@ -266,14 +307,13 @@ class SentenceMemo:
 
     def cues(self, si: int) -> frozenset[str]:
         if si not in self._cues:
-            cues, self._done[si] = read_sentence(self.sents[si], self.lex)
-            self._cues[si] = frozenset(cues)
+            self._cues[si] = frozenset(sentence_cues(self.sents[si], self.lex))
         return self._cues[si]
 
     def done(self, si: int) -> frozenset[str]:
-        """Lemmas of the sentence's words that tell what happened (``read_sentence``)."""
+        """Lemmas of the sentence's words that tell what happened (``done_lemmas``; read for protests only)."""
         if si not in self._done:
-            self.cues(si)
+            self._done[si] = done_lemmas(self.sents[si])
         return self._done[si]
 
     def counts(self, si: int) -> list[Count]:

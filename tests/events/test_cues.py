@@ -1,0 +1,50 @@
+"""What the coding rules read from one sentence: force and violence count only as things that happened there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.events.cues import done_lemmas, sentence_cues
+from sitrep.events.lexicon import lexicon
+from sitrep.stages.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def first_sentence():
+    nlp = load_model()
+
+    def run(text: str) -> Any:
+        return next(iter(nlp(text).sents))
+
+    return run
+
+
+def test_cues_a_protests_cause_is_no_force_used_at_it(first_sentence):
+    cues = sentence_cues(first_sentence("Hundreds marched against police brutality in the capital."), lexicon())
+    assert "lethal" not in cues
+    assert "protest_purpose" in cues
+
+
+def test_cues_what_protesters_demand_an_end_to_did_not_happen_there(first_sentence):
+    sent = first_sentence("Protesters demanded an end to the killings.")
+    assert "lethal" not in sentence_cues(sent, lexicon())
+    assert "killing" not in done_lemmas(sent)
+
+
+def test_cues_police_dispersing_the_crowd_is_an_intervention(first_sentence):
+    sent = first_sentence("Riot police dispersed the crowd.")
+    assert "intervention" in sentence_cues(sent, lexicon())
+    assert {"police", "disperse"} <= done_lemmas(sent)
+
+
+def test_cues_police_who_did_not_intervene_made_no_intervention(first_sentence):
+    sent = first_sentence("Police were present but did not intervene.")
+    assert "intervention" not in sentence_cues(sent, lexicon())
+    assert "intervene" not in done_lemmas(sent)
+
+
+def test_cues_a_protest_that_turned_violent_holds_violence(first_sentence):
+    cues = sentence_cues(first_sentence("The protesters threw stones and the protest turned violent."), lexicon())
+    assert {"violence", "violence_vague"} <= cues
