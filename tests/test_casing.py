@@ -63,3 +63,7 @@ def test_casing_word_list_takes_a_users_copy(tmp_path, monkeypatch) -> None:
     finally:
         monkeypatch.delenv("SITREP_DATA_PATH")
         lowercase_words.cache_clear()
+
+
+def test_casing_reads_title_case_with_short_words_in_lower_case() -> None:
+    assert sentence_case("Gunmen Abduct Villagers in Zamfara") == "Gunmen abduct villagers in Zamfara"

@@ -22,6 +22,7 @@ MIN_WORDS = 4  # shorter lines ("By John Smith", "Related Stories") are left alo
 MAX_CHARS = 300  # a longer line is a paragraph, not a headline: not even looked at
 TITLE_SHARE = 0.6  # share of a line's ordinary words written with a capital for it to read as Title Case
 MIN_CAPITALISED = 2
+SHORT_WORD = 3  # letters of the longest word a Title Case headline may leave in lower case ("Attack on Base in Kayah")
 CAPS_SHARE = 0.7  # ... all in capitals, for it to read as a capitalised headline
 
 
@@ -51,7 +52,8 @@ def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
         return None
     if sum(1 for w in words if w.isupper() and len(w) > 1) >= CAPS_SHARE * len(words):
         return "caps"
-    ordinary = [w for w in words[1:] if _ordinary(w.lower(), lower)]
+    # Title Case styles leave short words ("in", "of", "and", "the") in lower case: they do not count against it
+    ordinary = [w for w in words[1:] if _ordinary(w.lower(), lower) and not (w.islower() and len(w) <= SHORT_WORD)]
     capitalised = sum(1 for w in ordinary if w[0].isupper())
     if capitalised >= MIN_CAPITALISED and capitalised >= TITLE_SHARE * len(ordinary):
         return "title"

@@ -44,3 +44,21 @@ def test_people_an_act_was_done_to_are_not_what_is_prevented(events_of) -> None:
 
 def test_fighters_dislodged_is_a_clash(events_of) -> None:
     assert _asserted(events_of("Troops free 40 hostages after dislodging bandits from forest camp", published=None))
+
+
+def test_a_base_form_verb_after_a_plural_subject_is_the_headlines_act(events_of) -> None:
+    # the parser reads "rebels torch market" as one noun phrase
+    assert "torch" in _asserted(events_of("Rebels torch market in Borno", published=None))
+
+
+def test_a_present_tense_verb_read_as_a_plural_noun_is_the_headlines_act(events_of) -> None:
+    events = events_of("Myanmar Warplane Targets School, Hospital in Sagaing Village", published=None)
+    assert [e.sub_event_type for e in events if e.modality == "asserted"] == ["Air/drone strike"]
+
+
+def test_a_plural_noun_before_and_stays_a_noun(events_of) -> None:
+    from sitrep.headline_verbs import read_headline_verbs
+    from sitrep.stages.nlp import load_model
+
+    doc = load_model()("Army Attacks and Landslides in the North")
+    assert read_headline_verbs(doc) == 0

@@ -15,6 +15,7 @@ from typing import Any
 
 from sitrep.casing import sentence_case
 from sitrep.errors import error
+from sitrep.headline_verbs import read_headline_verbs
 from sitrep.lightdoc import light_of
 from sitrep.model import Document, Mention
 from sitrep.registry import stage
@@ -100,6 +101,8 @@ def make_nlp(config: dict[str, Any]) -> Any:
         # a Title Case headline is parsed in sentence case (same offsets): see sitrep.casing
         texts = (sentence_case(d.article.text) if recase else d.article.text for d in todo)
         for document, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
+            if recase:  # "Rebels torch market": the verb the parse read as a noun (sitrep.headline_verbs)
+                read_headline_verbs(doc)
             # read from the light copy every later stage walks (made here, once, instead of by the first of
             # them): spaCy's doc.sents and doc.ents made a Span, and its text a Token per word, for each
             light = light_of(doc)
