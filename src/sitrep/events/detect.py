@@ -53,6 +53,7 @@ class Detector(ArgumentReader, Merger):
         self.lex = lex
         self._starts: dict[int, int] = {}  # phrase trigger head -> first token
         self.links: list[bool] = []  # sentence_links of the document detected last
+        self._modalities: dict[int, str] = {}  # trigger index -> its modality, in the document detected last
 
     # ---- triggers -------------------------------------------------------------------------
     @staticmethod
@@ -159,7 +160,7 @@ class Detector(ArgumentReader, Merger):
         in_name |= {t.i for ent in doc.ents if ent.label_ in ("ORG", "NORP", "FAC", "WORK_OF_ART", "LAW")
                     for t in ent if t.pos_ == "PROPN" or t.is_title}
         frames: list[Frame] = []
-        self._starts = {}
+        self._starts, self._modalities = {}, {}
         sents = list(doc.sents)
         links = self.links = sentence_links(sents)
         for si, sent in enumerate(sents):
@@ -209,8 +210,14 @@ class Detector(ArgumentReader, Merger):
         body = fold_interceptions(self._merge_across(body), self.lex)
         return self._fold_headline(self._merge_across([f for f in frames if f.sent in head]), inherit_shooters(body))
 
-    @staticmethod
-    def _told_apart(groups: dict[int, list[tuple[Any, int, Trigger]]]) -> dict[int, list[tuple[Any, int, Trigger]]]:
+    def _modality(self, tok: Any) -> str:
+        """``modality`` of a trigger, read once: a clause's triggers are read when told apart and again when framed."""
+        found = self._modalities.get(tok.i)
+        if found is None:
+            found = self._modalities[tok.i] = modality(tok)
+        return found
+
+    def _told_apart(self, groups: dict[int, list[tuple[Any, int, Trigger]]]) -> dict[int, list[tuple[Any, int, Trigger]]]:
         """A verb trigger told as done leads its own event when its clause's other triggers are not told as
         done: "Troops kill Boko Haram terrorist, avert deadly IED attack" (the averted attack would
         otherwise take the kill in as a mention of itself, and the kill be lost with it)."""
@@ -219,8 +226,9 @@ class Detector(ArgumentReader, Merger):
             if len(items) < 2 or not any(x[0].pos_ == "VERB" for x in items):
                 out[key] = items  # most clauses: nothing to tell apart, and no parse walk for it
                 continue
-            told = [x for x in items if x[0].pos_ == "VERB" and modality(x[0]) == "asserted"]
-            if told and len(told) < len(items) and all(modality(x[0]) != "asserted" for x in items if x not in told):
+            told = [x for x in items if x[0].pos_ == "VERB" and self._modality(x[0]) == "asserted"]
+            if told and len(told) < len(items) and all(self._modality(x[0]) != "asserted"
+                                                       for x in items if x not in told):
                 out[key] = [x for x in items if x not in told]
                 for x in told:
                     out[-1 - x[0].i] = [x]  # a key of its own, apart from every clause head's index
@@ -244,7 +252,7 @@ class Detector(ArgumentReader, Merger):
                actors: dict[int, Actor], country: str | None) -> Frame:
         tok, end, trig = item
         doc = tok.doc
-        f = Frame(trig.cls, trig, tok, si, span, modality(tok))
+        f = Frame(trig.cls, trig, tok, si, span, self._modality(tok))
         first = min(self._starts.get(tok.i, tok.i), tok.i)
         f.trigger_span = (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
         f.generic = self.is_generic(tok)
