@@ -91,10 +91,11 @@ PROTEST_EVENTS = {"protest", "demonstration", "rally", "sit-in", "march", "gathe
 NOT_DURING = {"before", "prior", "anticipation", "ahead", "after", "against", "over", "following", "organise", "organize"}
 
 
-def _protest_arrest(span: Any) -> bool:
-    """Demonstrators arrested or detained, or people arrested at a protest (an intervention in it)."""
-    for t in span:
-        if t.lemma_.lower() in ("arrest", "detain", "round"):
+def _protest_arrest(toks: list[Any], lemmas: list[str]) -> bool:
+    """Demonstrators arrested or detained, or people arrested at a protest (an intervention in it); ``lemmas``:
+    the tokens' lower-case lemmas."""
+    for t, own in zip(toks, lemmas, strict=True):
+        if own in ("arrest", "detain", "round"):
             for c in t.subtree:
                 lemma = c.lemma_.lower()
                 if lemma in PROTEST_PEOPLE:
@@ -194,21 +195,25 @@ def _off_duty(lows: list[str]) -> bool:
 
 
 _RULED_WORDS = ("riot", "anti-riot", "-")  # words ``words_of_span`` reads with rules of their own
+_RULED_WORDS_SET = frozenset(_RULED_WORDS)
 
 
 def _groups_of(toks: list[Any], lows: list[str], lemmas: list[str], index: dict[str, frozenset[str]]) -> set[str]:
-    """``cue_groups(lex, words_of_span(toks))`` for tokens whose lower-case forms and lemmas are read already,
-    looked up token by token without building the set of words."""
+    """``cue_groups(lex, words_of_span(toks))`` for tokens whose lower-case forms and lemmas are read already."""
+    if _RULED_WORDS_SET.isdisjoint(lows):  # most sentences: every word read as it is
+        words = set(lows)
+        words.update(lemmas)
+    else:
+        words = set()
+        for t, low, lemma in zip(toks, lows, lemmas, strict=True):
+            if low in _RULED_WORDS:
+                words |= words_of_span([t])
+            else:
+                words.add(low)
+                words.add(lemma)
     found: set[str] = set()
-    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
-        if low in _RULED_WORDS:
-            for w in words_of_span([t]):
-                found |= index.get(w, frozenset())
-            continue
-        groups = index.get(low)
-        if groups is not None:
-            found |= groups
-        groups = index.get(lemma)
+    for w in words:
+        groups = index.get(w)
         if groups is not None:
             found |= groups
     return found
@@ -265,13 +270,14 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                            index) & DEMO_GROUPS
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
-    if _protest_arrest(toks):
+    if _protest_arrest(toks, lemmas):
         cues.add("protest_arrest")
-    for t, low in zip(toks, lows, strict=True):
-        if low in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow"):
-            cues.add("violence")  # "the protest turned violent"
-        elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
-            cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
+    if "violent" in lows or "violently" in lows:
+        for t, low in zip(toks, lows, strict=True):
+            if low in ("violent", "violently") and t.head.lemma_.lower() in ("turn", "become", "grow"):
+                cues.add("violence")  # "the protest turned violent"
+            elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
+                cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
     return cues
 
 
