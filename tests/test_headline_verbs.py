@@ -30,3 +30,17 @@ def test_headline_verbs_keep_sentence_boundaries() -> None:
     starts = [t.i for t in doc if t.is_sent_start]
     read_headline_verbs(doc)
     assert [t.i for t in doc if t.is_sent_start] == starts
+
+
+def test_headline_verbs_read_a_participle_after_the_headlines_noun_as_a_passive() -> None:
+    doc = load_model()("Two militants held in Peshawar")
+    read_headline_verbs(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in doc if t.dep_ in ("nsubjpass", "ROOT")] == [
+        ("militants", "nsubjpass", "held"),
+        ("held", "ROOT", "held"),
+    ]
+
+
+def test_headline_verbs_leave_a_participle_beside_the_headlines_own_verb() -> None:
+    doc = load_model()("Police arrest two militants held in Peshawar")
+    assert read_headline_verbs(doc) == 0

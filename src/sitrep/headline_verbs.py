@@ -78,7 +78,31 @@ def read_headline_verbs(doc: Any) -> int:
         if made:
             before.dep_ = "nsubj"
             word.tag_, word.lemma_ = tag, word.lower_ if tag == "VBP" else word.lemma_.lower()
-    return changed
+    return changed + _passive_without_auxiliary(doc, end, verbs)
+
+
+def _passive_without_auxiliary(doc: Any, end: int, verbs: frozenset[str]) -> int:
+    """A headline's passive drops its auxiliary ("Two militants held in Peshawar"): the parse reads the
+    participle as a modifier of the noun the line is about. When that noun is the headline's root (the line
+    has no verb of its own) and the participle is a trigger verb after it, the participle is the verb and
+    the noun its passive subject, as in "Two militants were held"."""
+    root = next((t for t in doc[:end] if t.head.i == t.i), None)
+    if root is None or root.tag_ not in _NOUNS or any(t.head.i == t.i for t in doc[root.i + 1 : end]):
+        return 0
+    participle = next((t for t in root.rights if t.dep_ == "acl" and t.tag_ == "VBN" and t.i < end), None)
+    if participle is None or participle.lemma_.lower() not in verbs:
+        return 0
+    # a sentence ("an armed group stabbed and killed a butcher.") misparsed the same way: a headline has no
+    # full stop, and a passive no object
+    last = doc[end - 1] if not doc[end - 1].is_space else doc[end - 2]
+    if last.text == "." or any(t.dep_ in ("dobj", "conj") for t in participle.children):
+        return 0
+    participle.head = participle
+    participle.dep_ = "ROOT"
+    root.head = participle
+    root.dep_ = "nsubjpass"
+    participle.pos_ = "VERB"
+    return 1
 
 
 def _verb_before_its_object(doc: Any, word: Any, end: int) -> int:

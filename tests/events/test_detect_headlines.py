@@ -62,3 +62,7 @@ def test_a_plural_noun_before_and_stays_a_noun(events_of) -> None:
 
     doc = load_model()("Army Attacks and Landslides in the North")
     assert read_headline_verbs(doc) == 0
+
+
+def test_a_headline_passive_without_its_auxiliary_is_told_as_done(events_of) -> None:
+    assert "held" in _asserted(events_of("Two militants held in Peshawar", published=None))
