@@ -5,7 +5,9 @@ noun phrase ("rebels torch market" = a kind of market) and the line yields no ev
 line only, a word that is an event trigger's verb (``triggers.yaml``) and agrees with the noun before
 it (the base form after a plural, "torch"; the -s form after a singular, "targets") is made the verb
 when the parse has it as a modifier of the noun after it: the noun before becomes its subject, the
-noun after its object. Nothing else in the parse changes.
+noun after its object. A headline's passive drops its auxiliary ("Two militants held in Peshawar"):
+a trigger verb's participle after the line's root noun is made the verb, the noun its passive subject.
+Nothing else in the parse changes.
 """
 
 from __future__ import annotations
