@@ -67,3 +67,11 @@ def test_casing_word_list_takes_a_users_copy(tmp_path, monkeypatch) -> None:
 
 def test_casing_reads_title_case_with_short_words_in_lower_case() -> None:
     assert sentence_case("Gunmen Abduct Villagers in Zamfara") == "Gunmen abduct villagers in Zamfara"
+
+
+def test_casing_leaves_a_note_of_many_place_names_alone() -> None:
+    text = (
+        "On 7 May, in Ywa Thit village (Kani Township, Yinmabin District), a blast hit the Village Administration"
+        " Office. Casualties unknown."
+    )
+    assert sentence_case(text) == text

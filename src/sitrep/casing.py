@@ -52,13 +52,15 @@ def _line_kind(words: list[str], lower: frozenset[str]) -> str | None:
         return None
     if sum(1 for w in words if w.isupper() and len(w) > 1) >= CAPS_SHARE * len(words):
         return "caps"
-    # Title Case styles leave short words ("in", "of", "and", "the") in lower case: they do not count against it
-    ordinary = [w for w in words[1:] if _ordinary(w.lower(), lower) and not (w.islower() and len(w) <= SHORT_WORD)]
+    ordinary = [w for w in words[1:] if _ordinary(w.lower(), lower)]
     capitalised = sum(1 for w in ordinary if w[0].isupper())
     if capitalised >= MIN_CAPITALISED and capitalised >= TITLE_SHARE * len(ordinary):
         return "title"
-    if capitalised and capitalised == len(ordinary):
-        return "title"  # a short headline of names and one capitalised verb: "Boko Haram Ambushed Army, Borno"
+    # Title Case styles leave short words ("in", "of", "and") in lower case and capitalise every longer one
+    # ("Rebels Torch Market in Borno"), even in a short headline of names and one capitalised verb ("Boko Haram
+    # Ambushed Army, Borno"); running text has longer words in lower case too
+    if capitalised and not any(w.islower() and len(w) > SHORT_WORD for w in ordinary):
+        return "title"
     return None
 
 
