@@ -15,7 +15,10 @@ from sitrep.events.sentence_text import self_ended
 
 def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
     """The cue groups any of ``words`` belongs to (looked up word by word in the lexicon's inverted index)."""
-    index = _cue_index(lex)
+    return _index_groups(_cue_index(lex), words)
+
+
+def _index_groups(index: dict[str, frozenset[str]], words: set[str]) -> set[str]:
     found: set[str] = set()
     for w in words:
         groups = index.get(w)
@@ -211,12 +214,7 @@ def _groups_of(toks: list[Any], lows: list[str], lemmas: list[str], index: dict[
             else:
                 words.add(low)
                 words.add(lemma)
-    found: set[str] = set()
-    for w in words:
-        groups = index.get(w)
-        if groups is not None:
-            found |= groups
-    return found
+    return _index_groups(index, words)
 
 
 _DEMO_WORDS: dict[int, tuple[Any, frozenset[str]]] = {}  # id(lex.cues) -> (cues, words of the DEMO_GROUPS)
