@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.casing import MAX_CHARS as MAX_HEADLINE_CHARS  # a longer first line is a paragraph
 from sitrep.events.lexicon import lexicon
 
 _PLURAL = ("NNS", "NNPS")
 _SINGULAR = ("NN", "NNP")
 _NOUNS = ("NN", "NNS", "NNP", "NNPS")
 _VERBS_OF: dict[int, frozenset[str]] = {}
-MAX_HEADLINE_CHARS = 300  # as in sitrep.casing: a longer first line is a paragraph
 
 
 def _trigger_verbs() -> frozenset[str]:

@@ -16,6 +16,7 @@ record shows reporting on several countries ("France 24", "RFI") says none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import exact_key
@@ -63,24 +64,22 @@ class ReportingCountry:
         return cc
 
     def from_source(self, source: str | None) -> str | None:
+        return self._read_source(source, (self.named_country, self.learned, self.named_province))
+
+    def named_by_source(self, source: str | None) -> str | None:
+        """The country the source's own name carries, its parts agreeing; never the learned table."""
+        return self._read_source(source, (self.named_country,))
+
+    def _read_source(self, source: str | None, reads: tuple[Callable[[str], str | None], ...]) -> str | None:
         if not source:
             return None
         parts = [part for part in source.split(";") if part.strip() and exact_key(part) not in self.international]
-        for read in (self.named_country, self.learned, self.named_province):
+        for read in reads:
             found = {read(part) for part in parts}
             found.discard(None)
             if found:  # the first kind of evidence any part gives decides; its parts must agree
                 return found.pop() if len(found) == 1 else None
         return None
-
-    def named_by_source(self, source: str | None) -> str | None:
-        """The country the source's own name carries, its parts agreeing; never the learned table."""
-        if not source:
-            return None
-        found = {self.named_country(part) for part in source.split(";")
-                 if part.strip() and exact_key(part) not in self.international}
-        found.discard(None)
-        return found.pop() if len(found) == 1 else None
 
     def learned(self, part: str) -> str | None:
         return self.sources.get(exact_key(part))
