@@ -129,14 +129,19 @@ def country_votes(document: Document) -> defaultdict[str, float]:
 
     index = get_matcher().index
     spans = [(p.start, p.end) for p in document.places if p.country]
-    # the characters the places cover, for the overlap test of every actor (was every actor against every place)
+    # the characters the places cover, for the overlap test of every actor (was every actor against every place);
+    # an empty span on either side (none expected) falls back to the pairwise test
     covered = {c for s, e in spans for c in range(s, e)}
-    empty = [(s, e) for s, e in spans if s >= e]  # none expected: kept to the pairwise test's letter
+    pairwise = any(s >= e for s, e in spans)
+
+    def on_a_place(start: int, end: int) -> bool:
+        if start < end and not pairwise:
+            return not covered.isdisjoint(range(start, end))
+        return any(s < end and start < e for s, e in spans)
+
     for a in document.actors:
         # "Russian forces" is one piece of evidence: its nationality word has voted already
-        if not a.name or (not covered.isdisjoint(range(a.start, a.end)) if a.start < a.end else
-                          any(s < a.end and a.start < e for s, e in spans)) \
-                or any(s < a.end and a.start < e for s, e in empty):
+        if not a.name or on_a_place(a.start, a.end):
             continue
         if a.kind != "named":
             # a generic or state actor whose own words name its country ("Iran threatened", "Palestinian

@@ -69,13 +69,16 @@ def community_names(text: str, matches: list[Any], country: str | None, sent_at:
     for pattern, template, inter in phrases:
         for m in pattern.finditer(text):
             name = _name_of(m.group("name"))
-            if name is not None and pattern is _PLACE_MILITIA and name not in places:
+            if name is None:
                 continue
-            n_start, n_end = m.start("name"), m.end("name")
             # a nationality word names no community; a place of the country does, even one a country shares a
             # name with ("Niger militiamen" in Nigeria's Niger State)
-            if name is None or (pattern is not _PLACE_MILITIA and (is_people(name) or is_people(name.split()[-1]))):
+            if pattern is _PLACE_MILITIA:
+                if name not in places:
+                    continue
+            elif is_people(name) or is_people(name.split()[-1]):
                 continue
+            n_start, n_end = m.start("name"), m.end("name")
             if any(n.start < n_end and n_start < n.end for n in matches if n.kind in ("named", "coref")) or \
                     any(name.lower() in _SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower() for n in matches):
                 continue  # a named actor or a community the dictionary knows says who they are
