@@ -22,6 +22,16 @@ def test_bcubed_and_pairwise_by_country() -> None:
     assert fig["p_precision"] == pytest.approx(1 / 3) and fig["q_recall"] == 0.0  # q has no gold pairs
 
 
+def test_recall_by_kind_splits_pairs_with_a_report_asserting_no_event() -> None:
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y"}
+    pred = {"a": "1", "b": "1", "c": "2", "d": "3", "e": "4"}
+    # a, b, d assert an event; c and e do not
+    kinds = dedup_ucdp.recall_by_kind(gold, pred, {"a", "b", "d"})
+    assert kinds["event_pairs_recall"] == 1.0  # a-b, found
+    assert kinds["report_pairs_recall"] == 0.0  # a-c, b-c, d-e: none found
+    assert kinds["gold_pairs_with_report"] == 3
+
+
 def test_skips_cleanly_without_the_data(tmp_path: Path) -> None:
     [report] = dedup_ucdp.run(tmp_path, None, None)
     assert report.skipped and report.dataset == "held_out"
@@ -48,7 +58,8 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
     [report] = dedup_ucdp.run(tmp_path, None, None)
     assert report.skipped is None
     assert report.counts["reports"] == 3 and report.counts["gold_pairs"] == 1 and report.counts["events"] == 2
-    for key in ("precision", "recall", "f1", "bcubed_f1", "philippines_f1", "naive_precision", "naive_f1"):
+    for key in ("precision", "recall", "f1", "bcubed_f1", "philippines_f1", "naive_precision", "naive_f1",
+                "event_pairs_recall", "report_pairs_recall"):
         assert 0.0 <= report.metrics[key] <= 1.0
     assert report.metrics["bcubed_precision"] >= 2 / 3  # the Abuja shootout never joins the Maiduguri attack
     # the _country datasets give each report its country on the input, the others do not

@@ -21,6 +21,11 @@ a feed for one country would), the others do not. The ``_multi`` datasets
 keep only events told by two or more reports (no single-report events of the
 same week as distractors): the shape of the set issue #16 was measured on.
 
+``event_pairs_recall`` and ``report_pairs_recall`` split the pairwise recall
+by what the extractor found: gold pairs whose two reports both assert an
+event, and pairs with a report that asserts none (a report unit, which can
+join an event but never makes one; ``gold_pairs_with_report`` counts them).
+
 Next to the dedup's figures, ``naive_*`` score a simple rule over the same
 store's extracted events as a floor to beat: two reports are one event when
 their first asserted events share country and admin1 and lie within a day
@@ -167,6 +172,7 @@ def score(base: Path, dataset: str, per_country: int, config: Path | None = None
     with tempfile.TemporaryDirectory(prefix="sitrep-ucdp-") as tmp:
         pred = dedupe_through_store(recs, Path(tmp), config)
         naive = naive_clusters(Path(tmp) / "ucdp.duckdb", recs)
+        asserting = asserting_reports(Path(tmp) / "ucdp.duckdb")
     sizes = Counter(gold.values())
     counts = {"reports": len(gold), "events": len(sizes), "multi_report_events": sum(1 for n in sizes.values() if n > 1),
               "gold_pairs": sum(n * (n - 1) // 2 for n in sizes.values()),
@@ -174,7 +180,40 @@ def score(base: Path, dataset: str, per_country: int, config: Path | None = None
               "reports_in_no_event": sum(1 for v in pred.values() if v.startswith("alone:"))}
     out = figures(gold, pred, country)
     out.update({f"naive_{k}": v for k, v in pairwise(gold, naive).items()})
+    kinds = recall_by_kind(gold, pred, asserting)
+    counts["gold_pairs_with_report"] = int(kinds.pop("gold_pairs_with_report"))
+    out.update(kinds)
     return Report(NAME, dataset, out, counts)
+
+
+def asserting_reports(db: Path) -> set[str]:
+    """Input ids of the reports the extractor found an asserted event in."""
+    from sitrep.store import Store
+
+    with Store(db) as store:
+        rows = store.con.execute(
+            "SELECT DISTINCT i.input_id FROM article_ids i JOIN events e USING (article_id) "
+            "WHERE coalesce(e.modality, 'asserted') = 'asserted'"
+        ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def recall_by_kind(gold: dict[str, str], pred: dict[str, str], asserting: set[str]) -> dict[str, float]:
+    """Pairwise recall of the gold pairs whose reports both assert an event, and of those with a report
+    asserting none; and how many gold pairs have such a report."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for k, g in gold.items():
+        members[g].append(k)
+    found = {True: [0, 0], False: [0, 0]}  # both assert an event -> [gold pairs, pairs predicted together]
+    for reports in members.values():
+        for n, a in enumerate(reports):
+            for b in reports[n + 1:]:
+                tally = found[a in asserting and b in asserting]
+                tally[0] += 1
+                tally[1] += pred[a] == pred[b]
+    return {"event_pairs_recall": found[True][1] / max(found[True][0], 1),
+            "report_pairs_recall": found[False][1] / max(found[False][0], 1),
+            "gold_pairs_with_report": float(found[False][0])}
 
 
 @scorer(NAME, "cross-source dedup of UCDP GED events' headlines (pairwise and B-cubed, held-out countries)",
