@@ -128,3 +128,26 @@ def test_coding_names_generic_state_forces_by_the_period_of_the_article_year():
     assert dated_state_name("Police Forces of Iraq", 2020) == "Police Forces of Iraq (2018-)"
     assert dated_state_name("Military Forces of Atlantis", 2020) == "Military Forces of Atlantis"
     assert dated_state_name("Civilians (Mali)", 2020) == "Civilians (Mali)"
+
+
+
+@pytest.fixture(scope="module")
+def rules_pipe():
+    from sitrep.eval.case2021 import CODING_STAGES
+    from sitrep.pipeline import Pipeline, load_config
+
+    config = load_config()
+    config["pipeline"] = {**config.get("pipeline", {}), "stages": CODING_STAGES}
+    config["stages"]["sitrep.coding.v1"]["use_model"] = False
+    return Pipeline(config)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the only armed words name who did it: a one-sided killing, not a fight with armed men
+    ("On 3 May 2021, suspected militants assassinated a municipal councillor in Pobe.", "Attack"),
+    ("A self-defense militia killed a suspected thief in Birao.", "Attack"),
+    # armed men on the receiving end stay a battle
+    ("On 3 May 2021, militants attacked an army patrol near Gao.", "Armed clash"),
+])
+def test_coding_armed_words_of_the_doer_are_no_military_target(rules_pipe, text, sub):
+    assert lead(rules_pipe, text).sub_event_type == sub

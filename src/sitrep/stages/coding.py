@@ -113,6 +113,10 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
         if frame.actor1 is not None and doc is not None:
             span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
             ctx.agent_cues = cue_groups(lex, words_of_span(span)) if span is not None else set()
+            if "military_target" in cues and span is not None and not _named_beside(
+                    sents, [frame.sent, *frame.extra_sents], lex.cues.get("military_target", frozenset()), span):
+                # "militants assassinated a councillor": the only armed words name the doer, not the target
+                cues.discard("military_target")
         sub = sub_event_type(ctx)
         counts = []
         for si in [frame.sent, *frame.extra_sents, *trailing]:
@@ -134,6 +138,18 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
         sub = ev.sub_event_type or "Other"
         victims = set()
     return sub, victims, inputs
+
+
+def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], agent: Any) -> bool:
+    """Whether a word of ``words`` (its form or lemma) stands in the sentences outside the agent's span."""
+    first, last = agent.start, agent.end  # token indices of the span
+    for si in indices:
+        for tok in sents[si]:
+            if first <= tok.i < last:
+                continue
+            if tok.lower_ in words or tok.lemma_.lower() in words:
+                return True
+    return False
 
 
 def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
