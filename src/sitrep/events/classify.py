@@ -107,8 +107,10 @@ def _violence(c: Context) -> str:
             # battles ("Seleka forces clashed with Bozize supporters" stays a battle)
             return "Mob violence"
         return "Armed clash"
-    if c.trigger in ("massacre", "execute", "execution", "behead"):
-        return "Attack"  # killings of people in custody or en masse: violence against civilians
+    if c.trigger in ("massacre", "execute", "execution", "behead", "torture"):
+        # killings of people in custody or en masse, torture of captives (even fighters): violence against
+        # civilians (training notes saying "tortur": 181 attacks, 9 armed clashes)
+        return "Attack"
     target = c.inter2
     if target is None and c.victims:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
