@@ -1,4 +1,4 @@
-"""Captives are no side in a fight: torturing them, even fighters held prisoner, is an attack, not a battle."""
+"""Captives are no side in a fight: torturing or executing the people held, even fighters, is an attack."""
 
 from __future__ import annotations
 
@@ -16,3 +16,16 @@ def test_classify_soldiers_torturing_rebel_prisoners_is_an_attack():
 
 def test_classify_torture_of_civilians_stays_an_attack():
     assert _torture(3, 7) == "Attack"
+
+
+def _arrest(cues: set[str]) -> str:
+    return sub_event_type(Context(cls="arrest", trigger="arrest", cues=cues, doc_cues=set(), inter1=1, inter2=7,
+                                  victims={7}, objects=set()))
+
+
+def test_classify_people_arrested_and_summarily_executed_is_an_attack():
+    assert _arrest({"custody_killing", "state_actor"}) == "Attack"
+
+
+def test_classify_a_plain_arrest_stays_an_arrest():
+    assert _arrest({"state_actor"}) == "Arrests"

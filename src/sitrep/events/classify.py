@@ -208,6 +208,8 @@ def sub_event_type(c: Context) -> str:
     if cls == "arrest":
         if "protest_arrest" in c.cues or c.inter2 == 6:
             return "Protest with intervention"  # demonstrators arrested: an intervention in their protest
+        if "custody_killing" in c.cues:
+            return "Attack"  # the detained killed or tortured: violence against them, not an arrest
         if c.inter1 in (2, 3, 4):
             # only the state arrests: people detained by a rebel group or a militia are abducted (training
             # notes: 936 abductions and 16 arrests by such groups)
