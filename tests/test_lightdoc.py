@@ -111,3 +111,11 @@ def test_sentence_numbers_starts_and_words_read_as_spacy_sentences(parsed):
         assert light.has_words() == any(not s.text.isspace() for s in sents)
     blank = load_model()("   \n\n  ")
     assert not LightDoc(blank).has_words() and not any(not s.text.isspace() for s in blank.sents)
+
+
+def test_lightdoc_subtree_asked_again_reads_the_same_and_leaves_are_their_own_edges(parsed):
+    for doc, light in parsed:
+        for tok, mine in zip(doc, light, strict=True):
+            first = [t.i for t in mine.subtree]
+            assert first == [t.i for t in mine.subtree] == [t.i for t in tok.subtree]
+            assert (mine.left_edge.i, mine.right_edge.i) == (tok.left_edge.i, tok.right_edge.i)

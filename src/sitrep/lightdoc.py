@@ -89,7 +89,7 @@ class LightDoc:
         for i, t, idx, text, low, lemma, pos, dep, ent, head in zip(
                 range(n), toks, self._idx, texts, lookup(col["LOWER"]), lookup(col["LEMMA"]), lookup(col["POS"]),
                 lookup(col["DEP"]), self._ents, heads, strict=True):
-            t.doc, t.i, t.idx, t._kids = self, i, idx, ()
+            t.doc, t.i, t.idx, t._kids, t._sub = self, i, idx, (), None
             t.text, t.lower_, t.lemma_, t.pos_, t.dep_, t.ent_type_, t.head = text, low, lemma, pos, dep, ent, toks[head]
         for t in toks:  # in token order, so each token's dependents come in order
             h = t.head

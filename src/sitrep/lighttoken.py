@@ -20,7 +20,7 @@ class LightToken:
     """One token: spaCy's Token attributes the rules read, as plain values (the rarer ones read from the
     document's columns when asked)."""
 
-    __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "pos_", "dep_", "ent_type_", "head", "_kids")
+    __slots__ = ("doc", "i", "idx", "text", "lower_", "lemma_", "pos_", "dep_", "ent_type_", "head", "_kids", "_sub")
 
     # made by LightDoc._read without __init__; ``_kids``: dependents in order (most tokens have none).
     # ``idx`` and ``ent_type_`` are read several times per token (span offsets, entity walks): as properties
@@ -36,6 +36,7 @@ class LightToken:
     ent_type_: str
     head: LightToken
     _kids: list[LightToken] | tuple[()]
+    _sub: list[LightToken] | None  # the subtree, collected when first asked (the parse never changes after the copy)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -126,9 +127,12 @@ class LightToken:
 
     @property
     def subtree(self) -> Iterator[LightToken]:
-        out: list[LightToken] = []
-        self._collect(out)
-        return iter(out)
+        # the rules ask the same phrases' subtrees again and again (each frame's participants, their edges)
+        sub = self._sub
+        if sub is None:
+            sub = self._sub = []
+            self._collect(sub)
+        return iter(sub)
 
     def _collect(self, out: list[LightToken]) -> None:
         # spaCy's order: each left dependent's subtree, the token, each right dependent's subtree
@@ -142,10 +146,14 @@ class LightToken:
 
     @property
     def left_edge(self) -> LightToken:
+        if not self._kids:
+            return self
         return min(self.subtree, key=lambda t: t.i)
 
     @property
     def right_edge(self) -> LightToken:
+        if not self._kids:
+            return self
         return max(self.subtree, key=lambda t: t.i)
 
     @property

@@ -37,12 +37,15 @@ class PositionReader:
         """Named actors the parse did not attach: nearest before the trigger is actor1, after it actor2."""
         if f.actor1 is not None and f.actor2 is not None:
             return
+        named = self._named_in(sent, actors)
+        if not named:
+            return  # nothing to place (most sentences): no passive or victim test for it
         used = {a.start for a in [f.actor1, f.actor2, *f.assoc1] if a is not None}
         here = self.clause_of(f.tok)
         seen: set[int] = set()
         before: list[Actor] = []
         after: list[Actor] = []
-        for i, a, tok in self._named_in(sent, actors):
+        for i, a, tok in named:
             if a.start in used or a.start in seen:
                 continue
             if self.clause_of(tok) != here and abs(tok.i - f.tok.i) > 4:
