@@ -12,70 +12,29 @@ from __future__ import annotations
 from typing import Any
 
 from sitrep.events.arguments import Frame, Support
+from sitrep.events.families import (
+    APART,
+    CROWD_ACTS,
+    CROWD_INTER,
+    CROWD_RESPONDED,
+    DEFINITE,
+    FAMILY,
+    FORCE_ACTS,
+    FORCE_SIDES,
+    FOUGHT_FOR,
+    VIOLENT,
+    family,
+    headline_fits,
+    names_of,
+    one_bombing,
+    sentences_after,
+)
 from sitrep.events.lexicon import Lexicon
 
-DEFINITE = {"the", "this", "that", "these", "those"}
-FAMILY = {
-    "explosion": "remote", "ied": "remote", "shelling": "remote", "air_strike": "remote", "grenade": "remote",
-    "suicide_bomb": "remote", "chemical": "remote", "attack": "violence", "kill": "violence", "clash": "violence",
-    "protest": "demo", "riot": "demo", "force": "demo",
-}
-
-
-VIOLENT = {"violence", "remote"}
-CROWD_RESPONDED = {5, 6, 7}  # rioters, protesters, civilians: a crowd the police answers
-CROWD_ACTS = {"attack", "riot", "mob", "property"}
-FORCE_ACTS = {"attack", "kill", "force"}
-CROWD_INTER = {5, 6}  # rioters, protesters
-FORCE_SIDES = {1, 8}  # state forces, at home or abroad
-APART = {"clash", "capture", "agreement", "hq", "change_group", "transfer", "arrest", "protest", "riot", "disrupted", "other"}  # coded as events of their own
-FOUGHT_FOR = {"capture"}  # events whose fighting a later "the fighting"/"the clashes" tells again
-
-
-def family(f: Frame, arrests: bool = False) -> str:
-    """The frame's family of events; force against demonstrators ("beat protesters with batons") and
-    destruction by a crowd ("angry youths set fire to ...") belong to the demonstration; so do arrests
-    of demonstrators when asked (within one sentence: "beat protesters and detained several")."""
-    fam = FAMILY.get(f.cls, f.cls)
-    if (fam == "violence" or arrests and fam == "arrest") and any(a is not None and a.inter == 6 for a in (f.actor2, *f.victims)):
-        return "demo"
-    if fam == "property" and f.actor1 is not None and f.actor1.inter in CROWD_INTER:
-        return "demo"
-    return fam
-
-
-def _bombing(a: Frame, b: Frame) -> bool:
-    """A suicide bombing and the violence its own attackers do with it, in one sentence ("attackers set off
-    suicide bombs and exchanged gunfire"): one event, the bombing. Fighting told with another side as
-    agent, or with none, stays an event of its own (training notes: clashes after a bombing are battles)."""
-    return "suicide_bomb" in (a.cls, b.cls) and {family(a), family(b)} <= VIOLENT \
-        and a.actor1 is not None and b.actor1 is not None and a.actor1.name == b.actor1.name
-
-
-def sentences_after(prev: Frame, f: Frame) -> int:
-    """How many sentences ``f`` comes after the last one ``prev`` was told in."""
-    return f.sent - max([prev.sent, *prev.extra_sents])
-
-
-def _names(f: Frame) -> set[str]:
-    return {a.name for a in (f.actor1, f.actor2, *f.assoc1, *f.assoc2, *f.victims) if a is not None}
-
-
-def _compatible(head: Frame, body: Frame) -> bool:
-    """Whether a headline frame can be a summary of a body frame."""
-    fh, fb = family(head), family(body)
-    if fh != fb and not {fh, fb} <= VIOLENT:
-        return False
-    if head.modality != body.modality:
-        return False
-    names = _names(body)
-    for role in ("actor1", "actor2"):
-        arg = getattr(head, role)
-        if arg is None or arg.actor is None or arg.actor.kind != "named":
-            continue  # "Gunmen", "Militants": a generic noun names anyone
-        if arg.name not in names and getattr(body, role) is not None:
-            return False
-    return True
+# the moved names, for their importers
+__all__ = ["APART", "CROWD_ACTS", "CROWD_INTER", "CROWD_RESPONDED", "DEFINITE", "FAMILY", "FORCE_ACTS", "FORCE_SIDES",
+           "FOUGHT_FOR", "VIOLENT", "Merger", "family", "fold_interceptions", "fold_repulses", "inherit_shooters",
+           "sentences_after"]
 
 NAMED = {"GPE", "LOC", "FAC", "ORG", "EVENT"}
 SHOOTING = {"attack", "force"}
@@ -177,7 +136,7 @@ class Merger:
         actor fills a role the body leaves empty ("Arakan Army takes ..." / "it had captured ...")."""
         kept: list[Frame] = []
         for h in heads:
-            host = next((b for b in body if _compatible(h, b)), None)
+            host = next((b for b in body if headline_fits(h, b)), None)
             if host is None:
                 kept.append(h)
                 continue
@@ -185,7 +144,7 @@ class Merger:
             for role in ("actor1", "actor2"):
                 arg = getattr(h, role)
                 if getattr(host, role) is None and arg is not None and arg.actor is not None \
-                        and arg.actor.kind == "named" and arg.name not in _names(host):
+                        and arg.actor.kind == "named" and arg.name not in names_of(host):
                     setattr(host, role, arg)
         return sorted(kept + body, key=lambda f: f.tok.i)
 
@@ -233,7 +192,7 @@ class Merger:
         # Two strong frames of one family with the same actor1 are one event told twice.
         merged: list[Frame] = []
         for f in sorted(out, key=lambda f: f.tok.i):
-            twin = next((m for m in merged if (family(m, True) == family(f, True) or _bombing(m, f))
+            twin = next((m for m in merged if (family(m, True) == family(f, True) or one_bombing(m, f))
                          and (family(f, True) == "demo"  # a protest and the police response to it
                               or f.actor1 is None or m.actor1 is None or f.actor1.name == m.actor1.name)), None)
             if twin is None:
