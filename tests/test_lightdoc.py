@@ -119,3 +119,10 @@ def test_lightdoc_subtree_asked_again_reads_the_same_and_leaves_are_their_own_ed
             first = [t.i for t in mine.subtree]
             assert first == [t.i for t in mine.subtree] == [t.i for t in tok.subtree]
             assert (mine.left_edge.i, mine.right_edge.i) == (tok.left_edge.i, tok.right_edge.i)
+
+
+def test_lightdoc_span_roots_read_again_are_the_same_as_spacy(parsed):
+    for doc, light in parsed:
+        for a in range(len(doc)):
+            for b in range(a + 1, min(len(doc), a + 6) + 1):
+                assert light[a:b].root.i == light[a:b].root.i == doc[a:b].root.i

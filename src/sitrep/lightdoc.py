@@ -45,6 +45,7 @@ class LightDoc:
         self._sents: list[LightSpan] | None = None
         self._sent_at: list[int] = []
         self._starts: list[int] | None = None  # each token's first character, for char_span
+        self._roots: dict[tuple[int, int], int] = {}  # a token range's root (LightSpan.root), once found
         self._flags: dict[str, list[bool]] = {}
         self._spaces: list[bool] = []
         self._idx: list[int] = []

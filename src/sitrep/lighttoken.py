@@ -261,11 +261,21 @@ class LightSpan:
 
     @property
     def root(self) -> LightToken:
+        # asked of the same sentences and names again and again (each frame's sentence, each actor's words):
+        # found once per document and token range
+        roots = self.doc._roots
+        key = (self.start, self.end)
+        found = roots.get(key)
+        if found is None:
+            found = roots[key] = self._find_root()
+        return self.doc.tokens[found]
+
+    def _find_root(self) -> int:
         toks = self.doc.tokens
         # as spaCy: a sentence root inside the span wins; else the token fewest steps from the root
         for i in range(self.start, self.end):
             if toks[i].head is toks[i]:
-                return toks[i]
+                return i
         best, root = len(toks), -1
         for i in range(self.start, self.end):
             t = toks[i]
@@ -274,4 +284,4 @@ class LightSpan:
             steps = self.doc.words_to_root(t)
             if steps < best:
                 best, root = steps, i
-        return toks[self.start] if root == -1 else toks[root]
+        return self.start if root == -1 else root

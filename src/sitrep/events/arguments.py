@@ -59,14 +59,16 @@ class ArgumentReader(PositionReader):
             return None
         kids = list(tok.children)  # read once: each walk of .children builds new Tokens
         off_duty = target and self._off_duty(tok, kids)
-        for t in [tok, *[c for c in tok.subtree if c.i != tok.i]]:
-            a = actors.get(t.i)
-            if a is not None:
-                if off_duty and a.inter in (1, 2, 3):
-                    # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him
-                    force = (a.name, a.inter) if a.inter == 1 else None
-                    return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=force)
-                return Arg(a.name, a.inter, a.start, a.end, a)
+        # the head's own actor first, else the first in its phrase (the head is not one, so it may be walked again)
+        a = actors.get(tok.i)
+        if a is None and actors:
+            a = next((actors[t.i] for t in tok.subtree if t.i in actors), None)
+        if a is not None:
+            if off_duty and a.inter in (1, 2, 3):
+                # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him
+                force = (a.name, a.inter) if a.inter == 1 else None
+                return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=force)
+            return Arg(a.name, a.inter, a.start, a.end, a)
         lemma = tok.lemma_.lower()
         inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
         for c in kids:  # "security forces", "tribal fighters", "security force members"
