@@ -72,3 +72,9 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
     assert len(multi) == 2 and set(multi_gold.values()) == {"philippines:1"}
     [only_multi] = dedup_ucdp.run(tmp_path, "held_out_multi", None)
     assert only_multi.counts["reports"] == 2 and only_multi.counts["events"] == 1
+    # held_out samples at most REPORTS_PER_COUNTRY a country, held_out_full takes every usable report
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dedup_ucdp, "REPORTS_PER_COUNTRY", 2)
+        [sampled] = dedup_ucdp.run(tmp_path, "held_out", None)
+        [full] = dedup_ucdp.run(tmp_path, "held_out_full", None)
+    assert sampled.counts["reports"] < full.counts["reports"] == 3

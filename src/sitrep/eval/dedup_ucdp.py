@@ -50,7 +50,8 @@ FOLDER = "ucdp_ged"
 FIT = ("nigeria", "myanmar", "pakistan", "central_african_republic")
 HELD_OUT = ("philippines", "south_sudan", "ukraine")
 REPORTS_PER_COUNTRY = 450  # about a minute of ingest for the held-out set on one core
-DATASETS = {"held_out": HELD_OUT, "fit": FIT, "all": FIT + HELD_OUT, "held_out_country": HELD_OUT,
+EVERY_REPORT = 1_000_000  # the cap of the _full datasets: no country file holds this many
+DATASETS = {"held_out": HELD_OUT, "held_out_full": HELD_OUT, "fit": FIT, "all": FIT + HELD_OUT, "held_out_country": HELD_OUT,
             "fit_country": FIT, "held_out_multi": HELD_OUT, "fit_multi": FIT}
 _NAMES = {"central_african_republic": "Central African Republic", "south_sudan": "South Sudan"}
 
@@ -225,4 +226,4 @@ def run(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report]:
     base = data_dir / FOLDER
     if not ucdp.files(base):
         return [Report(NAME, name, skipped=f"{base} not found")]
-    return [score(base, name, limit or REPORTS_PER_COUNTRY)]
+    return [score(base, name, limit or (EVERY_REPORT if name.endswith("_full") else REPORTS_PER_COUNTRY))]
