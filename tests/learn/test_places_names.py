@@ -10,6 +10,7 @@ from sitrep.learn.places_names import (
     STYLE,
     Unit,
     accuracy,
+    assign_language,
     assign_styles,
     candidates,
     fit,
@@ -73,3 +74,24 @@ def test_a_country_takes_the_naming_style_of_its_nearest_training_countries(monk
     assert unseen_e[0].style and unseen_e[0].style != unseen_f[0].style
     w = fit(units, gold)
     assert pick(unseen_e[0], w) == "Home0" and pick(unseen_f[0], w) == "Wilayat Dar0"
+
+
+def test_the_nearest_countries_choose_between_a_local_name_and_its_english_translation(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(places_names, "LANGUAGE_NEIGHBOURS", 1)  # two training countries here, one near each
+    # near XL the record writes the English translation ("Central Java"), near XM the local name ("Noord-Holland")
+    def country(cc: str, n: int) -> list[Unit]:
+        return _units(cc, [(f"Jawa{k} Tengah", [f"Central Jawa{k}"]) for k in range(n)])
+    english, local = country("XL", 4), country("XM", 4)
+    unseen_e, unseen_l = country("XN", 2), country("XO", 2)
+    anglophone = _units("XP", [("Western Area", ["Ouest"])])  # GeoNames' own English name: the logit's to judge
+    units = english + local + unseen_e + unseen_l + anglophone
+    prepare(units)
+    gold = {u.code: u.alts[0] for u in english} | {u.code: u.main for u in local}
+    centres = {"XL": (0.0, 100.0), "XN": (1.0, 101.0), "XM": (50.0, 5.0), "XO": (51.0, 6.0), "XP": (2.0, 100.0)}
+    w = fit(units, gold)
+    assign_language(units, gold, centres)
+    assert unseen_e[0].english is True and unseen_l[0].english is False and anglophone[0].english is None
+    assert pick(unseen_e[1], w) == "Central Jawa1" and pick(unseen_l[1], w) == "Jawa1 Tengah"
+    # a training country is judged as an unseen one: its own units left out, XL takes XM's choice
+    assert english[0].english is False

@@ -12,6 +12,12 @@ and over the same features weighed by the neighbours' style (how ACLED chose amo
 nearest training countries: English or local name, article kept or not, type word ...; ``assign_styles``)
 is fitted to pick the spelling ACLED's record uses for the units of the training countries (their majority
 spelling, ``vote_admin_names``); ``build_policy`` then names every admin1 unit of the world with it. Numpy only.
+
+One choice the logit cannot learn from a few units among thousands: the language. Where a unit has names with
+and without an English compass or landform word ("Jawa Tengah" / "Central Java", "North-West" / "Nord-Ouest"),
+ACLED writes the English one in some regions (Indonesia, Iran, Somalia) and the local one in others (Europe,
+francophone Africa). Where GeoNames' own name is not English, the nearest training countries that faced the same
+choice decide it (``assign_language``); the logit then picks among that language's names.
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ STYLE = ("main", "alt", "alt_first", "english_word", "article", "hyphen", "has_t
 STYLE_FEATURES = tuple(f"style_{s}" for s in STYLE)
 NEIGHBOURS = 5  # nearest training countries whose choices make its style (dev draws: 3, 5, 8, 12 alike)
 STYLE_MIN_UNITS = 3  # a country with fewer units ACLED spells says too little about its style
+# nearest training countries whose language choice decides a unit's (training countries left out in turn, units
+# named right of 2,847 over three draws: 1 nearest 2286, 3: 2286, 5: 2268, no choice 2255; 3 leans on no one)
+LANGUAGE_NEIGHBOURS = 3
 
 
 @dataclass
@@ -57,6 +66,7 @@ class Unit:
     towns: set[str] = field(default_factory=set)  # exact keys of its towns of 20,000 people or more
     cands: dict[str, set[str]] = field(default_factory=dict)  # name -> tags
     style: list[float] = field(default_factory=list)  # the neighbours' style, per STYLE property (empty: none)
+    english: bool | None = None  # the language its name is written in, when it has a choice (``assign_language``)
 
 
 def read_units() -> list[Unit]:
@@ -227,6 +237,44 @@ def assign_styles(units: list[Unit], gold: dict[str, str], centres: dict[str, tu
         u.style = by_country[cc]
 
 
+def is_english(name: str) -> bool:
+    """The name has an English compass or landform word ("Central Java", "Lower Juba", "Mount Lebanon")."""
+    return any(w in ENGLISH for w in exact_key(name).replace("-", " ").split())
+
+
+def has_language_choice(unit: Unit) -> bool:
+    """The unit has names both with and without an English compass or landform word."""
+    return len({is_english(n) for n in unit.cands}) == 2
+
+
+def assign_language(units: list[Unit], gold: dict[str, str], centres: dict[str, tuple[float, float]]) -> None:
+    """Give every unit with a language choice and a GeoNames name that is not English the choice ACLED made in
+    the LANGUAGE_NEIGHBOURS training countries nearest its own (its own left out) that faced it too: English
+    when ACLED named over half of their such units in English, local when under half.
+    GeoNames' English names stay the logit's to judge: ACLED keeps them far more often than not (training units
+    with another candidate: 49 of 58), and a nearest country that did not (Cameroon's French names) would
+    rename whole regions ("Central Visayas", "Western Highlands")."""
+    choosing = [u for u in units if not is_english(u.main) and has_language_choice(u)]
+    chose: dict[str, list[bool]] = defaultdict(list)  # training country -> English chosen, per unit
+    for u in choosing:
+        right = gold.get(u.code)
+        if right is not None and any(exact_key(n) == exact_key(right) for n in u.cands):
+            chose[_country(u.code)].append(is_english(right))
+    for u in units:
+        u.english = None
+    for u in choosing:
+        cc = _country(u.code)
+        if cc not in centres:
+            continue
+        lat, lon = centres[cc]
+        scale = math.cos(math.radians(lat))
+        near = sorted((math.hypot(lat - centres[o][0], (lon - centres[o][1]) * scale), o)
+                      for o in chose if o != cc and o in centres)
+        votes = [v for _d, o in near[:LANGUAGE_NEIGHBOURS] for v in chose[o]]
+        if votes and 2 * sum(votes) != len(votes):
+            u.english = 2 * sum(votes) > len(votes)
+
+
 def _neighbour_style(cc: str, styles: dict[str, Any], centres: dict[str, tuple[float, float]]) -> list[float]:
     if cc not in centres:
         return []
@@ -279,7 +327,12 @@ def fit(units: list[Unit], gold: dict[str, str], steps: int = 400, rate: float =
 
 def pick(unit: Unit, w: Any) -> str:
     names, x = _matrix(unit)
-    return names[int(np.argmax(x @ w))] if names else strip_diacritics(unit.main)
+    if not names:
+        return strip_diacritics(unit.main)
+    scores = x @ w
+    if unit.english is not None:  # only the names in the chosen language compete
+        scores = np.where([is_english(n) == unit.english for n in names], scores, -np.inf)
+    return names[int(np.argmax(scores))]
 
 
 def accuracy(units: list[Unit], gold: dict[str, str], w: Any | None) -> tuple[int, int]:
@@ -320,6 +373,7 @@ def build_policy(gaz: Any, gold: dict[str, str], check: dict[str, str] | None = 
                if info.get("lat") is not None and info.get("lon") is not None}
     assign_styles(units, gold, centres)
     w = fit(units, gold)
+    assign_language(units, gold, centres)
     names = {u.code: pick(u, w) for u in units}
     figures: dict[str, int] = {}
     for label, table in (("train", gold), ("held_out", {c: n for c, n in (check or {}).items() if c.count(".") == 1})):
