@@ -277,3 +277,19 @@ def test_a_district_whose_towns_carry_no_district_code_is_at_its_namesake_town(s
                key=lambda e: e.population)
     assert ev.location == "Jamaame"
     assert abs(ev.latitude - town.latitude) < 0.05 and abs(ev.longitude - town.longitude) < 0.05
+
+
+def test_an_event_a_distance_off_a_town_in_a_named_sea_is_at_sea(stages):
+    """ACLED codes a ship attacked 'in the South Red Sea around 70 nm west of Al Hudaydah' at sea (no province),
+    near the town rather than the sea's middle; a town a distance from land stays where it is."""
+    text = ("On 10 December 2023, Houthi forces fired a drone at a tanker in the Red Sea "
+            "around 70 nm west of Al Hudaydah.")
+    ev = Event(evidence={"sentence": [0, len(text)]})
+    document = run(stages, text, [ev])
+    town = next(p for p in document.places if p.text == "Al Hudaydah")
+    assert (ev.location, ev.admin1, ev.country) == ("Red Sea", None, "Yemen")
+    assert (ev.latitude, ev.longitude) == (town.latitude, town.longitude)
+    land = "Gunmen attacked a village 20 km north of Ramadi."
+    ev = Event(evidence={"sentence": [0, len(land)]})
+    run(stages, land, [ev])
+    assert (ev.location, ev.admin1) == ("Ramadi", ANBAR)

@@ -41,6 +41,7 @@ NAME = "sitrep.geocode.v1"
 ARTICLE_COUNTRY_KEY = "sitrep.events.country"  # the events stage's article_country (a country name)
 # what a place more precise than its country is; regions, deserts and rivers may span borders
 PRECISE = frozenset(("town", "admin2", "admin1", "facility"))
+_WATERS = frozenset(("sea", "ocean", "strait"))  # an event placed a distance off a town is there
 
 
 class Geocoder:
@@ -111,7 +112,7 @@ class Geocoder:
                in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
                qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset(),
                partial: frozenset[int] = frozenset(), open_hints: frozenset[int] = frozenset(),
-               article_cc: str | None = None) -> None:
+               article_cc: str | None = None, offset: frozenset[int] = frozenset()) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
@@ -135,6 +136,7 @@ class Geocoder:
             focus_iso is None or p.iso in (focus_iso, None) or any(q.iso == p.iso and q.start != p.start
                                                                   for q in places if q.latitude is not None))),
                                     None)
+        off: Place | None = None  # the town an event at sea is a distance from
         if chosen is None and span and resolved:
             start, end = int(span[0]), int(span[1])
             inside = [p for p in resolved if p.start < end and start < p.end]
@@ -150,6 +152,11 @@ class Geocoder:
                                                     # a country names less than a sea or region of its precision
                                                     else (p.geo_precision or 3, p.feature == "country",
                                                           abs(p.start - anchor))))
+                # "in the South Red Sea around 70 nm west of Al Hudaydah": the event is at sea, as ACLED codes it,
+                # and nearer the town than the sea's middle
+                seas = [p for p in inside if p.feature in _WATERS and p.start < chosen.start]
+                if chosen.start in offset and chosen.start not in coded and seas:
+                    chosen, off = seas[-1], chosen
         if chosen is None:
             fitting = [p for p in resolved if self._fits(p, focus_iso)] or resolved
             if fitting:
@@ -176,6 +183,8 @@ class Geocoder:
         fallback = article_cc or focus_cc
         if chosen is not None:
             self._apply(event, chosen)
+            if off is not None and off.latitude is not None and off.longitude is not None:
+                event.latitude, event.longitude = off.latitude, off.longitude
             if chosen.start in hints:  # "near Mondoro (Douentza, Mopti)" with Mondoro unknown: somewhere in Douentza
                 event.geo_precision = max(2, event.geo_precision or 1)
             if chosen.iso is None and fallback:  # a sea or strait: ACLED gives the event the article's country
@@ -268,12 +277,13 @@ class Geocoder:
         coded = frozenset(document.extras.get("places_coded") or ())
         partial = frozenset(document.extras.get("places_partial") or ())
         open_hints = frozenset(document.extras.get("place_hints_open") or ())
+        offset = frozenset(document.extras.get("places_offset") or ())
         named = document.extras.get(ARTICLE_COUNTRY_KEY)
         article_cc = self.iso2_by_name.get(named) if isinstance(named, str) else None
         published = document.article.published_date
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
-                        partial, open_hints, article_cc)
+                        partial, open_hints, article_cc, offset)
             self._name_of_the_time(event, published.year if published else None)
 
     def _name_of_the_time(self, event: Event, published_year: int | None) -> None:

@@ -58,7 +58,7 @@ from sitrep.stages.nlp import sentence_index
 NAME = "sitrep.places.v1"
 _DIRS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern|ward)?"
 _REL_DISTANCE = re.compile(
-    r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b[^.;]{0,30}?\b(?:of|from)\s+"
+    r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi|nm|nautical miles?)\b[^.;]{0,30}?\b(?:of|from)\s+"
     r"(?:the\s+)?(?:(?:city|town|village|district|area|province|governorate)\s+of\s+)?$", re.I)
 _REL_NEAR = re.compile(
     r"\b(?:near|nearby|close to|outskirts of|vicinity of|outside(?: of)?|around|edge of|countryside of|"
@@ -364,6 +364,10 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         # a word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer town"): the event is there only when
         # nothing else places it
         document.extras["places_partial"] = [t.start for t in toponyms if t.partial]
+        # places the event is a distance from ("in the South Red Sea around 70 nm west of Al Hudaydah"): not where
+        # it is when the sentence names a sea
+        document.extras["places_offset"] = [t.start for t in kept
+                                            if _REL_DISTANCE.search(self._text[max(0, t.start - 80):t.start])]
         if focus:
             document.extras["focus_country"] = self.gaz.country_name(focus)
             document.extras["focus_iso2"] = focus
