@@ -383,3 +383,10 @@ def test_places_bracket_province_rule_keeps_a_place_in_another_country() -> None
                Place(text="Papua province", start=7, end=21, admin1="Papua")]
     bracket_provinces([other, unit2], places2)
     assert places2[0].admin1 == "Tongatapu"
+
+
+def test_places_a_type_word_alone_names_no_place(run_places):
+    """'Region 14, Addis Ababa': 'Region' is no alias of a Philippine region."""
+    d = run_places("Police arrested 54 officials in Region 14, Addis Ababa.")
+    assert all(p.text != "Region" for p in d.places)
+    assert any(p.text == "Addis Ababa" and p.country == "Ethiopia" for p in d.places)

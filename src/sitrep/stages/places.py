@@ -187,6 +187,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
         found = [t for t in found if not self._actor_name(t)]
+        # a unit's type word alone ("Region" of "Region 14, Addis Ababa") names no place, whatever alias has it
+        found = [t for t in found if exact_key(t.text) not in HINT_FEATURES]
         # "(IMO: 9252967)": a code's label, not Imo state
         found = [t for t in found if not _CODE_AFTER.match(self._text, t.end)]
         self._nationality_words(doc, found)
