@@ -109,6 +109,14 @@ def test_generic_actors_take_the_focus_country(run_actors):
     assert names["a civilian"] == ("Civilians (Mali)", 7)
 
 
+def test_migrants_are_international_civilians_unless_a_nationality_says_whose(run_actors):
+    actors = by_text(run_actors("Police detained 43 migrants in Istanbul. Gendarmes held 12 Afghan migrants near Edirne.",
+                                focus="Turkey"))
+    migrants, afghans = actors["migrants"], actors["Afghan migrants"]
+    assert (migrants.name, migrants.identity) == ("Civilians (International)", "Refugees/IDPs (International)")
+    assert (afghans.name, afghans.identity) == ("Civilians (Afghanistan)", "Refugees/IDPs (Afghanistan)")
+
+
 def test_protesters_rioters_and_police(run_actors):
     text = "Police fired tear gas at protesters in Baghdad while rioters set tyres on fire."
     names = {a.text: (a.name, a.inter) for a in run_actors(text, focus="Iraq")}

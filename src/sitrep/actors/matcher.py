@@ -186,6 +186,9 @@ class ActorMatcher:
                 else:
                     name = {"military": "Unidentified Military Forces", "police": "Police Forces"}.get(slot, "Government")
                     conf *= 0.6
+        # "{foreign}": people who are foreigners where they are ("migrants"): of the country their nationality word
+        # names ("Afghan migrants"), else ACLED's "International"
+        name = name.replace("{foreign}", local or "International")
         if "{country}" in name:
             if country:
                 name = name.replace("{country}", country)
@@ -194,7 +197,8 @@ class ActorMatcher:
                 conf *= 0.6
         identity = None
         if pick.identity:
-            identity = pick.identity.replace("{country}", country) if country else pick.identity.replace(" ({country})", "")
+            identity = pick.identity.replace("{foreign}", local or "International")
+            identity = identity.replace("{country}", country) if country else identity.replace(" ({country})", "")
             identity = dated_identity(identity, ctx.year)  # "Labour Group" became "Labor Group" in 2023
         return Match(start, end, name, self._inter(name, inter, country, ctx, state), country, "generic", conf,
                      identity=identity)
