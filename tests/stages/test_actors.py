@@ -117,6 +117,13 @@ def test_migrants_are_international_civilians_unless_a_nationality_says_whose(ru
     assert (afghans.name, afghans.identity) == ("Civilians (Afghanistan)", "Refugees/IDPs (Afghanistan)")
 
 
+def test_a_nationalitys_nationals_are_its_civilians_and_bare_citizens_no_mention(run_actors):
+    actors = by_text(run_actors("Two Chadian nationals were killed by gunmen in Bria. Several citizens fled.",
+                                focus="Central African Republic"))
+    assert actors["Chadian nationals"].name == "Civilians (Chad)"
+    assert "citizens" not in actors
+
+
 def test_protesters_rioters_and_police(run_actors):
     text = "Police fired tear gas at protesters in Baghdad while rioters set tyres on fire."
     names = {a.text: (a.name, a.inter) for a in run_actors(text, focus="Iraq")}
