@@ -263,6 +263,13 @@ def test_acleds_women_targeted_tag_makes_the_civilians_women(run_actors):
     assert actors["villagers"].identity == "Women (Kenya)"
 
 
+def test_civilians_of_a_note_naming_an_idp_camp_are_refugees_but_not_of_a_refugee_camp(run_actors):
+    actors = by_text(run_actors("Gunmen killed two civilians in Kalma IDP camp near Nyala.", focus="Sudan"))
+    assert actors["civilians"].identity == "Refugees/IDPs (Sudan)"
+    actors = by_text(run_actors("Gunmen killed two civilians in Kakuma refugee camp.", focus="Kenya"))
+    assert actors["civilians"].identity is None
+
+
 def test_a_crowd_demanding_wages_or_jobs_is_a_labour_group_too(run_actors):
     actors = by_text(run_actors("Residents staged a protest in Kisumu demanding jobs for locals.", focus="Kenya"))
     assert actors["Residents"].identity == "Labour Group (Kenya)"
