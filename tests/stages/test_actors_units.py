@@ -41,6 +41,13 @@ def test_a_nationality_word_gives_the_gendarmeries_country(run_actors):
     assert [a.name.endswith(") Gendarmerie") and "Niger" in a.name for a in actors if "gendarmerie" in a.text] == [True]
 
 
+def test_the_presidential_guard_is_the_armys_presidential_security_unit(run_actors):
+    actors = run_actors("Members of the presidential guard shot two civilians in Bangui.", focus="Central African Republic")
+    names = [a.name for a in actors if "guard" in a.text]
+    assert len(names) == 1 and names[0].startswith("Military Forces of the Central African Republic (")
+    assert names[0].endswith(") Presidential Security Unit")
+
+
 def test_members_of_the_named_party_make_it_an_actor(run_actors):
     actors = run_actors("On 30 April 2022, members of the Assam Jatiya Parishad staged a demonstration in Hojai "
                         "district (Assam) against rising prices.", focus="India")
