@@ -33,8 +33,8 @@ def test_recall_by_kind_splits_pairs_with_a_report_asserting_no_event() -> None:
 
 
 def test_skips_cleanly_without_the_data(tmp_path: Path) -> None:
-    [report] = dedup_ucdp.run(tmp_path, None, None)
-    assert report.skipped and report.dataset == "held_out"
+    reports = dedup_ucdp.run(tmp_path, None, None)
+    assert [r.dataset for r in reports] == ["held_out", "held_out_full"] and all(r.skipped for r in reports)
     [bad] = dedup_ucdp.run(tmp_path, "nowhere", None)
     assert bad.skipped
 
@@ -55,7 +55,7 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
         w = csv.writer(f)
         w.writerow(fields)
         w.writerows(rows)
-    [report] = dedup_ucdp.run(tmp_path, None, None)
+    [report] = dedup_ucdp.run(tmp_path, "held_out", None)
     assert report.skipped is None
     assert report.counts["reports"] == 3 and report.counts["gold_pairs"] == 1 and report.counts["events"] == 2
     for key in ("precision", "recall", "f1", "bcubed_f1", "philippines_f1", "naive_precision", "naive_f1",
@@ -75,6 +75,6 @@ def test_a_tiny_country_through_ingest_and_dedupe(tmp_path: Path) -> None:
     # held_out samples at most REPORTS_PER_COUNTRY a country, held_out_full takes every usable report
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(dedup_ucdp, "REPORTS_PER_COUNTRY", 2)
-        [sampled] = dedup_ucdp.run(tmp_path, "held_out", None)
-        [full] = dedup_ucdp.run(tmp_path, "held_out_full", None)
+        sampled, full = dedup_ucdp.run(tmp_path, None, None)  # the default scores both
+    assert sampled.dataset == "held_out" and full.dataset == "held_out_full"
     assert sampled.counts["reports"] < full.counts["reports"] == 3

@@ -53,6 +53,7 @@ REPORTS_PER_COUNTRY = 450  # about a minute of ingest for the held-out set on on
 EVERY_REPORT = 1_000_000  # the cap of the _full datasets: no country file holds this many
 DATASETS = {"held_out": HELD_OUT, "held_out_full": HELD_OUT, "fit": FIT, "all": FIT + HELD_OUT, "held_out_country": HELD_OUT,
             "fit_country": FIT, "held_out_multi": HELD_OUT, "fit_multi": FIT}
+DEFAULT_DATASETS = ("held_out", "held_out_full")  # what `sitrep eval dedup-ucdp` and the floors gate score
 _NAMES = {"central_african_republic": "Central African Republic", "south_sudan": "South Sudan"}
 
 
@@ -220,10 +221,11 @@ def recall_by_kind(gold: dict[str, str], pred: dict[str, str], asserting: set[st
 @scorer(NAME, "cross-source dedup of UCDP GED events' headlines (pairwise and B-cubed, held-out countries)",
         datasets=tuple(DATASETS))
 def run(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report]:
-    name = dataset or "held_out"
-    if name not in DATASETS:
-        return [Report(NAME, name, skipped=f"unknown dataset {name!r}; known: {', '.join(DATASETS)}")]
+    names = (dataset,) if dataset else DEFAULT_DATASETS
+    unknown = [n for n in names if n not in DATASETS]
+    if unknown:
+        return [Report(NAME, n, skipped=f"unknown dataset {n!r}; known: {', '.join(DATASETS)}") for n in unknown]
     base = data_dir / FOLDER
     if not ucdp.files(base):
-        return [Report(NAME, name, skipped=f"{base} not found")]
-    return [score(base, name, limit or (EVERY_REPORT if name.endswith("_full") else REPORTS_PER_COUNTRY))]
+        return [Report(NAME, n, skipped=f"{base} not found") for n in names]
+    return [score(base, n, limit or (EVERY_REPORT if n.endswith("_full") else REPORTS_PER_COUNTRY)) for n in names]
