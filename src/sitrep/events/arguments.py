@@ -14,6 +14,7 @@ from typing import Any
 
 from sitrep.events.argument_groups import fellow_groups, joint_forces, rival_sides
 from sitrep.events.frames import Arg, Frame, Support
+from sitrep.events.glosses import gloss_allies, glossed_side
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.linear_fallback import CROWD_CLASSES, PASSIVE_DEPS, SUBJECTS, PositionReader
 from sitrep.events.participant_names import (
@@ -54,7 +55,12 @@ class ArgumentReader(PositionReader):
     _conj_cache: dict[tuple[int, str | None, bool], list[Arg]]
 
     def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
-        """The participant at noun phrase head ``tok`` (``target``: the one the event was done to)."""
+        """The participant at noun phrase head ``tok`` (``target``: the one the event was done to), as a bracket
+        after it glosses it ("armed men (assumed Darfur communal militia)")."""
+        found = self._read_arg(tok, actors, country, target)
+        return glossed_side(found, tok.doc, actors, tok.idx + len(tok)) if found is not None else None
+
+    def _read_arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
         if tok is None:
             return None
         kids = list(tok.children)  # read once: each walk of .children builds new Tokens
@@ -183,9 +189,15 @@ class ArgumentReader(PositionReader):
         for t in [tok, *tok.conjuncts]:
             a = self._arg(t, actors, country, target)
             if a is not None:
+                # "security forces (presumed police and military)": the police's allies
+                glossed = gloss_allies(a, tok.doc, actors, t.idx + len(t))
+                joint += [g for g in glossed if all(g.name != j.name for j in joint)]
                 out.append(a)
                 out += fellow_groups(t, a, actors, self.lex.cues.get("quantity", frozenset()))
                 own, partners = joint_forces(t, a, actors)
+                if a.actor is not None and a.actor.start != a.start:
+                    # a glossed side: the generic words it replaced are no ally of its own
+                    partners = [p for p in partners if (p.start, p.end) != (a.start, a.end)]
                 out[out.index(a)] = own
                 joint += partners
         # last, so the first two stay the conjoined sides ("X and Y clashed")
