@@ -18,3 +18,19 @@ def test_joint_forces_the_government_owning_a_force_is_not_an_ally(lead):
               "village (Xudur, Bakool).")
     named = [ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; ")]
     assert not any(n and n.startswith("Government of") for n in named)
+
+
+def test_between_sides_clashes_between_two_forces_name_one_side_each(lead):
+    ev = lead("On 26 May 2022, armed clashes took place between Ukrainian and Russian forces in the direction of "
+              "Bohorodychne, Donetsk region. Casualties unknown.")
+    assert ev.sub_event_type == "Armed clash"
+    sides = {ev.actor1, ev.actor2}
+    assert any(n and "Ukraine" in n for n in sides)
+    assert any(n and "Russia" in n for n in sides)
+
+
+def test_between_sides_a_name_split_by_the_parser_is_still_one_side(lead):
+    ev = lead("On 12 February 2022, clashes between SPLM-IO and SSPDF reported at Mirmir cantonment site (Koch "
+              "county, Unity state).")
+    assert ev.actor1 is not None and "SPLM" in ev.actor1
+    assert ev.actor2 is not None and ev.actor2.startswith("Military Forces of South Sudan")

@@ -47,6 +47,7 @@ JOINT_DEPS = {"compound", "nmod", "amod", "appos", "poss", "conj", "cc", "prep",
 JOINT_PREPS = {"of", "from", "including", "under"}
 STATE = {1, 8}  # state forces, external forces
 ARMED_GROUPS = {2, 3, 4}  # rebels, political and identity militias
+CIVILIANS = 7
 
 
 def joint_forces(tok: Any, found: Arg, actors: dict[int, Actor]) -> tuple[Arg, list[Arg]]:
@@ -99,3 +100,31 @@ def _start_token(doc: Any, arg: Arg) -> int:
     """The token where an argument's text starts (-1 when no token starts there)."""
     span = doc.char_span(arg.start, arg.end, alignment_mode="expand")
     return int(span.start) if span is not None else -1
+
+
+def between_sides(hosts: list[Any], actors: dict[int, Actor]) -> tuple[list[Arg], list[Arg]]:
+    """The two sides of "clashes took place between Ukrainian and Russian forces", "heavy gunfire erupted between
+    the ADF and the FARDC-UPDF coalition": the actors of the "between" phrase hanging on a trigger or its verb,
+    split at its first "and" (those before it one side, after it the other; a side's later names are its allies).
+    Empty unless both sides name someone."""
+    from sitrep.events.arguments import Arg
+
+    prep = next((c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return [], []
+    words = list(obj.subtree)
+    split = next((t.i for t in words if t.dep_ == "cc" and t.lower_ == "and"), None)
+    if split is None:
+        return [], []
+    sides: tuple[list[Arg], list[Arg]] = ([], [])
+    for t in words:
+        a = actors.get(t.i)
+        side = sides[0] if t.i < split else sides[1]
+        if a is not None and all(a.name != s.name for s in side) and (not side or side[-1].start != a.start):
+            side.append(Arg(a.name, a.inter, a.start, a.end, a))
+    if not (sides[0] and sides[1]) or {s.name for s in sides[0]} & {s.name for s in sides[1]}:
+        return [], []  # "between rival factions of X and X": the same actor on both sides is no pair to read
+    if CIVILIANS in (sides[0][0].inter, sides[1][0].inter):
+        return [], []  # "a clash between the police and the doctors": a crowd's fight, read as such elsewhere
+    return sides

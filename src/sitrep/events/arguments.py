@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.argument_groups import fellow_groups, joint_forces, rival_sides
+from sitrep.events.argument_groups import between_sides, fellow_groups, joint_forces, rival_sides
 from sitrep.events.frames import Arg, Frame, Support
 from sitrep.events.glosses import gloss_allies, glossed_side
 from sitrep.events.lexicon import Lexicon
@@ -304,11 +304,15 @@ class ArgumentReader(PositionReader):
                 pair = self._args_conj(self._pobj(c), actors, country)
                 if pair:
                     f.actor1 = f.actor1 or pair[0]
-                    if len(pair) > 1 and not pair[1].joint:
+                    # the next other name ("SPLM-IO and SSPDF": the parser splits "SPLM-IO" into two conjuncts)
+                    other = next((p for p in pair[1:] if p.name != pair[0].name), None)
+                    if other is not None and not other.joint:
                         t_tok = None
-                        f.actor2 = pair[1]
+                        f.actor2 = other
         if t_tok is None and verb.i != tok.i:
             t_tok = next((c for c in verb_kids if c.dep_ == "dobj"), None)
+        if f.cls == "clash" and f.actor2 is None:
+            self._between(f, [tok, verb], actors)
         if t_tok is None and len(a1s) > 1 and not a1s[1].joint and f.actor2 is None and self._reciprocal(tok) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok_kids):
             # "Peshmerga forces and the Iraqi army clashed": conjoined subjects of a verb done to each other
@@ -351,6 +355,19 @@ class ArgumentReader(PositionReader):
                 and all(a.name != target.member_of[0] for a in f.assoc2):
             # "an off-duty police officer was shot dead": Civilians (X), the police as associated actor
             f.assoc2.append(Arg(*target.member_of, target.start, target.end))
+
+    @staticmethod
+    def _between(f: Frame, hosts: list[Any], actors: dict[int, Actor]) -> None:
+        """"clashes took place between Ukrainian and Russian forces": a side each (actor1 keeps its side)."""
+        one, two = between_sides(hosts, actors)
+        if not one:
+            return
+        if f.actor1 is not None and any(a.name == f.actor1.name for a in two):
+            one, two = two, one
+        if f.actor1 is None or any(a.name == f.actor1.name for a in one):
+            f.actor1 = f.actor1 or one[0]
+            f.assoc1 += [a for a in one[1:] if all(a.name != b.name for b in (f.actor1, *f.assoc1))]
+            f.actor2, f.assoc2 = two[0], f.assoc2 + two[1:]
 
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
