@@ -36,3 +36,10 @@ def test_arguments_who_claimed_an_attack_the_trigger_names_the_kind_of_is_its_ag
     ev = lead("Ansar Dine claimed an IED attack against French forces in the Abeibara locality.")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
     assert ev.actor1 == "Ansar Dine"
+
+
+def test_arguments_agents_a_by_phrase_on_the_last_conjoined_passive_is_every_verbs_agent(lead):
+    ev = lead("On 21 March 2022, 6 civilians were beaten and tortured by Taliban forces for playing music in "
+              "Kandahar city.")
+    assert ev.actor1 is not None and not ev.actor1.startswith("Unidentified")
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians")

@@ -128,3 +128,16 @@ def between_sides(hosts: list[Any], actors: dict[int, Actor]) -> tuple[list[Arg]
     if CIVILIANS in (sides[0][0].inter, sides[1][0].inter):
         return [], []  # "a clash between the police and the doctors": a crowd's fight, read as such elsewhere
     return sides
+
+
+def place_between(f: Frame, hosts: list[Any], actors: dict[int, Actor]) -> None:
+    """"clashes took place between Ukrainian and Russian forces": a side each (actor1 keeps its side)."""
+    one, two = between_sides(hosts, actors)
+    if not one:
+        return
+    if f.actor1 is not None and any(a.name == f.actor1.name for a in two):
+        one, two = two, one
+    if f.actor1 is None or any(a.name == f.actor1.name for a in one):
+        f.actor1 = f.actor1 or one[0]
+        f.assoc1 += [a for a in one[1:] if all(a.name != b.name for b in (f.actor1, *f.assoc1))]
+        f.actor2, f.assoc2 = two[0], f.assoc2 + two[1:]

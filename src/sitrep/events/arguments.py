@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.argument_groups import between_sides, fellow_groups, joint_forces, rival_sides
+from sitrep.events.argument_groups import fellow_groups, joint_forces, place_between, rival_sides
 from sitrep.events.frames import Arg, Frame, Support
 from sitrep.events.glosses import gloss_allies, glossed_side
 from sitrep.events.lexicon import Lexicon
@@ -223,6 +223,8 @@ class ArgumentReader(PositionReader):
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and (tok.pos_ == "NOUN" or tok.tag_ == "VBG")):
                 agent = self._pobj(c)
                 break
+        if agent is None and passive and subjpass is not None and tok.pos_ == "VERB":
+            agent = self._shared_agent(tok)  # "six civilians were beaten and tortured by Taliban"
         a1_tok = agent
         suffered = verb.i != tok.i and f.cls == "clash" and (passive or self.undergoes(verb))
         if a1_tok is None and suffered:
@@ -312,7 +314,7 @@ class ArgumentReader(PositionReader):
         if t_tok is None and verb.i != tok.i:
             t_tok = next((c for c in verb_kids if c.dep_ == "dobj"), None)
         if f.cls == "clash" and f.actor2 is None:
-            self._between(f, [tok, verb], actors)
+            place_between(f, [tok, verb], actors)  # "clashes took place between X and Y"
         if t_tok is None and len(a1s) > 1 and not a1s[1].joint and f.actor2 is None and self._reciprocal(tok) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "against") for c in tok_kids):
             # "Peshmerga forces and the Iraqi army clashed": conjoined subjects of a verb done to each other
@@ -356,18 +358,16 @@ class ArgumentReader(PositionReader):
             # "an off-duty police officer was shot dead": Civilians (X), the police as associated actor
             f.assoc2.append(Arg(*target.member_of, target.start, target.end))
 
-    @staticmethod
-    def _between(f: Frame, hosts: list[Any], actors: dict[int, Actor]) -> None:
-        """"clashes took place between Ukrainian and Russian forces": a side each (actor1 keeps its side)."""
-        one, two = between_sides(hosts, actors)
-        if not one:
-            return
-        if f.actor1 is not None and any(a.name == f.actor1.name for a in two):
-            one, two = two, one
-        if f.actor1 is None or any(a.name == f.actor1.name for a in one):
-            f.actor1 = f.actor1 or one[0]
-            f.assoc1 += [a for a in one[1:] if all(a.name != b.name for b in (f.actor1, *f.assoc1))]
-            f.actor2, f.assoc2 = two[0], f.assoc2 + two[1:]
+    def _shared_agent(self, tok: Any) -> Any:
+        """The "by" phrase of a conjoined verb that shares the passive subject: the parser hangs it on the last
+        verb of "were beaten and tortured by Taliban", "were arrested, attacked, and stripped by police"."""
+        for v in tok.conjuncts:
+            kids = list(v.children)
+            if v.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in kids):
+                agent = next((self._pobj(c) for c in kids if c.dep_ == "agent"), None)
+                if agent is not None:
+                    return agent
+        return None
 
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the
