@@ -34,3 +34,11 @@ def test_between_sides_a_name_split_by_the_parser_is_still_one_side(lead):
               "county, Unity state).")
     assert ev.actor1 is not None and "SPLM" in ev.actor1
     assert ev.actor2 is not None and ev.actor2.startswith("Military Forces of South Sudan")
+
+
+def test_organisers_the_party_that_called_the_blockade_stands_beside_the_protesters(lead):
+    ev = lead("On 23 November 2023, members of BNP staged a protest rally in Dhaka - Badda (Badda), during the "
+              "ongoing nationwide blockade announced by the BNP and Jamaat-e-Islami for 22-23 November.")
+    named = {ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; ")}
+    assert "JeI: Jamaat-e-Islami" in named
+    assert not any(n and n.startswith("Police") for n in named)

@@ -141,3 +141,29 @@ def place_between(f: Frame, hosts: list[Any], actors: dict[int, Actor]) -> None:
         f.actor1 = f.actor1 or one[0]
         f.assoc1 += [a for a in one[1:] if all(a.name != b.name for b in (f.actor1, *f.assoc1))]
         f.actor2, f.assoc2 = two[0], f.assoc2 + two[1:]
+
+
+# who called a crowd out: "a blockade announced by the BNP and Jamaat-e-Islami", "demonstrations organized by the
+# Houthi-run government", "responded to the call by the Resistance Committee"
+CALLING_VERBS = {"organize", "organise", "announce", "call", "convene", "sponsor"}
+CALLING_NOUNS = {"call", "appeal", "behest"}
+
+
+def organisers(sent: Any, actors: dict[int, Actor]) -> list[Arg]:
+    """The groups a sentence says called or organised its crowd: ACLED names them beside the protesters or
+    rioters (not a police or army named there: a government, a party, a movement)."""
+    from sitrep.events.arguments import Arg
+
+    out: list[Arg] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if not (lemma in CALLING_VERBS and t.pos_ == "VERB" or lemma in CALLING_NOUNS and t.pos_ == "NOUN"):
+            continue
+        for c in t.children:
+            if c.dep_ == "agent" or (t.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in ("by", "of", "from")):
+                for w in c.subtree:
+                    a = actors.get(w.i)
+                    if a is not None and a.kind == "named" and a.inter != CIVILIANS and (a.inter not in STATE or a.name.startswith(
+                            "Government of")) and all(a.name != o.name for o in out):
+                        out.append(Arg(a.name, a.inter, a.start, a.end, a))
+    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.argument_groups import fellow_groups, joint_forces, place_between, rival_sides
+from sitrep.events.argument_groups import fellow_groups, joint_forces, organisers, place_between, rival_sides
 from sitrep.events.frames import Arg, Frame, Support
 from sitrep.events.glosses import gloss_allies, glossed_side
 from sitrep.events.lexicon import Lexicon
@@ -350,6 +350,9 @@ class ArgumentReader(PositionReader):
             else:
                 # "the riots were brought under control by the police": the state force faces the crowd
                 f.actor1, f.actor2 = None, f.actor1
+        if f.cls in CROWD_CLASSES:
+            # "a protest during the blockade announced by the BNP": the callers stand beside the crowd
+            f.assoc1 += [a for a in organisers(sent, actors) if all(a.name != b.name for b in (f.actor1, *f.assoc1) if b)]
         self._linear_fallback(f, actors, sent)
         rival_sides(f, sent)
         target = f.actor2 or (f.victims[0] if f.victims else None)
