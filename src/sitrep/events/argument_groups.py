@@ -167,3 +167,15 @@ def organisers(sent: Any, actors: dict[int, Actor]) -> list[Arg]:
                             "Government of")) and all(a.name != o.name for o in out):
                         out.append(Arg(a.name, a.inter, a.start, a.end, a))
     return out
+
+
+def shared_agent(tok: Any) -> Any:
+    """The "by" phrase of a conjoined verb that shares a passive verb's subject: the parser hangs it on the last
+    verb of "were beaten and tortured by Taliban", "were arrested, attacked, and stripped by police"."""
+    for v in tok.conjuncts:
+        kids = list(v.children)
+        if v.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids):
+            agent = next((p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+    return None

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.argument_groups import fellow_groups, joint_forces, organisers, place_between, rival_sides
+from sitrep.events.argument_groups import (
+    fellow_groups,
+    joint_forces,
+    organisers,
+    place_between,
+    rival_sides,
+    shared_agent,
+)
 from sitrep.events.frames import Arg, Frame, Support
 from sitrep.events.glosses import gloss_allies, glossed_side
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.linear_fallback import CROWD_CLASSES, PASSIVE_DEPS, SUBJECTS, PositionReader
 from sitrep.events.participant_names import (
+    CIVIL_ROLES,
     GENERIC_NAMES,
     HARM_LEMMAS,
     OFF_DUTY,
@@ -26,6 +34,7 @@ from sitrep.events.participant_names import (
     PRIVATE_GUARD,
     generic_name,
     off_duty_mark,
+    staff_role,
 )
 from sitrep.model import Actor
 
@@ -74,12 +83,16 @@ class ArgumentReader(PositionReader):
                 # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him
                 force = (a.name, a.inter) if a.inter == 1 else None
                 return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=force)
+            if target and a.inter == 8 and tok.i not in actors and staff_role(tok.lemma_.lower(), kids) \
+                    and not a.name.startswith(("Military Forces", "Police Forces")):
+                # "a UN staff member" attacked: a civilian, the UN beside him (its peacekeepers are the UN force)
+                return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=(a.name, a.inter))
             return Arg(a.name, a.inter, a.start, a.end, a)
         lemma = tok.lemma_.lower()
         inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
         for c in kids:  # "security forces", "tribal fighters", "security force members"
             mod = self.lex.participants.get(c.lemma_.lower()) if c.dep_ in ("compound", "amod") else None
-            if mod is not None and (inter is None or (inter == 7 and mod != 7)):
+            if mod is not None and (inter is None or (inter == 7 and mod != 7)) and not (mod == 4 and lemma in CIVIL_ROLES):
                 inter = mod
                 break
         if inter is None and (tok.like_num or lemma in self.lex.cues.get("quantity", frozenset())):
@@ -99,6 +112,8 @@ class ArgumentReader(PositionReader):
             police = bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
             force = (generic_name(1, country, police), 1) if inter == 1 else None
             inter = 7
+        if force is None and target and inter == 7 and lemma in CIVIL_ROLES and any(c.lower_ == "clan" for c in kids):
+            force = (f"Unidentified Clan Group ({country})" if country else "Unidentified Clan Group", 4)
         if private_guard:
             # "a security guard" of a shop or a mine is no state force but ACLED's Private Security Forces, an
             # armed side (training notes naming security guards: 19 armed clashes, 9 attacks)
@@ -224,7 +239,7 @@ class ArgumentReader(PositionReader):
                 agent = self._pobj(c)
                 break
         if agent is None and passive and subjpass is not None and tok.pos_ == "VERB":
-            agent = self._shared_agent(tok)  # "six civilians were beaten and tortured by Taliban"
+            agent = shared_agent(tok)  # "six civilians were beaten and tortured by Taliban"
         a1_tok = agent
         suffered = verb.i != tok.i and f.cls == "clash" and (passive or self.undergoes(verb))
         if a1_tok is None and suffered:
@@ -360,17 +375,6 @@ class ArgumentReader(PositionReader):
                 and all(a.name != target.member_of[0] for a in f.assoc2):
             # "an off-duty police officer was shot dead": Civilians (X), the police as associated actor
             f.assoc2.append(Arg(*target.member_of, target.start, target.end))
-
-    def _shared_agent(self, tok: Any) -> Any:
-        """The "by" phrase of a conjoined verb that shares the passive subject: the parser hangs it on the last
-        verb of "were beaten and tortured by Taliban", "were arrested, attacked, and stripped by police"."""
-        for v in tok.conjuncts:
-            kids = list(v.children)
-            if v.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in kids):
-                agent = next((self._pobj(c) for c in kids if c.dep_ == "agent"), None)
-                if agent is not None:
-                    return agent
-        return None
 
     def _sentence_victims(self, sent: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """People killed or hurt in the sentence, for civilian targeting; the same for every frame of the

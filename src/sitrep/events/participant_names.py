@@ -17,6 +17,12 @@ PARTISANS = {"activist", "supporter", "cadre"}  # participants read by their rol
 PRIVATE_GUARD = {"security", "private", "night", "bank", "shop", "hotel"}
 # (training notes naming an off-duty policeman or soldier: 5 of 7 attacks; "former" ones are as often fighters)
 OFF_DUTY = {"off-duty", "unarmed"}
+# people whose role is civil whatever their community: "clan elders" killed are Civilians, their clan beside them
+# (training notes naming clan, tribal, community or village elders: civilians coded in 49 of 94, none as inter 8)
+CIVIL_ROLES = {"elder", "chief", "notable", "civilian"}
+# the civilian staff of a foreign or UN body: "a UN staff member" attacked is a civilian, the UN beside him
+# (training notes naming UN staff, employees, workers or officials: civilians in 18 of 30, inter 8 in 5)
+STAFF_ROLES = {"staff", "staffer", "employee", "official", "worker"}
 
 
 def off_duty_mark(children: list[Any]) -> bool:
@@ -32,3 +38,8 @@ def generic_name(inter: int, country: str | None, police: bool = False) -> str:
         base = "Police Forces" if police else base
         return f"{base} of {country}" if country else base
     return f"{base} ({country})" if country else base
+
+
+def staff_role(lemma: str, children: list[Any]) -> bool:
+    """Whether a noun names an organisation's civilian staff: "staff", "employees", "a staff member"."""
+    return lemma in STAFF_ROLES or (lemma == "member" and any(c.lemma_.lower() in STAFF_ROLES for c in children))
