@@ -275,16 +275,24 @@ class Resolver:
             focus = fallback
         if focus:
             backed: dict[str, set[str]] = {}  # country -> names firmly placed there
+            placed: dict[str, set[str]] = {}  # ... of them, towns and units (no country's or nationality's name)
             for t in toponyms:
                 if t.entry is not None and t.exact:
                     backed.setdefault(t.entry.cc, set()).add(exact_key(t.text))
+                    if t.demonym is None and not t.actor and t.entry.feature not in ("country", "continent"):
+                        placed.setdefault(t.entry.cc, set()).add(exact_key(t.text))
             for top in toponyms:
                 if top.entry is None or backed.get(top.entry.cc, set()) - {exact_key(top.text)}:
                     continue  # another name in the article places it in that country too
-                if self._foreign_namesake(top, top.entry, focus) or (
-                        top.entry.cc != focus and self._unit_abbreviation(top, top.entry)) or (
-                        (focus == given or outvoted) and self._unbacked_abroad(top, top.entry, focus)):
+                namesake = self._foreign_namesake(top, top.entry, focus) or (
+                    top.entry.cc != focus and self._unit_abbreviation(top, top.entry)) or (
+                    (focus == given or outvoted) and self._unbacked_abroad(top, top.entry, focus))
+                outweighed = not namesake and given is None and self._outweighed_abroad(top, top.entry, focus, placed)
+                if namesake or outweighed:
                     home = [c for c in top.candidates if c.cc == focus]
+                    if outweighed:  # only a place of that very name at home, not a loose match ("Limon")
+                        key = exact_key(top.text)
+                        home = [c for c in home if exact_key(c.name) == key or c.idx in self.gaz.aliased.get(key, ())]
                     if home:
                         top.entry = home[0]
                     else:
@@ -330,6 +338,14 @@ class Resolver:
         # a sea or strait is in no country ("the Gulf of Aden" in a Yemen note): it is never abroad
         return top.demonym is None and bool(entry.cc) and entry.cc != focus \
             and entry.feature not in ("country", "continent")
+
+    @staticmethod
+    def _outweighed_abroad(top: Toponym, entry: Entry, focus: str, placed: dict[str, set[str]]) -> bool:
+        """A lone town abroad of under 100,000 people in an article that names another town or unit of the
+        focus country: a namesake ("Rampura" beside Dhaka is Dhaka's, not one of India's Rampuras). A country's
+        name alone does not count ("demonstrated in Wittenberg against the war in Ukraine")."""
+        return top.demonym is None and bool(entry.cc) and entry.cc != focus and entry.feature == "town" \
+            and entry.population < SMALL_PLACE and bool(placed.get(focus, set()) - {exact_key(top.text)})
 
     @staticmethod
     def _foreign_namesake(top: Toponym, entry: Entry, focus: str) -> bool:

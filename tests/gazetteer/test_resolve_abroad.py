@@ -1,0 +1,34 @@
+"""A lone small town abroad loses to the focus country that the article's other towns and units place it in."""
+
+from __future__ import annotations
+
+from sitrep.gazetteer import load_gazetteer
+from sitrep.gazetteer.resolve import Resolver, Toponym
+
+
+def _resolve(*names: str) -> tuple[str | None, list[Toponym]]:
+    tops = []
+    pos = 0
+    for name in names:
+        tops.append(Toponym(name, pos, pos + len(name)))
+        pos += len(name) + 10
+    focus, _ = Resolver(load_gazetteer()).resolve(tops)
+    return focus, tops
+
+
+def test_a_small_town_abroad_beside_a_home_city_takes_the_home_namesake() -> None:
+    """'in El Porvenir ... Lima': Peru's El Porvenir, not Mexico's."""
+    focus, (_, porvenir) = _resolve("Lima", "El Porvenir")
+    assert focus == "PE" and porvenir.entry is not None and porvenir.entry.cc == "PE"
+
+
+def test_a_small_town_abroad_with_no_home_namesake_stays_unresolved() -> None:
+    """'Colombo ... Rampura': not one of India's Rampuras."""
+    focus, (_, rampura) = _resolve("Colombo", "Rampura")
+    assert focus == "LK" and rampura.entry is None and rampura.reason
+
+
+def test_a_country_named_alone_does_not_outweigh_a_town() -> None:
+    """'demonstrated in Wittenberg against the war in Ukraine': Wittenberg stays German."""
+    _, (wittenberg, _) = _resolve("Wittenberg", "Ukraine")
+    assert wittenberg.entry is not None and wittenberg.entry.cc == "DE"
