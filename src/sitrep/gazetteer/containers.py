@@ -264,10 +264,13 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
     out: list[Toponym] = []
     for m in _BRACKET.finditer(text):
         before = text[max(0, m.start() - 30):m.start()].split()
-        # ACLED's formula: a place or a unit word before the bracket ("Dac village (", "Boni ("); not "(AP)"
-        if not before or not (before[-1][:1].isupper() or before[-1].lower() in HINT_FEATURES):
-            continue
         parts = m.group(1).split(",")
+        # ACLED's formula: a place or a unit word before the bracket ("Dac village (", "Boni ("); not "(AP)";
+        # a list of units may follow a place's description too ("Kikatsi police station (Kiruhura, Western)",
+        # "Baipail area (Savar, Dhaka)")
+        if not before or not (before[-1][:1].isupper() or before[-1].lower() in HINT_FEATURES or (
+                len(parts) >= 2 and any(w[:1].isupper() for w in before[-4:-1]))):
+            continue
         pos = m.start(1)
         spans: list[tuple[int, int, str]] = []
         for part in parts:
