@@ -32,3 +32,15 @@ def test_a_country_named_alone_does_not_outweigh_a_town() -> None:
     """'demonstrated in Wittenberg against the war in Ukraine': Wittenberg stays German."""
     _, (wittenberg, _) = _resolve("Wittenberg", "Ukraine")
     assert wittenberg.entry is not None and wittenberg.entry.cc == "DE"
+
+
+def test_a_name_only_one_town_bears_is_no_namesake() -> None:
+    """'Washington communities ... trips to Saipan': the one Saipan is meant; one of many Rampuras is not."""
+    gaz = load_gazetteer()
+    placed = {"US": {"tacoma"}, "LK": {"colombo"}}
+    saipan = Toponym("Saipan", 0, 6, candidates=gaz.lookup("Saipan"))
+    town = next(c for c in saipan.candidates if c.feature == "town")
+    assert not Resolver._outweighed_abroad(saipan, town, "US", placed)
+    rampura = Toponym("Rampura", 0, 7, candidates=gaz.lookup("Rampura"))
+    indian = next(c for c in rampura.candidates if c.cc == "IN")
+    assert Resolver._outweighed_abroad(rampura, indian, "LK", placed)

@@ -343,9 +343,11 @@ class Resolver:
     def _outweighed_abroad(top: Toponym, entry: Entry, focus: str, placed: dict[str, set[str]]) -> bool:
         """A lone town abroad of under 100,000 people in an article that names another town or unit of the
         focus country: a namesake ("Rampura" beside Dhaka is Dhaka's, not one of India's Rampuras). A country's
-        name alone does not count ("demonstrated in Wittenberg against the war in Ukraine")."""
+        name alone does not count ("demonstrated in Wittenberg against the war in Ukraine"), and a name only one
+        town bears is meant ("Saipan" in a story from Washington state)."""
         return top.demonym is None and bool(entry.cc) and entry.cc != focus and entry.feature == "town" \
-            and entry.population < SMALL_PLACE and bool(placed.get(focus, set()) - {exact_key(top.text)})
+            and entry.population < SMALL_PLACE and bool(placed.get(focus, set()) - {exact_key(top.text)}) \
+            and sum(c.feature == "town" and exact_key(c.name) == exact_key(top.text) for c in top.candidates) > 1
 
     @staticmethod
     def _foreign_namesake(top: Toponym, entry: Entry, focus: str) -> bool:
