@@ -33,6 +33,12 @@ SMALL_PLACE = 100_000  # people: a town abroad this small does not outvote the c
 _BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
 
 
+def _called_district(top: Toponym) -> bool:
+    """The text calls the name a district, in a hint word around it or its own last word ("Bara district")."""
+    last = top.text.split()[-1].lower() if " " in top.text else ""
+    return "admin2" in top.hints or "admin2" in HINT_FEATURES.get(last, ())
+
+
 class Resolver:
     """Resolves the toponyms of one article at a time against a ``Gazetteer``."""
 
@@ -40,6 +46,7 @@ class Resolver:
         self.gaz = gazetteer
         self.focus_weight = focus_weight
         self.admin_weight = admin_weight
+        self._districts: dict[str, int] | None = None  # province code -> its number of districts (built on first use)
 
     def candidates(self, top: Toponym) -> None:
         if top.facility:
@@ -130,7 +137,7 @@ class Resolver:
 
     def _score(self, top: Toponym, c: Entry, cshare: dict[str, float], ashare: dict[str, float],
                towns: list[Entry], seats: set[str], support: dict[str, float] | None = None) -> float:
-        s = prior(c.feature, c.population)
+        s = prior(c.feature, self._district_people(c) if _called_district(top) else c.population)
         if c.id.startswith("add:"):
             s += 1.0
         key = exact_key(top.text)
@@ -304,6 +311,23 @@ class Resolver:
         containers_hold(toponyms)
         place_facilities(toponyms, focus)
         return focus, cshare
+
+    def _district_people(self, c: Entry) -> int:
+        """People of a unit the text calls a district: one no town of the package is linked to (all of Kenya's,
+        most of Niger's and Lebanon's, Nepal's since its 2015 reform) has an unknown number, not none; it takes an
+        even share of its province's, so "Bara district" is Nepal's, not Sudan's smaller Bara."""
+        if c.feature != "admin2" or c.population or not c.admin1_code:
+            return c.population
+        if self._districts is None:
+            self._districts = {}
+            for code in self.gaz.admin_idx:
+                if code.count(".") == 2:
+                    province = code.rsplit(".", 1)[0]
+                    self._districts[province] = self._districts.get(province, 0) + 1
+        province_entry = self.gaz.admin_entry(c.admin1_code)
+        if province_entry is None:
+            return 0
+        return province_entry.population // max(1, self._districts.get(c.admin1_code, 1))
 
     @staticmethod
     def _small_places_only(strong: list[Toponym], focus: str | None) -> bool:
