@@ -33,3 +33,14 @@ def test_tally_precision_counts_nothing_named_as_no_evidence_either_way():
     metrics = tally.metrics()
     assert metrics["actor_recall"] == 0.0
     assert metrics["actor_precision"] == 0.0  # no actor named: the ratio has nothing to count
+
+
+def test_period_splits_notes_of_2020_and_earlier_from_recent_ones():
+    from dataclasses import replace
+
+    from sitrep.eval.acled import period
+
+    recent = _record("Rioters (Kenya)", None, [])
+    assert period(recent) == "recent"
+    assert period(replace(recent, event_date=date(2020, 12, 31))) == "old"
+    assert period(replace(recent, event_date=None)) == "old"  # undated: counted with the terse old notes
