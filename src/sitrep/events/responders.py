@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from sitrep.events.arguments import Frame
     from sitrep.model import Actor
 
-CROWD_SIDES = {5, 6}  # rioters, protesters (a crowd read as civilians faced no force more often on dev notes)
+CROWD_SIDES = {5, 6}  # rioters, protesters
+CIVILIANS = 7  # a crowd read as civilians ("students staged a protest") faced no force more often on dev notes,
+# unless the force itself acts in a later sentence: "Police used force and cane-charged at the students"
 CROWD_CLASSES = {"riot", "mob", "protest"}
 SENTENCES_AFTER = 1  # two sentences after added nothing on dev notes
 STATE_FORCES = 1
@@ -35,11 +37,21 @@ def force_faces_crowd(frames: list[Frame], actors: list[Actor], sents: list[Any]
         return
     for f in frames:
         # (a crowd's damage to property alone, "rioters burned a car", gained nothing on dev notes)
+        civilians = f.actor1 is not None and f.actor1.inter == CIVILIANS
         if f.cls not in CROWD_CLASSES or f.actor2 is not None \
-                or (f.actor1 is not None and f.actor1.inter not in CROWD_SIDES):
+                or (f.actor1 is not None and f.actor1.inter not in CROWD_SIDES and not civilians):
             continue
         own = {*([f.actor1.name] if f.actor1 else []), *(a.name for a in f.assoc1)}
         for si, a in forces:
+            if civilians and (si == f.sent or not acts(sents[si], a)):
+                continue
             if f.sent <= si <= f.sent + SENTENCES_AFTER and a.name not in own:
                 f.actor2 = Arg(a.name, a.inter, a.start, a.end, a)
                 break
+
+
+def acts(sent: Any, force: Actor) -> bool:
+    """Whether the force's mention is the subject of its clause ("Police used force"), not its object or a
+    bystander ("demanded that the police release them")."""
+    span = sent.doc.char_span(force.start, force.end, alignment_mode="expand")
+    return span is not None and span[-1].dep_ == "nsubj"
