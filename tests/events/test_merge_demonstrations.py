@@ -21,3 +21,11 @@ def test_merge_protest_without_a_force_keeps_no_second_side(pipe):
     events = pipe.process_batch([Article(text=text, published="2025-09-30")])[0].events
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
     assert events[0].actor2 is None
+
+
+def test_merge_force_answering_a_protest_later_keeps_the_allies_its_words_named(pipe):
+    text = ("On 3 April 2022, hundreds of demonstrators marched in Omdurman (Khartoum state) against the rise in "
+            "bread prices. Security forces (presumed police and military) fired tear gas to disperse them.")
+    ev = pipe.process_batch([Article(text=text, published=None, country="Sudan")])[0].events[0]
+    assert (ev.actor2 or "").startswith("Military Forces of Sudan")
+    assert (ev.assoc_actor_2 or "").startswith("Police Forces of Sudan")

@@ -41,6 +41,13 @@ SHOOTING = {"attack", "force"}
 SHOT_WORDS = {"fire", "fired", "firing", "shoot", "shot", "shooting", "rounds", "bullet", "bullets"}
 
 
+def face_crowd(crowd: Frame, force: Frame) -> None:
+    """The force that answered a crowd becomes its other side, with the allies its own words named: "Security
+    forces (presumed police and military) fired teargas" after the protest keeps the police beside them."""
+    crowd.actor2 = force.actor1
+    crowd.assoc2 += [a for a in force.assoc1 if all(a.name != b.name for b in (force.actor1, *crowd.assoc2) if b)]
+
+
 def shots(f: Frame) -> bool:
     return bool({f.tok.lemma_.lower(), f.tok.lower_, *f.trigger.words} & SHOT_WORDS)
 
@@ -159,7 +166,8 @@ class Merger:
             if crowd is not None and f.actor1 is not None and f.actor1.inter == 1 and f.cls in FORCE_ACTS \
                     and (f.actor2 is None or f.actor2.inter in CROWD_RESPONDED) \
                     and (crowd.actor2 is None or crowd.actor2.inter == 1):
-                crowd.actor2 = crowd.actor2 or f.actor1
+                if crowd.actor2 is None:
+                    face_crowd(crowd, f)
                 crowd.victims += f.victims
                 crowd.absorb(f)
                 continue
@@ -354,7 +362,8 @@ class Merger:
                             and f.actor1.inter in FORCE_SIDES and prev.actor1.inter not in FORCE_SIDES:
                         # "graduates protested ... Security forces beat protesters": the force facing the
                         # demonstrators is the other side (as when both are told in one sentence)
-                        prev.actor2 = prev.actor2 or f.actor1
+                        if prev.actor2 is None:
+                            face_crowd(prev, f)
                     prev.actor1 = prev.actor1 or f.actor1
                     # the victims told first are whom it was done to: "the attack ... disputes of the gang" later
                     # names no second side
