@@ -19,6 +19,7 @@ from typing import Any
 from sitrep.events.arguments import Frame
 from sitrep.events.detect import Detector, whole_sentence
 from sitrep.events.lexicon import lexicon
+from sitrep.events.posts import force_holds_post
 from sitrep.events.responders import force_faces_crowd
 from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event
@@ -142,6 +143,7 @@ def detect_events(document: Document, detector: Detector) -> None:
     kept: dict[str, Frame] = {}
     sents = list(light_doc(document).sents)  # type: ignore[union-attr]
     force_faces_crowd(frames, document.actors or [], sents)
+    force_holds_post(frames, document.actors or [], sents, detector.lex, country)
     for f in frames:
         for loc in _places_split(document, f):
             ev = frame_to_event(document, f, len(events) + 1, loc, sents, detector.links)
