@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -262,27 +263,30 @@ def assign_language(units: list[Unit], gold: dict[str, str], centres: dict[str, 
             chose[_country(u.code)].append(is_english(right))
     for u in units:
         u.english = None
+    nearest: dict[str, list[str]] = {}  # a unit's country -> the training countries that decide for it
     for u in choosing:
         cc = _country(u.code)
-        if cc not in centres:
-            continue
-        lat, lon = centres[cc]
-        scale = math.cos(math.radians(lat))
-        near = sorted((math.hypot(lat - centres[o][0], (lon - centres[o][1]) * scale), o)
-                      for o in chose if o != cc and o in centres)
-        votes = [v for _d, o in near[:LANGUAGE_NEIGHBOURS] for v in chose[o]]
+        if cc not in nearest:
+            nearest[cc] = _nearest_countries(cc, chose, centres, LANGUAGE_NEIGHBOURS)
+        votes = [v for o in nearest[cc] for v in chose[o]]
         if votes and 2 * sum(votes) != len(votes):
             u.english = 2 * sum(votes) > len(votes)
 
 
-def _neighbour_style(cc: str, styles: dict[str, Any], centres: dict[str, tuple[float, float]]) -> list[float]:
+def _nearest_countries(cc: str, others: Iterable[str], centres: dict[str, tuple[float, float]], k: int) -> list[str]:
+    """The ``k`` countries of ``others`` whose centres lie nearest ``cc``'s, ``cc`` left out (none without its centre)."""
     if cc not in centres:
         return []
     lat, lon = centres[cc]
     scale = math.cos(math.radians(lat))  # degrees of longitude shrink away from the equator
     near = sorted((math.hypot(lat - centres[o][0], (lon - centres[o][1]) * scale), o)
-                  for o in styles if o != cc and o in centres)[:NEIGHBOURS]
-    return [float(v) for v in np.mean([styles[o] for _d, o in near], 0)] if near else []
+                  for o in others if o != cc and o in centres)[:k]
+    return [o for _d, o in near]
+
+
+def _neighbour_style(cc: str, styles: dict[str, Any], centres: dict[str, tuple[float, float]]) -> list[float]:
+    near = _nearest_countries(cc, styles, centres, NEIGHBOURS)
+    return [float(v) for v in np.mean([styles[o] for o in near], 0)] if near else []
 
 
 def prepare(units: list[Unit]) -> None:
