@@ -57,6 +57,16 @@ def inflections(word: str) -> set[str]:
     return forms - {word}
 
 
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+def plural_forms(word: str) -> set[str]:
+    """The regular plural of a noun ("mine" -> "mines", "casualty" -> "casualties")."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return {word[:-1] + "ies"}
+    return {word + "s"}
+
+
 def split_words(text: str) -> tuple[str, ...]:
     """Words of a trigger as the tokenizer cuts them: a hyphen between letters is a token of its own
     ("lathi-charge" -> lathi, -, charge), so hyphenated triggers match the text."""
@@ -117,9 +127,14 @@ def load_lexicon(paths: list[Path] | None = None) -> Lexicon:
         lst.sort(key=lambda t: -len(t.words))
     # The small model's lemmatiser misses some forms ("raped" -> "rap"), so inflected
     # forms of single-word triggers are looked up directly too.
+    # A trigger that is only a noun ("mine" the landmine) takes only its plural: "-ing" and "-ed" forms are other
+    # words ("a mining site" is no mine).
     for word, lst in list(single.items()):
+        plurals = plural_forms(word)
         for form in inflections(word):
-            single.setdefault(form, list(lst))
+            found = [t for t in lst if form in plurals or not t.pos or not t.pos <= NOUN_POS]
+            if found:
+                single.setdefault(form, found)
     for lst in single.values():  # a trigger with a context condition is the more specific reading
         lst.sort(key=lambda t: 0 if t.needs else 1)
     return Lexicon(priorities, single, phrases, {k: frozenset(v) for k, v in cues.items()}, participants, list(files))
