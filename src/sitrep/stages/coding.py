@@ -141,11 +141,17 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
 
 
 def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], agent: Any) -> bool:
-    """Whether a word of ``words`` (its form or lemma) stands in the sentences outside the agent's span."""
+    """Whether a word of ``words`` (its form or lemma) stands in the sentences outside the agent's span and the
+    doers joined to it ("police and ethnic militias shot ...": the militias shot too, they are no target)."""
     first, last = agent.start, agent.end  # token indices of the span
+    head = agent.root
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:  # "police" of "police force"
+        head = head.head
+    own = {head.i} | {t.i for t in head.children if t.dep_ in ("compound", "amod")}
+    own |= {t.i for c in head.conjuncts for t in c.subtree}
     for si in indices:
         for tok in sents[si]:
-            if first <= tok.i < last:
+            if first <= tok.i < last or tok.i in own:
                 continue
             if tok.lower_ in words or tok.lemma_.lower() in words:
                 return True
