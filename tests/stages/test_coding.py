@@ -151,3 +151,26 @@ def rules_pipe():
 ])
 def test_coding_armed_words_of_the_doer_are_no_military_target(rules_pipe, text, sub):
     assert lead(rules_pipe, text).sub_event_type == sub
+
+
+def test_coding_armed_words_of_a_second_doer_are_no_military_target(rules_pipe):
+    # the militias joined to the police as doers shot too: no armed target is named
+    text = "On 2 May 2022, regional police and local militias shot and killed 3 herders in Bole village."
+    assert lead(rules_pipe, text).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # people killed or hurt while their goods are taken: the violence to them is the event
+    ("On 4 May 2022, armed men killed a farmer and stole his cattle in Kuka village.", "Attack"),
+    ("On 4 May 2022, gunmen kidnapped and later killed a trader near Bama.", "Attack"),
+    # with no one hurt the taking is the event
+    ("On 4 May 2022, armed men stole cattle from herders in Kuka village.", "Looting/property destruction"),
+    ("On 4 May 2022, gunmen kidnapped a trader near Bama.", "Abduction/forced disappearance"),
+])
+def test_coding_people_hurt_while_taken_or_robbed_is_the_event(rules_pipe, text, sub):
+    assert lead(rules_pipe, text).sub_event_type == sub
+
+
+def test_coding_a_mining_site_is_no_landmine(rules_pipe):
+    text = "On 5 May 2022, gunmen attacked and killed four miners at a mining site in Dong village."
+    assert lead(rules_pipe, text).sub_event_type == "Attack"

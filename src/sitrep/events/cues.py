@@ -63,7 +63,8 @@ def words_of_span(span: Any) -> set[str]:
 
 
 FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
-DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention"}
+# groups read only where they tell what happened (not negated, not a protest's topic or a relative clause)
+DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt"}
 TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
 TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
                "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
