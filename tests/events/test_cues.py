@@ -48,3 +48,20 @@ def test_cues_police_who_did_not_intervene_made_no_intervention(first_sentence):
 def test_cues_a_protest_that_turned_violent_holds_violence(first_sentence):
     cues = sentence_cues(first_sentence("The protesters threw stones and the protest turned violent."), lexicon())
     assert {"violence", "violence_vague"} <= cues
+
+
+@pytest.mark.parametrize("text, chemical", [
+    ("Rebels fired two missiles at an oil/chemical products tanker off the coast.", False),
+    ("Farmers protested the lack of chemical fertilizers.", False),
+    ("Government forces shelled the town with shells containing chemical agents.", True),
+    ("Shells filled with chlorine hit the village.", True),
+])
+def test_cues_chemical_goods_name_no_chemical_weapon(first_sentence, text, chemical):
+    assert ("chemical" in sentence_cues(first_sentence(text), lexicon())) is chemical
+
+
+def test_cues_people_killed_are_hurt_but_no_one_hurt_is_not(first_sentence):
+    assert "people_hurt" in sentence_cues(first_sentence("Gunmen killed a farmer and stole his cattle."), lexicon())
+    assert "people_hurt" not in sentence_cues(first_sentence("Gunmen stole cattle but did not kill anyone."),
+                                              lexicon())
+    assert "people_hurt" not in sentence_cues(first_sentence("No one was injured in the raid."), lexicon())

@@ -161,11 +161,17 @@ def later_intervention(memo: SentenceMemo, first: int, last: int) -> set[str]:
     return set()
 
 
+NO_ONE = {"nobody", "none", "noone"}
+
+
 def _negated(toks: list[Any]) -> list[bool]:
     """For every token, whether its clause's verb is negated ("police were present but did not intervene",
     "did not use tear gas"): what a negated verb tells did not happen."""
     start, n = toks[0].i if toks else 0, len(toks)
     neg_verbs = {t.head.i - start for t in toks if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX")}
+    # "no one was injured", "nobody was killed": a subject that is no one negates its verb
+    neg_verbs |= {t.head.i - start for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
+                  and (t.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))}
     if not neg_verbs:
         return [False] * n
     heads = [t.head.i - start for t in toks]
@@ -237,6 +243,21 @@ def _sentence_words(sent: Any) -> tuple[list[Any], list[str], list[str]]:
     return toks, [t.lower_ for t in toks], [t.lemma_.lower() for t in toks]
 
 
+def _chemical_goods(toks: list[Any], lows: list[str], lemmas: list[str], lex: Lexicon) -> bool:
+    """Whether the sentence's only chemical words describe goods, not a weapon ("a chemical/oil products
+    tanker", "chemical fertilizers"): a modifier of a noun that is no means of attack (cue group chemical_means)."""
+    words, means = lex.cues.get("chemical", frozenset()), lex.cues.get("chemical_means", frozenset())
+    start, n = toks[0].i, len(toks)
+    for k, (low, lemma) in enumerate(zip(lows, lemmas, strict=True)):
+        if low not in words and lemma not in words:
+            continue
+        head = toks[k].head.i - start
+        if low != "chemical" or toks[k].dep_ not in ("amod", "compound", "nmod") or not 0 <= head < n \
+                or lemmas[head] in means:
+            return False
+    return True
+
+
 def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     """The cue groups one sentence holds, as the coding rules read them."""
     toks, lows, lemmas = _sentence_words(sent)
@@ -267,6 +288,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                 and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
         cues |= _groups_of([toks[k] for k in keep], [lows[k] for k in keep], [lemmas[k] for k in keep],
                            index) & DEMO_GROUPS
+    if "chemical" in cues and _chemical_goods(toks, lows, lemmas, lex):
+        cues.discard("chemical")
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks, lemmas):
