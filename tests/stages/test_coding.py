@@ -174,3 +174,17 @@ def test_coding_people_hurt_while_taken_or_robbed_is_the_event(rules_pipe, text,
 def test_coding_a_mining_site_is_no_landmine(rules_pipe):
     text = "On 5 May 2022, gunmen attacked and killed four miners at a mining site in Dong village."
     assert lead(rules_pipe, text).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the explosive is what the attack was made with
+    ("On 3 May 2022, rebels attacked a military convoy with mines near Tagu, killing 3 soldiers.",
+     "Remote explosive/landmine/IED"),
+    ("On 3 May 2022, militants attacked a police station using remote-controlled explosives in Pala.",
+     "Remote explosive/landmine/IED"),
+    # gunfire told beside it: the fight
+    ("On 3 May 2022, rebels attacked a military convoy with mines and gunfire near Tagu, killing 3 soldiers.",
+     "Armed clash"),
+])
+def test_coding_an_attack_made_with_explosives_is_remote_violence(rules_pipe, text, sub):
+    assert lead(rules_pipe, text).sub_event_type == sub

@@ -77,6 +77,10 @@ def _violence(c: Context) -> str:
         return "Air/drone strike"
     if c.cls in ("attack", "kill") and c.cues & {"suicide", "grenade", "chemical"}:
         return _remote(c)
+    if c.cls in ("attack", "kill") and "explosive_means" in c.cues and "firearm" not in c.cues:
+        # "attacked a military convoy with mines", "a mine attack": the explosive is the weapon (with gunfire told
+        # beside it the attack is read as the fight it is)
+        return "Remote explosive/landmine/IED"
     if c.cls in ("attack", "kill") and "shelling" in c.cues:
         return "Shelling/artillery/missile attack"  # remote weapons make it remote violence whatever the target
     if (c.inter2 == 5 or 5 in c.victims) and c.inter1 in (1, 8, None):

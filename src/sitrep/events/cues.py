@@ -258,6 +258,27 @@ def _chemical_goods(toks: list[Any], lows: list[str], lemmas: list[str], lex: Le
     return True
 
 
+MEANS_PREPS = {"with", "using", "by"}
+ATTACK_NOUNS = {"attack", "ambush", "strike", "assault", "blast"}
+
+
+def _explosive_means(toks: list[Any], lows: list[str], lemmas: list[str], lex: Lexicon) -> bool:
+    """Whether an explosive is what an attack was made with ("attacked the convoy with mines", "a mine attack",
+    "using remote-controlled explosives"), not something else the sentence names ("were planting explosives")."""
+    words = lex.cues.get("explosive_item", frozenset()) | lex.cues.get("ied", frozenset())
+    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
+        if low not in words and lemma not in words:
+            continue
+        head = t.head
+        if t.dep_ == "pobj" and head.lower_ in MEANS_PREPS:
+            return True
+        if t.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in ATTACK_NOUNS:
+            return True
+        if t.dep_ == "dobj" and head.lemma_.lower() == "use":
+            return True
+    return False
+
+
 def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     """The cue groups one sentence holds, as the coding rules read them."""
     toks, lows, lemmas = _sentence_words(sent)
@@ -290,6 +311,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                            index) & DEMO_GROUPS
     if "chemical" in cues and _chemical_goods(toks, lows, lemmas, lex):
         cues.discard("chemical")
+    if not cues.isdisjoint(("ied", "explosive_item")) and _explosive_means(toks, lows, lemmas, lex):
+        cues.add("explosive_means")
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks, lemmas):
