@@ -188,3 +188,22 @@ def test_coding_a_mining_site_is_no_landmine(rules_pipe):
 ])
 def test_coding_an_attack_made_with_explosives_is_remote_violence(rules_pipe, text, sub):
     assert lead(rules_pipe, text).sub_event_type == sub
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the fight is coded by its outcome: the place changed hands
+    ("On 2 May 2025, security forces clashed with militants in Dara village. The security forces took control "
+     "of the village.", "Government regains territory"),
+    ("On 2 May 2025, militants clashed with security forces in Dara village. The militants took control "
+     "of the village.", "Non-state actor overtakes territory"),
+    # people or weapons taken are no place
+    ("On 2 May 2025, militants clashed with security forces in Dara village. Two rifles were seized.",
+     "Armed clash"),
+])
+def test_coding_a_fight_followed_by_the_taking_of_a_place_is_the_taking(rules_pipe, text, sub):
+    assert lead(rules_pipe, text).sub_event_type == sub
+
+
+def test_coding_overtaking_a_town_is_a_taking(rules_pipe):
+    assert lead(rules_pipe, "On 2 May 2022, rebels overtook the town of Kuma.").sub_event_type \
+        == "Non-state actor overtakes territory"
