@@ -29,3 +29,16 @@ def test_classify_people_arrested_and_summarily_executed_is_an_attack():
 
 def test_classify_a_plain_arrest_stays_an_arrest():
     assert _arrest({"state_actor"}) == "Arrests"
+
+
+def _shooting(cues: set[str]) -> str:
+    return sub_event_type(Context(cls="attack", trigger="shoot", cues=cues, doc_cues=set(), inter1=1, inter2=2,
+                                  victims={2}, objects=set()))
+
+
+def test_classify_people_called_unarmed_are_attacked_not_fought():
+    assert _shooting({"unarmed", "state_actor"}) == "Attack"
+
+
+def test_classify_armed_people_shot_at_stay_a_fight():
+    assert _shooting({"state_actor"}) == "Armed clash"

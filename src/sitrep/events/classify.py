@@ -121,6 +121,8 @@ def _violence(c: Context) -> str:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
     if target is None and c.objects & c.civilian_places:
         target = 7  # "attacked a village / a market / a church"
+    if "unarmed" in c.cues and target != 7 and c.inter1 not in (5, 6, 7):
+        return "Attack"  # the people shot at were unarmed: violence against civilians, not a fight
     if "off_duty" in c.cues and target in (1, None):
         # "shot an off-duty police officer": state personnel out of service are civilians in ACLED's record
         # (training notes saying "off-duty": 36 attacks, 2 armed clashes)
