@@ -42,3 +42,9 @@ def test_classify_people_called_unarmed_are_attacked_not_fought():
 
 def test_classify_armed_people_shot_at_stay_a_fight():
     assert _shooting({"state_actor"}) == "Armed clash"
+
+
+def test_classify_people_abducted_and_raped_suffer_sexual_violence():
+    ctx = Context(cls="abduction", trigger="abduct", cues={"sexual_harm"}, doc_cues=set(), inter1=3, inter2=7,
+                  victims={7}, objects=set())
+    assert sub_event_type(ctx) == "Sexual violence"

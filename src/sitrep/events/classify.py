@@ -167,6 +167,8 @@ def sub_event_type(c: Context) -> str:
     if cls == "sexual_violence":
         return "Sexual violence"
     if cls == "abduction":
+        if "sexual_harm" in c.cues:
+            return "Sexual violence"  # "abducted and raped two women"
         if c.cues & HARM:
             # people taken and killed, beaten or tortured: the violence done to them is the event (training notes
             # telling a kidnapping with killing or injury words: 25 attacks, 4 abductions)

@@ -64,7 +64,7 @@ def words_of_span(span: Any) -> set[str]:
 
 FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
 # groups read only where they tell what happened (not negated, not a protest's topic or a relative clause)
-DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt"}
+DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm"}
 TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
 TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
                "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
