@@ -207,3 +207,14 @@ def test_coding_a_fight_followed_by_the_taking_of_a_place_is_the_taking(rules_pi
 def test_coding_overtaking_a_town_is_a_taking(rules_pipe):
     assert lead(rules_pipe, "On 2 May 2022, rebels overtook the town of Kuma.").sub_event_type \
         == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # people called armed, or who shoot, are an armed group: an attack on civilians, not a mob
+    ("On 3 May 2022, armed herders killed a farmer at his farm in Akwu.", "Attack"),
+    ("On 3 May 2022, two individuals opened fire at a man in his car in Puebla.", "Attack"),
+    # villagers beating a man are a mob
+    ("On 3 May 2022, villagers beat a suspected thief to death in Akwu.", "Mob violence"),
+])
+def test_coding_armed_people_attack_a_mob_beats(rules_pipe, text, sub):
+    assert lead(rules_pipe, text).sub_event_type == sub

@@ -132,12 +132,21 @@ def _violence(c: Context) -> str:
         # target is named as civilians ("beat a gas station worker")
         target = 1
     if target == 7 or (target is None and "civilian_victim" in c.cues and "military_target" not in c.cues):
-        if c.inter1 == 7:
+        if c.inter1 == 7 and not _armed_doer(c):
             return "Mob violence"
         return "Attack"
     if target in ARMED or "military_target" in c.cues:
         return "Armed clash"
     return "Attack"
+
+
+SHOOTING = {"open fire", "opened fire", "shoot", "gun"}
+
+
+def _armed_doer(c: Context) -> bool:
+    """Doers the rules read as people ("individuals", "pastoralists") who are called armed or who shoot: an armed
+    group in ACLED's coding, never a mob (a mob's weapons are sticks, stones and blades)."""
+    return "armed_doer" in c.agent_cues or c.trigger in SHOOTING
 
 
 def _demonstration(c: Context) -> str:

@@ -113,6 +113,8 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
         if frame.actor1 is not None and doc is not None:
             span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
             ctx.agent_cues = cue_groups(lex, words_of_span(span)) if span is not None else set()
+            if span is not None and _called_armed(span.root):
+                ctx.agent_cues.add("armed_doer")  # "armed Fulani pastoralists": their own words say "armed"
             if "military_target" in cues and span is not None and not _named_beside(
                     sents, [frame.sent, *frame.extra_sents], lex.cues.get("military_target", frozenset()), span):
                 # "militants assassinated a councillor": the only armed words name the doer, not the target
@@ -138,6 +140,14 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
         sub = ev.sub_event_type or "Other"
         victims = set()
     return sub, victims, inputs
+
+
+def _called_armed(head: Any) -> bool:
+    """Whether the doer's noun (or the noun it belongs to: "police" of "police force") is said to be armed
+    ("armed Fulani pastoralists", "heavily armed men")."""
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "heavily-armed") for c in head.children)
 
 
 def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], agent: Any) -> bool:
