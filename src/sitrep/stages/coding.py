@@ -14,12 +14,13 @@ from typing import Any
 from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.events.arguments import Frame, generic_name
-from sitrep.events.classify import TERRITORY, Context, rule_features, sub_event_type
+from sitrep.events.classify import Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.cues import SentenceMemo, cue_groups, later_intervention, words_of_span
 from sitrep.events.fatalities import total
 from sitrep.events.gate import CoderGate
 from sitrep.events.lexicon import Lexicon, lexicon
+from sitrep.events.takings import fights_that_took_places
 from sitrep.learn import load
 from sitrep.learn.coder_model import SentencesText
 from sitrep.lightdoc import light_doc
@@ -273,7 +274,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     gate = gate.for_text(document.article.text) if gate is not None else None
     found = [rule_coding(ev, frames.get(ev.event_id), document, lex, book, doc_cues,
                          trailing.get(ev.event_id, ()), sents, memo) for ev in document.events]
-    found = _fights_that_took_places(document, frames, found)
+    found = fights_that_took_places(document.events, frames, found, document.extras.setdefault(INPUTS_KEY, {}))
     subs = [sub for sub, _, _ in found]
     if coder is not None:
         # the model weighs the words and what the rules found, every event of the document in one pass; the gate
@@ -288,50 +289,6 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
         add_identities(ev, identities, country)  # also when no identity was read: victims of violence are civilians
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
-
-
-TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
-TAKING_AFTER = 2  # sentences after a fight in which the taking of its place is still its outcome
-
-
-def _fights_that_took_places(document: Document, frames: dict[str, Frame],
-                             found: list[tuple[str, set[int], ModelInputs | None]]
-                             ) -> list[tuple[str, set[int], ModelInputs | None]]:
-    """A fight followed by the taking of a place ("Al Shabaab clashed with SNA forces in X village. The militants
-    took control over the village."): ACLED codes the fight by its outcome, the territory changing hands. The
-    fight's rule finding becomes the taking's (its other findings stay); the taking stays an event of its own."""
-    spans: list[tuple[int, int, str, str] | None] = []
-    for ev in document.events:
-        f = frames.get(ev.event_id)
-        spans.append((f.sent, max([f.sent, *f.extra_sents]), f.cls, f.modality) if f is not None else None)
-    out = list(found)
-    for i, (sub, victims, inputs) in enumerate(found):
-        own = spans[i]
-        if sub != "Armed clash" or inputs is None or own is None or own[3] != "asserted":
-            continue
-        last = own[1]
-        taking = next((found[j][0] for j, span in enumerate(spans)
-                       if span is not None and j != i and span[2] == "capture" and span[3] == "asserted"
-                       and found[j][0] in TAKEN and last <= span[0] <= last + TAKING_AFTER
-                       and _names_a_place(found[j][2])), None)
-        if taking is None:
-            continue
-        feats = [f"rule={taking}" if f.startswith("rule=") else f for f in inputs[2]]
-        feats.append("fight_took_place")
-        out[i] = (taking, victims, (taking, inputs[1], feats, inputs[3]))
-        kept = document.extras.get(INPUTS_KEY, {})
-        eid = document.events[i].event_id
-        if eid in kept:
-            kept[eid] = (kept[eid][0], feats, taking, kept[eid][3])
-    return out
-
-
-def _names_a_place(inputs: ModelInputs | None) -> bool:
-    """Whether a taking names the place taken ("took control over the village"), not only people or things
-    ("1 captured", "2 AK47 were seized")."""
-    feats = inputs[2] if inputs is not None else []
-    return any(f.startswith("object=") and f[7:] in TERRITORY for f in feats) or any(
-        f.startswith("trigger=") and "control" in f for f in feats)
 
 
 def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None) -> None:
