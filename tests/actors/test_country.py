@@ -85,3 +85,38 @@ def test_a_generic_actor_votes_only_for_the_country_its_own_words_name():
     without.actors = d.actors[1:]
     votes = country_votes(d)
     assert votes["Italy"] == country_votes(without)["Italy"] and votes["Iran"] > 0
+
+
+def test_a_village_read_abroad_loses_to_where_the_armed_group_operates():
+    # "Katiba Macina militants attacked the village of Yoro": Yoro also names a town in Honduras
+    d = doc([place("Yoro", 60, "Honduras", "town")], focus_country="Honduras")
+    d.actors = [Actor(text="Katiba Macina", start=20, end=33, name="Katiba Macina", inter=2, kind="named")]
+    assert article_country(d) == "Mali"
+    # a town with its admin units in brackets vouches for itself
+    hinted = doc([place("Kouyape", 60, "Cameroon", "town"), place("Kolofata", 70, "Cameroon", "admin2")],
+                 place_hints=[70])
+    hinted.actors = d.actors
+    assert article_country(hinted) == "Cameroon"
+
+
+def test_a_name_groups_of_several_countries_share_votes_for_none():
+    # "Islamic State militants" in a Sahel note: the matcher's first reading must not vote Iraq in
+    d = doc([])
+    d.actors = [Actor(text="Islamic State militants", start=10, end=33, name="Islamic State (Iraq)", inter=2,
+                      kind="named")]
+    assert "Iraq" not in {c for c, v in country_votes(d).items() if v > 0}
+
+
+def test_a_nationality_word_votes_once_however_often_it_is_repeated():
+    d = doc([place("Central African Republic", 40, "Central African Republic", "country"),
+             place("Ugandan", 80, "Uganda", "demonym"), place("Ugandan", 140, "Uganda", "demonym")])
+    assert article_country(d) == "Central African Republic"
+
+
+def test_source_names_carry_a_country_in_part_or_glued():
+    assert source_countries("Actu Burkina") == {"Burkina Faso"}
+    assert source_countries("Maliweb") == {"Mali"}
+    assert source_countries("ActuNiger") == {"Niger"}
+    # a wire agency named for its home reports from anywhere; a continent is no country
+    assert source_countries("Agence France Presse") == set()
+    assert source_countries("All Africa") == set()

@@ -14,7 +14,10 @@ country with the most weight wins:
 
 A country backed by one mention of a one-word place name alone counts for less: a lone word read as a
 namesake abroad ("Northern" as a province of Fiji) should not outvote a source or a
-nationality word.
+nationality word. So does a country backed by place names alone when the article's armed groups are all
+known elsewhere: a terse note's village ("JNIM militants attacked Nama") read as a namesake abroad
+(the Philippines) should not outvote where the group operates. A name several groups of different
+countries go by ("Islamic State") votes for none of them.
 """
 
 from __future__ import annotations
@@ -42,8 +45,11 @@ SOURCE_WEIGHT = 1.5
 KNOWN_SOURCE_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.25
 LONE_PLACE_FACTOR = 0.6  # one place name is all that backs the country
+# place names alone back the country, and none of the article's non-state named actors is known there
+NAMESAKE_FACTOR = 0.3
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
 _BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
+_AGENCY_WORDS = frozenset({"presse", "press"})
 
 
 @lru_cache(maxsize=1)
@@ -70,15 +76,52 @@ def _key(text: str) -> str:
     return str(exact_key(text))
 
 
+# words of several countries' names that say nothing alone ("Republic", "Central")
+_NAME_WORDS_STOP = frozenset({"republic", "democratic", "united", "islands", "island", "central", "african", "arab",
+                              "kingdom", "states", "federal", "federated", "saint", "north", "south", "east", "west",
+                              "northern", "southern", "people", "peoples", "new", "the", "and", "of", "costa", "sierra", "africa",
+                              "sahara"})
+# what outlets glue to a country's name ("Maliweb", "Fasozine", "ActuNiger")
+_GLUED = ("actu", "info", "infos", "web", "net", "zine", "vox", "news", "online", "media", "tv", "fm", "press", "live")
+
+
 @lru_cache(maxsize=1)
 def _source_names() -> dict[str, str]:
-    """Country names and capitals, folded, -> ISO code: the words a national outlet's name carries."""
+    """Country names and capitals, folded, -> ISO code: the words a national outlet's name carries; a word
+    of a country's name that is no other country's ("Burkina", "Faso", "Lanka") stands for it too."""
     out: dict[str, str] = {}
+    words: dict[str, set[str]] = {}
     for cc, info in _reporting().gaz.countries.items():
         for name in (info.get("name", ""), *info.get("alt", []), info.get("capital", "")):
             if name and len(name) > 3:
                 out.setdefault(_key(name), cc)
+        parts = re.findall(r"[A-Za-z]+", info.get("name", "") or "")
+        for w in parts if len(parts) > 1 else ():
+            words.setdefault(w, set()).add(cc)
+    common = _common_words()
+    for w, ccs in words.items():
+        k = _key(w)
+        # not a nationality word ("Indian" of British Indian Ocean Territory) nor a common word
+        if len(ccs) == 1 and len(k) > 4 and k not in _NAME_WORDS_STOP and k not in common and k not in out \
+                and _reporting().gaz.demonym(w) is None:
+            out[k] = next(iter(ccs))
     return out
+
+
+def _common_words() -> frozenset[str]:
+    from sitrep.resources import read_word_list
+
+    return frozenset(read_word_list("lowercase_words.txt"))
+
+
+def _glued(word: str, names: dict[str, str]) -> str | None:
+    """The country an outlet's one-word name glues to a news word ("Maliweb", "ActuNiger", "Fasozine")."""
+    low = word.lower()
+    for affix in _GLUED:
+        for stem in (low[len(affix):] if low.startswith(affix) else "", low[:-len(affix)] if low.endswith(affix) else ""):
+            if len(stem) > 3 and (cc := names.get(_key(stem))) is not None:
+                return cc
+    return None
 
 
 def source_countries(source: str | None) -> set[str]:
@@ -97,10 +140,14 @@ def source_countries(source: str | None) -> set[str]:
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 phrase = " ".join(words[i:i + n])
+                if n == 1 and words[i + 1:i + 2] and words[i + 1].lower() in _AGENCY_WORDS:
+                    continue  # a wire agency named for its home ("Agence France Presse") reports from anywhere
                 if (cc := names.get(_key(phrase))) is not None:
                     out.add(cc)
                 elif n == 1 and (dem := rep.gaz.demonym(phrase)) is not None and dem.feature == "country":
                     out.add(dem.cc)
+                elif n == 1 and (cc := _glued(phrase, names)) is not None:
+                    out.add(cc)
     found = {rep.gaz.country_name(cc) for cc in out}
     return {str(n) for n in found if n}
 
@@ -113,9 +160,15 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     place_names: dict[str, set[str]] = defaultdict(set)  # country -> distinct place names backing it
     mentions: Counter[str] = Counter()
     other: set[str] = set()  # countries backed by something besides place names
+    demonyms: set[str] = set()
     for p in document.places:
         if not p.country or p.start in in_names:
             continue
+        if p.feature == "demonym":
+            # "Ugandan rebels ... ambushed by Ugandan soldiers": a nationality word says who acts, once
+            if p.country in demonyms:
+                continue
+            demonyms.add(p.country)
         w = PLACE_WEIGHT.get(p.feature or "", OTHER_PLACE_WEIGHT)
         if p.start in hints:
             w += HINT_WEIGHT
@@ -139,6 +192,8 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             return not covered.isdisjoint(range(start, end))
         return any(s < end and start < e for s, e in spans)
 
+    group_homes: set[str] = set()  # where the article's non-state named actors are known to act
+    hinted = {p.country for p in document.places if p.country and p.start in hints}
     for a in document.actors:
         # "Russian forces" is one piece of evidence: its nationality word has voted already
         if not a.name or on_a_place(a.start, a.end):
@@ -157,6 +212,10 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             continue
         row = index.by_name.get(a.name)
         homes = index.rows[row].countries if row is not None else ()
+        if _ambiguous(index, a.text or ""):
+            continue
+        if homes and not a.name.startswith(_STATE_PREFIXES):
+            group_homes.update(homes)
         if len(homes) == 1:
             state = a.name.startswith(_STATE_PREFIXES)
             votes[homes[0]] += STATE_ACTOR_WEIGHT if state else NAMED_ACTOR_WEIGHT
@@ -178,10 +237,30 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     if isinstance(focus, str) and focus:
         votes[focus] += FOCUS_WEIGHT
     for c, names in place_names.items():
+        # an admin unit in brackets vouches for its place, unless that one name is all there is ("Nahi-Mossi
+        # (coded as Nahi ...)")
+        vouched = c in hinted and len(names) > 1
+        if group_homes and c not in group_homes and c not in other and not vouched:
+            votes[c] *= NAMESAKE_FACTOR
+            continue
         # one mention of a one-word name ("Northern", "Amara") is the likeliest namesake abroad
         if len(names) == 1 and c not in other and len(votes) > 1 and mentions[c] == 1 and " " not in next(iter(names)):
             votes[c] -= (1 - LONE_PLACE_FACTOR) * (votes[c] - (FOCUS_WEIGHT if c == focus else 0.0))
     return votes
+
+
+def _ambiguous(index: Any, text: str) -> bool:
+    """Whether a mention is a name groups of different countries go by ("Islamic State militants"): the
+    matcher picked one of them by the article's first-read country, which must not vote that reading back in."""
+    from sitrep.actors.dictionary import token_key
+
+    key = token_key(text)
+    if len(key) > 1 and key[-1] in index.member_nouns:
+        key = key[:-1]  # "ISIS fighters"
+    homes = [set(index.rows[e.row].countries) for e in index.aliases.get(key) or [] if not e.restricted]
+    homes = [h for h in homes if h]
+    # rows of one group's periods or splinters share a country ("ISGS": Islamic State (Greater Sahara), (Sahel))
+    return len(homes) > 1 and not set.intersection(*homes)
 
 
 @lru_cache(maxsize=4096)  # the same few mentions ("police", "Iraqi forces") are asked in every article, 3 times each
