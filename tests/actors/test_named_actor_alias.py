@@ -29,3 +29,11 @@ def test_country_acronyms_name_a_country_only_in_capitals() -> None:
 
     assert countries("a car was set on fire near the temple, witnesses told us") == {}
     assert countries("CAR troops and U.S. advisers") == {"Central African Republic": 1, "United States": 1}
+
+
+def test_hand_made_rows_are_spelled_as_acleds_record_spells_them() -> None:
+    # the record codes "RRR: Return, Reclamation and Rehabilitation" (never "3R: ..."), "UN: United Nations"
+    assert named_actor_alias("Return Reclamation and Rehabilitation") == "RRR: Return, Reclamation and Rehabilitation"
+    assert named_actor_alias("United Nations") == "UN: United Nations"
+    assert named_actor_alias("Pyu Saw Htee") == "Pyu Saw Htee"
+
