@@ -37,3 +37,9 @@ def test_hand_made_rows_are_spelled_as_acleds_record_spells_them() -> None:
     assert named_actor_alias("United Nations") == "UN: United Nations"
     assert named_actor_alias("Pyu Saw Htee") == "Pyu Saw Htee"
 
+
+def test_a_movement_renamed_over_time_takes_the_name_of_the_events_year() -> None:
+    from sitrep.actors import normalise_actor
+
+    names = {y: (normalise_actor("Tuareg rebels", "Mali", y) or None) for y in (2012, 2016, 2022)}
+    assert {y: a.name.split(":")[0] for y, a in names.items() if a} == {2012: "MNLA", 2016: "CMA", 2022: "CSP-DPA"}
