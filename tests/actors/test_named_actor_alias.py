@@ -43,3 +43,17 @@ def test_a_movement_renamed_over_time_takes_the_name_of_the_events_year() -> Non
 
     names = {y: (normalise_actor("Tuareg rebels", "Mali", y) or None) for y in (2012, 2016, 2022)}
     assert {y: a.name.split(":")[0] for y, a in names.items() if a} == {2012: "MNLA", 2016: "CMA", 2022: "CSP-DPA"}
+
+
+def _name(text: str, country: str, year: int) -> str | None:
+    from sitrep.actors import normalise_actor
+
+    actor = normalise_actor(text, country, year)
+    return actor.name if actor else None
+
+
+def test_peacekeepers_are_the_un_mission_of_the_country_they_serve_in() -> None:
+    assert (_name("UN peacekeepers", "Mali", 2019) or "").startswith("MINUSMA")
+    assert (_name("peacekeepers", "Lebanon", 2019) or "").startswith("UNIFIL")
+    # where no mission of the dictionary serves, the UN's forces
+    assert _name("peacekeepers", "Haiti", 2019) == "Military Forces of the United Nations"
