@@ -36,7 +36,7 @@ def user_data(tmp_path, monkeypatch):
         ("Iraq's army", None, "Military Forces of Iraq (2018-)", 1),
         ("Ansar Allah", "Yemen", "Military Forces of Yemen (2017-) Houthi", 1),
         ("JNIM", "Burkina Faso", "JNIM: Group for Support of Islam and Muslims", 2),
-        ("ISWAP", "Nigeria", "Islamic State (West Africa)", 2),
+        ("ISWAP", "Nigeria", "Islamic State (West Africa) - Lake Chad Faction", 2),  # its name since 2022
         ("Rapid Support Forces", "Sudan", "RSF: Rapid Support Forces", 2),
         ("M23 rebels", "Democratic Republic of Congo", "M23: March 23 Movement", 2),
         ("Tatmadaw", "Myanmar", "Military Forces of Myanmar (2021-)", 1),

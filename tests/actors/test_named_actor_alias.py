@@ -57,3 +57,9 @@ def test_peacekeepers_are_the_un_mission_of_the_country_they_serve_in() -> None:
     assert (_name("peacekeepers", "Lebanon", 2019) or "").startswith("UNIFIL")
     # where no mission of the dictionary serves, the UN's forces
     assert _name("peacekeepers", "Haiti", 2019) == "Military Forces of the United Nations"
+
+
+def test_iswap_takes_the_name_the_record_gives_it_in_the_events_year() -> None:
+    assert _name("ISWAP", "Nigeria", 2017) == "Boko Haram - Wilayat Gharb Ifriqiyyah"
+    assert _name("ISWAP", "Nigeria", 2020) == "Islamic State (West Africa)"
+    assert _name("ISWAP", "Niger", 2022) == "Islamic State (West Africa) - Lake Chad Faction"

@@ -310,7 +310,7 @@ def test_events_category_label_and_goods_taken_by_the_same_actor_make_one_lootin
             "also made off with cattle.")
     ev = pipe.process_batch([Article(text=text, published="2022-03-02")])[0].events
     assert [e.sub_event_type for e in ev] == ["Looting/property destruction"]
-    assert ev[0].actor1 == "Islamic State (West Africa)" and "trigger_2" in ev[0].evidence
+    assert ev[0].actor1 == "Islamic State (West Africa) - Lake Chad Faction" and "trigger_2" in ev[0].evidence
 
 
 def test_events_bodies_with_marks_of_violence_are_an_attack_not_by_who_found_them(pipe):

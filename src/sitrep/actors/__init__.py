@@ -79,7 +79,7 @@ def named_actor_alias(text: str) -> str | None:
     if not entries:
         return None
     forms = tuple(t.translate(_DROP) for t, _, _ in tokenize(text) if norm_token(t))
-    for e in entries:
-        if not e.restricted and (e.case is None or e.case == forms):
-            return index.rows[e.row].name
-    return None
+    names = [index.rows[e.row] for e in entries if not e.restricted and (e.case is None or e.case == forms)]
+    # a name still in use before a period's ("ISWAP" is Islamic State (West Africa), not its 2017 name)
+    current = [r for r in names if r.end_year is None]
+    return (current or names)[0].name if names else None
