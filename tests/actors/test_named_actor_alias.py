@@ -63,3 +63,9 @@ def test_iswap_takes_the_name_the_record_gives_it_in_the_events_year() -> None:
     assert _name("ISWAP", "Nigeria", 2017) == "Boko Haram - Wilayat Gharb Ifriqiyyah"
     assert _name("ISWAP", "Nigeria", 2020) == "Islamic State (West Africa)"
     assert _name("ISWAP", "Niger", 2022) == "Islamic State (West Africa) - Lake Chad Faction"
+
+
+def test_a_faction_the_note_names_is_coded_as_that_faction() -> None:
+    # "CODECO-URDPC militiamen": the record codes the faction (13 of 13 training events), plain "CODECO" the group
+    assert (_name("CODECO-URDPC militiamen", "Democratic Republic of Congo", 2022) or "").startswith("CODECO-URDPC:")
+    assert _name("CODECO militants", "Democratic Republic of Congo", 2022) == "CODECO: Cooperative for Development of Congo"
