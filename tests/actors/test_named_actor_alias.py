@@ -60,7 +60,7 @@ def test_peacekeepers_are_the_un_mission_of_the_country_they_serve_in() -> None:
 
 
 def test_iswap_takes_the_name_the_record_gives_it_in_the_events_year() -> None:
-    assert _name("ISWAP", "Nigeria", 2017) == "Boko Haram - Wilayat Gharb Ifriqiyyah"
+    assert _name("ISWAP", "Nigeria", 2017) == "Islamic State (West Africa)"
     assert _name("ISWAP", "Nigeria", 2020) == "Islamic State (West Africa)"
     assert _name("ISWAP", "Niger", 2022) == "Islamic State (West Africa) - Lake Chad Faction"
 

@@ -32,7 +32,7 @@ def test_between_sides_clashes_between_two_forces_name_one_side_each(lead):
 def test_between_sides_a_name_split_by_the_parser_is_still_one_side(lead):
     ev = lead("On 12 February 2022, clashes between SPLM-IO and SSPDF reported at Mirmir cantonment site (Koch "
               "county, Unity state).")
-    assert ev.actor1 is not None and "In Opposition" in ev.actor1
+    assert ev.actor1 is not None and ev.actor1.startswith("SPLM-In Opposition")
     assert ev.actor2 is not None and ev.actor2.startswith("Military Forces of South Sudan")
 
 
