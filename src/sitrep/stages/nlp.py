@@ -69,12 +69,31 @@ def _paragraph_starts(doc: Any) -> list[int]:
 @lru_cache(maxsize=4)
 def load_model(name: str = DEFAULT_MODEL) -> Any:
     """Load the spaCy model once per process (engines rely on this cache)."""
+    return build_model(name)
+
+
+def build_model(name: str = DEFAULT_MODEL, cheaper: bool = True) -> Any:
+    """A fresh pipeline: the model, the paragraph component, and (unless ``cheaper`` is False) the
+    model's components that sitrep has exact, cheaper equivalents of swapped for them."""
     import spacy
 
     _register_component()
     nlp = spacy.load(name)
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if cheaper:
+        cheaper_components(nlp)
     return nlp
+
+
+def cheaper_components(nlp: Any) -> list[str]:
+    """Swap the model's attribute ruler and rule lemmatizer for sitrep's equivalents (same values, a
+    tenth of the parse less: sitrep.stages.attribute_table, sitrep.stages.lemma_memo); each is kept
+    when its patterns or mode are not ones the equivalent reproduces. Returns the names swapped."""
+    from sitrep.stages.attribute_table import RULER, replace_ruler
+    from sitrep.stages.lemma_memo import LEMMATIZER, replace_lemmatizer
+
+    swapped = [RULER] if replace_ruler(nlp) else []
+    return swapped + ([LEMMATIZER] if replace_lemmatizer(nlp) else [])
 
 
 def sentence_index(doc: Any, char: int) -> int:
