@@ -9,6 +9,7 @@ worker), and the ratio ours / spaCy.
     python benchmarks/throughput.py --articles 600 --processes 2 --json
     python benchmarks/throughput.py --commands --articles 600   # the CLI commands, wall clock
     python benchmarks/throughput.py --commands --baseline /tmp/old/src   # before/after in the same rounds
+    python benchmarks/throughput.py --commands --spacy-table   # also spaCy with sitrep's attribute table
 
 Ours = ``PoolEngine`` (one pipeline per worker, model loaded once) running
 every configured stage and returning Results; timing starts after the
@@ -26,6 +27,14 @@ of those (the steadier figure when other jobs share the machine). With
 ``src`` at an older commit) runs extract and ingest in the same rounds, so a
 before/after comparison shares the machine's load; each figure carries the
 load average when it was taken.
+
+The spaCy side is the model as spaCy ships it. sitrep swaps the model's
+attribute ruler and rule lemmatizer for exact, cheaper equivalents
+(``sitrep.stages.nlp.cheaper_components``), so part of sitrep's ratio is a
+cheaper parse; with ``--spacy-table`` a second spaCy command (``spacy+table``:
+the same model with those two components swapped) runs in the same rounds, and
+each command's ratio to it is reported too (``*_ratio_vs_table``): sitrep's own
+cost over the parse it really runs.
 """
 
 from __future__ import annotations
@@ -145,6 +154,9 @@ import json, sys, spacy
 from sitrep.stages.nlp import DEFAULT_MODEL
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 nlp = spacy.load(DEFAULT_MODEL)
+if sys.argv[4:] == ["table"]:
+    from sitrep.stages.nlp import cheaper_components
+    assert cheaper_components(nlp) == ["attribute_ruler", "lemmatizer"]
 print(sum(1 for _ in nlp.pipe(texts, n_process=int(sys.argv[2]), batch_size=int(sys.argv[3]))))
 """
 
@@ -217,12 +229,13 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float
 
 
 def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds: int,
-                     baseline: str | None = None) -> dict[str, object]:
+                     baseline: str | None = None, spacy_table: bool = False) -> dict[str, object]:
     """spaCy's nlp.pipe, ``sitrep extract`` and ``sitrep ingest``, end to end, best of ``rounds``.
 
     ``baseline``: a folder holding another ``sitrep`` package (e.g. a worktree's ``src``); its extract and
     ingest run in the same rounds (as ``extract@baseline``, ``ingest@baseline``), so that a before/after
-    comparison shares the machine's load.
+    comparison shares the machine's load. ``spacy_table``: also spaCy's nlp.pipe with sitrep's attribute
+    table and lemma memo in place of the model's (``spacy+table``), and every command's ratio to it.
     """
     import os
     import tempfile
@@ -239,6 +252,9 @@ def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds
             "ingest": [str(bindir / "sitrep"), "ingest", str(corpus), "-j", str(processes), "--quiet",
                        "--db", f"{tmp}/bench.duckdb"],
         }
+        if spacy_table:
+            commands = {"spacy": commands["spacy"], "spacy+table": [*commands["spacy"], "table"],
+                        **{k: v for k, v in commands.items() if k != "spacy"}}
         envs: dict[str, dict[str, str] | None] = dict.fromkeys(commands)
         if baseline:
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([baseline, os.environ.get("PYTHONPATH", "")])}
@@ -259,9 +275,13 @@ def measure_commands(n: int, words: int, processes: int, batch_size: int, rounds
         result["seconds"] = round(result["seconds"], 2)
         out[name] = result
     for name in best:
-        if name != "spacy":
+        if not name.startswith("spacy"):
             out[f"{name}_ratio"] = round(best["spacy"]["seconds"] / best[name]["seconds"], 3)
             out[f"{name}_cpu_ratio"] = round(best["spacy"]["cpu_seconds"] / best[name]["cpu_seconds"], 3)
+            if "spacy+table" in best:
+                table = best["spacy+table"]
+                out[f"{name}_ratio_vs_table"] = round(table["seconds"] / best[name]["seconds"], 3)
+                out[f"{name}_cpu_ratio_vs_table"] = round(table["cpu_seconds"] / best[name]["cpu_seconds"], 3)
     return out
 
 
@@ -281,6 +301,8 @@ def main() -> None:
                         help="time the CLI commands (sitrep extract / ingest -j N) against spaCy, end to end")
     parser.add_argument("--baseline", help="--commands: also time extract/ingest of the sitrep package in this "
                         "folder (e.g. a worktree's src), in the same rounds")
+    parser.add_argument("--spacy-table", action="store_true", help="--commands: also time spaCy's nlp.pipe with "
+                        "sitrep's cheaper components in place of the model's, and the ratios to it")
     parser.add_argument("--side", choices=("spacy", "sitrep"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages:
@@ -292,7 +314,7 @@ def main() -> None:
         return
     if args.commands:
         report = measure_commands(args.articles, args.words, args.processes, args.batch_size, args.rounds,
-                                  args.baseline)
+                                  args.baseline, args.spacy_table)
         print(json.dumps(report) if args.json else json.dumps(report, indent=1))
         return
     if args.side:
