@@ -18,7 +18,7 @@ import numpy as np
 
 FACTORY = "sitrep_lemma_memo"
 LEMMATIZER = "lemmatizer"
-_LIMIT = 500_000  # keys remembered before starting afresh (a long-lived worker's memory)
+_LIMIT = 50_000  # keys remembered before starting afresh: ~15 MB at most in a long-lived worker
 
 
 class LemmaMemo:
