@@ -107,3 +107,10 @@ def test_attribute_table_equals_the_models_ruler(pipelines, text):
     a, b = original(text), ours(text)
     assert (a.to_array(COLUMNS) == b.to_array(COLUMNS)).all()
     assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
+
+
+def test_attribute_table_without_rules_refuses_to_run():
+    nlp = spacy.blank("en")
+    table = AttributeTable(nlp.vocab)
+    with pytest.raises(RuntimeError):
+        table(nlp("Gunmen fled."))

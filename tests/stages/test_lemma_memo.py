@@ -50,3 +50,9 @@ def test_lemma_memo_leaves_a_lookup_lemmatizer_alone():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert replace_lemmatizer(nlp) is False
     assert nlp.pipe_names == ["lemmatizer"]
+
+
+def test_lemma_memo_without_a_lemmatizer_refuses_to_run():
+    nlp = spacy.blank("en")
+    with pytest.raises(RuntimeError):
+        LemmaMemo(nlp.vocab)(nlp("Gunmen fled."))

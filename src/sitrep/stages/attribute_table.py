@@ -172,6 +172,7 @@ class AttributeTable:
         self._scans: list[_Scan] = []
         self._memo: dict[tuple[int, int, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self._writes: list[int] = []  # _SET columns some rule sets
+        self._ready = False
 
     def use(self, rules: list[_Rule]) -> None:
         """Take compiled rules; ``Unsupported`` for a multi-token or word rule with no word to start from."""
@@ -197,6 +198,7 @@ class AttributeTable:
         self._words = [np.array(sorted(d), dtype=np.uint64) for d in by_word]
         self._memo = {}
         self._writes = sorted({column for rule in rules for column, _ in rule.sets})
+        self._ready = True
 
     def _decide(self, tag: int, dep: int, space: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """(latest pattern number, value) per _SET column from the one-token rules, -1 where none sets it."""
@@ -225,6 +227,8 @@ class AttributeTable:
     def __call__(self, doc: Any) -> Any:
         from spacy.attrs import IDS
 
+        if not self._ready:  # made by spaCy from a saved config: it has no rules, and must not pass docs unchanged
+            raise RuntimeError(f"{self.name}: no rules; sitrep.stages.attribute_table.replace_ruler sets them")
         n = len(doc)
         if n == 0 or not self._writes:
             return doc

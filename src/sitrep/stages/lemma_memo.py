@@ -37,10 +37,12 @@ class LemmaMemo:
     def __call__(self, doc: Any) -> Any:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
 
+        lemmatizer = self.lemmatizer
+        if lemmatizer is None:  # made by spaCy from a saved config: nothing to lemmatize with
+            raise RuntimeError(f"{self.name}: no lemmatizer; sitrep.stages.lemma_memo.replace_lemmatizer sets it")
         n = len(doc)
         if n == 0:
             return doc
-        lemmatizer = self.lemmatizer
         if not lemmatizer._validated:
             lemmatizer._validate_tables()
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
