@@ -4,6 +4,12 @@ A user extends a codebook, dictionary or lexicon by dropping a file with the
 same name into a folder listed in ``SITREP_DATA_PATH`` (os.pathsep-separated)
 or in the pipeline config's ``data_dirs``; stages read every copy in order,
 so user rows add to (or override) the package's rows.
+
+What ``sitrep train`` derives from coded data (``LEARNED``) is different: a
+folder named by ``SITREP_LEARNED_DIR`` that holds its own build of such a
+file *replaces* the package's copy, so that a build made without some
+countries (``sitrep train dev-draw``) can be measured on those countries
+without the package's rows for them coming back in.
 """
 
 from __future__ import annotations
@@ -30,9 +36,25 @@ def user_data_dirs() -> list[Path]:
     return [*_extra_dirs, *(Path(p) for p in env.split(os.pathsep) if p)]
 
 
+# Files and model folders built by `sitrep train places|actors|coder` from ACLED's record
+LEARNED = frozenset({"gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_acled_admin_eras.csv",
+                     "gazetteer_admin_policy.csv", "sources_country.csv", "actors_acled.csv", "models/coder"})
+
+
+def learned_dir() -> Path | None:
+    """The folder of a replacement build of the learned files (``SITREP_LEARNED_DIR``), if one is set."""
+    env = os.environ.get("SITREP_LEARNED_DIR", "")
+    return Path(env) if env else None
+
+
 def data_files(name: str) -> list[Path]:
-    """The package's file ``name`` followed by every user copy of it."""
-    found = [PACKAGE_DATA / name] if (PACKAGE_DATA / name).exists() else []
+    """The package's file ``name`` (or the learned-build folder's, for a learned file it holds) followed by every
+    user copy of it."""
+    base = PACKAGE_DATA
+    replacement = learned_dir() if name in LEARNED else None
+    if replacement is not None and (replacement / name).exists():
+        base = replacement
+    found = [base / name] if (base / name).exists() else []
     found += [d / name for d in user_data_dirs() if (d / name).exists()]
     return found
 

@@ -15,6 +15,9 @@ is compared with what ACLED's coder wrote:
 - event date accuracy;
 - the same geography again with the note's country given on the input (``Article.country``).
 
+``--dataset dev`` scores a dev draw of training countries instead (``DEV_PER_COUNTRY`` notes each), with the
+learned files ``sitrep train dev-draw`` rebuilt without them (``SITREP_LEARNED_DIR``): the split to tune rules on.
+
 A words-only baseline (TF-IDF + linear SVM over the training countries' notes, no rules) is
 scored on the same rows when scikit-learn is installed. Figures are split by region group:
 ``me`` (Middle East) and ``rest``.
@@ -38,6 +41,8 @@ from sitrep.learn.splits import DEFAULT_HOLDOUT, held_out_rows, training_rows
 from sitrep.model import Article, Event, Result
 
 DATASET = "acled_public"
+DEV = "dev"  # the notes of a dev draw of training countries (`sitrep train dev-draw`), scored with its artifacts
+DEV_PER_COUNTRY = 100
 NONE = "NONE"
 PER_COUNTRY = 150  # rows per held-out country: every country counts, none dominates, CI stays quick
 MIDDLE_EAST = {"Iraq", "Lebanon", "Palestine", "Israel", "Syria", "Yemen", "Iran", "Turkey", "Jordan", "Bahrain",
@@ -228,19 +233,36 @@ def words_baseline(train: list[AcledRecord], rows: list[AcledRecord]) -> tuple[l
     return [book.event_type(s) or NONE for s in subs], subs
 
 
+def _dev_draw() -> tuple[str, ...]:
+    """The countries of the dev build ``SITREP_LEARNED_DIR`` names; empty without one."""
+    from sitrep.cli.train_dev_cmd import read_draw
+    from sitrep.resources import learned_dir
+
+    folder = learned_dir()
+    return read_draw(folder) if folder is not None else ()
+
+
 def confusion(gold: list[str], pred: list[str], top: int = 25) -> list[tuple[str, str, int]]:
     pairs = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
     return [(g, p, n) for (g, p), n in pairs.most_common(top)]
 
 
 @scorer("acled", "Real ACLED notes of held-out countries: event/sub-event type, actors, inter codes, admin1, "
-                 "points, dates (and a words-only baseline)", datasets=(DATASET,))
+                 "points, dates (and a words-only baseline)", datasets=(DATASET, DEV))
 def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report]:
+    name = dataset or DATASET
     folder = data_dir / DATASET
     if not folder.exists():
-        return [Report("acled", DATASET, skipped=f"{folder} not found")]
+        return [Report("acled", name, skipped=f"{folder} not found")]
+    rows_from, left_out = DEFAULT_HOLDOUT, DEFAULT_HOLDOUT
+    if name == DEV:  # the draw of training countries `sitrep train dev-draw` built the learned files without
+        draw = _dev_draw()
+        if not draw:
+            return [Report("acled", name, skipped="set SITREP_LEARNED_DIR to a `sitrep train dev-draw` folder")]
+        rows_from, left_out = draw, (*DEFAULT_HOLDOUT, *draw)
     records = list(read_exports([folder]))
-    rows = eval_rows(records, per_country=limit or PER_COUNTRY)
+    rows = eval_rows(records, per_country=limit or (DEV_PER_COUNTRY if name == DEV else PER_COUNTRY),
+                     holdout=rows_from)
     plain = _run(rows, with_country=False)
     given = _run(rows, with_country=True)
     groups = {"all": Tally(), "me": Tally(), "rest": Tally(), "old": Tally(), "recent": Tally()}
@@ -256,7 +278,7 @@ def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report
         for key in ("event_type_accuracy", "sub_event_type_weighted_f1", "actor_recall", "inter_pair_accuracy",
                     "admin1_accuracy", "within_25km", "country_accuracy"):
             metrics[f"{name}_{key}"] = groups[name].metrics()[key]
-    train = [r for r in training_rows(records) if r.has_current_types and not r.old_event_type]
+    train = [r for r in training_rows(records, left_out) if r.has_current_types and not r.old_event_type]
     baseline = words_baseline(train, rows)
     if baseline is not None:
         b_types, b_subs = baseline
@@ -269,9 +291,9 @@ def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report
     details: dict[str, Any] = {
         "confusions": confusion(gold, pred),
         "per_country": {c: n for c, n in sorted(Counter(r.country or "" for r in rows).items())},
-        "holdout": list(DEFAULT_HOLDOUT),
+        "holdout": list(rows_from),
     }
-    report = Report("acled", DATASET, metrics=metrics,
+    report = Report("acled", name, metrics=metrics,
                     counts={"notes": len(rows), "training_notes": len(train),
                             "old_notes": groups["old"].c["rows"]}, details=details)
     return [report]

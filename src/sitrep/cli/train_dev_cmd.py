@@ -1,0 +1,68 @@
+"""``sitrep train dev-draw``: the learned artifacts rebuilt without a draw of training countries, to tune on them.
+
+The shipped artifacts are built from every country but the held-out ones, so the training countries' own notes
+cannot tell how a rule change does on a country the tables and the model have never seen. A dev draw can: this
+command rebuilds the places tables, the actor table and the coder model with the draw's countries left out too
+(beside the held-out ones) into one folder, and writes the draw's names there. Then
+
+    SITREP_LEARNED_DIR=DIR sitrep eval acled --dataset dev
+
+scores the draw's notes with those artifacts in place of the package's (``sitrep.resources.LEARNED``). Tune on
+the draw; report held-out figures from the plain ``sitrep eval acled``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from sitrep.cli.train_cmd import train_app
+from sitrep.learn.splits import DEFAULT_HOLDOUT
+
+# Ten training countries with both old (2020 or earlier) and recent notes, five regions: the held-out sample holds
+# 40% old notes, and only Mali, Burkina Faso and CAR have old notes among the training countries
+DEFAULT_DRAW: tuple[str, ...] = ("Mali", "Burkina Faso", "Central African Republic", "Nigeria", "Pakistan", "Mexico",
+                                 "Yemen", "Ethiopia", "Cameroon", "Democratic Republic of Congo")
+DRAW_FILE = "draw.txt"
+
+
+def build_dev_draw(data: Path, out: Path, draw: tuple[str, ...] = DEFAULT_DRAW, coder: bool = True) -> Path:
+    """Write the places tables, actor table and (with ``coder``) coder model, all built without ``draw`` and the
+    held-out countries, into ``out``; returns ``out``."""
+    from sitrep.cli.train_actors_cmd import train_actors
+    from sitrep.cli.train_coder_cmd import train_coder
+    from sitrep.cli.train_places_cmd import train_places
+
+    holdout = ",".join(dict.fromkeys((*DEFAULT_HOLDOUT, *draw)))
+    out.mkdir(parents=True, exist_ok=True)
+    train_places(data, out, holdout)
+    train_actors([data], out / "actors_acled.csv", holdout)
+    if coder:
+        train_coder([data], out / "models" / "coder", holdout)
+    (out / DRAW_FILE).write_text(",".join(draw) + "\n", encoding="utf-8")
+    return out
+
+
+def read_draw(folder: Path) -> tuple[str, ...]:
+    """The draw a dev folder was built without; empty when the folder has no draw file."""
+    path = folder / DRAW_FILE
+    if not path.exists():
+        return ()
+    return tuple(c.strip() for c in path.read_text(encoding="utf-8").split(",") if c.strip())
+
+
+@train_app.command("dev-draw")
+def dev_draw_command(
+    out: Path = typer.Argument(..., help="folder for the dev artifacts"),
+    data: Path = typer.Option(Path("../shared/data/acled_public"), "--data", help="Folder of ACLED exports."),
+    draw: str = typer.Option(",".join(DEFAULT_DRAW), "--draw", help="training countries to leave out, 'A,B,...'"),
+    coder: bool = typer.Option(True, "--coder/--no-coder", help="also rebuild the coder model (a few minutes)"),
+) -> None:
+    """Rebuild the learned artifacts without a draw of training countries, to tune rules on them."""
+    countries = tuple(c.strip() for c in draw.split(",") if c.strip())
+    held = sorted(set(countries) & {c for c in DEFAULT_HOLDOUT})
+    if held:
+        raise typer.BadParameter(f"held-out countries cannot be a dev draw: {', '.join(held)}")
+    build_dev_draw(data, out, countries, coder)
+    typer.echo(f"dev artifacts in {out}; score with: SITREP_LEARNED_DIR={out} sitrep eval acled --dataset dev")
