@@ -46,10 +46,7 @@ def run_extract(
     articles runs here, since starting workers would cost more than it saves.
     """
     from sitrep.engines import make_engine
-    from sitrep.extraction import extract_inputs
-    from sitrep.io.readers import read_inputs, with_country
     from sitrep.io.sizing import estimate_count
-    from sitrep.io.writers import write_results
     from sitrep.pipeline import load_config
 
     settings = load_config(config)
@@ -59,6 +56,11 @@ def run_extract(
         if total is not None and total <= batch_size:
             workers = 0
     with make_engine(settings, workers) as engine:
+        # imported once the engine's fork server is building the workers' pipeline, so the two overlap
+        from sitrep.extraction import extract_inputs
+        from sitrep.io.readers import read_inputs, with_country
+        from sitrep.io.writers import write_results
+
         results = extract_inputs(with_country(read_inputs(inputs), country), published=published, engine=engine, batch_size=batch_size)
         with open_output(output) as out:
             return write_results(progress_iter(results, "extracting"), fmt, out, include_all=include_all)

@@ -50,6 +50,10 @@ class BatchSummary:
         return asdict(self)
 
 
+# the tables ``BatchPlan.flush`` inserts into, in that order
+WRITTEN_TABLES = ("articles", "article_ids", "events", "mentions", "quarantine")
+
+
 def quarantine_id(input_id: str, code: str, content_hash: str | None) -> str:
     key = f"{input_id}\0{code}\0{content_hash or ''}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
@@ -64,7 +68,7 @@ class BatchPlan:
         self.articles: list[dict[str, Any]] = []
         self.ids: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
-        self.mentions: list[dict[str, Any]] = []
+        self.mentions: dict[str, list[Any]] = {name: [] for name in R.MENTION_COLUMNS}
         self.quarantine: dict[str, dict[str, Any]] = {}
         self.supersede: list[tuple[str, str]] = []  # (new id, old id)
         self.resolved: set[str] = set()
@@ -139,7 +143,7 @@ class BatchPlan:
         rows = R.event_rows(result, h, article, int(self.now.timestamp()))
         self.events.extend(rows)
         summary.events += len(rows)
-        self.mentions.extend(R.mention_rows(result, h))
+        R.add_mentions(self.mentions, result, h)
         for key in _version_keys(item):
             self.current[key] = (h, version)
         self.stored.add(h)
@@ -175,16 +179,23 @@ class BatchPlan:
 
     def flush(self) -> None:
         con = self.store.con
-        for table, rows in (
-            ("articles", self.articles),
-            ("article_ids", self.ids),
-            ("events", self.events),
-            ("mentions", self.mentions),
-            ("quarantine", list(self.quarantine.values())),
-        ):
-            if not rows:
+        tables: tuple[list[dict[str, Any]] | dict[str, list[Any]], ...] = (
+            self.articles,
+            self.ids,
+            self.events,
+            self.mentions,  # already columns
+            list(self.quarantine.values()),
+        )
+        for table, rows in zip(WRITTEN_TABLES, tables, strict=True):
+            schema = self.store.arrow_schema(table)
+            if isinstance(rows, dict):
+                if not rows["article_id"]:
+                    continue
+                data = R.arrow_columns(rows, schema)
+            elif rows:
+                data = R.arrow_table(rows, schema)
+            else:
                 continue
-            data = R.arrow_table(rows, self.store.arrow_schema(table))
             name = f"_sitrep_batch_{table}"
             con.register(name, data)
             try:
