@@ -37,6 +37,12 @@ def test_people_words_carry_the_identity_acled_adds_for_them() -> None:
     assert [m.identity for m in found if m.identity] == ["Labour Group (Mali)", "Pastoralists (Mali)"]
 
 
+def test_one_pastoralist_is_a_civilian_with_pastoralists_beside_him() -> None:
+    toks = [Tok(t, s, e) for t, s, e in tokenize("gunmen shot a civilian pastoralist near the well")]
+    found = get_matcher().scan(toks, Context(focus="Mali", countries={"Mali"}, year=2020))
+    assert [(m.name, m.identity) for m in found if m.identity] == [("Civilians (Mali)", "Pastoralists (Mali)")]
+
+
 def test_an_unlisted_group_given_with_its_acronym_is_named_as_acled_names_groups() -> None:
     text = "cadres of Zorvan Liberation Army (ZLA) beat five farmers; ZLA later withdrew"
     toks = [Tok(t, s, e) for t, s, e in tokenize(text)]

@@ -32,6 +32,13 @@ def test_arguments_forces_that_were_deployed_are_the_side_whose_activity_changed
     assert ev.actor2 is None
 
 
+def test_arguments_a_side_that_was_sighted_is_the_one_whose_activity_it_is(lead):
+    ev = lead("Movement of forces: On 3 May 2025, 40 Al Shabaab were sighted patrolling the roads near Afgooye "
+              "town (Afgooye, Lower Shabelle).")
+    assert ev.actor1 == "Al Shabaab"
+    assert ev.actor2 is None
+
+
 def test_arguments_who_claimed_an_attack_the_trigger_names_the_kind_of_is_its_agent(lead):
     ev = lead("Ansar Dine claimed an IED attack against French forces in the Abeibara locality.")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"

@@ -49,6 +49,9 @@ ASSOC_VERBS = {"back", "support", "assist", "aid", "help", "accompany"}
 ASSOC_PREPS = {"alongside", "along", "together", "with"}
 # a change of activity whose passive subject is the side itself ("troops were deployed", "the militia was disbanded")
 MOVED_ONESELF = {"deploy", "redeploy", "mobilise", "mobilize", "disband", "station"}
+# who "was seen" or "sighted" is the side doing what was seen ("Al Shabaab were sighted patrolling the roads"): the
+# training notes with "were/was sighted/seen/spotted/observed" code that subject as actor1 in 293 of 485, actor2 in 6
+SEEN = {"sight", "see", "spot", "observe"}
 _NONE: frozenset[str] = frozenset()  # a cue list the lexicon lacks
 
 
@@ -286,6 +289,10 @@ class ArgumentReader(PositionReader):
             controller = next((c for c in head.children if c.dep_ == "dobj"), None) if tok.dep_ == "xcomp" else None
             if controller is None and not self.undergoes(head):  # "a youth perished (in police) firing"
                 controller = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if controller is None and tok.dep_ == "xcomp" and head.lemma_.lower() in SEEN:
+                # who was seen does what follows: "120 Al Shabaab were sighted patrolling the roads"
+                controller = next((c for c in head.children if c.dep_ == "nsubjpass"
+                                   and self._args_conj(c, actors, country)), None)
             a1_tok = controller
         a1s = self._args_conj(a1_tok, actors, country)
         if a1s:
@@ -293,8 +300,8 @@ class ArgumentReader(PositionReader):
             f.assoc1 += a1s[1:]
         # targets
         t_tok = None
-        if passive and subjpass is not None and a1_tok is None and f.cls == "change_group" \
-                and tok.lemma_.lower() in MOVED_ONESELF:
+        if passive and subjpass is not None and a1_tok is None and tok.pos_ == "VERB" and (
+                (f.cls == "change_group" and tok.lemma_.lower() in MOVED_ONESELF) or tok.lemma_.lower() in SEEN):
             # "government security forces (SNA) were deployed": who is moved is the side whose activity it is
             # (the first passive subject that names a side: "Movement of forces: ..., troops were deployed")
             a1s = next((found for c in verb_kids if c.dep_ == "nsubjpass"
