@@ -189,3 +189,12 @@ def test_gate_doubt_keeps_to_the_sides_the_rules_found() -> None:
     assert not fits_the_actors("Non-state actor overtakes territory", ["inter1=1", "inter2=2"])
     assert not fits_the_actors("Government regains territory", ["inter1=2", "inter2=1"])
     assert fits_the_actors("Armed clash", ["inter1=1", "inter2=5"])
+
+
+def test_gate_keeps_a_choice_the_rules_read_from_the_codebooks_definition() -> None:
+    from sitrep.events.classify import FIRM_FEATURE
+
+    sure = StubCoder([0.05, 0.9, 0.0, 0.05, 0.0], COUNTS)
+    gate = CoderGate(override_at=0.8, doubt_at=0.2)
+    assert decide(gate, sure, "Attack", [FIRM_FEATURE])[0] == "Attack"
+    assert decide(gate, sure, "Attack")[0] == "Armed clash"

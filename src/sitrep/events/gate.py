@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sitrep.events.classify import REMOTE_FEATURE
+from sitrep.events.classify import FIRM_FEATURE, REMOTE_FEATURE
 from sitrep.events.codebook import Codebook
 
 NOT_REMOTE = "Violence against civilians"  # the event type a remote weapon rules out
@@ -156,7 +156,7 @@ class CoderGate:
         allowed = self.allowed(coder, book, feats)
         best, prob = coder.choose_in(probs, allowed)
         sub = rule_sub
-        if not self.kept(rule_sub, coder) and not self.kept(best, coder):
+        if FIRM_FEATURE not in feats and not self.kept(rule_sub, coder) and not self.kept(best, coder):
             ruled = coder.index.get(rule_sub)
             # the model read the rules' finding too: if it still finds their choice implausible, the rules misread
             doubted = (ruled is not None and float(probs[ruled]) <= self.doubt_at

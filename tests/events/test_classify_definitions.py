@@ -1,0 +1,35 @@
+"""Sub-types the codebook defines by what the text says: attacks made with explosives, people held out of sight."""
+
+from __future__ import annotations
+
+from sitrep.events.classify import FIRM_FEATURE, Context, rule_features, sub_event_type
+
+
+def _context(cls: str, cues: set[str], doc_cues: set[str] | None = None, inter1: int | None = 1) -> Context:
+    return Context(cls=cls, trigger=cls, cues=cues, doc_cues=doc_cues or set(), inter1=inter1, inter2=7,
+                   victims={7}, objects=set())
+
+
+def test_classify_an_arrest_with_the_whereabouts_unknown_is_a_forced_disappearance() -> None:
+    c = _context("arrest", set(), {"forced_disappearance"})
+    sub = sub_event_type(c)
+    assert sub == "Abduction/forced disappearance"
+    assert FIRM_FEATURE in rule_features(c, sub)
+
+
+def test_classify_a_plain_arrest_by_the_state_stays_an_arrest() -> None:
+    c = _context("arrest", set())
+    assert sub_event_type(c) == "Arrests"
+    assert FIRM_FEATURE not in rule_features(c, "Arrests")
+
+
+def test_classify_an_attack_made_with_mines_is_firmly_remote_violence() -> None:
+    c = _context("attack", {"explosive_means", "ied"}, inter1=3)
+    sub = sub_event_type(c)
+    assert sub == "Remote explosive/landmine/IED"
+    assert FIRM_FEATURE in rule_features(c, sub)
+
+
+def test_classify_an_attack_with_mines_and_gunfire_is_not_held_firm() -> None:
+    c = _context("attack", {"explosive_means", "firearm"}, inter1=3)
+    assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))
