@@ -279,6 +279,22 @@ def _explosive_means(toks: list[Any], lows: list[str], lemmas: list[str], lex: L
     return False
 
 
+def _set_alight(toks: list[Any], lows: list[str], lemmas: list[str]) -> bool:
+    """Whether the sentence tells of something set on fire ("setting obstacles on fire", "set fire to a car") as
+    what happened, not as a protest's topic; "opened fire" is shooting. ACLED's codebook counts road-blocking with
+    burning barricades as a violent demonstration (training notes of blocking 'by setting ... on fire': 20 of 20)."""
+    start = toks[0].i
+    for k, low in enumerate(lows):
+        if low != "fire" or k == 0:
+            continue
+        setter = k - 1 if lemmas[k - 1] == "set" else k - 2 if k > 1 and lows[k - 1] == "on" else -1
+        if setter < 0 or not any(lemmas[j] == "set" for j in range(max(0, setter - 4), setter + 1)):
+            continue
+        if not _topic_at(toks, lows, lemmas, k, start):
+            return True
+    return False
+
+
 def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     """The cue groups one sentence holds, as the coding rules read them."""
     toks, lows, lemmas = _sentence_words(sent)
@@ -313,6 +329,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
         cues.discard("chemical")
     if not cues.isdisjoint(("ied", "explosive_item")) and _explosive_means(toks, lows, lemmas, lex):
         cues.add("explosive_means")
+    if "fire" in lows and "violence" not in cues and _set_alight(toks, lows, lemmas):
+        cues.add("violence")  # "blocked the avenue by setting obstacles on fire": burning, the crowd's own violence
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks, lemmas):

@@ -1,0 +1,20 @@
+"""Burning told as what a crowd did ("setting obstacles on fire") is violence; shooting ("opened fire") is not."""
+
+from __future__ import annotations
+
+
+def test_cues_protesters_blocking_a_road_by_setting_obstacles_on_fire_riot(events_of):
+    events = events_of("On 4 March 2022, residents blocked an avenue by setting obstacles on fire to demand "
+                       "justice for a man who went missing.")
+    assert events[0].sub_event_type == "Violent demonstration"
+
+
+def test_cues_protesters_blocking_a_road_stay_peaceful(events_of):
+    events = events_of("On 4 March 2022, residents blocked an avenue to demand justice for a man who went missing.")
+    assert events[0].sub_event_type == "Peaceful protest"
+
+
+def test_classify_a_shooting_that_a_protest_is_about_leaves_the_protest_peaceful(events_of):
+    events = events_of("On 6 February 2022, dozens of relatives of a man who was shot to death by a police officer "
+                       "carried out a protest to demand justice for his case.")
+    assert events[0].sub_event_type == "Peaceful protest"
