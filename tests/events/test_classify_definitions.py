@@ -33,3 +33,15 @@ def test_classify_an_attack_made_with_mines_is_firmly_remote_violence() -> None:
 def test_classify_an_attack_with_mines_and_gunfire_is_not_held_firm() -> None:
     c = _context("attack", {"explosive_means", "firearm"}, inter1=3)
     assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))
+
+
+def test_classify_a_found_mortar_round_that_exploded_is_an_explosive_remnant() -> None:
+    c = _context("explosion", {"shelling", "remnant"}, inter1=None)
+    sub = sub_event_type(c)
+    assert sub == "Remote explosive/landmine/IED"
+    assert FIRM_FEATURE in rule_features(c, sub)
+
+
+def test_classify_a_shell_fired_at_a_town_stays_shelling() -> None:
+    c = _context("shelling", {"shelling"}, inter1=1)
+    assert sub_event_type(c) == "Shelling/artillery/missile attack"

@@ -172,9 +172,18 @@ def _demonstration(c: Context) -> str:
     return "Peaceful protest"
 
 
+def _remnant(c: Context) -> bool:
+    """A shell or mine that went off after the fighting that fired or laid it (cue group remnant), no air strike,
+    suicide bomb, grenade or chemical weapon told with it."""
+    return c.cls in ("explosion", "ied", "shelling") and "remnant" in c.cues | c.doc_cues \
+        and not c.cues & {"suicide", "aircraft", "grenade", "chemical"}
+
+
 def sub_event_type(c: Context) -> str:
     cls = c.cls
     if cls in ("explosion", "ied", "shelling", "air_strike", "grenade", "suicide_bomb", "chemical"):
+        if _remnant(c):
+            return "Remote explosive/landmine/IED"
         if cls == "explosion" and not c.cues & {"suicide", "aircraft", "grenade", "shelling", "ied", "chemical"} and (
             "weapon" not in c.cues and c.trigger in ("blast", "explosion", "explode")
         ):
@@ -295,7 +304,7 @@ def firm(c: Context, rule_sub: str) -> bool:
     mines or explosives: 220 of 227 IED), people held with their whereabouts unknown (a forced disappearance).
     Models trained on other countries' notes overrule these for the words around them ("attacked ... convoy")."""
     if rule_sub == "Remote explosive/landmine/IED":
-        return c.cls in ("attack", "kill") and "explosive_means" in c.cues and "firearm" not in c.cues
+        return (c.cls in ("attack", "kill") and "explosive_means" in c.cues and "firearm" not in c.cues) or _remnant(c)
     if rule_sub == "Abduction/forced disappearance":
         return c.cls == "arrest" and "forced_disappearance" in c.cues | c.doc_cues
     return False
