@@ -45,3 +45,17 @@ def test_classify_a_found_mortar_round_that_exploded_is_an_explosive_remnant() -
 def test_classify_a_shell_fired_at_a_town_stays_shelling() -> None:
     c = _context("shelling", {"shelling"}, inter1=1)
     assert sub_event_type(c) == "Shelling/artillery/missile attack"
+
+
+def test_classify_a_clash_of_villagers_is_firmly_mob_violence() -> None:
+    c = Context(cls="clash", trigger="clash", cues={"crude_weapon"}, doc_cues=set(), inter1=7, inter2=7,
+                victims={7}, objects=set())
+    sub = sub_event_type(c)
+    assert sub == "Mob violence"
+    assert FIRM_FEATURE in rule_features(c, sub)
+
+
+def test_classify_a_clash_with_gunfire_is_not_held_firm_as_mob_violence() -> None:
+    c = Context(cls="clash", trigger="clash", cues={"firearm"}, doc_cues=set(), inter1=7, inter2=7,
+                victims={7}, objects=set())
+    assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))

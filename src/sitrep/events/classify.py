@@ -305,6 +305,10 @@ def firm(c: Context, rule_sub: str) -> bool:
     Models trained on other countries' notes overrule these for the words around them ("attacked ... convoy")."""
     if rule_sub == "Remote explosive/landmine/IED":
         return (c.cls in ("attack", "kill") and "explosive_means" in c.cues and "firearm" not in c.cues) or _remnant(c)
+    if rule_sub == "Mob violence" and c.cls == "clash":
+        # a fight with no organised armed side in it (neighbours, villagers, parties' members, brawls with sticks
+        # and blades): a riot by the codebook, where a model of other countries' notes reads "clashed" as a battle
+        return not {c.inter1, c.inter2} & ARMED and "firearm" not in c.cues
     if rule_sub == "Abduction/forced disappearance":
         return c.cls == "arrest" and "forced_disappearance" in c.cues | c.doc_cues
     return False
