@@ -35,7 +35,7 @@ def test_classify_an_attack_with_mines_and_gunfire_is_not_held_firm() -> None:
     assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))
 
 
-def test_classify_a_found_mortar_round_that_exploded_is_an_explosive_remnant() -> None:
+def test_classify_an_unexploded_shell_that_went_off_is_an_explosive_remnant() -> None:
     c = _context("explosion", {"shelling", "remnant"}, inter1=None)
     sub = sub_event_type(c)
     assert sub == "Remote explosive/landmine/IED"
