@@ -68,7 +68,7 @@ DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_h
 TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
 TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
                "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
-               "criticize", "complain"}
+               "criticize", "complain", "accuse"}
 NAME_ENTITIES = {"FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC", "PERSON"}
 
 
