@@ -14,12 +14,6 @@ def test_cues_protesters_blocking_a_road_stay_peaceful(events_of):
     assert events[0].sub_event_type == "Peaceful protest"
 
 
-def test_classify_a_shooting_that_a_protest_is_about_leaves_the_protest_peaceful(events_of):
-    events = events_of("On 6 February 2022, dozens of relatives of a man who was shot to death by a police officer "
-                       "carried out a protest to demand justice for his case.")
-    assert events[0].sub_event_type == "Peaceful protest"
-
-
 def test_classify_a_protest_against_forces_accused_of_killing_stays_peaceful(events_of):
     events = events_of("On 28 November 2025, residents protested in the village against foreign forces accused of "
                        "killing civilians in the district.")

@@ -25,9 +25,6 @@ HARM = {"people_hurt", "custody_killing"}  # cue groups of people killed, wounde
 PEOPLE = {"man", "men", "people", "person", "civilian", "woman", "women", "child", "children", "suspect", "suspects",
           "leader", "member", "members", "soldier", "soldiers", "hostage", "hostages", "official", "officials"}
 
-HARM_TRIGGERS = {"kill", "shoot", "shot", "murder", "stab", "injure", "wound", "lynch", "behead"}
-HARM_DONE = {"lethal", "people_hurt", "violence"}  # cue groups read only where they tell what happened
-
 
 @dataclass
 class Context:
@@ -88,10 +85,6 @@ def _violence(c: Context) -> str:
         return "Shelling/artillery/missile attack"  # remote weapons make it remote violence whatever the target
     if (c.inter2 == 5 or 5 in c.victims) and c.inter1 in (1, 8, None):
         return "Violent demonstration"  # force used on rioters belongs to the riot, with the force as actor2
-    if c.trigger in HARM_TRIGGERS and "protest_context" in c.cues and not c.cues & HARM_DONE:
-        # the killing or shooting the sentence tells is only what a protest is about ("relatives of a man who was
-        # shot dead by a police officer protested to demand justice": its harm words are the protest's topic)
-        return _demonstration(c)
     if _protest_context(c):
         state_side = c.inter1 == 1 or (c.inter1 is None and "state_actor" in c.cues)
         if c.cls == "clash" or c.inter1 in (5, 6):
