@@ -37,3 +37,41 @@ def test_eval_acled_dev_is_skipped_without_a_dev_folder(tmp_path: Path, monkeypa
     monkeypatch.delenv("SITREP_LEARNED_DIR", raising=False)
     (report,) = score(tmp_path, "dev", None)
     assert report.dataset == "dev" and report.skipped and "SITREP_LEARNED_DIR" in report.skipped
+
+
+COLUMNS = ["event_id_cnty", "event_date", "disorder_type", "event_type", "sub_event_type", "actor1", "inter1",
+           "actor2", "inter2", "interaction", "region", "country", "admin1", "location", "notes", "fatalities"]
+
+
+def _write_notes(folder: Path, rows: list[tuple[str, str]]) -> None:
+    import csv
+
+    folder.mkdir(parents=True)
+    with (folder / "tiny.csv").open("w", newline="", encoding="utf-8") as fh:
+        out = csv.DictWriter(fh, fieldnames=COLUMNS)
+        out.writeheader()
+        for n, (country, note) in enumerate(rows):
+            out.writerow({"event_id_cnty": f"T{n}", "event_date": "2021-03-05", "disorder_type": "Political violence",
+                          "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Someone",
+                          "inter1": "1", "inter2": "2", "interaction": "12", "region": "Nowhere",
+                          "country": country, "admin1": "A", "location": "B", "notes": note, "fatalities": "0"})
+
+
+def test_eval_acled_reports_under_its_dataset_key_whichever_rows_it_scores(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The floors gate looks reports up by key: 'acled.acled_public' for the held-out rows, 'acled.dev' for a draw."""
+    from sitrep.eval.acled import score
+
+    _write_notes(tmp_path / "data" / "acled_public", [
+        ("Kenya", "On 5 March 2021, police clashed with bandits in Nairobi."),
+        ("Chad", "On 5 March 2021, soldiers clashed with rebels in Abeche."),
+    ])
+    monkeypatch.setattr("sitrep.eval.acled.words_baseline", lambda train, rows: None)
+    (held,) = score(tmp_path / "data", None, None)
+    assert held.key == "acled.acled_public" and held.counts["notes"] == 1
+    dev = tmp_path / "dev"
+    dev.mkdir()
+    (dev / "draw.txt").write_text("Chad\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_DIR", str(dev))
+    (drawn,) = score(tmp_path / "data", "dev", None)
+    assert drawn.key == "acled.dev" and drawn.counts["notes"] == 1 and drawn.details["holdout"] == ["Chad"]

@@ -250,18 +250,18 @@ def confusion(gold: list[str], pred: list[str], top: int = 25) -> list[tuple[str
 @scorer("acled", "Real ACLED notes of held-out countries: event/sub-event type, actors, inter codes, admin1, "
                  "points, dates (and a words-only baseline)", datasets=(DATASET, DEV))
 def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report]:
-    name = dataset or DATASET
+    wanted = dataset or DATASET
     folder = data_dir / DATASET
     if not folder.exists():
-        return [Report("acled", name, skipped=f"{folder} not found")]
+        return [Report("acled", wanted, skipped=f"{folder} not found")]
     rows_from, left_out = DEFAULT_HOLDOUT, DEFAULT_HOLDOUT
-    if name == DEV:  # the draw of training countries `sitrep train dev-draw` built the learned files without
+    if wanted == DEV:  # the draw of training countries `sitrep train dev-draw` built the learned files without
         draw = _dev_draw()
         if not draw:
-            return [Report("acled", name, skipped="set SITREP_LEARNED_DIR to a `sitrep train dev-draw` folder")]
+            return [Report("acled", wanted, skipped="set SITREP_LEARNED_DIR to a `sitrep train dev-draw` folder")]
         rows_from, left_out = draw, (*DEFAULT_HOLDOUT, *draw)
     records = list(read_exports([folder]))
-    rows = eval_rows(records, per_country=limit or (DEV_PER_COUNTRY if name == DEV else PER_COUNTRY),
+    rows = eval_rows(records, per_country=limit or (DEV_PER_COUNTRY if wanted == DEV else PER_COUNTRY),
                      holdout=rows_from)
     plain = _run(rows, with_country=False)
     given = _run(rows, with_country=True)
@@ -293,7 +293,7 @@ def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report
         "per_country": {c: n for c, n in sorted(Counter(r.country or "" for r in rows).items())},
         "holdout": list(rows_from),
     }
-    report = Report("acled", name, metrics=metrics,
+    report = Report("acled", wanted, metrics=metrics,
                     counts={"notes": len(rows), "training_notes": len(train),
                             "old_notes": groups["old"].c["rows"]}, details=details)
     return [report]
