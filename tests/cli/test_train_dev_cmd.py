@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sitrep.cli import app
-from sitrep.cli.train_dev_cmd import DEFAULT_DRAW, read_draw
-from sitrep.learn.splits import DEFAULT_HOLDOUT
+from sitrep.cli import _load_commands, app
+from sitrep.learn.splits import DEFAULT_DRAW, DEFAULT_HOLDOUT, read_draw
 
 
 def test_dev_draw_refuses_a_held_out_country(tmp_path: Path) -> None:
+    _load_commands()
     result = CliRunner().invoke(app, ["train", "dev-draw", str(tmp_path / "dev"), "--draw", "Mali,Kenya",
                                       "--no-coder", "--data", str(tmp_path)])
     assert result.exit_code != 0

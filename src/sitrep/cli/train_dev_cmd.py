@@ -18,13 +18,7 @@ from pathlib import Path
 import typer
 
 from sitrep.cli.train_cmd import train_app
-from sitrep.learn.splits import DEFAULT_HOLDOUT
-
-# Ten training countries with both old (2020 or earlier) and recent notes, five regions: the held-out sample holds
-# 40% old notes, and only Mali, Burkina Faso and CAR have old notes among the training countries
-DEFAULT_DRAW: tuple[str, ...] = ("Mali", "Burkina Faso", "Central African Republic", "Nigeria", "Pakistan", "Mexico",
-                                 "Yemen", "Ethiopia", "Cameroon", "Democratic Republic of Congo")
-DRAW_FILE = "draw.txt"
+from sitrep.learn.splits import DEFAULT_DRAW, DEFAULT_HOLDOUT, DRAW_FILE, country_list
 
 
 def build_dev_draw(data: Path, out: Path, draw: tuple[str, ...] = DEFAULT_DRAW, coder: bool = True) -> Path:
@@ -44,14 +38,6 @@ def build_dev_draw(data: Path, out: Path, draw: tuple[str, ...] = DEFAULT_DRAW, 
     return out
 
 
-def read_draw(folder: Path) -> tuple[str, ...]:
-    """The draw a dev folder was built without; empty when the folder has no draw file."""
-    path = folder / DRAW_FILE
-    if not path.exists():
-        return ()
-    return tuple(c.strip() for c in path.read_text(encoding="utf-8").split(",") if c.strip())
-
-
 @train_app.command("dev-draw")
 def dev_draw_command(
     out: Path = typer.Argument(..., help="folder for the dev artifacts"),
@@ -60,8 +46,8 @@ def dev_draw_command(
     coder: bool = typer.Option(True, "--coder/--no-coder", help="also rebuild the coder model (a few minutes)"),
 ) -> None:
     """Rebuild the learned artifacts without a draw of training countries, to tune rules on them."""
-    countries = tuple(c.strip() for c in draw.split(",") if c.strip())
-    held = sorted(set(countries) & {c for c in DEFAULT_HOLDOUT})
+    countries = country_list(draw)
+    held = sorted(set(countries) & set(DEFAULT_HOLDOUT))
     if held:
         raise typer.BadParameter(f"held-out countries cannot be a dev draw: {', '.join(held)}")
     build_dev_draw(data, out, countries, coder)

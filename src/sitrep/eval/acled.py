@@ -37,7 +37,7 @@ from typing import Any
 from sitrep.eval.case2021 import averages, f1_table, lead_event
 from sitrep.eval.registry import Report, scorer
 from sitrep.learn.acled import AcledRecord, read_exports
-from sitrep.learn.splits import DEFAULT_HOLDOUT, held_out_rows, training_rows
+from sitrep.learn.splits import DEFAULT_HOLDOUT, held_out_rows, read_draw, training_rows
 from sitrep.model import Article, Event, Result
 
 DATASET = "acled_public"
@@ -235,7 +235,6 @@ def words_baseline(train: list[AcledRecord], rows: list[AcledRecord]) -> tuple[l
 
 def _dev_draw() -> tuple[str, ...]:
     """The countries of the dev build ``SITREP_LEARNED_DIR`` names; empty without one."""
-    from sitrep.cli.train_dev_cmd import read_draw
     from sitrep.resources import learned_dir
 
     folder = learned_dir()

@@ -11,6 +11,7 @@ country in the model rebuilds with ``--holdout none``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Protocol, TypeVar
 
 # Chosen to span regions and sizes: two long single-country records (Kenya, Sri Lanka), a Sahel country
@@ -29,6 +30,25 @@ class HasCountry(Protocol):
 T = TypeVar("T", bound=HasCountry)
 
 
+# A dev draw (`sitrep train dev-draw`): ten training countries with both old (2020 or earlier) and recent notes, five
+# regions: the held-out sample holds 40% old notes, and only Mali, Burkina Faso and CAR have old notes among the
+# training countries. Its folder names the countries it was built without in DRAW_FILE.
+DEFAULT_DRAW: tuple[str, ...] = ("Mali", "Burkina Faso", "Central African Republic", "Nigeria", "Pakistan", "Mexico",
+                                 "Yemen", "Ethiopia", "Cameroon", "Democratic Republic of Congo")
+DRAW_FILE = "draw.txt"
+
+
+def country_list(text: str) -> tuple[str, ...]:
+    """Country names written "A, B,C" as a tuple, blanks dropped."""
+    return tuple(v.strip() for v in text.split(",") if v.strip())
+
+
+def read_draw(folder: Path) -> tuple[str, ...]:
+    """The draw a dev folder was built without; empty when the folder has no draw file."""
+    path = folder / DRAW_FILE
+    return country_list(path.read_text(encoding="utf-8")) if path.exists() else ()
+
+
 def parse_holdout(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """``None``/"default" -> the default list; "none" -> nothing held out; "A,B" -> those countries."""
     if value is None:
@@ -38,7 +58,7 @@ def parse_holdout(value: str | Iterable[str] | None) -> tuple[str, ...]:
             return DEFAULT_HOLDOUT
         if value.strip().lower() == "none":
             return ()
-        return tuple(v.strip() for v in value.split(",") if v.strip())
+        return country_list(value)
     return tuple(value)
 
 

@@ -103,10 +103,15 @@ def arrow_columns(columns: dict[str, list[Any]], schema: Any) -> Any:
 
 def fields_of(item: Any) -> dict[str, Any]:
     """A model object's fields as a new dict (shallow: nested values are JSON-encoded later anyway)."""
+    return dict(fields_view(item))
+
+
+def fields_view(item: Any) -> dict[str, Any]:
+    """A model object's fields, read-only: its own ``__dict__`` when it has one (no copy)."""
     if isinstance(item, dict):
-        return dict(item)
+        return item
     try:
-        return dict(vars(item))
+        return vars(item)
     except TypeError:  # slotted or foreign objects
         return item.to_dict()  # type: ignore[no-any-return]
 
@@ -167,23 +172,13 @@ def add_mentions(columns: dict[str, list[Any]], result: Result, article_id: str)
     for attr, kind in MENTION_KINDS:
         items = list(getattr(result, attr))
         for item in items:
-            payload = _fields_view(item)
+            payload = fields_view(item)
             starts.append(payload.get("start"))
             ends.append(payload.get("end"))
             payloads.append(_to_json(payload))
         ids.extend([article_id] * len(items))
         kinds.extend([kind] * len(items))
         ordinals.extend(range(len(items)))
-
-
-def _fields_view(item: Any) -> dict[str, Any]:
-    """A model object's fields, read-only: its own ``__dict__`` when it has one (no copy)."""
-    if isinstance(item, dict):
-        return item
-    try:
-        return vars(item)
-    except TypeError:  # slotted or foreign objects
-        return item.to_dict()  # type: ignore[no-any-return]
 
 
 def _json_default(value: Any) -> Any:
