@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.actors.ethnic_names import community_names
+from sitrep.actors.ethnic_names import bare_militias, community_names
 from sitrep.actors.matcher import Match
 
 
@@ -53,3 +53,30 @@ def test_a_place_sharing_a_country_s_name_still_names_its_militia() -> None:
     found = community_names(text, [generic], "Nigeria", lambda offset: 0, lambda name: name == "Niger",
                             frozenset({"Niger", "Kuchiri", "Paikoro"}))
     assert [m.name for m in found] == ["Niger Communal Militia (Nigeria)"]
+
+
+def bare(text: str, matches: list[Match], places: frozenset[str] = frozenset()) -> list[str]:
+    found = bare_militias(text, matches, "Sudan", lambda offset: 0, lambda name: name in {"Somali"},
+                          lambda name: name in places)
+    return [m.name for m in found]
+
+
+def test_a_community_word_alone_before_militia_names_its_ethnic_militia() -> None:
+    text = "clashes between Rizeigat militia and others"
+    generic = Match(16, 32, "Unidentified Armed Group (Sudan)", 3, "Sudan", "generic", 0.7)
+    assert bare(text, [generic]) == ["Rizeigat Ethnic Militia (Sudan)"]
+    entity = Match(16, 32, "Rizeigat militia", 3, "Sudan", "unlisted", 0.4)  # the entity's own words
+    assert bare(text, [entity]) == ["Rizeigat Ethnic Militia (Sudan)"]
+
+
+def test_beliefs_places_longer_names_and_known_actors_are_no_bare_community() -> None:
+    def generic(start: int, end: int) -> Match:
+        return Match(start, end, "Unidentified Armed Group (Sudan)", 3, "Sudan", "generic", 0.7)
+
+    assert bare("Islamist militiamen attacked", [generic(0, 19)]) == ["Unidentified Armed Group (Sudan)"]
+    assert bare("Somali militia attacked", [generic(0, 14)]) == ["Unidentified Armed Group (Sudan)"]
+    assert bare("Kutum militia attacked", [generic(0, 13)], frozenset({"Kutum"})) == ["Unidentified Armed Group (Sudan)"]
+    assert bare("the Twic Dinka militia attacked", [generic(9, 22)]) == ["Unidentified Armed Group (Sudan)"]
+    named = Match(0, 12, "Dozo Militia", 4, "Sudan", "named", 0.9)
+    assert bare("Dozo militia attacked", [named]) == ["Dozo Militia"]
+    assert bare("Rizeigat militia attacked", []) == []  # no armed mention, no side

@@ -57,6 +57,17 @@ def test_fulani_militias_take_the_country_they_fight_in() -> None:
     assert names("Fulani militia abducted 20 villagers", "Nigeria", 2021)[0] == "Fulani Ethnic Militia (Nigeria)"
 
 
+def test_pastoralists_called_armed_are_a_communal_militia_with_pastoralists_beside_it() -> None:
+    def scan(text: str) -> list[tuple[str, str | None]]:
+        toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+        return [(m.name, m.identity) for m in get_matcher().scan(toks, Context(focus="Nigeria", countries={"Nigeria"},
+                                                                                  year=2022))]
+
+    assert scan("armed Fulani pastoralists attacked Akwu") == [("Fulani Ethnic Militia (Nigeria)", "Pastoralists (Nigeria)")]
+    assert scan("armed pastoralists attacked Akwu") == [("Unidentified Communal Militia (Nigeria)",
+                                                         "Pastoralists (Nigeria)")]
+
+
 def test_a_party_named_by_its_members_takes_its_initials_as_acled_names_parties() -> None:
     def unlisted(text: str, org: str) -> list[str]:
         toks = [Tok(t, s, e) for t, s, e in tokenize(text)]

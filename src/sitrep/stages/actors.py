@@ -26,7 +26,7 @@ from typing import Any
 from sitrep.actors import Context, Tok, get_matcher
 from sitrep.actors.country import article_country
 from sitrep.actors.dictionary import _read_rows, token_key
-from sitrep.actors.ethnic_names import community_names
+from sitrep.actors.ethnic_names import bare_militias, community_names
 from sitrep.actors.identities import dated_identity, name_identity
 from sitrep.actors.matcher import CIVIL_ORG
 from sitrep.actors.tribes import tribal_militias
@@ -98,6 +98,8 @@ def extract_actors(document: Document) -> list[Actor]:
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     places = frozenset(p.text for p in document.places if p.country and p.country == ctx.focus and p.feature != "country")
     matches = community_names(text, matches, ctx.focus, _sentence_at(toks), _is_people, places)
+    matches = bare_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people,
+                            lambda name: name in places or _is_place_of(name, ctx.focus))
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
@@ -129,6 +131,15 @@ def _sentence_at(toks: list[Tok]) -> Any:
         return next((sent for start, sent in reversed(starts) if start <= offset), 0)
 
     return sent_at
+
+
+def _is_place_of(name: str, country: str | None) -> bool:
+    """Whether the gazetteer knows a place of ``country`` by this name ("Katsina militiamen" name a place's militia)."""
+    from sitrep.actors.country import _reporting
+
+    rep = _reporting()
+    cc = rep.iso2(country) if country else None
+    return cc is not None and any(e.cc == cc for e in rep.gaz.lookup(name, loose=False))
 
 
 def _is_people(name: str) -> bool:
