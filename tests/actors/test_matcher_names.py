@@ -68,6 +68,12 @@ def test_pastoralists_called_armed_are_a_communal_militia_with_pastoralists_besi
                                                          "Pastoralists (Nigeria)")]
 
 
+def test_cattle_raiders_are_a_communal_militia() -> None:
+    toks = [Tok(t, s, e) for t, s, e in tokenize("cattle raiders attacked a cattle camp")]
+    found = get_matcher().scan(toks, Context(focus="South Sudan", countries={"South Sudan"}, year=2022))
+    assert [(m.name, m.inter) for m in found][:1] == [("Unidentified Communal Militia (South Sudan)", 4)]
+
+
 def test_a_party_named_by_its_members_takes_its_initials_as_acled_names_parties() -> None:
     def unlisted(text: str, org: str) -> list[str]:
         toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
