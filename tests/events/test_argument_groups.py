@@ -20,6 +20,14 @@ def test_joint_forces_the_government_owning_a_force_is_not_an_ally(lead):
     assert not any(n and n.startswith("Government of") for n in named)
 
 
+def test_joint_forces_a_state_sharing_the_group_s_noun_leads_with_the_group_beside_it(lead):
+    ev = lead("On 17 June 2022, Turkish and JWS forces shelled YPG positions in Menagh town in Aleppo countryside. "
+              "Casualties unknown.")
+    assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of Turkey")
+    assert "JWS: Syrian National Army" in (ev.assoc_actor_1 or "")
+    assert ev.actor2 is not None and ev.actor2.startswith("YPG")
+
+
 def test_between_sides_clashes_between_two_forces_name_one_side_each(lead):
     ev = lead("On 26 May 2022, armed clashes took place between Ukrainian and Russian forces in the direction of "
               "Bohorodychne, Donetsk region. Casualties unknown.")

@@ -66,16 +66,25 @@ def joint_forces(tok: Any, found: Arg, actors: dict[int, Actor]) -> tuple[Arg, l
     out: list[Arg] = []
     names = {found.name}
     stack = [c for c in tok.children if c.dep_ in JOINT_DEPS - {"conj", "cc"}]
+    sharing: Arg | None = None  # a state force named by its nationality word on the group's own noun
     while stack:
         t = stack.pop()
         if t.dep_ == "prep" and t.lower_ not in JOINT_PREPS:
             continue
         a = actors.get(t.i)
+        # "Turkish and JWS forces shelled": the nationality word and the group share the noun, so the state's
+        # forces act with the group (unlike "members of Awami League and police forces", a force of its own)
+        shares_noun = t.head.i == tok.i and t.dep_ in ("amod", "compound") and a is not None and a.end <= found.start
         if a is not None and a.name not in names and a.inter != 7 and not a.name.startswith("Government of") \
-                and (a.inter not in STATE or found.inter in STATE):
+                and (a.inter not in STATE or found.inter in STATE or shares_noun):
             names.add(a.name)
             out.append(Arg(a.name, a.inter, a.start, a.end, a, joint=True))
+            if shares_noun and a.inter in STATE and found.inter in ARMED_GROUPS and sharing is None:
+                sharing = out[-1]
         stack += [c for c in t.children if c.dep_ in JOINT_DEPS]
+    if sharing is not None:
+        # ACLED codes the state force first and the group fighting beside it as its associated actor
+        return replace(sharing, joint=False), [replace(found, joint=True), *[o for o in out if o is not sharing]]
     if out and found.name.startswith("Unidentified") and {found.inter, out[0].inter} <= ARMED_GROUPS:
         return replace(out[0], joint=False), out[1:]
     return found, out
