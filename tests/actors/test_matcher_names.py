@@ -112,3 +112,14 @@ def test_the_somali_islamic_state_takes_the_name_of_the_events_year() -> None:
 def test_the_syrian_regime_acting_is_its_army() -> None:
     assert names("regime positions were shelled", "Syria", 2021)[0] == "Military Forces of Syria (2000-2024)"
     assert names("a Syrian regime sniper shot a boy", "Syria", 2022)[0] == "Military Forces of Syria (2000-2024)"
+
+
+def test_fighters_for_a_named_actor_are_that_actor_but_its_opponents_or_other_backers_are_not() -> None:
+    def scan(text: str) -> list[tuple[str, str]]:
+        toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+        found = get_matcher().scan(toks, Context(focus="Yemen", countries={"Yemen"}, year=2020))
+        return [(text[m.start:m.end], m.name) for m in found if m.kind == "named"]
+
+    assert scan("pro-STC forces clashed near Zinjibar") == [("pro-STC forces", "STC: Southern Transitional Council")]
+    assert scan("anti-STC forces clashed near Zinjibar") == []
+    assert scan("a pro-STC rally was held in Aden") == []
