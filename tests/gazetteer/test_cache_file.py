@@ -62,3 +62,12 @@ def test_processes_waiting_for_a_build_read_it_instead_of_building_again(monkeyp
         w.join()
     assert len(builds) == 1 and len(loaded) == 3
     assert all(t["learned"] == cache_file.learned_fingerprint() for t in loaded)
+
+
+def test_equal_candidate_lists_are_stored_once_and_read_back_equal():
+    exact = {"kidal": [3], "gao": [5, 1], "kidal region": [3]}
+    loose = {"kidal": [3], "gao": [5, 1], "gau": [5, 1]}
+    before = pickle.loads(pickle.dumps((exact, loose)))
+    assert cache_file.share_equal_lists(exact, loose) == 2
+    assert exact["kidal"] is loose["kidal"] is exact["kidal region"] and exact["gao"] is loose["gau"]
+    assert pickle.loads(pickle.dumps((exact, loose))) == before  # same contents after a pickle round trip

