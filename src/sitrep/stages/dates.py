@@ -144,14 +144,15 @@ def make_dates(config: dict[str, Any]) -> Any:
         text = document.article.text
         found = [repair(text, m.start, m.end) for m in document.entities if m.label in ("DATE", "TIME")]
         for m in finder.finditer(text):
-            overlapping = [(s, e) for s, e in found if s < m.end() and m.start() < e]
+            m_start, m_end = m.span()  # read once: the test below runs for every span found so far
+            overlapping = [(s, e) for s, e in found if s < m_end and m_start < e]
             if not overlapping:
-                found.append((m.start(), m.end()))
-            elif all(m.start() <= s and e <= m.end() for s, e in overlapping) and any(
-                ch.isdigit() for ch in text[m.start():min(s for s, _ in overlapping)]
+                found.append((m_start, m_end))
+            elif all(m_start <= s and e <= m_end for s, e in overlapping) and any(
+                ch.isdigit() for ch in text[m_start:min(s for s, _ in overlapping)]
             ):
                 # the pattern reads more than the NER span: "2-3 May 2020" where the NER saw "3 May 2020"
-                found = [x for x in found if x not in overlapping] + [(m.start(), m.end())]
+                found = [x for x in found if x not in overlapping] + [(m_start, m_end)]
         merged: list[tuple[int, int]] = []
         for start, end in sorted(found):
             # "the weekend" + "of 9-10 May", "Sunday" + ", 10 May": one expression
