@@ -149,6 +149,29 @@ def _leave_one_country_out(x: np.ndarray, y: np.ndarray, country: list[str]) -> 
     return oof
 
 
+@dataclass
+class OutOfCountry:
+    keep: np.ndarray  # index into p.s of the pairs the model reads
+    x: np.ndarray  # their first-stage features
+    y: np.ndarray  # gold: one event
+    country: list[str]
+    x2: np.ndarray  # first-stage features with the context columns
+    prob: np.ndarray  # second-stage probability of each pair from models fitted on the other countries
+
+
+def out_of_country(p: Prepared) -> OutOfCountry:
+    """Each pair's two-stage probability with its country left out of both fits.
+
+    Leave one country out, twice: the context stage reads first-stage probabilities of countries that stage
+    has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
+    second-stage probabilities of countries it has not seen either.
+    """
+    keep, x, y, country = training_pairs(p)
+    p1 = _leave_one_country_out(x, y, country)
+    x2 = context_features(p.s.i[keep], p.s.j[keep], x, p1)
+    return OutOfCountry(keep, x, y, country, x2, _leave_one_country_out(x2, y, country))
+
+
 def _logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
     mean, scale, coef, b = _fit(x, y)
     return Logistic(mean.tolist(), scale.tolist(), coef.tolist(), b)
@@ -186,17 +209,11 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
     from sitrep.learn.card import Card
 
     p = prepare_store(db, gold)
-    keep, x, y, country = training_pairs(p)
+    o = out_of_country(p)
+    keep, x, y, country, x2, oof = o.keep, o.x, o.y, o.country, o.x2, o.prob
     letter_idf, letter_default = headline.fit_letter_idf(
         [t or "" for t, w in zip(p.f.texts or [], p.f.headline.tolist(), strict=True) if w])
     countries = sorted(set(country) - {""})
-    # Leave one country out, twice: the context stage reads first-stage probabilities of countries that stage
-    # has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
-    # second-stage probabilities of countries it has not seen either.
-    p1 = _leave_one_country_out(x, y, country)
-    i, j = p.s.i[keep], p.s.j[keep]
-    x2 = context_features(i, j, x, p1)
-    oof = _leave_one_country_out(x2, y, country)
     merge_at, link_at, figures = choose_thresholds(p, keep, oof)
     recall_blocked = blocking_recall(p)
     first = _logistic(x, y)
