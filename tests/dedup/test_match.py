@@ -128,3 +128,25 @@ def test_a_learned_pair_below_review_still_counts_in_the_linkage_unless_negligib
     tiny = DedupConfig(model_dir=str(_model(tmp_path / "tiny", float(np.log(LINK_FLOOR / 2)))))
     s, _n = score_all(prepare(to_table(PAIR), tiny), tiny)
     assert len(s.i) == 0
+
+
+def test_the_rerank_stage_reads_the_second_stage_ranks_when_the_model_has_one(tmp_path: Path) -> None:
+    from sitrep.dedup.match import CONTEXT_NAMES, RERANK_NAMES
+
+    m = MatchModel.read(_model(tmp_path, 0.0))
+    width = len(NAMES) + len(CONTEXT_NAMES)
+    # the second stage follows the cosine; the third turns the second's mutual best into a near-certain match
+    coef2 = [8.0 if n == "cosine_value" else 0.0 for n in (*NAMES, *CONTEXT_NAMES)]
+    m.context = {"mean": [0.0] * width, "scale": [1.0] * width, "coef": coef2, "intercept": -4.0}
+    names3 = (*NAMES, *CONTEXT_NAMES, *RERANK_NAMES)
+    coef3 = [6.0 if n == "prob2_mutual_best" else 0.0 for n in names3]
+    x = np.zeros((2, len(NAMES)))
+    x[:, NAMES.index("cosine")] = [0.9, 0.5]
+    ends = (np.array([0, 0]), np.array([1, 2]))
+    second = m.probability(x, *ends)
+    m.rerank = {"mean": [0.0] * len(names3), "scale": [1.0] * len(names3), "coef": coef3, "intercept": -3.0}
+    third = m.probability(x, *ends)
+    assert third[0] == pytest.approx(1 / (1 + np.exp(-3.0))) and third[1] == pytest.approx(1 / (1 + np.exp(3.0)))
+    assert third[0] < second[0]  # it replaces the second stage's verdict, not adds to it
+    m.write(tmp_path / "again")
+    assert MatchModel.read(tmp_path / "again").rerank == m.rerank

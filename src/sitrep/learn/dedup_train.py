@@ -7,7 +7,8 @@ headline words is fitted on these headlines; the dedup's own blocking
 proposes candidate pairs; ``dedup.match.pair_features`` describes each pair
 the model reads; a pair is a match when both reports were coded into one
 UCDP event. A logistic regression (scikit-learn, the ``learn`` extra) is
-fitted on all of them. The merge and average-link thresholds are chosen by
+fitted on all of them, then two more over its probability and then the
+second's ranked among each pair's rivals (``match``). The merge and average-link thresholds are chosen by
 clustering the fitting countries with leave-one-country-out probabilities
 (each country scored by a model fitted on the others), so they have not seen
 the country they are judged on. The held-out countries (``HELD_OUT``) are
@@ -29,7 +30,16 @@ from sitrep.dedup.cluster import cluster
 from sitrep.dedup.config import DedupConfig
 from sitrep.dedup.core import prepare
 from sitrep.dedup.features import Features, build
-from sitrep.dedup.match import CONTEXT_NAMES, NAMES, Logistic, MatchModel, context_features, pair_features
+from sitrep.dedup.match import (
+    CONTEXT_NAMES,
+    NAMES,
+    RERANK_NAMES,
+    Logistic,
+    MatchModel,
+    context_features,
+    pair_features,
+    rerank_features,
+)
 from sitrep.dedup.scoring import Scores, apply_probability, score_pairs
 
 # Thresholds: the best clustering F1 whose out-of-country pair precision stays above this. Precision moves a lot
@@ -156,20 +166,24 @@ class OutOfCountry:
     y: np.ndarray  # gold: one event
     country: list[str]
     x2: np.ndarray  # first-stage features with the context columns
-    prob: np.ndarray  # second-stage probability of each pair from models fitted on the other countries
+    x3: np.ndarray  # those with the second stage's ranks (``match.rerank_features``)
+    prob: np.ndarray  # third-stage probability of each pair from models fitted on the other countries
 
 
 def out_of_country(p: Prepared) -> OutOfCountry:
-    """Each pair's two-stage probability with its country left out of both fits.
+    """Each pair's three-stage probability with its country left out of every fit.
 
-    Leave one country out, twice: the context stage reads first-stage probabilities of countries that stage
-    has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
-    second-stage probabilities of countries it has not seen either.
+    Leave one country out at each stage: a context stage reads the previous stage's probabilities of countries
+    that stage has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
+    last-stage probabilities of countries it has not seen either.
     """
     keep, x, y, country = training_pairs(p)
+    i, j = p.s.i[keep], p.s.j[keep]
     p1 = _leave_one_country_out(x, y, country)
-    x2 = context_features(p.s.i[keep], p.s.j[keep], x, p1)
-    return OutOfCountry(keep, x, y, country, x2, _leave_one_country_out(x2, y, country))
+    x2 = context_features(i, j, x, p1)
+    p2 = _leave_one_country_out(x2, y, country)
+    x3 = rerank_features(i, j, x2, p2)
+    return OutOfCountry(keep, x, y, country, x2, x3, _leave_one_country_out(x3, y, country))
 
 
 def _logistic(x: np.ndarray, y: np.ndarray) -> Logistic:
@@ -210,7 +224,7 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
 
     p = prepare_store(db, gold)
     o = out_of_country(p)
-    keep, x, y, country, x2, oof = o.keep, o.x, o.y, o.country, o.x2, o.prob
+    keep, x, y, country, x2, x3, oof = o.keep, o.x, o.y, o.country, o.x2, o.x3, o.prob
     letter_idf, letter_default = headline.fit_letter_idf(
         [t or "" for t, w in zip(p.f.texts or [], p.f.headline.tolist(), strict=True) if w])
     countries = sorted(set(country) - {""})
@@ -218,20 +232,21 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
     recall_blocked = blocking_recall(p)
     first = _logistic(x, y)
     second = _logistic(x2, y)
+    third = _logistic(x3, y)
     possible_at = round(merge_at / 2, 3)
     model = MatchModel(list(NAMES), first.mean, first.scale, first.coef, first.intercept, merge_at, possible_at,
                        link_at=link_at, idf=p.idf, default_idf=p.default_idf,
                        letter_idf=letter_idf, letter_default_idf=letter_default,
                        extra={"pairs": int(len(y)), "matches": int(y.sum()), "fit_countries": countries},
-                       context=asdict(second))
+                       context=asdict(second), rerank=asdict(third))
     model.write(out)
     articles = {a for a, g in zip(p.article, p.label, strict=True) if g}
     Card(
         name="dedup",
         format=model.format,
         purpose="Match model of `sitrep dedupe`: the probability that two event reports tell one real event "
-                "(logistic regression over the dedup's pair features and headline signals, numpy-only at run "
-                "time), with the thresholds its average-link clustering merges at.",
+                "(logistic regression over the dedup's pair features and headline signals, then two more over each "
+                "pair's rank among its rivals; numpy-only at run time), with the thresholds its average-link clustering merges at.",
         command="sitrep train dedup",
         data={f"ucdp_ged/{c}": sum(1 for g in gold.values() if g.startswith(c + ":")) for c in countries},
         split=f"fitted on whole countries {', '.join(du.FIT)}; the merge and link thresholds chosen by clustering "
@@ -246,7 +261,9 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
                "the other fitting countries; the held-out countries' figures are in README.md and floors.toml",
                "first-stage coefficients: " + ", ".join(f"{n} {c:+.2f}" for n, c in zip(NAMES, first.coef, strict=True)),
                "context-stage coefficients: " + ", ".join(
-                   f"{n} {c:+.2f}" for n, c in zip(NAMES + CONTEXT_NAMES, second.coef, strict=True))],
+                   f"{n} {c:+.2f}" for n, c in zip(NAMES + CONTEXT_NAMES, second.coef, strict=True)),
+               "rerank-stage coefficients: " + ", ".join(
+                   f"{n} {c:+.2f}" for n, c in zip(NAMES + CONTEXT_NAMES + RERANK_NAMES, third.coef, strict=True))],
         attribution=ucdp.ATTRIBUTION,
         data_name="UCDP GED",
     ).write(out)
