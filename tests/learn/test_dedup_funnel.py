@@ -74,3 +74,26 @@ def test_the_table_lists_every_stage_and_field() -> None:
     text = dedup_funnel.table(dedup_funnel.funnel(p, keep, y.astype(float), 0.5, 0.0))
     for name in dedup_funnel.STAGES + dedup_funnel.COMPAT:
         assert name in text
+
+
+def test_pair_f1_counts_each_report_pair_once_against_every_gold_pair() -> None:
+    p = _prepared()
+    keep, _x, y, _country = training_pairs(p)
+    perfect = dedup_funnel.pair_f1_at(p, keep, y.astype(float), y)
+    assert perfect["precision"] == 1.0 and perfect["recall"] == 0.5  # 2 of the 4 gold pairs are candidates
+    backwards = dedup_funnel.pair_f1_at(p, keep, 1.0 - y, y, min_precision=1.0)  # wrong pairs ranked first
+    assert backwards["f1"] == 0.0
+
+
+def test_oracle_columns_read_the_gold_events_fields() -> None:
+    from sitrep.learn.ucdp import UcdpEvent
+
+    p = _prepared()
+    keep, _x, _y, _country = training_pairs(p)
+    events = {g: UcdpEvent(g, "Nigeria", "2019-03-04", "2019-03-04", 12.0 + k, 6.0, 1, 1, 1, "A", "B", 12, "Zamfara")
+              for k, g in enumerate(("ng:1", "ng:2", "ng:3"))}
+    cols = dedup_funnel.oracle_columns(p, keep, events)
+    assert cols.shape == (len(keep), len(dedup_funnel.ORACLE))
+    same = np.array([p.label[a] == p.label[b] for a, b in zip(p.s.i[keep], p.s.j[keep], strict=True)])
+    assert (cols[same, 0] == 0).all() and (cols[~same, 0] > 4).all()  # log1p(km): one point, or a degree apart
+    assert (cols[:, 1] == 1).all() and (cols[:, 4] == 0).all()  # one admin1 and one toll throughout

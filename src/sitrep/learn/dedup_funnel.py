@@ -192,4 +192,54 @@ def table(figures: dict[str, Any]) -> str:
     lines.append(f"{'field agrees':<22}{'gold':>8}{'wrong':>8}")
     for c in COMPAT:
         lines.append(f"{c:<22}{figures['compat_' + c]:>8.3f}{figures['neg_compat_' + c]:>8.3f}")
+    if figures.get("ceiling"):
+        lines += ["", f"{'unclustered, P >= 0.85':<22}{'P':>8}{'R':>8}{'F1':>8}"]
+        for name, m in figures["ceiling"].items():
+            lines.append(f"{name:<22}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}")
     return "\n".join(lines)
+
+
+def pair_f1_at(p: Any, keep: np.ndarray, prob: np.ndarray, y: np.ndarray, min_precision: float = 0.85) -> dict[str, float]:
+    """Best pairwise F1 over report pairs (no clustering: a pair of articles is joined when its best unit pair's
+    probability reaches a threshold) among thresholds whose precision is at least ``min_precision``."""
+    art = np.array(p.article, dtype=object)
+    a, b = art[p.s.i[keep]], art[p.s.j[keep]]
+    key = np.where(a < b, a + "\t" + b, b + "\t" + a)
+    order = np.argsort(-prob, kind="stable")
+    _, first = np.unique(key[order], return_index=True)
+    best = order[first]
+    best = best[np.argsort(-prob[best], kind="stable")]
+    hits = np.cumsum(y[best])
+    precision = hits / np.arange(1, len(best) + 1)
+    recall = hits / max(len(gold_pairs(p.article, p.label)), 1)
+    f1 = np.where(precision >= min_precision, 2 * precision * recall / np.maximum(precision + recall, 1e-9), -1.0)
+    if not len(f1) or f1.max() < 0:
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    k = int(np.argmax(f1))
+    return {"precision": float(precision[k]), "recall": float(recall[k]), "f1": float(f1[k])}
+
+
+ORACLE = ("km", "same_admin1", "same_violence", "same_sides", "toll_gap")
+
+
+def oracle_columns(p: Any, keep: np.ndarray, events: dict[str, Any]) -> np.ndarray:
+    """Per model pair, ``ORACLE`` read from the gold events themselves (``learn.ucdp.UcdpEvent`` by gold key):
+    what a perfect extraction of place, kind of violence, sides and toll would tell. For a ceiling only: UCDP
+    coded these from whole articles, so no headline extraction can reach them."""
+    from sitrep.dedup.scoring import haversine_km
+
+    def field(name: str, default: Any) -> np.ndarray:
+        vals = [getattr(events[g], name) if g in events and getattr(events[g], name) is not None else default
+                for g in p.label]
+        return np.array(vals, dtype=object)
+
+    i, j = p.s.i[keep], p.s.j[keep]
+    lat, lon = field("latitude", np.nan).astype(float), field("longitude", np.nan).astype(float)
+    km = np.nan_to_num(haversine_km(lat[i], lon[i], lat[j], lon[j]), nan=1000.0)
+    adm = field("adm_1", "")
+    sides = np.char.add(field("side_a", "").astype(str), np.char.add("|", field("side_b", "").astype(str)))
+    toll = np.log1p(field("best", 0).astype(float))
+    vio = field("violence", 0).astype(int)
+    cols = [np.log1p(km), (adm[i] == adm[j]) & (adm[i] != ""), vio[i] == vio[j], sides[i] == sides[j],
+            np.abs(toll[i] - toll[j])]
+    return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
