@@ -39,6 +39,18 @@ def _called_district(top: Toponym) -> bool:
     return "admin2" in top.hints or "admin2" in HINT_FEATURES.get(last, ())
 
 
+def _own_name(top: Toponym, entry: Entry) -> bool:
+    """The text writes the entry's own name, perhaps with a unit word of its kind ("Kossi Province" for the
+    province Kossi; what a unit word means differs by country: Burkina Faso's provinces are its admin2 units), not
+    one of its other names."""
+    said, own = exact_key(top.text), exact_key(entry.name)
+    if said == own:
+        return True
+    head, _, unit = said.rpartition(" ")
+    return head == own and unit in HINT_FEATURES and (
+        entry.feature in HINT_FEATURES[unit] or entry.feature in ("admin1", "admin2"))
+
+
 class Resolver:
     """Resolves the toponyms of one article at a time against a ``Gazetteer``."""
 
@@ -203,7 +215,8 @@ class Resolver:
                 self.candidates(top)
         # an armed force's nationality says who acts, not where ("Russian forces shelled Donetsk", "Turkish forces
         # shelled Dardara town"): it is the focus only when nothing else in the article is
-        actors = [t.demonym for t in toponyms if t.actor and t.demonym is not None]
+        # (nor a country named as a border: "near the Mali border" in a note on Burkina Faso)
+        actors = [e for t in toponyms if t.actor and (e := t.demonym or self._evidence(t)) is not None]
         # (nor one word of a longer name the gazetteer lacks: "As" of "As Sidrah (Sirt, West)" is no Czech town)
         evidence = [e for t in toponyms if not t.actor and not t.partial and (e := self._evidence(t)) is not None
                     and not self._unit_abbreviation(t, e)]
@@ -343,7 +356,7 @@ class Resolver:
         key = exact_key(top.text)
         # a spelling variant of the place's own name ("Mykhailivka" for Mykhaylivka) is its name
         return top.demonym is None and entry.feature not in _BROAD and entry.population < 100_000 \
-            and exact_key(entry.name) != key and loose_key(entry.name) != loose_key(top.text) \
+            and not _own_name(top, entry) and loose_key(entry.name) != loose_key(top.text) \
             and entry.idx not in self.gaz.aliased.get(key, ()) and entry.idx not in self.gaz.acled_events
 
     def _unit_abbreviation(self, top: Toponym, entry: Entry) -> bool:
@@ -384,4 +397,4 @@ class Resolver:
             return False
         if not top.exact:
             return True
-        return exact_key(entry.name) != exact_key(top.text) and entry.population < 1_000_000
+        return not _own_name(top, entry) and entry.population < 1_000_000

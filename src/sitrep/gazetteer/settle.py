@@ -7,6 +7,7 @@ place where it stands alone (``one_sense``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitrep.gazetteer.names import exact_key
@@ -14,6 +15,12 @@ from sitrep.gazetteer.store import Entry
 from sitrep.gazetteer.toponym import LANDMARK_FEATURES, TOWN_FEATURES, Toponym, km_between
 
 _NEAR_KM = 150.0
+# "Salem, north of Timbuktu", "Zora, 22 km south of Paoua", "Boni near Douentza": the place before is near the one after
+_ANCHORED = re.compile(
+    r",?\s*(?:(?:about|some|around|approximately)\s+)?(?:\d[\d.,]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|near|outside(?: of)?)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|locality) of\s+)?$", re.I)
+_ANCHOR_KM = 300.0  # further than this from the place it is said to be near, a namesake is another place
 
 
 def place_facilities(toponyms: list[Toponym], focus: str | None) -> None:
@@ -118,3 +125,23 @@ def one_sense(toponyms: list[Toponym]) -> None:
         entry = pinned.get(key)
         if entry is not None and not t.hints and any(c.idx == entry.idx for c in t.candidates):
             t.entry = entry
+
+
+def anchored_near(toponyms: list[Toponym], text: str) -> None:
+    """'Salem, north of Timbuktu': a place the text says is near another is not a namesake far from it (Salem,
+    India). Its namesake near that place, else none: the event then takes the place it is near."""
+    for a, b in zip(toponyms, toponyms[1:], strict=False):
+        # the place it is near is the better known one, trusted when matched as written
+        if a.entry is None or b.entry is None or a.demonym is not None or b.demonym is not None or a.facility \
+                or a.within or not b.exact or b.partial \
+                or b.entry.feature in ("country", "continent") or not 0 < b.start - a.end <= 60 \
+                or not _ANCHORED.fullmatch(text, a.end, b.start):
+            continue
+        if a.entry.feature in ("country", "continent", "admin1", "region") or km_between(a.entry, b.entry) <= _ANCHOR_KM:
+            continue
+        near = [c for c in a.candidates if c.feature in TOWN_FEATURES + ("admin2",) and km_between(c, b.entry) <= _ANCHOR_KM]
+        if near:
+            a.entry = near[0]
+        else:
+            a.reason = f"'{a.text}' is said to be near {b.text}, and no place of that name is"
+            a.entry = None

@@ -28,6 +28,12 @@ if TYPE_CHECKING:
 _JOINED_AFTER = re.compile(r"\s+(do|da|dos|das|de|del|de la|de los|de las)\s+([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 
 
+# unit words that say the capitalised name before them is a place ("the Timbuktu region")
+_UNIT_WORDS = frozenset(("province", "governorate", "state", "region", "oblast", "prefecture", "county", "district",
+                         "lga", "territory", "cercle", "woreda", "commune", "municipality", "locality", "city", "town",
+                         "village", "countryside"))
+
+
 class UnlabelledNames:
     """Recognition of gazetteer names outside (or inside the wrong kind of) NER entities."""
 
@@ -166,7 +172,9 @@ class UnlabelledNames:
                 if width == 1 and not proper and not locative:
                     continue
                 caps = proper or (width > 1 and _words(toks, i, j).isupper())  # "NEW DELHI:"
-                ok = (locative or typed or (broad and top.feature != "admin2")
+                # "in the Timbuktu region", "Gossi commune": a unit word after a name says it is a place
+                unit_named = proper and j < len(doc) and toks[j].lower_ in _UNIT_WORDS
+                ok = (locative or typed or unit_named or (broad and top.feature != "admin2")
                       or (after_name and top.feature in ("admin1", "admin2", "country"))
                       or (caps and (top.population >= 100_000 or is_dateline(doc, i, j))))
             # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior

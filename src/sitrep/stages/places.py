@@ -37,6 +37,7 @@ from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.not_places import NotPlaceNames
 from sitrep.gazetteer.reporting import ReportingCountry
 from sitrep.gazetteer.resolve import HINT_FEATURES, Resolver, Toponym
+from sitrep.gazetteer.settle import anchored_near
 from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
 from sitrep.gazetteer.unit_phrases import names_before_units
 from sitrep.gazetteer.unlabelled import UnlabelledNames
@@ -69,6 +70,8 @@ _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
+_BORDER_AFTER = re.compile(r"[- ]border\b", re.I)
+_BORDER_BEFORE = re.compile(r"\bborder (?:with|of) (?:the )?$", re.I)
 _FEATURE_WORDS = {"strait", "gulf", "sea", "ocean", "southern", "northern", "eastern", "western", "greater", "port",
                   "mountains", "plain", "plains", "desert", "airport", "base", "camp"}
 
@@ -195,6 +198,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         for top in found:
             top.actor = top.demonym is not None and _FORCE_AFTER.match(self._text, top.end) is not None \
                 and self._national(top.text, top.demonym)
+            # "near the Mali border", "the border with Niger": the neighbour a place is near, not where it is
+            top.actor = top.actor or self._border_country(top)
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
         found += coded_places(self.gaz, self._text, found)[0]
@@ -215,6 +220,16 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
+
+    def _border_country(self, top: Toponym) -> bool:
+        """A country (or its nationality word) named as a border: "near the Mali border", "the Chadian border",
+        "the border with Niger"."""
+        if not (_BORDER_AFTER.match(self._text, top.end) or _BORDER_BEFORE.search(self._text, 0, top.start)):
+            return False
+        if top.demonym is not None:
+            return top.demonym.feature == "country"
+        cands = self.gaz.lookup(top.text, loose=False)
+        return bool(cands) and cands[0].feature == "country"
 
     def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """One sense per article: a name recognised as a place once is a place wherever else it appears
@@ -342,6 +357,7 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         guess = None if given else self.reporting.from_source(document.article.source)
         named = guess is not None and guess == self.reporting.named_by_source(document.article.source)
         focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess, source_named=named)
+        anchored_near(toponyms, self._text)
         match_admin1_typos(self.admin1_names, toponyms, focus, self._text)
         spelled = admin1_spellings(self.gaz, self._text, toponyms)
         # a placed facility replaces the names inside it; one no town in the article contains is dropped

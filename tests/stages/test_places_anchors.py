@@ -1,0 +1,36 @@
+"""Places stage: what a note's wording says about where a name is (a province typed with its unit word, a
+place near another, a country named as a border, a town's region)."""
+
+from __future__ import annotations
+
+from sitrep.model import Document
+
+
+def _place(document: Document, text: str):
+    return next(p for p in document.places if p.text == text)
+
+
+def test_a_province_typed_with_its_unit_word_is_no_weak_alias_abroad(run_places):
+    d = run_places("Unknown gunmen opened fire on the gendarmerie in Tangoudi, Kossi Province near the Mali border.")
+    kossi = _place(d, "Kossi Province")
+    assert kossi.country == "Burkina Faso" and kossi.latitude is not None
+
+
+def test_a_country_named_as_a_border_is_not_the_focus(run_places):
+    d = run_places("Militants attacked a checkpoint in the area of Tangoudi, Tapoa Province, a few kilometers from "
+                   "the Niger border.")
+    assert d.extras["focus_country"] == "Burkina Faso"
+
+
+def test_a_place_said_to_be_near_another_is_no_namesake_far_from_it(run_places):
+    d = run_places("An employee of the mayor's office in Salem, north of Timbuktu, was abducted by gunmen.")
+    assert _place(d, "Timbuktu").country == "Mali"
+    salem = _place(d, "Salem")
+    assert salem.country in (None, "Mali")
+
+
+def test_a_town_name_before_a_unit_word_is_a_place(run_places):
+    d = run_places("Two soldiers were wounded in a second attack in the market town of Tangoudi, in the Timbuktu "
+                   "region.")
+    assert _place(d, "Timbuktu").country == "Mali"
+
