@@ -34,3 +34,15 @@ def test_a_town_name_before_a_unit_word_is_a_place(run_places):
                    "region.")
     assert _place(d, "Timbuktu").country == "Mali"
 
+
+
+
+def test_a_town_before_a_spaced_dash_and_a_part_of_it_is_where_things_happen(run_places):
+    """ACLED's 'City - Neighbourhood': the city is a place of its own, neither a word of a longer unknown name nor
+    the town a body is named after."""
+    d = run_places("On 15 May, a child was abducted by unidentified armed men in Goma - Kanyamuhanga (Nord-Kivu).")
+    goma = _place(d, "Goma")
+    assert goma.country == "Democratic Republic of Congo"
+    assert goma.start not in d.extras["places_in_names"]
+    d = run_places("On 3 May, police arrested two men in Bangui - Boy-Rabe.")
+    assert _place(d, "Bangui").start not in d.extras["places_partial"]

@@ -8,6 +8,7 @@ Mixed into ``sitrep.stages.places.PlaceFinder``, which holds ``gaz`` and the ``_
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sitrep.actors import named_actor_alias
@@ -17,6 +18,8 @@ from sitrep.gazetteer.store import Entry, Gazetteer
 from sitrep.gazetteer.wording import NAMED_AREAS, adjective_follows
 
 ALIAS_MEMO = 50_000  # entity texts whose named-actor reading is remembered (cleared when full)
+_BORDER_AFTER = re.compile(r"[- ]border\b", re.I)
+_BORDER_BEFORE = re.compile(r"\bborder (?:with|of) (?:the )?$", re.I)
 
 
 class NotPlaceNames:
@@ -24,6 +27,18 @@ class NotPlaceNames:
 
     gaz: Gazetteer
     _actor_aliases: dict[str, str | None]
+    _text: str
+
+    def _border_country(self, top: Toponym) -> bool:
+        """A country (or its nationality word) named as a border: "near the Mali border", "the Chadian border",
+        "the border with Niger": the neighbour a place is near, not where it is."""
+        if not (_BORDER_AFTER.match(self._text, top.end)
+                or _BORDER_BEFORE.search(self._text, max(0, top.start - 30), top.start)):
+            return False
+        if top.demonym is not None:
+            return top.demonym.feature == "country"
+        cands = self.gaz.lookup(top.text, loose=False)
+        return bool(cands) and cands[0].feature == "country"
 
     def _actor_name(self, top: Toponym) -> bool:
         """A name that is an armed group's or a force's ("IS", "FAMa", "Hamas"), or a short all-caps acronym

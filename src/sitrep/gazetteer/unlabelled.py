@@ -157,12 +157,15 @@ class UnlabelledNames:
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and toks[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
+                # ACLED's "Goma - Keshero": a town, a dash between spaces and a part of it, not a body named after it
+                city_part = (i == ent_start and j + 1 < limit and toks[j].text in ("-", "–") and toks[j - 1].whitespace_
+                             and toks[j].whitespace_ and toks[j + 1].text[:1].isupper() and top.feature in TOWN_FEATURES)
                 whole = i == ent_start and j == limit
                 big = top.population >= (20_000 if label == "ORG" else 100_000)
                 owner = (i == ent_start and j < limit
                          and (toks[j].lower_ in INSTITUTION_WORDS or toks[j].text in ("'s", "’s"))
                          and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
-                ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner
+                ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner or city_part
                       or (typed and i == ent_start)  # "Laurel County Fiscal Court", "Walker County Fair"
                       or (label == "ORG" and locative and top.population >= 100_000)  # "United Way of Atlanta"
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))

@@ -70,8 +70,6 @@ _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
-_BORDER_AFTER = re.compile(r"[- ]border\b", re.I)
-_BORDER_BEFORE = re.compile(r"\bborder (?:with|of) (?:the )?$", re.I)
 _FEATURE_WORDS = {"strait", "gulf", "sea", "ocean", "southern", "northern", "eastern", "western", "greater", "port",
                   "mountains", "plain", "plains", "desert", "airport", "base", "camp"}
 
@@ -198,8 +196,7 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         for top in found:
             top.actor = top.demonym is not None and _FORCE_AFTER.match(self._text, top.end) is not None \
                 and self._national(top.text, top.demonym)
-            # "near the Mali border", "the border with Niger": the neighbour a place is near, not where it is
-            top.actor = top.actor or self._border_country(top)
+            top.actor = top.actor or self._border_country(top)  # "near the Mali border"
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
         found += coded_places(self.gaz, self._text, found)[0]
@@ -220,16 +217,6 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         mark_units_after(self.gaz, self._text, found)
         mark_city_parts(self.gaz, self._text, found)
         return found
-
-    def _border_country(self, top: Toponym) -> bool:
-        """A country (or its nationality word) named as a border: "near the Mali border", "the Chadian border",
-        "the border with Niger"."""
-        if not (_BORDER_AFTER.match(self._text, top.end) or _BORDER_BEFORE.search(self._text, 0, top.start)):
-            return False
-        if top.demonym is not None:
-            return top.demonym.feature == "country"
-        cands = self.gaz.lookup(top.text, loose=False)
-        return bool(cands) and cands[0].feature == "country"
 
     def _repeats(self, doc: Any, found: list[Toponym]) -> list[Toponym]:
         """One sense per article: a name recognised as a place once is a place wherever else it appears
@@ -286,11 +273,17 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         # a name with an unknown proper word beside it ("Tal" of "Tal Tamer") is only part of the place's name;
         # a compass or feature word ("South Red Sea", "Strait of Bab el Mandeb") or another known name
         # ("Ciudad de Mexico - Cuauhtemoc") leaves it whole
-        unknown = any(doc[k].is_alpha and doc[k].text[:1].isupper() and k not in covered
-                      and doc[k].lower_ not in GENERIC_WORDS and doc[k].lower_ not in HINT_FEATURES
-                      and doc[k].lower_ not in _FEATURE_WORDS for k in range(start, end))
+        # ACLED's "Goma - Keshero", "Karachi - Saddar": a dash between spaces joins a town and a part of it, two
+        # names; an unknown part does not make the town a word of a longer name
+        dashes = [k for k in range(start + 1, end - 1) if doc[k].text in ("-", "–") and doc[k].whitespace_
+                  and doc[k - 1].whitespace_]
         for top in added:
-            top.partial = unknown
+            first = next(k for k in range(start, end) if doc[k].idx >= top.start)
+            lo = max((k + 1 for k in dashes if k < first), default=start)
+            hi = min((k for k in dashes if k > first), default=end)
+            top.partial = any(doc[k].is_alpha and doc[k].text[:1].isupper() and k not in covered
+                              and doc[k].lower_ not in GENERIC_WORDS and doc[k].lower_ not in HINT_FEATURES
+                              and doc[k].lower_ not in _FEATURE_WORDS for k in range(lo, hi))
         return bool(added)
 
     @staticmethod
