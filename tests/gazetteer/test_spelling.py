@@ -132,3 +132,18 @@ def test_compass_region_last_in_bracket_names_the_unit_of_the_names_before() -> 
              Toponym("Tyre", 35, 39, candidates=[tyre], entry=tyre)]
     spelled = admin1_spellings(gaz, both, names)
     assert spelled.get(town.admin1_code) != "South" and spelled.get(tyre.admin1_code) != "South"
+
+
+def test_a_lone_region_adjective_in_brackets_names_the_unit_of_the_place_before() -> None:
+    """'Jounieh (Central)': ACLED's bracket holding only its admin1, written as a compass adjective or 'Capital', is
+    the admin1 of the place before it; a bare compass word there is part of the place's name ('Dagon Myothit
+    (South)')."""
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Jounieh") if e.feature == "town" and e.cc == "LB")
+    assert town.admin1_code not in gaz.acled_spelled
+    for region in ("Central", "Northern", "South Eastern", "Capital"):
+        text = f"Protesters gathered in Jounieh ({region})."
+        place = Toponym("Jounieh", 23, 30, candidates=[town], entry=town)
+        assert admin1_spellings(gaz, text, [place])[town.admin1_code] == region
+    place = Toponym("Jounieh", 23, 30, candidates=[town], entry=town)
+    assert admin1_spellings(gaz, "Protesters gathered in Jounieh (South).", [place]).get(town.admin1_code) != "South"

@@ -46,3 +46,13 @@ def test_a_town_before_a_spaced_dash_and_a_part_of_it_is_where_things_happen(run
     assert goma.start not in d.extras["places_in_names"]
     d = run_places("On 3 May, police arrested two men in Bangui - Boy-Rabe.")
     assert _place(d, "Bangui").start not in d.extras["places_partial"]
+
+
+def test_a_unit_named_by_a_generic_word_abroad_does_not_rule_out_the_place(run_places):
+    """'Capital' is known to the gazetteer only as Argentina's La Capital, 'South' as provinces of Cameroon, Iceland
+    and Rwanda: such a bracket picks among a place's namesakes but never leaves it unresolved."""
+    d = run_places("On 14 February 2022, protesters demonstrated in Sitrah (Capital) against the visit.")
+    assert _place(d, "Sitrah").country == "Bahrain"
+    d = run_places("On 25 February 2022, soldiers shot a man in Dagon Myothit (South) township.")
+    assert _place(d, "Dagon Myothit").country == "Myanmar"
+

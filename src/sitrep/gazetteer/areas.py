@@ -3,11 +3,33 @@ names ("Kurdistan" for Iran's Kordestan). Shared by the readers of "X, Y" pairs 
 
 from __future__ import annotations
 
+import re
+
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES
 from sitrep.gazetteer.store import Gazetteer
 
 AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
+# words a unit may be named by in many countries ("Northern", "Capital", "Sud-Ouest"): such a name is a unit of one
+# country or another, so in a bracket it chooses among a place's namesakes but never rules them all out
+_GENERIC_UNIT_WORDS = frozenset(("north", "south", "east", "west", "central", "centre", "center", "northern",
+                                 "southern", "eastern", "western", "middle", "far", "nord", "sud", "est", "ouest",
+                                 "extreme", "capital", "upper", "lower"))
+
+
+def generic_unit(name: str) -> bool:
+    """A unit named only by compass or capital words ("Capital", "Northern", "Centre-Nord", "North West")."""
+    words = re.split(r"[\s-]+", exact_key(name))
+    return bool(words) and all(w in _GENERIC_UNIT_WORDS for w in words)
+
+
+def soft_within(gaz: Gazetteer, name: str, units: list[str], within: set[str]) -> set[str]:
+    """``within`` as the units of a bracket allow it, unless they are all generic names ("Sitrah (Capital)": 'Capital'
+    is known here only as Argentina's La Capital) and no reading of ``name`` lies inside them: then they allow all."""
+    if not within or not units or not all(generic_unit(u) for u in units):
+        return within
+    inside = any(c.admin1_code in within or c.cc in within for c in gaz.lookup(name))
+    return within if inside else set()
 
 
 def areas_within(gaz: Gazetteer, name: str, kinds: tuple[str, ...] = ()) -> set[str]:

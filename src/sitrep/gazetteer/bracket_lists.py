@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.gazetteer.areas import acled_units, areas_within
+from sitrep.gazetteer.areas import acled_units, areas_within, generic_unit
 from sitrep.gazetteer.resolve import Toponym
 from sitrep.gazetteer.store import Gazetteer
 
@@ -39,7 +39,9 @@ def mark_bracket_lists(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
         if len(inner) < 2 or not _BRACKET_CLOSES.match(text, inner[-1].end) \
                 or any(b.demonym is not None for b in inner):
             continue
-        outer_holds(inner, [areas_within(gaz, b.text, b.hints) | acled_units(gaz, b.text) for b in inner])
+        # a generic unit ("Capital", "Northern": units of many countries) holds nothing for sure
+        outer_holds(inner, [set() if generic_unit(b.text) else areas_within(gaz, b.text, b.hints)
+                            | acled_units(gaz, b.text) for b in inner])
 
 
 # "(Bandaka, ...", and ACLED's "(coded to Mokambo, Mahagi, Ituri)", "[coded as Kamango, Beni, Nord-Kivu]"

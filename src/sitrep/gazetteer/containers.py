@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from sitrep.gazetteer.areas import AREA_HINTS, acled_units, areas_within
+from sitrep.gazetteer.areas import AREA_HINTS, acled_units, areas_within, generic_unit, soft_within
 from sitrep.gazetteer.bracket_lists import outer_holds
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
@@ -134,10 +134,12 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
                          or seat_units(gaz, b.text, loose=False))
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
-        within = _nested(areas)
+        known = [b.text for b, s in zip(inner, areas, strict=True) if s]
+        within = soft_within(gaz, a.text, known, _nested(areas))
         if within and not a.within:
             a.within = within
-        outer_holds(inner, areas)
+        # a generic unit ("(Madaya, Capital)") holds none of the others for sure
+        outer_holds(inner, [set() if generic_unit(b.text) else s for b, s in zip(inner, areas, strict=True)])
 
 
 def _nested(areas: list[set[str]]) -> set[str]:

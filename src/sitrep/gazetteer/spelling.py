@@ -132,14 +132,14 @@ def _bracket_opening(text: str, top: Toponym) -> int | None:
 
 
 def _bracket_regions(text: str, toponyms: list[Toponym]) -> dict[str, str]:
-    """Admin1 code -> a compass region that ends ACLED's bracket after names of that unit ("Benghazi (Benghazi,
-    East)", "As Sidrah (Sirt, West)"): all the resolved names before it in the bracket, or the one the bracket
+    """Admin1 code -> a compass region (or "Capital", Bahrain's) that ends ACLED's bracket after names of that unit
+    ("Benghazi (Benghazi, East)", "As Sidrah (Sirt, West)", "Sitrah (Capital)"): all the resolved names before it in the bracket, or the one the bracket
     follows, lie in that one admin1 unit. Read off the text: the NER often takes no such word for a place."""
     out: dict[str, str] = {}
-    for m in _REGION_LAST.finditer(text):
+    for m in (*_REGION_LAST.finditer(text), *_REGION_ALONE.finditer(text)):
         region = strip_diacritics(m.group(2)).strip()
         words = re.split(r"[\s-]+", region.lower())
-        if not all(w in REGION_WORDS for w in words):
+        if not all(w in REGION_WORDS or w == "capital" for w in words):
             continue
         opening, last = m.start(), m.start(2)
         codes = {t.entry.admin1_code for t in toponyms
@@ -152,6 +152,9 @@ def _bracket_regions(text: str, toponyms: list[Toponym]) -> dict[str, str]:
 
 # "(Sirt, West)", "[Djibo, Centre-Nord]": a bracket of units whose last is one to three words
 _REGION_LAST = re.compile(r"[(\[]([^()\[\]]*?),\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*[)\]]")
+# "Sanabis (Capital)", "Bulambuli district (Eastern)", "Valletta (South Eastern)": a lone region in brackets after a
+# place, written as an adjective or as the capital ("Dagon Myothit (South)", "Kalyan (East)" are parts of names)
+_REGION_ALONE = re.compile(r"[(\[]()\s*((?:[A-Z]\w*[\s-]+)?(?:[A-Z]\w*ern|Central|Capital))\s*[)\]]")
 
 
 class Admin1Names:
