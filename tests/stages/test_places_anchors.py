@@ -56,3 +56,10 @@ def test_a_unit_named_by_a_generic_word_abroad_does_not_rule_out_the_place(run_p
     d = run_places("On 25 February 2022, soldiers shot a man in Dagon Myothit (South) township.")
     assert _place(d, "Dagon Myothit").country == "Myanmar"
 
+
+def test_a_name_before_department_is_the_department(run_places):
+    """'Santa Ana department, Santa Ana': the unit word asks for El Salvador's department, not California's city."""
+    d = run_places("On 18 May 2022, in Santa Ana department, Santa Ana, police arrested at least 64 gang members.")
+    assert {p.country for p in d.places if p.text.startswith("Santa Ana")} == {"El Salvador"}
+    d = run_places("ELN militants clashed with the army in Cordoba department.")  # not Argentina's Cordoba
+    assert _place(d, "Cordoba department").country == "Colombia"

@@ -14,6 +14,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "county": ("admin2",), "parish": ("admin2",), "district": ("admin2", "district"),
     "city": ("town",), "town": ("town",), "village": ("town", "village"), "capital": ("town",),
     "desert": ("desert",), "valley": ("valley",), "mountains": ("mountains",), "lake": ("lake",),
+    "department": ("admin1", "admin2"),  # Colombia's and El Salvador's provinces, Niger's and France's districts
     "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
     # second-level units by their local names ("Zurmi LGA", "Rutshuru territory", "Douentza cercle")
     "lga": ("admin2",), "territory": ("admin2", "region"), "cercle": ("admin2",), "woreda": ("admin2",),

@@ -107,7 +107,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         hints: tuple[str, ...] = ()
         unit_word = ""
         nxt = doc[end] if end < len(doc) else None
-        if nxt is not None and nxt.lower_ in HINT_FEATURES:
+        # (a capitalised "Department" after a name is an agency's: "Georgia Department of Transportation")
+        if nxt is not None and nxt.lower_ in HINT_FEATURES and nxt.text != "Department":
             wider = doc[start:end + 1].text
             if self.gaz.lookup(wider, loose=False):
                 end += 1
