@@ -33,6 +33,7 @@ from sitrep.gazetteer.containers import (
     names_before_areas,
     qualified_places,
 )
+from sitrep.gazetteer.district_typos import Admin2Names, district_typos
 from sitrep.gazetteer.facilities import attach_facilities, facility_words
 from sitrep.gazetteer.not_places import NotPlaceNames
 from sitrep.gazetteer.reporting import ReportingCountry
@@ -83,6 +84,7 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         self.reporting = ReportingCountry(gazetteer)
         self.facility_words = facility_words()
         self.admin1_names = Admin1Names(gazetteer)
+        self.admin2_names = Admin2Names(gazetteer)
         # the current document's text: spaCy's ``doc.text`` rebuilds the string from tokens on every call
         self._text = ""
         # entity text -> the named actor it is an alias of: the actor dictionary is fixed, and the lookup runs
@@ -353,6 +355,11 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess, source_named=named)
         anchored_near(toponyms, self._text)
         match_admin1_typos(self.admin1_names, toponyms, focus, self._text)
+        found = district_typos(self.admin2_names, self._text, toponyms, focus)  # "(Tanahu district)": Tanahun
+        for top in found:
+            top.sent = sentence_index(doc, top.start)
+        if found:
+            toponyms = sorted(toponyms + found, key=lambda t: t.start)
         spelled = admin1_spellings(self.gaz, self._text, toponyms)
         # a placed facility replaces the names inside it; one no town in the article contains is dropped
         # (its inner names stay) unless the NER called it a facility
