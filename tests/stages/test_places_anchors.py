@@ -63,3 +63,12 @@ def test_a_name_before_department_is_the_department(run_places):
     assert {p.country for p in d.places if p.text.startswith("Santa Ana")} == {"El Salvador"}
     d = run_places("ELN militants clashed with the army in Cordoba department.")  # not Argentina's Cordoba
     assert _place(d, "Cordoba department").country == "Colombia"
+
+
+def test_a_regency_in_acleds_bracket_is_a_unit_of_the_place_before(run_places):
+    """'Beoga district (Puncak regency, Papua province)': Indonesia's regencies are units, so the bracket is read
+    and the province it ends with is the admin1 ACLED writes (GeoNames puts Beoga in the newer Central Papua)."""
+    d = run_places("On 3 March 2022, an armed clash broke out in Beoga district (Puncak regency, Papua province).")
+    beoga = next(p for p in d.places if p.text.startswith("Beoga"))
+    assert beoga.admin1 == "Papua"
+    assert any(p.text.startswith("Puncak") for p in d.places)

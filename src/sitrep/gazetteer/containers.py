@@ -89,7 +89,7 @@ def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
 
 # a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)"
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \
-             r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga|locality))?"
+             r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga|locality|regency|department))?"
 # a unit's name we may not know: up to three capitalised words, perhaps with its unit word
 _UNKNOWN_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD
 # "Rupa rural municipality (Kaski district)", "Bulingtar rural municipality-6 (Nawalpur district)": a unit word,

@@ -18,6 +18,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "country": ("country",), "nation": ("country",), "camp": ("camp",), "crossing": ("crossing",),
     # second-level units by their local names ("Zurmi LGA", "Rutshuru territory", "Douentza cercle")
     "lga": ("admin2",), "territory": ("admin2", "region"), "cercle": ("admin2",), "woreda": ("admin2",),
+    "regency": ("admin2",),  # Indonesia's kabupaten ("Beoga district (Puncak regency, Papua province)")
     "township": ("town", "admin2"),  # Myanmar's townships are named after their main town
     # local names of a town's unit ("Lalpur upazila (Natore, Rajshahi)", "Tiebele commune")
     "upazila": ("town", "admin2"), "tehsil": ("town", "admin2"), "commune": ("town", "admin2"),

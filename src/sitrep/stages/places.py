@@ -109,8 +109,9 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         hints: tuple[str, ...] = ()
         unit_word = ""
         nxt = doc[end] if end < len(doc) else None
-        # (a capitalised "Department" after a name is an agency's: "Georgia Department of Transportation")
-        if nxt is not None and nxt.lower_ in HINT_FEATURES and nxt.text != "Department":
+        # (a capitalised "Department" or "Regency" after a name is an agency's or a hotel's: "Georgia Department of
+        # Transportation", "Hyatt Regency")
+        if nxt is not None and nxt.lower_ in HINT_FEATURES and nxt.text not in ("Department", "Regency"):
             wider = doc[start:end + 1].text
             if self.gaz.lookup(wider, loose=False):
                 end += 1
