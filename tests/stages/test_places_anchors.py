@@ -72,3 +72,13 @@ def test_a_regency_in_acleds_bracket_is_a_unit_of_the_place_before(run_places):
     beoga = next(p for p in d.places if p.text.startswith("Beoga"))
     assert beoga.admin1 == "Papua"
     assert any(p.text.startswith("Puncak") for p in d.places)
+
+
+def test_a_compass_word_after_a_comma_does_not_rule_out_the_place(run_places):
+    """'(Tripoli, North)': 'North' names provinces of Cameroon and Rwanda here, Lebanon's under another name; the
+    town before it is still resolved, and an NER span across the bracket ('Tripoli (Tripoli') is two names."""
+    d = run_places("On 4 May 2019, clashes erupted in Bab al-Tabbaneh (Tripoli, North) between two families.")
+    assert _place(d, "Tripoli").latitude is not None
+    d = run_places("On 4 May 2019, a man was shot dead in Tripoli (Tripoli, North) by unknown gunmen.")
+    assert all("(" not in p.text for p in d.places)
+    assert [p.text for p in d.places if p.text == "Tripoli"] == ["Tripoli", "Tripoli"]

@@ -38,6 +38,8 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
             # "Pazar city, Rize", "Yenisehir town, Diyarbakir": after a place word, a province may be written as
             # its capital
             within = seat_units(gaz, b.text)
+        # ("Tripoli, North": a compass word names units of many countries, Lebanon's among them under another name)
+        within = soft_within(gaz, a.text, [b.text], within)
         if within:
             a.within = within
             b.hints = b.hints or AREA_HINTS  # "Tacoma, Washington" is the state, not the capital

@@ -71,6 +71,7 @@ _CODE_AFTER = re.compile(r"\s*:\s*\d")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
+_SPLITS = frozenset((",", "(", ")", "[", "]"))  # what parts an entity's span into several names
 _FEATURE_WORDS = {"strait", "gulf", "sea", "ocean", "southern", "northern", "eastern", "western", "greater", "port",
                   "mountains", "plain", "plains", "desert", "airport", "base", "camp"}
 
@@ -146,12 +147,15 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames):
         return end
 
     def _split(self, doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-        """'Alexandria, Va.' is two places; a name the gazetteer knows whole stays whole."""
-        if not any(doc[i].text == "," for i in range(start, end)) or self.gaz.lookup(doc[start:end].text, False):
+        """'Alexandria, Va.' is two places, and so is the NER's 'Tripoli (Tripoli' of ACLED's 'Tripoli (Tripoli,
+        North)'; a name the gazetteer knows whole stays whole."""
+        marks = {doc[i].text for i in range(start, end)} & _SPLITS
+        # (a name with a bracket inside is never one: "Tripoli (Tripoli" is no "Tripoli - Tripoli")
+        if not marks or (marks == {","} and self.gaz.lookup(doc[start:end].text, False)):
             return [(start, end)]
         parts, cur = [], start
         for i in range(start, end):
-            if doc[i].text == ",":
+            if doc[i].text in _SPLITS:
                 parts.append((cur, i))
                 cur = i + 1
         parts.append((cur, end))
