@@ -147,3 +147,16 @@ def test_a_lone_region_adjective_in_brackets_names_the_unit_of_the_place_before(
         assert admin1_spellings(gaz, text, [place])[town.admin1_code] == region
     place = Toponym("Jounieh", 23, 30, candidates=[town], entry=town)
     assert admin1_spellings(gaz, "Protesters gathered in Jounieh (South).", [place]).get(town.admin1_code) != "South"
+
+
+def test_a_type_word_that_is_part_of_the_name_stays() -> None:
+    """'Free State' is no 'Free' with a type word (a loose match of 'Free' finds Free State itself); 'Borno State'
+    is Borno, and 'Ar Raqqa governorate' Ar Raqqa (a loose match of the gazetteer's Ar Raqqah)."""
+    from sitrep.gazetteer.spelling import _spelling
+
+    gaz = load_gazetteer()
+    free = next(e for e in gaz.lookup("Free State") if e.feature == "admin1" and e.cc == "ZA")
+    assert _spelling(gaz, "Free State", "", free.admin1_code) == "Free State"
+    borno = next(e for e in gaz.lookup("Borno") if e.feature == "admin1" and e.cc == "NG")
+    assert _spelling(gaz, "Borno State", "", borno.admin1_code) == "Borno"
+    assert _spelling(gaz, "Ar Raqqa governorate", "", "SY.04") == "Ar Raqqa"  # the gazetteer: Ar Raqqah

@@ -86,7 +86,9 @@ def _spelling(gaz: Gazetteer, text: str, after: str, code: str) -> str | None:
     if len(words) > 1 and words[-1].lower() in TYPE_WORDS:
         head = " ".join(words[:-1])
         # "Free State" is a name, not "Free" + a type word: drop the word only when the rest names the unit too
-        if any(c.feature in ("admin1", "town") and c.admin1_code == code for c in gaz.lookup(head)):
+        # (a loose match of "Free" finds Free State itself: its name with the word is no other name of it)
+        if any(c.feature in ("admin1", "town") and c.admin1_code == code and exact_key(c.name) != exact_key(text)
+               for c in gaz.lookup(head)):
             text = head
     if _is_abbreviation(text):
         return None  # "KP", "N.W.F.P.": the text's short form is no name to write in a dataset
