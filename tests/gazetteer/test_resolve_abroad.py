@@ -44,3 +44,15 @@ def test_a_name_only_one_town_bears_is_no_namesake() -> None:
     rampura = Toponym("Rampura", 0, 7, candidates=gaz.lookup("Rampura"))
     indian = next(c for c in rampura.candidates if c.cc == "IN")
     assert Resolver._outweighed_abroad(rampura, indian, "LK", placed)
+
+
+def test_a_unit_known_only_abroad_of_the_given_country_does_not_rule_out_the_place() -> None:
+    """'Bijar city (Kurdistan)' in a note from Iran, where the only 'Kurdistan' known is Iraq's region: the bracket
+    named a namesake abroad, and Bijar is still Iran's; without the country the bracket holds as before."""
+    gaz = load_gazetteer()
+    bijar = Toponym("Bijar", 0, 5, within={"IQ"})
+    Resolver(gaz).resolve([bijar], given="IR")
+    assert bijar.entry is not None and bijar.entry.cc == "IR"
+    held = Toponym("Bijar", 0, 5, within={"IQ"})
+    Resolver(gaz).resolve([held])
+    assert held.entry is None

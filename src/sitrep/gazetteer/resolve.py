@@ -211,6 +211,12 @@ class Resolver:
         outranks a focus that rests only on small places abroad nothing else backs ("Ngoro" in a Ugandan outlet's
         note is no Ngoro of Indonesia)."""
         for top in toponyms:
+            if given and top.within and not any(code.split(".")[0] == given for code in top.within):
+                # the unit the text puts it in is known to us only abroad of the reporting country ("Bijar city
+                # (Kurdistan)" in a note from Iran, where only Iraq's Kurdistan Region has that name): a namesake
+                top.within = set()
+                if top.reason and top.reason.endswith("inside the unit the text puts it in"):
+                    top.candidates, top.reason = [], None
             if not top.candidates and top.reason is None:
                 self.candidates(top)
         # an armed force's nationality says who acts, not where ("Russian forces shelled Donetsk", "Turkish forces
