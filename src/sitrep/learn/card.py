@@ -25,6 +25,8 @@ class Card:
     data: dict[str, int] = field(default_factory=dict)  # source file -> rows used
     split: str = ""
     figures: dict[str, float] = field(default_factory=dict)  # held-out figures
+    # what the figures were measured on, as the card's heading says it (not every model has a held-out split)
+    figures_title: str = "Held-out figures"
     notes: list[str] = field(default_factory=list)
     attribution: str = ATTRIBUTION
     data_name: str = "ACLED"  # whose data the artifact was derived from, named in the attribution
@@ -36,7 +38,7 @@ class Card:
                  f"- built: {self.built} (format {self.format})", f"- rebuild: `{self.command}`", "",
                  "## Data", ""]
         lines += [f"- {name}: {count:,} rows" for name, count in sorted(self.data.items())]
-        lines += ["", "## Split", "", self.split or "(none)", "", "## Held-out figures", ""]
+        lines += ["", "## Split", "", self.split or "(none)", "", f"## {self.figures_title}", ""]
         lines += [f"- {k}: {v:.4f}" if isinstance(v, float) else f"- {k}: {v}" for k, v in self.figures.items()]
         if self.notes:
             lines += ["", "## Notes", ""] + [f"- {n}" for n in self.notes]

@@ -248,6 +248,7 @@ def train_on_store(db: Path, gold: dict[str, str], out: Path) -> dict[str, Any]:
                 "(logistic regression over the dedup's pair features and headline signals, then two more over each "
                 "pair's rank among its rivals; numpy-only at run time), with the thresholds its average-link clustering merges at.",
         command="sitrep train dedup",
+        figures_title="Figures (each fitting country scored by a model fitted on the others)",
         data={f"ucdp_ged/{c}": sum(1 for g in gold.values() if g.startswith(c + ":")) for c in countries},
         split=f"fitted on whole countries {', '.join(du.FIT)}; the merge and link thresholds chosen by clustering "
               "them with leave-one-country-out probabilities; held out for figures: "
