@@ -59,15 +59,3 @@ def test_classify_a_clash_with_gunfire_is_not_held_firm_as_mob_violence() -> Non
     c = Context(cls="clash", trigger="clash", cues={"firearm"}, doc_cues=set(), inter1=7, inter2=7,
                 victims={7}, objects=set())
     assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))
-
-
-def test_classify_shelling_told_as_part_of_a_clash_between_armed_sides_is_an_armed_clash() -> None:
-    c = Context(cls="shelling", trigger="artillery", cues={"shelling", "reciprocal"}, doc_cues=set(), inter1=1,
-                inter2=8, victims=set(), objects=set())
-    assert sub_event_type(c) == "Armed clash"
-
-
-def test_classify_shelling_with_no_fight_told_stays_a_shelling() -> None:
-    c = Context(cls="shelling", trigger="artillery", cues={"shelling"}, doc_cues=set(), inter1=1, inter2=8,
-                victims=set(), objects=set())
-    assert sub_event_type(c) == "Shelling/artillery/missile attack"

@@ -172,14 +172,6 @@ def _remnant(c: Context) -> bool:
         and not c.cues & {"suicide", "aircraft", "grenade", "chemical"}
 
 
-def _fought_with_artillery(c: Context) -> bool:
-    """Shelling told as part of a fight between two armed sides ("used artillery and clashed with", "exchanged
-    mortar fire"): ACLED codes the battle, an armed clash, not a shelling the other side could not answer
-    (training notes telling shells beside a clash: 24 clashes, 8 shellings; beside an exchange: 6 and 2)."""
-    return c.cls == "shelling" and "reciprocal" in c.cues and c.inter1 in ARMED and c.inter2 in ARMED \
-        and not c.cues & {"aircraft", "suicide", "chemical"}
-
-
 def sub_event_type(c: Context) -> str:
     cls = c.cls
     if cls in ("explosion", "ied", "shelling", "air_strike", "grenade", "suicide_bomb", "chemical"):
@@ -189,8 +181,6 @@ def sub_event_type(c: Context) -> str:
             "weapon" not in c.cues and c.trigger in ("blast", "explosion", "explode")
         ):
             return "Remote explosive/landmine/IED"
-        if _fought_with_artillery(c):
-            return "Armed clash"
         return _remote(c)
     if cls == "sexual_violence":
         return "Sexual violence"
