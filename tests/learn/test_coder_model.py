@@ -54,3 +54,22 @@ def test_several_events_scored_together_get_the_same_bits_as_one_by_one(coder) -
         alone = coder.probabilities(text, rule_feats, own)
         assert np.array_equal(row.view(np.uint32), alone.view(np.uint32))
     assert coder.probabilities_many([]).shape == (0, len(coder.labels))
+
+
+def test_events_without_rule_features_scored_together_get_the_same_bits_as_one_by_one(coder) -> None:
+    events = [(SentencesText(SENTENCES[:3]), [], None), (SENTENCES[4], ["no such feature"], SENTENCES[4])]
+    together = coder.probabilities_many(events)
+    for row, (text, rule_feats, own) in zip(together, events, strict=True):
+        assert np.array_equal(row.view(np.uint32), coder.probabilities(text, rule_feats, own).view(np.uint32))
+
+
+def test_a_word_said_more_often_than_the_count_table_holds_is_weighed_by_its_logarithm(coder) -> None:
+    word = next(w for w in ("killed", "attack", "police") if w in coder.vocab)
+    text = " ".join([word] * 300 + ["police"])
+    rows, found = coder._found(text)
+    assert max(found) == 300
+    val = np.array([1.0 + np.log(n) for n in found], dtype=np.float32) * coder.idf[rows]
+    val /= float(np.linalg.norm(val)) or 1.0
+    expected = val @ coder.words_w[rows] + coder.words_b
+    assert np.array_equal(coder._word_scores(text).view(np.uint32), expected.view(np.uint32))
+    assert np.array_equal(coder._word_scores(SentencesText([text])).view(np.uint32), expected.view(np.uint32))

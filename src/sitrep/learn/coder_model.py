@@ -36,6 +36,7 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 # 1 + log(n) for the counts a text's features have, worked out once by math.log (the same float64 values as
 # the per-feature sum computed before a cast to float32)
 _SUBLINEAR_TF = np.array([0.0] + [1.0 + math.log(n) for n in range(1, 256)], dtype=np.float64)
+_SUBLINEAR_TF32 = _SUBLINEAR_TF.astype(np.float32)  # the cast made once: the same float32 values as cast per text
 
 
 def tokens(text: str) -> list[str]:
@@ -84,6 +85,12 @@ class SentencesText(str):
         return SentencesText, (self.parts,)
 
 
+def _norm(val: np.ndarray) -> float:
+    """``float(np.linalg.norm(val)) or 1.0`` of a float32 vector without the general function's checks: the same
+    sqrt of the same dot product (numpy's own computation for a vector), so the same bits."""
+    return float(np.sqrt(val.dot(val))) or 1.0
+
+
 def softmax(z: np.ndarray) -> np.ndarray:
     e = np.exp(z - z.max())
     return e / e.sum()
@@ -112,6 +119,8 @@ class CoderModel:
         self._scores: dict[str, np.ndarray] = {}
         self._sentences: dict[str, _SentenceFeatures | None] = {}
         self._masks: dict[frozenset[str], np.ndarray] = {}
+        # the rule weights and a row of zeros after them: the padding of ``probabilities_many``'s rule rows
+        self._rule_w_zero = np.vstack([self.rule_w, np.zeros((1, self.rule_w.shape[1]), dtype=np.float32)])
 
     def word_scores(self, text: str) -> np.ndarray:
         """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear); the same text again
@@ -130,18 +139,17 @@ class CoderModel:
         rows, found = self._found_in(parts) if parts is not None else self._found(text)
         if not rows:
             return self.words_b.copy()
-        idx = np.array(rows, dtype=np.int64)
-        counts = np.array(found, dtype=np.int64)
-        if counts.max() < len(_SUBLINEAR_TF):
-            val = _SUBLINEAR_TF[counts].astype(np.float32) * self.idf[idx]
-        else:
+        idx = np.array(rows, dtype=np.intp)
+        try:  # a count beyond the table (a word said 256 times in one text) is worked out on its own
+            val = _SUBLINEAR_TF32[found] * self.idf[idx]
+        except IndexError:
             val = np.array([1.0 + math.log(n) for n in found], dtype=np.float32) * self.idf[idx]
         if self.char_from >= len(self.idf):
-            val /= float(np.linalg.norm(val)) or 1.0
+            val /= _norm(val)
         else:  # words and character n-grams were two vectorisers in training, each normalised on its own
             grams = idx >= self.char_from
             for part in (~grams, grams):
-                val[part] /= float(np.linalg.norm(val[part])) or 1.0
+                val[part] /= _norm(val[part])
         return val @ self.words_w[idx] + self.words_b
 
     def _found(self, text: str) -> tuple[list[int], list[int]]:
@@ -171,28 +179,33 @@ class CoderModel:
 
     def _found_in(self, sentences: tuple[str, ...]) -> tuple[list[int], list[int]]:
         """``_found`` of the sentences joined by spaces, from each sentence's own features: its unigrams, its
-        bigrams and the bigram that joins its last word to the next sentence's first. Each sentence keeps its
-        rows one per occurrence, so a Counter adds them up in C (a loop over (row, count) pairs here was most of
-        the coder's word layer); a Counter keeps first-seen order like the counts of the joined text."""
+        bigrams and the bigram that joins its last word to the next sentence's first. The rows of all three kinds
+        are gathered one per occurrence in one list (unigrams, then bigrams, then character n-grams) and counted
+        by one Counter in C: the kinds are different strings, so no row is of two kinds, and the Counter's
+        first-seen order is the order of counting each kind apart and joining them (the order the float sums
+        need, bit for bit)."""
         vocab = self.vocab
-        unigrams: Counter[int] = Counter()
-        bigrams: Counter[int] = Counter()
-        grams: Counter[int] = Counter()
+        unigrams: list[int] = []
+        bigrams: list[int] = []
+        grams: list[int] = []
         last: str | None = None
         for sentence in sentences:
             features = self._sentence_features(sentence)
             if features is None:
                 continue
             first, end, own_unigrams, own_bigrams, own_grams = features
-            grams.update(own_grams)
-            unigrams.update(own_unigrams)
+            unigrams += own_unigrams
             if last is not None:
                 joint = vocab.get(f"{last} {first}")
                 if joint is not None:
-                    bigrams[joint] += 1
-            bigrams.update(own_bigrams)
+                    bigrams.append(joint)
+            bigrams += own_bigrams
+            grams += own_grams
             last = end
-        return [*unigrams, *bigrams, *grams], [*unigrams.values(), *bigrams.values(), *grams.values()]
+        unigrams += bigrams
+        unigrams += grams
+        counts = Counter(unigrams)
+        return [*counts], [*counts.values()]
 
     def _sentence_features(self, sentence: str) -> _SentenceFeatures | None:
         """A sentence's first and last word and its in-vocabulary unigram and bigram counts (None: no words)."""
@@ -241,18 +254,26 @@ class CoderModel:
         if not events:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         both = self.score_w.shape[0] > len(self.labels)
-        rule_index = self.rule_index
-        rows = []
-        for text, rule_feats, own in events:
-            scores = self.word_scores(text)
+        get = self.rule_index.get
+        word_scores = self.word_scores
+        z = np.empty((len(events), len(self.labels)), dtype=np.float32)
+        picked: list[list[int]] = []
+        for n, (text, rule_feats, own) in enumerate(events):
+            scores = word_scores(text)
             if both:
-                scores = np.concatenate([scores, self.word_scores(own if own is not None else text)])
-            z = scores @ self.score_w + self.comb_b
-            found = [i for i in (rule_index.get(f) for f in dict.fromkeys(rule_feats)) if i is not None]
-            if found:
-                z = np.add.reduce(np.vstack([z[None, :], self.rule_w[found]]), axis=0)
-            rows.append(z)
-        z = np.stack(rows)
+                scores = np.concatenate([scores, word_scores(own if own is not None else text)])
+            z[n] = scores @ self.score_w
+            picked.append([i for i in map(get, dict.fromkeys(rule_feats)) if i is not None])
+        z += self.comb_b
+        most = max(map(len, picked))
+        if most:
+            # every event's rule rows in a (events, most + 1, labels) block, its own logits first and rows of zeros
+            # after its own rules (adding 0 changes no sum); a reduction down the middle axis adds them one after
+            # another for every event at once, in the order the loop in ``logits`` does
+            rule_rows = np.full((len(events), most), len(self.rule_w), dtype=np.intp)
+            for n, found in enumerate(picked):
+                rule_rows[n, : len(found)] = found
+            z = np.add.reduce(np.concatenate([z[:, None, :], self._rule_w_zero[rule_rows]], axis=1), axis=1)
         if temperature != 1.0:
             z = z / np.float32(temperature)
         e = np.exp(z - z.max(axis=1, keepdims=True))
