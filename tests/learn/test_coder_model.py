@@ -73,3 +73,14 @@ def test_a_word_said_more_often_than_the_count_table_holds_is_weighed_by_its_log
     expected = val @ coder.words_w[rows] + coder.words_b
     assert np.array_equal(coder._word_scores(text).view(np.uint32), expected.view(np.uint32))
     assert np.array_equal(coder._word_scores(SentencesText([text])).view(np.uint32), expected.view(np.uint32))
+
+
+def test_a_documents_texts_scored_together_get_the_same_bits_as_one_by_one(coder) -> None:
+    texts = [SentencesText(SENTENCES[:2]), "", SENTENCES[2], SentencesText(SENTENCES[1:2]), SentencesText(SENTENCES),
+             SENTENCES[2], " ".join(["police"] * 300)]
+    coder._scores.clear()
+    together = coder._word_scores_of(texts)
+    assert list(together) == list(dict.fromkeys(texts))
+    for text in texts:
+        assert np.array_equal(together[text].view(np.uint32), coder._word_scores(text).view(np.uint32))
+        assert coder.word_scores(text) is together[text]  # kept for the gate's later questions

@@ -134,6 +134,63 @@ class CoderModel:
             hit.setflags(write=False)
         return hit
 
+    def _word_scores_of(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
+        """``word_scores`` of several texts (one document's events'), those not in the cache worked out together:
+        their rows and counts gathered into one array, their tf * idf and weight rows taken by one look-up each;
+        each text's norm and product then read its own stretch of those, the same numbers in the same order as
+        ``_word_scores`` gives them, so the same bits."""
+        cache = self._scores
+        out: dict[str, np.ndarray] = {}
+        todo: list[str] = []
+        for text in texts:
+            if text not in out:
+                hit = cache.get(text)
+                if hit is None:
+                    todo.append(text)
+                out[text] = hit  # type: ignore[assignment]  # filled below
+        if not todo:
+            return out
+        if self.char_from < len(self.idf):  # two normalisations per text: text by text
+            made = [self._word_scores(text) for text in todo]
+        else:
+            made = self._word_scores_together(todo)
+        for text, scores in zip(todo, made, strict=True):
+            scores.setflags(write=False)
+            if len(cache) >= 256:
+                cache.clear()
+            out[text] = cache[text] = scores
+        return out
+
+    def _word_scores_together(self, texts: list[str]) -> list[np.ndarray]:
+        """``_word_scores`` of texts whose features are normalised as one part (no character n-grams)."""
+        all_rows: list[int] = []
+        all_counts: list[int] = []
+        sizes: list[int] = []
+        for text in texts:
+            parts = getattr(text, "parts", None)
+            rows, found = self._found_in(parts) if parts is not None else self._found(text)
+            all_rows += rows
+            all_counts += found
+            sizes.append(len(rows))
+        idx = np.array(all_rows, dtype=np.intp)
+        try:  # as in _word_scores: a count beyond the table is worked out on its own (the same value)
+            val = _SUBLINEAR_TF32[all_counts] * self.idf[idx]
+        except IndexError:
+            val = np.array([1.0 + math.log(n) for n in all_counts], dtype=np.float32) * self.idf[idx]
+        weights = self.words_w[idx]
+        made: list[np.ndarray] = []
+        start = 0
+        for size in sizes:
+            if not size:
+                made.append(self.words_b.copy())
+                continue
+            end = start + size
+            mine = val[start:end]
+            mine /= _norm(mine)
+            made.append(mine @ weights[start:end] + self.words_b)
+            start = end
+        return made
+
     def _word_scores(self, text: str) -> np.ndarray:
         parts = getattr(text, "parts", None)
         rows, found = self._found_in(parts) if parts is not None else self._found(text)
@@ -223,8 +280,8 @@ class CoderModel:
         features = cache[sentence] = (
             toks[0],
             toks[-1],
-            tuple(vocab[f] for f in toks if f in vocab),
-            tuple(vocab[f] for f in bigrams if f in vocab),
+            tuple([i for i in map(vocab.get, toks) if i is not None]),
+            tuple([i for i in map(vocab.get, bigrams) if i is not None]),
             tuple(self._char_rows(toks)) if self.char_from < len(self.idf) else (),
         )
         return features
@@ -255,13 +312,16 @@ class CoderModel:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
         both = self.score_w.shape[0] > len(self.labels)
         get = self.rule_index.get
-        word_scores = self.word_scores
+        wanted = [text for text, _, _ in events]
+        if both:
+            wanted += [own if own is not None else text for text, _, own in events]
+        word_scores = self._word_scores_of(wanted)
         z = np.empty((len(events), len(self.labels)), dtype=np.float32)
         picked: list[list[int]] = []
         for n, (text, rule_feats, own) in enumerate(events):
-            scores = word_scores(text)
+            scores = word_scores[text]
             if both:
-                scores = np.concatenate([scores, word_scores(own if own is not None else text)])
+                scores = np.concatenate([scores, word_scores[own if own is not None else text]])
             z[n] = scores @ self.score_w
             picked.append([i for i in map(get, dict.fromkeys(rule_feats)) if i is not None])
         z += self.comb_b
