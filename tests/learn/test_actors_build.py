@@ -119,3 +119,31 @@ def test_a_state_force_sub_unit_is_learned_bound_to_its_country(tmp_path: Path) 
     aliases = rows[unit]["aliases"].split("|")
     assert aliases[0] == "~Dune Special Police" and all(a.startswith("~") for a in aliases)
     assert rows[unit]["start_year"] == "2015" and rows[unit]["country"] == "Arland"
+
+
+def _opponent_records() -> list[AcledRecord]:
+    """A group in most notes of its country, a foreign contingent fighting it written by its army's acronym."""
+    group, mission, army = "Al Zorvan", "Peace Mission (Kor Contingent)", "Military Forces of Arland (2015-)"
+    recs = [_rec(i, "Arland", f"On day {i}, Zorvan fighters attacked Town{i}.", group, 2, army, "1")
+            for i in range(100)]
+    recs += [_rec(i, "Arland", f"On day {i}, KPF troops repelled an attack on Town{i}.", mission, 8, group, "2")
+             for i in range(100, 110)]
+    recs += [_rec(i, "Arland", f"On day {i}, Zorvan claimed KPF losses near Town{i}.", group, 2)
+             for i in range(110, 112)]
+    recs += [_rec(i, "Arland", f"On day {i}, soldiers patrolled Town{i}.", army, 1) for i in range(112, 312)]
+    return recs
+
+
+def test_a_phrase_naming_the_opponent_of_an_ubiquitous_group_is_not_its_name() -> None:
+    table = build_table(_opponent_records(), holdout=(), min_notes=3)
+    assert "KPF" not in table.actors["Al Zorvan"].aliases
+    assert "KPF" in table.actors["Peace Mission (Kor Contingent)"].aliases
+    assert "Zorvan fighters" in table.actors["Al Zorvan"].aliases  # its own name's word keeps it with the group
+
+
+def test_a_hand_made_alias_of_another_actor_leaves_the_longer_phrases() -> None:
+    # "KPF" is the hand-made row's (Korland's army): the contingent keeps the phrase that says more
+    table = build_table(_opponent_records(), holdout=(), min_notes=3,
+                        taken={"kpf": {"military forces of korland"}})
+    mission = table.actors["Peace Mission (Kor Contingent)"].aliases
+    assert "KPF" not in mission and "KPF troops" in mission

@@ -15,10 +15,11 @@ def train_actors(inputs: list[Path], output: Path = _DEFAULT_OUT, holdout: str |
                  min_notes: int = 3) -> int:
     """Mine the exports under ``inputs`` (training countries only) and write the table; returns its rows."""
     from sitrep.learn.acled import read_exports
-    from sitrep.learn.actors import build_table, hand_generic_names, write_table
+    from sitrep.learn.actors import build_table, hand_aliases, hand_generic_names, write_table
     from sitrep.learn.splits import parse_holdout
 
-    table = build_table(read_exports(inputs), parse_holdout(holdout), min_notes=min_notes, skip=hand_generic_names())
+    table = build_table(read_exports(inputs), parse_holdout(holdout), min_notes=min_notes, skip=hand_generic_names(),
+                        taken=hand_aliases())
     return write_table(table, output)
 
 

@@ -9,7 +9,10 @@ was coded in, and the phrases that stand for it:
 - phrases of the notes (one to four words) that occur with the actor far more than with anyone
   else: at least ``min_notes`` notes, and in at least ``min_precision`` of the notes of its
   countries that contain the phrase. Words of the note's own place names never count (a town
-  co-occurs with whoever fights there), nor do phrases starting or ending with a stopword.
+  co-occurs with whoever fights there), nor do phrases starting or ending with a stopword. A phrase
+  written with an actor that is in nearly every note of its country goes to the opponent it is far
+  more specific to ("UPDF" is not Al Shabaab's: ``_aligned``), and a hand-made row's alias is no
+  mined phrase of another actor (``hand_aliases``).
 
 Names ending in a country ("Labour Group (Kenya)", "Fulani Ethnic Militia (Mali)") become templates
 ("Labour Group ({country})") pooled over every country, so phrases learned in one country serve
@@ -30,7 +33,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -208,10 +211,11 @@ def _place_words(r: AcledRecord) -> set[str]:
 
 def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT_HOLDOUT, min_notes: int = 3,
                 min_precision: float = 0.5, min_lift: float = 20.0, min_share: float = 0.03, max_n: int = 4, template_factor: int = 4,
-                skip: Iterable[str] = ()) -> ActorTable:
+                skip: Iterable[str] = (), taken: Mapping[str, set[str]] | None = None) -> ActorTable:
     """Count every training note's actors and the phrases that stand for them.
 
     ``skip``: names left to hand-made data (the generic actors' own templates, "Civilians ({country})").
+    ``taken``: the hand-made rows' aliases (lower case -> their actors' names, see ``hand_aliases``).
     """
     skip = set(skip)
     hold = tuple(holdout)
@@ -228,11 +232,17 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
     df: Counter[str] = Counter()
     note_targets: list[set[str]] = []
     places = {w for r in rows for w in _place_words(r)}
+    skipped_notes: Counter[str] = Counter()
     for r in rows:
         targets: set[str] = set()
         for name, inter, primary in (s for twin in merged[r.notes] for s in sides(twin)):
             t = target_of(name, countries)
             if t in skip:
+                # a name left to hand-made data is counted with the phrases (see _aligned: "Unidentified
+                # Military" names that force, not the Al Shabaab its airstrikes target), but never written
+                if t not in targets:
+                    skipped_notes[t] += 1
+                targets.add(t)
                 continue
             st = table.setdefault(t, ActorStats(t))
             if t not in targets:
@@ -247,7 +257,7 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
         pairs = {(target_of(one, countries), target_of(other, countries)) for twin in merged[r.notes]
                  for side in side_groups(twin) for one in side for other in side}
         for one, other in pairs:
-            if one != other and one in targets:
+            if one != other and one in table and one in targets:
                 table[one].beside[other] += 1
         df.update(_phrases(tokens(r.notes), _place_words(r), stop, max_n).keys())
         note_targets.append(targets)
@@ -269,20 +279,16 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
             surface[key][surf] += 1
             for t in targets:
                 co[(key, t)] += 1
-    best: dict[str, tuple[int, str]] = {}
-    rank: dict[str, tuple[int, int, str]] = {}
+    claims: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for (key, t), a in sorted(co.items()):  # sorted: the outcome must not depend on set order (hash seed)
-        # ties (a group and the army it fought, named in the same notes) go to the actor whose own name
-        # shares a word with the phrase ("ZF fighters" -> "ZF: Zorvan Front")
-        shared = len(set(key.split()) & {w.lower() for w in tokens(t)})
-        score = (a, shared, t)
-        if key not in rank or score[:2] > rank[key][:2]:
-            rank[key] = score
-            best[key] = (a, t)
+        claims[key].append((a, t))
+    best = {key: pick for key, found in claims.items() if (pick := _aligned(key, found, table, skipped_notes))[1]}
     kept: dict[str, dict[str, int]] = defaultdict(dict)
     nouns = member_nouns() | places  # a phrase of place words and member nouns alone names no one
 
-    for key, (a, t) in best.items():  # a phrase names at most one actor: the one it occurs with most
+    for key, (a, t) in best.items():  # a phrase names at most one actor (see _aligned)
+        if t in skip:
+            continue  # the phrase names a hand-made actor: none of the mined ones
         # a template pools many countries' notes, so its phrases need more of them
         need = min_notes * (template_factor if "{country}" in t else 1)
         if a < need or a < min_share * table[t].notes or not _name_like(surface[key].most_common(1)[0][0], t,
@@ -299,6 +305,11 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
         if a / max(with_phrase, 1) >= min_precision and lift >= min_lift:
             kept[t][key] = a
     for t, found in kept.items():
+        # a hand-made row's alias names that row's actor wherever it is written ("UPDF" is Uganda's army, "Danab"
+        # Somalia's): the hand row wins it at load time, so it is no phrase of this actor, and cannot stand in
+        # for this actor's longer phrases below ("UPDF troops" for the Ugandan contingent in Somalia)
+        own = {_plain(f) for f in (t, *name_forms(t))}
+        found = {k: n for k, n in found.items() if k not in (taken or {}) or own & (taken or {})[k]}
         st = table[t]
         for key, n in found.items():
             parts = key.split()
@@ -308,6 +319,43 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
                 continue
             st.aliases[surface[key].most_common(1)[0][0]] = n
     return ActorTable(table, hold, len(rows))
+
+
+# A phrase is seen with every actor of its notes: the side it names and the side that side fought. An actor in
+# nearly all of a country's notes (Al Shabaab in Somalia's) is seen with a phrase most often even when the phrase
+# names its opponent ("UPDF", "Danab"). When another actor is seen with the phrase in nearly as many notes
+# (CLOSE_SHARE) and the phrase is written in a far larger share of that actor's notes (SPECIFIC_FACTOR), the phrase
+# is that actor's, unless the leader's own name shares a word with it ("Shabaab fighters").
+CLOSE_SHARE = 0.8
+SPECIFIC_FACTOR = 5.0
+
+
+def _aligned(key: str, found: list[tuple[int, str]], table: dict[str, ActorStats],
+             skipped_notes: Counter[str]) -> tuple[int, str]:
+    """The actor a phrase names, among those seen with it: (notes with the phrase, actor).
+
+    The one seen with it most often, ties to the one whose own name shares a word with the phrase ("ZF fighters"
+    -> "ZF: Zorvan Front"); but a leader that shares no word gives way to an actor it is far more specific to.
+    """
+    def shared(t: str) -> int:
+        return len(set(key.split()) & {w.lower() for w in tokens(t)})
+
+    def share(a: int, t: str) -> float:
+        return a / max(table[t].notes if t in table else skipped_notes[t], 1)
+
+    a, t = max(((a, t) for a, t in found if t in table), key=lambda item: (item[0], shared(item[1])),
+               default=(0, ""))
+    if not t or shared(t):
+        return a, t
+    # nearly as often as any name coded with the phrase, those left to hand-made data included: "Embassy" is
+    # written with Protesters far more than with the small group it would pass to
+    top = max(b for b, _ in found)
+    rivals = [(share(b, u), b, u) for b, u in found
+              if u != t and b >= CLOSE_SHARE * top and share(b, u) >= SPECIFIC_FACTOR * share(a, t)]
+    if rivals:
+        _, b, u = max(rivals)
+        return b, u
+    return a, t
 
 
 def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
@@ -369,6 +417,23 @@ def write_table(table: ActorTable, path: str | Path, min_count: int = 2) -> int:
         w.writeheader()
         w.writerows(rows)
     return len(rows)
+
+
+def _plain(name: str) -> str:
+    return PERIOD.sub("", name).strip().lower()
+
+
+def hand_aliases() -> dict[str, set[str]]:
+    """Every name and alias of the hand-made ``actors.csv`` (lower case, without its '~'/'=' marks) -> its rows'
+    names (lower case, without period); at load time they win these phrases (``sitrep.actors.dictionary``)."""
+    from sitrep.actors.dictionary import _read_rows
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for rec in _read_rows("actors.csv", ("name", "inter")):
+        for alias in [PERIOD.sub("", rec["name"]), *rec.get("aliases", "").split("|")]:
+            if key := " ".join(tokens(alias.lstrip("~="))).lower():
+                out[key].add(_plain(rec["name"]))
+    return dict(out)
 
 
 def hand_generic_names() -> set[str]:
