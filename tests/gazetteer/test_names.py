@@ -1,4 +1,4 @@
-from sitrep.gazetteer.names import exact_key, is_latin, loose_key
+from sitrep.gazetteer.names import drops_joined_part, exact_key, is_latin, loose_key
 
 
 def test_names_exact_key_folds_case_diacritics_and_marks():
@@ -39,3 +39,15 @@ def test_letters_unicode_does_not_decompose_fold_to_english_spelling() -> None:
     assert exact_key("Diyarbakır") == exact_key("Diyarbakir") == "diyarbakir"
     assert exact_key("Łódź") == "lodz" and exact_key("Tromsø") == "tromso"
     assert strip_diacritics("Şanlıurfa") == "Sanliurfa"
+
+
+def test_a_part_of_a_joined_name_is_one_of_the_names_joined_by_and() -> None:
+    def part(short: str, whole: str) -> bool:
+        return drops_joined_part(exact_key(short).split(), exact_key(whole).split())
+
+    assert part("Kashmir", "Jammu and Kashmir") and part("Jammu", "Jammu and Kashmir")
+    assert part("Azad Kashmir", "Azad Jammu and Kashmir") and part("Arica", "Arica y Parinacota")
+    # a qualified name is left to the policy ("Metropolitana", "Lima" are ACLED's names of such units)
+    assert not part("Lima", "Municipalidad Metropolitana de Lima") and not part("Veracruz", "Veracruz de la Llave")
+    assert not part("Andaman and Nicobar", "Andaman and Nicobar Islands")  # a type word dropped, no joined name
+    assert not part("Kashmir", "Kashmir")

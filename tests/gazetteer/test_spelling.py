@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.gazetteer import load_gazetteer
 from sitrep.gazetteer.resolve import Resolver, Toponym
 from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
@@ -160,3 +162,19 @@ def test_a_type_word_that_is_part_of_the_name_stays() -> None:
     borno = next(e for e in gaz.lookup("Borno") if e.feature == "admin1" and e.cc == "NG")
     assert _spelling(gaz, "Borno State", "", borno.admin1_code) == "Borno"
     assert _spelling(gaz, "Ar Raqqa governorate", "", "SY.04") == "Ar Raqqa"  # the gazetteer: Ar Raqqah
+
+
+def test_a_part_of_a_joined_name_leaves_the_learned_whole_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Orizaba, Veracruz' in a country the record lacks: ACLED writes a name of joined names whole ('Veracruz de
+    Ignacio de la Llave', as the naming policy learned), so the text's part of it gives no spelling."""
+    gaz = load_gazetteer()
+    top = _unit("Jammu and Kashmir", "IN")
+    assert top.entry is not None
+    code = top.entry.admin1_code
+    # the unit as a country the record lacks would have it: no record spelling, the policy's whole name
+    monkeypatch.setattr(gaz, "acled_spelled", {c for c in gaz.acled_spelled if c != code})
+    monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: "Jammu and Kashmir"})
+    top.text, top.end = "Kashmir", len("Kashmir")
+    assert admin1_spellings(gaz, "Kashmir", [top]) == {}
+    top.text, top.end = "Jammu", len("Jammu")  # the other part likewise
+    assert admin1_spellings(gaz, "Jammu", [top]) == {}

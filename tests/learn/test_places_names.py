@@ -13,6 +13,7 @@ from sitrep.learn.places_names import (
     assign_language,
     assign_styles,
     candidates,
+    common_type_words,
     fit,
     pick,
     prepare,
@@ -40,6 +41,23 @@ def test_type_words_and_articles_give_variants() -> None:
     cands = candidates(Unit("XB.02", "An Najaf", ["Najaf"]), set())
     assert {"An Najaf", "Al Najaf", "Najaf"} <= set(cands)
     assert "main" in cands["An Najaf"] and "alt" in cands["Najaf"] and "al_article" in cands["Al Najaf"]
+
+
+def test_a_name_of_joined_names_is_written_whole_not_a_part_of_it() -> None:
+    # the short form wins the logit on one-word features; a name joined by "and" or "de" is still written whole
+    train = _units("XL", [(f"Dar{k} Sheng", [f"Dar{k}"]) for k in range(8)])
+    joined = _units("XM", [("Jammu and Kashmir", ["Kashmir"]), ("Arica y Parinacota", ["Arica"])])
+    prepare(train + joined)
+    assert "part_of_main" in joined[0].cands["Kashmir"] and "part_of_main" in joined[1].cands["Arica"]
+    w = fit(train, {u.code: f"Dar{k}" for k, u in enumerate(train)})  # the record writes the short name there
+    assert pick(train[0], w) == "Dar0"  # a local unit word dropped ("Sheng", common to the country) is no part
+    assert pick(joined[0], w) == "Jammu and Kashmir" and pick(joined[1], w) == "Arica y Parinacota"
+
+
+def test_the_last_word_of_many_units_names_is_the_countrys_unit_word() -> None:
+    units = _units("XN", [("Anhui Sheng", []), ("Hebei Sheng", []), ("Henan Sheng", []), ("Beijing Shi", []),
+                          ("Free State", [])])
+    assert common_type_words(units)["XN"] == {"sheng"}
 
 
 def test_the_fit_learns_a_convention_and_applies_it_to_unseen_units() -> None:

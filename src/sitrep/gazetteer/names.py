@@ -94,6 +94,21 @@ def loose_from_exact(key: str) -> str:
     return key.replace(" ", "")
 
 
+# A unit named for two places or peoples joined as equals ("Jammu and Kashmir", "Arica y Parinacota") is named for
+# both: one of them alone names a part of it, not the unit (ACLED writes the whole: training units with such a part
+# among their names, 2 of 2). A name with what qualifies it ("Veracruz de Ignacio de la Llave") is left to the
+# policy: its head is sometimes ACLED's name ("Metropolitana" of "Region Metropolitana de Santiago"), and the name
+# after "de" often is ("Lima" of "Municipalidad Metropolitana de Lima").
+JOINERS = frozenset(("and", "y", "et"))
+
+
+def drops_joined_part(short: list[str], whole: list[str]) -> bool:
+    """``short`` (key words) is a part of ``whole``, a name of names joined as equals: "Kashmir" of "Jammu and
+    Kashmir", "Azad Kashmir" of "Azad Jammu and Kashmir"."""
+    return bool(short) and len(short) < len(whole) and set(short) <= set(whole) \
+        and bool((set(whole) - set(short)) & JOINERS)
+
+
 _NON_LATIN = re.compile(r"[\u0370-\u1DFF\u2C00-\uFFFF]")
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.gazetteer.names import exact_key, is_latin, strip_diacritics
+from sitrep.gazetteer.names import drops_joined_part, exact_key, is_latin, strip_diacritics
 
 TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department", "state", "district",
               "division", "prefecture", "municipality", "oblast", "territory", "area", "capital")
@@ -45,6 +45,9 @@ FEATURES = ("main", "alt", "alt_first", "iso", "capital", "sources", "strip_type
 ENGLISH = frozenset(("north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "mount", "greater",
                      "new", "middle", "valley", "coast", "islands", "highlands", "lake", "river"))
+# a part of a name of joined names (``names.drops_joined_part``), never picked while a whole name competes: as a
+# logit feature it weighed -0.25, too little against the short name's one-word and alternate-name features
+SHORT_FORM = "part_of_main"  # the tag of such a part
 L2 = 0.01
 # candidate properties whose use by ACLED in the nearest training countries tells a country's naming style
 STYLE = ("main", "alt", "alt_first", "english_word", "article", "hyphen", "has_type", "diacritics", "one_word", "iso",
@@ -93,6 +96,22 @@ def _iso_name(code: str) -> str:
     return str(sub.name) if sub is not None else ""
 
 
+def common_type_words(units: list[Unit]) -> dict[str, set[str]]:
+    """Per country, the last words that end names of many of its units ("oblast", "province", "sheng", "län"): the
+    country's unit words, no part of any one unit's name."""
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    size: Counter[str] = Counter()
+    for u in units:
+        cc = u.code.split(".")[0]
+        size[cc] += 1
+        for name in (u.main, *u.alts):
+            words = exact_key(name).split()
+            if len(words) > 1:
+                seen[cc][words[-1]].add(u.code)
+    return {cc: {w for w, codes in words.items() if len(codes) >= PREFIX_UNITS and len(codes) >= PREFIX_SHARE * size[cc]}
+            for cc, words in seen.items()}
+
+
 def type_prefixes(units: list[Unit]) -> dict[str, set[str]]:
     """Per country, leading word groups ("mehoz", "kaunti ya") that start names of many of its units: local
     words for "district" or "county" rather than part of a name."""
@@ -135,8 +154,10 @@ def _variants(name: str, prefixes: set[str]) -> list[tuple[str, str | None]]:
     return out
 
 
-def candidates(unit: Unit, prefixes: set[str]) -> dict[str, set[str]]:
-    """Candidate spellings of a unit with their tags (sources and derivations; properties added by ``features``)."""
+def candidates(unit: Unit, prefixes: set[str], unit_words: set[str] | None = None) -> dict[str, set[str]]:
+    """Candidate spellings of a unit with their tags (sources and derivations; properties added by ``features``).
+    ``unit_words``: the country's unit words (``common_type_words``), to tag a short form of a joined name
+    ``part_of_main`` (None: no such tag)."""
     sources: list[tuple[str, str]] = [(unit.main, "main")]
     for k, alt in enumerate(unit.alts):
         sources.append((alt, "alt_first" if k == 0 else "alt"))
@@ -164,6 +185,8 @@ def candidates(unit: Unit, prefixes: set[str]) -> dict[str, set[str]]:
                 tags.add(how)
             else:
                 tags.add("as_is")
+            if unit_words is not None and part_of(key, unit.main, unit_words, prefixes):
+                tags.add(SHORT_FORM)
             if form.isascii():
                 tags.add("ascii_source")  # some source writes it in plain ASCII
             if any(m in form for m in "'’‘ʿʾʼʻ"):
@@ -202,6 +225,21 @@ def features(name: str, tags: set[str], unit: Unit) -> list[float]:
     own = [float(values[f]) for f in FEATURES]
     style = unit.style or [0.0] * len(STYLE)
     return own + [float(values[f]) * lean for f, lean in zip(STYLE, style, strict=True)]
+
+
+def part_of(key: str, main: str, unit_words: set[str], prefixes: set[str]) -> bool:
+    """The name is one of the names the main name joins as equals ("Kashmir" of "Jammu and Kashmir"), its article,
+    type words, the country's unit words and what follows a comma set aside: a part, not the unit's name."""
+    words = exact_key(main.split(",")[0]).split()
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[:n]) in prefixes:
+            words = words[n:]
+            break
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    while len(words) > 1 and (words[-1] in TYPE_WORDS or words[-1] in unit_words):
+        words = words[:-1]
+    return drops_joined_part(key.split(), words)
 
 
 def _country(code: str) -> str:
@@ -292,8 +330,10 @@ def _neighbour_style(cc: str, styles: dict[str, Any], centres: dict[str, tuple[f
 def prepare(units: list[Unit]) -> None:
     """Fill every unit's candidates (prefixes found per country over all its units)."""
     prefixes = type_prefixes(units)
+    unit_words = common_type_words(units)
     for u in units:
-        u.cands = candidates(u, prefixes.get(u.code.split(".")[0], set()))
+        cc = u.code.split(".")[0]
+        u.cands = candidates(u, prefixes.get(cc, set()), unit_words.get(cc, set()))
 
 
 def _matrix(unit: Unit) -> tuple[list[str], Any]:
@@ -336,6 +376,9 @@ def pick(unit: Unit, w: Any) -> str:
     scores = x @ w
     if unit.english is not None:  # only the names in the chosen language compete
         scores = np.where([is_english(n) == unit.english for n in names], scores, -np.inf)
+    whole = np.array([SHORT_FORM not in unit.cands[n] for n in names]) & np.isfinite(scores)
+    if whole.any():  # a joined name is written whole, never a part of it (``part_of``)
+        scores = np.where(whole, scores, -np.inf)
     return names[int(np.argmax(scores))]
 
 
