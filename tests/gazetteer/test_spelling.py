@@ -178,3 +178,19 @@ def test_a_part_of_a_joined_name_leaves_the_learned_whole_name(monkeypatch: pyte
     assert admin1_spellings(gaz, "Kashmir", [top]) == {}
     top.text, top.end = "Jammu", len("Jammu")  # the other part likewise
     assert admin1_spellings(gaz, "Jammu", [top]) == {}
+
+
+def test_a_bracket_unit_known_only_abroad_may_be_another_name_of_a_focus_province() -> None:
+    """'Bijar city (Kurdistan)' in a note from Iran: the gazetteer's only 'Kurdistan' is Iraq's region, and Iran's
+    province is Kordestan (alias Kurdistan Province): the bracket names Iran's province."""
+    gaz = load_gazetteer()
+    names = Admin1Names(gaz)
+    text = "Bijar city (Kurdistan)"
+    abroad = [e for e in gaz.lookup("Kurdistan") if e.cc != "IR"]
+    assert abroad and all(e.cc != "IR" for e in abroad)
+    top = Toponym("Kurdistan", 12, 21, candidates=abroad)
+    match_admin1_typos(names, [top], "IR", text)
+    assert top.entry is not None and top.entry.cc == "IR" and top.entry.feature == "admin1"
+    prose = Toponym("Kurdistan", 12, 21, candidates=abroad)  # outside brackets it stays a name abroad
+    match_admin1_typos(names, [prose], "IR", "Bijar city, Kurdistan")
+    assert prose.entry is None

@@ -209,8 +209,13 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
         return
     for top in toponyms:
         unit_in_brackets = top.facility and not top.parts and bool(text) and _in_brackets(text, top.start)
+        # "Bijar city (Kurdistan)" in a note from Iran: a bracket's unit left unresolved, known only abroad (Iraq's
+        # region), may be another name of a province of the focus country (Kordestan, alias Kurdistan Province)
+        abroad_in_brackets = top.entry is None and bool(top.candidates) and bool(text) \
+            and _in_brackets(text, top.start) and all(c.cc != focus for c in top.candidates)
         if (top.entry is not None and not unit_in_brackets) or top.demonym is not None \
-                or (top.candidates and not unit_in_brackets) or (top.facility and not unit_in_brackets) \
+                or (top.candidates and not (unit_in_brackets or abroad_in_brackets)) \
+                or (top.facility and not unit_in_brackets) \
                 or not top.text[:1].isupper() or _is_abbreviation(top.text):
             continue
         if top.hints and "admin1" not in top.hints and not unit_in_brackets:
