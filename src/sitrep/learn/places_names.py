@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,39 +96,41 @@ def _iso_name(code: str) -> str:
     return str(sub.name) if sub is not None else ""
 
 
-def common_type_words(units: list[Unit]) -> dict[str, set[str]]:
-    """Per country, the last words that end names of many of its units ("oblast", "province", "sheng", "län"): the
-    country's unit words, no part of any one unit's name."""
+def _units_by_word_group(units: list[Unit], groups: Callable[[list[str]], Iterable[str]],
+                         ) -> tuple[dict[str, dict[str, set[str]]], Counter[str]]:
+    """Per country, each word group ``groups`` picks from a unit name's words -> the units whose names have it,
+    and the country's unit count."""
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     size: Counter[str] = Counter()
     for u in units:
         cc = u.code.split(".")[0]
         size[cc] += 1
         for name in (u.main, *u.alts):
-            words = exact_key(name).split()
-            if len(words) > 1:
-                seen[cc][words[-1]].add(u.code)
-    return {cc: {w for w, codes in words.items() if len(codes) >= PREFIX_UNITS and len(codes) >= PREFIX_SHARE * size[cc]}
-            for cc, words in seen.items()}
+            for group in groups(exact_key(name).split()):
+                seen[cc][group].add(u.code)
+    return seen, size
+
+
+def _common(codes: set[str], units_in_country: int) -> bool:
+    return len(codes) >= PREFIX_UNITS and len(codes) >= PREFIX_SHARE * units_in_country
+
+
+def common_type_words(units: list[Unit]) -> dict[str, set[str]]:
+    """Per country, the last words that end names of many of its units ("oblast", "province", "sheng", "län"): the
+    country's unit words, no part of any one unit's name."""
+    seen, size = _units_by_word_group(units, lambda words: words[-1:] if len(words) > 1 else ())
+    return {cc: {w for w, codes in words.items() if _common(codes, size[cc])} for cc, words in seen.items()}
 
 
 def type_prefixes(units: list[Unit]) -> dict[str, set[str]]:
     """Per country, leading word groups ("mehoz", "kaunti ya") that start names of many of its units: local
     words for "district" or "county" rather than part of a name."""
-    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    size: Counter[str] = Counter()
-    for u in units:
-        cc = u.code.split(".")[0]
-        size[cc] += 1
-        for name in (u.main, *u.alts):
-            words = exact_key(name).split()
-            for n in (1, 2):
-                if len(words) > n:
-                    seen[cc][" ".join(words[:n])].add(u.code)
+    seen, size = _units_by_word_group(
+        units, lambda words: [" ".join(words[:n]) for n in (1, 2) if len(words) > n])
     out: dict[str, set[str]] = defaultdict(set)
     for cc, groups in seen.items():
         for prefix, codes in groups.items():
-            if len(codes) >= PREFIX_UNITS and len(codes) >= PREFIX_SHARE * size[cc] and prefix not in ARTICLES:
+            if _common(codes, size[cc]) and prefix not in ARTICLES:
                 out[cc].add(prefix)
     return out
 
