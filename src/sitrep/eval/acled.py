@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -39,6 +40,8 @@ from sitrep.eval.registry import Report, scorer
 from sitrep.learn.acled import AcledRecord, read_exports
 from sitrep.learn.splits import DEFAULT_HOLDOUT, held_out_rows, read_draw, training_rows
 from sitrep.model import Article, Event, Result
+
+CODER_MODEL = "models/coder"  # the learned file a places or actors dev folder may leave out (--no-coder)
 
 DATASET = "acled_public"
 DEV = "dev"  # the notes of a dev draw of training countries (`sitrep train dev-draw`), scored with its artifacts
@@ -233,12 +236,15 @@ def words_baseline(train: list[AcledRecord], rows: list[AcledRecord]) -> tuple[l
     return [book.event_type(s) or NONE for s in subs], subs
 
 
-def _dev_draw() -> tuple[str, ...]:
-    """The countries of the dev build ``SITREP_LEARNED_DIR`` names; empty without one."""
-    from sitrep.resources import learned_dir
+def _dev_draw() -> tuple[tuple[str, ...], list[str]]:
+    """The countries of the dev build ``SITREP_LEARNED_DIR`` names (empty without one) and the learned files the
+    folder lacks: for those the package's copies, built with the draw's own notes, would be used."""
+    from sitrep.resources import LEARNED, learned_dir
 
     folder = learned_dir()
-    return read_draw(folder) if folder is not None else ()
+    if folder is None:
+        return (), []
+    return read_draw(folder), sorted(n for n in LEARNED if not (folder / n).exists())
 
 
 def confusion(gold: list[str], pred: list[str], top: int = 25) -> list[tuple[str, str, int]]:
@@ -255,9 +261,16 @@ def score(data_dir: Path, dataset: str | None, limit: int | None) -> list[Report
         return [Report("acled", wanted, skipped=f"{folder} not found")]
     rows_from, left_out = DEFAULT_HOLDOUT, DEFAULT_HOLDOUT
     if wanted == DEV:  # the draw of training countries `sitrep train dev-draw` built the learned files without
-        draw = _dev_draw()
+        draw, missing = _dev_draw()
         if not draw:
             return [Report("acled", wanted, skipped="set SITREP_LEARNED_DIR to a `sitrep train dev-draw` folder")]
+        tables = [n for n in missing if n != CODER_MODEL]
+        if tables:  # the draw's notes would be scored with tables built on them: an in-sample figure, refused
+            return [Report("acled", wanted, skipped=f"the dev folder lacks {', '.join(tables)}: rebuild it with "
+                                                    "`sitrep train dev-draw`")]
+        if missing:  # built with --no-coder: places and actors figures hold, the coding ones are in-sample
+            print("warning: the dev folder has no coder model; event-type figures use the package's, trained on "
+                  "the draw's countries", file=sys.stderr)
         rows_from, left_out = draw, (*DEFAULT_HOLDOUT, *draw)
     records = list(read_exports([folder]))
     rows = eval_rows(records, per_country=limit or (DEV_PER_COUNTRY if wanted == DEV else PER_COUNTRY),
