@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli import _load_commands, app
 from sitrep.learn.splits import DEFAULT_DRAW, DEFAULT_HOLDOUT, read_draw
+from sitrep.resources import LEARNED, PACKAGE_DATA
 
 
 def test_dev_draw_refuses_a_held_out_country(tmp_path: Path) -> None:
@@ -72,6 +73,9 @@ def test_eval_acled_reports_under_its_dataset_key_whichever_rows_it_scores(tmp_p
     dev = tmp_path / "dev"
     dev.mkdir()
     (dev / "draw.txt").write_text("Chad\n", encoding="utf-8")
+    # the package's tables stand in for a --no-coder build (a folder without them is refused: in-sample figures)
+    for name in LEARNED - {"models/coder"}:
+        (dev / name).symlink_to(PACKAGE_DATA / name)
     monkeypatch.setenv("SITREP_LEARNED_DIR", str(dev))
     (drawn,) = score(tmp_path / "data", "dev", None)
     assert drawn.key == "acled.dev" and drawn.counts["notes"] == 1 and drawn.details["holdout"] == ["Chad"]
