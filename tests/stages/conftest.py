@@ -6,6 +6,7 @@ import pytest
 
 from sitrep.model import Article, Document
 from sitrep.registry import get
+from sitrep.stages.nlp import build_model
 
 
 @pytest.fixture(scope="module")
@@ -21,3 +22,10 @@ def run_places():
         return document
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pipelines():
+    """The model as spaCy ships it and as sitrep runs it (attribute table and lemma memo in place of the ruler and
+    the rule lemmatizer), built once for every test that compares them."""
+    return build_model(cheaper=False), build_model()

@@ -4,7 +4,6 @@ from spacy.attrs import IDS
 from spacy.tokens import Doc
 
 from sitrep.stages.attribute_table import FACTORY, AttributeTable, compile_rules, replace_ruler
-from sitrep.stages.nlp import build_model
 
 COLUMNS = [IDS[a] for a in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")]
 
@@ -84,11 +83,6 @@ def test_attribute_table_replaces_a_supported_ruler_in_place():
     nlp.add_pipe("sentencizer")
     assert replace_ruler(nlp) is True
     assert nlp.pipe_names == [FACTORY, "sentencizer"]
-
-
-@pytest.fixture(scope="module")
-def pipelines():
-    return build_model(cheaper=False), build_model()
 
 
 @pytest.mark.parametrize(

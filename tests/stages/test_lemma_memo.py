@@ -4,12 +4,6 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from sitrep.stages.lemma_memo import FACTORY, LemmaMemo, replace_lemmatizer
-from sitrep.stages.nlp import build_model
-
-
-@pytest.fixture(scope="module")
-def pipelines():
-    return build_model(cheaper=False), build_model()
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,8 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.stages.component_swap import swap_component
+
 FACTORY = "sitrep_attribute_table"
 RULER = "attribute_ruler"
 
@@ -276,17 +278,6 @@ class AttributeTable:
         return doc
 
 
-def _register() -> None:
-    from spacy.language import Language
-
-    if Language.has_factory(FACTORY):
-        return
-
-    @Language.factory(FACTORY)
-    def make_attribute_table(nlp: Any, name: str) -> AttributeTable:
-        return AttributeTable(nlp.vocab, name)
-
-
 def replace_ruler(nlp: Any) -> bool:
     """Put the table in place of the model's attribute ruler, when every pattern is supported.
 
@@ -301,8 +292,5 @@ def replace_ruler(nlp: Any) -> bool:
         table.use(rules)
     except Unsupported:
         return False
-    _register()
-    added = nlp.add_pipe(FACTORY, after=RULER)
-    added.use(rules)
-    nlp.remove_pipe(RULER)
+    swap_component(nlp, RULER, FACTORY, AttributeTable, rules)
     return True

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from sitrep.stages.component_swap import swap_component
+
 FACTORY = "sitrep_lemma_memo"
 LEMMATIZER = "lemmatizer"
 _LIMIT = 50_000  # keys remembered before starting afresh: ~15 MB at most in a long-lived worker
@@ -63,17 +65,6 @@ class LemmaMemo:
         return doc
 
 
-def _register() -> None:
-    from spacy.language import Language
-
-    if Language.has_factory(FACTORY):
-        return
-
-    @Language.factory(FACTORY)
-    def make_lemma_memo(nlp: Any, name: str) -> LemmaMemo:
-        return LemmaMemo(nlp.vocab, name)
-
-
 def replace_lemmatizer(nlp: Any) -> bool:
     """Put the memo in place of the model's rule lemmatizer; False (nothing changed) for any other."""
     from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -84,8 +75,5 @@ def replace_lemmatizer(nlp: Any) -> bool:
     lemmatizer = nlp.get_pipe(LEMMATIZER)
     if type(lemmatizer) not in (Lemmatizer, EnglishLemmatizer) or lemmatizer.mode != "rule":
         return False
-    _register()
-    memo = nlp.add_pipe(FACTORY, after=LEMMATIZER)
-    memo.use(lemmatizer)
-    nlp.remove_pipe(LEMMATIZER)
+    swap_component(nlp, LEMMATIZER, FACTORY, LemmaMemo, lemmatizer)
     return True
