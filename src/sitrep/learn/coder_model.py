@@ -125,14 +125,7 @@ class CoderModel:
     def word_scores(self, text: str) -> np.ndarray:
         """The words layer's decision scores (sublinear tf * idf, L2-normalised, linear); the same text again
         (events of one sentence share their context) is answered from a small cache, read-only."""
-        cache = self._scores
-        hit = cache.get(text)
-        if hit is None:
-            if len(cache) >= 256:
-                cache.clear()
-            hit = cache[text] = self._word_scores(text)
-            hit.setflags(write=False)
-        return hit
+        return self._word_scores_of((text,))[text]
 
     def _word_scores_of(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
         """``word_scores`` of several texts (one document's events'), those not in the cache worked out together:
@@ -172,11 +165,7 @@ class CoderModel:
             all_rows += rows
             all_counts += found
             sizes.append(len(rows))
-        idx = np.array(all_rows, dtype=np.intp)
-        try:  # as in _word_scores: a count beyond the table is worked out on its own (the same value)
-            val = _SUBLINEAR_TF32[all_counts] * self.idf[idx]
-        except IndexError:
-            val = np.array([1.0 + math.log(n) for n in all_counts], dtype=np.float32) * self.idf[idx]
+        idx, val = self._tf_idf(all_rows, all_counts)
         weights = self.words_w[idx]
         made: list[np.ndarray] = []
         start = 0
@@ -196,11 +185,7 @@ class CoderModel:
         rows, found = self._found_in(parts) if parts is not None else self._found(text)
         if not rows:
             return self.words_b.copy()
-        idx = np.array(rows, dtype=np.intp)
-        try:  # a count beyond the table (a word said 256 times in one text) is worked out on its own
-            val = _SUBLINEAR_TF32[found] * self.idf[idx]
-        except IndexError:
-            val = np.array([1.0 + math.log(n) for n in found], dtype=np.float32) * self.idf[idx]
+        idx, val = self._tf_idf(rows, found)
         if self.char_from >= len(self.idf):
             val /= _norm(val)
         else:  # words and character n-grams were two vectorisers in training, each normalised on its own
@@ -208,6 +193,15 @@ class CoderModel:
             for part in (~grams, grams):
                 val[part] /= _norm(val[part])
         return val @ self.words_w[idx] + self.words_b
+
+    def _tf_idf(self, rows: list[int], counts: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The feature rows as an index array and their sublinear tf * idf values (float32)."""
+        idx = np.array(rows, dtype=np.intp)
+        try:  # a count beyond the table (a word said 256 times in one text) is worked out on its own
+            val = _SUBLINEAR_TF32[counts] * self.idf[idx]
+        except IndexError:
+            val = np.array([1.0 + math.log(n) for n in counts], dtype=np.float32) * self.idf[idx]
+        return idx, val
 
     def _found(self, text: str) -> tuple[list[int], list[int]]:
         """The vocabulary rows of the text's features and their counts, in first-seen order (unigrams, then
