@@ -234,6 +234,43 @@ def test_geocode_a_place_abroad_of_everything_the_note_says_gives_way_to_home() 
     assert (alone.location, alone.country, alone.geo_precision) == ("Burkina Faso", "Burkina Faso", 3)
 
 
+def test_a_lone_namesake_far_abroad_gives_way_to_the_country_the_actors_name() -> None:
+    """'JNIM militants attacked the police station in Solhan' with Solhan read as the Turkish town (the places
+    stage's focus) and the note's actors in Burkina Faso, where the article names no place: Burkina Faso."""
+    from sitrep.stages.geocode import Geocoder
+
+    solhan = Place(text="Solhan", start=50, end=56, latitude=38.97, longitude=41.05, iso=792, country="Turkey",
+                   name="Solhan", admin1="Bingol", feature="town", geo_precision=1, sent=0)
+    ev = Event(evidence={"sentence": [0, 80], "trigger": [20, 28]})
+    Geocoder(load_gazetteer()).locate(ev, [solhan], None, 792, "TR", article_cc="BF")
+    assert (ev.country, ev.location, ev.admin1, ev.geo_precision) == ("Burkina Faso", "Burkina Faso", None, 3)
+
+
+def test_a_lone_place_just_across_the_border_keeps_its_country() -> None:
+    """'Dinka militias clashed ... in the disputed Abyei area': Abyei, Sudan stays though the actors say South
+    Sudan (a place beside the actors' country is where they may act); a namesake continents away would not."""
+    from sitrep.stages.geocode import Geocoder
+
+    abyei = Place(text="Abyei", start=50, end=55, latitude=9.6, longitude=28.44, iso=729, country="Sudan",
+                  name="Abyei", admin1="West Kordofan", feature="town", geo_precision=1, sent=0)
+    ev = Event(evidence={"sentence": [0, 80], "trigger": [20, 28]})
+    Geocoder(load_gazetteer()).locate(ev, [abyei], None, 729, "SD", article_cc="SS")
+    assert (ev.country, ev.location) == ("Sudan", "Abyei")
+
+
+def test_a_place_abroad_stays_when_another_name_backs_its_country() -> None:
+    """'Solhan ... Bingol': two names of one country are no lone namesake; the reading stays."""
+    from sitrep.stages.geocode import Geocoder
+
+    solhan = Place(text="Solhan", start=50, end=56, latitude=38.97, longitude=41.05, iso=792, country="Turkey",
+                   name="Solhan", admin1="Bingol", feature="town", geo_precision=1, sent=0)
+    bingol = Place(text="Bingol", start=60, end=66, latitude=38.88, longitude=40.5, iso=792, country="Turkey",
+                   name="Bingol", admin1="Bingol", feature="admin1", geo_precision=3, sent=0)
+    ev = Event(evidence={"sentence": [0, 80], "trigger": [20, 28]})
+    Geocoder(load_gazetteer()).locate(ev, [solhan, bingol], None, 792, "TR", article_cc="BF")
+    assert (ev.country, ev.location) == ("Turkey", "Solhan")
+
+
 def test_geocode_names_a_renamed_province_as_acled_did_in_the_events_year(stages) -> None:
     """Nepal's provinces took new names in 2022: ACLED wrote 'Central' for Kathmandu's before (its record's
     earlier name), the current name after; the article's date stands in for an undated event."""

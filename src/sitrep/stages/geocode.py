@@ -18,6 +18,10 @@ A country is the least precise place an event can take: a country in the evidenc
 article's country (ACLED codes the most precise location a note gives). A sea or strait is in no country; an event
 there takes the article's country (ACLED codes Red Sea attacks to Yemen, with no admin1).
 
+A lone place name read abroad, far from the article's country (the one its actors and source back), where the
+article names no place in that country, is a village's namesake ("JNIM militants attacked Solhan": not Solhan,
+Turkey): the event takes the article's country instead.
+
 A unit in brackets after a place ("Boni (Douentza, Mopti)") says where that place is: it is the location only
 when the place itself cannot be resolved, and then at geo_precision 2 at least.
 
@@ -28,6 +32,7 @@ when the location comes from the text.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
@@ -41,6 +46,7 @@ NAME = "sitrep.geocode.v1"
 ARTICLE_COUNTRY_KEY = "sitrep.events.country"  # the events stage's article_country (a country name)
 # what a place more precise than its country is; regions, deserts and rivers may span borders
 PRECISE = frozenset(("town", "admin2", "admin1", "facility"))
+NEAR_CELLS = 2  # a place within this many one-degree cells of a country's town is near it (``_near``)
 _WATERS = frozenset(("sea", "ocean", "strait"))  # an event placed a distance off a town is there
 
 
@@ -50,6 +56,7 @@ class Geocoder:
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
         self.iso2_by_name = {info["name"]: cc for cc, info in gazetteer.countries.items() if info.get("name")}
         self._seats: dict[str, tuple[float, float] | None] = {}
+        self._cells: dict[str, set[tuple[int, int]]] = {}  # a country's towns' one-degree cells (``_near``)
         # made here, where the stage is made (in the pool's fork server, before its workers fork), not lazily in
         # every worker: a walk of the whole gazetteer, ~0.06 s CPU each
         self._main_towns = self._largest_towns()
@@ -177,6 +184,9 @@ class Geocoder:
             chosen = inner or chosen
         article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
         homes = [iso for iso in (article_iso, focus_iso) if iso is not None]
+        if chosen is not None and article_iso is not None and chosen.iso == focus_iso != article_iso \
+                and self._lone_abroad(chosen, places, article_iso) and not self._near(article_iso, chosen):
+            homes = [article_iso]
         if chosen is not None and chosen is not told_at and chosen.start not in coded | hints | qualified \
                 and chosen.iso is not None and homes and chosen.iso not in homes:
             # a place abroad of everything else the note says ("Region" of "Region 14, Addis Ababa" as Mimaropa,
@@ -223,6 +233,30 @@ class Geocoder:
         """The article's town or province in that country: the first one of the sentence nearest ``sent``."""
         inside = [p for p in resolved if p.iso == iso and p.feature in PRECISE and p.start not in partial]
         return min(inside, key=lambda p: (abs(p.sent - sent), p.start)) if inside else None
+
+    @staticmethod
+    def _lone_abroad(chosen: Place, places: list[Place], article_iso: int) -> bool:
+        """Whether the place is all that backs its country and the article names no place in its own country:
+        a village read as a namesake abroad ("JNIM militants attacked the police station in Solhan": Solhan,
+        Turkey) made the places stage's focus, and the article's actors or source say where the note is."""
+        if any(p.iso == article_iso for p in places if p.latitude is not None):
+            return False
+        names = {exact_key(p.text or "") for p in places if p.iso == chosen.iso and p.latitude is not None}
+        return len(names) == 1
+
+    def _near(self, iso: int, place: Place) -> bool:
+        """Whether a place lies within about two degrees of a town of the country: a place just across a border
+        (Abyei beside South Sudan) may well be where a note's actors act, a namesake continents away is not."""
+        cc = self.iso2_by_numeric.get(iso)
+        if cc is None or place.latitude is None or place.longitude is None:
+            return True
+        if cc not in self._cells:
+            gaz = self.gaz
+            self._cells[cc] = {(math.floor(gaz.lat[i]), math.floor(gaz.lon[i])) for i in range(len(gaz.ids))
+                               if gaz.cc[i] == cc and gaz.features[i] == "town"}
+        y, x = math.floor(place.latitude), math.floor(place.longitude)
+        return any((y + dy, x + dx) in self._cells[cc] for dy in range(-NEAR_CELLS, NEAR_CELLS + 1)
+                   for dx in range(-NEAR_CELLS, NEAR_CELLS + 1))
 
     @staticmethod
     def _town_inside(unit: Place, resolved: list[Place], hints: frozenset[int]) -> Place | None:
