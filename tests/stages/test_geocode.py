@@ -188,6 +188,26 @@ def test_geocode_a_sea_event_takes_the_article_country() -> None:
     assert (ev.location, ev.country, ev.iso, ev.admin1) == ("Red Sea", "Yemen", 887, None)
 
 
+def test_a_sea_event_takes_the_named_country_near_the_sea_when_the_articles_is_far() -> None:
+    """'US forces shot down a Houthi drone in the Red Sea', the article's country read as the United States: the
+    event is coded to Yemen, the country the note names that lies near the sea; a near article country stays."""
+    from sitrep.stages.geocode import Geocoder
+
+    us = Place(text="US", start=0, end=2, latitude=39.76, longitude=-98.5, iso=840, country="United States",
+               name="United States", feature="demonym", geo_precision=3, sent=0)
+    houthi = Place(text="Houthi", start=30, end=36, latitude=15.5, longitude=47.5, iso=887, country="Yemen",
+                   name="Yemen", feature="demonym", geo_precision=3, sent=0)
+    sea = Place(text="Red Sea", start=50, end=57, latitude=20.0, longitude=38.5, iso=None, country=None,
+                name="Red Sea", feature="sea", geo_precision=3, sent=0)
+    geocoder = Geocoder(load_gazetteer())
+    ev = Event(evidence={"sentence": [0, 60], "trigger": [15, 20]})
+    geocoder.locate(ev, [us, houthi, sea], None, None, None, article_cc="US")
+    assert (ev.location, ev.country, ev.iso) == ("Red Sea", "Yemen", 887)
+    near = Event(evidence={"sentence": [0, 60], "trigger": [15, 20]})
+    geocoder.locate(near, [us, houthi, sea], None, None, None, article_cc="SA")
+    assert near.country == "Saudi Arabia"
+
+
 def test_geocode_a_country_in_the_sentence_gives_way_to_a_town_of_the_article() -> None:
     """'They went missing near Bobo-Dioulasso ... on their way to Togo': the town, in the article's country."""
     from sitrep.stages.geocode import Geocoder

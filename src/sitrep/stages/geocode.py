@@ -16,7 +16,8 @@ organisation's name, "The Washington Post", only when nothing else fits):
 A country is the least precise place an event can take: a country in the evidence sentence ("on their way to Togo",
 "sugar imported from Brazil") gives way to a town or province of the article in that country, else in the
 article's country (ACLED codes the most precise location a note gives). A sea or strait is in no country; an event
-there takes the article's country (ACLED codes Red Sea attacks to Yemen, with no admin1).
+there takes the article's country (ACLED codes Red Sea attacks to Yemen, with no admin1), or, when that country
+lies far from the sea ("US forces shot down a Houthi drone"), the nearest country the article names.
 
 A lone place name read abroad, far from the article's country (the one its actors and source back), where the
 article names no place in that country, is a village's namesake ("JNIM militants attacked Solhan": not Solhan,
@@ -38,6 +39,7 @@ from typing import Any
 from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.acled import AdminEras
 from sitrep.gazetteer.spelling import TYPE_WORDS
+from sitrep.gazetteer.toponym import distance_km
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
 from sitrep.stages.nlp import sentence_index
@@ -47,6 +49,7 @@ ARTICLE_COUNTRY_KEY = "sitrep.events.country"  # the events stage's article_coun
 # what a place more precise than its country is; regions, deserts and rivers may span borders
 PRECISE = frozenset(("town", "admin2", "admin1", "facility"))
 NEAR_CELLS = 2  # a place within this many one-degree cells of a country's town is near it (``_near``)
+SHORE_KM = 1500.0  # an event at sea is coded to a country the article names that lies this near the sea's point
 _WATERS = frozenset(("sea", "ocean", "strait"))  # an event placed a distance off a town is there
 
 
@@ -202,7 +205,7 @@ class Geocoder:
             if chosen.start in hints:  # "near Mondoro (Douentza, Mopti)" with Mondoro unknown: somewhere in Douentza
                 event.geo_precision = max(2, event.geo_precision or 1)
             if chosen.iso is None and fallback:  # a sea or strait: ACLED gives the event the article's country
-                self._set_country(event, fallback)
+                self._set_country(event, self._shore(chosen, places, fallback))
         elif fallback:
             self._apply_country(event, fallback)
 
@@ -244,18 +247,40 @@ class Geocoder:
         names = {exact_key(p.text or "") for p in places if p.iso == chosen.iso and p.latitude is not None}
         return len(names) == 1
 
+    def _shore(self, sea: Place, places: list[Place], fallback: str) -> str:
+        """The country an event at sea is coded to: the article's, unless it lies far from that sea ("US forces
+        shot down a Houthi drone in the Red Sea": not the United States) and another country the article names
+        (its places, nationality words) lies near it: then the nearest of those (Yemen)."""
+        if self._distance(fallback, sea) <= SHORE_KM:
+            return fallback
+        named = {self.iso2_by_numeric.get(p.iso) for p in places if p.iso is not None and p.latitude is not None}
+        near = sorted((d, cc) for cc in named if cc and cc != fallback and (d := self._distance(cc, sea)) <= SHORE_KM)
+        return near[0][1] if near else fallback
+
+    def _distance(self, cc: str, place: Place) -> float:
+        """About how far (km) a place lies from the country's nearest town (the middle of its one-degree cell)."""
+        if place.latitude is None or place.longitude is None or not self._town_cells(cc):
+            return math.inf
+        lat, lon = place.latitude, place.longitude
+        return min(distance_km(lat, lon, y + 0.5, x + 0.5) for y, x in self._town_cells(cc))
+
+    def _town_cells(self, cc: str) -> set[tuple[int, int]]:
+        """The one-degree cells the country's towns lie in (made once per country)."""
+        if cc not in self._cells:
+            gaz = self.gaz
+            self._cells[cc] = {(math.floor(gaz.lat[i]), math.floor(gaz.lon[i])) for i in range(len(gaz.ids))
+                               if gaz.cc[i] == cc and gaz.features[i] == "town"}
+        return self._cells[cc]
+
     def _near(self, iso: int, place: Place) -> bool:
         """Whether a place lies within about two degrees of a town of the country: a place just across a border
         (Abyei beside South Sudan) may well be where a note's actors act, a namesake continents away is not."""
         cc = self.iso2_by_numeric.get(iso)
         if cc is None or place.latitude is None or place.longitude is None:
             return True
-        if cc not in self._cells:
-            gaz = self.gaz
-            self._cells[cc] = {(math.floor(gaz.lat[i]), math.floor(gaz.lon[i])) for i in range(len(gaz.ids))
-                               if gaz.cc[i] == cc and gaz.features[i] == "town"}
+        cells = self._town_cells(cc)
         y, x = math.floor(place.latitude), math.floor(place.longitude)
-        return any((y + dy, x + dx) in self._cells[cc] for dy in range(-NEAR_CELLS, NEAR_CELLS + 1)
+        return any((y + dy, x + dx) in cells for dy in range(-NEAR_CELLS, NEAR_CELLS + 1)
                    for dx in range(-NEAR_CELLS, NEAR_CELLS + 1))
 
     @staticmethod
