@@ -73,3 +73,35 @@ def test_split_holds_out_whole_countries(tmp_path):
     assert list(held_out_rows(records)) == records and not list(training_rows(records))
     assert not list(held_out_rows(records, parse_holdout("none")))
     assert parse_holdout("Mali, Chad") == ("Mali", "Chad")
+
+
+def _dated_rows(n: int, note_shift_days: int) -> str:
+    """A current-schema export of ``n`` events whose notes open with their date moved by ``note_shift_days``."""
+    from datetime import timedelta
+
+    header = CURRENT.splitlines()[0]
+    lines = [header]
+    for i in range(n):
+        when = date(2023, 1, 1) + timedelta(days=3 * i)
+        said = (when + timedelta(days=note_shift_days)).strftime("%-d %B %Y")
+        lines.append(f'E{i},{when.isoformat()},2023,1,Political violence,Battles,Armed clash,A,,1,B,,2,12,,1,'
+                     f'Middle East,Yemen,X,,,X,1,1,1,S,National,"On {said}, forces clashed.",0,,1')
+    return "\n".join(lines) + "\n"
+
+
+def test_reader_skips_a_file_whose_notes_name_other_days_than_their_rows(tmp_path):
+    (tmp_path / "shuffled.csv").write_text(_dated_rows(25, note_shift_days=40), encoding="utf-8")
+    (tmp_path / "aligned.csv").write_text(_dated_rows(25, note_shift_days=0).replace("E", "F"), encoding="utf-8")
+    records = list(read_exports([tmp_path]))
+    assert len(records) == 25 and {r.source_file for r in records} == {"aligned.csv"}
+
+
+def test_reader_keeps_a_file_with_few_dated_notes_or_a_few_off_by_weeks(tmp_path):
+    few = tmp_path / "few.csv"
+    few.write_text(_dated_rows(10, note_shift_days=40), encoding="utf-8")
+    assert len(list(read_export(few))) == 10  # too few dated notes to judge the file
+    header, *rows = _dated_rows(30, note_shift_days=0).splitlines()
+    shifted = _dated_rows(30, note_shift_days=60).splitlines()[1:]
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("\n".join([header, *rows[:20], *shifted[20:]]) + "\n", encoding="utf-8")
+    assert len(list(read_export(mixed))) == 30  # a third of the notes off: the file stands
