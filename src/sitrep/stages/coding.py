@@ -242,7 +242,8 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     ev.plover_type = plover.get("plover")
     ev.plover_mode = plover.get("mode")
     if ev.plover_type == "ASSAULT" and frame is not None:
-        ev.plover_mode = book.mode_by_trigger.get(frame.tok.lemma_.lower(), ev.plover_mode)
+        ev.plover_mode = book.mode_by_trigger.get(frame.tok.lemma_.lower()) or acted_on_mode(frame.tok, book) \
+            or ev.plover_mode
     elif ev.plover_mode == "demo" and frame is not None:
         # people blocking roads or boycotting: the trigger names the protest's form ("obstruct", "boycott")
         mode = book.mode_by_trigger.get(frame.tok.lemma_.lower())
@@ -254,6 +255,22 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
             ev.evidence.setdefault(name, list(trig))
     if ev.civilian_targeting and "actor2" in ev.evidence:
         ev.evidence.setdefault("civilian_targeting", list(ev.evidence["actor2"]))
+
+
+_ACTED_ON = ("dobj", "obj", "nsubjpass", "nsubj:pass")
+
+
+def acted_on_mode(tok: Any, book: Codebook) -> str | None:
+    """The manner of assault a trigger that names none ("thwarted", "foiled") takes from what it acted on: "an
+    attempt to assassinate the governor was thwarted" is an assassination (the first word with a mode in the
+    subtree of the trigger's object or passive subject)."""
+    for child in tok.children:
+        if child.dep_ in _ACTED_ON:
+            for t in child.subtree:
+                mode = book.mode_by_trigger.get(t.lemma_.lower())
+                if mode is not None:
+                    return mode
+    return None
 
 
 def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any = None,
