@@ -13,3 +13,18 @@ def test_classify_militants_firing_at_a_police_patrol_stays_an_armed_clash(event
     events = events_of("On 25 May 2022, unidentified militants fired at a police patrol in the town. "
                        "One policeman was killed in the attack.")
     assert events[0].sub_event_type == "Armed clash"
+
+
+def test_classify_gunmen_killing_a_former_police_officer_is_an_attack_on_a_civilian(events_of):
+    (ev, *_) = events_of("On 27 February 2022, a former police officer was killed by unidentified gunmen in the city.")
+    assert ev.sub_event_type == "Attack" and ev.inter2 == 7
+
+
+def test_classify_a_retired_soldier_shot_dead_is_an_attack(events_of):
+    (ev, *_) = events_of("On 3 March 2022, gunmen shot dead a retired soldier at his home in the village.")
+    assert ev.sub_event_type == "Attack"
+
+
+def test_classify_former_rebels_attacked_keep_their_armed_side(events_of):
+    (ev, *_) = events_of("On 3 March 2022, soldiers attacked former rebels of the movement near the border town.")
+    assert ev.inter2 != 7

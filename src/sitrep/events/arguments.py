@@ -32,6 +32,7 @@ from sitrep.events.participant_names import (
     PARTISANS,
     POLICE,
     PRIVATE_GUARD,
+    former_mark,
     generic_name,
     off_duty_mark,
     staff_role,
@@ -77,12 +78,13 @@ class ArgumentReader(PositionReader):
             return None
         kids = list(tok.children)  # read once: each walk of .children builds new Tokens
         off_duty = target and self._off_duty(tok, kids)
+        retired = target and not off_duty and former_mark(kids)  # out of the state's service: a civilian
         # the head's own actor first, else the first in its phrase (the head is not one, so it may be walked again)
         a = actors.get(tok.i)
         if a is None and actors:
             a = next((actors[t.i] for t in tok.subtree if t.i in actors), None)
         if a is not None:
-            if off_duty and a.inter in (1, 2, 3):
+            if (off_duty and a.inter in (1, 2, 3)) or (retired and a.inter == 1):
                 # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him
                 force = (a.name, a.inter) if a.inter == 1 else None
                 return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=force)
@@ -111,7 +113,7 @@ class ArgumentReader(PositionReader):
         private_guard = inter == 1 and lemma in ("guard", "watchman") and any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_GUARD for c in kids)
         force = None
-        if off_duty and inter in (1, 2, 3):
+        if (off_duty and inter in (1, 2, 3)) or (retired and inter == 1):
             police = bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
             force = (generic_name(1, country, police), 1) if inter == 1 else None
             inter = 7

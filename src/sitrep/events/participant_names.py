@@ -25,6 +25,16 @@ CIVIL_ROLES = {"elder", "chief", "notable", "civilian"}
 STAFF_ROLES = {"staff", "staffer", "employee", "official", "worker"}
 
 
+# state personnel out of service for good: "a former police officer", "a retired soldier" harmed are civilians
+# (training notes with such a victim: 9 attacks, 2 armed clashes); former rebels or militiamen often still fight
+FORMER = {"former", "retired"}
+
+
+def former_mark(children: list[Any]) -> bool:
+    """Whether a noun's modifiers say its person has left the service ("former", "retired")."""
+    return any(c.lower_ in FORMER for c in children)
+
+
 def off_duty_mark(children: list[Any]) -> bool:
     """Whether a noun's modifiers say it is out of service: "off-duty" (tokenised "off - duty"), "unarmed"."""
     return any(c.lower_ in OFF_DUTY or (c.lower_ == "off" and any(d.lower_ == "duty" for d in c.subtree))
