@@ -38,6 +38,9 @@ NOTES: list[tuple[str, str, dict[str, Any]]] = [
                         assoc_actor_1="Labour Group (Algeria)", event_date="2019-09-03")),
     ("On 29 June 2023, a man set himself on fire in front of the parliament in Yerevan in protest.", "2023-06-30",
      dict(sub_event_type="Peaceful protest", actor1="Protesters (Armenia)", assoc_actor_1=None)),
+    ("On 9 May 2022, in Salvador (Bahia), residents blocked a highway by setting tyres on fire to demand the "
+     "return of bus services to their neighbourhood. [size=no report]", "2022-05-10",
+     dict(sub_event_type="Violent demonstration")),
     ("On 2 April 2022, Russian forces carried out an airstrike on Kharkiv city, killing 4 civilians.", "2022-04-02",
      dict(sub_event_type="Air/drone strike", actor1="Military Forces of Russia (2000-)", inter1=8,
           actor2="Civilians (Ukraine)", interaction=78, fatalities=4, civilian_targeting="Civilian targeting")),

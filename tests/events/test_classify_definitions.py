@@ -59,3 +59,15 @@ def test_classify_a_clash_with_gunfire_is_not_held_firm_as_mob_violence() -> Non
     c = Context(cls="clash", trigger="clash", cues={"firearm"}, doc_cues=set(), inter1=7, inter2=7,
                 victims={7}, objects=set())
     assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))
+
+
+def test_classify_demonstrators_setting_barricades_on_fire_are_firmly_violent() -> None:
+    c = _context("protest", {"violence", "set_alight"}, inter1=7)
+    sub = sub_event_type(c)
+    assert sub == "Violent demonstration"
+    assert FIRM_FEATURE in rule_features(c, sub)
+
+
+def test_classify_a_violent_protest_without_burning_is_not_held_firm() -> None:
+    c = _context("protest", {"violence"}, inter1=7)
+    assert FIRM_FEATURE not in rule_features(c, sub_event_type(c))

@@ -304,6 +304,10 @@ def firm(c: Context, rule_sub: str) -> bool:
         return not {c.inter1, c.inter2} & ARMED and "firearm" not in c.cues
     if rule_sub == "Abduction/forced disappearance":
         return c.cls == "arrest" and "forced_disappearance" in c.cues | c.doc_cues
+    if rule_sub == "Violent demonstration":
+        # demonstrators setting things on fire (burning barricades): violent by the codebook, where a model reads
+        # "blocked the highway ... to demand" as a peaceful protest
+        return c.cls == "protest" and "set_alight" in c.cues
     return False
 
 

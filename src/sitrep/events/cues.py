@@ -279,6 +279,9 @@ def _explosive_means(toks: list[Any], lows: list[str], lemmas: list[str], lex: L
     return False
 
 
+_SELVES = frozenset({"himself", "herself", "themselves", "oneself", "myself"})
+
+
 def _set_alight(toks: list[Any], lows: list[str], lemmas: list[str]) -> bool:
     """Whether the sentence tells of something set on fire ("setting obstacles on fire", "set fire to a car") as
     what happened, not as a protest's topic; "opened fire" is shooting. ACLED's codebook counts road-blocking with
@@ -290,6 +293,8 @@ def _set_alight(toks: list[Any], lows: list[str], lemmas: list[str]) -> bool:
         setter = k - 1 if lemmas[k - 1] == "set" else k - 2 if k > 1 and lows[k - 1] == "on" else -1
         if setter < 0 or not any(lemmas[j] == "set" for j in range(max(0, setter - 4), setter + 1)):
             continue
+        if any(lows[j] in _SELVES for j in range(max(0, setter - 4), k)):
+            continue  # "set himself on fire": a self-immolation, no violence against others
         if not _topic_at(toks, lows, lemmas, k, start):
             return True
     return False
@@ -329,8 +334,9 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
         cues.discard("chemical")
     if not cues.isdisjoint(("ied", "explosive_item")) and _explosive_means(toks, lows, lemmas, lex):
         cues.add("explosive_means")
-    if "fire" in lows and "violence" not in cues and _set_alight(toks, lows, lemmas):
-        cues.add("violence")  # "blocked the avenue by setting obstacles on fire": burning, the crowd's own violence
+    if "fire" in lows and _set_alight(toks, lows, lemmas):
+        # "blocked the avenue by setting obstacles on fire": burning, the crowd's own violence
+        cues |= {"violence", "set_alight"}
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks, lemmas):
