@@ -62,6 +62,15 @@ def test_a_group_of_a_few_neighbouring_countries_votes_for_each_of_them():
     assert article_country(d) in ("Mali", "Niger", "Burkina Faso")
 
 
+def test_an_uncertain_pair_the_record_lacks_votes_for_the_homes_both_groups_share():
+    # "JNIM and/or Katiba Macina militants": the matcher names the pair, the dictionary knows each group only
+    d = doc([])
+    d.actors = [Actor(text="Katiba Macina and/or ISGS militants", start=10, end=45, inter=2, kind="named",
+                      name="Katiba Macina and/or Islamic State (Greater Sahara)")]
+    voted = {c for c, v in country_votes(d).items() if v > 0}
+    assert voted and voted <= {"Mali", "Niger", "Burkina Faso"}
+
+
 def test_source_names():
     assert source_countries("Daily Nation (Kenya)") == {"Kenya"}
     assert source_countries("Tadress24info; Actu (Niger)") == {"Niger"}

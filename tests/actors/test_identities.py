@@ -171,3 +171,11 @@ def test_rioters_damage_and_a_named_owner_stay_as_they_are():
         before = (ev.actor2, ev.interaction)
         attach(ev, {}, country="Kenya")
         assert (ev.actor2, ev.interaction) == before
+
+
+def test_victims_of_a_force_whose_state_name_has_an_article_are_civilians_of_the_country():
+    # "Military Forces of the Central African Republic": the civilians are "(Central African Republic)", no "the"
+    ev = event(event_type="Violence against civilians", actor1="Unidentified Armed Group (Chad)", inter1=3,
+               actor2="Police Forces of the Central African Republic (2016-)", inter2=1, interaction=13)
+    civilian_victims(ev)
+    assert ev.actor2 == "Civilians (Central African Republic)"

@@ -123,3 +123,17 @@ def test_fighters_for_a_named_actor_are_that_actor_but_its_opponents_or_other_ba
     assert scan("pro-STC forces clashed near Zinjibar") == [("pro-STC forces", "STC: Southern Transitional Council")]
     assert scan("anti-STC forces clashed near Zinjibar") == []
     assert scan("a pro-STC rally was held in Aden") == []
+
+
+def test_a_pair_given_as_and_or_is_one_actor_even_when_the_record_lacks_it() -> None:
+    found = names("presumed Katiba Macina and/or Ansaroul Islam militants attacked a village", "Burkina Faso", 2019)
+    assert len(found) == 1 and " and/or " in found[0]
+    first, second = found[0].split(" and/or ")
+    assert "Macina" in first and "Ansaroul" in second  # in the note's order
+    # a plain "or" joins only a pair the record has: these two stay apart
+    assert len(names("presumed Katiba Macina or Ansaroul Islam militants attacked a village", "Burkina Faso", 2019)) == 2
+
+
+def test_a_slash_joins_a_pair_the_record_codes_as_one() -> None:
+    pair = "Islamic State (West Africa) - Lake Chad Faction and/or Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert names("an airstrike against Boko Haram/ ISWAP militants", "Nigeria", 2022) == [pair]

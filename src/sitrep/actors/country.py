@@ -210,8 +210,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
                 votes[a.country] += GENERIC_STATE_WEIGHT if state else NAMED_ACTOR_WEIGHT
                 other.add(a.country)
             continue
-        row = index.by_name.get(a.name)
-        homes = index.rows[row].countries if row is not None else ()
+        homes = _homes(index, a.name)
         if _ambiguous(index, a.text or ""):
             continue
         if homes and not a.name.startswith(_STATE_PREFIXES):
@@ -247,6 +246,19 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         if len(names) == 1 and c not in other and len(votes) > 1 and mentions[c] == 1 and " " not in next(iter(names)):
             votes[c] -= (1 - LONE_PLACE_FACTOR) * (votes[c] - (FOCUS_WEIGHT if c == focus else 0.0))
     return votes
+
+
+def _homes(index: Any, name: str) -> tuple[str, ...]:
+    """The countries a named actor is known in; for an uncertain pair the record lacks ("A and/or B", named by
+    the matcher) those both of its groups are known in."""
+    row = index.by_name.get(name)
+    if row is not None:
+        return tuple(index.rows[row].countries)
+    parts = [index.by_name.get(part) for part in name.split(" and/or ")] if " and/or " in name else []
+    if len(parts) != 2 or None in parts:
+        return ()
+    second = set(index.rows[parts[1]].countries)
+    return tuple(c for c in index.rows[parts[0]].countries if c in second)
 
 
 def _ambiguous(index: Any, text: str) -> bool:

@@ -70,7 +70,8 @@ def _add(ev: Any, side: str, identity: str, span: tuple[int, int] | list[int]) -
         ev.evidence.setdefault(attr, list(span))
 
 
-_STATE_NAME = re.compile(r"^(?:Military Forces|Police Forces|Government) of (.+?) \(")
+# ACLED writes "Military Forces of the Central African Republic": the country is named without its article
+_STATE_NAME = re.compile(r"^(?:Military Forces|Police Forces|Government) of (?:the )?(.+?) \(")
 _COUNTRY_SUFFIX = re.compile(r"\(([^()]+)\)$")
 
 

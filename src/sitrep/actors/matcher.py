@@ -24,7 +24,13 @@ V = TypeVar("V")
 
 _NEGATING_PREFIXES = frozenset({"anti", "pro", "counter", "post", "non"})
 _FOREIGN_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
-_ALTERNATIVE_JOINS = frozenset({"or", "and/or", "andor"})  # the words between two names, spaces dropped
+# the words between two names, spaces dropped: "JNIM or ISGS", "Boko Haram/ ISWAP" (for a pair the record has)
+_ALTERNATIVE_JOINS = frozenset({"or", "and/or", "andor", "/"})
+# ACLED's wording of an uncertain pair ("JNIM and/or ISGS militants"): 343 of 345 training events saying it code one
+# actor "A and/or B", so a pair the record lacks is named so too (note's order); a plain "or" or "/" joins groups
+# the record keeps apart as often as not ("ISGS or Ansaroul Islam", "TTP/LEI"): those join only a known pair
+_UNCERTAIN_JOINS = frozenset({"and/or", "andor"})
+_NON_STATE = frozenset({2, 3})
 
 
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -296,6 +302,10 @@ class ActorMatcher:
                     merged = self.named(row, min(prev.confidence, m.confidence), ctx, None, prev.start, m.end)
                     merged.sent = prev.sent
                     joined[-1] = merged
+                    continue
+                if between in _UNCERTAIN_JOINS and prev.name != m.name and prev.inter == m.inter in _NON_STATE:
+                    joined[-1] = Match(prev.start, m.end, f"{prev.name} and/or {m.name}", prev.inter, prev.country, "named",
+                                       min(prev.confidence, m.confidence), prev.sent)
                     continue
             joined.append(m)
         return joined
