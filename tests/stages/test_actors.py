@@ -345,3 +345,13 @@ def test_a_count_of_one_reads_as_the_singular_pattern(run_actors):
     assert actors["1 health worker"].name == "Civilians (Afghanistan)"
     assert actors["1 health worker"].identity == "Health Workers (Afghanistan)"
     assert actors["one imam"].identity == "Muslim Group (Afghanistan)"
+
+
+def test_unknown_gunmen_presumed_to_be_a_peoples_militia_are_that_militia(run_actors):
+    # no comma before the cue, and the group is a people's militia rather than a dictionary name
+    actors = run_actors("On 3 June 2022, armed individuals presumed to be Bassa ethnic militiamen attacked residents "
+                        "of a town in Kogi.", focus="Nigeria", published="2022-06-03")
+    assert by_text(actors)["armed individuals"].name == "Bassa Ethnic Militia (Nigeria)"
+    actors = run_actors("On 12 May 2022, gunmen, suspected to be Fulani militiamen, killed three farmers in Benue.",
+                        focus="Nigeria", published="2022-05-12")
+    assert by_text(actors)["gunmen"].name == "Fulani Ethnic Militia (Nigeria)"

@@ -218,3 +218,14 @@ def test_coding_overtaking_a_town_is_a_taking(rules_pipe):
 ])
 def test_coding_armed_people_attack_a_mob_beats(rules_pipe, text, sub):
     assert lead(rules_pipe, text).sub_event_type == sub
+
+
+def test_the_one_armed_group_named_before_an_unattributed_killing_did_it(pipe):
+    ev = lead(pipe, "On 30 March 2022, suspected armed Fulani pastoralists invaded eight communities in Kwande "
+                    "(Benue). Two persons were killed.")
+    assert (ev.actor1 or "").startswith("Fulani Ethnic Militia") and ev.inter1 == 4
+
+
+def test_an_unattributed_killing_after_two_armed_groups_stays_unidentified(pipe):
+    ev = lead(pipe, "On 30 March 2022, JNIM militants and ISGS militants were seen near Djibo. Two civilians were killed.")
+    assert ev.actor1 is not None and ev.actor1.startswith("Unidentified")

@@ -93,13 +93,13 @@ def extract_actors(document: Document) -> list[Actor]:
     # "anti-government protesters", "pro-Russian separatists": the stance names whom they oppose or back
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
-    _name_the_likely_perpetrator(text, matches)
     _drive_by_gangs(text, matches, matcher.index, ctx.year)
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     places = frozenset(p.text for p in document.places if p.country and p.country == ctx.focus and p.feature != "country")
     matches = community_names(text, matches, ctx.focus, _sentence_at(toks), _is_people, places)
     matches = bare_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people,
                             lambda name: name in places or _is_place_of(name, ctx.focus))
+    _name_the_likely_perpetrator(text, matches)  # after the people's militias are read ("presumed to be Bassa militiamen")
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
@@ -150,9 +150,11 @@ def _is_people(name: str) -> bool:
     return rep.gaz.demonym(name) is not None or rep.iso2(name) is not None
 
 
-# "an unknown armed group (likely Al Shabaab ...)", "unidentified gunmen, suspected to be JNIM militants"
-_LIKELY = re.compile(r"\s*(?:\(|,)\s*(?:most\s+|very\s+)?(?:likely|probably|presumably|presumed|suspected(?:\s+to\s+be)?|"
-                     r"believed\s+to\s+be|possibly|allegedly)\b", re.I)
+# "an unknown armed group (likely Al Shabaab ...)", "unidentified gunmen, suspected to be JNIM militants", "armed
+# individuals presumed to be Bassa ethnic militiamen" (training notes saying it so, without a comma: actor1 the
+# named group in 36 of 44)
+_LIKELY = re.compile(r"\s*(?:\(|,)?\s*(?:most\s+|very\s+)?(?:likely|probably|presumably|presumed(?:\s+to\s+be)?|"
+                     r"suspected(?:\s+to\s+be)?|believed\s+to\s+be|possibly|allegedly)\b", re.I)
 
 
 def _name_the_likely_perpetrator(text: str, matches: list[Any]) -> None:
@@ -166,7 +168,9 @@ def _name_the_likely_perpetrator(text: str, matches: list[Any]) -> None:
             continue
         close = text.find(")", cue.end()) if text[m.end:cue.end()].strip().startswith("(") else \
             min([i for i in (text.find(".", cue.end()), text.find(",", cue.end())) if i >= 0] or [len(text)])
-        named = next((n for n in matches[k + 1:] if n.kind == "named" and n.start < close and n.inter in (2, 3, 4)), None)
+        # a named group, or a people's militia ("Fulani militiamen", "Bassa ethnic militiamen"): not another unknown
+        named = next((n for n in matches[k + 1:] if n.start < close and n.inter in (2, 3, 4)
+                      and n.kind in ("named", "unlisted", "generic") and not n.name.startswith("Unidentified")), None)
         if named is not None:
             m.name, m.inter, m.country, m.kind = named.name, named.inter, named.country, "coref"
 

@@ -169,6 +169,20 @@ def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], a
     return False
 
 
+ARMED_DEFAULTS = (2, 3)  # sub-events whose unnamed doer is an armed group
+
+
+def _earlier_armed_group(ev: Event, frame: Frame, document: Document) -> None:
+    """"Suspected Fulani militiamen invaded eight communities. Two persons were killed": the one armed group the
+    note names up to the event's sentence did it, not an unidentified one (ACLED names the group the note does)."""
+    groups = {a.name: a for a in document.actors if a.inter in (2, 3, 4) and a.sent <= frame.sent
+              and not a.name.startswith("Unidentified") and a.name != ev.actor2}
+    if len(groups) == 1:
+        a = next(iter(groups.values()))
+        ev.actor1, ev.inter1 = a.name, a.inter
+        ev.evidence["actor1"] = [a.start, a.end]
+
+
 def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                  country: str | None, sub: str, victims: set[int]) -> None:
     """Everything that follows from the sub-event type: event and disorder type, actors in ACLED's order and
@@ -190,6 +204,8 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
         _swap_actors(ev)
     trig = ev.evidence.get("trigger")
+    if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
+        _earlier_armed_group(ev, frame, document)
     if ev.actor1 is None and sub in book.default_actor1:
         ev.inter1 = book.default_actor1[sub]
         ev.actor1 = generic_name(ev.inter1, country, police=sub in POLICE_SUBS)
