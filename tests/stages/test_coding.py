@@ -229,3 +229,10 @@ def test_the_one_armed_group_named_before_an_unattributed_killing_did_it(pipe):
 def test_an_unattributed_killing_after_two_armed_groups_stays_unidentified(pipe):
     ev = lead(pipe, "On 30 March 2022, JNIM militants and ISGS militants were seen near Djibo. Two civilians were killed.")
     assert ev.actor1 is not None and ev.actor1.startswith("Unidentified")
+
+
+def test_people_named_as_doers_of_violence_against_civilians_with_no_victim_named_are_its_victims(pipe):
+    ev = lead(pipe, "On 28 June 2022, two individuals opened fire at a group of people outside a health center.")
+    assert ev.event_type == "Violence against civilians"
+    assert (ev.actor1 or "").startswith("Unidentified") and (ev.actor2 or "").startswith("Civilians")
+    assert ev.interaction == 37
