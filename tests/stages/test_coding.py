@@ -236,3 +236,10 @@ def test_people_named_as_doers_of_violence_against_civilians_with_no_victim_name
     assert ev.event_type == "Violence against civilians"
     assert (ev.actor1 or "").startswith("Unidentified") and (ev.actor2 or "").startswith("Civilians")
     assert ev.interaction == 37
+
+
+def test_a_clash_of_unknown_gunmen_with_no_other_side_named_sets_them_against_each_other(pipe):
+    ev = lead(pipe, "On 7 May 2022, in Sao Bernardo do Campo, a shoot-out between unknown shooters took place in the "
+                    "neighborhood.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == ev.actor2 and (ev.actor1 or "").startswith("Unidentified Armed Group") and ev.interaction == 33
