@@ -187,3 +187,19 @@ def test_a_place_word_before_the_comma_makes_the_first_name_a_place_inside_the_s
     rio, zacatecas = spans(text, ["Rio Grande", "Zacatecas"])
     mark_containers(gaz, text, [rio, zacatecas])
     assert rio.within == areas_within(gaz, "Zacatecas") and zacatecas.hints
+
+
+def test_a_zone_named_with_its_unit_word_before_the_comma_is_held_by_the_province() -> None:
+    """'(North Shewa zone, Oromia' with Bahir Dar, Amhara named later: Oromia's North Shewa, not Amhara's."""
+    from sitrep.gazetteer.containers import mark_containers
+
+    gaz = load_gazetteer()
+    text = "protesters blocked a road (North Shewa zone, Oromia. The road connects the town with Bahir Dar city."
+    shewa = Toponym("North Shewa", text.index("North"), text.index("North") + len("North Shewa"))
+    oromia = Toponym("Oromia", text.index("Oromia"), text.index("Oromia") + len("Oromia"))
+    bahir = Toponym("Bahir Dar", text.index("Bahir"), text.index("Bahir") + len("Bahir Dar"))
+    found = [shewa, oromia, bahir]
+    mark_containers(gaz, text, found)
+    Resolver(gaz).resolve(found)
+    assert shewa.entry is not None and shewa.entry.feature == "admin2"
+    assert gaz.admin1_name(shewa.entry.admin1_code) == gaz.admin1_name(oromia.entry.admin1_code)

@@ -21,6 +21,7 @@ ROWS = [
     ("gn:95788", "Hīt", "town", "IQ", "IQ.01", "", 33.64, 42.83, 31_901, ["Hit"]),
     ("gn:4409896", "Springfield", "town", "US", "US.MO", "", 37.22, -93.30, 170_188, []),
     ("gn:4951788", "Springfield", "town", "US", "US.MA", "", 42.10, -72.59, 154_341, []),
+    ("gn:7670999", "Qasr Zorbal District", "admin2", "IQ", "IQ.01", "IQ.01.7670999", 33.0, 40.5, 0, []),
 ]
 
 
@@ -53,6 +54,15 @@ def test_store_lookup_tolerates_transliteration(gaz):
     assert gaz.lookup("Heet")[0].name == "Hīt"
     assert gaz.lookup("al-Ramadi")[0].name == "Ramadi"
     assert gaz.lookup("Anbar Governorate")[0].feature == "admin1"
+
+
+def test_a_district_named_with_its_unit_word_is_found_by_its_name_alone(gaz):
+    """GeoNames writes 'Qasr Zorbal District', a note '(Qasr Zorbal, Anbar)': the name alone finds the district when
+    nothing else answers to it; a name some place carries keeps only its own candidates."""
+    assert [(e.name, e.feature) for e in gaz.lookup("Qasr Zorbal")] == [("Qasr Zorbal District", "admin2")]
+    assert gaz.lookup("Qasr Zorbal District")[0].feature == "admin2"
+    assert gaz.lookup("Qasr") == []  # a word of the name is no name
+    assert "ramadi" not in gaz.unit_cores()  # only units whose name ends with a unit word
 
 
 def test_store_lookup_ranks_by_prior(gaz):

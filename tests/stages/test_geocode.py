@@ -350,3 +350,25 @@ def test_an_event_a_distance_off_a_town_in_a_named_sea_is_at_sea(stages):
     ev = Event(evidence={"sentence": [0, len(land)]})
     run(stages, land, [ev])
     assert (ev.location, ev.admin1) == ("Ramadi", ANBAR)
+
+
+def test_a_district_with_no_town_of_its_own_is_at_its_provinces_largest_town() -> None:
+    """'(West Shewa, Oromia)' with the village unknown: GeoNames links no town to West Shewa Zone, whose point is then
+    only Oromia's middle; the event is known to its province and goes where ACLED puts such events, the province's
+    largest town (as for a province named alone)."""
+    from sitrep.stages.geocode import Geocoder
+
+    gaz = load_gazetteer()
+    zone = next(e for e in gaz.lookup("West Shewa Zone", loose=False) if e.feature == "admin2")
+    province = gaz.admin_entry(zone.admin1_code)
+    assert province is not None and (province.latitude, province.longitude) == (zone.latitude, zone.longitude)
+    place = Place(text="West Shewa", start=40, end=50, latitude=round(zone.latitude, 5),
+                  longitude=round(zone.longitude, 5), iso=231, country="Ethiopia", name=zone.name, admin1="Oromia",
+                  admin2=zone.name, feature="admin2", geo_precision=2, gazetteer_id=zone.id, sent=0)
+    geocoder = Geocoder(gaz)
+    ev = Event(evidence={"sentence": [0, 60], "trigger": [5, 12]})
+    geocoder.locate(ev, [place], None, 231, "ET")
+    assert (ev.latitude, ev.longitude) == geocoder.main_town(Place(text="Oromia", start=0, end=6,
+                                                                   gazetteer_id=province.id))
+    assert (ev.latitude, ev.longitude) != (place.latitude, place.longitude)
+    assert (ev.admin1, ev.admin2, ev.geo_precision) == ("Oromia", zone.name, 2)

@@ -49,6 +49,9 @@ _FEATURE_PRIOR = {"country": 12.5, "continent": 12.5, "ocean": 10.0, "sea": 9.0,
                   # a landmark is in the gazetteer because it is famous: "the White House", not White House, Tenn.
                   "building": 8.0, "airport": 8.0, "square": 6.0}
 POP_WEIGHT = 1.5
+# the unit words GeoNames writes after a district's name ("North Shewa Zone"), exact keys (``Gazetteer.unit_cores``)
+UNIT_WORDS = frozenset(("district", "zone", "department", "sub prefecture", "prefecture", "territory", "municipality",
+                        "province", "division", "county", "region", "governorate", "rayon", "raion", "okrug"))
 # An alias written with dots or '&', or in capitals ("N.B.", "T&T", "NSW"): matched as written, before other names.
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,3}\.?)*|[A-Z&]{2,5}|[A-Z][A-Za-z]?&[A-Z]")
 
@@ -160,6 +163,7 @@ class Gazetteer:
         # Entries made so far (they are frozen): the same few thousand places come back in every article,
         # and building a frozen dataclass per candidate per look-up was a tenth of the places stage
         self._entries: dict[int, Entry] = {}
+        self._unit_cores: dict[str, list[int]] | None = None
 
     # -- loading user/package data files ---------------------------------
     def apply_data_files(self) -> None:
@@ -196,6 +200,7 @@ class Gazetteer:
         """Append places (additions-file rows) and index their names; returns how many."""
         start = len(self.ids)
         self._entries.clear()  # an addition may change what a place's index names
+        self._unit_cores = None  # ... and which districts a bare name finds
         alts: list[list[str]] = []  # of the new places only (``index_names`` is told where they start)
         for row in rows:
             try:
@@ -237,11 +242,33 @@ class Gazetteer:
         return made
 
     def lookup(self, name: str, loose: bool = True) -> list[Entry]:
-        """Candidates for a name, best prior first; exact spelling first, then transliteration-tolerant."""
+        """Candidates for a name, best prior first; exact spelling first, then districts GeoNames
+        names with their unit word (``unit_cores``), then transliteration-tolerant."""
         ids = self.abbrevs.get(name) or self.exact.get(exact_key(name))
+        if not ids:
+            ids = self.unit_cores().get(exact_key(name))
         if not ids and loose:
             ids = self.loose.get(loose_key(name))
         return [self.entry(i) for i in ids] if ids else []
+
+    def unit_cores(self) -> dict[str, list[int]]:
+        """District-level units by their name without the unit word GeoNames gives it ("North Shewa Zone",
+        "Bouar Sub-Prefecture", "Masisi Territory"): how notes write them ("(North Shewa, Oromia)"). Only a name
+        nothing else answers to reaches them (made on the first such look-up)."""
+        if self._unit_cores is None:
+            cores: dict[str, list[int]] = {}
+            for i, (name, feature) in enumerate(zip(self.names, self.features, strict=True)):
+                if feature != "admin2":
+                    continue
+                words = exact_key(name).split()
+                for n in (2, 1):  # "sub prefecture" before "prefecture"
+                    if len(words) > n and " ".join(words[-n:]) in UNIT_WORDS:
+                        cores.setdefault(" ".join(words[:-n]), []).append(i)
+                        break
+            for ids in cores.values():
+                ids.sort(key=lambda j: -prior(self.features[j], self.pop[j]))
+            self._unit_cores = cores
+        return self._unit_cores
 
     def demonym(self, word: str) -> Entry | None:
         key = exact_key(word)

@@ -19,6 +19,9 @@ article's country (ACLED codes the most precise location a note gives). A sea or
 there takes the article's country (ACLED codes Red Sea attacks to Yemen, with no admin1), or, when that country
 lies far from the sea ("US forces shot down a Houthi drone"), the nearest country the article names.
 
+A district is placed at its namesake town, else, when GeoNames links no town to it (its point is then only its
+province's middle), at its province's largest town, as a province named alone is.
+
 A lone place name read abroad, far from the article's country (the one its actors and source back), where the
 article names no place in that country, is a village's namesake ("JNIM militants attacked Solhan": not Solhan,
 Turkey): the event takes the article's country instead.
@@ -86,6 +89,18 @@ class Geocoder:
                     best = max(towns, key=lambda i: gaz.pop[i])
                     self._seats[gid] = (round(gaz.lat[best], 5), round(gaz.lon[best], 5))
         return self._seats[gid]
+
+    def province_town(self, district: Place) -> tuple[float, float] | None:
+        """The province's largest town for a district GeoNames links no town to (its point is then only the
+        province's middle, "West Shewa Zone" at Oromia's): the event is known to its province, as ACLED would
+        place it (``main_town``)."""
+        gaz = self.gaz
+        unit = next((i for i in gaz.lookup(district.name or "", loose=False) if i.id == district.gazetteer_id), None)
+        province = gaz.admin_entry(unit.admin1_code) if unit is not None else None
+        if province is None or (round(province.latitude, 5), round(province.longitude, 5)) != \
+                (district.latitude, district.longitude):
+            return None
+        return self._main_towns.get(province.id)
 
     def main_town(self, place: Place) -> tuple[float, float] | None:
         """The point of a province's largest town: ACLED places an event known only to its province at the
@@ -304,7 +319,7 @@ class Geocoder:
         event.location = place.name
         event.latitude = place.latitude
         event.longitude = place.longitude
-        if place.feature == "admin2" and (seat := self.seat(place)) is not None:
+        if place.feature == "admin2" and (seat := self.seat(place) or self.province_town(place)) is not None:
             event.latitude, event.longitude = seat
         elif place.feature == "admin1" and (town := self.main_town(place)) is not None:
             event.latitude, event.longitude = town
