@@ -97,3 +97,23 @@ def test_oracle_columns_read_the_gold_events_fields() -> None:
     same = np.array([p.label[a] == p.label[b] for a, b in zip(p.s.i[keep], p.s.j[keep], strict=True)])
     assert (cols[same, 0] == 0).all() and (cols[~same, 0] > 4).all()  # log1p(km): one point, or a degree apart
     assert (cols[:, 1] == 1).all() and (cols[:, 4] == 0).all()  # one admin1 and one toll throughout
+
+
+def test_pair_f1_by_country_scores_each_country_against_its_own_gold_pairs() -> None:
+    p = _prepared()
+    keep, _x, y, country = training_pairs(p)
+    by = dedup_funnel.pair_f1_by_country(p, keep, y.astype(float), y, country)
+    assert set(by) == {"ng"} and by["ng"] == dedup_funnel.pair_f1_at(p, keep, y.astype(float), y)
+    assert dedup_funnel.pair_f1_at(p, keep, y.astype(float), y, gold_count=2)["recall"] == 1.0
+
+
+def test_out_of_country_appends_extra_columns_to_the_first_stage() -> None:
+    from sitrep.dedup.match import CONTEXT_NAMES, NAMES
+    from sitrep.learn.dedup_train import out_of_country
+
+    p = _prepared()
+    keep, x, _y, _country = training_pairs(p)
+    extra = np.arange(2 * len(keep), dtype=float).reshape(-1, 2)
+    o = out_of_country(p, extra)
+    assert o.x.shape == (len(keep), len(NAMES) + 2) and np.array_equal(o.x[:, -2:], extra)
+    assert np.array_equal(o.x[:, :len(NAMES)], x) and o.x2.shape[1] == len(NAMES) + 2 + len(CONTEXT_NAMES)

@@ -193,15 +193,19 @@ def table(figures: dict[str, Any]) -> str:
     for c in COMPAT:
         lines.append(f"{c:<22}{figures['compat_' + c]:>8.3f}{figures['neg_compat_' + c]:>8.3f}")
     if figures.get("ceiling"):
-        lines += ["", f"{'unclustered, P >= 0.85':<22}{'P':>8}{'R':>8}{'F1':>8}"]
+        alone = list(next(iter(figures["ceiling"].values())).get("by_country", {}))
+        lines += ["", f"{'unclustered, P >= 0.85':<24}{'P':>7}{'R':>7}{'F1':>7}" + "".join(f"{c[:10]:>11}" for c in alone)]
         for name, m in figures["ceiling"].items():
-            lines.append(f"{name:<22}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}")
+            lines.append(f"{name:<24}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}"
+                         + "".join(f"{m['by_country'].get(c, 0.0):>11.3f}" for c in alone))
     return "\n".join(lines)
 
 
-def pair_f1_at(p: Any, keep: np.ndarray, prob: np.ndarray, y: np.ndarray, min_precision: float = 0.85) -> dict[str, float]:
+def pair_f1_at(p: Any, keep: np.ndarray, prob: np.ndarray, y: np.ndarray, min_precision: float = 0.85,
+               gold_count: int | None = None) -> dict[str, float]:
     """Best pairwise F1 over report pairs (no clustering: a pair of articles is joined when its best unit pair's
-    probability reaches a threshold) among thresholds whose precision is at least ``min_precision``."""
+    probability reaches a threshold) among thresholds whose precision is at least ``min_precision``; recall
+    over ``gold_count`` gold pairs (default: all of ``p``'s)."""
     art = np.array(p.article, dtype=object)
     a, b = art[p.s.i[keep]], art[p.s.j[keep]]
     key = np.where(a < b, a + "\t" + b, b + "\t" + a)
@@ -211,12 +215,24 @@ def pair_f1_at(p: Any, keep: np.ndarray, prob: np.ndarray, y: np.ndarray, min_pr
     best = best[np.argsort(-prob[best], kind="stable")]
     hits = np.cumsum(y[best])
     precision = hits / np.arange(1, len(best) + 1)
-    recall = hits / max(len(gold_pairs(p.article, p.label)), 1)
+    recall = hits / max(len(gold_pairs(p.article, p.label)) if gold_count is None else gold_count, 1)
     f1 = np.where(precision >= min_precision, 2 * precision * recall / np.maximum(precision + recall, 1e-9), -1.0)
     if not len(f1) or f1.max() < 0:
         return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
     k = int(np.argmax(f1))
     return {"precision": float(precision[k]), "recall": float(recall[k]), "f1": float(f1[k])}
+
+
+def pair_f1_by_country(p: Any, keep: np.ndarray, prob: np.ndarray, y: np.ndarray, country: list[str],
+                       min_precision: float = 0.85) -> dict[str, dict[str, float]]:
+    """``pair_f1_at`` of each country's pairs alone (its own best threshold), against its own gold pairs."""
+    where = np.array(country)
+    golds = [g.split(":")[0] for _a, _b, g in gold_pairs(p.article, p.label)]
+    out = {}
+    for c in sorted(set(country) - {""}):
+        m = where == c
+        out[c] = pair_f1_at(p, keep[m], prob[m], y[m], min_precision, gold_count=golds.count(c))
+    return out
 
 
 ORACLE = ("km", "same_admin1", "same_violence", "same_sides", "toll_gap")

@@ -170,14 +170,17 @@ class OutOfCountry:
     prob: np.ndarray  # third-stage probability of each pair from models fitted on the other countries
 
 
-def out_of_country(p: Prepared) -> OutOfCountry:
+def out_of_country(p: Prepared, extra: np.ndarray | None = None) -> OutOfCountry:
     """Each pair's three-stage probability with its country left out of every fit.
 
     Leave one country out at each stage: a context stage reads the previous stage's probabilities of countries
     that stage has not seen (as at run time, where it meets new countries), and the thresholds are chosen on
-    last-stage probabilities of countries it has not seen either.
+    last-stage probabilities of countries it has not seen either. ``extra`` (one row per pair of
+    ``training_pairs``, for experiments) is appended to the first-stage features.
     """
     keep, x, y, country = training_pairs(p)
+    if extra is not None:
+        x = np.hstack([x, extra])
     i, j = p.s.i[keep], p.s.j[keep]
     p1 = _leave_one_country_out(x, y, country)
     x2 = context_features(i, j, x, p1)
