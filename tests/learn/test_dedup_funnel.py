@@ -117,3 +117,21 @@ def test_out_of_country_appends_extra_columns_to_the_first_stage() -> None:
     o = out_of_country(p, extra)
     assert o.x.shape == (len(keep), len(NAMES) + 2) and np.array_equal(o.x[:, -2:], extra)
     assert np.array_equal(o.x[:, :len(NAMES)], x) and o.x2.shape[1] == len(NAMES) + 2 + len(CONTEXT_NAMES)
+
+
+def test_headline_places_counts_place_unit_or_neither_for_multi_report_events() -> None:
+    from sitrep.learn.dedup_funnel import headline_places
+    from sitrep.learn.ucdp import SourceReport, UcdpEvent
+
+    def event(place: str, adm_1: str, heads: list[str]) -> UcdpEvent:
+        return UcdpEvent(id="1", country="Nigeria", date_start="2015-01-01", date_end="2015-01-01", latitude=None,
+                         longitude=None, where_prec=1, date_prec=1, violence=1, side_a="", side_b="", best=3,
+                         adm_1=adm_1, adm_2="Bama lga", place=place,
+                         reports=[SourceReport("AFP", "2015-01-01", h) for h in heads])
+
+    shares = headline_places([
+        event("Maiduguri town", "Borno state", ["Blast kills 3 in Maiduguri", "Three dead in Borno attack"]),
+        event("Bama town", "Borno state", ["Gunmen kill three in northeast Nigeria", "Bama raid leaves 3 dead"]),
+        event("Konduga village", "Borno state", ["A lone report of Konduga"]),  # one report: not counted
+    ])
+    assert shares == {"place": 0.5, "unit_only": 0.25, "neither": 0.25, "headlines": 4}

@@ -27,6 +27,7 @@ scored by a model fitted on the others) in ``benchmarks/dedup_funnel.py``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -259,3 +260,34 @@ def oracle_columns(p: Any, keep: np.ndarray, events: dict[str, Any]) -> np.ndarr
     cols = [np.log1p(km), (adm[i] == adm[j]) & (adm[i] != ""), vio[i] == vio[j], sides[i] == sides[j],
             np.abs(toll[i] - toll[j])]
     return np.stack([np.asarray(c, dtype=float) for c in cols], axis=1)
+
+
+# UCDP writes a unit's or place's type after its name ("Borno state", "Maiduguri town", "Bama lga").
+_TYPE_WORDS = re.compile(r"\s+(town|village|city|area|camp|district|province|state|region|division|lga|county|"
+                         r"prefecture|sub-prefecture|township|tehsil|agency|governorate)\b.*$", re.I)
+
+
+def _bare(name: str) -> str:
+    return _TYPE_WORDS.sub("", name.split("(")[0]).strip().lower()
+
+
+def headline_places(events: Any) -> dict[str, float]:
+    """Of the headlines of events told by two or more reports: the share naming the event's own place (UCDP's
+    ``where_coordinates``), only its admin1 or admin2 unit, or neither (plain name match, type words dropped).
+    What a headline-only matcher can know of where an event happened, whatever its extraction."""
+    counts = {"place": 0, "unit_only": 0, "neither": 0}
+    for e in events:
+        if len(e.reports) < 2:
+            continue
+        place = _bare(e.place)
+        units = [u for u in (_bare(e.adm_1), _bare(e.adm_2)) if len(u) > 2]
+        for r in e.reports:
+            text = r.headline.lower()
+            if len(place) > 2 and place in text:
+                counts["place"] += 1
+            elif any(u in text for u in units):
+                counts["unit_only"] += 1
+            else:
+                counts["neither"] += 1
+    total = sum(counts.values()) or 1
+    return {k: round(v / total, 3) for k, v in counts.items()} | {"headlines": total}

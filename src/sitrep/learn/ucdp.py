@@ -70,6 +70,8 @@ class UcdpEvent:
     side_b: str
     best: int
     adm_1: str = ""
+    adm_2: str = ""
+    place: str = ""  # where_coordinates: the place UCDP located the event at ("Maiduguri town")
     reports: list[SourceReport] = field(default_factory=list)
 
 
@@ -120,6 +122,8 @@ def _event(props: dict[str, Any], lat: Any = None, lon: Any = None) -> UcdpEvent
         side_b=str(props.get("side_b") or ""),
         best=_int(props.get("best")),
         adm_1=str(props.get("adm_1") or ""),
+        adm_2=str(props.get("adm_2") or ""),
+        place=str(props.get("where_coordinates") or ""),
         reports=parse_source_article(props.get("source_article")),
     )
 
