@@ -243,3 +243,12 @@ def test_a_clash_of_unknown_gunmen_with_no_other_side_named_sets_them_against_ea
                     "neighborhood.")
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor1 == ev.actor2 and (ev.actor1 or "").startswith("Unidentified Armed Group") and ev.interaction == 33
+
+
+def test_a_rebel_group_in_a_clash_with_no_other_side_named_fought_the_state(pipe):
+    text = "On 12 January 2022, M23 rebels clashed in Muea town."
+    ev = next(e for e in pipe.process_batch([Article(text=text, published="2022-06-21",
+                                                     country="Democratic Republic of Congo")])[0].events
+              if e.modality == "asserted")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor1.startswith("M23")
+    assert (ev.actor2 or "").startswith("Military Forces of the Democratic Republic of Congo") and ev.interaction == 12

@@ -254,6 +254,11 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # "rival clans clashed", "shoot-outs between unknown shooters": both sides are that kind of group (no training
         # clash lacks a second side; 369 of 13,422 set unidentified armed groups against each other)
         ev.actor2, ev.inter2 = ev.actor1, ev.inter1
+    if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in (2, 3) and country \
+            and not (ev.actor1 or "").startswith("Unidentified"):
+        # a named rebel or militia fought and the note names no other side: the state's forces (training clashes of
+        # a rebel group: 5,164 of 6,473 against state forces; of a political militia 2,618 of 4,538)
+        ev.actor2, ev.inter2 = generic_name(1, country), 1
     if ev.actor1 is not None and ev.actor1 == ev.actor2 and not intra_group(ev):
         # One actor cannot be both sides: the second is whoever the sub-event implies, else unknown.
         ev.evidence.pop("actor2", None)
