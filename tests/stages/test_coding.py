@@ -252,3 +252,9 @@ def test_a_rebel_group_in_a_clash_with_no_other_side_named_fought_the_state(pipe
               if e.modality == "asserted")
     assert ev.sub_event_type == "Armed clash" and ev.actor1 and ev.actor1.startswith("M23")
     assert (ev.actor2 or "").startswith("Military Forces of the Democratic Republic of Congo") and ev.interaction == 12
+
+
+def test_a_man_who_stepped_on_a_landmine_is_its_victim_and_the_layer_unknown(pipe):
+    ev = lead(pipe, "On 11 June 2021, in Mangyan village, a man stepped on a landmine while clearing a farm and died.")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert (ev.actor1 or "").startswith("Unidentified Armed Group") and (ev.actor2 or "").startswith("Civilians")

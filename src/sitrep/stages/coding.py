@@ -184,9 +184,10 @@ def _earlier_armed_group(ev: Event, frame: Frame, document: Document) -> None:
 
 
 def _civilians_are_the_target(ev: Event, book: Codebook, country: str | None, sub: str, trig: Any) -> None:
-    """"Two individuals opened fire at a group of people": the people a note names as doers of violence against
-    civilians with no one harmed named are its victims, the doer unknown (ACLED codes civilians as actor1 of 296 of
-    6,268 training events of violence against civilians, and then always with someone on the other side)."""
+    """"Two individuals opened fire at a group of people", "a man stepped on a landmine": the people a note names as
+    doers of violence against civilians, looting or an explosion with no one harmed named are its victims, the doer
+    unknown (ACLED codes civilians as actor1 of 296 of 6,268 training events of violence against civilians and 89 of
+    5,532 explosions, and then always with someone on the other side)."""
     ev.actor2, ev.inter2 = ev.actor1, 7
     if "actor1" in ev.evidence:
         ev.evidence["actor2"] = ev.evidence.pop("actor1")
@@ -219,7 +220,8 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     trig = ev.evidence.get("trigger")
     if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
         _earlier_armed_group(ev, frame, document)
-    if ev.inter1 == 7 and ev.actor2 is None and (sub in book.civilian_sub_events or sub == "Looting/property destruction"):
+    if ev.inter1 == 7 and ev.actor2 is None and (sub in book.civilian_sub_events or sub == "Looting/property destruction"
+                                                 or ev.event_type == "Explosions/Remote violence"):
         _civilians_are_the_target(ev, book, country, sub, trig)
     if ev.actor1 is None and sub in book.default_actor1:
         ev.inter1 = book.default_actor1[sub]
