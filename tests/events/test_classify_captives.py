@@ -48,3 +48,13 @@ def test_classify_people_abducted_and_raped_suffer_sexual_violence():
     ctx = Context(cls="abduction", trigger="abduct", cues={"sexual_harm"}, doc_cues=set(), inter1=3, inter2=7,
                   victims={7}, objects=set())
     assert sub_event_type(ctx) == "Sexual violence"
+
+
+def test_classify_forces_that_killed_militants_and_arrested_another_fought_an_armed_clash(events_of):
+    (ev, *_) = events_of("On 4 June 2022, soldiers killed six militants and arrested another near the border town.")
+    assert ev.sub_event_type == "Armed clash"
+
+
+def test_classify_police_detaining_a_commander_charged_with_killing_is_an_arrest(events_of):
+    (ev, *_) = events_of("On 15 April 2022, police detained a militia commander on charges of killing an activist.")
+    assert ev.sub_event_type == "Arrests"

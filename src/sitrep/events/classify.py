@@ -245,6 +245,8 @@ def sub_event_type(c: Context) -> str:
             return "Protest with intervention"  # demonstrators arrested: an intervention in their protest
         if "custody_killing" in c.cues:
             return "Attack"  # the detained killed or tortured: violence against them, not an arrest
+        if "killing" in c.cues and (c.inter2 in (2, 3) or c.victims & {2, 3}):
+            return "Armed clash"  # fighters killed and others arrested: the fight is the event
         if "forced_disappearance" in c.cues | c.doc_cues:
             # held with their whereabouts unknown: a forced disappearance in ACLED's codebook, whoever holds them
             return "Abduction/forced disappearance"

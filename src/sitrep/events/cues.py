@@ -64,7 +64,7 @@ def words_of_span(span: Any) -> set[str]:
 
 FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
 # groups read only where they tell what happened (not negated, not a protest's topic or a relative clause)
-DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm"}
+DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm", "killing"}
 TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
 TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
                "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
@@ -279,6 +279,7 @@ def _explosive_means(toks: list[Any], lows: list[str], lemmas: list[str], lex: L
     return False
 
 
+_KILL_VERBS = frozenset({"kill", "neutralise", "neutralize"})
 _SELVES = frozenset({"himself", "herself", "themselves", "oneself", "myself"})
 
 
@@ -330,6 +331,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                 and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
         cues |= _groups_of([toks[k] for k in keep], [lows[k] for k in keep], [lemmas[k] for k in keep],
                            index) & DEMO_GROUPS
+        if "killing" in cues and not any(toks[k].tag_ in ("VBD", "VBN") and lemmas[k] in _KILL_VERBS for k in keep):
+            cues.discard("killing")  # "on charges of killing an activist": a charge, not a killing done here
     if "chemical" in cues and _chemical_goods(toks, lows, lemmas, lex):
         cues.discard("chemical")
     if not cues.isdisjoint(("ied", "explosive_item")) and _explosive_means(toks, lows, lemmas, lex):
