@@ -90,3 +90,13 @@ def test_arguments_an_off_duty_policeman_keeps_his_force_as_associated_actor(lea
     ev = lead("Militants fired at an off-duty policeman in a targeted attack in the town. He was killed.")
     assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
     assert ev.assoc_actor_2 is not None and ev.assoc_actor_2.startswith("Police Forces")
+
+
+def test_arguments_a_headline_participle_with_its_doer_names_the_victim(lead):
+    ev = lead("Alleged jihadist commander killed by national guards last night near the river.")
+    assert ev.inter2 == 2 and ev.sub_event_type == "Armed clash"
+
+
+def test_arguments_a_past_verb_read_as_a_participle_without_doer_keeps_its_subject_as_doer(lead):
+    ev = lead("On 4 March 2022, border forces targeted with machine guns the village, killing a civilian.")
+    assert ev.inter2 != 1

@@ -319,6 +319,9 @@ class ArgumentReader(PositionReader):
             t_tok = next((c for c in tok_kids if c.dep_ in ("dobj", "attr")), None)
             if t_tok is not None and t_tok.lower_ in f.trigger.words[1:] and self._reciprocal(tok):
                 t_tok = None  # the phrase's own noun ("exchanged fire") is no target
+        if t_tok is None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "agent" for c in tok_kids):
+            t_tok = tok.head  # a headline's participle with its doer: "jihadist commander killed by national guards"
         for c in tok_kids:
             if t_tok is not None:
                 break
