@@ -121,7 +121,7 @@ def test_coding_codebook_has_25_sub_event_types_and_mappings():
 
 
 def test_coding_names_generic_state_forces_by_the_period_of_the_article_year():
-    from sitrep.stages.coding import dated_state_name
+    from sitrep.stages.coding_actors import dated_state_name
 
     assert dated_state_name("Military Forces of Mali", 2025) == "Military Forces of Mali (2021-)"
     assert dated_state_name("Military Forces of Mali", 2015) == "Military Forces of Mali (2013-2020)"

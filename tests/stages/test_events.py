@@ -153,7 +153,7 @@ def test_events_words_inside_names_are_not_triggers(pipe):
 
 def test_coding_same_actor_both_sides_only_for_unidentified_groups():
     from sitrep.model import Event
-    from sitrep.stages.coding import intra_group
+    from sitrep.stages.coding_actors import intra_group
 
     rival = Event(event_type="Battles", actor1="Unidentified Armed Group (Libya)", inter1=3,
                   actor2="Unidentified Armed Group (Libya)", inter2=3)

@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sitrep.actors import get_matcher
-from sitrep.actors.identities import crowd_country
-from sitrep.events.arguments import Frame, generic_name
+from sitrep.events.arguments import Frame
 from sitrep.events.classify import Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.cues import SentenceMemo, cue_groups, later_intervention, words_of_span
@@ -27,38 +25,14 @@ from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event, interaction_code
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
+from sitrep.stages.coding_actors import add_identities, dated_state_name, order_actors
 from sitrep.stages.events import COUNTRY_KEY, FRAMES_KEY, article_country
 
-# Sub-event types where the unnamed state actor is, in ACLED's practice, the police.
 PROTEST_MODES = {"obstruct", "boycott", "strike-gen", "strike-lim", "strike-hun"}
-POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
 
 
-CROWD_INTER = {"Protests": 6, "Riots": 5}
 CONTEXT = 2  # sentences on each side of the event's own that the coder model reads
 INPUTS_KEY = "coder_inputs"  # document.extras: event id -> (context, rule features, rules' sub-type, own sentences)
-
-
-def _swap_actors(ev: Event) -> None:
-    ev.actor1, ev.actor2 = ev.actor2, ev.actor1
-    ev.inter1, ev.inter2 = ev.inter2, ev.inter1
-    ev.assoc_actor_1, ev.assoc_actor_2 = ev.assoc_actor_2, ev.assoc_actor_1
-    for a, b in (("actor1", "actor2"), ("assoc_actor_1", "assoc_actor_2")):
-        ea, eb = ev.evidence.pop(a, None), ev.evidence.pop(b, None)
-        if ea is not None:
-            ev.evidence[b] = ea
-        if eb is not None:
-            ev.evidence[a] = eb
-
-
-INTRA_INTER = {3, 4}  # ACLED codes fighting among unidentified armed or communal groups on both sides
-
-
-def intra_group(ev: Event) -> bool:
-    """Whether the same actor on both sides is ACLED's intra-group coding (rival unidentified armed
-    groups or communal militias clashing), not a misread argument."""
-    return (ev.event_type in ("Battles", "Riots") and ev.inter1 in INTRA_INTER and ev.inter1 == ev.inter2
-            and (ev.actor1 or "").startswith("Unidentified"))
 
 
 ModelInputs = tuple[str, str, list[str], str]  # the rules' sub-type, the event's text, rule features, own clause
@@ -169,34 +143,6 @@ def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], a
     return False
 
 
-ARMED_DEFAULTS = (2, 3)  # sub-events whose unnamed doer is an armed group
-
-
-def _earlier_armed_group(ev: Event, frame: Frame, document: Document) -> None:
-    """"Suspected Fulani militiamen invaded eight communities. Two persons were killed": the one armed group the
-    note names up to the event's sentence did it, not an unidentified one (ACLED names the group the note does)."""
-    groups = {a.name: a for a in document.actors if a.inter in (2, 3, 4) and a.sent <= frame.sent
-              and not a.name.startswith("Unidentified") and a.name != ev.actor2}
-    if len(groups) == 1:
-        a = next(iter(groups.values()))
-        ev.actor1, ev.inter1 = a.name, a.inter
-        ev.evidence["actor1"] = [a.start, a.end]
-
-
-def _civilians_are_the_target(ev: Event, book: Codebook, country: str | None, sub: str, trig: Any) -> None:
-    """"Two individuals opened fire at a group of people", "a man stepped on a landmine": the people a note names as
-    doers of violence against civilians, looting or an explosion with no one harmed named are its victims, the doer
-    unknown (ACLED codes civilians as actor1 of 296 of 6,268 training events of violence against civilians and 89 of
-    5,532 explosions, and then always with someone on the other side)."""
-    ev.actor2, ev.inter2 = ev.actor1, 7
-    if "actor1" in ev.evidence:
-        ev.evidence["actor2"] = ev.evidence.pop("actor1")
-    ev.inter1 = book.default_actor1.get(sub, 3)
-    ev.actor1 = generic_name(ev.inter1, country)
-    if trig:
-        ev.evidence["actor1"] = list(trig)
-
-
 def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                  country: str | None, sub: str, victims: set[int]) -> None:
     """Everything that follows from the sub-event type: event and disorder type, actors in ACLED's order and
@@ -204,74 +150,8 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     ev.sub_event_type = sub
     ev.event_type = book.event_type(sub)
     ev.disorder_type = book.disorder_type(sub)
-    # ACLED: protesters are actor1 of a protest met by intervention; the force user is actor1 of excessive force.
-    if sub == "Excessive force against protesters" and ev.inter1 == 6 and ev.inter2 != 6:
-        _swap_actors(ev)
-    if sub == "Excessive force against protesters" and ev.inter1 != 6 and ev.inter2 != 6 and frame is not None:
-        # the protesters are the other side even when the toll names "people" as the dead
-        facing = next((a for a in document.actors if a.inter == 6 and a.sent in (frame.sent, *frame.extra_sents)), None)
-        if facing is not None:
-            ev.actor2, ev.inter2 = facing.name, 6
-            ev.evidence["actor2"] = [facing.start, facing.end]
-    if sub == "Protest with intervention" and ev.inter1 == 1 and ev.inter2 in (None, 6, 7):
-        _swap_actors(ev)
-    if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
-        _swap_actors(ev)
     trig = ev.evidence.get("trigger")
-    if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
-        _earlier_armed_group(ev, frame, document)
-    if ev.inter1 == 7 and ev.actor2 is None and (sub in book.civilian_sub_events or sub == "Looting/property destruction"
-                                                 or ev.event_type == "Explosions/Remote violence"):
-        _civilians_are_the_target(ev, book, country, sub, trig)
-    if ev.actor1 is None and sub in book.default_actor1:
-        ev.inter1 = book.default_actor1[sub]
-        ev.actor1 = generic_name(ev.inter1, country, police=sub in POLICE_SUBS)
-        if trig:
-            ev.evidence["actor1"] = list(trig)
-    if ev.actor2 is None and sub == "Looting/property destruction" and frame is not None and country \
-            and set(frame.objects) & lex.cues.get("civilian_place", frozenset()):
-        ev.actor2, ev.inter2 = generic_name(7, country), 7  # burned houses, looted shops: civilians' property
-    if ev.actor2 is None and sub in book.default_actor2 and (sub != "Attack" or not victims - {7}):
-        ev.inter2 = book.default_actor2[sub]
-        ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
-    crowd = CROWD_INTER.get(ev.event_type or "")
-    if crowd and ev.inter1 in (1, 8) and ev.inter2 in (5, 6) and sub != "Excessive force against protesters":
-        _swap_actors(ev)  # "protesters clashed with security forces": the crowd leads a riot or protest event
-    if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
-        # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
-        ev.inter1 = crowd
-        ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
-    if crowd and (ev.inter1 in (None, 3, 4, 7) or (sub == "Peaceful protest" and ev.inter1 in (1, 2, 8))):
-        # ACLED codes the crowd as Protesters/Rioters, party supporters in a mob too (measured on the training
-        # countries: 1,729 of 1,744 mob-violence events lead with Rioters); who they are goes to the associated
-        # actor (their identity, added below; never a bare "Civilians" or an unidentified group). Police or
-        # soldiers who march peacefully are protesters too (all 8,060 training peaceful protests lead with
-        # Protesters), with their force as the associated actor.
-        if ev.actor1 and not (ev.inter1 == 7 and ev.actor1.startswith("Civilians")) \
-                and not ev.actor1.startswith("Unidentified"):
-            ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
-        ev.inter1 = crowd
-        ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
-    if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in INTRA_INTER and (ev.actor1 or "").startswith("Unidentified"):
-        # "rival clans clashed", "shoot-outs between unknown shooters": both sides are that kind of group (no training
-        # clash lacks a second side; 369 of 13,422 set unidentified armed groups against each other)
-        ev.actor2, ev.inter2 = ev.actor1, ev.inter1
-    if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in (2, 3) and country \
-            and not (ev.actor1 or "").startswith("Unidentified"):
-        # a named rebel or militia fought and the note names no other side: the state's forces (training clashes of
-        # a rebel group: 5,164 of 6,473 against state forces; of a political militia 2,618 of 4,538)
-        ev.actor2, ev.inter2 = generic_name(1, country), 1
-    if ev.actor1 is not None and ev.actor1 == ev.actor2 and not intra_group(ev):
-        # One actor cannot be both sides: the second is whoever the sub-event implies, else unknown.
-        ev.evidence.pop("actor2", None)
-        ev.inter2 = book.default_actor2.get(sub)
-        ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS) if ev.inter2 else None
-        if ev.actor2 == ev.actor1:
-            ev.actor2, ev.inter2 = None, None
-    if sub == "Peaceful protest" and ev.actor2 is not None and ev.inter2 != 6:
-        # whom a peaceful protest addresses is no side of it (ACLED: 7,997 of 8,060 training protests have none)
-        ev.actor2, ev.inter2 = None, None
-        ev.evidence.pop("actor2", None)
+    order_actors(ev, frame, document, lex, book, country, sub, victims)
     ev.interaction = interaction_code(ev.inter1, ev.inter2)
     civilian = sub in book.civilian_sub_events or (
         ev.event_type == "Explosions/Remote violence" and (ev.inter2 == 7 or (victims and victims <= {7}))
@@ -347,15 +227,6 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
 
 
-def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None) -> None:
-    """ACLED names who the people are as an associated actor: striking teachers are "Protesters (X)" with
-    "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"; people-words anywhere in the
-    event's sentences go to the one crowd or civilian side (``sitrep.actors.identities``)."""
-    from sitrep.actors.identities import attach
-
-    attach(ev, identities, country=country)
-
-
 def _toll_sentences(frames: dict[str, Frame], n_sents: int) -> dict[str, tuple[int, ...]]:
     """A sentence right after an event that reports deaths but no event of its own ("3 fatalities.",
     "Two bodies were found later.") gives that event's toll; only when one event ends just before it."""
@@ -366,38 +237,6 @@ def _toll_sentences(frames: dict[str, Frame], n_sents: int) -> dict[str, tuple[i
     ends = Counter(last.values())
     return {eid: (si + 1,) for eid, si in last.items()
             if ends[si] == 1 and si + 1 < n_sents and si + 1 not in used}
-
-
-_STATE_PREFIXES = (("Military Forces of ", "military"), ("Police Forces of ", "police"))
-
-
-def dated_state_name(name: str | None, year: int | None) -> str | None:
-    """ACLED names state forces by period: "Military Forces of Mali" -> "Military Forces of Mali (2021-)".
-
-    Generic participants ("a military camp", a default victim) are coded by country only; the actor
-    dictionary knows which period's row holds in the article's year.
-    """
-    if not name or name.endswith(")"):
-        return name
-    for prefix, kind in _STATE_PREFIXES:
-        if name.startswith(prefix):
-            return _state_row_name(name[len(prefix) :], kind, year) or name
-    return name
-
-
-_STATE_ROWS: dict[tuple[int, str, str, int | None], tuple[Any, str | None]] = {}
-
-
-def _state_row_name(country: str, kind: str, year: int | None) -> str | None:
-    """The dictionary's state-force row name, kept per (country, kind, year): finding the row scans the
-    whole dictionary, and every event of a country asks the same."""
-    index = get_matcher().index
-    key = (id(index), country, kind, year)
-    cached = _STATE_ROWS.get(key)
-    if cached is None or cached[0] is not index:
-        row = index.state_row(country, kind, year)
-        cached = _STATE_ROWS[key] = (index, row.name if row is not None else None)
-    return cached[1]
 
 
 @stage("sitrep.coding.v1", needs=("doc", "events"), sets=("events.coding",))
