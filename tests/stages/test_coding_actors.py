@@ -1,0 +1,51 @@
+"""Actors of coded events in ACLED's order (``sitrep.stages.coding_actors``), on short notes of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.stages.coding_actors import _INTRA_CUE
+
+
+@pytest.fixture(scope="module")
+def rules_pipe():
+    from sitrep.eval.case2021 import CODING_STAGES
+    from sitrep.pipeline import Pipeline, load_config
+
+    config = load_config()
+    config["pipeline"] = {**config.get("pipeline", {}), "stages": CODING_STAGES}
+    config["stages"]["sitrep.coding.v1"]["use_model"] = False
+    return Pipeline(config)
+
+
+def lead(pipe, text, published="2022-03-01"):
+    events = [e for e in pipe.process_batch([Article(text=text, published=published)])[0].events
+              if e.modality == "asserted"]
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("two fighters died in internal clashes near the base", True),
+    ("infighting broke out in the camp", True),
+    ("clashes between 2 Taliban groups over a checkpoint", True),
+    ("fighting between rival factions of the movement", True),
+    ("clashes between the army and the rebels", False),
+    ("an internal investigation was opened", False),
+])
+def test_intra_cue_reads_fighting_within_one_actor(text, hit):
+    assert bool(_INTRA_CUE.search(text)) is hit
+
+
+def test_clash_within_one_actor_puts_it_on_both_sides(rules_pipe):
+    ev = lead(rules_pipe, "On 2 March 2022, 1 Taliban member was killed and 2 others were wounded during internal "
+                          "clashes in Kabul province.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == ev.actor2 and ev.actor1.startswith("Military Forces of Afghanistan")
+    assert ev.interaction == 11
+
+
+def test_clash_without_the_cue_keeps_an_unidentified_opponent(rules_pipe):
+    ev = lead(rules_pipe, "On 2 March 2022, unknown gunmen attacked a Taliban checkpoint in Kabul province.")
+    assert ev.actor1 != ev.actor2
