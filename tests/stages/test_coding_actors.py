@@ -49,3 +49,18 @@ def test_clash_within_one_actor_puts_it_on_both_sides(rules_pipe):
 def test_clash_without_the_cue_keeps_an_unidentified_opponent(rules_pipe):
     ev = lead(rules_pipe, "On 2 March 2022, unknown gunmen attacked a Taliban checkpoint in Kabul province.")
     assert ev.actor1 != ev.actor2
+
+
+def test_rebels_fighting_no_named_doer_face_the_state(rules_pipe):
+    ev = lead(rules_pipe, "On 3 March 2022, fighting involving M23 rebels was reported in Rutshuru territory "
+                          "(Nord-Kivu). Casualties unknown.")
+    assert ev.sub_event_type == "Armed clash"
+    assert {ev.inter1, ev.inter2} == {1, 2}
+    assert any((a or "").startswith("Military Forces of the Democratic Republic of Congo") for a in (ev.actor1, ev.actor2))
+
+
+def test_rebels_facing_a_named_state_unit_of_the_sentence_take_it(rules_pipe):
+    ev = lead(rules_pipe, "On 14 May 2022, two militants (suspected TTP) were killed in an operation by the CTD in "
+                          "Peshawar city (Peshawar, KPK).")
+    assert ev.interaction == 12
+    assert (ev.actor1 or "").startswith("Police Forces of Pakistan")
