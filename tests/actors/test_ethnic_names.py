@@ -55,6 +55,20 @@ def test_a_place_sharing_a_country_s_name_still_names_its_militia() -> None:
     assert [m.name for m in found] == ["Niger Communal Militia (Nigeria)"]
 
 
+
+def test_a_known_actor_whose_name_only_contains_the_place_word_does_not_block_its_militia() -> None:
+    # "Niger" is a word of no actor here: "Military Forces of Nigeria" holds it only as part of a longer word
+    text = "Nigerian troops repelled an attack by Niger militiamen in Argida (Rijau, Niger)"
+    army = Match(0, 15, "Military Forces of Nigeria (2015-2023)", 1, "Nigeria", "named", 0.9)
+    generic = Match(38, 55, "Unidentified Armed Group (Niger)", 3, "Niger", "generic", 0.7)
+    found = community_names(text, [army, generic], "Nigeria", lambda offset: 0, lambda name: name == "Niger",
+                            frozenset({"Niger", "Argida", "Rijau"}))
+    assert [m.name for m in found] == ["Military Forces of Nigeria (2015-2023)", "Niger Communal Militia (Nigeria)"]
+    zamfara = Match(0, 7, "Zamfara Communal Militia (Nigeria)", 4, "Nigeria", "unlisted", 0.6)
+    text = "Zamfara gunmen fought Zamfara militiamen"
+    assert community_names(text, [zamfara], "Nigeria", lambda offset: 0, places=frozenset({"Zamfara"})) == [zamfara]
+
+
 def bare(text: str, matches: list[Match], places: frozenset[str] = frozenset()) -> list[str]:
     found = bare_militias(text, matches, "Sudan", lambda offset: 0, lambda name: name in {"Somali"},
                           lambda name: name in places)
