@@ -69,6 +69,14 @@ def test_a_known_actor_whose_name_only_contains_the_place_word_does_not_block_it
     assert community_names(text, [zamfara], "Nigeria", lambda offset: 0, places=frozenset({"Zamfara"})) == [zamfara]
 
 
+
+def test_a_state_force_unit_named_after_a_region_does_not_block_that_community_s_militia() -> None:
+    text = "Amhara regional special police force and Amhara ethnic militias shot and killed 4 people"
+    unit = Match(0, 37, "Police Forces of Ethiopia (2018-) Amhara Regional Special Forces", 1, "Ethiopia", "named", 0.9)
+    assert names(text, [unit]) == ["Police Forces of Ethiopia (2018-) Amhara Regional Special Forces",
+                                   "Amhara Ethnic Militia (Ethiopia)"]
+
+
 def bare(text: str, matches: list[Match], places: frozenset[str] = frozenset()) -> list[str]:
     found = bare_militias(text, matches, "Sudan", lambda offset: 0, lambda name: name in {"Somali"},
                           lambda name: name in places)

@@ -137,3 +137,13 @@ def test_a_pair_given_as_and_or_is_one_actor_even_when_the_record_lacks_it() -> 
 def test_a_slash_joins_a_pair_the_record_codes_as_one() -> None:
     pair = "Islamic State (West Africa) - Lake Chad Faction and/or Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
     assert names("an airstrike against Boko Haram/ ISWAP militants", "Nigeria", 2022) == [pair]
+
+
+def test_ethiopia_s_regional_special_forces_are_the_police_units_acled_names() -> None:
+    unit = "Police Forces of Ethiopia (2018-) Oromo Regional Special Forces"
+    assert names("Oromia special police clashed with OLF Shane militants", "Ethiopia", 2022)[0] == unit
+    assert names("ENDF and Oromia regional special forces clashed", "Ethiopia", 2022)[-1] == unit
+    assert names("TPLF forces clashed with Afar regional special forces", "Ethiopia", 2022)[-1] == \
+        "Police Forces of Ethiopia (2018-) Afar Special Forces"
+    assert names("the federal police arrested three men", "Ethiopia", 2022) == [
+        "Police Forces of Ethiopia (2018-) Federal Police"]

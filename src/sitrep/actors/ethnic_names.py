@@ -132,10 +132,12 @@ def community_names(text: str, matches: list[Any], country: str | None, sent_at:
             elif is_people(name) or is_people(name.split()[-1]):
                 continue
             n_start, n_end = m.start("name"), m.end("name")
-            # as a whole word: "Niger" is not in "Military Forces of Nigeria"
+            # as a whole word ("Niger" is not in "Military Forces of Nigeria"), and not a state force's unit named after
+            # a region ("Amhara ethnic militias" beside the Amhara Regional Special Forces are a militia of their own)
             word = re.compile(rf"(?<![\w'’-]){re.escape(name.lower())}(?![\w'’-])")
             if any(n.start < n_end and n_start < n.end for n in matches if n.kind in ("named", "coref")) or \
-                    any(word.search(_SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower()) for n in matches):
+                    any(word.search(_SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower()) for n in matches
+                        if n.inter != 1):
                 continue  # a named actor or a community the dictionary knows says who they are
             filled = template.replace("{name}", name).replace("{country}", country)
             if inter == PEOPLE:
