@@ -147,3 +147,11 @@ def test_ethiopia_s_regional_special_forces_are_the_police_units_acled_names() -
         "Police Forces of Ethiopia (2018-) Afar Special Forces"
     assert names("the federal police arrested three men", "Ethiopia", 2022) == [
         "Police Forces of Ethiopia (2018-) Federal Police"]
+
+
+def test_the_seleka_takes_the_name_of_its_period() -> None:
+    car = "Central African Republic"
+    assert names("the Seleka rebel coalition seized Bria", car, 2012) == ["Seleka Rebel Coalition"]
+    assert names("ex-Seleka fighters opened fire on civilians", car, 2014)[0] == "Seleka Militia"
+    assert names("former Seleka elements looted the market", car, 2016) == ["Seleka Militia"]
+    assert names("an unidentified ex-Seleka group attacked the town", car, 2020) == ["Former Seleka Militia"]
