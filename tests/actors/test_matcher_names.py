@@ -155,3 +155,9 @@ def test_the_seleka_takes_the_name_of_its_period() -> None:
     assert names("ex-Seleka fighters opened fire on civilians", car, 2014)[0] == "Seleka Militia"
     assert names("former Seleka elements looted the market", car, 2016) == ["Seleka Militia"]
     assert names("an unidentified ex-Seleka group attacked the town", car, 2020) == ["Former Seleka Militia"]
+
+
+def test_nigeria_s_cultists_are_acled_s_unidentified_cult_militia() -> None:
+    assert names("members of an unidentified cult militia shot a man", "Nigeria", 2022)[0] == \
+        "Unidentified Cult Militia (Nigeria)"
+    assert names("suspected cultists attacked the village", "Nigeria", 2022)[0] == "Unidentified Cult Militia (Nigeria)"
