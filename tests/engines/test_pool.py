@@ -99,3 +99,15 @@ def test_a_dying_worker_in_a_chunked_batch_fails_only_its_article(config):
     results = got[0][1]
     assert len(got) == 1 and len(results) == 10
     assert [i for i, r in enumerate(results) if r.errors] == [5]
+
+
+def test_a_batch_comes_back_pickled_with_the_collector_on_again(config, monkeypatch):
+    import gc
+
+    from sitrep.engines import pool
+    from sitrep.pipeline import Pipeline
+
+    monkeypatch.setattr(pool, "_PIPELINE", Pipeline(config))
+    blob = pool._run_batch([Article(text="alpha one"), Article(text="beta two")])
+    assert gc.isenabled()
+    assert [r.entities[0].text for r in pool._results(blob)] == ["alpha", "beta"]
