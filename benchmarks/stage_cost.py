@@ -9,8 +9,9 @@ every article's Result so that two runs (before and after a change) can be
 compared for identical output.
 
 The stages run as in a pool worker: the pipeline built by ``sitrep.engines.preload.build`` (warmed up, what it
-loaded frozen out of the collector's walks), numeric libraries on one thread, and each batch's stages with the
-cyclic collector paused as ``Pipeline.process_batch`` runs them. Before, the collector ran between the stages here
+loaded frozen out of the collector's walks), the worker's settings (``preload.worker_settings``: numeric libraries
+on one thread, freed memory kept for the next batch), and each batch's stages with the cyclic collector paused as
+``Pipeline.process_batch`` runs them. Before, the collector ran between the stages here
 and walked the coder's and actors' tables, which no worker does: ~0.03 of the parse more than a worker spends.
 """
 
@@ -40,7 +41,7 @@ def load_corpus(path: str) -> list[Article]:
 
 def stage_cpu(items: list[Article], batch_size: int, rounds: int) -> tuple[dict[str, float], list[Result]]:
     """Least CPU seconds per stage over ``rounds`` runs (the least is the least disturbed), and the Results."""
-    preload.one_thread_each()  # as the pool's workers (before numpy's first use here)
+    preload.worker_settings()  # as the pool's workers (before numpy's first use here)
     pipeline = preload.build(None)
     pipeline.process_batch([Article(text=items[0].text)])  # lazy loading out of the timing
     best: dict[str, float] = {}

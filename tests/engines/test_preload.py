@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import platform
+import sys
 import textwrap
 
 import pytest
@@ -57,3 +59,12 @@ def test_a_config_travels_to_the_fork_server_unchanged(config):
     import pickle
 
     assert pickle.loads(base64.b64decode(preload.encode_config(config))) == config
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc's mallopt")
+def test_a_worker_keeps_freed_memory_for_the_next_batch_unless_the_user_set_malloc(monkeypatch):
+    for name in ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"):
+        monkeypatch.delenv(name, raising=False)
+    assert preload.keep_freed_memory()
+    monkeypatch.setenv("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=0")
+    assert not preload.keep_freed_memory()
