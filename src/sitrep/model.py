@@ -87,9 +87,7 @@ def _plain(value: Any) -> Any:
     leaf = IMMUTABLE_TYPES  # most values are: tested inline, without a call each
     if kind is list:
         return [v if type(v) in leaf else _plain(v) for v in value]
-    names = _FIELD_NAMES.get(kind)
-    if names is None and dataclasses.is_dataclass(kind):
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    names = _field_names(kind)
     if names is not None:
         out = {}
         for name in names:
@@ -101,6 +99,25 @@ def _plain(value: Any) -> Any:
     if kind is tuple:
         return tuple(_plain(v) for v in value)
     return dataclasses._asdict_inner(value, dict)  # type: ignore[attr-defined]
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (looked up once per class), None for any other type."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names
+
+
+def json_fields(value: Any) -> dict[str, Any]:
+    """``json.dumps``'s ``default`` for model objects: a dataclass's fields, one level (the encoder walks the lists
+    and dicts in them itself). The same text as encoding ``to_dict()``, without building that copy of every object
+    first (~0.2 s CPU per 600 articles in the parent of ``extract -j``, on the workers' cores); any other type the
+    encoder cannot write fails as it does there."""
+    names = _field_names(type(value))
+    if names is None:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return {name: getattr(value, name) for name in names}
 
 
 class Serialisable:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from sitrep.model import ACLED_COLUMNS, Event, Result
+from sitrep.model import ACLED_COLUMNS, Event, Result, json_fields
 
 EXTRA_PREFIX = "x_"
 EXTRA_COLUMNS: tuple[str, ...] = (
@@ -81,14 +81,14 @@ def result_events(results: Iterable[Result], include_all: bool = False) -> Itera
 def write_jsonl(results: Iterable[Result], out: IO[str]) -> int:
     n = 0
     for result in results:
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(result, ensure_ascii=False, default=json_fields) + "\n")
         n += 1
     return n
 
 
 def write_json(results: Iterable[Result], out: IO[str]) -> int:
-    items = [r.to_dict() for r in results]
-    json.dump(items, out, ensure_ascii=False, indent=2)
+    items = list(results)
+    json.dump(items, out, ensure_ascii=False, indent=2, default=json_fields)
     out.write("\n")
     return len(items)
 
