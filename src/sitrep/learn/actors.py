@@ -218,6 +218,7 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
     ``taken``: the hand-made rows' aliases (lower case -> their actors' names, see ``hand_aliases``).
     """
     skip = set(skip)
+    hand = taken or {}
     hold = tuple(holdout)
     distinct: dict[str, AcledRecord] = {}
     merged: dict[str, list[AcledRecord]] = defaultdict(list)
@@ -309,7 +310,7 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
         # Somalia's): the hand row wins it at load time, so it is no phrase of this actor, and cannot stand in
         # for this actor's longer phrases below ("UPDF troops" for the Ugandan contingent in Somalia)
         own = {_plain(f) for f in (t, *name_forms(t))}
-        found = {k: n for k, n in found.items() if k not in (taken or {}) or own & (taken or {})[k]}
+        found = {k: n for k, n in found.items() if k not in hand or own & hand[k]}
         st = table[t]
         for key, n in found.items():
             parts = key.split()

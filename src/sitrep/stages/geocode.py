@@ -62,7 +62,7 @@ class Geocoder:
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
         self.iso2_by_name = {info["name"]: cc for cc, info in gazetteer.countries.items() if info.get("name")}
         self._seats: dict[str, tuple[float, float] | None] = {}
-        self._cells: dict[str, set[tuple[int, int]]] = {}  # a country's towns' one-degree cells (``_near``)
+        self._cells: dict[str, set[tuple[int, int]]] | None = None  # each country's towns' one-degree cells
         # made here, where the stage is made (in the pool's fork server, before its workers fork), not lazily in
         # every worker: a walk of the whole gazetteer, ~0.06 s CPU each
         self._main_towns = self._largest_towns()
@@ -274,18 +274,23 @@ class Geocoder:
 
     def _distance(self, cc: str, place: Place) -> float:
         """About how far (km) a place lies from the country's nearest town (the middle of its one-degree cell)."""
-        if place.latitude is None or place.longitude is None or not self._town_cells(cc):
+        cells = self._town_cells(cc)
+        if place.latitude is None or place.longitude is None or not cells:
             return math.inf
         lat, lon = place.latitude, place.longitude
-        return min(distance_km(lat, lon, y + 0.5, x + 0.5) for y, x in self._town_cells(cc))
+        return min(distance_km(lat, lon, y + 0.5, x + 0.5) for y, x in cells)
 
     def _town_cells(self, cc: str) -> set[tuple[int, int]]:
-        """The one-degree cells the country's towns lie in (made once per country)."""
-        if cc not in self._cells:
+        """The one-degree cells the country's towns lie in. Every country's are made in one walk of the gazetteer,
+        at the first event that asks (seas and lone places abroad only), not one walk per country asked."""
+        if self._cells is None:
             gaz = self.gaz
-            self._cells[cc] = {(math.floor(gaz.lat[i]), math.floor(gaz.lon[i])) for i in range(len(gaz.ids))
-                               if gaz.cc[i] == cc and gaz.features[i] == "town"}
-        return self._cells[cc]
+            cells: dict[str, set[tuple[int, int]]] = {}
+            for i, feature in enumerate(gaz.features):
+                if feature == "town":
+                    cells.setdefault(gaz.cc[i], set()).add((math.floor(gaz.lat[i]), math.floor(gaz.lon[i])))
+            self._cells = cells
+        return self._cells.get(cc, set())
 
     def _near(self, iso: int, place: Place) -> bool:
         """Whether a place lies within about two degrees of a town of the country: a place just across a border
