@@ -131,17 +131,6 @@ def test_coding_names_generic_state_forces_by_the_period_of_the_article_year():
 
 
 
-@pytest.fixture(scope="module")
-def rules_pipe():
-    from sitrep.eval.case2021 import CODING_STAGES
-    from sitrep.pipeline import Pipeline, load_config
-
-    config = load_config()
-    config["pipeline"] = {**config.get("pipeline", {}), "stages": CODING_STAGES}
-    config["stages"]["sitrep.coding.v1"]["use_model"] = False
-    return Pipeline(config)
-
-
 @pytest.mark.parametrize("text, sub", [
     # the only armed words name who did it: a one-sided killing, not a fight with armed men
     ("On 3 May 2021, suspected militants assassinated a municipal councillor in Pobe.", "Attack"),

@@ -8,17 +8,6 @@ from sitrep.model import Article
 from sitrep.stages.coding_actors import _INTRA_CUE
 
 
-@pytest.fixture(scope="module")
-def rules_pipe():
-    from sitrep.eval.case2021 import CODING_STAGES
-    from sitrep.pipeline import Pipeline, load_config
-
-    config = load_config()
-    config["pipeline"] = {**config.get("pipeline", {}), "stages": CODING_STAGES}
-    config["stages"]["sitrep.coding.v1"]["use_model"] = False
-    return Pipeline(config)
-
-
 def lead(pipe, text, published="2022-03-01"):
     events = [e for e in pipe.process_batch([Article(text=text, published=published)])[0].events
               if e.modality == "asserted"]
