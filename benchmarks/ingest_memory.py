@@ -114,6 +114,8 @@ def run(n: int, workers: int, batch_size: int, workdir: Path, memory_limit: str 
         "memory_limit": memory_limit or "CLI default",
         "seconds": round(time.monotonic() - start, 1),
         "peak_rss_main_mb": round(max(mains) / 1024, 1),
+        # when the parent peaked (seconds, inputs done): a spike at the end is the final commit, not growth
+        "peak_rss_main_at": next((round(s[0]), s[1]) for s in samples if s[2] == max(mains)),
         "peak_rss_worker_mb": round(max(s[3] for s in samples) / 1024, 1),
         "median_rss_main_first_quarter_mb": round(sorted(mains[:quarter])[quarter // 2] / 1024, 1),
         "median_rss_main_last_quarter_mb": round(sorted(mains[-quarter:])[quarter // 2] / 1024, 1),

@@ -178,3 +178,25 @@ def test_stored_events_carry_the_ingest_time_as_acled_timestamp(store):
     store.write_batch([a], [result_for(a, attack())])
     (stamp,) = store.con.execute("SELECT timestamp FROM events").fetchone()
     assert stamp is not None and before <= stamp <= int(time.time()) + 1
+
+
+def test_trim_cache_lets_duckdb_drop_written_blocks_and_keeps_the_rows(tmp_path):
+    with Store(tmp_path / "trim.duckdb", memory_limit="256MB") as s:
+        items = [article_input(f"id-{i}", f"{GUNMEN} Report number {i}. " + "word " * 400) for i in range(400)]
+        s.write_batch(items, [result_for(item, attack()) for item in items])
+        s.con.execute("CHECKPOINT")
+        held = s.cache_bytes()
+        assert held > 1_000_000  # ~1 MB of text and events stays cached after the commit
+        assert s.trim_cache(budget_bytes=held + 1) is False  # under budget: nothing to do
+        assert s.trim_cache(budget_bytes=100_000) is True
+        assert s.cache_bytes() < held / 2
+        assert s.con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("244")  # restored
+        assert s.con.execute("SELECT count(*) FROM events").fetchone()[0] == 400
+
+
+def test_trim_cache_leaves_an_in_memory_store_alone():
+    with Store() as s:
+        item = article_input("id-1", GUNMEN)
+        s.write_batch([item], [result_for(item, attack())])
+        assert s.trim_cache(budget_bytes=0) is False
+        assert s.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1

@@ -54,6 +54,7 @@ class Store:
         self.threads = threads
         self._con: Any = None
         self._schemas: dict[str, Any] = {}
+        self._memory_setting: str | None = None
 
     # -- connection ---------------------------------------------------------
     def __enter__(self) -> Store:
@@ -146,6 +147,37 @@ class Store:
             ).fetchall()
             self._schemas[table] = R.arrow_schema_for(described)
         return self._schemas[table]
+
+    def cache_bytes(self) -> int:
+        """What DuckDB holds in memory now (its buffer pool: cached blocks, indexes, uncommitted rows)."""
+        row = self.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
+        return int(row[0] or 0)
+
+    def trim_cache(self, budget_bytes: int) -> bool:
+        """Checkpoint and let DuckDB drop cached blocks once they pass ``budget_bytes``; True if it trimmed.
+
+        An ingest only appends, yet the blocks it wrote and the indexes it built stay in DuckDB's buffer pool
+        until the memory limit pushes them out, so the process grew with the corpus (~0.8 MB per 1,000
+        articles) up to that limit. Lowering the limit for a moment makes DuckDB evict whatever is not pinned;
+        the file (and the OS page cache) still holds it for the rare read.
+        """
+        # (An in-memory store is all cache: evicting it would only move it to temporary files.)
+        if self.read_only or self.path == ":memory:" or self.cache_bytes() <= budget_bytes:
+            return False
+        import duckdb
+
+        if self._memory_setting is None:  # read once: re-reading it would drift (488.2 MiB -> 488.1 MiB)
+            self._memory_setting = self.memory_limit or str(
+                self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+            )
+        self.con.execute("CHECKPOINT")
+        try:
+            self.con.execute("SET memory_limit = '1MB'")
+        except duckdb.Error:
+            pass  # something is pinned: keep what could not be evicted
+        finally:
+            self.con.execute(f"SET memory_limit = '{self._memory_setting}'")
+        return True
 
     # -- writing ------------------------------------------------------------
     def known_hashes(self, hashes: Sequence[str]) -> set[str]:

@@ -24,6 +24,9 @@ from sitrep.store.batch import WRITTEN_TABLES
 from sitrep.store.db import BatchSummary, Store
 
 DEFAULT_BATCH = 64
+# DuckDB memory an ingest keeps between batches: it reads what it wrote only for the skip checks, which the OS page
+# cache serves as well, so a cache that grows with the corpus buys nothing (Store.trim_cache).
+CACHE_BUDGET = 48 * 1024 * 1024
 
 
 @dataclass
@@ -103,6 +106,7 @@ def ingest_inputs(
             by_hash.get(item.content_hash) if item.article is not None and item.content_hash else None for item in chunk
         ]
         summary = store.write_batch(chunk, aligned)
+        store.trim_cache(CACHE_BUDGET)
         progress.batches += 1
         progress.inputs += len(chunk)
         progress.processed += len(results)
