@@ -1,4 +1,4 @@
-from sitrep.gazetteer.names import drops_joined_part, exact_key, is_latin, loose_key
+from sitrep.gazetteer.names import drops_joined_part, drops_named_after, exact_key, is_latin, loose_key
 
 
 def test_names_exact_key_folds_case_diacritics_and_marks():
@@ -51,3 +51,15 @@ def test_a_part_of_a_joined_name_is_one_of_the_names_joined_by_and() -> None:
     assert not part("Lima", "Municipalidad Metropolitana de Lima") and not part("Veracruz", "Veracruz de la Llave")
     assert not part("Andaman and Nicobar", "Andaman and Nicobar Islands")  # a type word dropped, no joined name
     assert not part("Kashmir", "Kashmir")
+
+
+def test_the_head_of_an_official_name_before_its_linking_word() -> None:
+    def head(short: str, whole: str) -> bool:
+        return drops_named_after(exact_key(short).split(), exact_key(whole).split())
+
+    assert head("Coahuila", "Coahuila de Zaragoza") and head("Veracruz", "Veracruz de Ignacio de la Llave")
+    assert head("Michoacan", "Michoacán de Ocampo")
+    # a name that is all the text wrote, another name, or a head with no linking word after it
+    assert not head("Coahuila", "Coahuila") and not head("Zaragoza", "Coahuila de Zaragoza")
+    assert not head("Kyiv", "Kyiv City") and not head("Veracruz de", "Veracruz de la Llave")
+    assert head("Rio", "Rio de Janeiro")  # the text's short form of the whole name ACLED writes

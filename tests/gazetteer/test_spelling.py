@@ -180,6 +180,21 @@ def test_a_part_of_a_joined_name_leaves_the_learned_whole_name(monkeypatch: pyte
     assert admin1_spellings(gaz, "Jammu", [top]) == {}
 
 
+def test_the_head_of_an_official_name_leaves_the_learned_whole_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'Saltillo, Coahuila' in a country the record lacks: ACLED writes the state's official name in full
+    ('Coahuila de Zaragoza', as the naming policy learned), so the text's everyday head of it gives no spelling."""
+    gaz = load_gazetteer()
+    top = _unit("Coahuila", "MX")
+    assert top.entry is not None
+    code = top.entry.admin1_code
+    monkeypatch.setattr(gaz, "acled_spelled", {c for c in gaz.acled_spelled if c != code})
+    monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: "Coahuila de Zaragoza"})
+    assert admin1_spellings(gaz, "Coahuila", [top]) == {}
+    # the text's whole name is still its spelling
+    monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: "Coahuila"})
+    assert admin1_spellings(gaz, "Coahuila", [top]) == {code: "Coahuila"}
+
+
 def test_a_bracket_unit_known_only_abroad_may_be_another_name_of_a_focus_province() -> None:
     """'Bijar city (Kurdistan)' in a note from Iran: the gazetteer's only 'Kurdistan' is Iraq's region, and Iran's
     province is Kordestan (alias Kurdistan Province): the bracket names Iran's province."""

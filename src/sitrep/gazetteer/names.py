@@ -109,6 +109,18 @@ def drops_joined_part(short: list[str], whole: list[str]) -> bool:
         and bool((set(whole) - set(short)) & JOINERS)
 
 
+# words that join a state's name to the person or feature its official name adds ("Coahuila de Zaragoza",
+# "Michoacan de Ocampo", "Veracruz de Ignacio de la Llave")
+NAME_LINKS = frozenset(("de", "del", "of"))
+
+
+def drops_named_after(short: list[str], whole: list[str]) -> bool:
+    """``short`` (key words) is the head of ``whole`` before a linking word: the everyday form of an official name
+    the text shortens ("Coahuila" of "Coahuila de Zaragoza")."""
+    n = len(short)
+    return 0 < n < len(whole) - 1 and whole[:n] == short and whole[n] in NAME_LINKS
+
+
 _NON_LATIN = re.compile(r"[\u0370-\u1DFF\u2C00-\uFFFF]")
 
 

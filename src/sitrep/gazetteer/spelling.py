@@ -23,7 +23,7 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from sitrep.gazetteer.names import drops_joined_part, exact_key, loose_key, strip_diacritics
+from sitrep.gazetteer.names import drops_joined_part, drops_named_after, exact_key, loose_key, strip_diacritics
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.resolve import Toponym
@@ -114,8 +114,11 @@ def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict
             continue  # ACLED's record shows how it spells this unit ("North Kivu" in the text is "Nord-Kivu")
         spelled = _spelling(gaz, top.text, text[top.end:top.end + 12], code)
         learned = gaz.acled_admin1.get(code, "")
-        if spelled and drops_joined_part(exact_key(spelled).split(), exact_key(learned).split()):
-            continue  # "Srinagar, Kashmir": a part of a joined name, which ACLED writes whole (the learned name)
+        short, whole = exact_key(spelled or "").split(), exact_key(learned).split()
+        if drops_joined_part(short, whole) or drops_named_after(short, whole):
+            # "Srinagar, Kashmir": a part of a joined name, which ACLED writes whole (the learned name); "Saltillo,
+            # Coahuila": the everyday head of an official name, which ACLED writes in full ("Coahuila de Zaragoza")
+            continue
         if spelled:
             out[code] = spelled
     # ACLED's own region last in its bracket outranks any other spelling of the unit ("(Murzuq, South)")
