@@ -15,6 +15,7 @@ from sitrep.events.arguments import Frame
 from sitrep.events.classify import Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.cues import SentenceMemo, cue_groups, later_intervention, words_of_span
+from sitrep.events.exchanges import remote_fire_in_fights
 from sitrep.events.fatalities import total
 from sitrep.events.gate import CoderGate, is_incident_summary
 from sitrep.events.lexicon import Lexicon, lexicon
@@ -211,8 +212,10 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     found = [rule_coding(ev, frames.get(ev.event_id), document, lex, book, doc_cues,
                          trailing.get(ev.event_id, ()), sents, memo) for ev in document.events]
     found = fights_that_took_places(document.events, frames, found, document.extras.setdefault(INPUTS_KEY, {}))
-    found = quiet_takings(document.events, frames, found, document.extras[INPUTS_KEY],
-                          is_incident_summary(document.article.text))
+    summary = is_incident_summary(document.article.text)
+    found = quiet_takings(document.events, frames, found, document.extras[INPUTS_KEY], summary)
+    if summary:
+        found = remote_fire_in_fights(document.events, frames, found, document.extras[INPUTS_KEY])
     subs = [sub for sub, _, _ in found]
     if coder is not None:
         # the model weighs the words and what the rules found, every event of the document in one pass; the gate
