@@ -8,6 +8,7 @@ from typing import Any
 
 from sitrep.events.arguments import OFF_DUTY, off_duty_mark
 from sitrep.events.codebook import Codebook
+from sitrep.events.cue_means import chemical_goods, explosive_means
 from sitrep.events.fatalities import Count, counts_in
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.sentence_text import self_ended
@@ -243,42 +244,6 @@ def _sentence_words(sent: Any) -> tuple[list[Any], list[str], list[str]]:
     return toks, [t.lower_ for t in toks], [t.lemma_.lower() for t in toks]
 
 
-def _chemical_goods(toks: list[Any], lows: list[str], lemmas: list[str], lex: Lexicon) -> bool:
-    """Whether the sentence's only chemical words describe goods, not a weapon ("a chemical/oil products
-    tanker", "chemical fertilizers"): a modifier of a noun that is no means of attack (cue group chemical_means)."""
-    words, means = lex.cues.get("chemical", frozenset()), lex.cues.get("chemical_means", frozenset())
-    start, n = toks[0].i, len(toks)
-    for k, (low, lemma) in enumerate(zip(lows, lemmas, strict=True)):
-        if low not in words and lemma not in words:
-            continue
-        head = toks[k].head.i - start
-        if low != "chemical" or toks[k].dep_ not in ("amod", "compound", "nmod") or not 0 <= head < n \
-                or lemmas[head] in means:
-            return False
-    return True
-
-
-MEANS_PREPS = {"with", "using", "by"}
-ATTACK_NOUNS = {"attack", "ambush", "strike", "assault", "blast"}
-
-
-def _explosive_means(toks: list[Any], lows: list[str], lemmas: list[str], lex: Lexicon) -> bool:
-    """Whether an explosive is what an attack was made with ("attacked the convoy with mines", "a mine attack",
-    "using remote-controlled explosives"), not something else the sentence names ("were planting explosives")."""
-    words = lex.cues.get("explosive_item", frozenset()) | lex.cues.get("ied", frozenset())
-    for t, low, lemma in zip(toks, lows, lemmas, strict=True):
-        if low not in words and lemma not in words:
-            continue
-        head = t.head
-        if t.dep_ == "pobj" and head.lower_ in MEANS_PREPS:
-            return True
-        if t.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in ATTACK_NOUNS:
-            return True
-        if t.dep_ == "dobj" and head.lemma_.lower() == "use":
-            return True
-    return False
-
-
 _KILL_VERBS = frozenset({"kill", "neutralise", "neutralize"})
 _SELVES = frozenset({"himself", "herself", "themselves", "oneself", "myself"})
 
@@ -333,9 +298,9 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                            index) & DEMO_GROUPS
         if "killing" in cues and not any(toks[k].tag_ in ("VBD", "VBN") and lemmas[k] in _KILL_VERBS for k in keep):
             cues.discard("killing")  # "on charges of killing an activist": a charge, not a killing done here
-    if "chemical" in cues and _chemical_goods(toks, lows, lemmas, lex):
+    if "chemical" in cues and chemical_goods(toks, lows, lemmas, lex):
         cues.discard("chemical")
-    if not cues.isdisjoint(("ied", "explosive_item")) and _explosive_means(toks, lows, lemmas, lex):
+    if not cues.isdisjoint(("ied", "explosive_item")) and explosive_means(toks, lows, lemmas, lex):
         cues.add("explosive_means")
     if "fire" in lows and _set_alight(toks, lows, lemmas):
         # "blocked the avenue by setting obstacles on fire": burning, the crowd's own violence
