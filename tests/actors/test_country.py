@@ -62,6 +62,15 @@ def test_a_group_of_a_few_neighbouring_countries_votes_for_each_of_them():
     assert article_country(d) in ("Mali", "Niger", "Burkina Faso")
 
 
+def test_a_group_of_many_countries_shares_a_weak_vote_among_them():
+    # "LRA attacks and abducts civilians": no place, no source; the group's homes are the only candidates
+    d = doc([])
+    d.actors = [Actor(text="LRA", start=0, end=3, name="LRA: Lords Resistance Army", inter=2, kind="named")]
+    votes = country_votes(d)
+    assert len(votes) > 3 and max(votes.values()) < 0.75
+    assert article_country(d) in votes
+
+
 def test_an_uncertain_pair_the_record_lacks_votes_for_the_homes_both_groups_share():
     # "JNIM and/or Katiba Macina militants": the matcher names the pair, the dictionary knows each group only
     d = doc([])

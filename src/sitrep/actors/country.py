@@ -38,6 +38,8 @@ STATE_ACTOR_WEIGHT = 1.0
 NAMED_ACTOR_WEIGHT = 0.75
 SHARED_ACTOR_WEIGHT = 0.75  # each home of a named actor of a few countries
 SHARED_HOMES = 3
+# a group of more homes ("JNIM": six West African countries) shares that weight out among them: weak, yet a vote
+# for its region where a terse note's village is read as a namesake on another continent (Bhutan, the Philippines)
 GENERIC_STATE_WEIGHT = 0.2  # "Iran threatened": counts only where nothing else names a country
 SOURCE_WEIGHT = 1.5
 # a source that reported on one country in the training exports: weak, since those exports cover few
@@ -219,11 +221,12 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             state = a.name.startswith(_STATE_PREFIXES)
             votes[homes[0]] += STATE_ACTOR_WEIGHT if state else NAMED_ACTOR_WEIGHT
             other.add(homes[0])
-        elif 1 < len(homes) <= SHARED_HOMES:
-            # a group active in a few neighbouring countries ("JNIM": Mali, Burkina Faso) rules out the rest of
-            # the world: a village read as a namesake abroad should not outvote it
+        elif len(homes) > 1:
+            # a group active in a few neighbouring countries ("ISGS": Mali, Niger, Burkina Faso) rules out the
+            # rest of the world: a village read as a namesake abroad should not outvote it
+            share = SHARED_ACTOR_WEIGHT * min(1.0, SHARED_HOMES / len(homes))
             for home in homes:
-                votes[home] += SHARED_ACTOR_WEIGHT
+                votes[home] += share
                 other.add(home)
     for c in source_countries(document.article.source):
         votes[c] += SOURCE_WEIGHT
