@@ -61,6 +61,16 @@ def test_every_party_of_a_list_after_members_of_is_an_actor(run_actors):
     assert {"LDP: Liberal Democratic Party", "LDA: Left Democratic Alliance", "GF: Gano Forum"} <= names
 
 
+def test_the_organisation_that_called_a_crowd_is_an_actor(run_actors):
+    actors = run_actors("On 13 May 2022, retired teachers organized by the Tawana Teachers Welfare Association "
+                        "protested in front of the education office in Gaborone.", focus="Botswana")
+    assert "TTWA: Tawana Teachers Welfare Association" in [a.name for a in actors if a.kind == "unlisted"]
+    # named without its people or a call, an association is an addressee ("wrote to the ... Association")
+    actors = run_actors("On 13 May 2022, retired teachers wrote to the Tawana Teachers Welfare Association about "
+                        "their pensions in Gaborone.", focus="Botswana")
+    assert not [a for a in actors if a.kind == "unlisted"]
+
+
 def test_another_countrys_party_inside_the_name_does_not_hide_it(run_actors):
     # "Communist Party" alone is Russia's KPRF in the record, and holds only where Russia is in question
     actors = run_actors("On 1 June 2022, members of the Communist Party of Botswana staged a protest in Gaborone.",
