@@ -124,6 +124,14 @@ def test_a_nationalitys_nationals_are_its_civilians_and_bare_citizens_no_mention
     assert "citizens" not in actors
 
 
+def test_one_foreign_national_is_a_civilian_of_that_nationality(run_actors):
+    actors = by_text(run_actors("Gunmen shot a Somali national and an Afghan trader in Mandera. The man fled.",
+                                focus="Kenya"))
+    assert actors["Somali national"].name == "Civilians (Somalia)"
+    assert actors["Afghan trader"].name == "Civilians (Afghanistan)"
+    assert "man" not in actors  # with no nationality word, "man" alone is no one new
+
+
 def test_protesters_rioters_and_police(run_actors):
     text = "Police fired tear gas at protesters in Baghdad while rioters set tyres on fire."
     names = {a.text: (a.name, a.inter) for a in run_actors(text, focus="Iraq")}
