@@ -161,3 +161,19 @@ def test_nigeria_s_cultists_are_acled_s_unidentified_cult_militia() -> None:
     assert names("members of an unidentified cult militia shot a man", "Nigeria", 2022)[0] == \
         "Unidentified Cult Militia (Nigeria)"
     assert names("suspected cultists attacked the village", "Nigeria", 2022)[0] == "Unidentified Cult Militia (Nigeria)"
+
+
+def scan(text: str, country: str, year: int) -> list:
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    return get_matcher().scan(toks, Context(focus=country, countries={country}, year=year))
+
+
+def test_a_bracketed_group_after_a_group_is_the_one_it_belongs_to() -> None:
+    found = scan("suspected Katiba Macina (JNIM) militants attacked Yoro. JNIM later claimed it.", "Mali", 2020)
+    assert [(m.name, m.identity) for m in found] == [
+        ("Katiba Macina", "JNIM: Group for Support of Islam and Muslims"),
+        ("JNIM: Group for Support of Islam and Muslims", None)]
+    # its own acronym in brackets is the same group, and means it later on
+    found = scan("Boko Haram (JAS) fighters raided Gwoza. JAS then withdrew.", "Nigeria", 2020)
+    assert [m.name for m in found] == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"] * 2
+    assert all(m.identity is None for m in found)

@@ -277,7 +277,7 @@ class ActorMatcher:
                 continue
             end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
             match.sent = first.sent
-            end = merge_parenthetical(toks, content, end, match, learned)
+            end = merge_parenthetical(toks, content, end, match, learned, self, ctx)
             if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
                 match.end = toks[content[end]].end
                 end += 1

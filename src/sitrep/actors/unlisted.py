@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from sitrep.actors.matcher import ActorMatcher
 
 CIVIL_ORG = 7  # org_heads inter of a party, union or association head word ("party", "league", "union")
+_ARMED_GROUPS = (2, 3)  # rebel groups and political militias
 _NAME_FILLERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "al"})
 
 
@@ -106,8 +107,10 @@ def members_of(keys: list[str], i: int, toks: Sequence[Tok], content: list[int])
 
 
 def merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match: Match,
-                         learned: dict[str, Match]) -> int:
-    """'Iraqi Security Forces (ISF)': one mention, and ISF means the same actor later on."""
+                         learned: dict[str, Match], matcher: ActorMatcher | None = None,
+                         ctx: Context | None = None) -> int:
+    """'Iraqi Security Forces (ISF)': one mention, and ISF means the same actor later on. 'Katiba Macina (JNIM)'
+    names the armed group it belongs to: one mention still, with that group beside it."""
     if end + 2 >= len(content):
         return end
     a, b, c = (toks[content[k]] for k in (end, end + 1, end + 2))
@@ -115,7 +118,26 @@ def merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match
         acronym = b.text.replace(".", "")
         if match.kind == "unlisted" and acronym[0].lower() == match.name[:1].lower():
             match.name = f"{acronym}: {match.name}"  # ACLED names a group by acronym and name ("BNA: Baloch ...")
-        learned[acronym] = match
+        parent = _parent_group(matcher, ctx, b.key, match)
+        if parent is not None:
+            match.identity = "; ".join(x for x in (match.identity, parent) if x)
+        else:
+            learned[acronym] = match
         match.end = c.end
         return end + 3
     return end
+
+
+def _parent_group(matcher: ActorMatcher | None, ctx: Context | None, key: str, match: Match) -> str | None:
+    """The other armed group a bracketed acronym after an armed group's name stands for ("Katiba Macina (JNIM)",
+    "Ansaroul Islam (JNIM)"): training notes that name a known group so, with another known one in brackets, code
+    the bracketed one too in 348 of 462. Only between non-state armed groups: a state force's bracket is its own
+    acronym ("Border Guards (BGB)")."""
+    if matcher is None or ctx is None or match.kind != "named" or match.inter not in _ARMED_GROUPS:
+        return None
+    entries = matcher.index.aliases.get((key,))
+    chosen = matcher.choose_row(entries, ctx, None) if entries else None
+    if chosen is None:
+        return None
+    row = chosen[0]
+    return row.name if row.name != match.name and row.inter in _ARMED_GROUPS and row.kind != "party" else None
