@@ -25,7 +25,7 @@ _NAME_FILLERS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "
 _MEMBERS = frozenset({"members", "supporters", "activists", "cadres", "leaders", "workers"})
 _MEMBERS_OF = frozenset((noun, "of") for noun in (*_MEMBERS, "banner"))
 # the crowd is the organisation's doing: "teachers organized by the Coordinating Council of ...", "following a
-# call by the X" (training notes that name an organisation so: ACLED codes it in 178 of 296; its initials and
+# call by the X" (training notes that name an organisation so: ACLED codes it in 188 of 329; its initials and
 # name in 111)
 _CALLED_BY = frozenset({("organized", "by"), ("organised", "by"), ("call", "by"), ("call", "of"), ("called", "by"),
                         ("spearheaded", "by"), ("convened", "by"), ("mobilized", "by"), ("mobilised", "by")})
