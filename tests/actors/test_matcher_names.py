@@ -177,3 +177,12 @@ def test_a_bracketed_group_after_a_group_is_the_one_it_belongs_to() -> None:
     found = scan("Boko Haram (JAS) fighters raided Gwoza. JAS then withdrew.", "Nigeria", 2020)
     assert [m.name for m in found] == ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"] * 2
     assert all(m.identity is None for m in found)
+
+
+def test_un_troops_patrols_and_vehicles_are_the_mission_where_one_serves() -> None:
+    mission = "UNIFIL: United Nations Interim Force in Lebanon"
+    assert mission in names("assailants attacked a UN patrol near Tyre", "Lebanon", 2021)
+    assert "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali" in names(
+        "a gunman fired on a UN vehicle near Kidal", "Mali", 2016)
+    # no mission serves there: the UN's own
+    assert not [n for n in names("a UN patrol was attacked near Kabul", "Afghanistan", 2021) if "Mission" in n]
