@@ -137,6 +137,8 @@ def test_a_pair_given_as_and_or_is_one_actor_even_when_the_record_lacks_it() -> 
 def test_a_slash_joins_a_pair_the_record_codes_as_one() -> None:
     pair = "Islamic State (West Africa) - Lake Chad Faction and/or Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
     assert names("an airstrike against Boko Haram/ ISWAP militants", "Nigeria", 2022) == [pair]
+    # a bare "Boko Haram" is that pair already in 2022: the faction beside it joins it
+    assert names("an airstrike against Boko Haram / ISWAP militants", "Nigeria", 2022) == [pair]
 
 
 def test_ethiopia_s_regional_special_forces_are_the_police_units_acled_names() -> None:
@@ -186,3 +188,14 @@ def test_un_troops_patrols_and_vehicles_are_the_mission_where_one_serves() -> No
         "a gunman fired on a UN vehicle near Kidal", "Mali", 2016)
     # no mission serves there: the UN's own
     assert not [n for n in names("a UN patrol was attacked near Kabul", "Afghanistan", 2021) if "Mission" in n]
+
+
+def test_a_bare_boko_haram_is_the_name_acled_used_in_the_events_year() -> None:
+    jas = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    pair = f"Islamic State (West Africa) - Lake Chad Faction and/or {jas}"
+    assert names("Boko Haram militants attacked Gwoza", "Nigeria", 2015) == [jas]
+    assert names("Boko Haram militants attacked Gwoza", "Nigeria", 2017) == ["Boko Haram - Wilayat Gharb Ifriqiyyah"]
+    assert names("Boko Haram militants attacked Gwoza", "Nigeria", 2022) == [pair]
+    # a faction named in brackets is that faction, and its acronym means it later on
+    assert names("Boko Haram (JAS) fighters attacked Gwoza. JAS withdrew.", "Nigeria", 2022) == [jas, jas]
+    assert names("ISWAP fighters attacked Gwoza", "Nigeria", 2022) == ["Islamic State (West Africa) - Lake Chad Faction"]

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from sitrep.actors.dictionary import _DROP, STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow
 from sitrep.actors.identities import dated_identity
-from sitrep.actors.mentions import Context, Match, Tok
+from sitrep.actors.mentions import Context, Match, Tok, pair_names
 from sitrep.actors.unlisted import CIVIL_ORG, is_acronym, merge_parenthetical, unlisted_org
 
 __all__ = ["CIVIL_ORG", "ActorMatcher", "Context", "Match", "Tok"]  # the moved names, for their importers
@@ -141,10 +141,10 @@ class ActorMatcher:
             elif row.end_year is None:
                 score += 1
             conf = 0.85 if e.restricted else (0.9 if e.case else 0.95)
-            # Equal scores between periods of one state force: the later one (the year a government changed
-            # holds both); otherwise the dictionary's order.
+            # Equal scores between periods of one state force or armed group: the later one (the year a government
+            # changed holds both; 'Boko Haram' in 2022 is the pair ACLED then coded); otherwise the dictionary's order.
             if best is None or score > best[0] or (
-                score == best[0] and row.kind in STATE_KINDS and row.kind == best[2].kind
+                score == best[0] and row.kind in (*STATE_KINDS, "armed_group") and row.kind == best[2].kind
                 and row.countries == best[2].countries and (row.start_year or 0) > (best[2].start_year or 0)
             ):
                 best = (score, order, row, conf)
@@ -294,8 +294,7 @@ class ActorMatcher:
             prev = joined[-1] if joined else None
             if prev is not None and prev.kind == m.kind == "named" and m.start - prev.end <= 12:
                 between = "".join(t.text for t in toks if prev.end <= t.start and t.end <= m.start).lower()
-                pair = (f"{prev.name} and/or {m.name}", f"{m.name} and/or {prev.name}") \
-                    if between in _ALTERNATIVE_JOINS else ()
+                pair = pair_names(prev.name, m.name) if between in _ALTERNATIVE_JOINS else ()
                 k = next((self.index.by_name[n] for n in pair if n in self.index.by_name), None)
                 if k is not None:
                     row = self.index.rows[k]

@@ -41,3 +41,11 @@ class Match:
     confidence: float
     sent: int = 0
     identity: str | None = None  # ACLED identity actor of a generic mention ("Students (Nigeria)")
+
+
+def pair_names(first: str, second: str) -> tuple[str, ...]:
+    """The names the uncertain pair of two mentions may go by: "A and/or B" in either order, or the one mention
+    that already names a pair holding the other ("Boko Haram/ ISWAP militants" in 2022, where a bare "Boko Haram"
+    is read as the pair "ISWAP - Lake Chad Faction and/or Boko Haram - JAS")."""
+    held = [a for a, b in ((first, second), (second, first)) if " and/or " in a and b in a.split(" and/or ")]
+    return (f"{first} and/or {second}", f"{second} and/or {first}", *held)

@@ -119,7 +119,10 @@ def merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match
         if match.kind == "unlisted" and acronym[0].lower() == match.name[:1].lower():
             match.name = f"{acronym}: {match.name}"  # ACLED names a group by acronym and name ("BNA: Baloch ...")
         parent = _parent_group(matcher, ctx, b.key, match)
-        if parent is not None:
+        if parent is not None and parent in match.name.split(" and/or "):
+            match.name = parent  # "Boko Haram (JAS)" where "Boko Haram" alone is the uncertain pair: the one it says
+            learned[acronym] = match
+        elif parent is not None:
             match.identity = "; ".join(x for x in (match.identity, parent) if x)
         else:
             learned[acronym] = match
