@@ -220,7 +220,7 @@ NOTES = [
       ("FARDC", "Military Forces of the Democratic Republic of Congo (2019-)", 1),
       ("Wazalendo fighters", "Wazalendo", 3)]),
     ("Afghanistan", "On 26 August 2021, an ISKP suicide bomber attacked crowds at Kabul airport.",
-     [("ISKP", "Islamic State (Khorasan)", 2)]),
+     [("ISKP", "Islamic State (Afghanistan)", 2)]),
     ("Mexico", "On 3 May 2024, CJNG gunmen killed four police officers in Jalisco.",
      [("CJNG gunmen", "CJNG: Jalisco New Generation Cartel", 3), ("police officers", "Police Forces of Mexico (2024-)", 1)]),
     ("Colombia", "On 17 January 2025, ELN guerrillas clashed with FARC dissidents in Catatumbo.",
