@@ -24,7 +24,8 @@ province's middle), at its province's largest town, as a province named alone is
 
 A lone place name read abroad, far from the article's country (the one its actors and source back), where the
 article names no place in that country, is a village's namesake ("JNIM militants attacked Solhan": not Solhan,
-Turkey): the event takes the article's country instead.
+Turkey): the event takes the article's country instead; likewise a lone place far from every country the
+article's named groups are known in (``group_homes``).
 
 A unit in brackets after a place ("Boni (Douentza, Mopti)") says where that place is: it is the location only
 when the place itself cannot be resolved, and then at geo_precision 2 at least.
@@ -45,6 +46,7 @@ from sitrep.gazetteer.spelling import TYPE_WORDS
 from sitrep.gazetteer.toponym import distance_km
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
+from sitrep.stages.group_homes import group_countries, lone_abroad
 from sitrep.stages.nlp import sentence_index
 
 NAME = "sitrep.geocode.v1"
@@ -141,7 +143,8 @@ class Geocoder:
                in_names: frozenset[int] = frozenset(), hints: frozenset[int] = frozenset(),
                qualified: frozenset[int] = frozenset(), coded: frozenset[int] = frozenset(),
                partial: frozenset[int] = frozenset(), open_hints: frozenset[int] = frozenset(),
-               article_cc: str | None = None, offset: frozenset[int] = frozenset()) -> None:
+               article_cc: str | None = None, offset: frozenset[int] = frozenset(),
+               groups: tuple[frozenset[int], str | None] = (frozenset(), None)) -> None:
         resolved = [p for p in places if p.latitude is not None and p.feature != "demonym"]
         # a city inside an organisation's name ("The Washington Post reported") locates nothing if any other place can
         resolved = [p for p in resolved if p.start not in in_names] or resolved
@@ -200,10 +203,14 @@ class Geocoder:
             if inner is None and (told_at := self._precise_beside(chosen, resolved, partial, hints)) is not None:
                 inner = told_at
             chosen = inner or chosen
+        if chosen is not None and chosen.feature != "country" and chosen.iso is not None and groups[0] \
+                and chosen.iso not in groups[0] and lone_abroad(chosen, places, groups[0]) \
+                and not any(self._near(iso, chosen) for iso in groups[0]):
+            chosen, article_cc, focus_cc = None, groups[1], None  # a namesake far from every named group (group_homes)
         article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
         homes = [iso for iso in (article_iso, focus_iso) if iso is not None]
         if chosen is not None and article_iso is not None and chosen.iso == focus_iso != article_iso \
-                and self._lone_abroad(chosen, places, article_iso) and not self._near(article_iso, chosen):
+                and lone_abroad(chosen, places, frozenset((article_iso,))) and not self._near(article_iso, chosen):
             homes = [article_iso]
         if chosen is not None and chosen is not told_at and chosen.start not in coded | hints | qualified \
                 and chosen.iso is not None and homes and chosen.iso not in homes:
@@ -251,16 +258,6 @@ class Geocoder:
         """The article's town or province in that country: the first one of the sentence nearest ``sent``."""
         inside = [p for p in resolved if p.iso == iso and p.feature in PRECISE and p.start not in partial]
         return min(inside, key=lambda p: (abs(p.sent - sent), p.start)) if inside else None
-
-    @staticmethod
-    def _lone_abroad(chosen: Place, places: list[Place], article_iso: int) -> bool:
-        """Whether the place is all that backs its country and the article names no place in its own country:
-        a village read as a namesake abroad ("JNIM militants attacked the police station in Solhan": Solhan,
-        Turkey) made the places stage's focus, and the article's actors or source say where the note is."""
-        if any(p.iso == article_iso for p in places if p.latitude is not None):
-            return False
-        names = {exact_key(p.text or "") for p in places if p.iso == chosen.iso and p.latitude is not None}
-        return len(names) == 1
 
     def _shore(self, sea: Place, places: list[Place], fallback: str) -> str:
         """The country an event at sea is coded to: the article's, unless it lies far from that sea ("US forces
@@ -364,9 +361,11 @@ class Geocoder:
         named = document.extras.get(ARTICLE_COUNTRY_KEY)
         article_cc = self.iso2_by_name.get(named) if isinstance(named, str) else None
         published = document.article.published_date
+        # (a country the caller gives is where the note is: the groups' countries then say nothing more)
+        groups = group_countries(document, self.gaz) if not document.article.country else (frozenset(), None)
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
-                        partial, open_hints, article_cc, offset)
+                        partial, open_hints, article_cc, offset, groups)
             self._name_of_the_time(event, published.year if published else None)
 
     def _name_of_the_time(self, event: Event, published_year: int | None) -> None:
