@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.gazetteer import load_gazetteer
+from sitrep.gazetteer.abroad import outweighed_abroad
 from sitrep.gazetteer.resolve import Resolver, Toponym
 
 
@@ -40,10 +41,10 @@ def test_a_name_only_one_town_bears_is_no_namesake() -> None:
     placed = {"US": {"tacoma"}, "LK": {"colombo"}}
     saipan = Toponym("Saipan", 0, 6, candidates=gaz.lookup("Saipan"))
     town = next(c for c in saipan.candidates if c.feature == "town")
-    assert not Resolver._outweighed_abroad(saipan, town, "US", placed)
+    assert not outweighed_abroad(saipan, town, "US", placed)
     rampura = Toponym("Rampura", 0, 7, candidates=gaz.lookup("Rampura"))
     indian = next(c for c in rampura.candidates if c.cc == "IN")
-    assert Resolver._outweighed_abroad(rampura, indian, "LK", placed)
+    assert outweighed_abroad(rampura, indian, "LK", placed)
 
 
 def test_a_unit_known_only_abroad_of_the_given_country_does_not_rule_out_the_place() -> None:

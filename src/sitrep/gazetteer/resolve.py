@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 
+from sitrep.gazetteer.abroad import BROAD as _BROAD
+from sitrep.gazetteer.abroad import home_namesakes, outweighed_abroad, small_places_only, unbacked_abroad
 from sitrep.gazetteer.names import exact_key, loose_key
 from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
@@ -29,8 +31,6 @@ from sitrep.gazetteer.toponym import km_between
 TOWNSHIP_COUNTRIES = {"MM", "US", "CA", "CN", "TW", "ZA", "IN", "AU", "NZ"}
 SIZEABLE_TOWN = 100_000  # a town this large is known by name: a unit the text spells otherwise does not undo it
 _NAMED_COUNTRY = "@country"  # in a name's "seats": the name is a country's own name
-SMALL_PLACE = 100_000  # people: a town abroad this small does not outvote the country a source's name carries
-_BROAD = ("country", "continent", "admin1", "region", "desert", "sea", "ocean", "river")
 
 
 def _called_district(top: Toponym) -> bool:
@@ -296,7 +296,7 @@ class Resolver:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
             focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus
         outvoted = given is None and source_named and fallback is not None and focus not in (None, fallback) \
-            and self._small_places_only(strong, focus)
+            and small_places_only(strong, focus)
         if (focus is None or outvoted) and fallback:
             focus = fallback
         if focus:
@@ -312,8 +312,8 @@ class Resolver:
                     continue  # another name in the article places it in that country too
                 namesake = self._foreign_namesake(top, top.entry, focus) or (
                     top.entry.cc != focus and self._unit_abbreviation(top, top.entry)) or (
-                    (focus == given or outvoted) and self._unbacked_abroad(top, top.entry, focus))
-                outweighed = not namesake and given is None and self._outweighed_abroad(top, top.entry, focus, placed)
+                    (focus == given or outvoted) and unbacked_abroad(top, top.entry, focus))
+                outweighed = not namesake and given is None and outweighed_abroad(top, top.entry, focus, placed)
                 if namesake or outweighed:
                     home = [c for c in top.candidates if c.cc == focus]
                     if outweighed:  # only a place of that very name at home, not a loose match ("Limon")
@@ -325,6 +325,9 @@ class Resolver:
                         top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}), outside the "
                                       f"article's focus country, and nothing else in the article places it there")
                         top.entry = None
+        if given is None and source_named and fallback and home_namesakes(toponyms, fallback, self.gaz.aliased) \
+                and not any(t.entry is not None and t.entry.cc == focus for t in toponyms):
+            focus = fallback  # what placed the focus abroad now lies at home
         one_sense(toponyms)
         hints_hold(toponyms)
         containers_hold(toponyms)
@@ -348,14 +351,6 @@ class Resolver:
             return 0
         return province_entry.population // max(1, self._districts.get(c.admin1_code, 1))
 
-    @staticmethod
-    def _small_places_only(strong: list[Toponym], focus: str | None) -> bool:
-        """The article places things in ``focus`` only through towns or districts of under 100,000 people: no
-        country, province, nationality word or city of it."""
-        there = [t for t in strong if t.entry is not None and t.entry.cc == focus]
-        return bool(there) and all(t.demonym is None and t.entry is not None and t.entry.feature not in _BROAD
-                                   and t.entry.population < SMALL_PLACE for t in there)
-
     def _weak_alias(self, top: Toponym, entry: Entry) -> bool:
         """A small place matched by another of its names (old, foreign or a variant), not its own, our alias
         file's or ACLED's spelling: too weak to say which country the article is about."""
@@ -373,24 +368,6 @@ class Resolver:
         text = top.text.strip(".")
         return entry.feature in ("admin1", "admin2") and len(text) <= 3 and text.isupper() \
             and exact_key(entry.name) != exact_key(top.text) and entry.idx not in self.gaz.abbrevs.get(top.text, ())
-
-    @staticmethod
-    def _unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
-        """With the reporting country known, any town or unit abroad is a namesake unless the article names
-        its country or another of its places ("Bar Elias" in a Lebanon note is not Bar, Montenegro)."""
-        # a sea or strait is in no country ("the Gulf of Aden" in a Yemen note): it is never abroad
-        return top.demonym is None and bool(entry.cc) and entry.cc != focus \
-            and entry.feature not in ("country", "continent")
-
-    @staticmethod
-    def _outweighed_abroad(top: Toponym, entry: Entry, focus: str, placed: dict[str, set[str]]) -> bool:
-        """A lone town abroad of under 100,000 people in an article that names another town or unit of the
-        focus country: a namesake ("Rampura" beside Dhaka is Dhaka's, not one of India's Rampuras). A country's
-        name alone does not count ("demonstrated in Wittenberg against the war in Ukraine"), and a name only one
-        town bears is meant ("Saipan" in a story from Washington state)."""
-        return top.demonym is None and bool(entry.cc) and entry.cc != focus and entry.feature == "town" \
-            and entry.population < SMALL_PLACE and bool(placed.get(focus, set()) - {exact_key(top.text)}) \
-            and sum(c.feature == "town" and exact_key(c.name) == exact_key(top.text) for c in top.candidates) > 1
 
     @staticmethod
     def _foreign_namesake(top: Toponym, entry: Entry, focus: str) -> bool:
