@@ -203,3 +203,13 @@ def test_a_zone_named_with_its_unit_word_before_the_comma_is_held_by_the_provinc
     Resolver(gaz).resolve(found)
     assert shewa.entry is not None and shewa.entry.feature == "admin2"
     assert gaz.admin1_name(shewa.entry.admin1_code) == gaz.admin1_name(oromia.entry.admin1_code)
+
+
+def test_a_province_is_not_inside_the_province_the_text_puts_it_in() -> None:
+    """'in San Salvador, San Salvador': the city in its department, not the Bahamas' island district of that
+    name (which lies 'inside' a unit of its own name only as itself)."""
+    gaz = load_gazetteer()
+    salvador = Toponym("San Salvador", 0, 12, within=areas_within(gaz, "San Salvador"))
+    Resolver(gaz).candidates(salvador)
+    assert salvador.candidates and not any(c.feature == "admin1" for c in salvador.candidates)
+    assert any(c.cc == "SV" and c.feature == "town" for c in salvador.candidates)

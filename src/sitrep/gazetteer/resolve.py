@@ -88,6 +88,8 @@ class Resolver:
             found = found[:1]  # an abbreviation ("Pa.", "U.S.") means what our alias table says, nothing else
         if found and top.within:
             inside = [c for c in found if c.admin1_code in top.within or c.cc in top.within]
+            # a province is not inside the province the text puts it in ("San Salvador, San Salvador": the city)
+            inside = [c for c in inside if not (c.feature == "admin1" and c.admin1_code in top.within)] or inside
             head, _, unit = top.text.rpartition(" ")
             if not inside and head and unit.lower() in HINT_FEATURES:
                 # "Nawa district (Helmand)": a namesake elsewhere is known with its unit word; this one without
