@@ -212,8 +212,8 @@ def country_votes(document: Document) -> defaultdict[str, float]:
                 votes[a.country] += GENERIC_STATE_WEIGHT if state else NAMED_ACTOR_WEIGHT
                 other.add(a.country)
             continue
-        homes = _homes(index, a.name)
-        if _ambiguous(index, a.text or ""):
+        homes = actor_homes(index, a.name)
+        if shared_name(index, a.text or ""):
             continue
         if homes and not a.name.startswith(_STATE_PREFIXES):
             group_homes.update(homes)
@@ -251,7 +251,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     return votes
 
 
-def _homes(index: Any, name: str) -> tuple[str, ...]:
+def actor_homes(index: Any, name: str) -> tuple[str, ...]:
     """The countries a named actor is known in; for an uncertain pair the record lacks ("A and/or B", named by
     the matcher) those both of its groups are known in."""
     row = index.by_name.get(name)
@@ -264,7 +264,7 @@ def _homes(index: Any, name: str) -> tuple[str, ...]:
     return tuple(c for c in index.rows[parts[0]].countries if c in second)
 
 
-def _ambiguous(index: Any, text: str) -> bool:
+def shared_name(index: Any, text: str) -> bool:
     """Whether a mention is a name groups of different countries go by ("Islamic State militants"): the
     matcher picked one of them by the article's first-read country, which must not vote that reading back in."""
     from sitrep.actors.dictionary import token_key

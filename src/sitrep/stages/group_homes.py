@@ -33,15 +33,15 @@ def group_homes(document: Document) -> frozenset[str]:
     """The countries (ACLED's names) the article's named non-state groups are known in; empty when it names
     none, or one whose countries we do not know."""
     from sitrep.actors import get_matcher
-    from sitrep.actors.country import _ambiguous, _homes
+    from sitrep.actors.country import actor_homes, shared_name
 
     index = get_matcher().index
     homes: set[str] = set()
     for a in document.actors:
         if a.kind != "named" or a.inter not in _GROUPS or not a.name or a.name.startswith(_STATE_PREFIXES) \
-                or _ambiguous(index, a.text or ""):
+                or shared_name(index, a.text or ""):
             continue
-        known = _homes(index, a.name)
+        known = actor_homes(index, a.name)
         if not known:
             return frozenset()
         homes.update(known)
