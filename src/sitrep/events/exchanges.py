@@ -7,7 +7,7 @@ from typing import Any
 
 from sitrep.events.classify import FIRM_FEATURE
 from sitrep.events.frames import Frame
-from sitrep.events.takings import Found
+from sitrep.events.takings import Found, recode, recoded_features
 from sitrep.model import Event
 
 CLASH = "Armed clash"
@@ -36,15 +36,10 @@ def remote_fire_in_fights(events: list[Event], frames: dict[str, Frame], found: 
     if not fight:
         return found
     out = list(found)
-    for i, (sub, victims, inputs) in enumerate(found):
+    for i, (sub, _, inputs) in enumerate(found):
         f = frames.get(events[i].event_id)
         if sub not in IN_FIGHT or inputs is None or f is None or f.modality != "asserted":
             continue
-        feats = [f"rule={CLASH}" if feat.startswith("rule=") else f"cls_rule={f.cls}|{CLASH}"
-                 if feat.startswith("cls_rule=") else feat for feat in inputs[2]]
-        feats += [IN_FIGHT_FEATURE, FIRM_FEATURE]
-        out[i] = (CLASH, victims, (CLASH, inputs[1], feats, inputs[3]))
-        eid = events[i].event_id
-        if eid in kept:
-            kept[eid] = (kept[eid][0], feats, CLASH, kept[eid][3])
+        recode(out, i, events[i].event_id, kept, CLASH,
+               [*recoded_features(inputs[2], CLASH, f.cls), IN_FIGHT_FEATURE, FIRM_FEATURE])
     return out

@@ -33,7 +33,7 @@ def fights_that_took_places(events: list[Event], frames: dict[str, Frame], found
         f = frames.get(ev.event_id)
         spans.append((f.sent, max([f.sent, *f.extra_sents]), f.cls, f.modality) if f is not None else None)
     out = list(found)
-    for i, (sub, victims, inputs) in enumerate(found):
+    for i, (sub, _, inputs) in enumerate(found):
         own = spans[i]
         if sub != "Armed clash" or inputs is None or own is None or own[3] != "asserted":
             continue
@@ -44,13 +44,25 @@ def fights_that_took_places(events: list[Event], frames: dict[str, Frame], found
                        and names_a_place(found[j][2])), None)
         if taking is None:
             continue
-        feats = [f"rule={taking}" if f.startswith("rule=") else f for f in inputs[2]]
-        feats.append("fight_took_place")
-        out[i] = (taking, victims, (taking, inputs[1], feats, inputs[3]))
-        eid = events[i].event_id
-        if eid in kept:
-            kept[eid] = (kept[eid][0], feats, taking, kept[eid][3])
+        recode(out, i, events[i].event_id, kept, taking, [*recoded_features(inputs[2], taking), "fight_took_place"])
     return out
+
+
+def recoded_features(feats: list[str], sub: str, cls: str | None = None) -> list[str]:
+    """The rule features of an event the rules recode as ``sub``: its rule finding becomes ``sub``, and with the
+    frame's class ``cls`` its class-and-rule pair too (left as it was without one)."""
+    return [f"rule={sub}" if f.startswith("rule=") else f"cls_rule={cls}|{sub}"
+            if cls is not None and f.startswith("cls_rule=") else f for f in feats]
+
+
+def recode(out: list[Found], i: int, event_id: str, kept: dict[str, Any], sub: str, feats: list[str]) -> None:
+    """Event ``i`` coded ``sub`` with the rule features ``feats``: in ``out`` and in the inputs kept for the coder
+    model (``kept``, by event id), which must read the same as what the rules decided."""
+    _, victims, inputs = out[i]
+    assert inputs is not None
+    out[i] = (sub, victims, (sub, inputs[1], feats, inputs[3]))
+    if event_id in kept:
+        kept[event_id] = (kept[event_id][0], feats, sub, kept[event_id][3])
 
 
 def names_a_place(inputs: Inputs | None) -> bool:
@@ -82,19 +94,14 @@ def quiet_takings(events: list[Event], frames: dict[str, Frame], found: list[Fou
     if not summary and not any(modality == "negated" for _, modality in told):
         return found
     out = list(found)
-    for i, (sub, victims, inputs) in enumerate(found):
+    for i, (sub, _, inputs) in enumerate(found):
         f = frames.get(events[i].event_id)
         if sub not in TAKEN or inputs is None or f is None or f.cls != "capture" or f.modality != "asserted":
             continue
         if any(feat[4:] in FIGHT_CUES for feat in inputs[2] if feat.startswith("cue=")) or taken_from_armed(f):
             continue
-        feats = [f"rule={QUIET}" if feat.startswith("rule=") else f"cls_rule=capture|{QUIET}"
-                 if feat.startswith("cls_rule=") else feat for feat in inputs[2]]
-        feats.append("taken_without_fight")
-        out[i] = (QUIET, victims, (QUIET, inputs[1], feats, inputs[3]))
-        eid = events[i].event_id
-        if eid in kept:
-            kept[eid] = (kept[eid][0], feats, QUIET, kept[eid][3])
+        recode(out, i, events[i].event_id, kept, QUIET,
+               [*recoded_features(inputs[2], QUIET, "capture"), "taken_without_fight"])
     return out
 
 

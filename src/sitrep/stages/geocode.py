@@ -63,6 +63,8 @@ class Geocoder:
         self.gaz = gazetteer
         self.iso2_by_numeric = {info["numeric"]: cc for cc, info in gazetteer.countries.items() if info.get("numeric")}
         self.iso2_by_name = {info["name"]: cc for cc, info in gazetteer.countries.items() if info.get("name")}
+        self.numeric_by_iso2 = {cc: info["numeric"] for cc, info in gazetteer.countries.items()
+                                if info.get("numeric") is not None}
         self._seats: dict[str, tuple[float, float] | None] = {}
         self._cells: dict[str, set[tuple[int, int]]] | None = None  # each country's towns' one-degree cells
         # made here, where the stage is made (in the pool's fork server, before its workers fork), not lazily in
@@ -362,7 +364,8 @@ class Geocoder:
         article_cc = self.iso2_by_name.get(named) if isinstance(named, str) else None
         published = document.article.published_date
         # (a country the caller gives is where the note is: the groups' countries then say nothing more)
-        groups = group_countries(document, self.gaz) if not document.article.country else (frozenset(), None)
+        groups = group_countries(document, self.iso2_by_name, self.numeric_by_iso2) if not document.article.country \
+            else (frozenset(), None)
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc, offset, groups)

@@ -15,12 +15,12 @@ country of may act anywhere (the rule then stays out).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer import exact_key
 
 if TYPE_CHECKING:
-    from sitrep.gazetteer import Gazetteer
     from sitrep.model import Document, Place
 
 _STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
@@ -48,19 +48,20 @@ def group_homes(document: Document) -> frozenset[str]:
     return frozenset(homes)
 
 
-def group_countries(document: Document, gaz: Gazetteer) -> tuple[frozenset[int], str | None]:
+def group_countries(document: Document, iso2_by_name: Mapping[str, str],
+                    numeric_by_iso2: Mapping[str, int]) -> tuple[frozenset[int], str | None]:
     """The groups' countries as ISO numeric codes, and the one of them the article supports most (ISO alpha-2;
-    None for none or a tie)."""
+    None for none or a tie). The maps are the geocoder's (ACLED country name -> ISO alpha-2 -> numeric)."""
     homes = group_homes(document)
     if not homes:
         return frozenset(), None
-    by_name = {info["name"]: cc for cc, info in gaz.countries.items() if info.get("name")}
-    codes = {by_name[name] for name in homes if name in by_name}
-    isos = frozenset(iso for cc in codes if (iso := gaz.country_info(cc).get("numeric")) is not None)
+    codes = {iso2_by_name[name] for name in homes if name in iso2_by_name}
+    isos = frozenset(numeric_by_iso2[cc] for cc in codes if cc in numeric_by_iso2)
     from sitrep.actors.country import country_votes
 
     votes = country_votes(document)
-    ranked = sorted(((votes.get(name, 0.0), by_name[name]) for name in homes if name in by_name), reverse=True)
+    ranked = sorted(((votes.get(name, 0.0), iso2_by_name[name]) for name in homes if name in iso2_by_name),
+                    reverse=True)
     best = ranked[0][1] if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]) else None
     return isos, best
 
