@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.gazetteer import load_gazetteer
+from sitrep.gazetteer import Gazetteer, load_gazetteer
 from sitrep.gazetteer.resolve import Resolver, Toponym
 from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
 
@@ -164,6 +164,12 @@ def test_a_type_word_that_is_part_of_the_name_stays() -> None:
     assert _spelling(gaz, "Ar Raqqa governorate", "", "SY.04") == "Ar Raqqa"  # the gazetteer: Ar Raqqah
 
 
+def _unrecorded(monkeypatch: pytest.MonkeyPatch, gaz: Gazetteer, code: str, policy_name: str) -> None:
+    """The unit as a country the record lacks would have it: no record spelling, the naming policy's name."""
+    monkeypatch.setattr(gaz, "acled_spelled", {c for c in gaz.acled_spelled if c != code})
+    monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: policy_name})
+
+
 def test_a_part_of_a_joined_name_leaves_the_learned_whole_name(monkeypatch: pytest.MonkeyPatch) -> None:
     """'Orizaba, Veracruz' in a country the record lacks: ACLED writes a name of joined names whole ('Veracruz de
     Ignacio de la Llave', as the naming policy learned), so the text's part of it gives no spelling."""
@@ -171,9 +177,7 @@ def test_a_part_of_a_joined_name_leaves_the_learned_whole_name(monkeypatch: pyte
     top = _unit("Jammu and Kashmir", "IN")
     assert top.entry is not None
     code = top.entry.admin1_code
-    # the unit as a country the record lacks would have it: no record spelling, the policy's whole name
-    monkeypatch.setattr(gaz, "acled_spelled", {c for c in gaz.acled_spelled if c != code})
-    monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: "Jammu and Kashmir"})
+    _unrecorded(monkeypatch, gaz, code, "Jammu and Kashmir")
     top.text, top.end = "Kashmir", len("Kashmir")
     assert admin1_spellings(gaz, "Kashmir", [top]) == {}
     top.text, top.end = "Jammu", len("Jammu")  # the other part likewise
@@ -187,8 +191,7 @@ def test_the_head_of_an_official_name_leaves_the_learned_whole_name(monkeypatch:
     top = _unit("Coahuila", "MX")
     assert top.entry is not None
     code = top.entry.admin1_code
-    monkeypatch.setattr(gaz, "acled_spelled", {c for c in gaz.acled_spelled if c != code})
-    monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: "Coahuila de Zaragoza"})
+    _unrecorded(monkeypatch, gaz, code, "Coahuila de Zaragoza")
     assert admin1_spellings(gaz, "Coahuila", [top]) == {}
     # the text's whole name is still its spelling
     monkeypatch.setattr(gaz, "acled_admin1", {**gaz.acled_admin1, code: "Coahuila"})
