@@ -29,6 +29,7 @@ _MEMBERS_OF = frozenset((noun, "of") for noun in (*_MEMBERS, "banner"))
 # name in 111)
 _CALLED_BY = frozenset({("organized", "by"), ("organised", "by"), ("call", "by"), ("call", "of"), ("called", "by"),
                         ("spearheaded", "by"), ("convened", "by"), ("mobilized", "by"), ("mobilised", "by")})
+_MEMBERS_OR_CALLED_BY = _MEMBERS_OF | _CALLED_BY
 _POSSESSIVES = frozenset({"'s", "’s"})  # "Al Mu'tasim Brigade's attempt": no part of the name ("People's Front" is)
 _LIST_REACH = 24  # tokens walked back over a list of names to its "members of"
 
@@ -95,10 +96,10 @@ def unlisted_org(matcher: ActorMatcher, toks: Sequence[Tok], content: list[int],
 
 def members_of(keys: list[str], i: int, toks: Sequence[Tok], content: list[int]) -> bool:
     """The organisation's people are named: "members of (the) X", also down a list of names ("members of
-    Ganatantra Mancha, Gana Adhikar Party, and Gano Forum")."""
+    Ganatantra Mancha, Gana Adhikar Party, and Gano Forum"); or the crowd is its doing ("organized by the X")."""
     k = i
     for _step in range(_LIST_REACH):
-        if tuple(keys[max(0, k - 2):k]) in _MEMBERS_OF or tuple(keys[max(0, k - 2):k]) in _CALLED_BY:
+        if tuple(keys[max(0, k - 2):k]) in _MEMBERS_OR_CALLED_BY:
             return True
         if k == 0 or not (keys[k - 1] in (",", "and", "the") or toks[content[k - 1]].text[:1].isupper()):
             return False
