@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.learn.acled import inter_code, parse_date, read_export, read_exports
+from sitrep.learn.acled import inter_code, opening_date, parse_date, read_export, read_exports
 from sitrep.learn.splits import held_out_rows, parse_holdout, training_rows
 
 CURRENT = (
@@ -105,3 +105,11 @@ def test_reader_keeps_a_file_with_few_dated_notes_or_a_few_off_by_weeks(tmp_path
     mixed = tmp_path / "mixed.csv"
     mixed.write_text("\n".join([header, *rows[:20], *shifted[20:]]) + "\n", encoding="utf-8")
     assert len(list(read_export(mixed))) == 30  # a third of the notes off: the file stands
+
+
+def test_opening_date_reads_the_full_date_a_note_opens_with():
+    assert opening_date("On 8 November 2023, soldiers fired on a market.") == date(2023, 11, 8)
+    assert opening_date("Interception: Around 3 May 2022, a drone was downed.") == date(2022, 5, 3)
+    assert opening_date("On or around 30 September 2019 a convoy was hit.") == date(2019, 9, 30)
+    assert opening_date("On 31 April 2021, nothing could happen.") is None  # no such day
+    assert opening_date("Fighting broke out on 3 May 2022 near the border.") is None  # not the opening
