@@ -5,7 +5,8 @@ actor1 is the agent (subject, or the "by" phrase of a passive), actor2 the targe
 "in cooperation with", "backed by", "along with" or as conjoined subjects are
 associated actors. Each participant is an actor from the actors stage or, failing
 that, a generic participant typed from its head noun (``participants`` in
-triggers.yaml). Named actors the parse left unattached are placed by position.
+triggers.yaml; read by ``sitrep.events.participant_heads``). Named actors the
+parse left unattached are placed by position.
 """
 
 from __future__ import annotations
@@ -21,22 +22,11 @@ from sitrep.events.argument_groups import (
     shared_agent,
 )
 from sitrep.events.frames import Arg, Frame, Support
-from sitrep.events.glosses import gloss_allies, glossed_side
+from sitrep.events.glosses import gloss_allies
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.linear_fallback import CROWD_CLASSES, PASSIVE_DEPS, SUBJECTS, PositionReader
-from sitrep.events.participant_names import (
-    CIVIL_ROLES,
-    GENERIC_NAMES,
-    HARM_LEMMAS,
-    OFF_DUTY,
-    PARTISANS,
-    POLICE,
-    PRIVATE_GUARD,
-    former_mark,
-    generic_name,
-    off_duty_mark,
-    staff_role,
-)
+from sitrep.events.linear_fallback import CROWD_CLASSES, PASSIVE_DEPS, SUBJECTS
+from sitrep.events.participant_heads import ParticipantReader
+from sitrep.events.participant_names import GENERIC_NAMES, HARM_LEMMAS, OFF_DUTY, generic_name, off_duty_mark
 from sitrep.model import Actor
 
 # the moved names, for their importers
@@ -56,9 +46,9 @@ SEEN = {"sight", "see", "spot", "observe"}
 _NONE: frozenset[str] = frozenset()  # a cue list the lexicon lacks
 
 
-class ArgumentReader(PositionReader):
-    """Argument reading for the detector (needs ``self.lex``); the placing by position and the clause of a
-    token are ``PositionReader``'s."""
+class ArgumentReader(ParticipantReader):
+    """Argument reading for the detector (needs ``self.lex``); the participant a noun phrase names is
+    ``ParticipantReader``'s, the placing by position and the clause of a token ``PositionReader``'s."""
 
     lex: Lexicon
     _victim_doc: Any = None  # the document the victim cache holds (kept, so never a reused id)
@@ -66,77 +56,6 @@ class ArgumentReader(PositionReader):
     _conj_actors: Any = None  # the actors and document the conjuncts cache holds
     _conj_doc: Any = None
     _conj_cache: dict[tuple[int, str | None, bool], list[Arg]]
-
-    def _arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
-        """The participant at noun phrase head ``tok`` (``target``: the one the event was done to), as a bracket
-        after it glosses it ("armed men (assumed Darfur communal militia)")."""
-        found = self._read_arg(tok, actors, country, target)
-        return glossed_side(found, tok.doc, actors, tok.idx + len(tok)) if found is not None else None
-
-    def _read_arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
-        if tok is None:
-            return None
-        kids = list(tok.children)  # read once: each walk of .children builds new Tokens
-        off_duty = target and self._off_duty(tok, kids)
-        retired = target and not off_duty and former_mark(kids)  # out of the state's service: a civilian
-        # the head's own actor first, else the first in its phrase (the head is not one, so it may be walked again)
-        a = actors.get(tok.i)
-        if a is None and actors:
-            a = next((actors[t.i] for t in tok.subtree if t.i in actors), None)
-        if a is not None:
-            if (off_duty and a.inter in (1, 2, 3)) or (retired and a.inter == 1):
-                # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him
-                force = (a.name, a.inter) if a.inter == 1 else None
-                return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=force)
-            if target and a.inter == 8 and tok.i not in actors and staff_role(tok.lemma_.lower(), kids) \
-                    and not a.name.startswith(("Military Forces", "Police Forces")):
-                # "a UN staff member" attacked: a civilian, the UN beside him (its peacekeepers are the UN force)
-                return Arg(generic_name(7, country), 7, a.start, a.end, None, member_of=(a.name, a.inter))
-            return Arg(a.name, a.inter, a.start, a.end, a)
-        lemma = tok.lemma_.lower()
-        inter = self.lex.participants.get(lemma) or self.lex.participants.get(tok.lower_)
-        for c in kids:  # "security forces", "tribal fighters", "security force members"
-            mod = self.lex.participants.get(c.lemma_.lower()) if c.dep_ in ("compound", "amod") else None
-            if mod is not None and (inter is None or (inter == 7 and mod != 7)) and not (mod == 4 and lemma in CIVIL_ROLES):
-                inter = mod
-                break
-        if inter is None and (tok.like_num or lemma in self.lex.cues.get("quantity", frozenset())):
-            # "hundreds of youths", "a group of gunmen": the people are in the "of" phrase
-            of = next((self._pobj(c) for c in kids if c.dep_ == "prep" and c.lower_ == "of"), None)
-            return self._arg(of, actors, country, target) if of is not None else None
-        if inter is None:
-            return None
-        if target and inter == 3 and lemma in PARTISANS:
-            inter = 7  # party activists or supporters attacked are civilians; attacking, they are a militia
-        if target and inter == 5 and lemma in ("youth", "youths"):
-            inter = 7  # "a mine killed two youths": young people harmed are civilians, rioting youths are rioters
-        private_guard = inter == 1 and lemma in ("guard", "watchman") and any(
-            c.dep_ in ("compound", "amod") and c.lemma_.lower() in PRIVATE_GUARD for c in kids)
-        force = None
-        if (off_duty and inter in (1, 2, 3)) or (retired and inter == 1):
-            police = bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
-            force = (generic_name(1, country, police), 1) if inter == 1 else None
-            inter = 7
-        if force is None and target and inter == 7 and lemma in CIVIL_ROLES and any(c.lower_ == "clan" for c in kids):
-            force = (f"Unidentified Clan Group ({country})" if country else "Unidentified Clan Group", 4)
-        if private_guard:
-            # "a security guard" of a shop or a mine is no state force but ACLED's Private Security Forces, an
-            # armed side (training notes naming security guards: 19 armed clashes, 9 attacks)
-            inter = 8
-        left = min([tok.i] + [c.i for c in kids if c.dep_ in ("compound", "amod", "det", "nummod")])
-        span = tok.doc[left : tok.i + 1]
-        police = inter == 1 and bool({lemma, *(c.lemma_.lower() for c in kids)} & POLICE)
-        name = (f"Private Security Forces ({country})" if country else "Private Security Forces") \
-            if private_guard and inter == 8 else generic_name(inter, country, police)
-        return Arg(name, inter, span.start_char, span.end_char, None, member_of=force)
-
-    @staticmethod
-    def _off_duty(tok: Any, kids: list[Any]) -> bool:
-        """"an off-duty policeman", "an unarmed soldier", "an off-duty member of the army"."""
-        if off_duty_mark(kids):
-            return True
-        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-        return head is not None and head.lemma_.lower() == "member" and off_duty_mark(list(head.children))
 
     def undergoes(self, tok: Any) -> bool:
         """A word whose subject suffers the event ("two persons died", "a youth perished"), not its agent."""
@@ -160,9 +79,6 @@ class ArgumentReader(PositionReader):
     def _reciprocal(self, tok: Any) -> bool:
         """A verb whose conjoined subjects act on each other ("clashed", "fought", "exchanged fire")."""
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.cues.get("reciprocal", frozenset())
-
-    def _pobj(self, prep: Any) -> Any:
-        return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
     def _assoc_from(self, tok: Any, actors: dict[int, Actor], country: str | None) -> list[Arg]:
         """Associated actors hanging off ``tok``: "in cooperation with X", "backed by X", "along with X"."""
