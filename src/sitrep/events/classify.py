@@ -22,6 +22,10 @@ TERRITORY = {"town", "village", "city", "area", "district", "territory", "region
              "capital", "stronghold", "outskirts", "settlement", "commune", "municipality", "zone", "valley", "camp",
              "base", "enclave", "position", "countryside", "front", "frontline", "road", "highway", "mountain"}
 HARM = {"people_hurt", "custody_killing"}  # cue groups of people killed, wounded, beaten or tortured
+# a side the coding stage found to be a named political party, union or association (``sitrep.events.parties``):
+# PARTY among the doer's cues, PARTY_TARGET among the event's when the other side is one
+PARTY = "party"
+PARTY_TARGET = "party_target"
 PEOPLE = {"man", "men", "people", "person", "civilian", "woman", "women", "child", "children", "suspect", "suspects",
           "leader", "member", "members", "soldier", "soldiers", "hostage", "hostages", "official", "officials"}
 
@@ -106,6 +110,8 @@ def _violence(c: Context) -> str:
             # police on one side (training notes of clashes with such weapons and no firearm: 106 mob violence,
             # 59 violent demonstrations, 7 armed clashes; a protest is read before this)
             return "Mob violence"
+        if _party_brawl(c):
+            return "Mob violence"
         if "partisan" in c.cues and not {c.inter1, c.inter2} & ARMED_FORCES \
                 and not c.cues & {"state_actor", "nonstate_actor"}:
             # parties' supporters fighting each other, with no soldiers or fighters among them: riots, not
@@ -131,6 +137,8 @@ def _violence(c: Context) -> str:
         # "attacked a checkpoint, killing five people": the object says what was attacked; not when the
         # target is named as civilians ("beat a gas station worker")
         target = 1
+    if _party_beating(c, target):
+        return "Mob violence"
     if target == 7 or (target is None and "civilian_victim" in c.cues and "military_target" not in c.cues):
         if c.inter1 == 7 and not _armed_doer(c):
             return "Mob violence"
@@ -141,6 +149,23 @@ def _violence(c: Context) -> str:
 
 
 SHOOTING = {"open fire", "opened fire", "shoot", "gun"}
+UNARMED_SIDE = (None, 5, 6, 7)  # no side, rioters, protesters, civilians
+
+
+def _party_beating(c: Context, target: int | None = None) -> bool:
+    """A party's people beating people or a rival party's (``target``: the inter code of whom they hit, as
+    ``_violence`` reads it): a mob, not an armed group's attack."""
+    if target is None:
+        target = c.inter2 if c.inter2 is not None else (7 if c.victims <= {7} else None)
+    return PARTY in c.agent_cues and (target in (None, 7) or PARTY_TARGET in c.cues) and c.inter2 not in ARMED_FORCES
+
+
+def _party_brawl(c: Context) -> bool:
+    """Party people fighting rivals: each side a named party or unarmed, one a party, and no soldiers, police or
+    fighters told among them (by code or by word): ACLED's mob violence, not a battle."""
+    sides = [(c.inter1, PARTY in c.agent_cues), (c.inter2, PARTY_TARGET in c.cues)]
+    return any(party for _, party in sides) and all(party or inter in UNARMED_SIDE for inter, party in sides) \
+        and not c.cues & {"state_actor", "nonstate_actor"}
 
 
 def _armed_doer(c: Context) -> bool:
@@ -303,7 +328,9 @@ def firm(c: Context, rule_sub: str) -> bool:
     if rule_sub == "Mob violence" and c.cls == "clash":
         # a fight with no organised armed side in it (neighbours, villagers, parties' members, brawls with sticks
         # and blades): a riot by the codebook, where a model of other countries' notes reads "clashed" as a battle
-        return not {c.inter1, c.inter2} & ARMED and "firearm" not in c.cues
+        return (not {c.inter1, c.inter2} & ARMED and "firearm" not in c.cues) or _party_brawl(c)
+    if rule_sub == "Mob violence" and c.cls in ("attack", "kill"):
+        return _party_beating(c)  # a party's people beating others: models read "assaulted" as an armed attack
     if rule_sub == "Abduction/forced disappearance":
         return c.cls == "arrest" and "forced_disappearance" in c.cues | c.doc_cues
     if rule_sub == "Violent demonstration":

@@ -12,13 +12,14 @@ from collections import Counter
 from typing import Any
 
 from sitrep.events.arguments import Frame
-from sitrep.events.classify import Context, rule_features, sub_event_type
+from sitrep.events.classify import PARTY, PARTY_TARGET, Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
 from sitrep.events.cues import SentenceMemo, cue_groups, later_intervention, words_of_span
 from sitrep.events.exchanges import remote_fire_in_fights
 from sitrep.events.fatalities import total
 from sitrep.events.gate import CoderGate, is_incident_summary
 from sitrep.events.lexicon import Lexicon, lexicon
+from sitrep.events.parties import party_side
 from sitrep.events.takings import fights_that_took_places, quiet_takings
 from sitrep.learn import load
 from sitrep.learn.coder_model import SentencesText
@@ -86,9 +87,13 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
             civilian_places=lex.cues.get("civilian_place", frozenset()),
             military_places=lex.cues.get("military_place", frozenset()),
         )
+        if party_side(frame.actor1):
+            ctx.agent_cues = {PARTY}  # the doers are a party's people (read with their own words below)
+        if party_side(frame.actor2):
+            ctx.cues.add(PARTY_TARGET)
         if frame.actor1 is not None and doc is not None:
             span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
-            ctx.agent_cues = cue_groups(lex, words_of_span(span)) if span is not None else set()
+            ctx.agent_cues = set(ctx.agent_cues) | (cue_groups(lex, words_of_span(span)) if span is not None else set())
             if span is not None and _called_armed(span.root):
                 ctx.agent_cues.add("armed_doer")  # "armed Fulani pastoralists": their own words say "armed"
             if "military_target" in cues and span is not None and not _named_beside(
