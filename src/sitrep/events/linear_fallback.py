@@ -43,6 +43,7 @@ class PositionReader:
         used = {a.start for a in [f.actor1, f.actor2, *f.assoc1] if a is not None}
         here = self.clause_of(f.tok)
         seen: set[int] = set()
+        by_agents: set[int] = set()  # names in a "by" phrase: who did it, however the parse hung the phrase
         before: list[Actor] = []
         after: list[Actor] = []
         for i, a, tok in named:
@@ -56,6 +57,8 @@ class PositionReader:
             ):
                 continue  # the source of a report, or who found the traces, is not a party to the event
             seen.add(a.start)
+            if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+                by_agents.add(a.start)
             (before if i < f.tok.i else after).append(a)
         # Before a passive trigger without "by ..." stand those it happened to ("seven people, including
         # four soldiers, were killed"), never its agent.
@@ -68,7 +71,12 @@ class PositionReader:
             # crowd, and "a protest against Russia's military offensive" is not the Russian army's
             before = [a for a in before if a.inter not in (1, 8)]
             after = [a for a in after if a.inter not in (1, 8)]
-        if f.actor1 is None and before and not passive:
+        if f.actor1 is None and passive and after and after[0].start in by_agents:
+            # "a worker was shot and killed while driving his car by armed men": the "by" phrase the parser hung on
+            # another verb still names the doer of the passive, never its target
+            a = after.pop(0)
+            f.actor1, f.a1_guessed = Arg(a.name, a.inter, a.start, a.end, a), True
+        elif f.actor1 is None and before and not passive:
             a = before[-1]
             f.actor1, f.a1_guessed = Arg(a.name, a.inter, a.start, a.end, a), True
         elif f.actor1 is None and after and f.cls in ("protest", "riot", "change_group", "hq", "agreement"):
