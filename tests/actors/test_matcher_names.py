@@ -199,3 +199,16 @@ def test_a_bare_boko_haram_is_the_name_acled_used_in_the_events_year() -> None:
     # a faction named in brackets is that faction, and its acronym means it later on
     assert names("Boko Haram (JAS) fighters attacked Gwoza. JAS withdrew.", "Nigeria", 2022) == [jas, jas]
     assert names("ISWAP fighters attacked Gwoza", "Nigeria", 2022) == ["Islamic State (West Africa) - Lake Chad Faction"]
+
+
+def test_a_group_name_the_tagger_read_as_a_person_still_names_the_group_when_the_rest_is_an_acronym() -> None:
+    text = "On 2 May 2022, Boko Haram JAS fighters raided a village"
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    start = text.index("Boko")
+    as_person = Context(focus="Cameroon", countries={"Cameroon"}, year=2022, persons=[(start, start + len("Boko Haram JAS"))])
+    assert any("Boko Haram" in m.name for m in get_matcher().scan(toks, as_person))
+    # a person's name that holds an alias is still that person: "Richard Wagner" is no Wagner Group
+    text = "Richard Wagner spoke"
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    person = Context(focus="Mali", countries={"Mali"}, year=2022, persons=[(0, len("Richard Wagner"))])
+    assert get_matcher().scan(toks, person) == []

@@ -241,7 +241,7 @@ class ActorMatcher:
                     local = self._local_country(toks, content, i)
                     chosen = self.choose_row(valid, ctx, local) if valid else None
                     s, e_ = first.start, toks[content[end - 1]].end
-                    if chosen and not self._inside_person(person_at, s, e_):
+                    if chosen and not self._inside_person(person_at, s, e_, toks):
                         # "pro-Houthi forces" are the Houthis' own: one mention from "pro" on
                         s = toks[content[i] - 2].start if backers else s
                         cands.append((end, 4, self.named(chosen[0], chosen[1], ctx, local, s, e_)))
@@ -348,9 +348,13 @@ class ActorMatcher:
         return sorted(persons)
 
     @staticmethod
-    def _inside_person(persons: list[tuple[int, int]], start: int, end: int) -> bool:
-        # "Richard Wagner" is a person, not the Wagner Group; an alias that is the whole entity still counts.
-        return any(ps <= start and end <= pe and (pe - ps) > (end - start) for ps, pe in persons)
+    def _inside_person(persons: list[tuple[int, int]], start: int, end: int, toks: Sequence[Tok] = ()) -> bool:
+        # "Richard Wagner" is a person, not the Wagner Group; an alias that is the whole entity still counts, and so
+        # does one the rest of whose entity is acronyms: "Boko Haram JAS" is the group and its faction, no one's name
+        return any(ps <= start and end <= pe and (pe - ps) > (end - start)
+                   and not all(is_acronym(t.text) for t in toks if ps <= t.start and t.end <= pe
+                               and not start <= t.start < end and t.key)
+                   for ps, pe in persons)
 
     @staticmethod
     def _negated(toks: Sequence[Tok], content: list[int], i: int) -> bool:

@@ -34,18 +34,14 @@ _POSSESSIVES = frozenset({"'s", "’s"})  # "Al Mu'tasim Brigade's attempt": no 
 _LIST_REACH = 24  # tokens walked back over a list of names to its "members of"
 
 
-def acronym_fits(toks: Sequence[Tok], content: list[int], end: int, words: list[str]) -> bool:
-    """'Jatiya Samajtantrik Dal (JSD)', 'Amar Bangladesh Party (AB)': a bracketed acronym right after the name
-    whose letters and the name's initials read one within the other."""
+def bracketed_acronym(toks: Sequence[Tok], content: list[int], end: int) -> bool:
+    """'Jatiya Samajtantrik Dal (JSD)', 'National Union of Education Workers (SNTE)': an acronym in brackets right
+    after the name, whether or not its letters are the name's initials (a translated name keeps its own language's
+    acronym; training notes naming a party or union so: ACLED codes it in 61% of those whose initials differ, 54% of
+    those whose initials fit)."""
     if end + 2 >= len(content) or toks[content[end]].text != "(" or toks[content[end + 2]].text != ")":
         return False
-    acronym = "".join(c for c in toks[content[end + 1]].text if c.isalpha()).lower()
-    initials = "".join(w[0] for w in words if w and w not in _NAME_FILLERS and w[0].isalpha())
-    if not is_acronym(toks[content[end + 1]].text) or not acronym or not initials:
-        return False
-    short, long = sorted((acronym, initials), key=len)
-    rest = iter(long)
-    return short[0] == long[0] and all(c in rest for c in short)
+    return is_acronym(toks[content[end + 1]].text)
 
 
 def is_acronym(text: str) -> bool:
@@ -73,7 +69,7 @@ def unlisted_org(matcher: ActorMatcher, toks: Sequence[Tok], content: list[int],
     # a party, union or association is an actor of its own when the note names it ACLED's way,
     # "Amar Bangladesh Party (AB)", or names its people ("members of the Kirti Kisan Union"); a bare
     # "the Election Commission" is a place or an addressee
-    by_members = min(inters) == CIVIL_ORG and not acronym_fits(toks, content, end, keys[i:end])
+    by_members = min(inters) == CIVIL_ORG and not bracketed_acronym(toks, content, end)
     if by_members and not (members_of(keys, i, toks, content)
                            or (end < len(keys) and keys[end] in _MEMBERS)):
         return None
@@ -117,8 +113,10 @@ def merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match
     a, b, c = (toks[content[k]] for k in (end, end + 1, end + 2))
     if a.text == "(" and c.text == ")" and is_acronym(b.text) and match.kind in ("named", "unlisted"):
         acronym = b.text.replace(".", "")
-        if match.kind == "unlisted" and acronym[0].lower() == match.name[:1].lower():
-            match.name = f"{acronym}: {match.name}"  # ACLED names a group by acronym and name ("BNA: Baloch ...")
+        if match.kind == "unlisted" and not (matcher and matcher.index.aliases.get((b.key,))):
+            # ACLED names a group by acronym and name ("BNA: Baloch ...", "SNTE: National Union of Education
+            # Workers"); a known actor's acronym there is the group it belongs to, no name of its own
+            match.name = f"{acronym}: {match.name}"
         parent = _parent_group(matcher, ctx, b.key, match)
         if parent is not None and parent in match.name.split(" and/or "):
             match.name = parent  # "Boko Haram (JAS)" where "Boko Haram" alone is the uncertain pair: the one it says

@@ -1,0 +1,28 @@
+"""Organisations the dictionary lacks, named with a bracketed acronym: ACLED's "ACR: Name"."""
+
+from sitrep.actors import Context, Tok, get_matcher
+from sitrep.actors.dictionary import tokenize
+
+
+def names(text: str, org: str) -> list[str]:
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    start = text.index(org)
+    ctx = Context(focus="Mexico", countries={"Mexico"}, year=2022)
+    ctx.orgs[start] = start + len(org)
+    return [m.name for m in get_matcher().scan(toks, ctx)]
+
+
+def test_a_translated_union_keeps_its_own_languages_acronym() -> None:
+    # the initials of the English name (NUHW) are not the acronym (SNTSA): still the union's, ACLED's way
+    text = "Teachers of the National Union of Health Workers (SNTSA) blocked the highway."
+    assert "SNTSA: National Union of Health Workers" in names(text, "National Union of Health Workers")
+
+
+def test_a_union_named_with_any_bracketed_acronym_is_an_actor_without_members_of() -> None:
+    text = "The Federation of Road Hauliers (FETRA) called a strike in the capital."
+    assert "FETRA: Federation of Road Hauliers" in names(text, "Federation of Road Hauliers")
+
+
+def test_a_known_groups_acronym_in_brackets_is_not_the_organisations_name() -> None:
+    text = "Fighters of the Al Noor Battalion (JNIM) attacked a checkpoint."
+    assert not any(n.startswith("JNIM: Al Noor") for n in names(text, "Al Noor Battalion"))
