@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from sitrep.actors.alternatives import join_alternatives
 from sitrep.actors.dictionary import _DROP, STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow
 from sitrep.actors.identities import dated_identity
-from sitrep.actors.mentions import Context, Match, Tok, pair_names
+from sitrep.actors.mentions import Context, Match, Tok
+from sitrep.actors.state_units import state_unit
 from sitrep.actors.unlisted import CIVIL_ORG, is_acronym, merge_parenthetical, unlisted_org
 
 __all__ = ["CIVIL_ORG", "ActorMatcher", "Context", "Match", "Tok"]  # the moved names, for their importers
@@ -24,13 +26,6 @@ V = TypeVar("V")
 
 _NEGATING_PREFIXES = frozenset({"anti", "pro", "counter", "post", "non"})
 _FOREIGN_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
-# the words between two names, spaces dropped: "JNIM or ISGS", "Boko Haram/ ISWAP" (for a pair the record has)
-_ALTERNATIVE_JOINS = frozenset({"or", "and/or", "andor", "/"})
-# ACLED's wording of an uncertain pair ("JNIM and/or ISGS militants"): 343 of 345 training events saying it code one
-# actor "A and/or B", so a pair the record lacks is named so too (note's order); a plain "or" or "/" joins groups
-# the record keeps apart as often as not ("ISGS or Ansaroul Islam", "TTP/LEI"): those join only a known pair
-_UNCERTAIN_JOINS = frozenset({"and/or", "andor"})
-_NON_STATE = frozenset({2, 3})
 
 
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -277,37 +272,18 @@ class ActorMatcher:
                 continue
             end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
             match.sent = first.sent
+            if match.kind == "unlisted" and (unit := state_unit(match.name.split(": ", 1)[-1], ctx.focus, ctx.year,
+                                                                self.index)):
+                match.name, match.inter, match.country, match.kind = unit, 1, ctx.focus, "named"  # "Galmudug Police Force"
             end = merge_parenthetical(toks, content, end, match, learned, self, ctx)
             if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
                 match.end = toks[content[end]].end
                 end += 1
             out.append(match)
             i = end
-        return self._join_alternatives(toks, out, ctx)
+        return join_alternatives(self, toks, out, ctx)
 
     # ---- helpers of the pass ----
-
-    def _join_alternatives(self, toks: Sequence[Tok], out: list[Match], ctx: Context) -> list[Match]:
-        """'JNIM and/or ISGS militants': ACLED codes the uncertain pair as one actor of its own when its record has one."""
-        joined: list[Match] = []
-        for m in out:
-            prev = joined[-1] if joined else None
-            if prev is not None and prev.kind == m.kind == "named" and m.start - prev.end <= 12:
-                between = "".join(t.text for t in toks if prev.end <= t.start and t.end <= m.start).lower()
-                pair = pair_names(prev.name, m.name) if between in _ALTERNATIVE_JOINS else ()
-                k = next((self.index.by_name[n] for n in pair if n in self.index.by_name), None)
-                if k is not None:
-                    row = self.index.rows[k]
-                    merged = self.named(row, min(prev.confidence, m.confidence), ctx, None, prev.start, m.end)
-                    merged.sent = prev.sent
-                    joined[-1] = merged
-                    continue
-                if between in _UNCERTAIN_JOINS and prev.name != m.name and prev.inter == m.inter in _NON_STATE:
-                    joined[-1] = Match(prev.start, m.end, f"{prev.name} and/or {m.name}", prev.inter, prev.country, "named",
-                                       min(prev.confidence, m.confidence), prev.sent)
-                    continue
-            joined.append(m)
-        return joined
 
     def _coordinated_generic(self, keys: list[str], toks: Sequence[Tok], content: list[int], d_end: int,
                              ctx: Context, country: str, start: int) -> tuple[int, int, Match] | None:

@@ -1,0 +1,36 @@
+"""State force units the dictionary lacks, named after their force and its period as ACLED does."""
+
+from sitrep.actors import Context, Tok, get_matcher
+from sitrep.actors.dictionary import tokenize
+from sitrep.actors.state_units import state_unit, unit_kind
+
+
+def names(text: str, org: str, country: str, year: int) -> list[str]:
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    start = text.index(org)
+    ctx = Context(focus=country, countries={country}, year=year)
+    ctx.orgs[start] = start + len(org)
+    return [m.name for m in get_matcher().scan(toks, ctx)]
+
+
+def test_a_units_name_says_which_force_it_belongs_to() -> None:
+    assert unit_kind("Lakeside Regional Police Force") == "police"
+    assert unit_kind("Directorate of Military Intelligence") == "military"
+    assert unit_kind("9th Mechanised Brigade") == "military"
+    assert unit_kind("Unidentified Gang and/or Police Militia") is None
+    assert unit_kind("Eastern Liberation Front") is None
+
+
+def test_a_regional_police_force_is_a_unit_of_the_countrys_police_in_the_events_period() -> None:
+    text = "Fighters attacked the Lakeside Regional Police Force near the town."
+    found = names(text, "Lakeside Regional Police Force", "Somalia", 2023)
+    assert "Police Forces of Somalia (2022-) Lakeside Regional Police Force" in found
+
+
+def test_a_numbered_formation_is_a_unit_of_the_countrys_military() -> None:
+    text = "The 9th Mechanised Brigade shelled rebel positions."
+    assert "Military Forces of Syria (2000-2024) 9th Mechanised Brigade" in names(text, "9th Mechanised Brigade", "Syria", 2022)
+
+
+def test_a_force_named_with_its_country_is_the_force_itself() -> None:
+    assert state_unit("Haitian National Police", "Haiti", 2022, get_matcher().index) is None
