@@ -34,3 +34,14 @@ def test_a_numbered_formation_is_a_unit_of_the_countrys_military() -> None:
 
 def test_a_force_named_with_its_country_is_the_force_itself() -> None:
     assert state_unit("Haitian National Police", "Haiti", 2022, get_matcher().index) is None
+
+
+def test_an_intelligence_service_without_an_armed_head_word_is_a_unit_too() -> None:
+    text = "The Bureau of Frontier Intelligence detained two journalists."
+    found = names(text, "Bureau of Frontier Intelligence", "Afghanistan", 2022)
+    assert "Military Forces of Afghanistan (2021-) Bureau of Frontier Intelligence" in found
+
+
+def test_a_states_organisation_that_is_no_unit_of_its_forces_is_no_actor_of_its_own() -> None:
+    text = "Officers of the Ruritanian Police Service arrested a suspect."
+    assert "Ruritanian Police Service" not in names(text, "Ruritanian Police Service", "Kenya", 2022)

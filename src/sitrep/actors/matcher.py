@@ -244,8 +244,11 @@ class ActorMatcher:
             org_end = ctx.orgs.get(first.start)
             if org_end is not None:
                 m_org = unlisted_org(self, toks, content, keys, i, org_end, ctx)
-                if m_org:
-                    cands.append(m_org)
+                if m_org and (unit := state_unit(m_org[2].name.split(": ", 1)[-1], ctx.focus, ctx.year, self.index)):
+                    m_org[2].name, m_org[2].inter, m_org[2].kind = unit, 1, "named"  # "Galmudug Police Force"
+                    m_org[2].country = ctx.focus
+                if m_org and (m_org[2].kind == "named" or m_org[2].inter != 1):
+                    cands.append(m_org)  # a state's organisation that is no unit of its forces is no actor
             for d_end, (country, is_adj) in nat_hits:
                 shared = self._coordinated_generic(keys, toks, content, d_end, ctx, country, first.start)
                 if shared:
@@ -272,9 +275,6 @@ class ActorMatcher:
                 continue
             end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
             match.sent = first.sent
-            if match.kind == "unlisted" and (unit := state_unit(match.name.split(": ", 1)[-1], ctx.focus, ctx.year,
-                                                                self.index)):
-                match.name, match.inter, match.country, match.kind = unit, 1, ctx.focus, "named"  # "Galmudug Police Force"
             end = merge_parenthetical(toks, content, end, match, learned, self, ctx)
             if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
                 match.end = toks[content[end]].end
