@@ -368,7 +368,7 @@ def test_a_district_with_no_town_of_its_own_is_at_its_provinces_largest_town() -
     geocoder = Geocoder(gaz)
     ev = Event(evidence={"sentence": [0, 60], "trigger": [5, 12]})
     geocoder.locate(ev, [place], None, 231, "ET")
-    assert (ev.latitude, ev.longitude) == geocoder.main_town(Place(text="Oromia", start=0, end=6,
+    assert (ev.latitude, ev.longitude) == geocoder.seats.main_town(Place(text="Oromia", start=0, end=6,
                                                                    gazetteer_id=province.id))
     assert (ev.latitude, ev.longitude) != (place.latitude, place.longitude)
     assert (ev.admin1, ev.admin2, ev.geo_precision) == ("Oromia", zone.name, 2)
