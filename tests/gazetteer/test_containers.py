@@ -213,3 +213,19 @@ def test_a_province_is_not_inside_the_province_the_text_puts_it_in() -> None:
     Resolver(gaz).candidates(salvador)
     assert salvador.candidates and not any(c.feature == "admin1" for c in salvador.candidates)
     assert any(c.cc == "SV" and c.feature == "town" for c in salvador.candidates)
+
+
+def test_a_bracketed_district_is_not_read_as_a_province_of_its_name() -> None:
+    """'Ilam municipality (Ilam district)': the unit word asks for a district, so ACLED's province called Ilam
+    (Iran's) is no unit the town may lie in; only Nepal's district of that name is."""
+    from sitrep.gazetteer.containers import mark_parentheticals
+
+    gaz = load_gazetteer()
+    text = "Party members locked the office in Ilam municipality (Ilam district) on Monday."
+    first = text.index("Ilam")
+    second = text.index("Ilam", first + 1)
+    town = Toponym("Ilam", first, first + 4, hints=("town", "admin2"), unit_word="municipality")
+    unit = Toponym("Ilam", second, second + 4, hints=("admin2", "district"), unit_word="district")
+    mark_parentheticals(gaz, text, [town, unit])
+    assert town.within and all(code.startswith("NP.") for code in town.within)
+    assert unit.admin_hint is town

@@ -132,8 +132,9 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
         areas: list[set[str]] = []
         for b in inner:
             # a unit may be written as its capital ("Sabha (Sebha, South)": Sebha is the town of Sabha province)
-            areas.append((areas_within(gaz, b.text, b.hints) | acled_units(gaz, b.text))
-                         or seat_units(gaz, b.text, loose=False))
+            # (ACLED's province names only where the unit may be a province: "(Ilam district)" is no Ilam province)
+            acled = acled_units(gaz, b.text) if not b.hints or "admin1" in b.hints else set()
+            areas.append((areas_within(gaz, b.text, b.hints) | acled) or seat_units(gaz, b.text, loose=False))
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
         known = [b.text for b, s in zip(inner, areas, strict=True) if s]
