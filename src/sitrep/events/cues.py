@@ -11,6 +11,7 @@ from sitrep.events.codebook import Codebook
 from sitrep.events.cue_means import chemical_goods, explosive_means
 from sitrep.events.fatalities import Count, counts_in
 from sitrep.events.lexicon import Lexicon
+from sitrep.events.protest_words import LIVE_FIRE, negated, set_alight, topic_at, topics
 from sitrep.events.sentence_text import self_ended
 
 
@@ -65,31 +66,9 @@ def words_of_span(span: Any) -> set[str]:
 
 FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
 # groups read only where they tell what happened (not negated, not a protest's topic or a relative clause)
-DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm", "killing"}
-TOPIC_PREPS = {"against", "over", "following", "after", "about", "for", "of", "to"}
-TOPIC_VERBS = {"demand", "condemn", "protest", "denounce", "decry", "mourn", "honor", "honour", "remember",
-               "commemorate", "oppose", "allege", "end", "stop", "call", "repudiate", "reject", "criticise",
-               "criticize", "complain", "accuse"}
+DEMO_GROUPS = {"lethal", "deadly_force", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm",
+               "killing"}
 NAME_ENTITIES = {"FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC", "PERSON"}
-
-
-def _topic(tok: Any) -> bool:
-    """Whether a word names what a protest is about rather than what happened at it."""
-    cur = tok
-    for _ in range(5):
-        head = cur.head
-        if cur.dep_ == "relcl":
-            return True
-        if head.i == cur.i:
-            return False
-        if cur.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and head.head.lemma_.lower() not in ("use", "with"):
-            return True
-        if head.lemma_.lower() in TOPIC_VERBS and cur.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
-            return True
-        if head.pos_ == "VERB" and head.lemma_.lower() not in TOPIC_VERBS and cur.i != tok.i:
-            return False
-        cur = head
-    return False
 
 
 PROTEST_EVENTS = {"protest", "demonstration", "rally", "sit-in", "march", "gathering", "vigil", "picket"}
@@ -113,35 +92,6 @@ def _protest_arrest(toks: list[Any], lemmas: list[str]) -> bool:
     return False
 
 
-def _topics(toks: list[Any], lows: list[str], lemmas: list[str]) -> list[bool]:
-    """``_topic`` for every token of a sentence (``_topic_at``)."""
-    start = toks[0].i if toks else 0
-    return [_topic_at(toks, lows, lemmas, k, start) for k in range(len(toks))]
-
-
-def _topic_at(toks: list[Any], lows: list[str], lemmas: list[str], k: int, start: int) -> bool:
-    """``_topic`` of the sentence's ``k``-th token, climbing the parse by index (the words read already) instead
-    of by Token; ``start`` is the sentence's first token's index in the document."""
-    n, cur = len(toks), k
-    for _ in range(5):
-        head = toks[cur].head.i - start
-        if not 0 <= head < n or not 0 <= toks[head].head.i - start < n:
-            return _topic(toks[k])  # a head outside the sentence: the plain walk
-        dep = toks[cur].dep_
-        if dep == "relcl":
-            return True  # "parents of soldiers who died in the war": who the people are, not what happened
-        if head == cur:
-            return False
-        if dep == "pobj" and lows[head] in TOPIC_PREPS and lemmas[toks[head].head.i - start] not in ("use", "with"):
-            return True
-        if lemmas[head] in TOPIC_VERBS and dep in ("dobj", "xcomp", "ccomp", "prep"):
-            return True
-        if toks[head].pos_ == "VERB" and lemmas[head] not in TOPIC_VERBS and cur != k:
-            return False
-        cur = head
-    return False
-
-
 INTERVENING = {"arrest", "detain", "interrupt", "block", "impede", "prevent", "stop", "remove", "disperse", "evict",
                "fine", "register", "break", "intervene", "confront", "push", "clear"}
 STATE_WORDS = {"police", "policeman", "policemen", "officer", "officers", "authorities", "authority", "security",
@@ -160,35 +110,6 @@ def later_intervention(memo: SentenceMemo, first: int, last: int) -> set[str]:
         if done & INTERVENING and done & STATE_WORDS:
             return {"intervention"}
     return set()
-
-
-NO_ONE = {"nobody", "none", "noone"}
-
-
-def _negated(toks: list[Any]) -> list[bool]:
-    """For every token, whether its clause's verb is negated ("police were present but did not intervene",
-    "did not use tear gas"): what a negated verb tells did not happen."""
-    start, n = toks[0].i if toks else 0, len(toks)
-    neg_verbs = {t.head.i - start for t in toks if t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX")}
-    # "no one was injured", "nobody was killed": a subject that is no one negates its verb
-    neg_verbs |= {t.head.i - start for t in toks if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")
-                  and (t.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children))}
-    if not neg_verbs:
-        return [False] * n
-    heads = [t.head.i - start for t in toks]
-    pos = [t.pos_ for t in toks]
-    out = []
-    for k in range(n):
-        cur, found = k, False
-        for _ in range(4):
-            if cur in neg_verbs:
-                found = True
-                break
-            if pos[cur] in ("VERB", "AUX") or not 0 <= heads[cur] < n or heads[cur] == cur:
-                break  # reached its own clause's verb (not negated)
-            cur = heads[cur]
-        out.append(found)
-    return out
 
 
 def _word_part(toks: list[Any], k: int) -> bool:
@@ -245,27 +166,6 @@ def _sentence_words(sent: Any) -> tuple[list[Any], list[str], list[str]]:
 
 
 _KILL_VERBS = frozenset({"kill", "neutralise", "neutralize"})
-_SELVES = frozenset({"himself", "herself", "themselves", "oneself", "myself"})
-
-
-def _set_alight(toks: list[Any], lows: list[str], lemmas: list[str]) -> bool:
-    """Whether the sentence tells of something set on fire ("setting obstacles on fire", "set fire to a car") as
-    what happened, not as a protest's topic; "opened fire" is shooting. ACLED's codebook counts road-blocking with
-    burning barricades as a violent demonstration (training notes of blocking 'by setting ... on fire': 20 of 20)."""
-    start = toks[0].i
-    for k, low in enumerate(lows):
-        if low != "fire" or k == 0:
-            continue
-        setter = k - 1 if lemmas[k - 1] == "set" else k - 2 if k > 1 and lows[k - 1] == "on" else -1
-        if setter < 0 or not any(lemmas[j] == "set" for j in range(max(0, setter - 4), setter + 1)):
-            continue
-        if any(lows[j] in _SELVES for j in range(max(0, setter - 4), k)):
-            continue  # "set himself on fire": a self-immolation, no violence against others
-        if not _topic_at(toks, lows, lemmas, k, start):
-            return True
-    return False
-
-
 def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     """The cue groups one sentence holds, as the coding rules read them."""
     toks, lows, lemmas = _sentence_words(sent)
@@ -288,10 +188,10 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                   if low in demo or lemma in demo or low in _RULED_WORDS]
     if candidates:
         start = toks[0].i
-        negated = _negated(toks)  # "did not intervene": not done
+        undone = negated(toks)  # "did not intervene": not done
         self_ending = lex.cues.get("self_ending", frozenset())
         keep = [k for k in candidates
-                if not (negated[k] or _topic_at(toks, lows, lemmas, k, start))
+                if not (undone[k] or topic_at(toks, lows, lemmas, k, start))
                 and not (lemmas[k] in self_ending and self_ended(toks[k], lex))
                 and toks[k].ent_type_ not in NAME_ENTITIES and not _word_part(toks, k)]
         cues |= _groups_of([toks[k] for k in keep], [lows[k] for k in keep], [lemmas[k] for k in keep],
@@ -302,9 +202,11 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
         cues.discard("chemical")
     if not cues.isdisjoint(("ied", "explosive_item")) and explosive_means(toks, lows, lemmas, lex):
         cues.add("explosive_means")
-    if "fire" in lows and _set_alight(toks, lows, lemmas):
+    if "fire" in lows and set_alight(toks, lows, lemmas):
         # "blocked the avenue by setting obstacles on fire": burning, the crowd's own violence
         cues |= {"violence", "set_alight"}
+    if "live" in lows and any(low == "live" and lows[k + 1] in LIVE_FIRE for k, low in enumerate(lows[:-1])):
+        cues.add("deadly_force")  # "fired teargas and live bullets": live fire, unlike rubber bullets
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks, lemmas):
@@ -321,9 +223,9 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
 def done_lemmas(sent: Any) -> frozenset[str]:
     """The lemmas of a sentence's words that tell what happened: neither a protest's topic nor negated."""
     toks, lows, lemmas = _sentence_words(sent)
-    topics = _topics(toks, lows, lemmas)
-    negated = _negated(toks)
-    return frozenset(lemma for lemma, topic, neg in zip(lemmas, topics, negated, strict=True) if not (topic or neg))
+    about = topics(toks, lows, lemmas)
+    undone = negated(toks)
+    return frozenset(lemma for lemma, topic, neg in zip(lemmas, about, undone, strict=True) if not (topic or neg))
 
 
 def read_sentence(sent: Any, lex: Lexicon) -> tuple[set[str], frozenset[str]]:
