@@ -181,7 +181,9 @@ def _demonstration(c: Context) -> str:
     peaceful = "peaceful" in c.cues
     if "violence" in c.cues and not peaceful:
         return "Violent demonstration"
-    if "lethal" in c.cues and ("state_actor" in c.cues or c.inter1 == 1 or c.inter2 == 1 or c.cls == "force"):
+    if "lethal" in c.cues and ("state_actor" in c.cues or c.inter1 == 1 or c.inter2 == 1 or c.cls == "force") and (
+            "deadly_force" in c.cues or "intervention" not in c.cues):
+        # killing or live fire; injuries told with tear gas, rubber bullets or batons are an intervention (below)
         return "Excessive force against protesters"
     if "intervention" in c.cues or "protest_arrest" in c.cues or c.cls == "force":
         return "Protest with intervention"
@@ -334,9 +336,9 @@ def firm(c: Context, rule_sub: str) -> bool:
     if rule_sub == "Abduction/forced disappearance":
         return c.cls == "arrest" and "forced_disappearance" in c.cues | c.doc_cues
     if rule_sub == "Violent demonstration":
-        # demonstrators setting things on fire (burning barricades): violent by the codebook, where a model reads
-        # "blocked the highway ... to demand" as a peaceful protest
-        return c.cls == "protest" and "set_alight" in c.cues
+        # demonstrators setting things on fire or blocking roads with barricades: violent by the codebook, where a
+        # model reads "blocked the highway ... to demand" as a peaceful protest
+        return c.cls == "protest" and not c.cues.isdisjoint(("set_alight", "barricade"))
     return False
 
 

@@ -11,7 +11,7 @@ from sitrep.events.codebook import Codebook
 from sitrep.events.cue_means import chemical_goods, explosive_means
 from sitrep.events.fatalities import Count, counts_in
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.protest_words import LIVE_FIRE, negated, set_alight, topic_at, topics
+from sitrep.events.protest_words import BLOCKING, LIVE_FIRE, barricaded, negated, set_alight, topic_at, topics
 from sitrep.events.sentence_text import self_ended
 
 
@@ -205,6 +205,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
     if "fire" in lows and set_alight(toks, lows, lemmas):
         # "blocked the avenue by setting obstacles on fire": burning, the crowd's own violence
         cues |= {"violence", "set_alight"}
+    if not BLOCKING.isdisjoint(lemmas) and barricaded(toks, lemmas):
+        cues |= {"violence", "barricade"}  # a barricade: the crowd's own violence, as burning is
     if "live" in lows and any(low == "live" and lows[k + 1] in LIVE_FIRE for k, low in enumerate(lows[:-1])):
         cues.add("deadly_force")  # "fired teargas and live bullets": live fire, unlike rubber bullets
     if "duty" in lows and _off_duty(lows):
