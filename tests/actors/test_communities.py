@@ -35,3 +35,10 @@ def test_an_armed_noun_names_the_communitys_militia_where_the_record_has_one():
               {"word": "villagers", "name": "Civilians ({country})", "inter": "7"}]
     assert community_patterns({}, people, militias) == [
         ("murle militiamen", "Murle Ethnic Militia ({country})", 4, "")]
+
+
+def test_nouns_kept_for_unknown_communities_make_no_pattern_of_a_known_one():
+    people = [{"word": "herders", "name": "Civilians ({country})", "inter": "7", "unknown": "only"},
+              {"word": "men", "name": "Civilians ({country})", "inter": "7", "unknown": ""}]
+    assert community_patterns({"fulani": "Fulani Ethnic Group ({country})"}, people) == [
+        ("fulani men", "Civilians ({country})", 7, "Fulani Ethnic Group ({country})")]

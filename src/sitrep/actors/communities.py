@@ -47,7 +47,9 @@ def community_patterns(templates: dict[str, str], people: Iterable[dict[str, str
                        militias: dict[str, str] | None = None) -> list[tuple[str, str, int, str]]:
     """(pattern, side name, inter, identity) for every community word followed by a people noun; an armed noun
     ("militiamen") names the community's militia ("Dogon militiamen" -> "Dogon Ethnic Militia ({country})")."""
-    nouns = [(p["word"].strip().lower(), p["name"].strip(), int(p["inter"])) for p in people if p.get("word")]
+    # "only" rows serve communities the record has never seen (``sitrep.actors.unknown_communities``)
+    nouns = [(p["word"].strip().lower(), p["name"].strip(), int(p["inter"])) for p in people
+             if p.get("word") and (p.get("unknown") or "").strip() != "only"]
     out = [(f"{words} {noun}", name, inter, identity)
            for words, identity in sorted(templates.items()) for noun, name, inter in nouns if name != MILITIA]
     out += [(f"{words} {noun}", militia, inter, "")

@@ -30,6 +30,7 @@ from sitrep.actors.ethnic_names import bare_militias, community_names
 from sitrep.actors.identities import dated_identity, name_identity
 from sitrep.actors.matcher import CIVIL_ORG
 from sitrep.actors.tribes import tribal_militias
+from sitrep.actors.unknown_communities import unknown_communities
 from sitrep.lightdoc import light_of
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
@@ -97,8 +98,9 @@ def extract_actors(document: Document) -> list[Actor]:
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     places = frozenset(p.text for p in document.places if p.country and p.country == ctx.focus and p.feature != "country")
     matches = community_names(text, matches, ctx.focus, _sentence_at(toks), _is_people, places)
-    matches = bare_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people,
-                            lambda name: name in places or _is_place_of(name, ctx.focus))
+    is_place = lambda name: name in places or _is_place_of(name, ctx.focus)  # noqa: E731
+    matches = bare_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people, is_place)
+    matches = unknown_communities(text, matches, ctx.focus, _sentence_at(toks), _is_people, is_place)
     _name_the_likely_perpetrator(text, matches)  # after the people's militias are read ("presumed to be Bassa militiamen")
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
