@@ -45,3 +45,13 @@ def test_an_intelligence_service_without_an_armed_head_word_is_a_unit_too() -> N
 def test_a_states_organisation_that_is_no_unit_of_its_forces_is_no_actor_of_its_own() -> None:
     text = "Officers of the Ruritanian Police Service arrested a suspect."
     assert "Ruritanian Police Service" not in names(text, "Ruritanian Police Service", "Kenya", 2022)
+
+
+def plain(text: str, country: str, year: int) -> list[str]:
+    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
+    return [m.name for m in get_matcher().scan(toks, Context(focus=country, countries={country}, year=year))]
+
+
+def test_a_force_in_revolt_is_its_mutiny() -> None:
+    assert plain("mutinying soldiers looted shops in the capital", "Mali", 2022) == ["Mutiny of Military Forces of Mali (2021-)"]
+    assert plain("soldiers looted shops in the capital", "Mali", 2022) == ["Military Forces of Mali (2021-)"]

@@ -28,6 +28,20 @@ _NEGATING_PREFIXES = frozenset({"anti", "pro", "counter", "post", "non"})
 _FOREIGN_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
 
 
+# the state's own forces in revolt: ACLED's "Mutiny of Military Forces of X (period)", written so in notes or said
+# of them ("mutinying soldiers": 7 of 9 training notes saying it code the mutiny)
+_MUTINY_CUES = (("mutiny", "of"), ("mutinying",))
+
+
+def _mutiny(match: Match, toks: Sequence[Tok], content: list[int], i: int) -> None:
+    if match.inter != 1 or not match.name.startswith(_FOREIGN_FORCE_PREFIXES):
+        return
+    for cue in _MUTINY_CUES:
+        if i >= len(cue) and tuple(toks[content[k]].key for k in range(i - len(cue), i)) == cue:
+            match.name, match.start = f"Mutiny of {match.name}", toks[content[i - len(cue)]].start
+            return
+
+
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for k in keys:
@@ -275,6 +289,7 @@ class ActorMatcher:
                 continue
             end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
             match.sent = first.sent
+            _mutiny(match, toks, content, i)
             end = merge_parenthetical(toks, content, end, match, learned, self, ctx)
             if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
                 match.end = toks[content[end]].end
