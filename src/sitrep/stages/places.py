@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from sitrep.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer
+from sitrep.gazetteer.areas import generic_unit
 from sitrep.gazetteer.bracket_lists import mark_bracket_lists
 from sitrep.gazetteer.containers import (
     bracket_provinces,
@@ -66,6 +67,7 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
@@ -178,6 +180,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         if more:  # "Kisima (Beni, North Kivu)": Beni, found only now, qualifies the name before the bracket
             found += names_before_areas(self.gaz, doc, found)
         found += names_before_units(self.gaz, self._text, found)  # "Sfuhen town in Idleb countryside"
+        # "South-East of Ngaoundaye", "the north of Mali": a direction from a place, not a unit called "South-East"
+        found = [t for t in found if not (generic_unit(t.text) and _OF_NAME.match(self._text, t.end))]
         for top in found:
             top.sent = sentence_index(doc, top.start)
             # "at 3:00 pm Sanaa time": a time zone says when, not where; like a newspaper's city (``embedded``)
