@@ -212,3 +212,19 @@ def test_a_bracket_unit_known_only_abroad_may_be_another_name_of_a_focus_provinc
     prose = Toponym("Kurdistan", 12, 21, candidates=abroad)  # outside brackets it stays a name abroad
     match_admin1_typos(names, [prose], "IR", "Bijar city, Kurdistan")
     assert prose.entry is None
+
+
+def test_a_bracket_unit_resolved_abroad_may_still_be_a_focus_province() -> None:
+    """The same bracket once the resolver has read it as Iraq's region (its only sense): as the unit of the town
+    before it, in a note about Iran, it is Iran's province; a name in brackets that holds no place stays abroad."""
+    gaz = load_gazetteer()
+    names = Admin1Names(gaz)
+    text = "Bijar city (Kurdistan)"
+    abroad = [e for e in gaz.lookup("Kurdistan") if e.cc != "IR"]
+    town = Toponym("Bijar", 0, 5)
+    unit = Toponym("Kurdistan", 12, 21, candidates=abroad, entry=abroad[0], admin_hint=town)
+    match_admin1_typos(names, [town, unit], "IR", text)
+    assert unit.entry is not None and unit.entry.cc == "IR" and unit.entry.feature == "admin1"
+    aside = Toponym("Kurdistan", 12, 21, candidates=abroad, entry=abroad[0])
+    match_admin1_typos(names, [aside], "IR", "a visit (Kurdistan)")
+    assert aside.entry is abroad[0]

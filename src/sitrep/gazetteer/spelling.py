@@ -214,9 +214,11 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
         unit_in_brackets = top.facility and not top.parts and bool(text) and _in_brackets(text, top.start)
         # "Bijar city (Kurdistan)" in a note from Iran: a bracket's unit left unresolved, known only abroad (Iraq's
         # region), may be another name of a province of the focus country (Kordestan, alias Kurdistan Province)
-        abroad_in_brackets = top.entry is None and bool(top.candidates) and bool(text) \
-            and _in_brackets(text, top.start) and all(c.cc != focus for c in top.candidates)
-        if (top.entry is not None and not unit_in_brackets) or top.demonym is not None \
+        # (or read there: a bracket's unit of a place, "(Kurdistan)" after a town, taken as Iraq's region because
+        # the gazetteer knows no other sense, while the note is about Iran)
+        abroad_in_brackets = (top.entry is None or top.admin_hint is not None) and bool(top.candidates) \
+            and bool(text) and _in_brackets(text, top.start) and all(c.cc != focus for c in top.candidates)
+        if (top.entry is not None and not (unit_in_brackets or abroad_in_brackets)) or top.demonym is not None \
                 or (top.candidates and not (unit_in_brackets or abroad_in_brackets)) \
                 or (top.facility and not unit_in_brackets) \
                 or not top.text[:1].isupper() or _is_abbreviation(top.text):
