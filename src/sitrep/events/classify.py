@@ -181,9 +181,7 @@ def _demonstration(c: Context) -> str:
     peaceful = "peaceful" in c.cues
     if "violence" in c.cues and not peaceful:
         return "Violent demonstration"
-    if "lethal" in c.cues and ("state_actor" in c.cues or c.inter1 == 1 or c.inter2 == 1 or c.cls == "force") and (
-            "deadly_force" in c.cues or "intervention" not in c.cues):
-        # killing or live fire; injuries told with tear gas, rubber bullets or batons are an intervention (below)
+    if "lethal" in c.cues and ("state_actor" in c.cues or c.inter1 == 1 or c.inter2 == 1 or c.cls == "force"):
         return "Excessive force against protesters"
     if "intervention" in c.cues or "protest_arrest" in c.cues or c.cls == "force":
         return "Protest with intervention"

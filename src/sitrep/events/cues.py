@@ -11,7 +11,7 @@ from sitrep.events.codebook import Codebook
 from sitrep.events.cue_means import chemical_goods, explosive_means
 from sitrep.events.fatalities import Count, counts_in
 from sitrep.events.lexicon import Lexicon
-from sitrep.events.protest_words import BLOCKING, LIVE_FIRE, barricaded, negated, set_alight, topic_at, topics
+from sitrep.events.protest_words import BLOCKING, barricaded, negated, set_alight, topic_at, topics
 from sitrep.events.sentence_text import self_ended
 
 
@@ -66,8 +66,7 @@ def words_of_span(span: Any) -> set[str]:
 
 FORCE_VERBS = {"suppress", "disperse", "break", "crack", "attack", "beat", "repress", "quell", "crush", "evict"}
 # groups read only where they tell what happened (not negated, not a protest's topic or a relative clause)
-DEMO_GROUPS = {"lethal", "deadly_force", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm",
-               "killing"}
+DEMO_GROUPS = {"lethal", "violence", "violence_vague", "intervention", "people_hurt", "sexual_harm", "killing"}
 NAME_ENTITIES = {"FAC", "ORG", "EVENT", "WORK_OF_ART", "LAW", "GPE", "LOC", "PERSON"}
 
 
@@ -207,8 +206,6 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
         cues |= {"violence", "set_alight"}
     if not BLOCKING.isdisjoint(lemmas) and barricaded(toks, lemmas):
         cues |= {"violence", "barricade"}  # a barricade: the crowd's own violence, as burning is
-    if "live" in lows and any(low == "live" and lows[k + 1] in LIVE_FIRE for k, low in enumerate(lows[:-1])):
-        cues.add("deadly_force")  # "fired teargas and live bullets": live fire, unlike rubber bullets
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
     if _protest_arrest(toks, lemmas):

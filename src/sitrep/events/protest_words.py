@@ -1,6 +1,6 @@
 """What a sentence about a demonstration tells happened, rather than what the crowd was about or what did not
 happen: the words of a protest's topic ("marched against police brutality"), negated verbs ("did not intervene"),
-things set alight and live fire (read by ``sitrep.events.cues``, kept apart so that module stays a readable size).
+things set alight and roads barricaded (read by ``sitrep.events.cues``, kept apart so that module stays a readable size).
 """
 
 from __future__ import annotations
@@ -90,7 +90,6 @@ def negated(toks: list[Any]) -> list[bool]:
     return out
 
 
-LIVE_FIRE = frozenset({"bullet", "bullets", "round", "rounds", "ammunition", "fire"})
 _SELVES = frozenset({"himself", "herself", "themselves", "oneself", "myself"})
 
 
