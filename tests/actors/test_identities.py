@@ -179,3 +179,26 @@ def test_victims_of_a_force_whose_state_name_has_an_article_are_civilians_of_the
                actor2="Police Forces of the Central African Republic (2016-)", inter2=1, interaction=13)
     civilian_victims(ev)
     assert ev.actor2 == "Civilians (Central African Republic)"
+
+
+def test_people_of_a_community_in_a_battle_are_its_militia() -> None:
+    from sitrep.actors.identities import fighting_communities
+
+    ev = event(event_type="Battles", actor1="Civilians (Chad)", inter1=7, actor2="Rioters (Chad)", inter2=5,
+               assoc_actor_1="Pastoralists (Chad); Arab Ethnic Group (Chad)", assoc_actor_2="Kanem Clan Group (Chad)")
+    fighting_communities(ev)
+    assert (ev.actor1, ev.inter1, ev.assoc_actor_1) == ("Arab Ethnic Militia (Chad)", 4, "Pastoralists (Chad)")
+    assert (ev.actor2, ev.inter2, ev.assoc_actor_2) == ("Kanem Clan Militia (Chad)", 4, None)
+    assert ev.interaction == 44
+
+
+def test_people_of_a_community_outside_a_battle_or_of_a_belief_stay_people() -> None:
+    from sitrep.actors.identities import fighting_communities
+
+    attacked = event(event_type="Violence against civilians", actor2="Civilians (Chad)", inter2=7,
+                     assoc_actor_2="Arab Ethnic Group (Chad)")
+    fighting_communities(attacked)
+    assert (attacked.actor2, attacked.assoc_actor_2) == ("Civilians (Chad)", "Arab Ethnic Group (Chad)")
+    believers = event(event_type="Battles", actor1="Civilians (Chad)", inter1=7, assoc_actor_1="Muslim Group (Chad)")
+    fighting_communities(believers)
+    assert believers.actor1 == "Civilians (Chad)"

@@ -225,6 +225,36 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
                     for one in identity.split("; "):
                         _add(ev, holders[0], dated_identity(one, year), span)
     add_companions(ev, year)
+    fighting_communities(ev)
+
+
+# "Fulani Ethnic Group (Mali)", "Lou Clan Group (South Sudan)": a community ACLED also names an armed side of
+_COMMUNITY_GROUP = re.compile(r"^(?P<name>.+) (?P<kind>Ethnic|Communal|Clan|Sub-Clan|Tribal) Group (?P<country>\([^()]+\))$")
+PEOPLE = (5, 6, 7)
+MILITIA = 4
+
+
+def fighting_communities(ev: Any) -> None:
+    """In a battle no side is civilians or a crowd: people of a community who fight are its militia. Of the training
+    countries' Battles notes that name a community's people (a community word before a people noun), 225 code the
+    community's militia and 10 its group; so a people side of a battle whose identity is a community becomes that
+    community's militia ("Fulani Ethnic Militia (Mali)"), its other identities staying beside it."""
+    if ev.event_type != "Battles":
+        return
+    changed = False
+    for side in ("1", "2"):
+        if getattr(ev, f"inter{side}") not in PEOPLE:
+            continue
+        assoc = [x for x in (getattr(ev, f"assoc_actor_{side}") or "").split("; ") if x]
+        community = next((m for m in map(_COMMUNITY_GROUP.match, assoc) if m), None)
+        if community is None:
+            continue
+        setattr(ev, f"actor{side}", f"{community['name']} {community['kind']} Militia {community['country']}")
+        setattr(ev, f"inter{side}", MILITIA)
+        setattr(ev, f"assoc_actor_{side}", "; ".join(x for x in assoc if x != community.group(0)) or None)
+        changed = True
+    if changed:
+        ev.interaction = interaction_code(ev.inter1, ev.inter2)
 
 
 def crowd_country(document: Any, ev: Any, country: str | None) -> str | None:
