@@ -55,3 +55,11 @@ def plain(text: str, country: str, year: int) -> list[str]:
 def test_a_force_in_revolt_is_its_mutiny() -> None:
     assert plain("mutinying soldiers looted shops in the capital", "Mali", 2022) == ["Mutiny of Military Forces of Mali (2021-)"]
     assert plain("soldiers looted shops in the capital", "Mali", 2022) == ["Military Forces of Mali (2021-)"]
+
+
+def test_a_force_named_by_the_country_after_it_is_that_countrys() -> None:
+    assert plain("the military forces of Chad attacked a village", "Sudan", 2022) == ["Military Forces of Chad (2021-)"]
+    assert plain("troops from Burundi attacked a village", "Democratic Republic of Congo", 2022) == [
+        "Military Forces of Burundi (2020-)"]
+    # a town after "from" says where they came from, not whose they are
+    assert plain("soldiers from Kidal patrolled", "Mali", 2022) == ["Military Forces of Mali (2021-)"]

@@ -17,7 +17,7 @@ from sitrep.actors.alternatives import join_alternatives
 from sitrep.actors.dictionary import _DROP, STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow
 from sitrep.actors.identities import dated_identity
 from sitrep.actors.mentions import Context, Match, Tok
-from sitrep.actors.state_units import state_unit
+from sitrep.actors.state_units import forces_of_country, mutiny, state_unit
 from sitrep.actors.unlisted import CIVIL_ORG, is_acronym, merge_parenthetical, unlisted_org
 
 __all__ = ["CIVIL_ORG", "ActorMatcher", "Context", "Match", "Tok"]  # the moved names, for their importers
@@ -26,20 +26,6 @@ V = TypeVar("V")
 
 _NEGATING_PREFIXES = frozenset({"anti", "pro", "counter", "post", "non"})
 _FOREIGN_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
-
-
-# the state's own forces in revolt: ACLED's "Mutiny of Military Forces of X (period)", written so in notes or said
-# of them ("mutinying soldiers": 7 of 9 training notes saying it code the mutiny)
-_MUTINY_CUES = (("mutiny", "of"), ("mutinying",))
-
-
-def _mutiny(match: Match, toks: Sequence[Tok], content: list[int], i: int) -> None:
-    if match.inter != 1 or not match.name.startswith(_FOREIGN_FORCE_PREFIXES):
-        return
-    for cue in _MUTINY_CUES:
-        if i >= len(cue) and tuple(toks[content[k]].key for k in range(i - len(cue), i)) == cue:
-            match.name, match.start = f"Mutiny of {match.name}", toks[content[i - len(cue)]].start
-            return
 
 
 def _prefixes(keys: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -275,6 +261,8 @@ class ActorMatcher:
                     if gm:
                         cands.append((end, 2, gm))
                         break
+            if (of_country := forces_of_country(self, keys, texts, content, toks, i, ctx)) is not None:
+                cands.append(of_country)  # "the military forces of Tajikistan", "troops from Burundi"
             for end, rows in reversed(self._generic_hits(keys, i)):
                 gm = self._generic_or_coref(rows, ctx, out, toks, content, i, end)
                 if gm:
@@ -289,7 +277,7 @@ class ActorMatcher:
                 continue
             end, _rank, match = max(cands, key=lambda c: (c[0], c[1]))
             match.sent = first.sent
-            _mutiny(match, toks, content, i)
+            mutiny(match, toks, content, i)
             end = merge_parenthetical(toks, content, end, match, learned, self, ctx)
             if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
                 match.end = toks[content[end]].end

@@ -10,13 +10,26 @@ the dictionary does not list whose name says it is such a unit becomes that acto
 - a numbered army formation ("4th Armored Division", "22nd Armored Brigade"): a unit in 13 of 16.
 
 A name holding a country or nationality word ("Haitian National Police") is the force itself, no unit of it.
+
+Also here, the other ways notes name a state's forces beyond a nationality word before them: the country after them
+("the military forces of Chad", "troops from Burundi": ``forces_of_country``), and their mutiny ("Mutiny of ...",
+"mutinying soldiers": ``mutiny``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sitrep.actors.dictionary import ActorIndex, token_key
+from sitrep.actors.mentions import Context, Match, Tok
+
+if TYPE_CHECKING:
+    from sitrep.actors.matcher import ActorMatcher
+
+_FORCE_PREFIXES = ("Military Forces of", "Police Forces of")
+_STATE_PREFIXES = (*_FORCE_PREFIXES, "Government of")
 
 _POLICE = re.compile(r"\bPolice\b")
 _EXCLUDED = re.compile(r"\b(?:Militia|Private|Former)\b")  # "Police Militia", "Private Security Forces"
@@ -47,3 +60,42 @@ def state_unit(name: str, country: str | None, year: int | None, index: ActorInd
     row = index.state_row(country, kind, year)
     force = row.name if row is not None else f"{'Police' if kind == 'police' else 'Military'} Forces of {country}"
     return f"{force} {name}"
+
+
+# the state's own forces in revolt: ACLED's "Mutiny of Military Forces of X (period)", written so in notes or said
+# of them ("mutinying soldiers": 7 of 9 training notes saying it code the mutiny)
+_MUTINY_CUES = (("mutiny", "of"), ("mutinying",))
+
+
+def mutiny(match: Match, toks: Sequence[Tok], content: list[int], i: int) -> None:
+    """'Mutiny of Military Forces of Mali (2021-)', 'mutinying soldiers': the force's mutiny (in place)."""
+    if match.inter != 1 or not match.name.startswith(_FORCE_PREFIXES):
+        return
+    for cue in _MUTINY_CUES:
+        if i >= len(cue) and tuple(toks[content[k]].key for k in range(i - len(cue), i)) == cue:
+            match.name, match.start = f"Mutiny of {match.name}", toks[content[i - len(cue)]].start
+            return
+
+
+# "the military forces of Tajikistan", "troops from Burundi": a state's forces named by the country after them
+_OF = frozenset({"of", "from"})
+_NOUNS = frozenset({"forces", "troops", "soldiers", "personnel", "units"})
+
+
+def forces_of_country(matcher: ActorMatcher, keys: Sequence[str], texts: Sequence[str], content: list[int],
+                      toks: Sequence[Tok], i: int, ctx: Context) -> tuple[int, int, Match] | None:
+    """A state generic at ``i`` followed by "of"/"from" and a country's name: that country's force, as the
+    nationality word before it would make it ("Tajik military forces"); (end, rank, match) or None."""
+    for end, rows in reversed(matcher._generic_hits(keys, i)):
+        of = end + (end < len(keys) and keys[end] in _NOUNS)  # "the military forces of": the pattern is "the military"
+        at = of + 1 + (of + 1 < len(keys) and keys[of + 1] == "the")
+        if of >= len(keys) or keys[of] not in _OF or at >= len(keys):
+            continue
+        names = [(c_end, country) for c_end, (country, adj) in matcher._nat_hits(keys, texts, at) if not adj]
+        if not names:
+            continue
+        c_end, country = names[-1]
+        m = matcher.generic(rows, ctx, country, toks[content[i]].start, toks[content[c_end - 1]].end)
+        if m is not None and m.name.startswith(_STATE_PREFIXES):
+            return (c_end, 3, m)
+    return None
