@@ -26,3 +26,10 @@ def test_a_union_named_with_any_bracketed_acronym_is_an_actor_without_members_of
 def test_a_known_groups_acronym_in_brackets_is_not_the_organisations_name() -> None:
     text = "Fighters of the Al Noor Battalion (JNIM) attacked a checkpoint."
     assert not any(n.startswith("JNIM: Al Noor") for n in names(text, "Al Noor Battalion"))
+
+
+def test_a_confederation_coalition_or_syndicate_is_a_civil_organisation_like_a_union() -> None:
+    text = "Supporters of the Confederation of Highland Peoples (COHP) blocked the highway."
+    assert "COHP: Confederation of Highland Peoples" in names(text, "Confederation of Highland Peoples")
+    text = "Members of the Coalition of Market Traders staged a sit-in."
+    assert any(n.endswith("Coalition of Market Traders") for n in names(text, "Coalition of Market Traders"))
