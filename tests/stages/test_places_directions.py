@@ -1,4 +1,5 @@
-"""A compass word before "of <place>" gives a direction from that place; it names no unit called by the word."""
+"""Words around a name that say it is no place: a compass word before "of <place>" gives a direction, a
+weapon model before "missiles" names a weapon."""
 
 from __future__ import annotations
 
@@ -14,3 +15,9 @@ def test_a_compass_word_before_of_a_place_is_no_unit(run_places):
 def test_a_compass_unit_with_no_of_after_it_stays_a_place(run_places):
     d = run_places("Protesters marched in Bamenda, North-West, on Monday.")
     assert any(p.text == "North-West" for p in d.places)
+
+
+def test_a_weapon_model_before_missiles_is_no_place(run_places):
+    d = run_places("Russian forces fired artillery and Grad missiles at Kupiansk, Kharkiv. No casualties.")
+    assert "Grad" not in [p.text for p in d.places]
+    assert any(p.text == "Kharkiv" for p in d.places)

@@ -68,6 +68,8 @@ _REL_NEAR = re.compile(
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# "fired Grad missiles", "Katyusha rockets": a weapon's model name before its kind, not a place (Grad, Slovenia)
+_WEAPON_AFTER = re.compile(r"\s+(?:missiles|rockets|rocket launchers|MLRS)\b")  # lower case: "Houston Rockets" is a team
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
@@ -182,6 +184,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         found += names_before_units(self.gaz, self._text, found)  # "Sfuhen town in Idleb countryside"
         # "South-East of Ngaoundaye", "the north of Mali": a direction from a place, not a unit called "South-East"
         found = [t for t in found if not (generic_unit(t.text) and _OF_NAME.match(self._text, t.end))]
+        found = [t for t in found if t.demonym is not None or self.gaz.demonym(t.text) is not None
+                 or not _WEAPON_AFTER.match(self._text, t.end)]  # ("Palestinian rockets": whose they are)
         for top in found:
             top.sent = sentence_index(doc, top.start)
             # "at 3:00 pm Sanaa time": a time zone says when, not where; like a newspaper's city (``embedded``)
