@@ -17,6 +17,8 @@ ARMED_FORCES = {1, 2, 8}  # state forces at home or abroad, rebels: organised ar
 # What is shot down or intercepted in flight.
 LAUNCHED = {"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets", "projectile", "projectiles",
             "shell", "shells", "mortar", "mortars", "aircraft", "plane", "jet", "helicopter", "balloon", "balloons"}
+WEAPON_OBJECTS = {"weapon", "weapons", "arm", "arms", "ammunition", "gun", "guns", "rifle", "rifles", "explosive",
+                  "explosives", "vehicle", "vehicles", "truck", "trucks", "cache", "depot", "stock", "stockpile"}
 TERRITORY = {"town", "village", "city", "area", "district", "territory", "region", "province", "control", "county",
              "locality", "neighbourhood", "neighborhood", "hill", "island", "airport", "border", "crossing", "field",
              "capital", "stronghold", "outskirts", "settlement", "commune", "municipality", "zone", "valley", "camp",
@@ -217,6 +219,9 @@ def sub_event_type(c: Context) -> str:
             # telling a kidnapping with killing or injury words: 25 attacks, 4 abductions)
             return "Attack"
         return "Abduction/forced disappearance"
+    if cls == "disrupted" and c.objects & TERRITORY and not c.objects & (LAUNCHED | WEAPON_OBJECTS):
+        # "seized the town" told beside weapons ("used heavy weapons to ... seize the town"): a place, not arms
+        return sub_event_type(replace(c, cls="capture"))
     if cls == "disrupted" and c.objects & LAUNCHED and "armed" not in c.objects:
         return "Disrupted weapons use"  # "shot down 3 Houthi drones": the weapons, not the men who sent them
     if cls in ("disrupted", "capture") and c.victims & ARMED and (cls == "disrupted" or "weapon" in c.cues):
