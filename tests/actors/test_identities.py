@@ -118,7 +118,10 @@ def test_people_words_carry_the_identity_acled_adds_beside_them():
                             (("student", "protesters"), "Students ({country})"),
                             (("traders",), "Labour Group ({country})"),
                             (("municipal", "workers"), "Labour Group ({country})"),
-                            (("tuk", "tuk", "drivers"), "Taxi Drivers ({country})")):
+                            (("tuk", "tuk", "drivers"), "Taxi Drivers ({country})"),
+                            (("a", "tuk", "tuk", "driver"), "Taxi Drivers ({country})"),
+                            (("a", "university", "student"), "Students ({country})"),
+                            (("a", "civilian", "woman"), "Women ({country})")):
         assert any(row.identity == identity for row in generics[words]), words
     # a student crowd is still the crowd
     assert any(row.name == "Protesters ({country})" for row in generics[("student", "protesters")])

@@ -21,3 +21,7 @@ def test_a_crowd_beating_a_suspected_criminal_is_a_vigilante_group() -> None:
 def test_a_crowd_that_only_names_a_crime_is_no_vigilante_group() -> None:
     assert "Vigilante Group ({country})" not in cued("residents protested against the rising number of thefts")
     assert "Vigilante Group ({country})" not in cued("students marched against the new fees")
+
+
+def test_a_feminist_crowd_is_women() -> None:
+    assert "Women ({country})" in cued("members of a feminist collective marched to the square")
