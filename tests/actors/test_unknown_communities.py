@@ -58,3 +58,14 @@ def test_a_word_the_dictionary_already_reads_is_left_to_it() -> None:
     assert read(text, [dozo], country="Mali") == [dozo]
     people = Match(15, 23, "Civilians (Mali)", 7, "Mali", "generic", 0.7, identity="Dogon Ethnic Group (Mali)")
     assert read("gunmen shot two Dogon men at dawn", [people], country="Mali")[0].identity == "Dogon Ethnic Group (Mali)"
+
+
+def test_a_community_the_record_knows_takes_the_record_s_template(monkeypatch) -> None:
+    import sitrep.actors.unknown_communities as uc
+
+    monkeypatch.setattr(uc, "_known", lambda: ({"dalit": "Dalit Caste Group ({country})"},
+                                               {"fulani": "Fulani Ethnic Militia ({country})"}))
+    found = read("police beat two Dalit herders at the well", country="India")
+    assert [m.identity for m in found] == ["Dalit Caste Group (India)"]
+    found = read("in the morning Fulani herders clashed with farmers", country="Niger")
+    assert [(m.name, m.inter) for m in found] == [("Fulani Ethnic Militia (Niger)", 4)]

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from sitrep.actors.communities import community_templates
 from sitrep.actors.dictionary import _read_rows
 from sitrep.actors.mentions import Match
 
@@ -71,12 +72,25 @@ def _fight_in_sentence(text: str, start: int) -> bool:
     return _fights().search(text, lo, hi if hi >= 0 else len(text)) is not None
 
 
-def _template(text: str, start: int, fighting: bool) -> tuple[str, int]:
+@lru_cache(maxsize=1)
+def _known() -> tuple[dict[str, str], dict[str, str]]:
+    """The record's own templates for the communities it has seen (group, militia), for the nouns that only this
+    pass reads ("Dalit herders" -> the record's "Dalit Communal Group")."""
+    from sitrep.actors.dictionary import _mined_rows
+
+    mined = _mined_rows()
+    return community_templates(mined, set()), community_templates(mined, set(), militias=True)
+
+
+def _template(text: str, start: int, name: str, fighting: bool) -> tuple[str, int]:
     """The actor a community's word names: its militia where the sentence says they fought ("Massa farmers
     clashed with ..." -> "Massa Ethnic Militia", inter 4), an Indigenous Group where the note says they are
-    indigenous ("indigenous Bari and Wayuu people"), else its Ethnic Group."""
+    indigenous ("indigenous Bari and Wayuu people"), else its Ethnic Group; the record's template where it has one."""
+    groups, militias = _known()
     if fighting:
-        return MILITIA, 4
+        return militias.get(name.lower(), MILITIA), 4
+    if name.lower() in groups:
+        return groups[name.lower()], 7
     if _INDIGENOUS.search(text, max(0, start - 40), start):
         return INDIGENOUS, 7
     return TEMPLATE, 7
@@ -107,7 +121,7 @@ def unknown_communities(text: str, matches: list[Any], country: str | None, sent
         if any(n.start < m.end("name") and m.start() < n.end for n in out if n.kind != "generic") or \
                 any(word.search(_SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower()) for n in out):
             continue  # a named actor, or a community the dictionary already read, says who they are
-        template, kind = _template(text, m.start(), _fight_in_sentence(text, m.start()))
+        template, kind = _template(text, m.start(), name, _fight_in_sentence(text, m.start()))
         filled = template.replace("{name}", name).replace("{country}", country)
         people = [n for n in out if n.start < m.end() and m.start("noun") < n.end and n.inter in PEOPLE_SIDES]
         if kind == 4:  # the militia takes the people mention's place, and who they are
