@@ -33,3 +33,8 @@ def test_a_confederation_coalition_or_syndicate_is_a_civil_organisation_like_a_u
     assert "COHP: Confederation of Highland Peoples" in names(text, "Confederation of Highland Peoples")
     text = "Members of the Coalition of Market Traders staged a sit-in."
     assert any(n.endswith("Coalition of Market Traders") for n in names(text, "Coalition of Market Traders"))
+
+
+def test_a_congress_or_society_named_with_its_acronym_is_a_civil_organisation() -> None:
+    text = "Activists of the Hill Peoples Congress (HPC) marched to the district office."
+    assert "HPC: Hill Peoples Congress" in names(text, "Hill Peoples Congress")
