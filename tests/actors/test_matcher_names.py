@@ -212,3 +212,12 @@ def test_a_group_name_the_tagger_read_as_a_person_still_names_the_group_when_the
     toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
     person = Context(focus="Mali", countries={"Mali"}, year=2022, persons=[(0, len("Richard Wagner"))])
     assert get_matcher().scan(toks, person) == []
+
+
+def test_a_pair_name_followed_by_one_of_its_own_names_is_that_one() -> None:
+    jas = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert names("Boko Haram JAS fighters raided a village", "Cameroon", 2022) == [jas]
+    assert names("a camp of Boko Haram [JAS faction] was destroyed", "Nigeria", 2022) == [jas]
+    # alone, the name is still the pair ACLED coded in that year
+    assert names("Boko Haram fighters raided a village", "Cameroon", 2022) == [
+        "Islamic State (West Africa) - Lake Chad Faction and/or " + jas]

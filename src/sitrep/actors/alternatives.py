@@ -43,3 +43,29 @@ def join_alternatives(matcher: ActorMatcher, toks: Sequence[Tok], out: list[Matc
                 continue
         joined.append(m)
     return joined
+
+
+_OPEN, _CLOSE = frozenset({"(", "["}), frozenset({")", "]"})
+_FACTION = frozenset({"faction", "wing"})
+
+
+def narrow_pair(matcher: ActorMatcher, toks: Sequence[Tok], content: list[int], end: int, match: Match,
+                ctx: Context) -> int:
+    """'Boko Haram JAS', 'Boko Haram [JAS faction]': a name ACLED reads as an uncertain pair in the event's year,
+    followed by one of the pair's own names, is that one ("Boko Haram (JAS)" is ``merge_parenthetical``'s);
+    returns the end of what was read."""
+    if match.kind != "named" or " and/or " not in match.name or end >= len(content):
+        return end
+    pair = match.name.split(" and/or ")
+    k = end + (toks[content[end]].text in _OPEN)
+    for stop, entries in reversed(matcher._hits(matcher.index.aliases, matcher._alias_pref,
+                                                [toks[c].key for c in content], k) if k < len(content) else []):
+        chosen = matcher.choose_row(entries, ctx, None)
+        if chosen is None or chosen[0].name not in pair:
+            continue
+        match.name = chosen[0].name
+        stop += stop < len(content) and toks[content[stop]].key in _FACTION
+        stop += k > end and stop < len(content) and toks[content[stop]].text in _CLOSE
+        match.end = toks[content[stop - 1]].end
+        return stop
+    return end

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from sitrep.actors.alternatives import join_alternatives
+from sitrep.actors.alternatives import join_alternatives, narrow_pair
 from sitrep.actors.dictionary import _DROP, STATE_KINDS, ActorIndex, ActorRow, AliasEntry, GenericRow
 from sitrep.actors.identities import dated_identity
 from sitrep.actors.mentions import Context, Match, Tok
@@ -279,6 +279,7 @@ class ActorMatcher:
             match.sent = first.sent
             mutiny(match, toks, content, i)
             end = merge_parenthetical(toks, content, end, match, learned, self, ctx)
+            end = narrow_pair(self, toks, content, end, match, ctx)
             if match.kind in ("named", "unlisted") and end < len(keys) and keys[end] in self.index.member_nouns:
                 match.end = toks[content[end]].end
                 end += 1
