@@ -229,3 +229,23 @@ def test_a_bracketed_district_is_not_read_as_a_province_of_its_name() -> None:
     mark_parentheticals(gaz, text, [town, unit])
     assert town.within and all(code.startswith("NP.") for code in town.within)
     assert unit.admin_hint is town
+
+
+def test_a_unit_known_in_two_countries_holds_the_place_in_the_focus_country() -> None:
+    """'Merida (Merida)' in a note about Venezuela: both Venezuela's state and Yucatan's municipality are called
+    Merida, so both towns lie inside 'the unit'; the focus country's one is the place. Abroad of the focus the
+    place keeps its reading."""
+    from sitrep.gazetteer.settle import within_at_home
+
+    gaz = load_gazetteer()
+    within = areas_within(gaz, "Merida")
+    assert {code.split(".")[0] for code in within} >= {"VE", "MX"}
+    towns = [c for c in gaz.lookup("Merida", loose=False) if c.feature == "town"
+             and (c.admin1_code in within or c.cc in within)]
+    mexican = next(c for c in towns if c.cc == "MX")
+    top = Toponym("Merida", 0, 6, within=within, candidates=towns, entry=mexican)
+    within_at_home([top], "VE")
+    assert top.entry is not None and top.entry.cc == "VE"
+    other = Toponym("Merida", 0, 6, within=within, candidates=towns, entry=mexican)
+    within_at_home([other], "CO")
+    assert other.entry is mexican

@@ -17,7 +17,7 @@ import math
 from sitrep.gazetteer.abroad import BROAD as _BROAD
 from sitrep.gazetteer.abroad import home_namesakes, outweighed_abroad, small_places_only, unbacked_abroad
 from sitrep.gazetteer.names import exact_key, loose_key
-from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities
+from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities, within_at_home
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
 from sitrep.gazetteer.toponym import HINT_FEATURES as HINT_FEATURES
 from sitrep.gazetteer.toponym import LANDMARK_FEATURES as LANDMARK_FEATURES
@@ -330,6 +330,7 @@ class Resolver:
         if given is None and source_named and fallback and home_namesakes(toponyms, fallback, self.gaz.aliased) \
                 and not any(t.entry is not None and t.entry.cc == focus for t in toponyms):
             focus = fallback  # what placed the focus abroad now lies at home
+        within_at_home(toponyms, focus)
         one_sense(toponyms)
         hints_hold(toponyms)
         containers_hold(toponyms)

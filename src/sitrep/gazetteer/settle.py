@@ -1,8 +1,8 @@
 """After resolution: what the article's own statements settle about its names.
 
 A facility takes the town that contains it (``place_facilities``); a bracketed unit or a province after a comma
-holds the place before it (``hints_hold``, ``containers_hold``); a name the text pins down once means the same
-place where it stands alone (``one_sense``).
+holds the place before it (``hints_hold``, ``containers_hold``), in the focus country when it can
+(``within_at_home``); a name the text pins down once means the same place where it stands alone (``one_sense``).
 """
 
 from __future__ import annotations
@@ -99,6 +99,20 @@ def containers_hold(toponyms: list[Toponym]) -> None:
         holds = [c for c in b.candidates if c.feature == "admin1" and c.admin1_code == a.entry.admin1_code]
         if holds:
             b.entry = holds[0]
+
+
+def within_at_home(toponyms: list[Toponym], focus: str | None) -> None:
+    """A place the text puts in a unit whose name is known in several countries is read in the article's focus
+    country when the unit can be one there ("Merida (Merida)" in a note about Venezuela: the town of Merida state,
+    not the larger Merida of Yucatan, whose municipality shares the name)."""
+    if not focus:
+        return
+    for top in toponyms:
+        if top.entry is None or top.entry.cc == focus or not any(code.split(".")[0] == focus for code in top.within):
+            continue
+        home = [c for c in top.candidates if c.cc == focus]  # (the candidates are already those inside the unit)
+        if home:
+            top.entry = home[0]
 
 
 def one_sense(toponyms: list[Toponym]) -> None:
