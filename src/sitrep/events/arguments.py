@@ -43,6 +43,7 @@ MOVED_ONESELF = {"deploy", "redeploy", "mobilise", "mobilize", "disband", "stati
 # who "was seen" or "sighted" is the side doing what was seen ("Al Shabaab were sighted patrolling the roads"): the
 # training notes with "were/was sighted/seen/spotted/observed" code that subject as actor1 in 293 of 485, actor2 in 6
 SEEN = {"sight", "see", "spot", "observe"}
+REMAINS = {"body", "corpse", "remains"}  # triggers whose owner ("the man's body") is the one killed
 _NONE: frozenset[str] = frozenset()  # a cue list the lexicon lacks
 
 
@@ -169,8 +170,10 @@ class ArgumentReader(ParticipantReader):
             a1_tok = next((self._pobj(c) for c in tok_kids if c.dep_ == "prep" and c.lower_ == "with"), None)
         if a1_tok is None and verb.i == tok.i and not passive and subj is not None and not self.undergoes(tok):
             a1_tok = subj
-        if a1_tok is None and (tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp")):
-            # "ISIS attack", "the army's offensive", "killed in police firing" (a gerund the parser calls a verb)
+        if a1_tok is None and (tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp")) \
+                and tok.lemma_.lower() not in REMAINS:
+            # "ISIS attack", "the army's offensive", "killed in police firing" (a gerund the parser calls a verb);
+            # but "a young man's body" was found: whose body it is was killed, he did not kill
             a1_tok = next((c for c in tok_kids if c.dep_ in ("poss", "compound", "amod")
                            and self._arg(c, actors, country) is not None), None)
         if a1_tok is None and tok.pos_ == "NOUN":
