@@ -205,3 +205,16 @@ def test_people_of_a_community_outside_a_battle_or_of_a_belief_stay_people() -> 
     believers = event(event_type="Battles", actor1="Civilians (Chad)", inter1=7, assoc_actor_1="Muslim Group (Chad)")
     fighting_communities(believers)
     assert believers.actor1 == "Civilians (Chad)"
+
+
+def test_a_community_beside_civilians_is_its_group_not_its_militia() -> None:
+    from sitrep.actors.identities import harmed_communities
+
+    ev = event(event_type="Violence against civilians", actor2="Civilians (Yemen)", inter2=7,
+               assoc_actor_2="Al Ghunaim Tribal Militia (Yemen); Farmers (Yemen)")
+    harmed_communities(ev)
+    assert ev.assoc_actor_2 == "Al Ghunaim Tribal Group (Yemen); Farmers (Yemen)"
+    armed = event(actor1="Murle Ethnic Militia (South Sudan)", inter1=4,
+                  assoc_actor_1="Lou Clan Militia (South Sudan)")
+    harmed_communities(armed)
+    assert armed.assoc_actor_1 == "Lou Clan Militia (South Sudan)"

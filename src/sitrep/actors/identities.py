@@ -226,6 +226,7 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
                         _add(ev, holders[0], dated_identity(one, year), span)
     add_companions(ev, year)
     fighting_communities(ev)
+    harmed_communities(ev)
 
 
 # "Fulani Ethnic Group (Mali)", "Lou Clan Group (South Sudan)": a community ACLED also names an armed side of
@@ -255,6 +256,21 @@ def fighting_communities(ev: Any) -> None:
         changed = True
     if changed:
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
+
+
+_COMMUNITY_MILITIA = re.compile(r"^(?P<name>.+) (?P<kind>Ethnic|Communal|Clan|Sub-Clan|Tribal) Militia (?P<country>\([^()]+\))$")
+
+
+def harmed_communities(ev: Any) -> None:
+    """Beside civilians a community is a group, never its militia: the training countries' violence against
+    civilians names a community beside the civilians as its group in 1,653 events and as its militia in 15 ("a
+    sheikh of the Bani Bahr tribe" killed -> "Bani Bahr Tribal Group (Yemen)")."""
+    for side in ("1", "2"):
+        if getattr(ev, f"inter{side}") != CIVILIANS or not getattr(ev, f"assoc_actor_{side}"):
+            continue
+        assoc = getattr(ev, f"assoc_actor_{side}").split("; ")
+        renamed = [_COMMUNITY_MILITIA.sub(r"\g<name> \g<kind> Group \g<country>", x) for x in assoc]
+        setattr(ev, f"assoc_actor_{side}", "; ".join(dict.fromkeys(renamed)))
 
 
 def crowd_country(document: Any, ev: Any, country: str | None) -> str | None:
