@@ -246,6 +246,12 @@ def test_actors_affiliation_qualifier_is_not_an_actor_mention():
     assert "Al Qaeda" not in names
 
 
+def test_a_party_a_unit_is_affiliated_with_is_an_actor_mention(run_actors):
+    # ACLED codes the party beside an "Islah-affiliated" unit (36 of 58 training notes saying "-affiliated/-aligned")
+    names = [a.name for a in run_actors("Gunmen of the Islah-affiliated brigade attacked a checkpoint.", focus="Yemen")]
+    assert "Al Islah Party" in names
+
+
 def test_a_stance_names_no_actor(run_actors):
     # "anti-government protesters" are protesters, not the government; "pro-Russian" is no side either
     names = [a.name for a in run_actors("Anti-government protesters marched in Baghdad.", focus="Iraq")]
