@@ -218,3 +218,11 @@ def test_a_community_beside_civilians_is_its_group_not_its_militia() -> None:
                   assoc_actor_1="Lou Clan Militia (South Sudan)")
     harmed_communities(armed)
     assert armed.assoc_actor_1 == "Lou Clan Militia (South Sudan)"
+
+
+def test_a_tribal_sheikh_or_elder_is_a_civilian() -> None:
+    from sitrep.actors import get_matcher
+
+    generics = get_matcher().index.generics
+    for words in (("a", "tribal", "sheikh"), ("tribal", "elders"), ("a", "tribal", "leader")):
+        assert [row.name for row in generics[words]] == ["Civilians ({country})"], words
