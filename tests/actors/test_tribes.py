@@ -39,3 +39,15 @@ def test_unnamed_national_or_already_named_tribesmen_are_left_alone() -> None:
     houthi = Match(0, 6, "Houthi", 3, "Yemen", "named", 0.9)
     assert militias("Houthi tribesmen attacked", [houthi]) == ["Houthi"]
     assert militias("Bani Nawf tribesmen attacked", country=None) == []
+
+
+def test_a_person_of_a_named_tribe_takes_its_group_where_no_one_fought() -> None:
+    text = "Houthi forces killed a tribal sheikh from the Bani Bahr tribe in Ghamr."
+    sheikh = Match(21, 36, "Civilians (Yemen)", 7, "Yemen", "generic", 0.7)
+    found = tribal_militias(text, [sheikh], "Yemen", lambda offset: 0)
+    assert found == [sheikh]
+    assert sheikh.identity == "Bani Bahr Tribal Group (Yemen)"
+    fight = "Houthi forces clashed with a tribal sheikh from the Bani Bahr tribe in Ghamr."
+    sheikh = Match(27, 42, "Civilians (Yemen)", 7, "Yemen", "generic", 0.7)
+    assert [m.name for m in tribal_militias(fight, [sheikh], "Yemen", lambda offset: 0)] == [
+        "Civilians (Yemen)", "Bani Bahr Tribal Militia (Yemen)"]
