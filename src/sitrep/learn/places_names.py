@@ -47,7 +47,10 @@ FEATURES = ("main", "alt", "alt_first", "iso", "capital", "sources", "strip_type
 ENGLISH = frozenset(("north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                      "northeast", "northwest", "southeast", "southwest", "upper", "lower", "mount", "greater",
                      "new", "middle", "valley", "coast", "islands", "highlands", "lake", "river"))
-L2 = 0.01
+# weak ridge, fitted long: leave-countries-out over the training units (5 folds; 10 folds, two draws) named
+# 856, 878, 868 of 1,114 right with 0.01 and 400 steps, 864, 891, 885 with 0.001 and 2,000
+L2 = 0.001
+STEPS = 2000
 # candidate properties whose use by ACLED in the nearest training countries tells a country's naming style
 STYLE = ("main", "alt", "alt_first", "english_word", "article", "hyphen", "has_type", "diacritics", "one_word", "iso",
          "strip_type", "no_article")
@@ -193,7 +196,7 @@ def _matrix(unit: Unit) -> tuple[list[str], Any]:
     return names, np.array([features(n, unit.cands[n], unit) for n in names], dtype=float)
 
 
-def fit(units: list[Unit], gold: dict[str, str], steps: int = 400, rate: float = 0.5) -> Any:
+def fit(units: list[Unit], gold: dict[str, str], steps: int = STEPS, rate: float = 0.5) -> Any:
     """Weights of a conditional logit: each unit's candidates compete, the ones ACLED wrote are right.
     Units where no candidate is ACLED's spelling teach nothing and are skipped."""
     xs, ys, group = [], [], []
