@@ -53,3 +53,11 @@ def test_rebels_facing_a_named_state_unit_of_the_sentence_take_it(rules_pipe):
                           "Peshawar city (Peshawar, KPK).")
     assert ev.interaction == 12
     assert (ev.actor1 or "").startswith("Police Forces of Pakistan")
+
+
+def test_force_that_dispersed_a_crowd_stays_its_other_side(rules_pipe):
+    ev = lead(rules_pipe, "On 2 January 2022, dozens of traders blocked roads in Goma (Nord-Kivu) to denounce high "
+                          "taxes. The FARDC dispersed the protesters, killing one of them with live bullets.")
+    assert ev.sub_event_type == "Excessive force against protesters"
+    assert {ev.inter1, ev.inter2} == {1, 6}
+    assert any((a or "").startswith("Military Forces of the Democratic Republic of Congo") for a in (ev.actor1, ev.actor2))

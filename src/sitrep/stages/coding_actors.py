@@ -120,6 +120,31 @@ def _clash_within_one_actor(ev: Event, frame: Frame | None, document: Document) 
     return True
 
 
+# Crowd sub-events whose other side is the state force that met the crowd, when the event's sentences name one.
+FACED_SUBS = {"Excessive force against protesters", "Protest with intervention"}
+
+
+def _named_state_side(ev: Event, frame: Frame, document: Document, country: str | None, sub: str) -> None:
+    """"Activists protested and clashed with police", "the FARDC dispersed the protesters": the state force the
+    event's sentences name is the crowd's other side when the arguments left that side empty or to the sub-event's
+    unnamed default."""
+    if 6 not in (ev.inter1, ev.inter2):
+        return
+    key = "actor2" if ev.inter1 == 6 else "actor1"
+    held = getattr(ev, key)
+    if held is not None and (not country or held != generic_name(1, country, police=sub in POLICE_SUBS)):
+        return
+    own = (frame.sent, *frame.extra_sents)
+    # a force, not the government whose decision the crowd protests
+    state = next((a for a in document.actors if a.inter == 1 and a.sent in own
+                  and not a.name.startswith("Government")), None)
+    if state is None or state.name in (ev.actor1, ev.actor2):
+        return
+    setattr(ev, key, state.name)
+    setattr(ev, "inter1" if key == "actor1" else "inter2", 1)
+    ev.evidence[key] = [state.start, state.end]
+
+
 def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                  country: str | None, sub: str, victims: set[int]) -> None:
     """Put the event's actors in ACLED's order for sub-event type ``sub`` (``ev.event_type`` already set) and fill
@@ -131,8 +156,11 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # the protesters are the other side even when the toll names "people" as the dead
         facing = next((a for a in document.actors if a.inter == 6 and a.sent in (frame.sent, *frame.extra_sents)), None)
         if facing is not None:
-            ev.actor2, ev.inter2 = facing.name, 6
-            ev.evidence["actor2"] = [facing.start, facing.end]
+            # "the FARDC dispersed the protesters": with the force read as actor2 the crowd takes the other side
+            key = "actor1" if ev.inter2 == 1 else "actor2"
+            setattr(ev, key, facing.name)
+            setattr(ev, "inter1" if key == "actor1" else "inter2", 6)
+            ev.evidence[key] = [facing.start, facing.end]
     if sub == "Protest with intervention" and ev.inter1 == 1 and ev.inter2 in (None, 6, 7):
         _swap_actors(ev)
     if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
@@ -175,6 +203,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
             ev.assoc_actor_1 = "; ".join(x for x in (ev.actor1, ev.assoc_actor_1) if x)
         ev.inter1 = crowd
         ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
+    if crowd and sub in FACED_SUBS and frame is not None:
+        _named_state_side(ev, frame, document, country, sub)
     within = sub == "Armed clash" and _clash_within_one_actor(ev, frame, document)
     if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in INTRA_INTER and (ev.actor1 or "").startswith("Unidentified"):
         # "rival clans clashed", "shoot-outs between unknown shooters": both sides are that kind of group (no training
