@@ -61,3 +61,23 @@ def test_force_that_dispersed_a_crowd_stays_its_other_side(rules_pipe):
     assert ev.sub_event_type == "Excessive force against protesters"
     assert {ev.inter1, ev.inter2} == {1, 6}
     assert any((a or "").startswith("Military Forces of the Democratic Republic of Congo") for a in (ev.actor1, ev.actor2))
+
+
+def test_women_targeted_tag_names_default_civilian_victims_women():
+    from sitrep.model import Event
+    from sitrep.stages.coding_actors import add_article_identities
+
+    ev = Event(event_id="e1", actor1="Unidentified Armed Group (Chad)", inter1=3, actor2="Civilians (Chad)", inter2=7)
+    add_article_identities(ev, "On 4 May 2022, gunmen wounded a girl in a village. [women targeted: girls]")
+    assert ev.assoc_actor_2 == "Women (Chad)"
+    add_article_identities(ev, "On 4 May 2022, gunmen wounded a girl in a village. [women targeted: girls]")
+    assert ev.assoc_actor_2 == "Women (Chad)"  # never twice
+
+
+def test_no_tag_leaves_default_civilians_without_identity():
+    from sitrep.model import Event
+    from sitrep.stages.coding_actors import add_article_identities
+
+    ev = Event(event_id="e1", actor1="Unidentified Armed Group (Chad)", inter1=3, actor2="Civilians (Chad)", inter2=7)
+    add_article_identities(ev, "On 4 May 2022, gunmen wounded a man in a village.")
+    assert ev.assoc_actor_2 is None

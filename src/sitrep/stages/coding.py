@@ -27,7 +27,7 @@ from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event, interaction_code
 from sitrep.registry import stage
 from sitrep.resources import add_data_dirs
-from sitrep.stages.coding_actors import add_identities, dated_state_name, order_actors
+from sitrep.stages.coding_actors import add_article_identities, add_identities, dated_state_name, order_actors
 from sitrep.stages.events import COUNTRY_KEY, FRAMES_KEY, article_country
 
 PROTEST_MODES = {"obstruct", "boycott", "strike-gen", "strike-lim", "strike-hun"}
@@ -233,6 +233,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
     for ev, sub, (_, victims, _) in zip(document.events, subs, found, strict=True):
         finish_event(ev, frames.get(ev.event_id), document, lex, book, country, sub, victims)
         add_identities(ev, identities, country)  # also when no identity was read: victims of violence are civilians
+        add_article_identities(ev, document.article.text)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
 
