@@ -69,3 +69,22 @@ def test_a_community_the_record_knows_takes_the_record_s_template(monkeypatch) -
     assert [m.identity for m in found] == ["Dalit Caste Group (India)"]
     found = read("in the morning Fulani herders clashed with farmers", country="Niger")
     assert [(m.name, m.inter) for m in found] == [("Fulani Ethnic Militia (Niger)", 4)]
+
+
+def test_south_asia_names_an_unseen_community_a_communal_group() -> None:
+    text = "On Friday members of the Qazmi community blocked a road. Gunmen robbed two Tarsi shopkeepers."
+    found = read(text, country="Pakistan")
+    assert [m.identity for m in found] == ["Qazmi Communal Group (Pakistan)", "Tarsi Communal Group (Pakistan)"]
+
+
+def test_outside_south_asia_the_community_noun_names_no_one_and_the_group_stays_ethnic() -> None:
+    text = "On Friday members of the Qazmi community blocked a road. Gunmen robbed two Tarsi shopkeepers."
+    assert [m.identity for m in read(text)] == ["Tarsi Ethnic Group (Chad)"]
+
+
+def test_a_country_takes_its_region_s_convention() -> None:
+    from sitrep.actors.region_names import convention
+
+    assert convention("Bangladesh").group == "{name} Communal Group ({country})"
+    assert convention("Chad").group is None
+    assert convention(None).nouns == frozenset()

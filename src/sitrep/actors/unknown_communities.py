@@ -9,7 +9,8 @@ before a people noun of ``actors_identity_people.csv`` ("villagers", "community"
 when it is nothing else the article knows: no nationality, place, named actor, known community or word of
 ``actors_identity_not_communities.csv``. In the training countries' notes such a word names a community of the
 coded actors in about 0.6 of the places it is used, an "Ethnic Group" most often (Ethnic 580, Communal 253,
-Caste 41 of 874 groups), so that is the template.
+Caste 41 of 874 groups), so that is the template; a region with a convention of its own
+(``sitrep.actors.region_names``: South Asia's "Communal Group") takes that.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from sitrep.actors.communities import community_templates
 from sitrep.actors.dictionary import _read_rows
 from sitrep.actors.mentions import Match
+from sitrep.actors.region_names import convention, extra_nouns
 
 TEMPLATE = "{name} Ethnic Group ({country})"
 MILITIA = "{name} Ethnic Militia ({country})"
@@ -43,8 +45,10 @@ def _nouns() -> dict[str, tuple[str, int, bool]]:
     out: dict[str, tuple[str, int, bool]] = {}
     for rec in _read_rows("actors_identity_people.csv", ("word", "name", "inter")):
         name, unknown = rec["name"], rec.get("unknown", "")
-        if "{militia}" not in name and unknown != "no":
-            out[rec["word"].lower()] = (name, int(rec["inter"]), unknown == "the")
+        word = rec["word"].lower()
+        if "{militia}" not in name and (unknown != "no" or word in extra_nouns()):
+            # a noun only some regions read ("the X community" in South Asia) is read there after "the"
+            out[word] = (name, int(rec["inter"]), unknown in ("the", "no"))
     return out
 
 
@@ -82,18 +86,20 @@ def _known() -> tuple[dict[str, str], dict[str, str]]:
     return community_templates(mined, set()), community_templates(mined, set(), militias=True)
 
 
-def _template(text: str, start: int, name: str, fighting: bool) -> tuple[str, int]:
+def _template(text: str, start: int, name: str, fighting: bool, country: str | None = None) -> tuple[str, int]:
     """The actor a community's word names: its militia where the sentence says they fought ("Massa farmers
     clashed with ..." -> "Massa Ethnic Militia", inter 4), an Indigenous Group where the note says they are
-    indigenous ("indigenous Bari and Wayuu people"), else its Ethnic Group; the record's template where it has one."""
+    indigenous ("indigenous Bari and Wayuu people"), else its Ethnic Group; the record's template where it has one,
+    else the convention of the country's region ("Communal Group" in South Asia)."""
     groups, militias = _known()
+    own = convention(country)
     if fighting:
-        return militias.get(name.lower(), MILITIA), 4
+        return militias.get(name.lower(), own.militia or MILITIA), 4
     if name.lower() in groups:
         return groups[name.lower()], 7
     if _INDIGENOUS.search(text, max(0, start - 40), start):
         return INDIGENOUS, 7
-    return TEMPLATE, 7
+    return own.group or TEMPLATE, 7
 
 
 def unknown_communities(text: str, matches: list[Any], country: str | None, sent_at: Callable[[int], int],
@@ -107,7 +113,10 @@ def unknown_communities(text: str, matches: list[Any], country: str | None, sent
     out = list(matches)
     for m in _pattern().finditer(text):
         name = m.group("name")
-        side, inter, after_the = _nouns()[m.group("noun").lower()]
+        noun = m.group("noun").lower()
+        side, inter, after_the = _nouns()[noun]
+        if noun in extra_nouns() and noun not in convention(country).nouns:
+            continue  # a noun this country's region does not read
         before = _PREVIOUS.search(text, max(0, m.start() - 60), m.start())
         if before is None or not (before.group(1).islower() or before.group(1)[:1].isdigit() or before.group(2)):
             continue  # the second word of a longer proper name ("The General Women's Authority")
@@ -121,7 +130,7 @@ def unknown_communities(text: str, matches: list[Any], country: str | None, sent
         if any(n.start < m.end("name") and m.start() < n.end for n in out if n.kind != "generic") or \
                 any(word.search(_SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower()) for n in out):
             continue  # a named actor, or a community the dictionary already read, says who they are
-        template, kind = _template(text, m.start(), name, _fight_in_sentence(text, m.start()))
+        template, kind = _template(text, m.start(), name, _fight_in_sentence(text, m.start()), country)
         filled = template.replace("{name}", name).replace("{country}", country)
         people = [n for n in out if n.start < m.end() and m.start("noun") < n.end and n.inter in PEOPLE_SIDES]
         if kind == 4:  # the militia takes the people mention's place, and who they are
