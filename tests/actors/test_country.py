@@ -138,3 +138,21 @@ def test_source_names_carry_a_country_in_part_or_glued():
     # a wire agency named for its home reports from anywhere; a continent is no country
     assert source_countries("Agence France Presse") == set()
     assert source_countries("All Africa") == set()
+
+
+def test_a_state_s_forces_fighting_only_groups_known_elsewhere_are_weak_evidence():
+    # "Ansar Dine shelled a base of Operation Barkhane (French)": the French forces are abroad, the group is home
+    d = doc([])
+    d.actors = [Actor(text="Ansar Dine", start=0, end=10, name="Ansar Dine", inter=2, kind="named"),
+                Actor(text="Operation Barkhane", start=50, end=68, name="Military Forces of France (2012-2017)",
+                      inter=1, kind="named")]
+    assert country_votes(d)["France"] < country_votes(d)["Mali"] < 1.0
+    assert article_country(d) == "Mali"
+
+
+def test_a_state_s_forces_fighting_a_group_of_their_own_country_keep_their_full_vote():
+    d = doc([])
+    d.actors = [Actor(text="Ansar Dine", start=0, end=10, name="Ansar Dine", inter=2, kind="named"),
+                Actor(text="Malian army", start=30, end=41, name="Military Forces of Mali (2013-2020)", inter=1,
+                      kind="named")]
+    assert country_votes(d)["Mali"] >= 1.0 + 0.75

@@ -7,7 +7,8 @@ country with the most weight wins:
   nationality word ("Kenyan", "Iraqis") less, since they also say who acts or what a protest is about
   ("a pro-Ukraine rally in San Francisco");
 - admin units in brackets after a place ("Ras al Naqoura (Tyr)"), which say where that place is;
-- named actors that belong to one country only ("Hezbollah", "Military Forces of Iraq");
+- named actors that belong to one country only ("Hezbollah", "Military Forces of Iraq"); a state's forces weakly
+  where the article's armed groups are all known elsewhere only (they act abroad: "Operation Barkhane");
 - the source: a country in its name ("Daily Nation (Kenya)", "Iraqi News"), and, weakly, a source that
   reported on one country only in ACLED's training record (``sources_country.csv``);
 - the places stage's own focus, as a tie-break.
@@ -35,6 +36,9 @@ PLACE_WEIGHT = {"town": 2.0, "admin2": 2.0, "admin1": 1.5, "facility": 1.5, "cou
 OTHER_PLACE_WEIGHT = 1.0  # regions, deserts, rivers ...
 HINT_WEIGHT = 1.0  # extra for a bracketed admin unit, on top of its place weight
 STATE_ACTOR_WEIGHT = 1.0
+# a state's forces fighting only groups the record knows elsewhere ("Operation Barkhane" against "Ansar Dine")
+# act abroad: their country counts no more than a state named in passing
+FOREIGN_STATE_WEIGHT = 0.2
 NAMED_ACTOR_WEIGHT = 0.75
 SHARED_ACTOR_WEIGHT = 0.75  # each home of a named actor of a few countries
 SHARED_HOMES = 3
@@ -195,6 +199,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         return any(s < end and start < e for s, e in spans)
 
     group_homes: set[str] = set()  # where the article's non-state named actors are known to act
+    states: Counter[str] = Counter()  # countries of the article's named state forces, by mention
     hinted = {p.country for p in document.places if p.country and p.start in hints}
     for a in document.actors:
         # "Russian forces" is one piece of evidence: its nationality word has voted already
@@ -219,7 +224,10 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             group_homes.update(homes)
         if len(homes) == 1:
             state = a.name.startswith(_STATE_PREFIXES)
-            votes[homes[0]] += STATE_ACTOR_WEIGHT if state else NAMED_ACTOR_WEIGHT
+            if state:
+                states[homes[0]] += 1  # weighed once the groups' homes are known
+            else:
+                votes[homes[0]] += NAMED_ACTOR_WEIGHT
             other.add(homes[0])
         elif len(homes) > 1:
             # a group active in a few neighbouring countries ("ISGS": Mali, Niger, Burkina Faso) rules out the
@@ -228,6 +236,9 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             for home in homes:
                 votes[home] += share
                 other.add(home)
+    for c, n in states.items():
+        foreign = bool(group_homes) and c not in group_homes
+        votes[c] += n * (FOREIGN_STATE_WEIGHT if foreign else STATE_ACTOR_WEIGHT)
     for c in source_countries(document.article.source):
         votes[c] += SOURCE_WEIGHT
         other.add(c)
