@@ -16,6 +16,7 @@ import math
 
 from sitrep.gazetteer.abroad import BROAD as _BROAD
 from sitrep.gazetteer.abroad import home_namesakes, outweighed_abroad, small_places_only, unbacked_abroad
+from sitrep.gazetteer.beside_unit import towns_beside_units
 from sitrep.gazetteer.names import exact_key, loose_key
 from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities, within_at_home
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
@@ -101,6 +102,8 @@ class Resolver:
                 # city (Myagdi district)" is still Nepal's Beni)
                 inside = [c for c in found if c.feature == "town" and c.population >= SIZEABLE_TOWN
                           and exact_key(c.name) == exact_key(top.text)]
+            if not inside:  # a town GeoNames files under the neighbouring (or a newer) province
+                inside = towns_beside_units(self.gaz, found, top.within)
             if not inside:
                 # the text says which unit holds it ("Troitske, Donetsk"; "Shika (Gassol, Taraba)"): a namesake
                 # outside that unit is another place; the unit itself locates the event (precision 2)
