@@ -170,7 +170,11 @@ class UnlabelledNames:
                       or (label == "ORG" and locative and top.population >= 100_000)  # "United Way of Atlanta"
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
                       # the NER joins "the city of Goma in North Kivu" into one organisation
-                      or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near")))
+                      or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near"))
+                      # "Silao de la Victoria, Guanajuato" the NER took for an organisation: a town, a comma and
+                      # the province that holds it are a place written as ACLED writes one
+                      or (i == ent_start and j + 1 < limit and toks[j].text == ","
+                          and self._province_holds(_words(toks, j + 1, limit), cands)))
             else:
                 if width == 1 and not proper and not locative:
                     continue
@@ -197,6 +201,11 @@ class UnlabelledNames:
             # ("St. Paul" in "St. Paul XCEL Energy Center" is not the Paul of Cabo Verde)
             return width if width > 1 else 0
         return 0
+
+    def _province_holds(self, name: str, cands: list[Any]) -> bool:
+        """``name`` is a province (admin1) that holds one of the towns ``cands``."""
+        codes = {c.admin1_code for c in self.gaz.lookup(name, loose=False) if c.feature == "admin1"}
+        return any(c.feature in TOWN_FEATURES and c.admin1_code in codes for c in cands)
 
     # -- resolution ---------------------------------------------------------------
 
