@@ -81,3 +81,10 @@ def test_no_tag_leaves_default_civilians_without_identity():
     ev = Event(event_id="e1", actor1="Unidentified Armed Group (Chad)", inter1=3, actor2="Civilians (Chad)", inter2=7)
     add_article_identities(ev, "On 4 May 2022, gunmen wounded a man in a village.")
     assert ev.assoc_actor_2 is None
+
+
+def test_named_armed_target_a_noun_governs_is_the_other_side(rules_pipe):
+    ev = lead(rules_pipe, "On 14 May 2022, Houthi forces fired two shells from drones on National Resistance forces "
+                          "south of Hays district (Al Hudaydah), wounding one fighter.")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor2 == "National Resistance Forces"

@@ -145,6 +145,24 @@ def _named_state_side(ev: Event, frame: Frame, document: Document, country: str 
     ev.evidence[key] = [state.start, state.end]
 
 
+ARMED_EVENTS = ("Battles", "Explosions/Remote violence")
+
+
+def _named_armed_target(ev: Event, frame: Frame, document: Document) -> None:
+    """"Houthi forces launched shells from drones on National Resistance forces": an armed actor the event's
+    sentences name, that the arguments missed (a noun's object, not the trigger's), is the other side rather than
+    an unidentified group or no one, when it is the only such actor beside the doer."""
+    own = (frame.sent, *frame.extra_sents)
+    taken = {ev.actor1, *(ev.assoc_actor_1 or "").split("; ")}
+    named = {a.name: a for a in document.actors if a.sent in own and a.inter in _ARMED_SIDES
+             and a.name not in taken and not a.name.startswith(("Unidentified", "Government"))}
+    if len(named) != 1:
+        return
+    a = next(iter(named.values()))
+    ev.actor2, ev.inter2 = a.name, a.inter
+    ev.evidence["actor2"] = [a.start, a.end]
+
+
 def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexicon, book: Codebook,
                  country: str | None, sub: str, victims: set[int]) -> None:
     """Put the event's actors in ACLED's order for sub-event type ``sub`` (``ev.event_type`` already set) and fill
@@ -205,6 +223,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         ev.actor1 = generic_name(crowd, crowd_country(document, ev, country))
     if crowd and sub in FACED_SUBS and frame is not None:
         _named_state_side(ev, frame, document, country, sub)
+    if ev.event_type in ARMED_EVENTS and frame is not None and (ev.actor2 is None or ev.actor2.startswith("Unidentified")):
+        _named_armed_target(ev, frame, document)
     within = sub == "Armed clash" and _clash_within_one_actor(ev, frame, document)
     if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in INTRA_INTER and (ev.actor1 or "").startswith("Unidentified"):
         # "rival clans clashed", "shoot-outs between unknown shooters": both sides are that kind of group (no training
