@@ -88,3 +88,8 @@ def test_a_country_takes_its_region_s_convention() -> None:
     assert convention("Bangladesh").group == "{name} Communal Group ({country})"
     assert convention("Chad").group is None
     assert convention(None).nouns == frozenset()
+
+
+def test_south_asia_reads_a_community_without_the_article() -> None:
+    found = read("On Sunday three men belonging to Qazmi community assaulted a shopkeeper.", country="Bangladesh")
+    assert [m.identity for m in found] == ["Qazmi Communal Group (Bangladesh)"]

@@ -15,7 +15,7 @@ from sitrep.actors.dictionary import _read_rows
 class Convention(NamedTuple):
     group: str | None  # template of a community's people ("{name} Communal Group ({country})"); None: the default
     militia: str | None
-    nouns: frozenset[str]  # people nouns read after "the" here only ("community")
+    nouns: frozenset[str]  # people nouns read here only ("community")
 
 
 _NONE = Convention(None, None, frozenset())

@@ -47,8 +47,8 @@ def _nouns() -> dict[str, tuple[str, int, bool]]:
         name, unknown = rec["name"], rec.get("unknown", "")
         word = rec["word"].lower()
         if "{militia}" not in name and (unknown != "no" or word in extra_nouns()):
-            # a noun only some regions read ("the X community" in South Asia) is read there after "the"
-            out[word] = (name, int(rec["inter"]), unknown in ("the", "no"))
+            # a noun only some regions read ("belonging to X community" in South Asia), checked per match
+            out[word] = (name, int(rec["inter"]), unknown == "the")
     return out
 
 
