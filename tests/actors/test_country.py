@@ -156,3 +156,15 @@ def test_a_state_s_forces_fighting_a_group_of_their_own_country_keep_their_full_
                 Actor(text="Malian army", start=30, end=41, name="Military Forces of Mali (2013-2020)", inter=1,
                       kind="named")]
     assert country_votes(d)["Mali"] >= 1.0 + 0.75
+
+
+def test_the_nationality_word_of_forces_acting_abroad_does_not_place_the_event():
+    # "French jets of Operation Barkhane struck Ansaroul Islam militants ... the first raid by France in Burkina Faso"
+    d = doc([place("French", 0, "France", "demonym"), place("France", 120, "France", "country"),
+             place("Burkina Faso", 130, "Burkina Faso", "country")])
+    d.actors = [Actor(text="French jets", start=0, end=11, name="Military Forces of France (2017-)", inter=1,
+                      country="France", kind="generic"),
+                Actor(text="Operation Barkhane", start=15, end=33, name="Military Forces of France (2017-)", inter=1,
+                      country="France", kind="named"),
+                Actor(text="Ansaroul Islam militants", start=41, end=65, name="Ansaroul Islam", inter=2, kind="named")]
+    assert article_country(d) == "Burkina Faso"

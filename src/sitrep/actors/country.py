@@ -239,6 +239,10 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     for c, n in states.items():
         foreign = bool(group_homes) and c not in group_homes
         votes[c] += n * (FOREIGN_STATE_WEIGHT if foreign else STATE_ACTOR_WEIGHT)
+        if foreign and c in demonyms and any(a.inter == 1 and a.country == c and _names_country(a.text or "", c)
+                                             for a in document.actors):
+            # "French fighter jets": the nationality word names who acts abroad, not where
+            votes[c] -= PLACE_WEIGHT["demonym"]
     for c in source_countries(document.article.source):
         votes[c] += SOURCE_WEIGHT
         other.add(c)
