@@ -4,7 +4,7 @@ province the note names."""
 from __future__ import annotations
 
 from sitrep.gazetteer import load_gazetteer
-from sitrep.gazetteer.beside_unit import split_from
+from sitrep.gazetteer.beside_unit import refind_in_unit, split_from
 from sitrep.gazetteer.containers import areas_within
 from sitrep.gazetteer.resolve import Resolver, Toponym
 
@@ -31,3 +31,26 @@ def test_a_namesake_in_an_unrelated_neighbouring_province_stays_out() -> None:
     town = Toponym("Tenayuca", 0, 8, within=zacatecas)  # GeoNames has its Tenayuca in Jalisco only
     Resolver(gaz).candidates(town)
     assert all(c.admin1_code in zacatecas for c in town.candidates)
+
+
+def _bijar_and_province():
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Bijar", loose=False) if e.cc == "IR")
+    return gaz, gaz.admin_entry(town.admin1_code)
+
+
+def test_a_place_left_out_while_its_unit_read_abroad_is_found_in_the_province_it_reads_as_later() -> None:
+    gaz, province = _bijar_and_province()
+    held = Toponym("Bijar", 0, 5, within={"IQ"})  # "(Kurdistan)" first read as Iraq's region
+    held.reason = "no 'Bijar' inside the unit the text puts it in"
+    refind_in_unit(gaz, held, province)
+    assert held.entry is not None and held.entry.cc == "IR" and held.entry.feature == "town"
+    assert held.reason is None and held.within == {province.admin1_code}
+
+
+def test_a_place_unknown_for_another_reason_is_not_looked_for_again() -> None:
+    gaz, province = _bijar_and_province()
+    held = Toponym("Bijar", 0, 5)
+    held.reason = "no gazetteer entry for 'Bijar'"
+    refind_in_unit(gaz, held, province)
+    assert held.entry is None

@@ -14,10 +14,12 @@ from dataclasses import replace
 
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.store import Entry, Gazetteer
-from sitrep.gazetteer.toponym import km_between
+from sitrep.gazetteer.toponym import Toponym, km_between
 
 # how far from a province's middle a town filed under a split-off unit may lie: about a province's radius
 BESIDE_KM = 150.0
+# the reason the resolver gives a name it found only outside the unit the text puts it in
+OUTSIDE_UNIT = "inside the unit the text puts it in"
 
 
 def _words(name: str) -> frozenset[str]:
@@ -45,3 +47,18 @@ def towns_beside_units(gaz: Gazetteer, found: list[Entry], within: set[str]) -> 
                     and km_between(c, unit) <= BESIDE_KM:
                 out.append(replace(c, admin1_code=code, admin2=""))
     return out
+
+
+def refind_in_unit(gaz: Gazetteer, held: Toponym, unit: Entry) -> None:
+    """A place left out because the unit after it was first read abroad ("Bijar city (Kurdistan)": Iraq's region)
+    is looked for again once that unit reads as a province of the focus country (Iran's Kordestan): its namesake
+    there is the place (the most populous of several)."""
+    if held.entry is not None or not (held.reason or "").endswith(OUTSIDE_UNIT):
+        return
+    inside = [c for c in gaz.lookup(held.text, loose=False)
+              if c.admin1_code == unit.admin1_code and c.feature not in ("admin1", "country")]
+    if inside:
+        held.candidates = inside
+        held.entry = max(inside, key=lambda c: c.population)
+        held.reason = None
+        held.within = {unit.admin1_code}

@@ -23,6 +23,7 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from sitrep.gazetteer.beside_unit import refind_in_unit
 from sitrep.gazetteer.names import drops_joined_part, drops_named_after, exact_key, loose_key, strip_diacritics
 
 if TYPE_CHECKING:
@@ -233,3 +234,5 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
             top.entry = entry
             top.reason = None
             top.facility = False
+            if top.admin_hint is not None:  # the place the bracket's unit holds, left out while it read abroad
+                refind_in_unit(names.gaz, top.admin_hint, entry)
