@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.spelling import TYPE_WORDS
-from sitrep.gazetteer.store import Entry, Gazetteer
+from sitrep.gazetteer.store import Gazetteer
 from sitrep.model import Place
 
 
@@ -19,7 +19,6 @@ class Seats:
         self.gaz = gazetteer
         self._seats: dict[str, tuple[float, float] | None] = {}
         self._main_towns = self._largest_towns()
-        self._capitals: dict[str, Entry | None] = {}
 
     def seat(self, place: Place) -> tuple[float, float] | None:
         """The point of the town a district is named after and that lies in it ("Jamaame" district: Jamaame
@@ -60,18 +59,6 @@ class Seats:
         provincial capital, not at the middle of the province (training countries' events whose location is their
         admin1, precision 3: 298 of 510 within 25 km of the largest town, 161 of the province's centre)."""
         return self._main_towns.get(place.gazetteer_id or "")
-
-    def capital(self, cc: str) -> Entry | None:
-        """The country's capital town: ACLED codes every event to a place with an admin1, and one the note
-        knows only to its country (a national strike, a statement, a rebel group's announcement) to the
-        capital, precision 3 (of our country-level events on a dev draw of training countries, 1 in 5 is in the
-        capital's province and the rest spread over the others, none more than the capital's)."""
-        if cc not in self._capitals:
-            name = self.gaz.country_info(cc).get("capital") or ""
-            towns = [e for e in self.gaz.lookup(name, loose=False) if e.cc == cc and e.feature == "town"] \
-                if name else []
-            self._capitals[cc] = max(towns, key=lambda e: e.population) if towns else None
-        return self._capitals[cc]
 
     def _largest_towns(self) -> dict[str, tuple[float, float]]:
         """Each province's gazetteer id -> the point of its most populous town (the first of equals)."""

@@ -312,22 +312,7 @@ class Geocoder:
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc, offset, groups)
-            self._at_capital(event)
             self._name_of_the_time(event, published.year if published else None)
-
-    def _at_capital(self, event: Event) -> None:
-        """An event known only to its country is at the country's capital (``Seats.capital``), precision 3."""
-        if event.admin1 or event.iso is None or event.location != event.country:
-            return  # placed in a province, or at sea (no province, by ACLED's rule)
-        cc = self.iso2_by_numeric.get(event.iso)
-        town = self.seats.capital(cc) if cc else None
-        if town is None:
-            return
-        event.admin1 = self.gaz.admin1_name(town.admin1_code)
-        event.admin2 = self.gaz.admin2_name(town.admin2) if town.admin2 else None
-        event.location = town.name
-        event.latitude, event.longitude = round(town.latitude, 5), round(town.longitude, 5)
-        event.geo_precision = 3
 
     def _name_of_the_time(self, event: Event, published_year: int | None) -> None:
         """ACLED's name of the event's admin1 in the event's year (the article's when the event has no date yet)."""
