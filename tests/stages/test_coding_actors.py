@@ -88,3 +88,16 @@ def test_named_armed_target_a_noun_governs_is_the_other_side(rules_pipe):
                           "south of Hays district (Al Hudaydah), wounding one fighter.")
     assert ev.event_type == "Explosions/Remote violence"
     assert ev.actor2 == "National Resistance Forces"
+
+
+def test_unidentified_doer_gives_way_to_the_one_named_armed_group_of_the_sentence(rules_pipe):
+    ev = lead(rules_pipe, "On 5 March 2022, gunmen clashed with soldiers near Djibo (Soum); JNIM claimed the attack.")
+    assert ev.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert ev.interaction == 12
+
+
+
+def test_allied_state_force_is_not_taken_as_the_unidentified_doer(rules_pipe):
+    ev = lead(rules_pipe, "On 13 December 2021, in Hman Yin village (Shwebo, Sagaing), an armed group attacked a "
+                          "military convoy with mines. Two police died in the attack.")
+    assert not (ev.inter1 == 1 and ev.inter2 == 1)

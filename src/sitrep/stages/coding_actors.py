@@ -151,11 +151,13 @@ ARMED_EVENTS = ("Battles", "Explosions/Remote violence")
 def _named_armed_target(ev: Event, frame: Frame, document: Document) -> None:
     """"Houthi forces launched shells from drones on National Resistance forces": an armed actor the event's
     sentences name, that the arguments missed (a noun's object, not the trigger's), is the other side rather than
-    an unidentified group or no one, when it is the only such actor beside the doer."""
+    an unidentified group or no one, when it is the only such actor beside the doer (a state force never opposes
+    its own state's: "the rebels ambushed a military convoy; two police died" names allies)."""
     own = (frame.sent, *frame.extra_sents)
     taken = {ev.actor1, *(ev.assoc_actor_1 or "").split("; ")}
     named = {a.name: a for a in document.actors if a.sent in own and a.inter in _ARMED_SIDES
-             and a.name not in taken and not a.name.startswith(("Unidentified", "Government"))}
+             and a.name not in taken and not a.name.startswith(("Unidentified", "Government"))
+             and not (a.inter == 1 and ev.inter1 == 1)}
     if len(named) != 1:
         return
     a = next(iter(named.values()))
@@ -225,6 +227,11 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         _named_state_side(ev, frame, document, country, sub)
     if ev.event_type in ARMED_EVENTS and frame is not None and (ev.actor2 is None or ev.actor2.startswith("Unidentified")):
         _named_armed_target(ev, frame, document)
+    if ev.event_type in ARMED_EVENTS and frame is not None and (ev.actor1 or "").startswith("Unidentified") \
+            and ev.actor2 is not None and ev.actor1 != ev.actor2:
+        _swap_actors(ev)
+        _named_armed_target(ev, frame, document)
+        _swap_actors(ev)
     within = sub == "Armed clash" and _clash_within_one_actor(ev, frame, document)
     if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in INTRA_INTER and (ev.actor1 or "").startswith("Unidentified"):
         # "rival clans clashed", "shoot-outs between unknown shooters": both sides are that kind of group (no training
