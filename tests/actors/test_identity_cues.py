@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sitrep.stages.actors import _identity_cues
+from sitrep.stages.actors import identity_cues
 
 
 def cued(sentence: str) -> list[str]:
-    return [identity for cue, identity, _who in _identity_cues() if cue.search(sentence)]
+    return [identity for cue, identity, _who in identity_cues() if cue.search(sentence)]
 
 
 def test_a_crowd_beating_a_suspected_criminal_is_a_vigilante_group() -> None:

@@ -203,7 +203,8 @@ def _drive_by_gangs(text: str, matches: list[Any], index: Any, year: int | None)
 
 
 @lru_cache(maxsize=1)
-def _identity_cues() -> list[tuple[re.Pattern[str], str, str]]:
+def identity_cues() -> list[tuple[re.Pattern[str], str, str]]:
+    """``actors_identity_cues.csv`` as (cue, identity template, who it names: "subjects" or "civilians")."""
     return [(re.compile(rec["cue"], re.I), rec["identity"], rec.get("who") or "subjects")
             for rec in _read_rows("actors_identity_cues.csv", ("cue", "identity"))]
 
@@ -215,7 +216,7 @@ def _subjects_with_cued_identity(text: str, toks: list[Tok], matches: list[Any])
     suspicion of being a thief" -> the locals are a Vigilante Group); who=civilians: every civilian mention of
     the article ("[women targeted: girls]" -> the civilians harmed are Women); who=crowd: the crowd mentions and
     people-subjects of the cue's sentence ("protesters demanding their wages" -> Labour Group)."""
-    cues = _identity_cues()
+    cues = identity_cues()
     if not cues or not matches:
         return []
     sent_span: dict[int, tuple[int, int]] = {}  # read only when a cue is looked for in a sentence (few articles)

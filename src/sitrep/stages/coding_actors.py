@@ -271,14 +271,14 @@ def add_article_identities(ev: Event, text: str) -> None:
     """"[women targeted: girls]": the identities ACLED gives every civilian of a note (``who=civilians`` rows of
     ``actors_identity_cues.csv``) also go to a civilian side the note never names (a default victim side), as
     they go to the civilian mentions."""
-    from sitrep.stages.actors import _identity_cues
+    from sitrep.stages.actors import identity_cues
 
     for side, assoc in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
         m = _CIVILIANS.match(getattr(ev, side) or "")
         if m is None:
             continue
         held = [x for x in (getattr(ev, assoc) or "").split("; ") if x]
-        for cue, identity, who in _identity_cues():
+        for cue, identity, who in identity_cues():
             filled = identity.replace("{country}", m.group(1))
             if who == "civilians" and filled not in held and cue.search(text):
                 held.append(filled)
