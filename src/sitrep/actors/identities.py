@@ -230,7 +230,8 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
 
 
 # "Fulani Ethnic Group (Mali)", "Lou Clan Group (South Sudan)": a community ACLED also names an armed side of
-_COMMUNITY_GROUP = re.compile(r"^(?P<name>.+) (?P<kind>Ethnic|Communal|Clan|Sub-Clan|Tribal) Group (?P<country>\([^()]+\))$")
+_COMMUNITY = r"^(?P<name>.+) (?P<kind>Ethnic|Communal|Clan|Sub-Clan|Tribal) {side} (?P<country>\([^()]+\))$"
+_COMMUNITY_GROUP = re.compile(_COMMUNITY.format(side="Group"))
 PEOPLE = (5, 6, 7)
 MILITIA = 4
 
@@ -258,7 +259,7 @@ def fighting_communities(ev: Any) -> None:
         ev.interaction = interaction_code(ev.inter1, ev.inter2)
 
 
-_COMMUNITY_MILITIA = re.compile(r"^(?P<name>.+) (?P<kind>Ethnic|Communal|Clan|Sub-Clan|Tribal) Militia (?P<country>\([^()]+\))$")
+_COMMUNITY_MILITIA = re.compile(_COMMUNITY.format(side="Militia"))
 
 
 def harmed_communities(ev: Any) -> None:

@@ -39,8 +39,7 @@ def region_of(country: str | None) -> str | None:
 
     rep = _reporting()
     cc = rep.iso2(country)
-    info = rep.gaz.countries.get(cc) if cc else None
-    region = (info or {}).get("region")
+    region = rep.gaz.country_info(cc).get("region") if cc else None
     return str(region) if region else None
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.actors.matcher import Match
-from sitrep.actors.unknown_communities import _fight_in_sentence
+from sitrep.actors.unknown_communities import fight_in_sentence
 
 INTER = 4  # identity militia
 _PARTICLE = r"(?:Al|al|Aal|Bani|Beni|Banu|Bu|Abu|Ahl|Ibn|Awlad|Ould|Bait|Beit|Ait)"
@@ -49,7 +49,7 @@ def _member_of(text: str, matches: list[Any], tribe: re.Match[str]) -> Any | Non
     """The people mention a tribe's name belongs to ("a tribal sheikh from the X tribe", "civilians of the X
     tribe"), where the sentence says no one fought: the training notes that name a tribe so code its group
     beside the people in 90 and its militia in 62 without a word of fighting, its militia in 80 of 83 with one."""
-    if tribe.group(2) not in ("tribe", "clan") or _fight_in_sentence(text, tribe.start()):
+    if tribe.group(2) not in ("tribe", "clan") or fight_in_sentence(text, tribe.start()):
         return None
     gap = _OF_THE.search(text, max(0, tribe.start(1) - 12), tribe.start(1))
     if gap is None:

@@ -70,7 +70,8 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"{_WORD}\s+(?P<noun>(?i:{nouns}))\b")
 
 
-def _fight_in_sentence(text: str, start: int) -> bool:
+def fight_in_sentence(text: str, start: int) -> bool:
+    """Whether the sentence around ``start`` says its people fought (``actors_identity_fight_words.csv``)."""
     lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     hi = text.find(".", start)
     return _fights().search(text, lo, hi if hi >= 0 else len(text)) is not None
@@ -130,7 +131,7 @@ def unknown_communities(text: str, matches: list[Any], country: str | None, sent
         if any(n.start < m.end("name") and m.start() < n.end for n in out if n.kind != "generic") or \
                 any(word.search(_SUFFIX.sub("", f"{n.name}; {n.identity or ''}").lower()) for n in out):
             continue  # a named actor, or a community the dictionary already read, says who they are
-        template, kind = _template(text, m.start(), name, _fight_in_sentence(text, m.start()), country)
+        template, kind = _template(text, m.start(), name, fight_in_sentence(text, m.start()), country)
         filled = template.replace("{name}", name).replace("{country}", country)
         people = [n for n in out if n.start < m.end() and m.start("noun") < n.end and n.inter in PEOPLE_SIDES]
         if kind == 4:  # the militia takes the people mention's place, and who they are
