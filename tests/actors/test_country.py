@@ -168,3 +168,20 @@ def test_the_nationality_word_of_forces_acting_abroad_does_not_place_the_event()
                       country="France", kind="named"),
                 Actor(text="Ansaroul Islam militants", start=41, end=65, name="Ansaroul Islam", inter=2, kind="named")]
     assert article_country(d) == "Burkina Faso"
+
+
+def test_a_village_the_gazetteer_lacks_sounds_like_one_of_the_groups_homes():
+    # the shipped name model: a Mossi-sounding village tips a group's equal homes towards Burkina Faso
+    text = "On July 24, presumed ISGS militants attacked a forest guard stationed in Tanwalbougou."
+    d = Document(article=Article(text=text))
+    start = text.index("ISGS")
+    d.actors = [Actor(text="ISGS militants", start=start, end=start + 14, name="Islamic State (Greater Sahara)",
+                      inter=2, kind="named")]
+    d.places = [Place(text="Tanwalbougou", start=text.index("Tanwalbougou"), end=text.index("Tanwalbougou") + 12,
+                      unresolved_reason="no gazetteer entry")]
+    assert article_country(d) == "Burkina Faso"
+    # a note naming no place keeps the plain tie between the homes
+    d.article = Article(text=text.replace(" stationed in Tanwalbougou", ""))
+    d.places = []
+    votes = country_votes(d)
+    assert len({round(v, 6) for v in votes.values()}) == 1

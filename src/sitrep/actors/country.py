@@ -50,6 +50,8 @@ SOURCE_WEIGHT = 1.5
 # countries and aggregators (ReliefWeb) look national there
 KNOWN_SOURCE_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.25
+# all the names of an article the gazetteer lacks, shared out by how each sounds (``_vote_unknown_names``)
+UNKNOWN_NAME_WEIGHT = 0.5
 LONE_PLACE_FACTOR = 0.6  # one place name is all that backs the country
 # place names alone back the country, and none of the article's non-state named actors is known there
 NAMESAKE_FACTOR = 0.3
@@ -263,7 +265,27 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         # one mention of a one-word name ("Northern", "Amara") is the likeliest namesake abroad
         if len(names) == 1 and c not in other and len(votes) > 1 and mentions[c] == 1 and " " not in next(iter(names)):
             votes[c] -= (1 - LONE_PLACE_FACTOR) * (votes[c] - (FOCUS_WEIGHT if c == focus else 0.0))
+    _vote_unknown_names(document, votes, other | group_homes)
     return votes
+
+
+def _vote_unknown_names(document: Document, votes: defaultdict[str, float], backed: set[str]) -> None:
+    """Places the gazetteer lacks (or reads as a namesake abroad) vote, by their spelling, among the countries
+    other evidence backs: "JNIM militants attacked Tanwalbougou" is in Burkina Faso rather than Mali or Niger."""
+    from sitrep.gazetteer.name_country import load_name_country, unknown_place_names
+
+    model = load_name_country()
+    if model is None or not backed:
+        return
+    rep = _reporting()
+    codes = {cc: c for c in backed if (cc := rep.iso2(c))}
+    if len(codes) < 2:
+        return
+    spans = [(a.start, a.end) for a in document.actors]
+    names = unknown_place_names(rep.gaz, document.article.text, document.places, spans, backed)
+    for name in names:
+        for cc, p in model.posterior(name, sorted(codes)).items():
+            votes[codes[cc]] += UNKNOWN_NAME_WEIGHT * p / len(names)
 
 
 def actor_homes(index: Any, name: str) -> tuple[str, ...]:
