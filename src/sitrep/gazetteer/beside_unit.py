@@ -10,6 +10,7 @@ province is another place (a village the gazetteer lacks), and the unit alone lo
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitrep.gazetteer.names import exact_key
@@ -62,3 +63,43 @@ def refind_in_unit(gaz: Gazetteer, held: Toponym, unit: Entry) -> None:
         held.entry = max(inside, key=lambda c: c.population)
         held.reason = None
         held.within = {unit.admin1_code}
+
+
+# "Kamianske, Zaporizhia", "Dibrova village, Donetsk": a place, perhaps its kind, a comma, then its province
+_BEFORE_UNIT = re.compile(r"(?:\s+(?:town|city|village|district|municipality|township|county|locality|settlement))?"
+                          r"\s*,\s*")
+_LIST_WORDS = (",", "and", ", and", "or", ", or")
+
+
+def place_before_typo_unit(toponyms: list[Toponym], k: int, unit: Entry, text: str) -> None:
+    """A province found only by its near spelling ("Zaporizhia" for Zaporizhzhia, after resolution) holds the place
+    written just before it ("Kamianske, Zaporizhia"), as a province the gazetteer knows would have (the
+    resolver's ``within``): that place is its namesake inside the province, else one the gazetteer lacks (the
+    province then locates the event), never the larger namesake elsewhere it was first read as (Kamyanske,
+    Dnipropetrovsk). Its other mentions alone are the same place."""
+    if k == 0 or not text:
+        return
+    held = toponyms[k - 1]
+    if held.demonym is not None or held.facility or held.within or held.admin_hint is not None \
+            or not _BEFORE_UNIT.fullmatch(text[held.end:toponyms[k].start]):
+        return
+    after = toponyms[k + 1] if k + 1 < len(toponyms) else None
+    if after is not None and text[toponyms[k].end:after.start].strip() in _LIST_WORDS:
+        return  # "Kharkiv, Zaporizhia and Kherson": a list of provinces, not a town in one
+    if k > 1 and text[toponyms[k - 2].end:held.start].strip() in _LIST_WORDS:
+        return
+    if held.entry is not None and held.entry.feature in ("country", "admin1", "continent"):
+        return
+    key = exact_key(held.text)
+    inside = [c for c in held.candidates if c.admin1_code == unit.admin1_code and c.feature not in ("admin1", "country")]
+    for t in toponyms:
+        if t is not held and (exact_key(t.text) != key or t.within or t.hints or t.demonym is not None):
+            continue
+        t.within = {unit.admin1_code}
+        if inside:
+            t.candidates = inside
+            t.entry = max(inside, key=lambda c: c.population)
+            t.reason = None
+        else:
+            t.entry = None
+            t.reason = f"no '{t.text}' {OUTSIDE_UNIT}"

@@ -334,7 +334,7 @@ class Resolver:
                 and not any(t.entry is not None and t.entry.cc == focus for t in toponyms):
             focus = fallback  # what placed the focus abroad now lies at home
         within_at_home(toponyms, focus)
-        one_sense(toponyms)
+        one_sense(toponyms, focus)
         hints_hold(toponyms)
         containers_hold(toponyms)
         place_facilities(toponyms, focus)

@@ -115,15 +115,18 @@ def within_at_home(toponyms: list[Toponym], focus: str | None) -> None:
             top.entry = home[0]
 
 
-def one_sense(toponyms: list[Toponym]) -> None:
+def one_sense(toponyms: list[Toponym], focus: str | None = None) -> None:
     """One sense per article: a name the text pins down once ("Tacoma, Washington"; "the town of Hit") means
     the same place where it stands alone."""
     pinned: dict[str, Entry] = {}
     # a name the text puts in a unit that holds no place of that name ("Lalpur upazila (Natore, Rajshahi)") is
     # no namesake elsewhere when it comes again alone (Lalpur, India)
     # (only a name typed by a unit word: "Moscow, SANA" or "Arlington, Nadia" are no such statement)
+    # (or one the text puts in a province of the article's country: "near Krasnopillia, Donetsk region ... shelled
+    # near Krasnopillia" is not Krasnopillya, Sumy)
     nowhere = {exact_key(t.text): t.reason for t in toponyms
-               if t.within and t.hints and t.entry is None and not t.candidates}
+               if t.within and (t.hints or any(code.split(".")[0] == focus for code in t.within if "." in code))
+               and t.entry is None and not t.candidates}
     for t in toponyms:
         if t.entry is not None and (t.hints or t.within) and t.demonym is None and not t.facility:
             pinned.setdefault(exact_key(t.text), t.entry)

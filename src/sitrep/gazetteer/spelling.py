@@ -23,7 +23,7 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from sitrep.gazetteer.beside_unit import refind_in_unit
+from sitrep.gazetteer.beside_unit import place_before_typo_unit, refind_in_unit
 from sitrep.gazetteer.names import drops_joined_part, drops_named_after, exact_key, loose_key, strip_diacritics
 
 if TYPE_CHECKING:
@@ -91,12 +91,19 @@ def _spelling(gaz: Gazetteer, text: str, after: str, code: str) -> str | None:
         if any(c.feature in ("admin1", "town") and c.admin1_code == code and exact_key(c.name) != exact_key(text)
                for c in gaz.lookup(head)):
             text = head
+        elif not gaz.lookup(head) and any(_near(head, name) for name in _unit_names(gaz, code)):
+            text = head  # "Zaporizhia region": a near spelling of the unit's name, found by ``match_admin1_typos``
     if _is_abbreviation(text):
         return None  # "KP", "N.W.F.P.": the text's short form is no name to write in a dataset
     m = _COMPASS_SUFFIX.match(after)
     if m:
         text += m.group(0)
     return strip_diacritics(text).strip()
+
+
+def _unit_names(gaz: Gazetteer, code: str) -> list[str]:
+    alts: dict[str, list[str]] = getattr(gaz, "admin1_alts", {})
+    return [n for n in (gaz.admin_names.get(code, ""), gaz.acled_admin1.get(code, ""), *alts.get(code, ())) if n]
 
 
 def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict[str, str]:
@@ -211,7 +218,7 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
     ACLED bracket of units a name the NER took for a facility ("(Afgooye, Lower Shabelle)") is one too."""
     if not focus:
         return
-    for top in toponyms:
+    for k, top in enumerate(toponyms):
         unit_in_brackets = top.facility and not top.parts and bool(text) and _in_brackets(text, top.start)
         # "Bijar city (Kurdistan)" in a note from Iran: a bracket's unit left unresolved, known only abroad (Iraq's
         # region), may be another name of a province of the focus country (Kordestan, alias Kurdistan Province)
@@ -236,3 +243,5 @@ def match_admin1_typos(names: Admin1Names, toponyms: list[Toponym], focus: str |
             top.facility = False
             if top.admin_hint is not None:  # the place the bracket's unit holds, left out while it read abroad
                 refind_in_unit(names.gaz, top.admin_hint, entry)
+            elif entry.feature == "admin1":
+                place_before_typo_unit(toponyms, k, entry, text)
