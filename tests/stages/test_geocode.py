@@ -372,3 +372,17 @@ def test_a_district_with_no_town_of_its_own_is_at_its_provinces_largest_town() -
                                                                    gazetteer_id=province.id))
     assert (ev.latitude, ev.longitude) != (place.latitude, place.longitude)
     assert (ev.admin1, ev.admin2, ev.geo_precision) == ("Oromia", zone.name, 2)
+
+
+@pytest.mark.parametrize(("note", "admin1"), [
+    # the capital a province's event was coded at, not the cartel named after another state
+    ("Around 2 March 2023, in the state of Zacatecas (coded to capital Zacatecas), members of the Sinaloa Cartel "
+     "captured two rivals.", "Zacatecas"),
+    # a canton is a unit word before ACLED's bracket of units: the bracket holds the place
+    ("On 5 June 2023, around Pallatanga canton (Chimborazo), farmers blocked a highway in Cascajal and La Victoria "
+     "sectors.", "Chimborazo"),
+])
+def test_geocode_the_place_the_note_codes_or_qualifies_wins(stages, note, admin1):
+    ev = Event(evidence={"sentence": [0, len(note)]})
+    run(stages, note, [ev])
+    assert ev.admin1 == admin1

@@ -306,7 +306,8 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
 
 
 # ACLED's own note of where it put the event: "(coded as Sabere at geoprecision 2)", "coded to Jabal Murays"
-CODED_AS = re.compile(r"\b(?:geo-?)?coded (?:as|to|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# ("coded to capital Zacatecas", "coded at zonal capital, Jinka": the capital ACLED put a province's event at)
+CODED_AS = re.compile(r"\b(?:geo-?)?coded (?:as|to|at)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?capital(?:\s+city)?,?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
 def coded_places(gaz: Gazetteer, text: str, found: list[Toponym]) -> tuple[list[Toponym], list[int]]:
