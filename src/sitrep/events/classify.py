@@ -129,6 +129,10 @@ def _violence(c: Context) -> str:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
     if target is None and c.objects & c.civilian_places:
         target = 7  # "attacked a village / a market / a church"
+    if "criminal_target" in c.cues and target in (None, 7):
+        # the one shot at is a drug dealer or trafficker (``sitrep.events.criminal_targets``): a criminal armed
+        # group's member, so a fight between armed groups by ACLED's codebook
+        target = 3
     if "unarmed" in c.cues and target != 7 and c.inter1 not in (5, 6, 7):
         return "Attack"  # the people shot at were unarmed: violence against civilians, not a fight
     if "off_duty" in c.cues and target in (1, None):
@@ -336,6 +340,10 @@ def firm(c: Context, rule_sub: str) -> bool:
         return (not {c.inter1, c.inter2} & ARMED and "firearm" not in c.cues) or _party_brawl(c)
     if rule_sub == "Mob violence" and c.cls in ("attack", "kill"):
         return _party_beating(c)  # a party's people beating others: models read "assaulted" as an armed attack
+    if rule_sub == "Armed clash" and "criminal_target" in c.cues:
+        # the one shot at is a drug dealer or trafficker: gangs fighting by the codebook, where a model reads "shot
+        # and killed a man" as an attack on a civilian
+        return c.cls in ("attack", "kill")
     if rule_sub == "Abduction/forced disappearance":
         return c.cls == "arrest" and "forced_disappearance" in c.cues | c.doc_cues
     if rule_sub == "Violent demonstration":

@@ -8,11 +8,14 @@ from typing import Any
 
 from sitrep.events.arguments import OFF_DUTY, off_duty_mark
 from sitrep.events.codebook import Codebook
+from sitrep.events.criminal_targets import GROUPS as CRIMINAL_GROUPS
 from sitrep.events.cue_means import chemical_goods, explosive_means
 from sitrep.events.fatalities import Count, counts_in
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.protest_words import BLOCKING, barricaded, negated, set_alight, topic_at, topics
 from sitrep.events.sentence_text import self_ended
+
+WORD_LISTS = frozenset(CRIMINAL_GROUPS)  # lists of triggers.yaml's cues read by their own rules, never as cues
 
 
 def cue_groups(lex: Lexicon, words: set[str]) -> set[str]:
@@ -39,6 +42,8 @@ def _cue_index(lex: Lexicon) -> dict[str, frozenset[str]]:
         return cached[1]
     index: dict[str, set[str]] = {}
     for name, vocab in lex.cues.items():
+        if name in WORD_LISTS:
+            continue
         for w in vocab:
             index.setdefault(w, set()).add(name)
     frozen = {w: frozenset(groups) for w, groups in index.items()}

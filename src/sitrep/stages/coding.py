@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sitrep.events.arguments import Frame
+from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import PARTY, PARTY_TARGET, Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
+from sitrep.events.criminal_targets import CUE as CRIMINAL_TARGET
+from sitrep.events.criminal_targets import criminal_target
 from sitrep.events.cues import SentenceMemo, cue_groups, later_intervention, words_of_span
 from sitrep.events.exchanges import remote_fire_in_fights
 from sitrep.events.fatalities import total
@@ -100,6 +102,12 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
                     sents, [frame.sent, *frame.extra_sents], lex.cues.get("military_target", frozenset()), span):
                 # "militants assassinated a councillor": the only armed words name the doer, not the target
                 cues.discard("military_target")
+        span = None
+        if frame.actor1 is not None and doc is not None:
+            span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
+        following = _describing_sentences(document, frame, len(sents))
+        if criminal_target(sents, [frame.sent, *frame.extra_sents], following, lex, _doer_tokens(span, frame.tok)):
+            ctx.cues.add(CRIMINAL_TARGET)
         sub = sub_event_type(ctx)
         counts = []
         for si in [frame.sent, *frame.extra_sents, *trailing]:
@@ -131,6 +139,36 @@ def _called_armed(head: Any) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in ("armed", "heavily-armed") for c in head.children)
 
 
+DESCRIBING_AHEAD = 3  # sentences after an event that may describe its victim ("The victim was a drug dealer.")
+
+
+def _describing_sentences(document: Document, frame: Frame, n_sents: int) -> list[int]:
+    """The sentences among the DESCRIBING_AHEAD after the event's own that tell no event of their own."""
+    frames: dict[str, Frame] = document.extras.get(FRAMES_KEY, {})
+    used = {si for f in frames.values() for si in (f.sent, *f.extra_sents)}
+    out = []
+    last = max([frame.sent, *frame.extra_sents])
+    for si in range(last + 1, min(n_sents, last + 1 + DESCRIBING_AHEAD)):
+        if si not in used:  # another event's sentence is skipped: notes tell one incident in several
+            out.append(si)
+    return out
+
+
+def _doer_tokens(agent: Any, trigger: Any) -> set[int]:
+    """The doers' tokens: their span and the doers joined to its noun, and whoever the trigger's clause names as its
+    doer (its active subject, a passive's "by" phrase: "was shot and killed by two drug traffickers")."""
+    verbs = [trigger, *trigger.conjuncts] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    named = {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    if agent is None:
+        return named
+    head = agent.root
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:  # "police" of "police force"
+        head = head.head
+    own = set(range(agent.start, agent.end)) | {head.i}
+    own |= {t.i for t in head.children if t.dep_ in ("compound", "amod")}
+    return own | named | {t.i for c in head.conjuncts for t in c.subtree}
+
+
 def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], agent: Any) -> bool:
     """Whether a word of ``words`` (its form or lemma) stands in the sentences outside the agent's span and the
     doers joined to it ("police and ethnic militias shot ...": the militias shot too, they are no target)."""
@@ -157,6 +195,9 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     ev.event_type = book.event_type(sub)
     ev.disorder_type = book.disorder_type(sub)
     trig = ev.evidence.get("trigger")
+    if sub == "Armed clash" and ev.inter2 in (None, 7) and _criminal_target(document, ev):
+        # the victim the text names is a gang's member: the other side is an armed group, not civilians
+        ev.actor2, ev.inter2 = generic_name(3, country), 3
     order_actors(ev, frame, document, lex, book, country, sub, victims)
     ev.interaction = interaction_code(ev.inter1, ev.inter2)
     civilian = sub in book.civilian_sub_events or (
@@ -180,6 +221,11 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
             ev.evidence.setdefault(name, list(trig))
     if ev.civilian_targeting and "actor2" in ev.evidence:
         ev.evidence.setdefault("civilian_targeting", list(ev.evidence["actor2"]))
+
+
+def _criminal_target(document: Document, ev: Event) -> bool:
+    inputs = document.extras.get(INPUTS_KEY, {}).get(ev.event_id)
+    return inputs is not None and f"cue={CRIMINAL_TARGET}" in inputs[1]
 
 
 _ACTED_ON = ("dobj", "obj", "nsubjpass", "nsubj:pass")
