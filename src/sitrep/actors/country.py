@@ -168,6 +168,9 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     place_names: dict[str, set[str]] = defaultdict(set)  # country -> distinct place names backing it
     mentions: Counter[str] = Counter()
     other: set[str] = set()  # countries backed by something besides place names
+    # ... by something besides place names and groups of many homes, whose lesser homes ("JNIM": Ivory Coast, Togo)
+    # a village's spelling must not pick (``_vote_unknown_names``)
+    firm: set[str] = set()
     demonyms: set[str] = set()
     for p in document.places:
         if not p.country or p.start in in_names:
@@ -183,6 +186,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         votes[p.country] += w
         if p.feature in ("country", "demonym"):
             other.add(p.country)
+            firm.add(p.country)
         else:
             place_names[p.country].add((p.text or "").lower().strip())
             mentions[p.country] += 1
@@ -218,6 +222,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
                 state = a.inter in (1, 8)
                 votes[a.country] += GENERIC_STATE_WEIGHT if state else NAMED_ACTOR_WEIGHT
                 other.add(a.country)
+                firm.add(a.country)
             continue
         homes = actor_homes(index, a.name)
         if shared_name(index, a.text or ""):
@@ -231,6 +236,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             else:
                 votes[homes[0]] += NAMED_ACTOR_WEIGHT
             other.add(homes[0])
+            firm.add(homes[0])
         elif len(homes) > 1:
             # a group active in a few neighbouring countries ("ISGS": Mali, Niger, Burkina Faso) rules out the
             # rest of the world: a village read as a namesake abroad should not outvote it
@@ -238,6 +244,8 @@ def country_votes(document: Document) -> defaultdict[str, float]:
             for home in homes:
                 votes[home] += share
                 other.add(home)
+                if len(homes) <= SHARED_HOMES:
+                    firm.add(home)
     for c, n in states.items():
         foreign = bool(group_homes) and c not in group_homes
         votes[c] += n * (FOREIGN_STATE_WEIGHT if foreign else STATE_ACTOR_WEIGHT)
@@ -248,10 +256,12 @@ def country_votes(document: Document) -> defaultdict[str, float]:
     for c in source_countries(document.article.source):
         votes[c] += SOURCE_WEIGHT
         other.add(c)
+        firm.add(c)
     rep = _reporting()
     known = rep.from_source(document.article.source)
     if known and (name := rep.gaz.country_name(known)):
         votes[str(name)] += KNOWN_SOURCE_WEIGHT
+        firm.add(str(name))
     focus = document.extras.get("focus_country")
     if isinstance(focus, str) and focus:
         votes[focus] += FOCUS_WEIGHT
@@ -265,7 +275,7 @@ def country_votes(document: Document) -> defaultdict[str, float]:
         # one mention of a one-word name ("Northern", "Amara") is the likeliest namesake abroad
         if len(names) == 1 and c not in other and len(votes) > 1 and mentions[c] == 1 and " " not in next(iter(names)):
             votes[c] -= (1 - LONE_PLACE_FACTOR) * (votes[c] - (FOCUS_WEIGHT if c == focus else 0.0))
-    _vote_unknown_names(document, votes, other | group_homes)
+    _vote_unknown_names(document, votes, firm)
     return votes
 
 
