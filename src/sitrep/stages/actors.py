@@ -29,6 +29,7 @@ from sitrep.actors.dictionary import _read_rows, token_key
 from sitrep.actors.ethnic_names import bare_militias, community_names
 from sitrep.actors.identities import dated_identity, name_identity
 from sitrep.actors.matcher import CIVIL_ORG
+from sitrep.actors.protest_subjects import protest_subjects
 from sitrep.actors.tribes import tribal_militias
 from sitrep.actors.unknown_communities import unknown_communities
 from sitrep.lightdoc import light_of
@@ -103,6 +104,7 @@ def extract_actors(document: Document) -> list[Actor]:
     matches = bare_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people, is_place)
     matches = unknown_communities(text, matches, ctx.focus, _sentence_at(toks), _is_people, is_place)
     _name_the_likely_perpetrator(text, matches)  # after the people's militias are read ("presumed to be Bassa militiamen")
+    matches = protest_subjects(text, toks, matches, ctx.focus, [cue for cue, _, who in identity_cues() if who == "crowd"])
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
