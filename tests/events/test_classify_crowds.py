@@ -20,3 +20,15 @@ def test_classify_residents_demonstrating_who_vandalize_are_a_violent_demonstrat
     events = events_of("On 5 May 2020, a number of residents demonstrating against the nightly curfew "
                        "vandalized a police station in the town.")
     assert events[0].sub_event_type == "Violent demonstration"
+
+
+def test_classify_police_clashing_with_traders_is_mob_violence_not_a_battle(events_of):
+    (ev, *_) = events_of("On 20 January 2022, in the city, there was a clash between the state police and merchants "
+                         "after the police took their merchandise.")
+    assert ev.sub_event_type == "Mob violence"
+
+
+def test_classify_police_clashing_with_gunmen_stays_an_armed_clash(events_of):
+    (ev, *_) = events_of("On 20 January 2022, in the city, there was a clash between the state police and gunmen "
+                         "near the market.")
+    assert ev.sub_event_type == "Armed clash"

@@ -107,6 +107,10 @@ def _violence(c: Context) -> str:
             return "Violent demonstration"
         if c.inter1 == 7 or "mob_actor" in c.agent_cues:
             return "Mob violence"  # villagers or residents fighting each other: no organised armed side
+        if c.inter1 == 1 and c.inter2 == 7 and not c.cues & {"firearm", "nonstate_actor"}:
+            # the police fighting civilians (traders, residents): no second organised armed side, so no armed clash
+            # by the codebook; such fights are riots
+            return "Mob violence"
         if "crude_weapon" in c.cues and not c.cues & {"firearm", "nonstate_actor"} and not {c.inter1, c.inter2} & {2, 8}:
             # a brawl with sticks, stones and blades and no rebels or militias in it is a riot, even with the
             # police on one side (training notes of clashes with such weapons and no firearm: 106 mob violence,
