@@ -101,3 +101,45 @@ def test_allied_state_force_is_not_taken_as_the_unidentified_doer(rules_pipe):
     ev = lead(rules_pipe, "On 13 December 2021, in Hman Yin village (Shwebo, Sagaing), an armed group attacked a "
                           "military convoy with mines. Two police died in the attack.")
     assert not (ev.inter1 == 1 and ev.inter2 == 1)
+
+
+def test_people_hurt_in_a_clash_are_its_toll_not_a_side(rules_pipe):
+    ev = lead(rules_pipe, "On 24 June 2022, in Tenayuca, Zacatecas, there was an armed clash between dozens of armed "
+                          "individuals. One person was injured.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.inter2 != 7 and not (ev.actor2 or "").startswith("Civilians")
+
+
+def test_a_mob_that_beat_a_thief_has_civilians_facing_it(rules_pipe):
+    ev = lead(rules_pipe, "On 13 June 2022, in Punchana (Loreto), residents beat up a robber.")
+    assert ev.sub_event_type == "Mob violence"
+    assert ev.interaction == 57
+
+
+def test_mobs_that_clash_with_each_other_are_rioters_on_both_sides(rules_pipe):
+    ev = lead(rules_pipe, "On 9 May 2022, two mobs clashed with each other in Thaloi village over refilling of LPG "
+                          "cylinders. 3 injured.")
+    assert ev.sub_event_type == "Mob violence"
+    assert ev.interaction == 55
+
+
+def test_a_force_that_owns_the_target_is_no_side(rules_pipe):
+    ev = lead(rules_pipe, "On 29 September 2021, near Pauk Ma village of Sagaing township, the military-owned MyTel "
+                          "telecom tower was bombed and destroyed. There were no casualties.")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor2 is None and ev.interaction == 30
+
+
+def test_a_movement_of_forces_has_one_side(rules_pipe):
+    ev = lead(rules_pipe, "Movement of forces: On 7 March 2022, Houthi forces deployed an unknown number of fighters "
+                          "to Haradh and Abs districts (Hajjah).")
+    assert ev.sub_event_type == "Change to group/activity"
+    assert ev.actor2 is None and ev.assoc_actor_2 is None
+
+
+def test_protest_topic_names_no_force_facing_rioters(rules_pipe):
+    ev = lead(rules_pipe, "On 23 May 2022, in Belem (Para), residents blocked a highway by setting obstacles on fire "
+                          "to demand justice for the case of a man who was shot to death during a military police "
+                          "intervention.")
+    assert ev.event_type == "Riots"
+    assert ev.actor2 is None

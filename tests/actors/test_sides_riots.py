@@ -1,0 +1,87 @@
+"""The side facing rioters (``sitrep.actors.sides_riots``), on events built by hand."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from sitrep.actors.sides_riots import riot_other_side
+from sitrep.model import Event
+
+
+def _riot(sub="Violent demonstration", actor2=None, inter2=None, assoc1=None):
+    return Event(event_id="e1", event_type="Riots", sub_event_type=sub, actor1="Rioters (Chile)", inter1=5,
+                 actor2=actor2, inter2=inter2, assoc_actor_1=assoc1)
+
+
+def _doc(*actors):
+    return SimpleNamespace(actors=[SimpleNamespace(name=n, inter=i, sent=s, start=10 * k, end=10 * k + 5)
+                                   for k, (n, i, s) in enumerate(actors)])
+
+
+def test_police_of_the_event_sentences_face_the_rioters():
+    ev = _riot()
+    riot_other_side(ev, (0,), _doc(("Police Forces of Chile", 1, 0)), "students threw stones at police officers",
+                    "Chile", ev.sub_event_type)
+    assert (ev.actor2, ev.inter2) == ("Police Forces of Chile", 1)
+
+
+def test_police_of_another_sentence_are_no_side():
+    ev = _riot()
+    riot_other_side(ev, (0,), _doc(("Police Forces of Chile", 1, 2)), "students burned tyres", "Chile",
+                    ev.sub_event_type)
+    assert ev.actor2 is None
+
+
+def test_police_joined_to_the_crowd_move_to_the_other_side():
+    ev = _riot(assoc1="Students (Chile); Police Forces of Chile")
+    riot_other_side(ev, (0,), _doc(("Police Forces of Chile", 1, 0)), "demonstrators and police officers clashed",
+                    "Chile", ev.sub_event_type)
+    assert ev.actor2 == "Police Forces of Chile" and ev.assoc_actor_1 == "Students (Chile)"
+
+
+def test_government_addressed_by_a_riot_is_no_side():
+    ev = _riot(actor2="Government of Chile", inter2=1)
+    riot_other_side(ev, (0,), _doc(), "they burned tyres to demand the government set fuel prices", "Chile",
+                    ev.sub_event_type)
+    assert ev.actor2 is None and ev.inter2 is None
+
+
+def test_government_staff_attacked_by_a_mob_are_civilians():
+    ev = _riot(sub="Mob violence", actor2="Government of Chile", inter2=1)
+    riot_other_side(ev, (0,), _doc(), "rioters pelted stones at the election staff", "Chile", ev.sub_event_type)
+    assert (ev.actor2, ev.inter2, ev.assoc_actor_2) == ("Civilians (Chile)", 7, "Government of Chile")
+
+
+def test_mobs_that_clash_are_rioters_on_both_sides():
+    ev = _riot(sub="Mob violence", actor2="Civilians (Chile)", inter2=7)
+    riot_other_side(ev, (0,), _doc(), "a clash ensued between two groups; three people were injured", "Chile",
+                    ev.sub_event_type)
+    assert (ev.actor2, ev.inter2) == ("Rioters (Chile)", 5)
+
+
+def test_mob_that_beat_someone_has_civilians_on_the_other_side():
+    ev = _riot(sub="Mob violence")
+    riot_other_side(ev, (0,), _doc(), "residents captured and beat up a robber", "Chile", ev.sub_event_type)
+    assert (ev.actor2, ev.inter2) == ("Civilians (Chile)", 7)
+
+
+def test_a_violent_demonstration_gets_no_default_side():
+    ev = _riot()
+    riot_other_side(ev, (0,), _doc(), "students burned tyres on the highway", "Chile", ev.sub_event_type)
+    assert ev.actor2 is None
+
+
+def test_force_word_modifying_another_noun_is_not_met():
+    from sitrep.actors.sides_riots import met_the_crowd
+    from sitrep.lightdoc import light_of
+    from sitrep.stages.nlp import build_model
+
+    nlp = build_model()
+    text = "Army aspirants threw stones at the station."
+    doc = light_of(nlp(text))
+    army = SimpleNamespace(start=0, end=4)
+    assert met_the_crowd(army, doc) is False
+    text = "Students threw stones at police officers."
+    doc = light_of(nlp(text))
+    police = SimpleNamespace(start=text.index("police"), end=text.index("police") + 6)
+    assert met_the_crowd(police, doc) is True
