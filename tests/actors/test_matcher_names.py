@@ -20,6 +20,12 @@ def test_two_groups_given_as_alternatives_are_the_pair_acled_codes_as_one() -> N
     assert names("suspected ISGS or JNIM militants", "Burkina Faso", 2020) == [pair]
 
 
+def test_the_militants_after_a_pair_refer_back_to_the_pair() -> None:
+    pair = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    assert names("presumed JNIM and/or ISGS militants attacked a guard, the militants seized his motorbike",
+                 "Burkina Faso", 2019) == [pair, pair]
+
+
 def test_two_groups_named_together_stay_two_actors() -> None:
     assert names("JNIM and ISGS fighters clashed", "Mali", 2020) == [
         "JNIM: Group for Support of Islam and Muslims", "Islamic State (Greater Sahara)"]

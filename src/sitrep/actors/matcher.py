@@ -368,7 +368,9 @@ class ActorMatcher:
         if not coref:
             return self.generic(rows, ctx, None, start, stop)
         sent = toks[content[i]].sent
-        recent = [m for m in out if m.kind in ("named", "unlisted") and m.inter in (2, 3, 4) and sent - m.sent <= 3]
+        # "JNIM and/or ISGS militants ... the militants": the pair is read as one actor before the last name is taken
+        named = join_alternatives(self, toks, out, ctx)
+        recent = [m for m in named if m.kind in ("named", "unlisted") and m.inter in (2, 3, 4) and sent - m.sent <= 3]
         rebels = [m for m in recent if m.inter == 2]
         pool = rebels or recent
         if pool:
