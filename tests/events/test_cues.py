@@ -65,3 +65,13 @@ def test_cues_people_killed_are_hurt_but_no_one_hurt_is_not(first_sentence):
     assert "people_hurt" not in sentence_cues(first_sentence("Gunmen stole cattle but did not kill anyone."),
                                               lexicon())
     assert "people_hurt" not in sentence_cues(first_sentence("No one was injured in the raid."), lexicon())
+
+
+def test_cues_shots_fired_in_the_air_name_no_aircraft(first_sentence):
+    sent = first_sentence("Militants attacked the village and fired in the air.")
+    assert "aircraft" not in sentence_cues(sent, lexicon())
+
+
+def test_cues_an_air_strike_beside_shots_in_the_air_still_names_aircraft(first_sentence):
+    sent = first_sentence("Soldiers fired into the air after an air strike hit the village.")
+    assert "aircraft" in sentence_cues(sent, lexicon())

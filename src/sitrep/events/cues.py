@@ -202,6 +202,8 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
                            index) & DEMO_GROUPS
         if "killing" in cues and not any(toks[k].tag_ in ("VBD", "VBN") and lemmas[k] in _KILL_VERBS for k in keep):
             cues.discard("killing")  # "on charges of killing an activist": a charge, not a killing done here
+    if "aircraft" in cues and "air" in lows and not _aircraft_besides_the_air(lows, lemmas, lex):
+        cues.discard("aircraft")  # "fired in the air": warning shots, no aircraft
     if "chemical" in cues and chemical_goods(toks, lows, lemmas, lex):
         cues.discard("chemical")
     if not cues.isdisjoint(("ied", "explosive_item")) and explosive_means(toks, lows, lemmas, lex):
@@ -222,6 +224,16 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
             elif low == "violently" and t.head.lemma_.lower() in FORCE_VERBS:
                 cues.add("lethal")  # "police violently dispersed/suppressed": force, not the crowd's violence
     return cues
+
+
+def _aircraft_besides_the_air(lows: list[str], lemmas: list[str], lex: Lexicon) -> bool:
+    """Whether an aircraft word stands in the sentence other than the "air" of "(fired) in/into the air" (training
+    notes saying "in the air": none an air or drone strike)."""
+    words = lex.cues.get("aircraft", frozenset())
+    sky = {k for k, low in enumerate(lows) if low == "air" and k >= 2 and lows[k - 1] == "the"
+           and lows[k - 2] in ("in", "into")}
+    return any(k not in sky and (low in words or lemma in words)
+               for k, (low, lemma) in enumerate(zip(lows, lemmas, strict=True)))
 
 
 def done_lemmas(sent: Any) -> frozenset[str]:
