@@ -71,3 +71,15 @@ def test_detect_an_average_of_residents_are_people(events_of):
 def test_detect_a_patrol_told_as_a_movement_is_a_change_of_activity_an_ambushed_one_a_clash(events_of):
     assert subs(events_of, "A US military patrol took place in the countryside of the town.") == ["Change to group/activity"]
     assert subs(events_of, "Militants ambushed an army patrol near the town, killing two soldiers.") == ["Armed clash"]
+
+
+def test_detect_a_killing_told_of_whom_the_protesters_mourn_is_their_cause_not_an_event(events_of):
+    events = events_of("On 6 February 2022, in the town, dozens of family members and friends of a man who was shot "
+                       "to death by a police officer after a discussion carried out a protest to demand justice.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_detect_stones_thrown_by_the_residents_who_chased_a_mayor_stay_their_act(events_of):
+    events = events_of("A local mayor attempting to evict people occupying the hospital was chased out by the angry "
+                       "residents who threw stones at his vehicle as he left the area.")
+    assert any(e.sub_event_type == "Mob violence" for e in events)

@@ -82,6 +82,11 @@ def protest_topic(tok: Any) -> bool:
             return True
         if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in REMEMBERED:
             return True
+        if cur.dep_ == "relcl" and head.dep_ == "pobj" and head.head.lower_ in ("of", "for"):
+            # "relatives of a man who was shot by the police protested", "justice for a driver who was killed": who
+            # the demonstrators are or speak for, an act told before (ACLED codes it separately); not "chased out
+            # by residents who threw stones": the doers' own act
+            return True
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in PROTEST_TOPIC_VERBS and cur.i != tok.i:
             return False  # reached a verb of its own: an act of the sentence
         cur = head
