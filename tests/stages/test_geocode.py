@@ -386,3 +386,33 @@ def test_geocode_the_place_the_note_codes_or_qualifies_wins(stages, note, admin1
     ev = Event(evidence={"sentence": [0, len(note)]})
     run(stages, note, [ev])
     assert ev.admin1 == admin1
+
+
+def test_geocode_a_place_inside_an_armed_groups_name_locates_nothing_when_another_place_fits(stages):
+    from sitrep.model import Actor
+
+    note = "Members of the Sinaloa Cartel attacked a ranch in Zacatecas state."
+    document = Document(article=Article(text=note))
+    nlp, places, geocode = stages
+    nlp([document])
+    places([document])
+    at, verb = note.index("Sinaloa Cartel"), note.index("attacked")
+    document.actors = [Actor(text="Sinaloa Cartel", start=at, end=at + 14, name="Sinaloa Cartel", inter=3)]
+    ev = Event(evidence={"sentence": [0, len(note)], "trigger": [verb, verb + 8]})
+    document.events = [ev]
+    geocode([document])
+    assert ev.admin1 == "Zacatecas"
+    # a state's force named after its province is no such group: "Sinaloa state police" may well be there
+    document.actors[0].inter = 1
+    ev2 = Event(evidence={"sentence": [0, len(note)], "trigger": [verb, verb + 8]})
+    document.events = [ev2]
+    geocode([document])
+    assert ev2.admin1 == "Sinaloa"
+
+
+def test_geocode_a_bracket_unit_with_a_number_still_holds_the_place(stages):
+    # "Kilbati-Zone 2": a unit we do not know, numbered, before the province we do
+    note = "On 23 February 2022, clashes continued in Abala (Kilbati-Zone 2, Afar). Casualties unknown."
+    ev = Event(evidence={"sentence": [0, note.index(".") + 1]})
+    run(stages, note, [ev])
+    assert ev.admin1 == "Afar"

@@ -296,7 +296,7 @@ class Geocoder:
             return
         focus_cc = document.extras.get("focus_iso2")
         focus_iso = self.gaz.country_info(focus_cc).get("numeric") if focus_cc else None
-        in_names = frozenset(document.extras.get("places_in_names") or ())
+        in_names = frozenset(document.extras.get("places_in_names") or ()) | _in_group_names(document)
         hints = frozenset(document.extras.get("place_hints") or ())
         qualified = frozenset(document.extras.get("places_qualified") or ())
         coded = frozenset(document.extras.get("places_coded") or ())
@@ -321,6 +321,22 @@ class Geocoder:
             return
         year = int(event.event_date[:4]) if event.event_date and event.event_date[:4].isdigit() else published_year
         event.admin1 = self.eras.name_at(cc, event.admin1, year)
+
+
+# ACLED's inter codes of rebel groups and political militias: a group named after a place ("Sinaloa Cartel", "Movement
+# for Unity and Jihad in West Africa") acts far beyond it; a state's or a community's force named after its province
+# ("Kaduna State police", "Zamfara communal militia") is most often there
+_GROUP_INTERS = frozenset((2, 3))
+
+
+def _in_group_names(document: Document) -> frozenset[int]:
+    """Starts of the places inside a named armed group's mention ("members of the Sinaloa Cartel captured ... in
+    the state of Zacatecas"): like a city in an organisation's name, they locate an event only when nothing else can."""
+    spans = [(a.start, a.end) for a in document.actors if a.kind != "generic" and a.inter in _GROUP_INTERS]
+    if not spans:
+        return frozenset()
+    return frozenset(p.start for p in document.places
+                     if any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in spans))
 
 
 @stage(NAME, needs=("events", "places"), sets=("events.location",))
