@@ -92,6 +92,27 @@ def test_a_city_part_is_in_the_city_province() -> None:
     assert mirpur.entry is None or mirpur.entry.cc == "BD"
 
 
+def test_a_city_part_bracketed_with_its_own_name_is_in_the_city_but_another_unit_holds() -> None:
+    """'Dhaka - Kotwali (Kotwali)': the bracket repeats the part's name, known here only in Rangpur: the city's
+    province holds the part and the bracket; 'Caracas - Chacao (Miranda)' names another unit, which holds."""
+    from sitrep.gazetteer.containers import mark_city_parts
+
+    gaz = load_gazetteer()
+    text = "Students protested in Dhaka - Kotwali (Kotwali) on Monday."
+    dhaka = Toponym("Dhaka", text.index("Dhaka"), text.index("Dhaka") + 5)
+    part = Toponym("Kotwali", text.index("Kotwali"), text.index("Kotwali") + 7, within={"BD.87"})
+    unit = Toponym("Kotwali", text.rindex("Kotwali"), text.rindex("Kotwali") + 7, admin_hint=part, within={"BD.87"})
+    mark_city_parts(gaz, text, [dhaka, part, unit])
+    assert part.within == unit.within and "BD.87" not in part.within
+    text = "Residents protested in Caracas - Chacao (Miranda) on Monday."
+    caracas = Toponym("Caracas", text.index("Caracas"), text.index("Caracas") + 7)
+    miranda = areas_within(gaz, "Miranda")
+    chacao = Toponym("Chacao", text.index("Chacao"), text.index("Chacao") + 6, within=set(miranda))
+    bracket = Toponym("Miranda", text.index("Miranda"), text.index("Miranda") + 7, admin_hint=chacao)
+    mark_city_parts(gaz, text, [caracas, chacao, bracket])
+    assert chacao.within == miranda
+
+
 def test_a_name_typed_and_placed_by_the_text_is_nowhere_else_when_repeated() -> None:
     """'Lalpur upazila (Natore, Rajshahi)' with no Lalpur in Rajshahi: a later bare 'Lalpur' is not Lalpur, India."""
     gaz = load_gazetteer()

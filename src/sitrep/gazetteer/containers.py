@@ -72,13 +72,20 @@ def mark_units_after(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
 
 def mark_city_parts(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
     """ACLED's 'City - Neighbourhood' ("in Dhaka - Mirpur", "Mogadishu - Hodan"): the part is in the city's
-    province; a namesake elsewhere (Mirpur, India) is another place."""
+    province; a namesake elsewhere (Mirpur, India) is another place. The city says more than a bracket that only
+    repeats the part's name ("Dhaka - Kotwali (Kotwali)": Dhaka's police station, not Kotwali, Rangpur): that unit
+    is then read inside the city's province too (a bracket naming another unit, "Caracas - Chacao (Miranda)", holds)."""
     for a, b in zip(found, found[1:], strict=False):
-        if a.demonym is not None or b.demonym is not None or b.within or text[a.end:b.start] != " - ":
+        if a.demonym is not None or b.demonym is not None or text[a.end:b.start] != " - ":
             continue
         within = seat_units(gaz, a.text, loose=False)
-        if within:
-            b.within = within
+        units = [u for u in found if u.admin_hint is b]
+        if not within or (b.within and not (units and all(exact_key(u.text) == exact_key(b.text) for u in units))):
+            continue
+        b.within = within
+        for unit in found:
+            if unit.admin_hint is b:
+                unit.within = within
 
 
 def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
@@ -92,8 +99,8 @@ def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
 # a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)"
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \
              r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga|locality|regency|department))?"
-# a unit's name we may not know: up to three capitalised words, perhaps with its unit word
-_UNKNOWN_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}" + _UNIT_WORD
+# a unit's name we may not know: up to three capitalised words or numbers ("Kilbati-Zone 2"), perhaps with its unit word
+_UNKNOWN_NAME = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d+)){0,2}" + _UNIT_WORD
 # "Rupa rural municipality (Kaski district)", "Bulingtar rural municipality-6 (Nawalpur district)": a unit word,
 # perhaps after its kind and before a ward number, between the place and the bracket; or another spelling of the
 # place in square brackets ("Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"); and smaller units we do not
