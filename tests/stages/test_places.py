@@ -390,3 +390,11 @@ def test_places_a_type_word_alone_names_no_place(run_places):
     d = run_places("Police arrested 54 officials in Region 14, Addis Ababa.")
     assert all(p.text != "Region" for p in d.places)
     assert any(p.text == "Addis Ababa" and p.country == "Ethiopia" for p in d.places)
+
+
+def test_places_a_partys_name_is_no_place(run_places):
+    """'Svoboda party' is a party, not the village of Svoboda; Kiev is still where the protest was."""
+    d = run_places("On 25 January 2022, representatives of Svoboda party protested outside the Constitutional "
+                   "Court of Ukraine in Kiev.")
+    assert not any(p.text == "Svoboda" for p in d.places)
+    assert place(d, "Kiev").country == "Ukraine"
