@@ -85,3 +85,42 @@ def test_force_word_modifying_another_noun_is_not_met():
     doc = light_of(nlp(text))
     police = SimpleNamespace(start=text.index("police"), end=text.index("police") + 6)
     assert met_the_crowd(police, doc) is True
+
+
+def test_a_party_read_as_a_side_of_a_riot_stands_beside_its_people(monkeypatch):
+    import sitrep.actors.sides_riots as sides
+
+    monkeypatch.setattr(sides, "civil_organisation", lambda name: name == "INC: Indian National Congress")
+    ev = _riot(sub="Mob violence", actor2="INC: Indian National Congress", inter2=3)
+    ev.evidence.update({"actor1": [0, 5], "trigger": [10, 18], "actor2": [30, 33]})
+    riot_other_side(ev, (0,), _doc(), "a mob attacked and beat an INC member", "India", ev.sub_event_type)
+    assert (ev.actor2, ev.inter2, ev.assoc_actor_2) == ("Civilians (India)", 7, "INC: Indian National Congress")
+
+
+def test_the_doers_own_party_joins_them(monkeypatch):
+    import sitrep.actors.sides_riots as sides
+
+    monkeypatch.setattr(sides, "civil_organisation", lambda name: True)
+    ev = _riot(sub="Mob violence", actor2="INC: Indian National Congress", inter2=3)
+    # the crowd was read from "mob" (the first trigger): the party named before "attacked" is the doers'
+    ev.evidence.update({"actor1": [0, 5], "trigger": [0, 5], "trigger_2": [30, 38], "actor2": [10, 13]})
+    riot_other_side(ev, (0,), _doc(), "a mob of INC members attacked and clashed with BJP members", "India",
+                    ev.sub_event_type)
+    assert ev.assoc_actor_1 == "INC: Indian National Congress"
+    assert (ev.actor2, ev.inter2) == ("Rioters (Chile)", 5)
+
+
+def test_people_named_before_the_mob_acts_are_its_own_after_it_its_victims():
+    from sitrep.actors.sides_riots import people_by_position
+
+    text = "BCL members assaulted a student."
+    ev = Event(event_id="e1", event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (Bangladesh)",
+               inter1=5, actor2="Civilians (Bangladesh)", inter2=7)
+    ev.evidence.update({"sentence": [0, len(text)], "trigger": [12, 21]})
+    people_by_position(ev, {(0, 11): "Students (Bangladesh)", (24, 31): "Students (Bangladesh)"})
+    assert ev.assoc_actor_1 == "Students (Bangladesh)" and ev.assoc_actor_2 == "Students (Bangladesh)"
+    ev2 = Event(event_id="e2", event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (Bangladesh)",
+                inter1=5, actor2="Rioters (Bangladesh)", inter2=5)
+    people_by_position(ev2, {(0, 11): "Students (Bangladesh)"})
+    assert ev2.assoc_actor_1 is None  # two crowds: left as the identities stage leaves them
+

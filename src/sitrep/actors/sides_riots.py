@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from sitrep.events.participant_names import generic_name
+from sitrep.events.parties import civil_organisation
 
 RIOTERS, STATE, CIVILIANS = 5, 1, 7
 MOB = "Mob violence"
@@ -57,6 +58,14 @@ def met_the_crowd(actor: Any, doc: Any) -> bool:
     return True
 
 
+def _first_act(ev: Any) -> int:
+    """Where the first trigger after the crowd's own mention starts ("a mob of INC members attacked": "attacked",
+    not the "mob" the crowd was read from); what stands before it names the doers."""
+    crowd = ev.evidence.get("actor1") or [-1, -1]
+    starts = [v[0] for k, v in ev.evidence.items() if k.startswith("trigger") and v and len(v) == 2 and v[0] >= crowd[1]]
+    return min(starts, default=-1)
+
+
 def riot_other_side(ev: Any, own: tuple[int, ...], document: Any, text: str, country: str | None,
                     sub: str, doc: Any = None) -> None:
     """Fill or correct the side facing "Rioters (X)" (``ev.actor1``); ``own`` are the event's sentences,
@@ -81,6 +90,18 @@ def riot_other_side(ev: Any, own: tuple[int, ...], document: Any, text: str, cou
         else:
             ev.actor2, ev.inter2 = None, None
             ev.evidence.pop("actor2", None)
+    if ev.inter2 in (3, CIVILIANS) and ev.actor2 and civil_organisation(ev.actor2):
+        # "a mob of INC members attacked and clashed with a BJP member": the party's people are rioters or
+        # civilians, the party beside them (no training riot has a party as a side of its own)
+        mention = ev.evidence.pop("actor2", None)
+        side = "1" if mention and mention[0] < _first_act(ev) else "2"  # "a mob of INC members attacked"
+        held = [x for x in (getattr(ev, f"assoc_actor_{side}") or "").split("; ") if x]
+        setattr(ev, f"assoc_actor_{side}", "; ".join(dict.fromkeys([*held, ev.actor2])))
+        if CLASH_CUE.search(text):
+            ev.actor2, ev.inter2 = ev.actor1, RIOTERS
+        else:
+            ev.actor2, ev.inter2 = generic_name(CIVILIANS, country), CIVILIANS
+        return
     joined = [x for x in (ev.assoc_actor_1 or "").split("; ") if x]
     forces = [a for a in document.actors if a.sent in own and _state_force(a) and met_the_crowd(a, doc)]
     if ev.actor2 is None:
@@ -99,3 +120,23 @@ def riot_other_side(ev: Any, own: tuple[int, ...], document: Any, text: str, cou
         ev.evidence.pop("actor2", None)
     elif ev.actor2 is None:
         ev.actor2, ev.inter2 = generic_name(CIVILIANS, country), CIVILIANS
+
+
+def people_by_position(ev: Any, identities: dict[tuple[int, int], str]) -> None:
+    """A crowd that hurt civilians ("students were beaten by a mob of BCL members", "parents assaulted students and
+    teachers"): who the people of the event's sentences are goes to the crowd when named before its first act, to
+    the civilians after it (``identities.attach`` gives them to no one when both sides hold people)."""
+    if ev.inter1 not in (RIOTERS, 6) or ev.inter2 != CIVILIANS:
+        return
+    own = {tuple(ev.evidence[k]) for k in ("actor1", "actor2") if ev.evidence.get(k)}
+    ranges = [v for k, v in ev.evidence.items() if (k == "sentence" or k.startswith("sentence_")) and v and len(v) == 2]
+    act = _first_act(ev)
+    for span, identity in sorted(identities.items()):
+        if span in own or not any(a <= span[0] and span[1] <= b for a, b in ranges):
+            continue
+        side = "1" if act < 0 or span[0] < act else "2"
+        held = [x for x in (getattr(ev, f"assoc_actor_{side}") or "").split("; ") if x]
+        main = getattr(ev, f"actor{side}")
+        new = [x for x in identity.split("; ") if x not in held and x != main]
+        if new:
+            setattr(ev, f"assoc_actor_{side}", "; ".join([*held, *new]))

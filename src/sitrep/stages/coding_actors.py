@@ -11,7 +11,7 @@ from typing import Any
 
 from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
-from sitrep.actors.sides_riots import riot_other_side
+from sitrep.actors.sides_riots import people_by_position, riot_other_side
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.codebook import Codebook
 from sitrep.events.lexicon import Lexicon
@@ -318,6 +318,7 @@ def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: s
     from sitrep.actors.identities import attach
 
     attach(ev, identities, country=country)
+    people_by_position(ev, identities)
 
 
 _CIVILIANS = re.compile(r"Civilians \((.+)\)$")
