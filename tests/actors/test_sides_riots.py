@@ -124,3 +124,12 @@ def test_people_named_before_the_mob_acts_are_its_own_after_it_its_victims():
     people_by_position(ev2, {(0, 11): "Students (Bangladesh)"})
     assert ev2.assoc_actor_1 is None  # two crowds: left as the identities stage leaves them
 
+
+def test_a_party_named_only_in_what_protesters_oppose_is_none_of_theirs(rules_pipe):
+    from sitrep.model import Article
+
+    text = ("On 24 June 2022, AIKS members held protests in Bankura district (WB) against the BJP-led government and "
+            "prime minister over announcing a new Agnipath recruitment scheme.")
+    ev = rules_pipe.process_batch([Article(text=text, published="2022-06-24")])[0].events[0]
+    assert ev.event_type == "Protests"
+    assert "BJP" not in (ev.assoc_actor_1 or "")

@@ -1,6 +1,7 @@
-"""The other side of a riot, ACLED's way: whom rioters fought, hurt or faced.
+"""The sides of a crowd's event, ACLED's way: whom rioters fought, hurt or faced, who belongs to which side, and
+who is only what the crowd opposes.
 
-Called by ``sitrep.stages.coding_actors.order_actors`` once the crowd leads the event as "Rioters (X)". The
+Called by ``sitrep.stages.coding_actors`` once the crowd leads the event as "Rioters (X)" or "Protesters (X)". The
 figures quoted are the training countries' Riots events outside Bangladesh (whose record codes mob violence with
 no second side: 1,168 of its 1,187 events, a practice no other country's record shares).
 """
@@ -140,3 +141,33 @@ def people_by_position(ev: Any, identities: dict[tuple[int, int], str]) -> None:
         new = [x for x in identity.split("; ") if x not in held and x != main]
         if new:
             setattr(ev, f"assoc_actor_{side}", "; ".join([*held, *new]))
+
+
+# what a crowd opposes: "against the BJP-led government", "over the failure of the BJP government"
+OPPOSED = {"against", "over", "about", "denounce", "condemn", "oppose"}
+
+
+def _opposed(actor: Any, doc: Any) -> bool:
+    """Whether a mention stands in what the crowd opposes (a word of OPPOSED on its way up the parse)."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok, seen = span.root, 0
+    while tok.head.i != tok.i and seen < 40:
+        tok, seen = tok.head, seen + 1
+        if tok.lower_ in OPPOSED or tok.lemma_.lower() in OPPOSED:
+            return True
+    return False
+
+
+def drop_opposed(ev: Any, own: tuple[int, ...], document: Any, doc: Any) -> None:
+    """A party or group named only in what a crowd opposes ("protested against the BJP-led government") is none of
+    the crowd's: it leaves the crowd's associated actors."""
+    if doc is None or not ev.assoc_actor_1:
+        return
+    kept = []
+    for name in ev.assoc_actor_1.split("; "):
+        mentions = [a for a in document.actors if a.name == name and a.sent in own]
+        if not mentions or not all(_opposed(a, doc) for a in mentions):
+            kept.append(name)
+    ev.assoc_actor_1 = "; ".join(kept) or None

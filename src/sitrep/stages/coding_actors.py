@@ -11,7 +11,7 @@ from typing import Any
 
 from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
-from sitrep.actors.sides_riots import people_by_position, riot_other_side
+from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.codebook import Codebook
 from sitrep.events.lexicon import Lexicon
@@ -306,6 +306,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # whom a peaceful protest addresses is no side of it (ACLED: 7,997 of 8,060 training protests have none)
         ev.actor2, ev.inter2 = None, None
         ev.evidence.pop("actor2", None)
+    if crowd and frame is not None:
+        drop_opposed(ev, (frame.sent, *frame.extra_sents), document, light_doc(document))
     if ev.event_type == "Riots" and frame is not None:  # after the one-actor check: rioters may face rioters
         riot_other_side(ev, (frame.sent, *frame.extra_sents), document, _event_text(frame, document),
                         crowd_country(document, ev, country), sub, light_doc(document))
