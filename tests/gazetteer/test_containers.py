@@ -270,3 +270,14 @@ def test_a_unit_known_in_two_countries_holds_the_place_in_the_focus_country() ->
     other = Toponym("Merida", 0, 6, within=within, candidates=towns, entry=mexican)
     within_at_home([other], "CO")
     assert other.entry is mexican
+
+
+def test_a_town_centre_before_a_comma_and_its_province_is_in_it() -> None:
+    from sitrep.gazetteer.containers import mark_containers
+
+    gaz = load_gazetteer()
+    text = "residents held a demonstration in Gaziosmanpasa town center, Istanbul, in protest"
+    town = Toponym("Gaziosmanpasa", text.index("Gaziosmanpasa"), text.index("Gaziosmanpasa") + 13)
+    city = Toponym("Istanbul", text.index("Istanbul"), text.index("Istanbul") + 8)
+    mark_containers(gaz, text, [town, city])
+    assert town.within == areas_within(gaz, "Istanbul")

@@ -228,3 +228,18 @@ def test_a_bracket_unit_resolved_abroad_may_still_be_a_focus_province() -> None:
     aside = Toponym("Kurdistan", 12, 21, candidates=abroad, entry=abroad[0])
     match_admin1_typos(names, [aside], "IR", "a visit (Kurdistan)")
     assert aside.entry is abroad[0]
+
+
+def test_a_brackets_compass_part_of_the_province_is_acleds_admin1() -> None:
+    """'(Kyaukme district, Shan-North state)': ACLED's part of Shan, though no place name was found in it; a
+    compass part of another province than the bracket's names lie in is none of theirs."""
+    from sitrep.gazetteer.spelling import _bracket_split_units
+
+    gaz = load_gazetteer()
+    district = next(e for e in gaz.lookup("Kyaukme District", loose=False) if e.cc == "MM")
+    text = "in Hsipaw township (Kyaukme district, Shan-North state), gunmen opened fire"
+    at = text.index("Kyaukme")
+    top = Toponym("Kyaukme district", at, at + 16, candidates=[district], entry=district)
+    assert _bracket_split_units(gaz, text, [top]) == {district.admin1_code: "Shan-North"}
+    other = text.replace("Shan-North", "Bago-West")
+    assert _bracket_split_units(gaz, other, [top]) == {}

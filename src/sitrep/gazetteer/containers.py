@@ -46,7 +46,8 @@ def mark_containers(gaz: Gazetteer, text: str, found: list[Toponym]) -> None:
 
 
 # "Alexandria, Va."; ACLED's "Pazar city, Rize", "Idil district, Sirnak": a place word may stand before the comma
-_CONTAINER_GAP = re.compile(r"(?:\s+(?:town|city|village|district|municipality|township|county|locality|zone))?\s*,\s*")
+_CONTAINER_GAP = re.compile(r"(?:\s+(?:town|city|village|district|municipality|township|county|locality|zone)"
+                            r"(?:\s+cent(?:er|re))?)?\s*,\s*")  # "Gaziosmanpasa town center, Istanbul"
 
 
 # "Tal Tamer town in Al Hasakeh governorate", "Shaalah town in Aleppo countryside": the second name holds the first

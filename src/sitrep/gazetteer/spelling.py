@@ -132,6 +132,29 @@ def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict
     # ACLED's own region last in its bracket outranks any other spelling of the unit ("(Murzuq, South)")
     out.update((code, region) for code, region in _bracket_regions(text, toponyms).items()
                if code not in gaz.acled_spelled)
+    out.update((code, name) for code, name in _bracket_split_units(gaz, text, toponyms).items()
+               if code not in gaz.acled_spelled)
+    return out
+
+
+# "(Kyaukme district, Shan-North state)", "(Pyay district, Bago-west)": ACLED's part of a province, last in its bracket
+_SPLIT_LAST = re.compile(r"[(\[]([^()\[\]]*?),\s*([A-Z][\w]*(?:\s+[A-Z]\w*)?)-(north|south|east|west|central)"
+                         r"(?:\s+(?:state|region|division|province))?\s*[)\]]", re.I)
+
+
+def _bracket_split_units(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict[str, str]:
+    """Admin1 code -> ACLED's compass part of it that ends a bracket after names of that unit ("Hsipaw township
+    (Kyaukme district, Shan-North state)": Shan-North), the NER often finding no place in it: the province before
+    the hyphen must be the one the bracket's names lie in."""
+    out: dict[str, str] = {}
+    for m in _SPLIT_LAST.finditer(text):
+        codes = {t.entry.admin1_code for t in toponyms
+                 if t.entry is not None and t.entry.admin1_code and t.demonym is None and m.start() < t.start < m.start(2)}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        if any(_near(m.group(2), name) for name in _unit_names(gaz, code)):
+            out.setdefault(code, f"{strip_diacritics(m.group(2))}-{m.group(3).title()}")
     return out
 
 
