@@ -34,6 +34,20 @@ from sitrep.learn.splits import training_rows
 Inputs = tuple[str, list[str], str, str] | None
 
 
+# Measured and not taken (session 15; dev coders without draw d1n / d2n, lead notes scored through the gate,
+# event type / sub-type wF1; base 0.8995/0.8644 and 0.9410/0.9169): combiner C 0.3 0.9007/0.8652, 0.9355/0.9080;
+# C 3 0.8995/0.8609, 0.9419/0.9167; words C 0.25 0.9007/0.8652, 0.9391/0.9141; words C 1 0.8995/0.8629,
+# 0.9437/0.9186; character n-grams (100k) 0.9007/0.8640, 0.9419/0.9143; balanced words 0.8995/0.8625,
+# 0.9410/0.9158; 1,000 notes per class 0.8995/0.8628, 0.9401/0.9146; intercepts at the sample's frequencies
+# 0.8961/0.8562, 0.9410/0.9169 (halfway 0.8961/0.8610, 0.9437/0.9184). The note's era as a combiner feature
+# (<=2017, 2018-2020, 2021+) cannot be judged on d1n/d2n: only Mali, Burkina Faso and the Central African
+# Republic have notes before 2021, all in d1n's draw, so d1n's coder learned from recent notes alone and d2n
+# scores recent notes alone (d2n with the era feature: 0.9364/0.9153). With the CAR's old notes back in training and Mali + Burkina Faso scored (200
+# notes, 195 old): 0.830/0.7833 without the era, the same with it, 0.820/0.7733 with era x rules' sub-type (the
+# model alone: sub-type accuracy 0.760 -> 0.740 -> 0.725); there too balanced words 0.830/0.7771, character
+# n-grams 0.825/0.7784, combiner C 0.3 0.830/0.7768, words C 0.25 unchanged. Those old training notes help the old
+# notes (d1n's coder on the same 200: 0.825/0.7684). Through the gate the rules decide most notes: on d1n the
+# combiner alone is below the rules (old notes 198 vs 208 of 269 right), so its gains rarely show.
 @dataclass
 class Options:
     holdout: tuple[str, ...]
