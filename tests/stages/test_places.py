@@ -398,3 +398,9 @@ def test_places_a_partys_name_is_no_place(run_places):
                    "Court of Ukraine in Kiev.")
     assert not any(p.text == "Svoboda" for p in d.places)
     assert place(d, "Kiev").country == "Ukraine"
+
+
+def test_places_an_untagged_town_of_one_country_is_found_whatever_the_verb(run_places):
+    """'surround Timbuktu': no locative word, a town under 100,000 people, known in Mali only."""
+    d = run_places("Movement of forces: Tuareg rebels surround Timbuktu and attack at dawn.")
+    assert place(d, "Timbuktu").country == "Mali"

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 _JOINED_AFTER = re.compile(r"\s+(do|da|dos|das|de|del|de la|de los|de las)\s+([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})")
 
 
+SOLE_TOWN = 50_000  # an untagged proper noun naming a town this large, in one country only, is that town
 # unit words that say the capitalised name before them is a place ("the Timbuktu region")
 _UNIT_WORDS = frozenset(("province", "governorate", "state", "region", "oblast", "prefecture", "county", "district",
                          "lga", "territory", "cercle", "woreda", "commune", "municipality", "locality", "city", "town",
@@ -181,9 +182,12 @@ class UnlabelledNames:
                 caps = proper or (width > 1 and _words(toks, i, j).isupper())  # "NEW DELHI:"
                 # "in the Timbuktu region", "Gossi commune": a unit word after a name says it is a place
                 unit_named = proper and j < len(doc) and toks[j].lower_ in _UNIT_WORDS
+                # ("Tuareg rebels surround Timbuktu": a town of some size the NER left untagged, known in one country
+                # only, is that town whatever the verb before it)
                 ok = (locative or typed or unit_named or (broad and top.feature != "admin2")
                       or (after_name and top.feature in ("admin1", "admin2", "country"))
-                      or (caps and (top.population >= 100_000 or is_dateline(doc, i, j))))
+                      or (caps and (top.population >= 100_000 or is_dateline(doc, i, j)))
+                      or (proper and top.population >= SOLE_TOWN and len({c.cc for c in cands}) == 1))
             # an organisation named after its city ("The Washington Post", "Metro Vancouver", "Bantam Superior
             # Court"): the city is a place of the article, but not where its events happen (see ``embedded``)
             named_after = (not ok and label == "ORG" and i == ent_start and j < limit
