@@ -140,6 +140,12 @@ def test_source_names_carry_a_country_in_part_or_glued():
     assert source_countries("All Africa") == set()
 
 
+def test_source_names_carry_a_country_after_a_hyphen():
+    # a mission named for its country; an outlet named for a desert is no country
+    assert source_countries("OSCE SMM-Ukraine") == {"Ukraine"}
+    assert source_countries("Sahara-Reporters") == set()
+
+
 def test_a_state_s_forces_fighting_only_groups_known_elsewhere_are_weak_evidence():
     # "Ansar Dine shelled a base of Operation Barkhane (French)": the French forces are abroad, the group is home
     d = doc([])

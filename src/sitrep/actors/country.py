@@ -156,6 +156,8 @@ def source_countries(source: str | None) -> set[str]:
                     out.add(dem.cc)
                 elif n == 1 and (cc := _glued(phrase, names)) is not None:
                     out.add(cc)
+                elif n == 1 and "-" in phrase:  # a mission named for its country ("OSCE SMM-Ukraine")
+                    out.update(cc for piece in phrase.split("-") if (cc := names.get(_key(piece))) is not None)
     found = {rep.gaz.country_name(cc) for cc in out}
     return {str(n) for n in found if n}
 
