@@ -143,3 +143,11 @@ def test_protest_topic_names_no_force_facing_rioters(rules_pipe):
                           "intervention.")
     assert ev.event_type == "Riots"
     assert ev.actor2 is None
+
+
+def test_people_a_protest_is_about_are_not_the_protesters(rules_pipe):
+    ev = lead(rules_pipe, "On 16 February 2022, a protest against the killing of farmers was held in front of the "
+                          "police station in Gohatsion (North Shewa, Oromia).")
+    assert ev.event_type == "Protests"
+    assert "Farmers" not in (ev.assoc_actor_1 or "")
+

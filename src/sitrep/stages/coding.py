@@ -278,7 +278,7 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
             document.events[i].confidence = confidence
     for ev, sub, (_, victims, _) in zip(document.events, subs, found, strict=True):
         finish_event(ev, frames.get(ev.event_id), document, lex, book, country, sub, victims)
-        add_identities(ev, identities, country)  # also when no identity was read: victims of violence are civilians
+        add_identities(ev, identities, country, doc)  # also when no identity was read: victims of violence are civilians
         add_article_identities(ev, document.article.text)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)

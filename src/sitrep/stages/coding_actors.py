@@ -12,6 +12,7 @@ from typing import Any
 from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
+from sitrep.actors.sides_topics import without_topics
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.codebook import Codebook
 from sitrep.events.lexicon import Lexicon
@@ -313,12 +314,15 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
                         crowd_country(document, ev, country), sub, light_doc(document))
 
 
-def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None) -> None:
+def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None,
+                   doc: Any = None) -> None:
     """ACLED names who the people are as an associated actor: striking teachers are "Protesters (X)" with
     "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"; people-words anywhere in the
-    event's sentences go to the one crowd or civilian side (``sitrep.actors.identities``)."""
+    event's sentences go to the one crowd or civilian side (``sitrep.actors.identities``), but none named in
+    what a crowd's event is about (``doc``: the parse, ``sitrep.actors.sides_topics``)."""
     from sitrep.actors.identities import attach
 
+    identities = without_topics(ev, identities, doc)
     attach(ev, identities, country=country)
     people_by_position(ev, identities)
 
