@@ -151,3 +151,13 @@ def test_people_a_protest_is_about_are_not_the_protesters(rules_pipe):
     assert ev.event_type == "Protests"
     assert "Farmers" not in (ev.assoc_actor_1 or "")
 
+
+def test_groups_given_as_alternatives_never_fight_each_other(rules_pipe):
+    events = rules_pipe.process_batch([Article(text="On 8 March 2020, presumed Ansaroul Islam or ISGS militants attacked "
+                                                    "and burned a fuel tanker between Dori and Essakane (Dori, "
+                                                    "Oudalan).", published="2020-03-08")])[0].events
+    assert events
+    for ev in events:
+        named = [s for s in (ev.actor1, ev.actor2) if s and ("Ansaroul" in s or "Islamic State" in s)]
+        assert len(named) < 2, named
+

@@ -11,6 +11,7 @@ from typing import Any
 
 from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
+from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
 from sitrep.actors.sides_topics import without_topics
 from sitrep.events.arguments import Frame, generic_name
@@ -156,7 +157,7 @@ def _named_armed_target(ev: Event, frame: Frame, document: Document) -> None:
     an unidentified group or no one, when it is the only such actor beside the doer (a state force never opposes
     its own state's: "the rebels ambushed a military convoy; two police died" names allies)."""
     own = (frame.sent, *frame.extra_sents)
-    taken = {ev.actor1, *(ev.assoc_actor_1 or "").split("; ")}
+    taken = {ev.actor1, *(ev.assoc_actor_1 or "").split("; "), *alternatives(ev, document)}
     named = {a.name: a for a in document.actors if a.sent in own and a.inter in _ARMED_SIDES
              and a.name not in taken and not a.name.startswith(("Unidentified", "Government"))
              and not (a.inter == 1 and ev.inter1 == 1)}
