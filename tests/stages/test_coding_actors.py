@@ -161,3 +161,10 @@ def test_groups_given_as_alternatives_never_fight_each_other(rules_pipe):
         named = [s for s in (ev.actor1, ev.actor2) if s and ("Ansaroul" in s or "Islamic State" in s)]
         assert len(named) < 2, named
 
+
+def test_a_verb_joined_to_the_first_shares_its_doer(rules_pipe):
+    events = rules_pipe.process_batch([Article(text="On 8 March 2020, presumed Ansaroul Islam or ISGS militants attacked "
+                                                    "and burned a fuel tanker between Dori and Essakane (Dori, "
+                                                    "Oudalan).", published="2020-03-08")])[0].events
+    burned = next(ev for ev in events if ev.trigger == "burned")
+    assert "Islamic State" in (burned.actor1 or "")

@@ -13,12 +13,14 @@ from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
+from sitrep.actors.sides_shared import shared_doer
 from sitrep.actors.sides_topics import without_topics
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.codebook import Codebook
 from sitrep.events.lexicon import Lexicon
 from sitrep.lightdoc import light_doc
 from sitrep.model import Document, Event
+from sitrep.stages.events import FRAMES_KEY
 
 # Sub-event types where the unnamed state actor is, in ACLED's practice, the police.
 POLICE_SUBS = {"Protest with intervention", "Excessive force against protesters", "Arrests"}
@@ -224,6 +226,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         _swap_actors(ev)
     if sub == "Protest with intervention" and ev.inter2 == 6 and ev.inter1 != 6:
         _swap_actors(ev)
+    shared_doer(ev, frame, document.extras.get(FRAMES_KEY, {}).values())  # "attacked and burned": one doer
     trig = ev.evidence.get("trigger")
     if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
         _earlier_armed_group(ev, frame, document)
