@@ -329,3 +329,25 @@ class ArgumentReader(ParticipantReader):
                             found += self._args_conj(c, actors, country, target=True)  # harmed: off duty?
             cache[key] = found
         return list(cache[key])
+
+
+_OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def share_joined_doers(frames: list[Frame]) -> None:
+    """A verb joined to an earlier one with no subject of its own does what its doer did, however that doer was
+    found: "presumed ISGS militants attacked and burned a fuel tanker" parsed with "presumed" as the main verb
+    places the doer of "attacked" by position only, so "burned" (whose controller is read from the parse) had
+    none. Not a passive verb ("attacked the post and were repelled": who attacked was repelled, did not repel)."""
+    at = {f.tok.i: f for f in frames}
+    for f in frames:
+        tok = f.tok
+        if f.actor1 is not None or tok.pos_ != "VERB" or tok.dep_ != "conj":
+            continue
+        if any(c.dep_ in _OWN_SUBJECT or c.dep_ in PASSIVE_DEPS for c in tok.children):
+            continue
+        first = at.get(tok.head.i)
+        if first is None or first.actor1 is None or (f.actor2 is not None and f.actor2.name == first.actor1.name):
+            continue
+        f.actor1, f.a1_guessed = first.actor1, first.a1_guessed  # as sure as the first verb's reading
+        f.assoc1 += [a for a in first.assoc1 if all(a.name != b.name for b in f.assoc1)]

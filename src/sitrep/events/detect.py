@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, Frame
+from sitrep.events.arguments import PASSIVE_DEPS, TARGET_PREPS, ArgumentReader, Frame, share_joined_doers
 from sitrep.events.gate import is_incident_summary
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, fold_repulses, inherit_shooters
@@ -197,6 +197,7 @@ class Detector(ArgumentReader, Merger):
                         f.absorb(other)
                         self.take_killer(f, other)
                 sent_frames.append(f)
+            share_joined_doers(sent_frames)
             if any(k < 0 for k in groups):  # an act told apart from triggers not told as done: kept apart
                 told = [f for f in sent_frames if f.modality == "asserted"]
                 frames += self._merge_in_sentence(told)
