@@ -155,14 +155,6 @@ def test_store_landmark_outranks_small_town_of_the_same_name():
     assert prior("airport", 0) > prior("town", 30_000)  # "Heathrow" the airport, not Heathrow, Fla.
 
 
-def test_store_small_admin1_unit_weighs_no_more_than_a_town_of_its_size():
-    from sitrep.gazetteer.store import prior
-
-    # Malta's local councils are admin1 units: "Rabat" the council (12,000 people) must not tie a province
-    assert prior("admin1", 12_000) == prior("town", 12_000)
-    assert prior("admin1", 800_000) == prior("admin1", 0) == 8.5  # a large unit, or one of unknown size, keeps the base
-
-
 def test_store_large_admin_unit_is_centred_on_all_its_towns():
     from sitrep.gazetteer.build import _centre
 

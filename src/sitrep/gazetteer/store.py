@@ -78,10 +78,6 @@ class Entry:
 
 
 def prior(feature: str, population: int) -> float:
-    if feature == "admin1" and population > 0:
-        # a unit weighs no more than a town of its people: Malta's local councils are admin1 units, and
-        # "Rabat" the council must not outweigh Morocco's capital prefecture (an unknown count keeps the base)
-        return min(_FEATURE_PRIOR[feature], POP_WEIGHT * math.log10(population + 1))
     if feature in _FEATURE_PRIOR:
         return _FEATURE_PRIOR[feature]
     if feature == "admin2":  # among same-named counties, the populous one is the likelier
