@@ -33,6 +33,16 @@ def test_two_checkouts_with_the_same_tables_share_one_cache_file(monkeypatch, tm
     assert paths["other"][0] != paths["one"][0] and paths["other"][1] != paths["one"][1]
 
 
+def test_a_changed_gazetteer_module_changes_the_code_fingerprint(tmp_path):
+    # a cache built by other build code (a changed prior) must not be read back under the same name
+    for name, text in (("one", "PRIOR = 1\n"), ("two", "PRIOR = 1\n"), ("other", "PRIOR = 2\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "store.py").write_text(text)
+    one, two, other = (cache_file.code_fingerprint(tmp_path / n) for n in ("one", "two", "other"))
+    assert one == two != other
+    assert cache_file.code_fingerprint()[:8] in cache_file.cache_path().name
+
+
 def test_a_changed_table_changes_the_fingerprint(monkeypatch, tmp_path):
     monkeypatch.delenv("SITREP_DATA_PATH", raising=False)
     _tables_in(tmp_path / "data", "code,name\nXX.01,North")

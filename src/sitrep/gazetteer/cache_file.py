@@ -1,9 +1,11 @@
 """The gazetteer's cache file: where it lies, what it is named by, who builds it, and reading it back.
 
 One pickle under ``$SITREP_CACHE`` (default ``~/.cache/sitrep``) holds the base tables (``build.build_base``),
-their name index and what ACLED's record adds (``acled.apply_acled``). The file is named by this code's format
-and the contents of the ACLED-derived tables (``learned_fingerprint``), so checkouts with equal tables share one
-and differing ones keep one each; one process builds it while the others wait and read what it built.
+their name index and what ACLED's record adds (``acled.apply_acled``). The file is named by this code's format,
+the contents of the ACLED-derived tables (``learned_fingerprint``) and of the gazetteer's own modules
+(``code_fingerprint``), so checkouts with equal tables and code share one and differing ones keep one each (a
+change to how the tables are built, a prior say, never reads a cache built before it); one process builds it while
+the others wait and read what it built.
 """
 
 from __future__ import annotations
@@ -29,7 +31,24 @@ def cache_dir() -> Path:
 def cache_path() -> Path:
     """The cache file of this code's format and these ACLED-derived tables: two checkouts (or a dev copy of the
     tables) that differ keep one cache each instead of rebuilding each other's; equal ones share it."""
-    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}-{learned_fingerprint()[:16]}.pkl"
+    return cache_dir() / f"gazetteer-v{FORMAT_VERSION}-{learned_fingerprint()[:16]}-{code_fingerprint()[:8]}.pkl"
+
+
+_CODE_FINGERPRINTS: dict[Path, str] = {}
+
+
+def code_fingerprint(package: Path | None = None) -> str:
+    """A digest of the gazetteer package's modules (``package``: their folder, this one by default), once per
+    process: what builds the cache is part of its name, as the tables are."""
+    folder = package or Path(__file__).parent
+    known = _CODE_FINGERPRINTS.get(folder)
+    if known is None:
+        digest = hashlib.sha1()
+        for module in sorted(folder.glob("*.py")):
+            digest.update(f"{module.name}\0".encode())
+            digest.update(hashlib.sha1(module.read_bytes()).digest())
+        known = _CODE_FINGERPRINTS[folder] = digest.hexdigest()
+    return known
 
 
 # Tables derived from ACLED's record by ``sitrep train places``: applied when the cache is built, not on every load
