@@ -93,6 +93,7 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
             ctx.agent_cues = {PARTY}  # the doers are a party's people (read with their own words below)
         if party_side(frame.actor2):
             ctx.cues.add(PARTY_TARGET)
+        span = None  # the doers' words, read by the cue and criminal-target checks below
         if frame.actor1 is not None and doc is not None:
             span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
             ctx.agent_cues = set(ctx.agent_cues) | (cue_groups(lex, words_of_span(span)) if span is not None else set())
@@ -102,9 +103,6 @@ def rule_coding(ev: Event, frame: Frame | None, document: Document, lex: Lexicon
                     sents, [frame.sent, *frame.extra_sents], lex.cues.get("military_target", frozenset()), span):
                 # "militants assassinated a councillor": the only armed words name the doer, not the target
                 cues.discard("military_target")
-        span = None
-        if frame.actor1 is not None and doc is not None:
-            span = doc.char_span(frame.actor1.start, frame.actor1.end, alignment_mode="expand")
         following = _describing_sentences(document, frame, len(sents))
         if criminal_target(sents, [frame.sent, *frame.extra_sents], following, lex, _doer_tokens(span, frame.tok)):
             ctx.cues.add(CRIMINAL_TARGET)
