@@ -23,6 +23,13 @@ def test_identity_names_follow_the_event_year():
         "Students (Bangladesh); Labor Group (Bangladesh)"
 
 
+def test_a_regional_identity_name_holds_in_its_region_only():
+    assert dated_identity("Taxi Drivers (Guatemala)", 2022) == "Taxi/Bus Drivers (Guatemala)"
+    assert dated_identity("Taxi Drivers (Somalia)", 2022) == "Taxi Drivers (Somalia)"
+    assert dated_identity("Taxi/Bus Drivers (Somalia)", 2022) == "Taxi Drivers (Somalia)"
+    assert dated_identity("Taxi Drivers (Honduras)", 2019) == "Taxi Drivers (Honduras)"
+
+
 def test_a_mention_of_several_identities_gives_each_to_its_side():
     ev = event(actor1="Protesters (Kenya)", inter1=6, evidence={"actor1": [0, 8], "sentence": [0, 60]})
     attach(ev, {(0, 8): "Students (Kenya); Labour Group (Kenya)"})

@@ -9,7 +9,8 @@ hold it: the crowd when there is no civilian side, the civilians when there is n
 
 Identity names changed over time in ACLED's record ("Labour Group" became "Labor Group",
 "Fishermen" became "Fishers"); ``actors_renamed.csv`` holds those renames with the year they apply
-from, and the name valid at the event's date is used.
+from, and the name valid at the event's date is used. A rename may hold in some countries only (Central America
+and the Caribbean write "Taxi/Bus Drivers" where the rest of the record writes "Taxi Drivers").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sitrep.model import interaction_code
 from sitrep.resources import data_files
@@ -27,31 +28,44 @@ CIVILIANS = 7
 _SUFFIX = re.compile(r"^(.*?)( \([^()]*\))?$")
 
 
+class Rename(NamedTuple):
+    name: str  # the new name
+    since: int  # its first year
+    countries: frozenset[str]  # where it holds; empty: everywhere
+
+
 @lru_cache(maxsize=1)
-def renames() -> dict[str, tuple[str, int]]:
-    """Old identity name -> (new name, first year of the new name), from ``actors_renamed.csv``."""
-    out: dict[str, tuple[str, int]] = {}
+def renames() -> dict[str, Rename]:
+    """Old identity name -> its rename, from ``actors_renamed.csv``."""
+    out: dict[str, Rename] = {}
     for path in data_files("actors_renamed.csv"):
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(line for line in f if not line.startswith("#")):
-                out[row["name"].strip()] = (row["renamed"].strip(), int(row["from_year"]))
+                where = frozenset(c.strip() for c in (row.get("countries") or "").split("|") if c.strip())
+                out[row["name"].strip()] = Rename(row["renamed"].strip(), int(row["from_year"]), where)
     return out
 
 
+def _holds(rename: Rename, year: int, country: str | None) -> bool:
+    return year >= rename.since and (not rename.countries or country in rename.countries)
+
+
 def dated_identity(name: str, year: int | None) -> str:
-    """The identity name valid in ``year``: "Labour Group (Bangladesh)" in 2024 -> "Labor Group (Bangladesh)";
-    each of several ("Students (Bangladesh); Labour Group (Bangladesh)")."""
+    """The identity name valid in ``year`` and in the country of its suffix: "Labour Group (Bangladesh)" in 2024 ->
+    "Labor Group (Bangladesh)", "Taxi Drivers (Guatemala)" in 2022 -> "Taxi/Bus Drivers (Guatemala)"; each of
+    several ("Students (Bangladesh); Labour Group (Bangladesh)")."""
     if "; " in name:
         return "; ".join(dated_identity(part, year) for part in name.split("; "))
     m = _SUFFIX.match(name)
     if m is None or year is None:
         return name
     base, suffix = m.group(1), m.group(2) or ""
+    country = suffix[2:-1] if suffix else None
     new = renames().get(base)
-    if new is not None and year >= new[1]:
-        return new[0] + suffix
-    for old, (renamed, since) in renames().items():
-        if base == renamed and year < since:  # a name mined from recent exports, used for an older event
+    if new is not None and _holds(new, year, country):
+        return new.name + suffix
+    for old, rename in renames().items():
+        if base == rename.name and not _holds(rename, year, country):  # mined from other years or countries
             return old + suffix
     return name
 
