@@ -190,7 +190,7 @@ def test_a_bracketed_group_after_a_group_is_the_one_it_belongs_to() -> None:
 def test_un_troops_patrols_and_vehicles_are_the_mission_where_one_serves() -> None:
     mission = "UNIFIL: United Nations Interim Force in Lebanon"
     assert mission in names("assailants attacked a UN patrol near Tyre", "Lebanon", 2021)
-    assert "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali" in names(
+    assert "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-)" in names(
         "a gunman fired on a UN vehicle near Kidal", "Mali", 2016)
     # no mission serves there: the UN's own
     assert not [n for n in names("a UN patrol was attacked near Kabul", "Afghanistan", 2021) if "Mission" in n]
@@ -227,3 +227,9 @@ def test_a_pair_name_followed_by_one_of_its_own_names_is_that_one() -> None:
     # alone, the name is still the pair ACLED coded in that year
     assert names("Boko Haram fighters raided a village", "Cameroon", 2022) == [
         "Islamic State (West Africa) - Lake Chad Faction and/or " + jas]
+
+
+def test_a_renamed_group_takes_the_name_acled_used_in_the_events_year() -> None:
+    assert "KIA: Kachin Independence Army" in names("KIA fighters attacked an army post", "Myanmar", 2016)
+    assert "KIO/KIA: Kachin Independence Organization/Kachin Independence Army" in names(
+        "KIA fighters attacked an army post", "Myanmar", 2022)
