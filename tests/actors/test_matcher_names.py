@@ -233,3 +233,8 @@ def test_a_renamed_group_takes_the_name_acled_used_in_the_events_year() -> None:
     assert "KIA: Kachin Independence Army" in names("KIA fighters attacked an army post", "Myanmar", 2016)
     assert "KIO/KIA: Kachin Independence Organization/Kachin Independence Army" in names(
         "KIA fighters attacked an army post", "Myanmar", 2022)
+
+
+def test_militants_the_note_calls_islamist_are_acleds_islamist_militia() -> None:
+    assert "Islamist Militia (Mozambique)" in names("Islamist militia attacked civilians in Mocimboa da Praia",
+                                                    "Mozambique", 2022)
