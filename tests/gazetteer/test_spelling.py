@@ -89,7 +89,18 @@ def test_text_spelling_of_a_province_written_as_its_capital() -> None:
     assert town.admin1_code not in gaz.acled_spelled  # Kenya is held out
     top = Toponym("Mombasa", 0, 7, candidates=[town], entry=town)
     assert admin1_spellings(gaz, "Mombasa countryside", [top]) == {town.admin1_code: "Mombasa"}
-    assert admin1_spellings(gaz, "Mombasa said", [top]) == {}
+
+
+def test_text_spelling_of_the_capital_a_province_is_named_after_is_the_provinces() -> None:
+    """'in Barisal city', 'Sfuhen in Idleb': ACLED spells a province as the town it is named after, so the note's
+    spelling of that town, in any context, is the province's; a town merely inside the province is not."""
+    gaz = load_gazetteer()
+    town = next(e for e in gaz.lookup("Mombasa") if e.feature == "town" and e.cc == "KE")
+    top = Toponym("Mombasa", 0, 7, candidates=[town], entry=town)
+    assert admin1_spellings(gaz, "Mombasa said", [top]) == {town.admin1_code: "Mombasa"}
+    other = next(e for e in gaz.lookup("Malindi") if e.feature == "town" and e.cc == "KE")
+    inside = Toponym("Malindi", 0, 7, candidates=[other], entry=other)
+    assert admin1_spellings(gaz, "Malindi said", [inside]) == {}
 
 
 def test_text_spelling_last_in_a_bracket_and_only_a_spelling_of_the_unit() -> None:
