@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.gazetteer import Gazetteer, load_gazetteer
 from sitrep.gazetteer.resolve import Resolver, Toponym
-from sitrep.gazetteer.spelling import Admin1Names, admin1_spellings, match_admin1_typos
+from sitrep.gazetteer.spelling import Admin1Names, _bracket_last_spelling, admin1_spellings, match_admin1_typos
 
 
 def _unit(name: str, cc: str) -> Toponym:
@@ -254,3 +254,20 @@ def test_a_brackets_compass_part_of_the_province_is_acleds_admin1() -> None:
     assert _bracket_split_units(gaz, text, [top]) == {district.admin1_code: "Shan-North"}
     other = text.replace("Shan-North", "Bago-West")
     assert _bracket_split_units(gaz, other, [top]) == {}
+
+
+def test_last_name_of_a_bracket_no_place_was_found_for_is_its_unit_less_some_words() -> None:
+    """'(East Belitung regency, Bangka-Belitung province)': ACLED's admin1 last in the bracket is the unit the
+    bracket's resolved names lie in, written without its 'Islands'; a near spelling (a typo) or another unit's
+    name is not taken."""
+    gaz = load_gazetteer()
+    regency = next(e for e in gaz.lookup("Kabupaten Belitung Timur") if e.feature == "admin2" and e.cc == "ID")
+    unit = regency.admin1_code
+    text = "in Manggar district (East Belitung regency, Bangka-Belitung province)."
+    start = text.index("East")
+    inner = Toponym("East Belitung regency", start, start + 21, candidates=[regency], entry=regency)
+    assert _bracket_last_spelling(gaz, text, [inner]) == {unit: "Bangka-Belitung"}
+    typo = "in Manggar district (East Belitung regency, Bangka-Belitong Islandz)."
+    assert _bracket_last_spelling(gaz, typo, [inner]) == {}
+    other = "in Manggar district (East Belitung regency, Riau Islands)."
+    assert _bracket_last_spelling(gaz, other, [inner]) == {}

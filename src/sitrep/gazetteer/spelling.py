@@ -132,6 +132,8 @@ def admin1_spellings(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict
     # ACLED's own region last in its bracket outranks any other spelling of the unit ("(Murzuq, South)")
     out.update((code, region) for code, region in _bracket_regions(text, toponyms).items()
                if code not in gaz.acled_spelled)
+    out.update((code, name) for code, name in _bracket_last_spelling(gaz, text, toponyms).items()
+               if code not in gaz.acled_spelled and code not in out)
     out.update((code, name) for code, name in _bracket_split_units(gaz, text, toponyms).items()
                if code not in gaz.acled_spelled)
     return out
@@ -189,6 +191,32 @@ def _bracket_regions(text: str, toponyms: list[Toponym]) -> dict[str, str]:
     return out
 
 
+def _bracket_last_spelling(gaz: Gazetteer, text: str, toponyms: list[Toponym]) -> dict[str, str]:
+    """Admin1 code -> the last name of ACLED's bracket of units when no place was found there and it is the name
+    of the one unit the bracket's resolved names lie in less some of its words ("(East Belitung regency,
+    Bangka-Belitung province)": Bangka-Belitung Islands). ACLED writes its admin1 last in the bracket.
+    A near spelling is not taken: the notes' typos ("Draa-Tafilalt", "Guelmim-Ould Noun") are as near."""
+    out: dict[str, str] = {}
+    for m in _LAST_UNIT.finditer(text):
+        last = m.start(2)
+        if any(t.start < m.end(2) and last < t.end and t.entry is not None for t in toponyms):
+            continue  # a place was found there: ``admin1_spellings`` spells it
+        codes = {t.entry.admin1_code for t in toponyms
+                 if t.entry is not None and t.entry.admin1_code and t.demonym is None and m.start() < t.start < last}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        said = strip_diacritics(m.group(2)).strip()
+        words = _core(said).replace("-", " ").split()
+        if len(words) > 1 and any(set(words) < set(_core(name).replace("-", " ").split())
+                                  for name in _unit_names(gaz, code)):
+            out[code] = said
+    return out
+
+
+# the last name of ACLED's bracket of units, perhaps with its type word: "(Aousserd, Eddakhla-Oued Eddahab)"
+_LAST_UNIT = re.compile(r"[(\[]([^()\[\]]*?),\s*([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
+                        r"(?:\s+(?:province|region|state|governorate|department|division|oblast))?\s*[)\]]")
 # "(Sirt, West)", "[Djibo, Centre-Nord]": a bracket of units whose last is one to three words
 _REGION_LAST = re.compile(r"[(\[]([^()\[\]]*?),\s*([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*[)\]]")
 # "Sanabis (Capital)", "Bulambuli district (Eastern)", "Valletta (South Eastern)": a lone region in brackets after a
