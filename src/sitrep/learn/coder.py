@@ -48,6 +48,15 @@ Inputs = tuple[str, list[str], str, str] | None
 # n-grams 0.825/0.7784, combiner C 0.3 0.830/0.7768, words C 0.25 unchanged. Those old training notes help the old
 # notes (d1n's coder on the same 200: 0.825/0.7684). Through the gate the rules decide most notes: on d1n the
 # combiner alone is below the rules (old notes 198 vs 208 of 269 right), so its gains rarely show.
+# Session 16 (full `sitrep eval acled --dataset dev`, event type / sub-type accuracy / wF1 / macro F1; d1 866 notes,
+# d2 1,101): the dev coders of Dec 6 retrained under today's rules (new cues such as criminal_target, the recode
+# markers) with these defaults: d1 0.9065/0.8684/0.8729/0.6837 -> 0.9065/0.8684/0.8722/0.6826, d2 0.9482/0.9246/
+# 0.9232/0.6887 -> 0.9455/0.9219/0.9211/0.6831 (3 notes lost; the rules since were tuned beside the older combiner).
+# Against that retrained base: the word scores of the rules' own sub-type as an interaction (what a linear model of
+# scores + indicators cannot say: "trust the rules when the words back them") d1 0.9088/0.8695/0.8732/0.6871, d2
+# 0.9455/0.9210/0.9207/0.6731; old rows (5,671 more for d1's coder, 93% Armed clash, so that prior grows) d1
+# 0.9007/0.8649/0.8677/0.6839 (old notes wF1 0.7608 -> 0.7631), d2 0.9437/0.9210/0.9201/0.6835; 5 country folds
+# d1 0.9088/0.8695/0.8740/0.6837 (old notes 0.7660), d2 0.9455/0.9210/0.9206/0.6787. None helps both: not taken.
 @dataclass
 class Options:
     holdout: tuple[str, ...]
