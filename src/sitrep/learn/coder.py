@@ -56,7 +56,10 @@ Inputs = tuple[str, list[str], str, str] | None
 # scores + indicators cannot say: "trust the rules when the words back them") d1 0.9088/0.8695/0.8732/0.6871, d2
 # 0.9455/0.9210/0.9207/0.6731; old rows (5,671 more for d1's coder, 93% Armed clash, so that prior grows) d1
 # 0.9007/0.8649/0.8677/0.6839 (old notes wF1 0.7608 -> 0.7631), d2 0.9437/0.9210/0.9201/0.6835; 5 country folds
-# d1 0.9088/0.8695/0.8740/0.6837 (old notes 0.7660), d2 0.9455/0.9210/0.9206/0.6787. None helps both: not taken.
+# d1 0.9088/0.8695/0.8740/0.6837 (old notes 0.7660), d2 0.9455/0.9210/0.9206/0.6787. Old rows with the intercepts'
+# prior counted on today's types only: d1 0.9030/0.8672/0.8701/0.6865 (old notes event 0.8208 -> 0.8280, wF1 0.7709;
+# recent 0.9472/0.9227 -> 0.9387/0.9148), d2 0.9428/0.9201/0.9194/0.6823: old rows teach old notes and cost recent
+# ones. None helps both: not taken.
 @dataclass
 class Options:
     holdout: tuple[str, ...]
