@@ -166,6 +166,22 @@ SHOOTING = {"open fire", "opened fire", "shoot", "gun"}
 UNARMED_SIDE = (None, 5, 6, 7)  # no side, rioters, protesters, civilians
 
 
+def _robbery(c: Context) -> bool:
+    """An attack or interception told with taking things (cue group taking) and nobody hurt, fought or killed, by
+    doers not read as the state's (the state seizing arms is disrupted weapons use; arrests are arrests); an attack
+    only on unarmed or unnamed targets ("attacked a truck")."""
+    if c.cls not in ("attack", "disrupted") or "taking" not in c.cues:
+        return False
+    if c.cues & (HARM | {"reciprocal", "sexual_harm", "killing", "lethal"}) or c.trigger in SHOOTING:
+        return False  # shots fired at people ("opened fire on an ambulance ... seized"): an attack
+    state = c.inter1 in (1, 8) or (c.inter1 is None and "state_actor" in c.cues and "nonstate_actor" not in c.cues)
+    if state:
+        return False
+    # people attacked and robbed ("attacked civilians and looted sheep") suffer an attack (training notes of people
+    # attacked and robbed, nobody hurt: 4 attacks, 1 looting); a vehicle or a truck attacked and emptied is looted
+    return c.cls == "disrupted" or (c.inter2 in (None, 7) and not c.victims & ARMED and not c.objects & PEOPLE)
+
+
 def _party_beating(c: Context, target: int | None = None) -> bool:
     """A party's people beating people or a rival party's (``target``: the inter code of whom they hit, as
     ``_violence`` reads it): a mob, not an armed group's attack."""
@@ -231,9 +247,20 @@ def sub_event_type(c: Context) -> str:
             # telling a kidnapping with killing or injury words: 25 attacks, 4 abductions)
             return "Attack"
         return "Abduction/forced disappearance"
+    if cls in ("attack", "kill", "disrupted") and "sexual_harm" in c.cues | c.doc_cues \
+            and "protest_context" not in c.cues and c.inter2 in (None, 7) and not c.victims & ARMED:
+        # people attacked, stopped or killed and raped (told in the event's sentence or the report's opening):
+        # ACLED codes the sexual violence (training notes with rape words, no protest: 108 sexual violence of 121;
+        # with killing or injury words too: 46 of 60)
+        return "Sexual violence"
     if cls == "disrupted" and c.objects & TERRITORY and not c.objects & (LAUNCHED | WEAPON_OBJECTS):
         # "seized the town" told beside weapons ("used heavy weapons to ... seize the town"): a place, not arms
         return sub_event_type(replace(c, cls="capture"))
+    if _robbery(c):
+        # armed men who stop or attack travellers, a vehicle or a policeman and take their goods, arms or vehicle,
+        # hurting nobody: ACLED's looting (training notes of non-state doers who attacked, ambushed, intercepted or
+        # stopped vehicles or travellers and seized, stole or looted, no one hurt: 16 lootings of 23)
+        return "Looting/property destruction"
     if cls == "disrupted" and c.objects & LAUNCHED and "armed" not in c.objects:
         return "Disrupted weapons use"  # "shot down 3 Houthi drones": the weapons, not the men who sent them
     if cls in ("disrupted", "capture") and c.victims & ARMED and (cls == "disrupted" or "weapon" in c.cues):
