@@ -32,3 +32,4 @@ def test_classify_an_attempt_to_assassinate_a_group_coordinator_is_an_attack():
     ctx = Context(cls="attack", trigger="assassinate", cues={"firearm"}, doc_cues=set(), inter1=2, inter2=2,
                   victims=set(), objects={"coordinator"})
     assert sub_event_type(ctx) == "Attack"
+

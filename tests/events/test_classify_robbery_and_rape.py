@@ -16,17 +16,17 @@ def test_classify_gunmen_attacking_a_truck_and_taking_the_goods_loot():
         == "Looting/property destruction"
 
 
-def test_classify_gunmen_intercepting_a_policeman_and_seizing_his_weapon_loot():
-    assert sub_event_type(_ctx("disrupted", {"taking", "weapon"}, inter2=1)) == "Looting/property destruction"
+def test_classify_gunmen_intercepting_a_policeman_and_seizing_his_weapon_stay_disrupted_weapons_use():
+    assert sub_event_type(_ctx("disrupted", {"taking", "weapon"}, inter2=1)) == "Disrupted weapons use"
 
 
 def test_classify_a_robbery_with_people_wounded_stays_an_attack():
     assert sub_event_type(_ctx("attack", {"taking", "people_hurt"})) == "Attack"
 
 
-def test_classify_soldiers_seizing_arms_stay_disrupted_weapons_use():
-    assert sub_event_type(_ctx("disrupted", {"taking", "weapon", "state_actor"}, inter1=1, inter2=3)) \
-        == "Disrupted weapons use"
+def test_classify_soldiers_attacking_and_seizing_a_truck_are_no_robbers():
+    assert sub_event_type(_ctx("attack", {"taking", "state_actor"}, inter1=1, inter2=None)) \
+        != "Looting/property destruction"
 
 
 def test_classify_women_stopped_and_raped_suffer_sexual_violence():

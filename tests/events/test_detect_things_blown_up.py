@@ -20,8 +20,3 @@ def test_detect_warplanes_dropping_incendiary_balloons_is_an_air_strike(events_o
                        published="2022-05-20")
     assert events[0].sub_event_type == "Air/drone strike"
 
-
-def test_detect_bodies_discovered_with_no_cause_told_are_an_attack(events_of):
-    events = events_of("On 26 December 2019, the bodies of four men who were missing for a week were discovered "
-                       "at the bottom of a well in the town.", published="2019-12-30")
-    assert events and events[0].sub_event_type == "Attack"
