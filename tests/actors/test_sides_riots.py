@@ -25,11 +25,25 @@ def test_police_of_the_event_sentences_face_the_rioters():
     assert (ev.actor2, ev.inter2) == ("Police Forces of Chile", 1)
 
 
-def test_police_of_another_sentence_are_no_side():
+def test_police_of_an_earlier_sentence_are_no_side():
     ev = _riot()
-    riot_other_side(ev, (0,), _doc(("Police Forces of Chile", 1, 2)), "students burned tyres", "Chile",
+    riot_other_side(ev, (2,), _doc(("Police Forces of Chile", 1, 0)), "students burned tyres", "Chile",
                     ev.sub_event_type)
     assert ev.actor2 is None
+
+
+def test_police_of_a_later_sentence_face_a_violent_demonstration():
+    ev = _riot()
+    riot_other_side(ev, (0,), _doc(("Police Forces of Chile", 1, 1)), "residents barricaded the road", "Chile",
+                    ev.sub_event_type)
+    assert (ev.actor2, ev.inter2) == ("Police Forces of Chile", 1)
+
+
+def test_police_of_a_later_sentence_are_no_side_of_mob_violence():
+    ev = _riot(sub="Mob violence")
+    riot_other_side(ev, (0,), _doc(("Police Forces of Chile", 1, 1)), "residents beat a thief", "Chile",
+                    ev.sub_event_type)
+    assert ev.inter2 == 7
 
 
 def test_police_joined_to_the_crowd_move_to_the_other_side():
