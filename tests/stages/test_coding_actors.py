@@ -130,6 +130,13 @@ def test_a_force_that_owns_the_target_is_no_side(rules_pipe):
     assert ev.actor2 is None and ev.interaction == 30
 
 
+def test_a_force_that_owns_the_target_is_not_the_named_armed_target(rules_pipe):
+    ev = lead(rules_pipe, "On 10 October 2021, in Hpakant township (Kachin state), an unknown armed group bombed and "
+                          "destroyed the Myanmar military-owned Mytel telecom tower.")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.actor2 is None and ev.interaction == 30
+
+
 def test_a_movement_of_forces_has_one_side(rules_pipe):
     ev = lead(rules_pipe, "Movement of forces: On 7 March 2022, Houthi forces deployed an unknown number of fighters "
                           "to Haradh and Abs districts (Hajjah).")

@@ -14,6 +14,7 @@ from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
 from sitrep.actors.sides_shared import shared_doer
+from sitrep.actors.sides_toll import toll_is_civilians
 from sitrep.actors.sides_topics import without_topics
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.codebook import Codebook
@@ -157,12 +158,14 @@ def _named_armed_target(ev: Event, frame: Frame, document: Document) -> None:
     """"Houthi forces launched shells from drones on National Resistance forces": an armed actor the event's
     sentences name, that the arguments missed (a noun's object, not the trigger's), is the other side rather than
     an unidentified group or no one, when it is the only such actor beside the doer (a state force never opposes
-    its own state's: "the rebels ambushed a military convoy; two police died" names allies)."""
+    its own state's: "the rebels ambushed a military convoy; two police died" names allies), and not an owner of
+    the target ("the military-owned Mytel tower was bombed": ``_OWNER_WORD``)."""
     own = (frame.sent, *frame.extra_sents)
     taken = {ev.actor1, *(ev.assoc_actor_1 or "").split("; "), *alternatives(ev, document)}
+    text = document.article.text
     named = {a.name: a for a in document.actors if a.sent in own and a.inter in _ARMED_SIDES
              and a.name not in taken and not a.name.startswith(("Unidentified", "Government"))
-             and not (a.inter == 1 and ev.inter1 == 1)}
+             and not (a.inter == 1 and ev.inter1 == 1) and _OWNER_WORD.match(text, a.end) is None}
     if len(named) != 1:
         return
     a = next(iter(named.values()))
@@ -283,6 +286,9 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         _swap_actors(ev)
         _named_armed_target(ev, frame, document)
         _swap_actors(ev)
+    if ev.event_type == "Explosions/Remote violence" and sub != "Air/drone strike" and ev.actor2 is None and country \
+            and frame is not None and toll_is_civilians(frame, document.extras.get(FRAMES_KEY, {}).values()):
+        ev.actor2, ev.inter2 = generic_name(7, country), 7  # "a bomb exploded; a man was bruised": who it hurt
     within = sub == "Armed clash" and _clash_within_one_actor(ev, frame, document)
     if sub == "Armed clash" and ev.actor2 is None and ev.inter1 in INTRA_INTER and (ev.actor1 or "").startswith("Unidentified"):
         # "rival clans clashed", "shoot-outs between unknown shooters": both sides are that kind of group (no training
