@@ -17,6 +17,7 @@ def test_a_units_name_says_which_force_it_belongs_to() -> None:
     assert unit_kind("Lakeside Regional Police Force") == "police"
     assert unit_kind("Directorate of Military Intelligence") == "military"
     assert unit_kind("9th Mechanised Brigade") == "military"
+    assert unit_kind("Air Forces") == "military"
     assert unit_kind("Unidentified Gang and/or Police Militia") is None
     assert unit_kind("Eastern Liberation Front") is None
 

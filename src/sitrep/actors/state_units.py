@@ -7,7 +7,9 @@ the dictionary does not list whose name says it is such a unit becomes that acto
 - a police unit: "Police" in its name ("Galmudug Police Force", "State Police"); training names with the word are a
   state force's unit in 432 of 708, the rest mostly listed actors ("CRPF", "Liyu Police") or "Police Militia";
 - an intelligence service: "Intelligence" in its name, a unit in 428 of 428, of the military in most countries;
-- a numbered army formation ("4th Armored Division", "22nd Armored Brigade"): a unit in 13 of 16.
+- a numbered army formation ("4th Armored Division", "22nd Armored Brigade"): a unit in 13 of 16;
+- a branch of the military: "Air Force" or "Navy" in its name, a unit in 72 of 72 training names (as actor or
+  associate).
 
 A name holding a country or nationality word ("Haitian National Police") is the force itself, no unit of it.
 
@@ -34,6 +36,7 @@ _STATE_PREFIXES = (*_FORCE_PREFIXES, "Government of")
 _POLICE = re.compile(r"\bPolice\b")
 _EXCLUDED = re.compile(r"\b(?:Militia|Private|Former)\b")  # "Police Militia", "Private Security Forces"
 _INTELLIGENCE = re.compile(r"\bIntelligence\b")
+_BRANCH = re.compile(r"\b(?:Air Forces?|Navy)\b")  # "the Air Forces conducted airstrikes"
 _FORMATION = re.compile(r"\b\d+(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)*(?:Division|Brigade|Battalion|Regiment|Corps)\b")
 
 
@@ -43,7 +46,7 @@ def unit_kind(name: str) -> str | None:
         return None
     if _POLICE.search(name):
         return "police"
-    if _INTELLIGENCE.search(name) or _FORMATION.search(name):
+    if _INTELLIGENCE.search(name) or _FORMATION.search(name) or _BRANCH.search(name):
         return "military"
     return None
 
