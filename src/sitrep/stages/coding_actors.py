@@ -13,6 +13,7 @@ from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
+from sitrep.actors.sides_roles import civilians_arrested, counter_protest
 from sitrep.actors.sides_shared import shared_doer
 from sitrep.actors.sides_toll import toll_is_civilians
 from sitrep.actors.sides_topics import without_topics
@@ -239,6 +240,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     if ev.inter1 == 7 and ev.actor2 is None and (sub in book.civilian_sub_events or sub == "Looting/property destruction"
                                                  or ev.event_type == "Explosions/Remote violence"):
         _civilians_are_the_target(ev, book, country, sub, trig)
+    civilians_arrested(ev, sub)
     if ev.actor1 is None and sub in book.default_actor1:
         ev.inter1 = book.default_actor1[sub]
         ev.actor1 = generic_name(ev.inter1, country, police=sub in POLICE_SUBS)
@@ -317,6 +319,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # whom a peaceful protest addresses is no side of it (ACLED: 7,997 of 8,060 training protests have none)
         ev.actor2, ev.inter2 = None, None
         ev.evidence.pop("actor2", None)
+    counter_protest(ev, sub, document.article.text)
     if crowd and frame is not None:
         drop_opposed(ev, (frame.sent, *frame.extra_sents), document, light_doc(document))
     if ev.event_type == "Riots" and frame is not None:  # after the one-actor check: rioters may face rioters
