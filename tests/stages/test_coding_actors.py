@@ -137,6 +137,14 @@ def test_a_force_that_owns_the_target_is_not_the_named_armed_target(rules_pipe):
     assert ev.actor2 is None and ev.interaction == 30
 
 
+def test_a_force_read_as_the_only_side_of_a_crowd_event_faces_the_crowd(rules_pipe):
+    ev = lead(rules_pipe, "On 14 May 2022, police fired tear gas shells to control the cadres of NC, who pelted "
+                          "stones at the municipal office in Sanphe Bagar municipality (Achham district), during a "
+                          "demonstration against the delay in counting of the votes.")
+    assert ev.event_type in ("Riots", "Protests")
+    assert ev.inter1 in (5, 6) and ev.inter2 == 1
+
+
 def test_a_movement_of_forces_has_one_side(rules_pipe):
     ev = lead(rules_pipe, "Movement of forces: On 7 March 2022, Houthi forces deployed an unknown number of fighters "
                           "to Haradh and Abs districts (Hajjah).")

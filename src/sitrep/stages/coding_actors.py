@@ -253,8 +253,11 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
     crowd = CROWD_INTER.get(ev.event_type or "")
-    if crowd and ev.inter1 in (1, 8) and ev.inter2 in (5, 6) and sub != "Excessive force against protesters":
-        _swap_actors(ev)  # "protesters clashed with security forces": the crowd leads a riot or protest event
+    if crowd and ev.inter1 in (1, 8) and sub != "Excessive force against protesters" \
+            and (ev.inter2 in (5, 6) or (ev.actor2 is None and ev.event_type == "Riots")):
+        # "protesters clashed with security forces", "police fired tear gas to control the cadres": the crowd leads
+        # a riot or protest event (training riots outside Bangladesh led by rioters: 1,309 of 1,337), the force faces it
+        _swap_actors(ev)
     if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
         ev.inter1 = crowd
