@@ -2,8 +2,9 @@
 who is only what the crowd opposes.
 
 Called by ``sitrep.stages.coding_actors`` once the crowd leads the event as "Rioters (X)" or "Protesters (X)". The
-figures quoted are the training countries' Riots events outside Bangladesh (whose record codes mob violence with
-no second side: 1,168 of its 1,187 events, a practice no other country's record shares).
+figures quoted are the training countries' Riots events outside Bangladesh: its export has no actor2 or inter2
+columns, so its events read as one-sided (1,168 of 1,187 mob violence events), though its interaction text gives
+the second side (mob violence: 1,024 "Rioters-Civilians", 836 "Rioters-Rioters", 162 "Rioters only" rows).
 """
 
 from __future__ import annotations
