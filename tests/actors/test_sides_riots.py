@@ -147,3 +147,26 @@ def test_a_party_named_only_in_what_protesters_oppose_is_none_of_theirs(rules_pi
     ev = rules_pipe.process_batch([Article(text=text, published="2022-06-24")])[0].events[0]
     assert ev.event_type == "Protests"
     assert "BJP" not in (ev.assoc_actor_1 or "")
+
+
+
+def _parsed(words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_a_force_of_a_later_sentence_acted_on_the_crowd_only_by_a_control_verb():
+    from sitrep.actors.sides_riots import acted_on_crowd
+
+    police = SimpleNamespace(name="Police Forces of Chile", inter=1, sent=1, start=0, end=6)
+    dispersed = _parsed(["Police", "dispersed", "them"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+                        ["NOUN", "VERB", "PRON"], ["police", "disperse", "they"])
+    present = _parsed(["Police", "were", "present"], [1, 1, 1], ["nsubj", "ROOT", "acomp"],
+                      ["NOUN", "AUX", "ADJ"], ["police", "be", "present"])
+    negated = _parsed(["Police", "did", "not", "intervene"], [3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT"],
+                      ["NOUN", "AUX", "PART", "VERB"], ["police", "do", "not", "intervene"])
+    assert acted_on_crowd(police, dispersed) is True
+    assert acted_on_crowd(police, present) is False
+    assert acted_on_crowd(police, negated) is False

@@ -61,6 +61,24 @@ def met_the_crowd(actor: Any, doc: Any) -> bool:
     return True
 
 
+# what a force does to a crowd it met: "dispersed the demonstrators", "intervened", "fired tear gas", "arrested two"
+CROWD_CONTROL = {"disperse", "intervene", "clash", "fire", "shoot", "arrest", "detain", "charge", "baton-charge",
+                 "lob", "beat", "repel", "quell", "confront", "fight", "use", "lathicharge", "break"}
+
+
+def acted_on_crowd(actor: Any, doc: Any) -> bool:
+    """Whether the verb a force's mention belongs to is one of CROWD_CONTROL, not negated (without a parse, True)."""
+    if doc is None:
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok, seen = span.root, 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 10:
+        tok, seen = tok.head, seen + 1
+    return tok.lemma_.lower() in CROWD_CONTROL and not any(c.dep_ == "neg" for c in tok.children)
+
+
 def _first_act(ev: Any) -> int:
     """Where the first trigger after the crowd's own mention starts ("a mob of INC members attacked": "attacked",
     not the "mob" the crowd was read from); what stands before it names the doers."""
@@ -112,8 +130,10 @@ def riot_other_side(ev: Any, own: tuple[int, ...], document: Any, text: str, cou
         # "Students barricaded the road. Police officers dispersed the demonstrators": a force the note names after
         # the event's sentences met the same demonstration (training violent demonstrations outside Bangladesh
         # naming a force only after the first sentence: 111 of 150 code a state side, 17 none); a mob's later
-        # police are who came after it (mob violence so: 44 of 73 against civilians, 7 a state force)
-        forces = [a for a in document.actors if a.sent > max(own) and _state_force(a) and met_the_crowd(a, doc)]
+        # police are who came after it (mob violence so: 44 of 73 against civilians, 7 a state force). Only a force
+        # that acted on the crowd: "police were present but did not intervene", "rescued by the police" name none
+        forces = [a for a in document.actors if a.sent > max(own) and _state_force(a) and met_the_crowd(a, doc)
+                  and acted_on_crowd(a, doc)]
     if ev.actor2 is None:
         force = next((a for a in forces if a.name in joined), None) or (forces[0] if forces else None)
         if force is not None:

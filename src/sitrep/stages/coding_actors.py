@@ -127,6 +127,8 @@ def _clash_within_one_actor(ev: Event, frame: Frame | None, document: Document) 
     return True
 
 
+_CROWD_WORD = re.compile(r"\b(?:demonstrat\w*|protest\w*|riot\w*|mobs?|crowds?|rall(?:y|ies)|march\w*)\b", re.I)
+
 # Crowd sub-events whose other side is the state force that met the crowd, when the event's sentences name one.
 FACED_SUBS = {"Excessive force against protesters", "Protest with intervention"}
 
@@ -253,10 +255,12 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
     crowd = CROWD_INTER.get(ev.event_type or "")
-    if crowd and ev.inter1 in (1, 8) and sub != "Excessive force against protesters" \
-            and (ev.inter2 in (5, 6) or (ev.actor2 is None and ev.event_type == "Riots")):
-        # "protesters clashed with security forces", "police fired tear gas to control the cadres": the crowd leads
-        # a riot or protest event (training riots outside Bangladesh led by rioters: 1,309 of 1,337), the force faces it
+    if crowd and ev.inter1 in (1, 8) and sub != "Excessive force against protesters" and (ev.inter2 in (5, 6) or (
+            ev.actor2 is None and ev.event_type == "Riots" and frame is not None
+            and _CROWD_WORD.search(_event_text(frame, document)))):
+        # "protesters clashed with security forces", "police fired tear gas to control the cadres, who pelted stones
+        # during a demonstration": the crowd leads a riot or protest event (training riots outside Bangladesh led by
+        # rioters: 1,309 of 1,337), the force faces it; with no crowd named the force's own act was misread as one
         _swap_actors(ev)
     if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
