@@ -113,3 +113,18 @@ def test_opening_date_reads_the_full_date_a_note_opens_with():
     assert opening_date("On or around 30 September 2019 a convoy was hit.") == date(2019, 9, 30)
     assert opening_date("On 31 April 2021, nothing could happen.") is None  # no such day
     assert opening_date("Fighting broke out on 3 May 2022 near the border.") is None  # not the opening
+
+
+def test_reader_takes_the_second_side_from_the_written_interaction_without_an_inter2_column(tmp_path):
+    head = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+            "assoc_actor_1,inter1,interaction,country,admin1,location,latitude,longitude,notes\n")
+    rows = ("B1,5-Aug-24,2024,1,Political violence,Riots,Mob violence,Rioters (Bangladesh),,Rioters,"
+            "Rioters-Civilians,Bangladesh,Dhaka,Dhaka,23.7,90.4,A mob beat a man.\n"
+            "B2,6-Aug-24,2024,1,Political violence,Riots,Violent demonstration,Rioters (Bangladesh),,Rioters,"
+            "State forces-Rioters,Bangladesh,Dhaka,Dhaka,23.7,90.4,Police fought rioters.\n"
+            "B3,7-Aug-24,2024,1,Political violence,Riots,Mob violence,Rioters (Bangladesh),,Rioters,"
+            "Rioters only,Bangladesh,Dhaka,Dhaka,23.7,90.4,A mob burned a shop.\n")
+    path = tmp_path / "bgd.csv"
+    path.write_text(head + rows, encoding="utf-8")
+    got = [(r.inter1, r.inter2, r.interaction) for r in read_export(path)]
+    assert got == [(5, 7, 57), (5, 1, 15), (5, None, 50)]

@@ -140,6 +140,20 @@ def inter_code(value: str | None) -> int | None:
     return INTER_WORDS.get(text.lower())
 
 
+def other_side_code(interaction: str | None, inter1: int | None) -> int | None:
+    """The second side's actor type from a written interaction, for exports without an inter2 column (the
+    Bangladesh protests export writes "Rioters-Civilians", "State forces-Rioters", "Rioters only"; the pair is
+    ACLED's, lower code first, so the side that is not ``inter1`` is the second)."""
+    text = _clean(interaction)
+    if text is None or inter1 is None or text.lower().endswith(" only"):
+        return None
+    codes = [inter_code(part) for part in text.split("-", 1)] if "-" in text else []
+    if len(codes) != 2 or None in codes or inter1 not in codes:
+        return None
+    codes.remove(inter1)
+    return codes[0]
+
+
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d/%m/%Y", "%m/%d/%Y", "%d %b %Y", "%Y/%m/%d")
 
 
@@ -184,6 +198,8 @@ def record_from_row(row: dict[str, str], source_file: str = "") -> AcledRecord |
         return None
     event_type, sub, old = _types(row)
     inter1, inter2 = inter_code(row.get("inter1")), inter_code(row.get("inter2"))
+    if "inter2" not in row:
+        inter2 = other_side_code(row.get("interaction"), inter1)
     civ = (_clean(row.get("civilian_targeting")) or "").lower()
     return AcledRecord(
         event_id=_clean(row.get("event_id_cnty")) or _clean(row.get("data_id")) or "",
