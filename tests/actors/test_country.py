@@ -140,6 +140,14 @@ def test_source_names_carry_a_country_in_part_or_glued():
     assert source_countries("All Africa") == set()
 
 
+def test_a_four_letter_word_of_one_country_name_names_its_outlets():
+    # Burkinabe outlets go by the second word of the country's name
+    assert source_countries("Le Faso") == {"Burkina Faso"}
+    assert source_countries("Fasozine") == {"Burkina Faso"}
+    # a four-letter word that is a name of its own (Yemen's Saba News, not Saba island) names no country
+    assert source_countries("Saba News") == set()
+
+
 def test_source_names_carry_a_country_after_a_hyphen():
     # a mission named for its country; an outlet named for a desert is no country
     assert source_countries("OSCE SMM-Ukraine") == {"Ukraine"}

@@ -88,7 +88,7 @@ def _key(text: str) -> str:
 _NAME_WORDS_STOP = frozenset({"republic", "democratic", "united", "islands", "island", "central", "african", "arab",
                               "kingdom", "states", "federal", "federated", "saint", "north", "south", "east", "west",
                               "northern", "southern", "people", "peoples", "new", "the", "and", "of", "costa", "sierra", "africa",
-                              "sahara"})
+                              "sahara", "cook", "isle", "saba", "hong", "kong", "sint"})
 # what outlets glue to a country's name ("Maliweb", "Fasozine", "ActuNiger")
 _GLUED = ("actu", "info", "infos", "web", "net", "zine", "vox", "news", "online", "media", "tv", "fm", "press", "live")
 
@@ -96,7 +96,9 @@ _GLUED = ("actu", "info", "infos", "web", "net", "zine", "vox", "news", "online"
 @lru_cache(maxsize=1)
 def _source_names() -> dict[str, str]:
     """Country names and capitals, folded, -> ISO code: the words a national outlet's name carries; a word
-    of a country's name that is no other country's ("Burkina", "Faso", "Lanka") stands for it too."""
+    of a country's name that is no other country's ("Burkina", "Faso", "Lanka") stands for it too: Burkinabe
+    outlets go by the second word ("Le Faso", "Faso Nord", "Fasozine"); four-letter words that are names or words
+    of their own ("Saba" News of Yemen, "Cook", "Isle", "Hong Kong") do not."""
     out: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for cc, info in _reporting().gaz.countries.items():
@@ -110,7 +112,7 @@ def _source_names() -> dict[str, str]:
     for w, ccs in words.items():
         k = _key(w)
         # not a nationality word ("Indian" of British Indian Ocean Territory) nor a common word
-        if len(ccs) == 1 and len(k) > 4 and k not in _NAME_WORDS_STOP and k not in common and k not in out \
+        if len(ccs) == 1 and len(k) >= 4 and k not in _NAME_WORDS_STOP and k not in common and k not in out \
                 and _reporting().gaz.demonym(w) is None:
             out[k] = next(iter(ccs))
     return out
