@@ -146,6 +146,8 @@ def test_a_four_letter_word_of_one_country_name_names_its_outlets():
     assert source_countries("Fasozine") == {"Burkina Faso"}
     # a four-letter word that is a name of its own (Yemen's Saba News, not Saba island) names no country
     assert source_countries("Saba News") == set()
+    # nor a Romance word: Mozambique's "Cabo Ligado" is named for Cabo Delgado, not Cabo Verde
+    assert source_countries("Cabo Ligado") == set()
 
 
 def test_source_names_carry_a_country_after_a_hyphen():

@@ -88,7 +88,8 @@ def _key(text: str) -> str:
 _NAME_WORDS_STOP = frozenset({"republic", "democratic", "united", "islands", "island", "central", "african", "arab",
                               "kingdom", "states", "federal", "federated", "saint", "north", "south", "east", "west",
                               "northern", "southern", "people", "peoples", "new", "the", "and", "of", "costa", "sierra", "africa",
-                              "sahara", "cook", "isle", "saba", "hong", "kong", "sint"})
+                              "sahara", "cook", "isle", "saba", "hong", "kong", "sint",
+                              "cabo", "tome", "rica", "rico"})
 # what outlets glue to a country's name ("Maliweb", "Fasozine", "ActuNiger")
 _GLUED = ("actu", "info", "infos", "web", "net", "zine", "vox", "news", "online", "media", "tv", "fm", "press", "live")
 
@@ -98,7 +99,8 @@ def _source_names() -> dict[str, str]:
     """Country names and capitals, folded, -> ISO code: the words a national outlet's name carries; a word
     of a country's name that is no other country's ("Burkina", "Faso", "Lanka") stands for it too: Burkinabe
     outlets go by the second word ("Le Faso", "Faso Nord", "Fasozine"); four-letter words that are names or words
-    of their own ("Saba" News of Yemen, "Cook", "Isle", "Hong Kong") do not."""
+    of their own ("Saba" News of Yemen, "Cook", "Isle", "Hong Kong") or Romance words ("Cabo Ligado", a Mozambican
+    outlet named for Cabo Delgado; "rica", "rico": rich) do not."""
     out: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for cc, info in _reporting().gaz.countries.items():
