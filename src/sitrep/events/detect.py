@@ -20,6 +20,7 @@ from sitrep.events.gate import is_incident_summary
 from sitrep.events.lexicon import Lexicon, Trigger
 from sitrep.events.merge import CROWD_INTER, DEFINITE, Merger, fold_interceptions, fold_repulses, inherit_shooters
 from sitrep.events.modality import modality
+from sitrep.events.modifiers import is_modifier
 from sitrep.events.sentence_text import (  # whole_sentence also re-exported for the detector's importers
     headline_sents,
     is_label,
@@ -186,7 +187,14 @@ class Detector(ArgumentReader, Merger):
                 # an event named as background ("curfew ... following the protests") does not lead a clause
                 # that reports another act of its own
                 acts = any(not self._in_background(x[0]) and x[2].cls != "kill" for x in items)
+                # nor does one told in a participle or a purpose ("a hostage captured in 2012", "an operation
+                # to rescue the civilians kidnapped by the rebels"): background or intent, when the clause
+                # tells an act of its own; a dispersal and the crowd it meets are not ("fired to disperse a
+                # mob", "fired to quell the mob": the firing was the dispersal, coded by the crowd)
+                mods = {x[0].i for x in items if x[2].cls not in ("force", "mob") and is_modifier(x[0])}
+                own_act = len(mods) < len(items)
                 best = max(items, key=lambda x: (not (acts and self._in_background(x[0])),
+                                                 not (own_act and x[0].i in mods),
                                                  self._rank(x[0], x[2], trig_at), -x[0].i))
                 f = self._frame(best, si, span, sent, actors, country)
                 for item in items:
