@@ -23,3 +23,10 @@ def test_detect_people_abducted_told_headline_style_are_still_an_abduction(lead)
 def test_detect_the_crowd_a_firing_was_meant_to_quell_still_leads(lead) -> None:
     ev = lead("Police fired 64 rounds in the air to quell the frenzied mob in the city.")
     assert ev.trigger == "mob"
+
+
+def test_detect_an_operation_told_with_its_arrests_is_the_arrests(lead) -> None:
+    # "security" is a word of the trigger's own phrase, not the operation's doer: both acts are QSD's
+    ev = lead("On 28 March 2022, QSD started a security operation and detained forty young men at their "
+              "checkpoints in Ar-Raqqa city.")
+    assert ev.trigger == "detained"

@@ -174,7 +174,9 @@ class ArgumentReader(ParticipantReader):
                 and tok.lemma_.lower() not in REMAINS:
             # "ISIS attack", "the army's offensive", "killed in police firing" (a gerund the parser calls a verb);
             # but "a young man's body" was found: whose body it is was killed, he did not kill
-            a1_tok = next((c for c in tok_kids if c.dep_ in ("poss", "compound", "amod")
+            # a word of the trigger's own phrase ("security operation") names its kind, not its doer
+            own = getattr(self, "_starts", {}).get(tok.i, tok.i)
+            a1_tok = next((c for c in tok_kids if c.dep_ in ("poss", "compound", "amod") and c.i < own
                            and self._arg(c, actors, country) is not None), None)
         if a1_tok is None and tok.pos_ == "NOUN":
             # "attacks carried out by X"; "X launched an operation"
