@@ -369,3 +369,16 @@ def test_unknown_gunmen_presumed_to_be_a_peoples_militia_are_that_militia(run_ac
     actors = run_actors("On 12 May 2022, gunmen, suspected to be Fulani militiamen, killed three farmers in Benue.",
                         focus="Nigeria", published="2022-05-12")
     assert by_text(actors)["gunmen"].name == "Fulani Ethnic Militia (Nigeria)"
+
+
+def test_an_against_phrase_on_a_person_is_a_stance_not_an_actor(run_actors):
+    # "an activist against the junta" names whom the activist opposes, like "anti-junta"; the junta is no side
+    text = "A prominent activist against the government was shot dead by gunmen in Bamako."
+    names = [a.name for a in run_actors(text, focus="Mali")]
+    assert not any(n.startswith("Government") for n in names)
+
+
+def test_an_against_phrase_on_an_act_keeps_its_target(run_actors):
+    text = "Gunmen carried out an attack against the police in Bamako."
+    names = [a.name for a in run_actors(text, focus="Mali")]
+    assert any(n.startswith("Police Forces of Mali") for n in names)

@@ -32,6 +32,7 @@ from sitrep.actors.matcher import CIVIL_ORG
 from sitrep.actors.protest_subjects import protest_subjects
 from sitrep.actors.tribes import tribal_militias
 from sitrep.actors.unknown_communities import unknown_communities
+from sitrep.events.lexicon import lexicon
 from sitrep.lightdoc import light_of
 from sitrep.model import Actor, Document
 from sitrep.registry import stage
@@ -96,6 +97,7 @@ def extract_actors(document: Document) -> list[Actor]:
     # "anti-government protesters", "pro-Russian separatists": the stance names whom they oppose or back
     matches = [m for m in matches if not _AFFILIATION.match(text, m.end)
                and not _STANCE.search(text, max(0, m.start - 8), m.start)]
+    matches = _without_stances(words, head_of, matches)
     _drive_by_gangs(text, matches, matcher.index, ctx.year)
     matches = tribal_militias(text, matches, ctx.focus, _sentence_at(toks), _is_people)
     places = frozenset(p.text for p in document.places if p.country and p.country == ctx.focus and p.feature != "country")
@@ -108,6 +110,36 @@ def extract_actors(document: Document) -> list[Actor]:
     for m in _subjects_with_cued_identity(text, toks, matches):
         m.identity = dated_identity(m.identity or "", ctx.year)
     return _actors(text, matches, ctx.year)
+
+
+# the people whose stance an "against" phrase can state: civilians (journalists, villagers), protesters, rioters,
+# and the nouns that are a stance in themselves
+_STANCE_HOLDERS = (5, 6, 7)
+_STANCE_NOUNS = frozenset({"activist", "critic", "opponent", "campaigner"})
+
+
+def _without_stances(words: list[tuple[str, int, str, str, bool]], head_of: list[int], matches: list[Any]) -> list[Any]:
+    """"an outspoken journalist against the government", "activists against the junta": an "against" phrase hanging
+    on a person names whom the person opposes, a stance like "anti-government", not a side of the event (a verb's or
+    an act's "against" - "fought against", "an attack against" - hangs on the verb or the act, not on a person)."""
+    if not any(w[3] == "against" for w in words):
+        return matches
+    at = {idx: i for i, (_t, idx, _d, _l, _s) in enumerate(words)}
+    holders = [m for m in matches if m.inter in _STANCE_HOLDERS]
+
+    def stance(m: Any) -> bool:
+        for i in (at[c] for c in range(m.start, m.end) if c in at):
+            prep = head_of[i]
+            if words[i][2] != "pobj" or words[prep][3] != "against" or m.start <= words[prep][1] < m.end:
+                continue
+            holder = head_of[prep]
+            lemma = words[holder][3]
+            if lemma in _STANCE_NOUNS or lexicon().participants.get(lemma) in _STANCE_HOLDERS \
+                    or any(h is not m and h.start <= words[holder][1] < h.end for h in holders):
+                return True
+        return False
+
+    return [m for m in matches if not stance(m)]
 
 
 def _sentences_and_heads(doc: Any) -> tuple[list[int], list[int]]:
