@@ -221,3 +221,12 @@ def test_acled_note_wording_for_unknown_attackers():
     for text in ("two armed individuals", "an armed individual", "unidentified perpetrators"):
         actor = normalise_actor(text, "Brazil", 2022)
         assert actor is not None and actor.name == "Unidentified Armed Group (Brazil)", text
+
+
+def test_a_state_units_own_name_and_its_plural_name_the_unit_in_its_country():
+    from sitrep.actors.dictionary import _unit_aliases
+    assert _unit_aliases("Military Forces of Somalia (2022-) Jubaland Security Force") == [
+        "~Jubaland Security Force", "~Jubaland Security Forces"]
+    assert _unit_aliases("Police Forces of Brazil (2019-) Military Police") == ["~Military Police"]
+    assert _unit_aliases("Military Forces of Somalia (2022-)") == []
+    assert _unit_aliases("Al Shabaab") == []

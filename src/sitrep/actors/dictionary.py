@@ -225,6 +225,20 @@ def _people_nouns() -> frozenset[str]:
 
 CROWD_CODES = (5, 6)
 
+# ACLED names a state force's unit "Military Forces of Somalia (2022-) Puntland Dervish Force": the force, its period,
+# then the unit's own name, which is how notes name it ("Puntland Dervish Forces clashed with ...")
+_UNIT = re.compile(r"^(?:Military|Police) Forces of .+? \(\d{4}-\d{0,4}\) (?P<unit>.+)$")
+
+
+def _unit_aliases(name: str) -> list[str]:
+    """A hand-made state unit row's own unit name, singular and plural, bound to its countries ("~")."""
+    m = _UNIT.match(name)
+    if m is None or ":" in m["unit"]:
+        return []
+    unit = m["unit"]
+    plural = unit + "s" if unit.endswith("Force") else unit
+    return list(dict.fromkeys(["~" + unit, "~" + plural]))
+
 
 def _load_actor_rows() -> list[ActorRow]:
     merged: dict[str, ActorRow] = {}
@@ -260,7 +274,7 @@ def _load_actor_rows() -> list[ActorRow]:
             start_year=_int(rec.get("start_year", ""), "actors.csv"),
             end_year=_int(rec.get("end_year", ""), "actors.csv"),
             kind=rec.get("kind", "") or "armed_group",
-            aliases=[a.strip() for a in rec.get("aliases", "").split("|") if a.strip()],
+            aliases=[a.strip() for a in rec.get("aliases", "").split("|") if a.strip()] + _unit_aliases(rec["name"]),
         )
         hand.add(rec["name"])
     # Hand-made rows win: a mined phrase another hand-made row already uses stays with that row.
