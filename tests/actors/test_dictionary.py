@@ -230,3 +230,9 @@ def test_a_state_units_own_name_and_its_plural_name_the_unit_in_its_country():
     assert _unit_aliases("Police Forces of Brazil (2019-) Military Police") == ["~Military Police"]
     assert _unit_aliases("Military Forces of Somalia (2022-)") == []
     assert _unit_aliases("Al Shabaab") == []
+
+
+def test_the_stem_of_a_name_written_with_its_country_names_it_in_that_country():
+    from sitrep.actors.dictionary import _unit_aliases
+    assert _unit_aliases("Opposition Rebels (Syria)") == ["~Opposition Rebels"]
+    assert _unit_aliases("Unidentified Armed Group (Nigeria)") == []

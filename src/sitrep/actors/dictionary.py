@@ -230,8 +230,15 @@ CROWD_CODES = (5, 6)
 _UNIT = re.compile(r"^(?:Military|Police) Forces of .+? \(\d{4}-\d{0,4}\) (?P<unit>.+)$")
 
 
+_OWN_COUNTRY = re.compile(r"^(?P<stem>.+?) \((?P<country>[A-Z][^()0-9]+)\)$")
+
+
 def _unit_aliases(name: str) -> list[str]:
-    """A hand-made state unit row's own unit name, singular and plural, bound to its countries ("~")."""
+    """A hand-made row's own words bound to its countries ("~"): a state unit's unit name, singular and plural; the
+    stem of a name ACLED writes with its country ("Opposition Rebels (Syria)"), but not a generic template's."""
+    own = _OWN_COUNTRY.match(name)
+    if own is not None and not own["stem"].startswith("Unidentified"):
+        return ["~" + own["stem"]]  # "Opposition Rebels (Syria)": "opposition rebels" in a Syrian note
     m = _UNIT.match(name)
     if m is None or ":" in m["unit"]:
         return []
