@@ -14,6 +14,7 @@ from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
 from sitrep.actors.sides_roles import civilians_arrested, counter_protest
+from sitrep.actors.sides_same import two_mentions_of_one_group
 from sitrep.actors.sides_shared import shared_doer
 from sitrep.actors.sides_toll import toll_is_civilians
 from sitrep.actors.sides_topics import without_topics
@@ -315,6 +316,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         ev.actor2, ev.inter2 = generic_name(4, country), 4
     if sub in ONE_SIDED:
         _one_side(ev)
+    within = within or two_mentions_of_one_group(ev, sub)
     if ev.actor1 is not None and ev.actor1 == ev.actor2 and not intra_group(ev) and not within:
         # One actor cannot be both sides: the second is whoever the sub-event implies, else unknown.
         ev.evidence.pop("actor2", None)
