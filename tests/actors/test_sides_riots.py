@@ -73,6 +73,13 @@ def test_mobs_that_clash_are_rioters_on_both_sides():
     assert (ev.actor2, ev.inter2) == ("Rioters (Chile)", 5)
 
 
+def test_a_clash_the_note_codes_separately_sets_no_rioters_against_rioters():
+    ev = _riot(sub="Mob violence")
+    text = "following an initial clash between two groups (coded separately), lawyers of one group assaulted two lawyers"
+    riot_other_side(ev, (0,), _doc(), text, "Chile", ev.sub_event_type)
+    assert (ev.actor2, ev.inter2) == ("Civilians (Chile)", 7)
+
+
 def test_mob_that_beat_someone_has_civilians_on_the_other_side():
     ev = _riot(sub="Mob violence")
     riot_other_side(ev, (0,), _doc(), "residents captured and beat up a robber", "Chile", ev.sub_event_type)
