@@ -281,3 +281,33 @@ def test_a_town_centre_before_a_comma_and_its_province_is_in_it() -> None:
     city = Toponym("Istanbul", text.index("Istanbul"), text.index("Istanbul") + 8)
     mark_containers(gaz, text, [town, city])
     assert town.within == areas_within(gaz, "Istanbul")
+
+
+def test_acleds_coded_note_between_a_place_and_its_units_hides_nothing(spans) -> None:
+    """'Mukayras (coded to district level) (Al Bayda)': the note of how ACLED coded the place stands between the
+    place and its bracket of units, which still hold it."""
+    from sitrep.gazetteer.containers import mark_parentheticals
+
+    gaz = load_gazetteer()
+    text = "Forces shelled Mukayras (coded to district level) (Al Bayda). Casualties unknown."
+    found = spans(text, ["Mukayras", "Al Bayda"])
+    mark_parentheticals(gaz, text, found)
+    assert found[1].admin_hint is found[0]
+    assert found[0].within and all(code.startswith("YE.") for code in found[0].within)
+
+
+def test_an_unknown_coded_village_is_placed_by_the_units_after_its_note(spans) -> None:
+    """'(coded to Xqzyatimah) (Khabb wa Ash Shaaf, Al Jawf)': a coded name the gazetteer lacks is kept, unresolved,
+    and the bracket after its note holds it; a known name keeps its own readings."""
+    from sitrep.gazetteer.containers import coded_places, mark_parentheticals
+
+    gaz = load_gazetteer()
+    text = "Landmines detonated on the road (coded to Xqzyatimah) (Khabb wa Ash Shaaf, Al Jawf) killing 1 civilian."
+    found = spans(text, ["Khabb wa Ash Shaaf", "Al Jawf"])
+    new, starts = coded_places(gaz, text, found)
+    assert [t.text for t in new] == ["Xqzyatimah"] and starts == [new[0].start]
+    found = sorted(found + new, key=lambda t: t.start)
+    mark_parentheticals(gaz, text, found)
+    assert found[1].admin_hint is found[0] and found[2].admin_hint is found[0]
+    # a coded name followed by no bracket of units is no new place
+    assert coded_places(gaz, "Forces (coded to Xqzyatimah) fired.", [])[0] == []

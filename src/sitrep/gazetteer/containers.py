@@ -107,7 +107,13 @@ _UNKNOWN_NAME = r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d+)){0,2}" + _UNIT_WORD
 # place in square brackets ("Tanwolbougou [Tanwalbougou] (Fada Ngourma, Gourma)"); and smaller units we do not
 # know before the ones we do: "Goma (Alur-Djuganda, Mahagi, Ituri)", "Dawbon township (Yangon-East district,
 # Yangon region)" (ACLED writes its units smallest first)
-_OPEN = re.compile(r"\]?\s*(?:\[[^\]()]*\]\s*)?(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?"
+# ACLED's note of how it coded the place may stand between the place and its units: "Mukayras (coded to district
+# level) (Al Bayda)" (a note that names a place, "Al Garrahi district (coded to Bayt al Hadish) (Hays, Al Hudaydah)",
+# is followed by that place's units, not the district's); and a name written inside that note is followed by its
+# units: "(coded to Al Yatimah) (Khabb wa Ash Shaaf, Al Jawf)"
+_CODED_NOTE = r"(?:\)\s*|\(\s*(?:geo-?)?coded (?:as|to|at)\b[^()A-Z]*\)\s*)?"
+_CODED_OPEN = re.compile(r"\(\s*(?:geo-?)?coded (?:as|to|at)(?: the)?\s*$")
+_OPEN = re.compile(r"\]?\s*(?:\[[^\]()]*\]\s*)?" + _CODED_NOTE + r"(?:(?:rural|urban|sub-?metropolitan|metropolitan)\s+)?"
                    r"(?:([A-Za-z]+)(?:-\d+)?\s*)?\(\s*(?:" + _UNKNOWN_NAME + r"\s*,\s*){0,2}")
 _UNIT_GAP = re.compile(_UNIT_WORD + r"\s*,\s*")
 # the rest of a bracket after the units we know: more units we do not ("(Mansehra, KPK)", "(Kani, Bago-East)")
@@ -127,6 +133,12 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             gap = text[pos:b.start]
             if not inner:
                 m = _OPEN.fullmatch(gap)
+                if m is not None and gap.lstrip().startswith(")") and (
+                        not _CODED_OPEN.search(text, 0, a.start) or gaz.lookup(a.text)):
+                    # a bracket closes after the place only when it is the name ACLED coded to, one the gazetteer
+                    # lacks: its units are all that places it ("(coded to Al Haymah) (Al Hudaydah)", a village, is
+                    # no district of Sanaa nor, when the units hold none of that name, the governorate itself)
+                    m = None
                 if m is None or (m.group(1) and m.group(1).lower() not in HINT_FEATURES):
                     break
             elif not _UNIT_GAP.fullmatch(gap):  # "(Yesagyo township, Pakokku district, Magway region)"
@@ -318,6 +330,9 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
 CODED_AS = re.compile(r"\b(?:geo-?)?coded (?:as|to|at)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?capital(?:\s+city)?,?\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 
 
+_UNITS_NEXT = re.compile(r"\s*\)\s*\(\s*[A-Z]")
+
+
 def coded_places(gaz: Gazetteer, text: str, found: list[Toponym]) -> tuple[list[Toponym], list[int]]:
     """Names after "coded as" that the NER missed and the gazetteer knows (new toponyms), and the starts of
     every name the note says the event was coded at (found or new)."""
@@ -331,6 +346,12 @@ def coded_places(gaz: Gazetteer, text: str, found: list[Toponym]) -> tuple[list[
         name = m.group(1)
         if hit is None and not any(t.start < end and start < t.end for t in found) \
                 and name.lower() not in GENERIC_WORDS and gaz.lookup(name, loose=False):
+            hit = Toponym(name, start, end, -1)
+            new.append(hit)
+        elif hit is None and not any(t.start < end and start < t.end for t in found) and not gaz.lookup(name) \
+                and name.lower() not in GENERIC_WORDS and _UNITS_NEXT.match(text, end):
+            # "(coded to Al Yatimah) (Khabb wa Ash Shaaf, Al Jawf)": a village the gazetteer lacks, kept unresolved,
+            # is still where ACLED put the event; the units after it say where that is
             hit = Toponym(name, start, end, -1)
             new.append(hit)
         if hit is not None:

@@ -301,7 +301,12 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         # places the text qualifies with the units that hold them: the event is there (``qualified_places``)
         document.extras["places_qualified"] = qualified_places(document.article.text, toponyms)
         # "coded as Sabere": ACLED's own note of where the event is
-        document.extras["places_coded"] = coded_places(self.gaz, self._text, toponyms)[1]
+        coded = coded_places(self.gaz, self._text, toponyms)[1]
+        # ... and a coded village the gazetteer lacks is where its first unit is ("(coded to Al Yatimah) (Khabb wa
+        # Ash Shaaf, Al Jawf)")
+        coded += [next(u.start for u in toponyms if u.admin_hint is t) for t in toponyms
+                  if t.start in coded and t.entry is None and any(u.admin_hint is t for u in toponyms)]
+        document.extras["places_coded"] = coded
         # a word of a longer name the gazetteer lacks ("Tal" of "Tal Tamer town"): the event is there only when
         # nothing else places it
         document.extras["places_partial"] = [t.start for t in toponyms if t.partial]
