@@ -11,3 +11,9 @@ def test_merge_an_abduction_told_when_they_attacked_is_one_abduction(events_of):
 def test_merge_a_clause_with_another_doer_stays_apart(events_of):
     events = events_of("Soldiers arrested two traders after the gunmen attacked a market in Maiduguri.")
     assert len(events) == 2
+
+
+def test_merge_an_ambush_whose_targets_exchanged_fire_is_a_clash(events_of):
+    events = events_of("Unidentified gunmen ambushed a convoy of the district commissioner near Gereida. "
+                       "The bodyguards exchanged fire with the attackers.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
