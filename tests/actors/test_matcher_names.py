@@ -238,3 +238,9 @@ def test_a_renamed_group_takes_the_name_acled_used_in_the_events_year() -> None:
 def test_militants_the_note_calls_islamist_are_acleds_islamist_militia() -> None:
     assert "Islamist Militia (Mozambique)" in names("Islamist militia attacked civilians in Mocimboa da Praia",
                                                     "Mozambique", 2022)
+
+
+def test_a_nationalitys_tanks_and_the_governments_security_forces_are_a_military() -> None:
+    assert names("Russian tanks fired on the village", "Ukraine", 2023) == ["Military Forces of Russia (2000-)"]
+    assert names("government security forces attacked the base", "Somalia", 2023) == [
+        "Military Forces of Somalia (2022-)"]

@@ -108,3 +108,9 @@ def test_a_nationality_shares_the_forces_of_the_named_group_beside_it(run_actors
     actors = run_actors("On 17 June 2022, Turkish and JWS forces shelled YPG positions in Menagh town.", focus="Syria",
                         published="2022-06-17")
     assert [a.name for a in actors if a.text == "Turkish"] == ["Military Forces of Turkey (2016-)"]
+
+
+def test_a_comma_typed_without_its_space_still_leaves_the_actor_after_it(run_actors):
+    actors = run_actors("On 3 April 2022,Turkish forces shelled a village near Qamishli.", focus="Syria",
+                        published="2022-04-03")
+    assert "Military Forces of Turkey (2016-)" in [a.name for a in actors]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sitrep.actors.dictionary import STATE_KINDS
 from sitrep.actors.mentions import Context, Match, Tok
 
 if TYPE_CHECKING:
@@ -113,6 +114,14 @@ def merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match
     a, b, c = (toks[content[k]] for k in (end, end + 1, end + 2))
     if a.text == "(" and c.text == ")" and is_acronym(b.text) and match.kind in ("named", "unlisted"):
         acronym = b.text.replace(".", "")
+        state = _state_force_spelled_out(matcher, ctx, b.key, match)
+        if state is not None:
+            # "Sudan Army Forces (SAF)": a name the dictionary lacks, bracketing a state force's known acronym of
+            # the article's country, is that force spelled out; the acronym keeps its meaning later on
+            match.name, match.inter, match.country, match.kind = state.name, state.inter, state.country, "named"
+            match.end = c.end
+            learned[acronym] = match
+            return end + 3
         if match.kind == "unlisted" and not (matcher and matcher.index.aliases.get((b.key,))):
             # ACLED names a group by acronym and name ("BNA: Baloch ...", "SNTE: National Union of Education
             # Workers"); a known actor's acronym there is the group it belongs to, no name of its own
@@ -143,3 +152,14 @@ def _parent_group(matcher: ActorMatcher | None, ctx: Context | None, key: str, m
         return None
     row = chosen[0]
     return row.name if row.name != match.name and row.inter in _ARMED_GROUPS and row.kind != "party" else None
+
+
+def _state_force_spelled_out(matcher: ActorMatcher | None, ctx: Context | None, key: str, match: Match) -> Match | None:
+    """The state force of the article's country a bracketed acronym after an unlisted name stands for, if any."""
+    if matcher is None or ctx is None or match.kind != "unlisted" or not ctx.focus:
+        return None
+    entries = matcher.index.aliases.get((key,))
+    chosen = matcher.choose_row(entries, ctx, None) if entries else None
+    if chosen is None or chosen[0].kind not in STATE_KINDS or ctx.focus not in chosen[0].countries:
+        return None
+    return matcher.named(chosen[0], chosen[1], ctx, None, match.start, match.end)

@@ -63,13 +63,28 @@ def _context(document: Document, toks: list[Tok]) -> Context:
     return ctx
 
 
+# "On 3 April 2022,Turkish forces shelled": a comma typed without its space leaves one token for two words, and
+# the actor after it unread; a letter must follow so "1,000" stays one number
+_JOINED = re.compile(r"^(\w+)([,;])([A-Za-z][\w'-]*)$")
+
+
+def _split_joined(tok: Tok) -> list[Tok]:
+    m = _JOINED.match(tok.text)
+    if m is None:
+        return [tok]
+    cut = tok.start + len(m.group(1))
+    return [Tok(m.group(1), tok.start, cut, tok.sent, tok.dep, tok.head_lemma),
+            Tok(m.group(2), cut, cut + 1, tok.sent, "punct", tok.head_lemma),
+            Tok(m.group(3), cut + 1, tok.end, tok.sent, tok.dep, tok.head_lemma)]
+
+
 def extract_actors(document: Document) -> list[Actor]:
     """The actor mentions of one parsed document, in text order."""
     doc = light_of(document.doc)  # the shared plain copy of the parse: no spaCy Token per read
     words = [(t.text, t.idx, t.dep_, t.lemma_.lower(), t.is_space) for t in doc]  # one walk of the Doc
     sent_of, head_of = _sentences_and_heads(doc)
-    toks = [Tok(text, idx, idx + len(text), sent_of[i], dep, words[head_of[i]][3])
-            for i, (text, idx, dep, _lemma, space) in enumerate(words) if not space]
+    toks = [tok for i, (text, idx, dep, _lemma, space) in enumerate(words) if not space
+            for tok in _split_joined(Tok(text, idx, idx + len(text), sent_of[i], dep, words[head_of[i]][3]))]
     matcher = get_matcher()
     ctx = _context(document, toks)
     matches = matcher.scan(toks, ctx)
