@@ -244,3 +244,10 @@ def test_a_nationalitys_tanks_and_the_governments_security_forces_are_a_military
     assert names("Russian tanks fired on the village", "Ukraine", 2023) == ["Military Forces of Russia (2000-)"]
     assert names("government security forces attacked the base", "Somalia", 2023) == [
         "Military Forces of Somalia (2022-)"]
+
+
+def test_a_bracketed_unit_after_the_armys_generic_words_is_that_unit() -> None:
+    assert names("government security forces (Danab) clashed with Al Shabaab", "Somalia", 2024) == [
+        "Military Forces of Somalia (2022-) Special Forces", "Al Shabaab"]
+    assert names("government security forces (NISA) arrested 9 suspects", "Somalia", 2024)[0] == (
+        "Military Forces of Somalia (2022-) National Intelligence and Security Agency")

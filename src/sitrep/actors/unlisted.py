@@ -112,6 +112,11 @@ def merge_parenthetical(toks: Sequence[Tok], content: list[int], end: int, match
     if end + 2 >= len(content):
         return end
     a, b, c = (toks[content[k]] for k in (end, end + 1, end + 2))
+    if a.text == "(" and c.text == ")" and match.kind == "generic" and (unit := _own_unit(matcher, ctx, b.key, match)):
+        # "government security forces (Danab)": the bracket says which unit of the force the generic words name
+        match.name, match.kind, match.identity = unit.name, "named", None
+        match.end = c.end
+        return end + 3
     if a.text == "(" and c.text == ")" and is_acronym(b.text) and match.kind in ("named", "unlisted"):
         acronym = b.text.replace(".", "")
         state = _state_force_spelled_out(matcher, ctx, b.key, match)
@@ -161,5 +166,17 @@ def _state_force_spelled_out(matcher: ActorMatcher | None, ctx: Context | None, 
     entries = matcher.index.aliases.get((key,))
     chosen = matcher.choose_row(entries, ctx, None) if entries else None
     if chosen is None or chosen[0].kind not in STATE_KINDS or ctx.focus not in chosen[0].countries:
+        return None
+    return matcher.named(chosen[0], chosen[1], ctx, None, match.start, match.end)
+
+
+def _own_unit(matcher: ActorMatcher | None, ctx: Context | None, key: str, match: Match) -> Match | None:
+    """The unit of the generic mention's own state force a bracketed name stands for ("Military Forces of Somalia
+    (2022-) Special Forces" for "(Danab)" after the army), if any."""
+    if matcher is None or ctx is None or not key:
+        return None
+    entries = matcher.index.aliases.get((key,))
+    chosen = matcher.choose_row(entries, ctx, None) if entries else None
+    if chosen is None or not chosen[0].name.startswith(match.name + " "):
         return None
     return matcher.named(chosen[0], chosen[1], ctx, None, match.start, match.end)
