@@ -1,12 +1,6 @@
-"""Things blown up, set alight or dropped from the air are events of their own, not a bare "no casualties"."""
+"""Things set alight or dropped from the air are events of their own, not a bare "no casualties"."""
 
 from __future__ import annotations
-
-
-def test_detect_a_road_blown_up_is_a_remote_explosive(events_of):
-    events = events_of("On 16 May 2022, soldiers blew up a road near the village. There were no casualties.",
-                       published="2022-05-20")
-    assert events[0].sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_detect_a_church_set_alight_is_property_destruction(events_of):
