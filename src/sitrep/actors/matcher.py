@@ -69,7 +69,7 @@ class ActorMatcher:
             j += 1
         return out
 
-    def _generic_hits(self, keys: Sequence[str], i: int) -> list[tuple[int, list[GenericRow]]]:
+    def generic_hits(self, keys: Sequence[str], i: int) -> list[tuple[int, list[GenericRow]]]:
         """Generic patterns starting at ``i``, shortest first; a count of one reads as the article ("1 imam")."""
         hits = self._hits(self.index.generics, self._gen_pref, keys, i)
         if keys[i] in _ONE:
@@ -80,7 +80,7 @@ class ActorMatcher:
             hits.sort(key=lambda hit: hit[0])
         return hits
 
-    def _nat_hits(self, keys: Sequence[str], texts: Sequence[str], i: int) -> list[tuple[int, tuple[str, bool]]]:
+    def nationality_hits(self, keys: Sequence[str], texts: Sequence[str], i: int) -> list[tuple[int, tuple[str, bool]]]:
         """Country names and nationality words starting at ``i``; an acronym ("CAR", "US") only in capitals."""
         return [(end, value) for end, value in self._hits(self._nat_table, self._nat_pref, keys, i)
                 if (form := self.index.case_names.get(tuple(keys[i:end]))) is None
@@ -97,7 +97,7 @@ class ActorMatcher:
             if keys[i] not in nat_first:
                 i += 1
                 continue
-            hits = self._nat_hits(keys, texts, i)
+            hits = self.nationality_hits(keys, texts, i)
             if hits:
                 end, (country, _adj) = hits[-1]
                 counts[country] += 1
@@ -224,7 +224,7 @@ class ActorMatcher:
             if learned and is_acronym(first.text) and first.text.translate(str.maketrans("", "", ".")) in learned:
                 m = learned[first.text.translate(str.maketrans("", "", "."))]
                 cands.append((i + 1, 5, Match(first.start, first.end, m.name, m.inter, m.country, m.kind, m.confidence)))
-            nat_hits = self._nat_hits(keys, texts, i)
+            nat_hits = self.nationality_hits(keys, texts, i)
             negated = self._negated(toks, content, i)
             backers = negated and self._backers(toks, content, i)
             if not negated or backers:
@@ -263,7 +263,7 @@ class ActorMatcher:
                         break
             if (of_country := forces_of_country(self, keys, texts, content, toks, i, ctx)) is not None:
                 cands.append(of_country)  # "the military forces of Tajikistan", "troops from Burundi"
-            for end, rows in reversed(self._generic_hits(keys, i)):
+            for end, rows in reversed(self.generic_hits(keys, i)):
                 gm = self._generic_or_coref(rows, ctx, out, toks, content, i, end)
                 if gm:
                     cands.append((end, 1, gm))

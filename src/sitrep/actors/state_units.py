@@ -89,12 +89,12 @@ def forces_of_country(matcher: ActorMatcher, keys: Sequence[str], texts: Sequenc
                       toks: Sequence[Tok], i: int, ctx: Context) -> tuple[int, int, Match] | None:
     """A state generic at ``i`` followed by "of"/"from" and a country's name: that country's force, as the
     nationality word before it would make it ("Tajik military forces"); (end, rank, match) or None."""
-    for end, rows in reversed(matcher._generic_hits(keys, i)):
+    for end, rows in reversed(matcher.generic_hits(keys, i)):
         of = end + (end < len(keys) and keys[end] in _NOUNS)  # "the military forces of": the pattern is "the military"
         at = of + 1 + (of + 1 < len(keys) and keys[of + 1] == "the")
         if of >= len(keys) or keys[of] not in _OF or at >= len(keys):
             continue
-        names = [(c_end, country) for c_end, (country, adj) in matcher._nat_hits(keys, texts, at) if not adj]
+        names = [(c_end, country) for c_end, (country, adj) in matcher.nationality_hits(keys, texts, at) if not adj]
         if not names:
             continue
         c_end, country = names[-1]
