@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-_OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
+from sitrep.events.arguments import OWN_SUBJECT_DEPS
 
 
 def shared_doer(ev: Any, frame: Any, frames: Iterable[Any]) -> None:
@@ -18,7 +18,7 @@ def shared_doer(ev: Any, frame: Any, frames: Iterable[Any]) -> None:
     doer and no subject of its own ("attacked and burned"; not "attacked, and a truck was burned")."""
     if ev.actor1 is not None or frame is None or frame.tok.dep_ != "conj" or frame.tok.pos_ != "VERB":
         return
-    if any(c.dep_ in _OWN_SUBJECT for c in frame.tok.children):
+    if any(c.dep_ in OWN_SUBJECT_DEPS for c in frame.tok.children):
         return
     head = frame.tok.head
     first = next((f for f in frames if f is not frame and f.tok.i == head.i and f.actor1 is not None), None)

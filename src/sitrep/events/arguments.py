@@ -333,7 +333,8 @@ class ArgumentReader(ParticipantReader):
         return list(cache[key])
 
 
-_OWN_SUBJECT = {"nsubj", "nsubjpass", "csubj", "expl"}
+# a verb with one of these has a subject of its own: it shares no doer with the verb it is joined to
+OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def share_joined_doers(frames: list[Frame]) -> None:
@@ -346,7 +347,7 @@ def share_joined_doers(frames: list[Frame]) -> None:
         tok = f.tok
         if f.actor1 is not None or tok.pos_ != "VERB" or tok.dep_ != "conj":
             continue
-        if any(c.dep_ in _OWN_SUBJECT or c.dep_ in PASSIVE_DEPS for c in tok.children):
+        if any(c.dep_ in OWN_SUBJECT_DEPS or c.dep_ in PASSIVE_DEPS for c in tok.children):
             continue
         first = at.get(tok.head.i)
         if first is None or first.actor1 is None or (f.actor2 is not None and f.actor2.name == first.actor1.name):
