@@ -41,6 +41,18 @@ LEARNED = frozenset({"gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazett
                      "gazetteer_admin_policy.csv", "sources_country.csv", "actors_acled.csv", "models/coder"})
 
 
+# The same files built without the held-out countries (``sitrep train heldout``): the package's own copies are
+# built from every country, so ``sitrep eval acled`` scores the held-out notes with these instead.
+HELDOUT_BUILD = PACKAGE_DATA / "heldout"
+# ... and without one year of three training countries too (``sitrep eval acled --dataset period``)
+PERIOD_BUILD = PACKAGE_DATA / "heldout_period"
+
+
+def missing_learned(folder: Path) -> list[str]:
+    """The learned files a replacement build ``folder`` lacks (the package's copies would stand in for them)."""
+    return sorted(n for n in LEARNED if not (folder / n).exists())
+
+
 def learned_dir() -> Path | None:
     """The folder of a replacement build of the learned files (``SITREP_LEARNED_DIR``), if one is set."""
     env = os.environ.get("SITREP_LEARNED_DIR", "")

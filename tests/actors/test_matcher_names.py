@@ -251,3 +251,14 @@ def test_a_bracketed_unit_after_the_armys_generic_words_is_that_unit() -> None:
         "Military Forces of Somalia (2022-) Special Forces", "Al Shabaab"]
     assert names("government security forces (NISA) arrested 9 suspects", "Somalia", 2024)[0] == (
         "Military Forces of Somalia (2022-) National Intelligence and Security Agency")
+
+
+def test_tie_between_learned_rows_goes_to_the_row_seen_in_the_events_years_then_the_more_noted() -> None:
+    from sitrep.actors.dictionary import ActorRow
+    from sitrep.actors.matcher import _learned_tie_key
+
+    sri_lanka = ActorRow("NC: National Congress", 3, ("Sri Lanka",), None, None, "acled", seen=(2010, 2012), notes=2)
+    nepal = ActorRow("NC: Nepali Congress", 5, ("Nepal",), None, None, "acled", seen=(2016, 2022), notes=15)
+    assert _learned_tie_key(nepal, 2022) > _learned_tie_key(sri_lanka, 2022)
+    assert _learned_tie_key(sri_lanka, 2011) > _learned_tie_key(nepal, 2011)
+    assert _learned_tie_key(nepal, 2014) > _learned_tie_key(sri_lanka, 2014)  # neither seen then: more notes

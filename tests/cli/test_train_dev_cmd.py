@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from sitrep.cli import _load_commands, app
 from sitrep.learn.splits import DEFAULT_DRAW, DEFAULT_HOLDOUT, read_draw
-from sitrep.resources import LEARNED, PACKAGE_DATA
+from sitrep.resources import HELDOUT_BUILD, LEARNED, PACKAGE_DATA
 
 
 def test_dev_draw_refuses_a_held_out_country(tmp_path: Path) -> None:
@@ -68,7 +68,12 @@ def test_eval_acled_reports_under_its_dataset_key_whichever_rows_it_scores(tmp_p
         ("Chad", "On 5 March 2021, soldiers clashed with rebels in Abeche."),
     ])
     monkeypatch.setattr("sitrep.eval.acled.words_baseline", lambda train, rows: None)
-    (held,) = score(tmp_path / "data", None, None)
+    held_out_build = tmp_path / "held"  # in-process: the package's held-out build, linked
+    for name in LEARNED:
+        (held_out_build / name).parent.mkdir(parents=True, exist_ok=True)
+        (held_out_build / name).symlink_to(HELDOUT_BUILD / name)
+    monkeypatch.setenv("SITREP_LEARNED_DIR", str(held_out_build))
+    (held,) = score(tmp_path / "data", "acled_public", None)
     assert held.key == "acled.acled_public" and held.counts["notes"] == 1
     dev = tmp_path / "dev"
     dev.mkdir()
@@ -79,3 +84,23 @@ def test_eval_acled_reports_under_its_dataset_key_whichever_rows_it_scores(tmp_p
     monkeypatch.setenv("SITREP_LEARNED_DIR", str(dev))
     (drawn,) = score(tmp_path / "data", "dev", None)
     assert drawn.key == "acled.dev" and drawn.counts["notes"] == 1 and drawn.details["holdout"] == ["Chad"]
+
+
+@pytest.mark.slow
+def test_eval_acled_scores_held_out_notes_in_a_process_reading_the_held_out_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without SITREP_LEARNED_DIR the held-out notes are scored by a fresh process given the package's held-out
+    build; the caller's environment is left as it was."""
+    import os
+
+    from sitrep.eval.acled import score
+
+    _write_notes(tmp_path / "data" / "acled_public", [
+        ("Kenya", "On 5 March 2021, police clashed with bandits in Nairobi."),
+        ("Chad", "On 5 March 2021, soldiers clashed with rebels in Abeche."),
+    ])
+    monkeypatch.delenv("SITREP_LEARNED_DIR", raising=False)
+    (held,) = score(tmp_path / "data", "acled_public", None)
+    assert held.key == "acled.acled_public" and held.counts["notes"] == 1 and not held.skipped
+    assert held.metrics["event_type_accuracy"] == 1.0
+    assert "SITREP_LEARNED_DIR" not in os.environ

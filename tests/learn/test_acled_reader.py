@@ -75,6 +75,21 @@ def test_split_holds_out_whole_countries(tmp_path):
     assert parse_holdout("Mali, Chad") == ("Mali", "Chad")
 
 
+def test_split_holds_out_one_year_of_a_country_and_keeps_its_other_years():
+    from dataclasses import dataclass
+
+    @dataclass
+    class Row:
+        country: str
+        event_date: date | None
+
+    rows = [Row("Mali", date(2020, 3, 1)), Row("Mali", date(2019, 3, 1)), Row("Chad", date(2020, 3, 1)),
+            Row("Mali", None)]
+    holdout = parse_holdout("Mali@2020, Kenya")
+    assert list(held_out_rows(rows, holdout)) == rows[:1]
+    assert list(training_rows(rows, holdout)) == rows[1:]
+
+
 def _dated_rows(n: int, note_shift_days: int) -> str:
     """A current-schema export of ``n`` events whose notes open with their date moved by ``note_shift_days``."""
     from datetime import timedelta

@@ -98,6 +98,10 @@ class ActorRow:
     end_year: int | None
     kind: str
     aliases: list[str] = field(default_factory=list)
+    # for a row mined from ACLED's record: the years it was seen in and its notes, which break ties between
+    # learned rows sharing an alias ("NC": Nepal's party in 2016-2022 notes, Sri Lanka's in 2010-2012)
+    seen: tuple[int, int] | None = None
+    notes: int = 0
 
     def valid_in(self, year: int) -> bool:
         return (self.start_year is None or self.start_year <= year) and (
@@ -195,6 +199,11 @@ def _mined_rows() -> list[dict[str, str]]:
     return list(_read_rows("actors_acled.csv", ("name", "inter")))
 
 
+def _seen_years(rec: dict[str, str]) -> tuple[int, int] | None:
+    first, last = _int(rec.get("first_year", ""), "actors_acled.csv"), _int(rec.get("last_year", ""), "actors_acled.csv")
+    return (first, last) if first is not None and last is not None else None
+
+
 def _mined_aliases(rec: dict[str, str]) -> list[str]:
     """A generated row's aliases: its full name and acronym as they are, learned phrases bound to its countries.
 
@@ -268,7 +277,7 @@ def _load_actor_rows() -> list[ActorRow]:
             countries=tuple(c for c in rec.get("country", "").split("|") if c),
             start_year=_int(rec.get("start_year", ""), "actors_acled.csv"),
             end_year=_int(rec.get("end_year", ""), "actors_acled.csv"),
-            kind="acled", aliases=aliases)
+            kind="acled", aliases=aliases, seen=_seen_years(rec), notes=_int(rec.get("notes", ""), "actors_acled.csv") or 0)
     hand: set[str] = set()
     for rec in _read_rows("actors.csv", ("name", "inter")):
         inter = _int(rec["inter"], "actors.csv")

@@ -40,6 +40,15 @@ _ONE = frozenset({"1", "one"})
 _ARTICLES = ("a", "an")
 
 
+
+def _learned_tie_key(row: ActorRow, year: int | None) -> tuple[bool, int]:
+    """Between two rows mined from the record with equal scores: the one seen in the event's years (one year's
+    margin), then the one seen in more notes."""
+    if row.seen is None:
+        return (False, row.notes)
+    near = year is not None and row.seen[0] - 1 <= year <= row.seen[1] + 1
+    return (near, row.notes)
+
 class ActorMatcher:
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
@@ -141,7 +150,8 @@ class ActorMatcher:
             if best is None or score > best[0] or (
                 score == best[0] and row.kind in (*STATE_KINDS, "armed_group") and row.kind == best[2].kind
                 and row.countries == best[2].countries and (row.start_year or 0) > (best[2].start_year or 0)
-            ):
+            ) or (score == best[0] and row.kind == best[2].kind == "acled"
+                  and _learned_tie_key(row, ctx.year) > _learned_tie_key(best[2], ctx.year)):
                 best = (score, order, row, conf)
         return None if best is None else (best[2], best[3])
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from sitrep.cli.train_cmd import EXPORTS_ARG, HOLDOUT_OPT, train_app
+from sitrep.cli.train_cmd import EXPORTS_ARG, train_app
 
 _DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "lowercase_words.txt"
 
@@ -27,7 +27,8 @@ def train_casing(inputs: list[Path], output: Path = _DEFAULT_OUT, holdout: str |
 def casing_cmd(
     inputs: list[Path] = EXPORTS_ARG,
     output: Path = typer.Option(_DEFAULT_OUT, "--output", "-o", help="Where to write the word list."),
-    holdout: str = HOLDOUT_OPT,
+    holdout: str = typer.Option("default", "--holdout", help="Countries never read: 'default' (the evaluation's "
+                                "held-out countries: the word list is not swapped for the evaluation), 'none', 'A,B'."),
 ) -> None:
     """Learn which words are ordinary lower-case words, for reading Title Case headlines."""
     n = train_casing(inputs, output, holdout)

@@ -17,8 +17,9 @@ from sitrep.cli import app
 
 # The options every ACLED-trained artifact's command takes, declared once.
 EXPORTS_ARG = typer.Argument(..., help="ACLED export files or folders (CSV/XLSX, any schema).")
-HOLDOUT_OPT = typer.Option("default", "--holdout",
-                           help="Countries never read: 'default' (the evaluation's), 'none', or 'A,B'.")
+HOLDOUT_OPT = typer.Option("none", "--holdout",
+                           help="Countries never read: 'none' (the package's build), 'default' (the evaluation's "
+                                "held-out countries), or 'A,B'.")
 
 train_app = typer.Typer(help="Rebuild a learned artifact (coder, actor table, places, dedup matcher) from coded data.",
                         no_args_is_help=True)

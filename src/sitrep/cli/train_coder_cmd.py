@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from sitrep.cli.train_cmd import train_app
+from sitrep.cli.train_cmd import HOLDOUT_OPT, train_app
 from sitrep.learn.splits import parse_holdout
 
 
@@ -27,7 +27,7 @@ def train_coder(data: list[Path], out: Path | None, holdout: str = "default", re
 def coder_command(
     data: list[Path] = typer.Argument(..., help="ACLED export files or folders (CSV/XLSX, any schema)"),
     out: Path = typer.Option(None, "--out", help="artifact folder (default: your data folder's models/coder)"),
-    holdout: str = typer.Option("default", help="countries held out: 'default', 'none' or 'A,B,...'"),
+    holdout: str = HOLDOUT_OPT,
     reviews: list[Path] = typer.Option(None, "--reviews", help="`sitrep review export` file(s) to learn from"),
     old_rows: bool = typer.Option(False, "--old-rows", help="also learn from older rows whose type maps cleanly"),
     per_class: int = typer.Option(500, help="notes per sub-type run through the pipeline for rule features"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from sitrep.cli.common import fail
-from sitrep.cli.train_cmd import train_app
+from sitrep.cli.train_cmd import HOLDOUT_OPT, train_app
 from sitrep.errors import SitrepError
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -29,10 +29,9 @@ def train_places(data: Path, out: Path = PACKAGE_DATA, holdout: str | None = Non
 def places(
     data: Path = typer.Option(Path("../shared/data/acled_public"), "--data", help="Folder of ACLED exports."),
     out: Path = typer.Option(PACKAGE_DATA, "--out", help="Folder for the tables (default: the package's data)."),
-    holdout: str | None = typer.Option(None, "--holdout",
-                                       help="Countries left out: 'default', 'none' or 'A,B' (default: default)."),
+    holdout: str = HOLDOUT_OPT,
 ) -> None:
-    """ACLED's locations, admin spellings and single-country sources as gazetteer data (training countries only)."""
+    """ACLED's locations, admin spellings and single-country sources as gazetteer data."""
     try:
         counts = train_places(data, out, holdout)
     except SitrepError as exc:

@@ -101,8 +101,11 @@ def write_card(out: Path, opts: Any, counts: Counter[str], sampled: int, with_ev
     data = {f"acled_public/{name}": n for name, n in counts.items()}
     if reviews:
         data["review exports"] = reviews
-    split = (f"Whole countries held out: {', '.join(opts.holdout) or 'none'}. Training notes are every note of "
-             "the other countries with today's sub-event types"
+    split = (f"Whole countries held out: {', '.join(opts.holdout)}. Training notes are every note of "
+             "the other countries with today's sub-event types" if opts.holdout else
+             "Nothing held out (the package's build): training notes are every country's notes with today's "
+             "sub-event types. Its figures are those of the same model built without the held-out countries "
+             "(`sitrep train heldout`, card in `data/heldout/models/coder`), which `sitrep eval acled` scores with"
              + (" plus older rows whose event type maps cleanly" if opts.old_rows else "")
              + f". The combiner learned from {sampled:,} of them (at most {opts.per_class} per sub-type) run "
              f"through the rules-only pipeline ({with_event:,} with an event), with word scores from words "
@@ -123,8 +126,15 @@ def write_card(out: Path, opts: Any, counts: Counter[str], sampled: int, with_ev
         "Never trained on CASE 2021, IndiaPoliceEvents or PLOVER; those are measured by `sitrep eval`.",
     ]
     Card(name="coder", format=1, purpose="ACLED sub-event type (and so event and disorder type) of a detected "
-         "event, from its sentence's words and what the rules found.", command=COMMAND_LINE,
+         "event, from its sentence's words and what the rules found.", command=COMMAND_LINE if not opts.holdout else heldout_line(opts.holdout),
          data=data, split=split, figures=figures, notes=notes).write(out)
 
 
-COMMAND_LINE = "sitrep train coder ../shared/data/acled_public --out src/sitrep/data/models/coder"
+COMMAND_LINE = "sitrep train coder ../shared/data/acled_public --holdout none --out src/sitrep/data/models/coder"
+
+
+def heldout_line(holdout: tuple[str, ...]) -> str:
+    from sitrep.learn.splits import DEFAULT_HOLDOUT
+
+    named = "default" if tuple(holdout) == tuple(DEFAULT_HOLDOUT) else ",".join(holdout)
+    return f"sitrep train coder ../shared/data/acled_public --holdout '{named}' --out FOLDER"

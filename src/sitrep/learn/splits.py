@@ -1,16 +1,17 @@
-"""Honest splits of coded data: whole countries held out, never random rows.
+"""Honest splits of coded data: whole countries (or a country's whole years) held out, never random rows.
 
 Rows of one country-month share actors, places and wording; a random split
-lets a model meet its test rows' twins in training and flatters it. Every
-learned artifact that ships (coder, actor table, ACLED gazetteer source) is
-built from the training countries only, so ``sitrep eval acled`` measures the
-shipped artifacts on countries none of them has seen. A user who wants every
-country in the model rebuilds with ``--holdout none``.
+lets a model meet its test rows' twins in training and flatters it. The
+package's learned files are built from every country (``--holdout none``); a
+second build without the held-out countries (``sitrep train heldout``) is what
+``sitrep eval acled`` measures, so its figures are on countries none of its
+artifacts has seen. A holdout entry ``Country@YYYY`` leaves out one country's
+rows of one year: the shape of a new period of a country the record knows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -62,16 +63,42 @@ def parse_holdout(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(value)
 
 
+def holdout_country(entry: str) -> str:
+    """The country of a holdout entry ("Mali" or "Mali@2020")."""
+    return entry.partition("@")[0].strip()
+
+
+def _held_out_test(holdout: Iterable[str]) -> Callable[[HasCountry], bool]:
+    countries: set[str] = set()
+    years: set[tuple[str, str]] = set()
+    for entry in holdout:
+        name, _, year = entry.partition("@")
+        if year.strip():
+            years.add((name.strip().lower(), year.strip()))
+        else:
+            countries.add(name.strip().lower())
+
+    def held(record: HasCountry) -> bool:
+        country = (record.country or "").lower()
+        if country in countries:
+            return True
+        if not years:
+            return False
+        when = getattr(record, "event_date", None)
+        return when is not None and (country, str(when.year)) in years
+
+    return held
+
+
 def is_held_out(record: HasCountry, holdout: Iterable[str] = DEFAULT_HOLDOUT) -> bool:
-    names = {h.lower() for h in holdout}
-    return (record.country or "").lower() in names
+    return _held_out_test(holdout)(record)
 
 
 def training_rows(records: Iterable[T], holdout: Iterable[str] = DEFAULT_HOLDOUT) -> Iterator[T]:
-    names = {h.lower() for h in holdout}
-    return (r for r in records if (r.country or "").lower() not in names)
+    held = _held_out_test(holdout)
+    return (r for r in records if not held(r))
 
 
 def held_out_rows(records: Iterable[T], holdout: Iterable[str] = DEFAULT_HOLDOUT) -> Iterator[T]:
-    names = {h.lower() for h in holdout}
-    return (r for r in records if (r.country or "").lower() in names)
+    held = _held_out_test(holdout)
+    return (r for r in records if held(r))
