@@ -382,3 +382,11 @@ def test_an_against_phrase_on_an_act_keeps_its_target(run_actors):
     text = "Gunmen carried out an attack against the police in Bamako."
     names = [a.name for a in run_actors(text, focus="Mali")]
     assert any(n.startswith("Police Forces of Mali") for n in names)
+
+
+def test_staff_of_an_aid_organisation_are_civilians_with_aid_workers(run_actors):
+    actors = by_text(run_actors("On 5 July 2021, two INGO staff members were assaulted by gunmen near Bambari.",
+                                focus="Central African Republic", published="2021-07-05"))
+    staff = next(a for text, a in actors.items() if "INGO staff" in text)
+    assert staff.name == "Civilians (Central African Republic)"
+    assert staff.identity == "Aid Workers (Central African Republic)"
