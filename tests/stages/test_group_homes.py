@@ -23,8 +23,15 @@ def _event() -> Event:
 def test_a_namesake_far_from_every_group_locates_nothing_without_a_best_country() -> None:
     ev = _event()
     Geocoder(load_gazetteer()).locate(ev, [NAMA], None, 608, "PH", article_cc="PH",
-                                      groups=(frozenset({MALI, BURKINA}), None))
+                                      groups=(frozenset({MALI}), None))  # Mali has no place named Nama
     assert (ev.country, ev.location) == (None, None)
+
+
+def test_a_namesake_far_from_every_group_moves_to_the_place_of_that_name_where_a_group_acts() -> None:
+    ev = _event()
+    Geocoder(load_gazetteer()).locate(ev, [NAMA], None, 608, "PH", article_cc="PH",
+                                      groups=(frozenset({MALI, BURKINA}), None))
+    assert (ev.country, ev.location) == ("Burkina Faso", "Nama")
 
 
 def test_a_namesake_far_from_every_group_gives_way_to_the_groups_best_country() -> None:

@@ -51,3 +51,20 @@ def test_nlp_entities_carry_sentence_index():
 def test_nlp_whitespace_only_text_is_an_error():
     d = parse("   \n\n  ")
     assert d.errors and d.errors[0].code == "E107"
+
+
+def test_parse_text_parts_an_acled_tag_glued_to_the_last_word_and_keeps_offsets() -> None:
+    from sitrep.stages.nlp import _parse_text
+
+    text = "Health workers held a sit-in at the University Hospital of Ouahigouya.[size=dozens]"
+    parsed = _parse_text(text, recase=False)
+    assert len(parsed) == len(text) and parsed.endswith("Ouahigouya. size=dozens]")
+    assert _parse_text("in Bangui. [size=no report]", recase=False) == "in Bangui. [size=no report]"
+
+
+def test_a_place_before_a_glued_size_tag_is_found(pipeline) -> None:
+    from sitrep.model import Article
+
+    [result] = pipeline.run([Article(text="On October 30, health workers observed a sit-in at the University Hospital "
+                                          "of Ouahigouya.[size=dozens]", published="2019-10-30")])
+    assert any(p.name == "Ouahigouya" for p in result.places)

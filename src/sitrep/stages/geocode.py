@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sitrep.gazetteer import Gazetteer, load_gazetteer
+from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.acled import AdminEras
 from sitrep.gazetteer.seats import Seats
 from sitrep.gazetteer.toponym import distance_km
@@ -151,7 +151,10 @@ class Geocoder:
         if chosen is not None and chosen.feature != "country" and chosen.iso is not None and groups[0] \
                 and chosen.iso not in groups[0] and lone_abroad(chosen, places, groups[0]) \
                 and not any(self._near(iso, chosen) for iso in groups[0]):
-            chosen, article_cc, focus_cc = None, groups[1], None  # a namesake far from every named group (group_homes)
+            # a namesake far from every named group (group_homes): the place of that name where they act, if any
+            home = self._group_namesake(chosen, groups, doc.text if doc is not None else "")
+            home_cc = self.iso2_by_numeric.get(home.iso) if home is not None and home.iso is not None else None
+            chosen, article_cc, focus_cc = (home, home_cc, None) if home else (None, groups[1], None)
         article_iso = self.gaz.country_info(article_cc).get("numeric") if article_cc else None
         homes = [iso for iso in (article_iso, focus_iso) if iso is not None]
         if chosen is not None and article_iso is not None and chosen.iso == focus_iso != article_iso \
@@ -233,6 +236,26 @@ class Geocoder:
                     cells.setdefault(gaz.cc[i], set()).add((math.floor(gaz.lat[i]), math.floor(gaz.lon[i])))
             self._cells = cells
         return self._cells.get(cc, set())
+
+    def _group_namesake(self, abroad: Place, groups: tuple[frozenset[int], str | None], text: str) -> Place | None:
+        """The place of the very name in the countries the article's named groups act in ("JNIM militants attacked
+        the village of Nama": Burkina Faso's Nama, not the Philippines'): in the country the article backs most
+        among them, else in the only one that has such a place."""
+        from sitrep.gazetteer.resolve import Toponym
+        from sitrep.stages.places import place_of
+
+        key = exact_key(abroad.text or "")
+        codes = {cc for iso in groups[0] if (cc := self.iso2_by_numeric.get(iso))}
+        found = [e for e in self.gaz.lookup(abroad.text or "") if e.cc in codes and exact_key(e.name) == key
+                 and e.feature not in ("country", "continent", "admin1")]
+        if groups[1] and any(e.cc == groups[1] for e in found):
+            found = [e for e in found if e.cc == groups[1]]
+        if not found or len({e.cc for e in found}) > 1:
+            return None
+        entry = max(found, key=lambda e: (e.feature == "town", e.population))
+        top = Toponym(abroad.text or "", abroad.start, abroad.end, candidates=[entry], entry=entry)
+        top.sent = abroad.sent
+        return place_of(self.gaz, top, text)
 
     def _near(self, iso: int, place: Place) -> bool:
         """Whether a place lies within about two degrees of a town of the country: a place just across a border

@@ -5,8 +5,10 @@ of Nama": Nama, Philippines; "Katiba Macina militants ... between Wani and Toye"
 stage's article country weighs every kind of evidence, and a group active in many countries (JNIM: six) votes
 there for none of them, so the namesake's country can win. Here the groups' countries only rule out: a place
 whose country nothing else in the article backs, far from every country the article's named groups are known
-in, locates nothing (issue #15, item 4). The event then takes the best-supported of the groups' countries, else
-no country: ACLED codes it in one of them, and a country the article gives no evidence for is no answer.
+in, is the place of that very name in one of those countries when exactly one of them has one (or the one the
+article backs most does: Burkina Faso's Nama); else it locates nothing (issue #15, item 4) and the event takes the
+best-supported of the groups' countries, else no country: ACLED codes it in one of them, and a country the article
+gives no evidence for is no answer.
 
 Only named rebels and militias count: a state's or a mission's forces act abroad ("French fighter jets struck
 ..."), a name several groups of different countries go by ("Islamic State") says nothing, and a group we know no

@@ -10,6 +10,7 @@ paragraph's first word off as a sentence). The parser respects preset boundaries
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -107,6 +108,17 @@ def sentence_index(doc: Any, char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
 
+# ACLED's tags glued to a note's last word ("... in Ouahigouya.[size=dozens]"): the tokenizer keeps "Ouahigouya.[size"
+# as one token and the place is lost; the bracket read as a space (same offsets) parts them
+_GLUED_TAG = re.compile(r"(?<=\S)\[(?=size=|women targeted)")
+
+
+def _parse_text(text: str, recase: bool) -> str:
+    """What spaCy parses: the article's text with its offsets kept (sentence case for a Title Case headline)."""
+    text = _GLUED_TAG.sub(" ", text)
+    return sentence_case(text) if recase else text
+
+
 @stage("sitrep.nlp.v1", needs=("article.text",), sets=("doc", "entities"))
 def make_nlp(config: dict[str, Any]) -> Any:
     """Parse each article with spaCy (tagger, parser, NER) in batches."""
@@ -118,7 +130,7 @@ def make_nlp(config: dict[str, Any]) -> Any:
     def run(documents: list[Document]) -> None:
         todo = [d for d in documents if d.doc is None and not d.errors]
         # a Title Case headline is parsed in sentence case (same offsets): see sitrep.casing
-        texts = (sentence_case(d.article.text) if recase else d.article.text for d in todo)
+        texts = (_parse_text(d.article.text, recase) for d in todo)
         for document, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
             if recase:  # "Rebels torch market": the verb the parse read as a noun (sitrep.headline_verbs)
                 read_headline_verbs(doc)

@@ -76,6 +76,43 @@ _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|m
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
 
 
+
+def place_of(gaz: Gazetteer, top: Toponym, text: str, spelled: dict[str, str] | None = None) -> Place:
+    """The output place of a resolved name in the article ``text``; ``spelled``: the article's own spelling of admin1
+    units."""
+    place = Place(text=top.text, start=top.start, end=top.end, sent=top.sent)
+    e: Entry | None = top.entry
+    if e is None:
+        place.unresolved_reason = top.reason or f"no gazetteer entry for '{top.text}'"
+        return place
+    info = gaz.country_info(e.cc)
+    place.country = info.get("name")
+    place.iso = info.get("numeric")
+    place.latitude, place.longitude = round(e.latitude, 5), round(e.longitude, 5)
+    place.gazetteer_id = e.id
+    place.feature = "demonym" if top.demonym is not None else "facility" if top.facility else e.feature
+    place.geo_precision = e.precision
+    if e.feature == "country":
+        place.name = place.country or e.name
+    elif e.feature == "admin1":
+        place.name = gaz.admin1_name(e.admin1_code) or e.name
+        place.admin1 = (spelled or {}).get(e.admin1_code) or place.name
+    else:
+        place.name = gaz.admin2_name(e.name) if e.feature == "admin2" else _display(e.name)
+        # "Lakki Marwat" is written in full; the gazetteer's short name ("Lakki") would not be recognised
+        own, said = exact_key(e.name), exact_key(top.text)
+        if top.demonym is None and not top.facility and said.startswith(own + " ") \
+                and said.rsplit(" ", 1)[-1] not in HINT_FEATURES:
+            place.name = _display(top.text)
+        place.admin1 = (spelled or {}).get(e.admin1_code) or gaz.admin1_name(e.admin1_code)
+        place.admin2 = gaz.admin2_name(e.admin2) if e.admin2 else None
+    if place.geo_precision < 2 and top.demonym is None:
+        before = text[max(0, top.start - 80):top.start]
+        if _REL_DISTANCE.search(before) or _REL_NEAR.search(before):
+            place.geo_precision = 2
+    return place
+
+
 class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
     """Recognition and resolution for a batch of documents; holds the gazetteer."""
 
@@ -233,38 +270,7 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
 
     def _place(self, doc: Any, top: Toponym, spelled: dict[str, str] | None = None) -> Place:
         """The output place of a resolved name; ``spelled``: the article's own spelling of admin1 units."""
-        place = Place(text=top.text, start=top.start, end=top.end, sent=top.sent)
-        e: Entry | None = top.entry
-        if e is None:
-            place.unresolved_reason = top.reason or f"no gazetteer entry for '{top.text}'"
-            return place
-        gaz = self.gaz
-        info = gaz.country_info(e.cc)
-        place.country = info.get("name")
-        place.iso = info.get("numeric")
-        place.latitude, place.longitude = round(e.latitude, 5), round(e.longitude, 5)
-        place.gazetteer_id = e.id
-        place.feature = "demonym" if top.demonym is not None else "facility" if top.facility else e.feature
-        place.geo_precision = e.precision
-        if e.feature == "country":
-            place.name = place.country or e.name
-        elif e.feature == "admin1":
-            place.name = gaz.admin1_name(e.admin1_code) or e.name
-            place.admin1 = (spelled or {}).get(e.admin1_code) or place.name
-        else:
-            place.name = gaz.admin2_name(e.name) if e.feature == "admin2" else _display(e.name)
-            # "Lakki Marwat" is written in full; the gazetteer's short name ("Lakki") would not be recognised
-            own, said = exact_key(e.name), exact_key(top.text)
-            if top.demonym is None and not top.facility and said.startswith(own + " ") \
-                    and said.rsplit(" ", 1)[-1] not in HINT_FEATURES:
-                place.name = _display(top.text)
-            place.admin1 = (spelled or {}).get(e.admin1_code) or gaz.admin1_name(e.admin1_code)
-            place.admin2 = gaz.admin2_name(e.admin2) if e.admin2 else None
-        if place.geo_precision < 2 and top.demonym is None:
-            before = self._text[max(0, top.start - 80):top.start]
-            if _REL_DISTANCE.search(before) or _REL_NEAR.search(before):
-                place.geo_precision = 2
-        return place
+        return place_of(self.gaz, top, self._text, spelled)
 
     def run(self, document: Document) -> None:
         doc = document.doc
