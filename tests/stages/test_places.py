@@ -8,7 +8,7 @@ from sitrep.gazetteer import load_gazetteer
 from sitrep.model import Document
 from sitrep.registry import get
 
-# Iraq is a held-out country: its provinces are spelled by the learned naming policy, not by hand
+# Iraq's provinces as the package's build spells them (ACLED's record), read from the gazetteer rather than by hand
 ANBAR = load_gazetteer().admin1_name("IQ.01")
 SALAH_AD_DIN = load_gazetteer().admin1_name("IQ.18")
 
@@ -404,3 +404,9 @@ def test_places_an_untagged_town_of_one_country_is_found_whatever_the_verb(run_p
     """'surround Timbuktu': no locative word, a town under 100,000 people, known in Mali only."""
     d = run_places("Movement of forces: Tuareg rebels surround Timbuktu and attack at dawn.")
     assert place(d, "Timbuktu").country == "Mali"
+
+
+def test_places_a_village_the_ner_took_for_a_people_is_a_place_after_village_of(run_places):
+    d = run_places("On June 11, unknown gunmen abducted and raped two women in the village of Belehede.")
+    belehede = place(d, "Belehede")
+    assert belehede.country == "Burkina Faso"

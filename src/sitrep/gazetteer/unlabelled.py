@@ -35,6 +35,10 @@ _UNIT_WORDS = frozenset(("province", "governorate", "state", "region", "oblast",
                          "village", "countryside"))
 
 
+_SETTLEMENT_WORDS = frozenset(("village", "villages", "town", "towns", "hamlet", "locality", "commune", "city",
+                               "municipality", "township"))
+
+
 class UnlabelledNames:
     """Recognition of gazetteer names outside (or inside the wrong kind of) NER entities."""
 
@@ -153,8 +157,10 @@ class UnlabelledNames:
             broad = top.feature in NAMED_AREAS or top.id.startswith("add:")
             # "in Aleppo countryside", "Idleb governorate": a unit word after the name says it is a place
             unit_after = j < len(doc) and (toks[j].lower_ in HINT_FEATURES or toks[j].lower_ == "countryside")
+            # ("the village of Belehede" the NER took for a people: the settlement word says it is a place)
+            settlement_of = prev == "of" and i >= 2 and toks[i - 2].lower_ in _SETTLEMENT_WORDS
             if label == "NORP" and top.feature not in NAMED_AREAS and not unit_after and not (
-                    prev in ("in", "near", "outside") and not adjective_follows(doc, j)):
+                    (prev in ("in", "near", "outside") or settlement_of) and not adjective_follows(doc, j)):
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and toks[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
