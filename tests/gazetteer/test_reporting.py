@@ -56,3 +56,23 @@ def test_country_a_source_name_carries_outranks_a_lone_small_town_abroad() -> No
     city = Toponym("Jakarta", 0, 7)
     focus, _ = resolver.resolve([city], None, fallback="UG", source_named=True)
     assert focus == "ID" and city.entry is not None and city.entry.cc == "ID"
+
+
+def test_a_national_outlet_of_long_record_vouches_for_its_country_a_small_one_does_not(
+        reporting: ReportingCountry, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reporting, "sources", {**reporting.sources, "gazette x": "CF", "gazette y": "CF"})
+    monkeypatch.setattr(reporting, "national", {"gazette x"})
+    assert reporting.national_outlet("Gazette X") == "CF"
+    assert reporting.national_outlet("Gazette Y") is None  # learned, but from few events
+    assert reporting.from_source("Gazette Y") == "CF"  # still the guess
+
+
+def test_national_outlets_are_read_from_the_learned_table_by_their_count(tmp_path, monkeypatch) -> None:
+    from sitrep.gazetteer import reporting as module
+
+    (tmp_path / "sources_country.csv").write_text(
+        "source,country,events,share\nbig paper,Mali,250,1.0\nsmall paper,Mali,12,1.0\nmixed paper,Mali,300,0.95\n",
+        encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_DIR", str(tmp_path))
+    table = module.ReportingCountry(load_gazetteer())
+    assert table.national == {"big paper"}
