@@ -410,3 +410,9 @@ def test_places_a_village_the_ner_took_for_a_people_is_a_place_after_village_of(
     d = run_places("On June 11, unknown gunmen abducted and raped two women in the village of Belehede.")
     belehede = place(d, "Belehede")
     assert belehede.country == "Burkina Faso"
+
+
+def test_places_a_people_named_after_ethnic_is_no_place(run_places):
+    d = run_places("Suspected FPRC forces killed the chief of Birao, an ethnic Kara.")
+    texts = [p.text for p in d.places]
+    assert "Birao" in texts and "Kara" not in texts

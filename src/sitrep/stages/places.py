@@ -67,6 +67,7 @@ _REL_NEAR = re.compile(
     r"villages (?:of|near|around)|village (?:near|around)|rural|suburbs? of|areas? (?:of|near|around)|parts? of|" + _DIRS + r" (?:of|outskirts of)|"
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
+_PEOPLE_BEFORE = re.compile(r"\bethnic\s+$", re.I)
 _PARTY_AFTER = re.compile(r"\s+[Pp]arty\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "fired Grad missiles", "Katyusha rockets": a weapon's model name before its kind, not a place (Grad, Slovenia)
@@ -209,6 +210,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         found = [t for t in found if not _CODE_AFTER.match(self._text, t.end)]
         # "Svoboda party", "the Baath Party": a party's name, not the village of that name (Svoboda, Ukraine)
         found = [t for t in found if t.demonym is not None or not _PARTY_AFTER.match(self._text, t.end)]
+        # "the chief of Birao, an ethnic Kara": a people, not Kara, Togo
+        found = [t for t in found if not _PEOPLE_BEFORE.search(self._text, max(0, t.start - 12), t.start)]
         self._nationality_words(doc, found)
         for top in found:
             top.actor = top.demonym is not None and _FORCE_AFTER.match(self._text, top.end) is not None \
