@@ -33,3 +33,11 @@ def test_classify_an_attempt_to_assassinate_a_group_coordinator_is_an_attack():
                   victims=set(), objects={"coordinator"})
     assert sub_event_type(ctx) == "Attack"
 
+
+
+def test_classify_the_assassination_of_a_militias_member_is_an_armed_clash():
+    # training notes telling an assassination whose victim ACLED coded as an armed group's (inter 2-4): 53 armed
+    # clashes, no attack
+    ctx = Context(cls="attack", trigger="assassinate", cues={"firearm"}, doc_cues=set(), inter1=2, inter2=3,
+                  victims=set(), objects={"militiaman"})
+    assert sub_event_type(ctx) == "Armed clash"

@@ -80,6 +80,10 @@ def _demonstrating(c: Context) -> bool:
         or "protest_purpose" in c.doc_cues
 
 
+_ROLES = frozenset(("coordinator", "leader", "leaders", "official", "officials", "spokesman", "spokesperson",
+                    "chief", "president", "secretary", "representative", "mayor", "politician", "deputy", "head"))
+
+
 def _violence(c: Context) -> str:
     """attack / kill / clash: who hit whom decides Battles, VAC, Protests, Riots or Explosions."""
     if c.cls in ("attack", "kill") and "aircraft" in c.cues and c.trigger in ("attack", "strike", "raid", "target", "kill", "hit", "bomb", "bombing"):
@@ -127,12 +131,18 @@ def _violence(c: Context) -> str:
             # battles ("Seleka forces clashed with Bozize supporters" stays a battle)
             return "Mob violence"
         return "Armed clash"
-    if c.trigger in ("massacre", "execute", "execution", "behead", "torture", "assassinate", "assassination"):
+    # (a group's coordinator, leader or official is a civilian in ACLED's record: "attempted to assassinate CMA
+    # coordinator ..." is an attack)
+    armed_victims = (c.victims <= {2, 3, 4} if c.victims else c.inter2 in (2, 3, 4)) and not c.objects & _ROLES
+    if c.trigger in ("massacre", "execute", "execution", "behead", "torture", "assassinate", "assassination") \
+            and not (c.trigger in ("assassinate", "assassination") and armed_victims):
         # killings of people in custody or en masse, torture of captives (even fighters), assassinations: violence
         # against civilians (training notes saying "tortur": 181 attacks, 9 armed clashes; "assassinat": 135
         # attacks, 36 armed clashes)
         return "Attack"
-    target = c.inter2
+    # "assassinated a Koglweogo militiaman": a militia's member killed is a fight between armed groups in ACLED's
+    # record (training notes killing militiamen: 79 armed clashes of 97)
+    target = c.inter2 or 3 if armed_victims and c.trigger in ("assassinate", "assassination") else c.inter2
     if target is None and c.victims:
         target = 7 if c.victims <= {7} else min(v for v in c.victims if v != 7) if c.victims - {7} else 7
     if target is None and c.objects & c.civilian_places:
