@@ -416,3 +416,9 @@ def test_places_a_people_named_after_ethnic_is_no_place(run_places):
     d = run_places("Suspected FPRC forces killed the chief of Birao, an ethnic Kara.")
     texts = [p.text for p in d.places]
     assert "Birao" in texts and "Kara" not in texts
+
+
+def test_places_a_name_the_ner_took_for_an_organisation_is_a_town_before_town(run_places):
+    d = run_places("An unidentified armed group abducted and killed 14 civilians in the area surrounding Obo town.")
+    obo = place(d, "Obo")
+    assert obo.country == "Central African Republic"

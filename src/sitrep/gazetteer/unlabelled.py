@@ -172,7 +172,10 @@ class UnlabelledNames:
                 owner = (i == ent_start and j < limit
                          and (toks[j].lower_ in INSTITUTION_WORDS or toks[j].text in ("'s", "’s"))
                          and (top.population >= 1000 or top.feature in ("admin1", "admin2", "country")))
-                ok = ((whole and (broad or big or typed or (locative and i == ent_start))) or owner or city_part
+                # ("the area surrounding Obo town": a settlement word after the whole entity says it is a place)
+                settled = whole and j < len(doc) and toks[j].lower_ in _SETTLEMENT_WORDS \
+                    and top.feature in TOWN_FEATURES
+                ok = ((whole and (broad or big or typed or settled or (locative and i == ent_start))) or owner or city_part
                       or (typed and i == ent_start)  # "Laurel County Fiscal Court", "Walker County Fair"
                       or (label == "ORG" and locative and top.population >= 100_000)  # "United Way of Atlanta"
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
