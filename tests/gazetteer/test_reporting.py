@@ -76,3 +76,16 @@ def test_national_outlets_are_read_from_the_learned_table_by_their_count(tmp_pat
     monkeypatch.setenv("SITREP_LEARNED_DIR", str(tmp_path))
     table = module.ReportingCountry(load_gazetteer())
     assert table.national == {"big paper"}
+
+
+def test_a_national_outlet_outranks_a_far_namesake_but_not_a_village_across_the_border() -> None:
+    from sitrep.gazetteer.abroad import far_from
+    from sitrep.gazetteer.resolve import Toponym
+
+    gaz = load_gazetteer()
+    ivory = next(e for e in gaz.lookup("Kounde") if e.cc == "CI")
+    far = Toponym("Kounde", 0, 6, candidates=[ivory], entry=ivory)
+    assert far_from([far], "CI", gaz.country_entry("CF"))
+    mandera = next(e for e in gaz.lookup("Mandera") if e.cc == "KE")
+    near = Toponym("Mandera", 0, 7, candidates=[mandera], entry=mandera)
+    assert not far_from([near], "KE", gaz.country_entry("SO"))

@@ -30,6 +30,19 @@ def small_places_only(strong: list[Toponym], focus: str | None) -> bool:
                                and t.entry.population < SMALL_PLACE for t in there)
 
 
+FAR_FROM_OUTLET_KM = 1500  # a national outlet's veto holds against places this far from its country's middle
+
+
+def far_from(strong: list[Toponym], focus: str | None, home: Entry | None) -> bool:
+    """Every place the article puts in ``focus`` lies over ``FAR_FROM_OUTLET_KM`` from ``home`` (a country's entry):
+    a namesake continents away ("Kounde" in a CAR outlet's note is no Koundé of Ivory Coast), not a village across
+    the border that a neighbour's national outlet reports on."""
+    from sitrep.gazetteer.toponym import km_between
+
+    there = [t.entry for t in strong if t.entry is not None and t.entry.cc == focus]
+    return home is not None and bool(there) and all(km_between(e, home) > FAR_FROM_OUTLET_KM for e in there)
+
+
 def unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
     """With the reporting country known, any town or unit abroad is a namesake unless the article names
     its country or another of its places ("Bar Elias" in a Lebanon note is not Bar, Montenegro)."""

@@ -15,7 +15,13 @@ from __future__ import annotations
 import math
 
 from sitrep.gazetteer.abroad import BROAD as _BROAD
-from sitrep.gazetteer.abroad import home_namesakes, outweighed_abroad, small_places_only, unbacked_abroad
+from sitrep.gazetteer.abroad import (
+    far_from,
+    home_namesakes,
+    outweighed_abroad,
+    small_places_only,
+    unbacked_abroad,
+)
 from sitrep.gazetteer.beside_unit import towns_beside_units
 from sitrep.gazetteer.names import exact_key, loose_key
 from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities, within_at_home
@@ -206,7 +212,7 @@ class Resolver:
         return s
 
     def resolve(self, toponyms: list[Toponym], given: str | None = None, fallback: str | None = None,
-                source_named: bool = False) -> tuple[str | None, dict[str, float]]:
+                source_named: bool = False, national_outlet: bool = False) -> tuple[str | None, dict[str, float]]:
         """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares.
         ``given``: the reporting country the caller knows (ISO alpha-2), counted like two mentions of it; then
         a place abroad that no other name in the article backs loses to a namesake at home or stays unresolved.
@@ -214,7 +220,9 @@ class Resolver:
         that reported on one country in the record may report on its neighbour today, so it vetoes nothing, unless
         ``source_named``: the source's own name carries that country ("URN (Uganda)", "News24 Nepal"); then it
         outranks a focus that rests only on small places abroad nothing else backs ("Ngoro" in a Ugandan outlet's
-        note is no Ngoro of Indonesia)."""
+        note is no Ngoro of Indonesia). ``national_outlet``: the record shows the source reporting at length on that
+        one country only; it outranks such a focus too, when those small places lie far from that country (a
+        neighbour's outlet reports on villages across the border)."""
         for top in toponyms:
             if given and top.within and not any(code.split(".")[0] == given for code in top.within):
                 # the unit the text puts it in is known to us only abroad of the reporting country ("Bijar city
@@ -300,8 +308,9 @@ class Resolver:
         if home_entry is not None and given is not None:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
             focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus
-        outvoted = given is None and source_named and fallback is not None and focus not in (None, fallback) \
-            and small_places_only(strong, focus)
+        outvoted = given is None and (source_named or national_outlet) and fallback is not None \
+            and focus not in (None, fallback) and small_places_only(strong, focus) \
+            and (source_named or far_from(strong, focus, self.gaz.country_entry(fallback)))
         if (focus is None or outvoted) and fallback:
             focus = fallback
         if focus:

@@ -282,9 +282,10 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         toponyms = self.recognise(light_of(doc), document.article.text)
         given = self.reporting.iso2(document.article.country)
         guess = None if given else self.reporting.from_source(document.article.source)
-        named = guess is not None and guess in (self.reporting.named_by_source(document.article.source),
-                                                self.reporting.national_outlet(document.article.source))
-        focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess, source_named=named)
+        named = guess is not None and guess == self.reporting.named_by_source(document.article.source)
+        national = guess is not None and guess == self.reporting.national_outlet(document.article.source)
+        focus, _shares = self.resolver.resolve(toponyms, given, fallback=guess, source_named=named,
+                                               national_outlet=national)
         anchored_near(toponyms, self._text)
         match_admin1_typos(self.admin1_names, toponyms, focus, self._text)
         found = district_typos(self.admin2_names, self._text, toponyms, focus)  # "(Tanahu district)": Tanahun
