@@ -266,8 +266,8 @@ def _score_in_build(build: Path, data_dir: Path, dataset: str, limit: int | None
     missing = missing_learned(build) if build.is_dir() else ["every learned file"]
     if missing:
         return [Report("acled", dataset, skipped=f"{build} lacks {', '.join(missing)}: the package's copies are "
-                                                 "built on the held-out countries; rebuild with `sitrep train "
-                                                 "heldout`")]
+                                                 "built on the notes scored; rebuild it (`sitrep train heldout`, "
+                                                 "`make learned`)")]
     before = os.environ.get("SITREP_LEARNED_DIR")
     os.environ["SITREP_LEARNED_DIR"] = str(build)  # the worker is spawned at submit and copies the environment
     try:
