@@ -61,7 +61,7 @@ def test_country_a_source_name_carries_outranks_a_lone_small_town_abroad() -> No
 def test_a_national_outlet_of_long_record_vouches_for_its_country_a_small_one_does_not(
         reporting: ReportingCountry, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reporting, "sources", {**reporting.sources, "gazette x": "CF", "gazette y": "CF"})
-    monkeypatch.setattr(reporting, "national", {"gazette x"})
+    monkeypatch.setattr(reporting, "national", {"gazette x": "CF"})
     assert reporting.national_outlet("Gazette X") == "CF"
     assert reporting.national_outlet("Gazette Y") is None  # learned, but from few events
     assert reporting.from_source("Gazette Y") == "CF"  # still the guess
@@ -75,7 +75,7 @@ def test_national_outlets_are_read_from_the_learned_table_by_their_count(tmp_pat
         encoding="utf-8")
     monkeypatch.setenv("SITREP_LEARNED_DIR", str(tmp_path))
     table = module.ReportingCountry(load_gazetteer())
-    assert table.national == {"big paper"}
+    assert table.national == {"big paper": "ML"}
 
 
 def test_a_national_outlet_outranks_a_far_namesake_but_not_a_village_across_the_border() -> None:

@@ -40,7 +40,6 @@ _ONE = frozenset({"1", "one"})
 _ARTICLES = ("a", "an")
 
 
-
 def _learned_tie_key(row: ActorRow, year: int | None) -> tuple[bool, int]:
     """Between two rows mined from the record with equal scores: the one seen in the event's years (one year's
     margin), then the one seen in more notes."""
@@ -48,6 +47,7 @@ def _learned_tie_key(row: ActorRow, year: int | None) -> tuple[bool, int]:
         return (False, row.notes)
     near = year is not None and row.seen[0] - 1 <= year <= row.seen[1] + 1
     return (near, row.notes)
+
 
 class ActorMatcher:
     def __init__(self, index: ActorIndex) -> None:

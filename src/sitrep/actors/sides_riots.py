@@ -50,13 +50,16 @@ FORCE_HEADS = {"officer", "force", "personnel", "agent", "patrol", "unit", "man"
                "troop", "soldier", "vehicle", "convoy", "post", "station", "checkpoint", "official"}
 
 
+def _mention_span(actor: Any, doc: Any) -> Any | None:
+    """The parsed words of an actor's mention; None without a parse."""
+    return None if doc is None else doc.char_span(actor.start, actor.end, alignment_mode="expand")
+
+
 def met_the_crowd(actor: Any, doc: Any) -> bool:
     """Whether a force's mention names a force the crowd met, not a word of what they protest ("against the
     regime", "demanding justice for a man shot by military police") nor another noun's modifier ("army
-    aspirants"): no word of TOPIC_WORDS on its way up the parse."""
-    if doc is None:
-        return True
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    aspirants"): no word of TOPIC_WORDS on its way up the parse (without a parse, True)."""
+    span = _mention_span(actor, doc)
     if span is None:
         return True
     tok = span.root
@@ -77,9 +80,7 @@ CROWD_CONTROL = {"disperse", "intervene", "clash", "fire", "shoot", "arrest", "d
 
 def acted_on_crowd(actor: Any, doc: Any) -> bool:
     """Whether the verb a force's mention belongs to is one of CROWD_CONTROL, not negated (without a parse, True)."""
-    if doc is None:
-        return True
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    span = _mention_span(actor, doc)
     if span is None:
         return True
     tok, seen = span.root, 0

@@ -52,6 +52,7 @@ class ArgumentReader(ParticipantReader):
     ``ParticipantReader``'s, the placing by position and the clause of a token ``PositionReader``'s."""
 
     lex: Lexicon
+    _starts: dict[int, int]  # a phrase trigger's head -> its first token (the detector's)
     _victim_doc: Any = None  # the document the victim cache holds (kept, so never a reused id)
     _victim_cache: dict[tuple[int, int, str | None], list[Arg]]
     _conj_actors: Any = None  # the actors and document the conjuncts cache holds
@@ -175,7 +176,7 @@ class ArgumentReader(ParticipantReader):
             # "ISIS attack", "the army's offensive", "killed in police firing" (a gerund the parser calls a verb);
             # but "a young man's body" was found: whose body it is was killed, he did not kill
             # a word of the trigger's own phrase ("security operation") names its kind, not its doer
-            own = getattr(self, "_starts", {}).get(tok.i, tok.i)
+            own = self._starts.get(tok.i, tok.i)
             a1_tok = next((c for c in tok_kids if c.dep_ in ("poss", "compound", "amod") and c.i < own
                            and self._arg(c, actors, country) is not None), None)
         if a1_tok is None and tok.pos_ == "NOUN":

@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import exact_key
+from sitrep.gazetteer.toponym import km_between
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.store import Entry
@@ -37,8 +38,6 @@ def far_from(strong: list[Toponym], focus: str | None, home: Entry | None) -> bo
     """Every place the article puts in ``focus`` lies over ``FAR_FROM_OUTLET_KM`` from ``home`` (a country's entry):
     a namesake continents away ("Kounde" in a CAR outlet's note is no Koundé of Ivory Coast), not a village across
     the border that a neighbour's national outlet reports on."""
-    from sitrep.gazetteer.toponym import km_between
-
     there = [t.entry for t in strong if t.entry is not None and t.entry.cc == focus]
     return home is not None and bool(there) and all(km_between(e, home) > FAR_FROM_OUTLET_KM for e in there)
 

@@ -43,13 +43,13 @@ class ReportingCountry:
                 self.codes.setdefault(exact_key(info["iso3"]), cc)
         self.sources: dict[str, str] = {}
         self.international: set[str] = set()  # sources the record shows reporting on several countries
-        self.national: set[str] = set()  # ... and those it shows reporting on their one country only, at length
+        self.national: dict[str, str] = {}  # ... and those it shows reporting on their one country only, at length
         for row in _csv_rows("sources_country.csv"):
             code = self.iso2(row["country"])
             if code:
                 self.sources[row["source"]] = code
                 if int(row.get("events") or 0) >= NATIONAL_EVENTS and float(row.get("share") or 0) >= 1.0:
-                    self.national.add(row["source"])
+                    self.national[row["source"]] = code
             elif not row["country"]:
                 self.international.add(row["source"])
 
@@ -75,8 +75,7 @@ class ReportingCountry:
     def national_outlet(self, source: str | None) -> str | None:
         """The country of a source the record shows reporting on that one country only, in ``NATIONAL_EVENTS`` events
         or more ("Corbeau News": 1,107 events, all in the Central African Republic): as firm as a name carrying it."""
-        return self._read_source(source, (lambda part: self.sources.get(exact_key(part))
-                                          if exact_key(part) in self.national else None,))
+        return self._read_source(source, (lambda part: self.national.get(exact_key(part)),))
 
     def named_by_source(self, source: str | None) -> str | None:
         """The country the source's own name carries, its parts agreeing; never the learned table."""

@@ -43,11 +43,12 @@ from typing import Any
 from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.acled import AdminEras
 from sitrep.gazetteer.seats import Seats
-from sitrep.gazetteer.toponym import distance_km
+from sitrep.gazetteer.toponym import Toponym, distance_km
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
 from sitrep.stages.group_homes import group_countries, lone_abroad
 from sitrep.stages.nlp import sentence_index
+from sitrep.stages.places import place_of
 
 NAME = "sitrep.geocode.v1"
 ARTICLE_COUNTRY_KEY = "sitrep.events.country"  # the events stage's article_country (a country name)
@@ -241,9 +242,6 @@ class Geocoder:
         """The place of the very name in the countries the article's named groups act in ("JNIM militants attacked
         the village of Nama": Burkina Faso's Nama, not the Philippines'): in the country the article backs most
         among them, else in the only one that has such a place."""
-        from sitrep.gazetteer.resolve import Toponym
-        from sitrep.stages.places import place_of
-
         key = exact_key(abroad.text or "")
         codes = {cc for iso in groups[0] if (cc := self.iso2_by_numeric.get(iso))}
         found = [e for e in self.gaz.lookup(abroad.text or "") if e.cc in codes and exact_key(e.name) == key
@@ -253,8 +251,7 @@ class Geocoder:
         if not found or len({e.cc for e in found}) > 1:
             return None
         entry = max(found, key=lambda e: (e.feature == "town", e.population))
-        top = Toponym(abroad.text or "", abroad.start, abroad.end, candidates=[entry], entry=entry)
-        top.sent = abroad.sent
+        top = Toponym(abroad.text or "", abroad.start, abroad.end, abroad.sent, candidates=[entry], entry=entry)
         return place_of(self.gaz, top, text)
 
     def _near(self, iso: int, place: Place) -> bool:
