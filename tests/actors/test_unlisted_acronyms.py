@@ -40,16 +40,8 @@ def test_a_congress_or_society_named_with_its_acronym_is_a_civil_organisation() 
     assert "HPC: Hill Peoples Congress" in names(text, "Hill Peoples Congress")
 
 
-def _names_in(text: str, org: str, country: str, year: int) -> list[str]:
-    toks = [Tok(t, s, e) for t, s, e in tokenize(text)]
-    start = text.index(org)
-    ctx = Context(focus=country, countries={country}, year=year)
-    ctx.orgs[start] = start + len(org)
-    return [m.name for m in get_matcher().scan(toks, ctx)]
-
-
-def test_a_state_forces_acronym_in_brackets_makes_the_unknown_name_that_force() -> None:
+def test_a_state_forces_acronym_in_brackets_makes_the_unknown_name_that_force(names_with_org) -> None:
     # the name spelled out is the army the acronym stands for, and the acronym keeps meaning it later on
     text = "Sudan Army Forces (SAF) clashed with gunmen. SAF shelled the market."
-    assert _names_in(text, "Sudan Army Forces", "Sudan", 2022) == [
+    assert names_with_org(text, "Sudan Army Forces", "Sudan", 2022) == [
         "Military Forces of Sudan (2019-)", "Unidentified Armed Group (Sudan)", "Military Forces of Sudan (2019-)"]
