@@ -46,6 +46,9 @@ def user_data(tmp_path, monkeypatch):
         ("tribesmen", "Yemen", "Unidentified Tribal Militia (Yemen)", 4),
         ("demonstrators", "Kenya", "Protesters (Kenya)", 6),
         ("unknown assailants", "Pakistan", "Unidentified Armed Group (Pakistan)", 3),
+        ("Dozos", "Burkina Faso", "Dozo Militia", 4),  # hunters, in Burkina Faso as in Mali: not Dan Na Ambassagou
+        ("Dozo hunters", "Mali", "Dozo Militia", 4),
+        ("Dan Na Ambassagou", "Mali", "Dan Na Ambassagou", 4),
     ],
 )
 def test_normalise_actor_maps_aliases_to_acled_names(text, country, name, inter):
@@ -213,6 +216,15 @@ def test_mined_templates_keep_only_phrases_in_their_own_words():
     # "jobs" co-occurred with Labor Group protests; it is not who the protesters are
     assert all(not g.identity for g in generics.get(("jobs",), []))
     assert any("Murle" in g.name for g in generics.get(("murle",), []))
+
+
+def test_an_either_or_actors_mined_phrases_name_both_or_none():
+    """ACLED's "A and/or B" keeps no mined phrase that names one part alone ("ISGS militants", "JNIM")."""
+    from sitrep.actors.dictionary import _mined_aliases
+
+    row = {"name": "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
+           "aliases": "JNIM|ISGS militants|JNIM and/or ISGS|JNIM or ISGS militants"}
+    assert _mined_aliases(row) == ["~JNIM and/or ISGS", "~JNIM or ISGS militants"]
 
 
 def test_acled_note_wording_for_unknown_attackers():

@@ -233,3 +233,22 @@ def test_a_tribal_sheikh_or_elder_is_a_civilian() -> None:
     generics = get_matcher().index.generics
     for words in (("a", "tribal", "sheikh"), ("tribal", "elders"), ("a", "tribal", "leader")):
         assert [row.name for row in generics[words]] == ["Civilians ({country})"], words
+
+
+def test_a_battles_unnamed_communal_militia_is_the_other_community_its_sentences_name() -> None:
+    """'Fulani militiamen attacked the Dogon village of X; village self-defense repelled them': Dogon Ethnic Militia.
+    The opponent's own community, or two communities beside it, name nobody."""
+    from sitrep.actors.identities import defending_community
+
+    def battle(identities: dict[tuple[int, int], str]) -> Event:
+        ev = event(event_type="Battles", actor1="Fulani Ethnic Militia (Mali)", inter1=4,
+                   actor2="Unidentified Communal Militia (Mali)", inter2=4)
+        ev.evidence["sentence"] = [0, 120]
+        defending_community(ev, identities)
+        return ev
+
+    assert battle({(40, 45): "Dogon Ethnic Group (Mali)"}).actor2 == "Dogon Ethnic Militia (Mali)"
+    assert battle({(40, 45): "Fulani Ethnic Group (Mali)"}).actor2 == "Unidentified Communal Militia (Mali)"
+    two = {(40, 45): "Dogon Ethnic Group (Mali)", (60, 66): "Bambara Ethnic Group (Mali)"}
+    assert battle(two).actor2 == "Unidentified Communal Militia (Mali)"
+    assert battle({(140, 145): "Dogon Ethnic Group (Mali)"}).actor2 == "Unidentified Communal Militia (Mali)"

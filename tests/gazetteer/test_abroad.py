@@ -1,4 +1,4 @@
-"""A place read abroad takes its namesake in the country the source's own name carries, unless the article backs it."""
+"""A place read abroad takes its namesake in the country the source reports on, unless the article backs it."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ from sitrep.gazetteer import load_gazetteer
 from sitrep.gazetteer.resolve import Resolver, Toponym
 
 
-def _resolve(*names: str, fallback: str | None = None, named: bool = False) -> tuple[str | None, list[Toponym]]:
+def _resolve(*names: str, fallback: str | None = None, named: bool = False,
+             national: bool = False) -> tuple[str | None, list[Toponym]]:
     tops = []
     pos = 0
     for name in names:
         tops.append(Toponym(name, pos, pos + len(name)))
         pos += len(name) + 10
-    focus, _ = Resolver(load_gazetteer()).resolve(tops, fallback=fallback, source_named=named)
+    focus, _ = Resolver(load_gazetteer()).resolve(tops, fallback=fallback, source_named=named,
+                                                national_outlet=national)
     return focus, tops
 
 
@@ -23,11 +25,28 @@ def test_a_province_read_abroad_takes_its_namesake_where_the_source_reports() ->
     assert focus == "PK"
 
 
-def test_a_source_known_only_from_the_record_moves_nothing() -> None:
-    """A learned source -> country row may be a neighbour's: only a country the source's own name carries moves."""
+def test_a_source_known_from_the_record_is_one_vote_between_namesakes() -> None:
+    """A learned source -> country row decides between namesakes as a country named once would ('Punjab' from an
+    outlet the record shows reporting on Pakistan); two names of India outweigh it."""
     _, (alone,) = _resolve("Punjab")
-    _, (learned,) = _resolve("Punjab", fallback="PK", named=False)
-    assert alone.entry is not None and learned.entry is not None and learned.entry.cc == alone.entry.cc
+    _, (learned,) = _resolve("Punjab", fallback="PK")
+    assert alone.entry is not None and alone.entry.cc == "IN"
+    assert learned.entry is not None and learned.entry.cc == "PK"
+    focus, (amritsar, punjab) = _resolve("Amritsar", "Punjab", fallback="PK")
+    assert amritsar.entry is not None and punjab.entry is not None
+    assert (amritsar.entry.cc, punjab.entry.cc, focus) == ("IN", "IN", "IN")
+
+
+def test_a_national_outlet_leaves_a_far_small_namesake_unresolved_but_keeps_a_city() -> None:
+    """A Central African outlet's 'Amou' is its own (the record knows one there), its 'Chorin' no German village
+    (nothing at home bears the name: unresolved, the focus stays the outlet's country); the Canadian Press's
+    'Colombo' is still Colombo."""
+    _, (amou,) = _resolve("Amou", fallback="CF", national=True)
+    assert amou.entry is not None and amou.entry.cc == "CF"
+    focus, (chorin,) = _resolve("Chorin", fallback="CF", national=True)
+    assert chorin.entry is None and chorin.reason and focus == "CF"
+    _, (colombo,) = _resolve("Colombo", fallback="CA", national=True)
+    assert colombo.entry is not None and colombo.entry.cc == "LK"
 
 
 def test_a_reading_abroad_another_name_backs_stays() -> None:

@@ -183,3 +183,11 @@ def test_a_verb_joined_to_the_first_shares_its_doer(rules_pipe):
                                                     "Oudalan).", published="2020-03-08")])[0].events
     burned = next(ev for ev in events if ev.trigger == "burned")
     assert "Islamic State" in (burned.actor1 or "")
+
+
+def test_the_doer_of_a_clause_describing_the_victim_is_no_side(rules_pipe):
+    """"a cattle thief arrested by Dozos was shot dead by gendarmes": the victim is the thief, not the Dozos."""
+    ev = lead(rules_pipe, "On 12 June 2020, a suspected cattle thief arrested by Dozos was reportedly shot dead by "
+                          "gendarmes while trying to escape in Ndorola, Burkina Faso.", published="2020-06-14")
+    assert ev.actor1 is not None and ev.actor1.startswith("Police Forces of")
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians") and ev.sub_event_type == "Attack"

@@ -422,3 +422,11 @@ def test_places_a_name_the_ner_took_for_an_organisation_is_a_town_before_town(ru
     d = run_places("An unidentified armed group abducted and killed 14 civilians in the area surrounding Obo town.")
     obo = place(d, "Obo")
     assert obo.country == "Central African Republic"
+
+
+def test_places_province_after_a_comma_is_a_place_whatever_the_ner_calls_it(run_places):
+    """"Amou, Kemo": the NER calls "Kemo" a person, but ACLED's name of Kémo prefecture is a province, not a
+    small place's other name the person filter drops."""
+    d = run_places("Armed pastoralists fired at two men 5 km from Amou, Kemo, killing one of them.")
+    kemo = place(d, "Kemo")
+    assert (kemo.feature, kemo.country) == ("admin1", "Central African Republic")

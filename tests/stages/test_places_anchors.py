@@ -57,6 +57,13 @@ def test_a_unit_named_by_a_generic_word_abroad_does_not_rule_out_the_place(run_p
     assert _place(d, "Dagon Myothit").country == "Myanmar"
 
 
+def test_a_misspelt_unit_read_abroad_does_not_rule_out_the_place(run_places):
+    """'Ouka' (Ouaka misspelt) matches only Utah, by an approximate spelling: it leaves Ippy where it is."""
+    d = run_places("On 24 October 2020, UPC forces abducted a soldier in Ippy (Ippy, Ouka).")
+    ippy = _place(d, "Ippy")
+    assert (ippy.country, ippy.admin1) == ("Central African Republic", "Ouaka")
+
+
 def test_a_name_before_department_is_the_department(run_places):
     """'Santa Ana department, Santa Ana': the unit word asks for El Salvador's department, not California's city."""
     d = run_places("On 18 May 2022, in Santa Ana department, Santa Ana, police arrested at least 64 gang members.")

@@ -211,6 +211,10 @@ def _mined_aliases(rec: dict[str, str]) -> list[str]:
     is unknown. "DEM: Democratic Party", "USO: Workers' Trade Union" read anywhere would name every democratic
     party and workers' union, and drag the article to their country."""
     forms = [a.strip() for a in rec.get("aliases", "").split("|") if a.strip()]
+    if " and/or " in rec["name"]:
+        # ACLED's "A and/or B": the notes' "A and/or B militants" aligned one part to it ("ISGS militants", "JNIM");
+        # a phrase that names one of them alone is that one (the "A and/or B" wording is read as such elsewhere)
+        forms = [a for a in forms if "/" in a or " or " in f" {a.lower()} "]
     base = _PERIOD.sub("", rec["name"])
     short, _, long = base.partition(": ")
     return [a if a in (base, short) else ("^" if a == long else "~") + a for a in forms]

@@ -240,6 +240,7 @@ def attach(ev: Any, identities: dict[tuple[int, int], str], year: int | None = N
                         _add(ev, holders[0], dated_identity(one, year), span)
     add_companions(ev, year)
     fighting_communities(ev)
+    defending_community(ev, identities)
     harmed_communities(ev)
 
 
@@ -274,6 +275,27 @@ def fighting_communities(ev: Any) -> None:
 
 
 _COMMUNITY_MILITIA = re.compile(_COMMUNITY.format(side="Militia"))
+_UNNAMED_COMMUNAL = "Unidentified Communal Militia"
+
+
+def defending_community(ev: Any, identities: dict[tuple[int, int], str]) -> None:
+    """A battle's unnamed communal militia is the militia of the one community the event's sentences name, other
+    than its opponent's ("Fulani militiamen attacked the Dogon village of Soudogara ... village self-defense repelled
+    the attack": Dogon Ethnic Militia (Mali); training notes naming a community's village beside its self-defense
+    code that community's militia in 20 of 24)."""
+    if ev.event_type != "Battles":
+        return
+    for side, other in (("1", "2"), ("2", "1")):
+        if not (getattr(ev, f"actor{side}") or "").startswith(_UNNAMED_COMMUNAL):
+            continue
+        opponents = {m["name"] for x in (getattr(ev, f"actor{other}"), *(getattr(ev, f"assoc_actor_{other}") or "").split("; "))
+                     if (m := _COMMUNITY_GROUP.match(x or "") or _COMMUNITY_MILITIA.match(x or ""))}
+        named = {(m["name"], m["kind"], m["country"]) for start, end in _ranges(ev) for span, identity in identities.items()
+                 if start <= span[0] and span[1] <= end for one in identity.split("; ")
+                 if (m := _COMMUNITY_GROUP.match(one)) and m["name"] not in opponents}
+        if len(named) == 1:
+            name, kind, country = named.pop()
+            setattr(ev, f"actor{side}", f"{name} {kind} Militia {country}")
 
 
 def harmed_communities(ev: Any) -> None:

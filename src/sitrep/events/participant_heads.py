@@ -38,6 +38,10 @@ class ParticipantReader(PositionReader):
         found = self._read_arg(tok, actors, country, target)
         return glossed_side(found, tok.doc, actors, tok.idx + len(tok)) if found is not None else None
 
+    def _weapon(self, tok: Any) -> bool:
+        lemma = tok.lemma_.lower()
+        return lemma in self.lex.cues.get("weapon", frozenset()) or lemma in self.lex.cues.get("ied", frozenset())
+
     def _read_arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
         if tok is None:
             return None
@@ -47,7 +51,12 @@ class ParticipantReader(PositionReader):
         # the head's own actor first, else the first in its phrase (the head is not one, so it may be walked again)
         a = actors.get(tok.i)
         if a is None and actors:
-            a = next((actors[t.i] for t in tok.subtree if t.i in actors), None)
+            # not the doer of a clause that describes it: "a cattle thief arrested by Dozos" is no Dozo (unless that
+            # clause is what the fragment says happened: "Suspected SLDF targeted by police force."); a weapon's
+            # maker is its side ("an IED planted by unidentified militants")
+            others = {t.i for c in kids if c.dep_ in ("acl", "relcl") and tok.dep_ != "ROOT" and not self._weapon(tok)
+                      for g in c.children if g.dep_ == "agent" for t in g.subtree}
+            a = next((actors[t.i] for t in tok.subtree if t.i in actors and t.i not in others), None)
         if a is not None:
             if (off_duty and a.inter in (1, 2, 3)) or (retired and a.inter == 1):
                 # an off-duty policeman attacked: ACLED codes an attack on a civilian, his force beside him

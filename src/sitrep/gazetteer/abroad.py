@@ -42,6 +42,15 @@ def far_from(strong: list[Toponym], focus: str | None, home: Entry | None) -> bo
     return home is not None and bool(there) and all(km_between(e, home) > FAR_FROM_OUTLET_KM for e in there)
 
 
+def outlets_namesake(top: Toponym, entry: Entry, focus: str, home: Entry | None, named: bool) -> bool:
+    """A small town abroad, nothing else in the article backs, in a note whose source reports on ``focus``: a
+    namesake when the source's name carries that country, or when the town lies over ``FAR_FROM_OUTLET_KM`` from it
+    ("Amou" in a note of a Central African radio is no French village; "Lamu" in a Somali outlet's note is Kenya's;
+    "Colombo" in the Canadian Press is Colombo)."""
+    return unbacked_abroad(top, entry, focus) and entry.feature not in BROAD and entry.population < SMALL_PLACE \
+        and (named or (home is not None and km_between(entry, home) > FAR_FROM_OUTLET_KM))
+
+
 def unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:
     """With the reporting country known, any town or unit abroad is a namesake unless the article names
     its country or another of its places ("Bar Elias" in a Lebanon note is not Bar, Montenegro)."""

@@ -25,8 +25,12 @@ def generic_unit(name: str) -> bool:
 
 def soft_within(gaz: Gazetteer, name: str, units: list[str], within: set[str]) -> set[str]:
     """``within`` as the units of a bracket allow it, unless they are all generic names ("Sitrah (Capital)": 'Capital'
-    is known here only as Argentina's La Capital) and no reading of ``name`` lies inside them: then they allow all."""
-    if not within or not units or not all(generic_unit(u) for u in units):
+    is known here only as Argentina's La Capital) or one is known only by an approximate spelling ("Ippy (Ippy,
+    Ouka)": a misspelt Ouaka read as Utah), and no reading of ``name`` lies inside them: then they allow all."""
+    if not within or not units:
+        return within
+    approximate = any(not generic_unit(u) and not gaz.lookup(u, loose=False) for u in units)
+    if not approximate and not all(generic_unit(u) for u in units):
         return within
     inside = any(c.admin1_code in within or c.cc in within for c in gaz.lookup(name))
     return within if inside else set()

@@ -93,7 +93,9 @@ class NotPlaceNames:
         for t in found:
             if t.demonym is None and not t.facility and t.text in people:
                 key = exact_key(t.text)
-                if not any(exact_key(c.name) == key or c.population >= 100_000 for c in self.gaz.lookup(t.text)):
+                # (a province keeps its name: "Amou, Kemo" is Kémo prefecture, whatever the NER made of "Kemo")
+                if not any(exact_key(c.name) == key or c.population >= 100_000 or c.feature == "admin1"
+                           for c in self.gaz.lookup(t.text)):
                     continue
             out.append(t)
         return out

@@ -18,6 +18,7 @@ from sitrep.gazetteer.abroad import BROAD as _BROAD
 from sitrep.gazetteer.abroad import (
     far_from,
     home_namesakes,
+    outlets_namesake,
     outweighed_abroad,
     small_places_only,
     unbacked_abroad,
@@ -216,11 +217,11 @@ class Resolver:
         """Fill ``entry`` of every toponym; returns the focus country (ISO alpha-2) and country shares.
         ``given``: the reporting country the caller knows (ISO alpha-2), counted like two mentions of it; then
         a place abroad that no other name in the article backs loses to a namesake at home or stays unresolved.
-        ``fallback``: a country guessed from the source alone, the focus only when the text gives none: a source
-        that reported on one country in the record may report on its neighbour today, so it vetoes nothing, unless
-        ``source_named``: the source's own name carries that country ("URN (Uganda)", "News24 Nepal"); then it
-        outranks a focus that rests only on small places abroad nothing else backs ("Ngoro" in a Ugandan outlet's
-        note is no Ngoro of Indonesia). ``national_outlet``: the record shows the source reporting at length on that
+        ``fallback``: a country guessed from the source alone, one vote among the text's names and the focus when
+        the text gives none: a source that reported on one country in the record may report on its neighbour today,
+        so it vetoes nothing, unless ``source_named``: the source's own name carries that country ("URN (Uganda)",
+        "News24 Nepal"); then it outranks a focus that rests only on small places abroad nothing else backs ("Ngoro"
+        in a Ugandan outlet's note is no Ngoro of Indonesia). ``national_outlet``: the record shows the source reporting at length on that
         one country only; it outranks such a focus too, when those small places lie far from that country (a
         neighbour's outlet reports on villages across the border)."""
         for top in toponyms:
@@ -242,6 +243,11 @@ class Resolver:
         home_entry = self.gaz.country_entry(given) if given else None
         if home_entry is not None:
             evidence += [home_entry, home_entry]
+        # the country the record shows the source reporting on is one vote, as if the text named it once: it
+        # decides between namesakes ("Kona" from a Malian outlet is Mali's) and outweighs a lone small town abroad
+        source_entry = self.gaz.country_entry(fallback) if fallback and given is None else None
+        if source_entry is not None:
+            evidence.append(source_entry)
         # Names that can sit in the same admin unit support each other ("Gainesville" + "Hall County",
         # "Gainesville" + "Georgia"): a candidate gains from every other name that has some candidate in
         # its admin1/admin2, weighted down when that name could be in many units (Springfield, Washington).
@@ -313,6 +319,8 @@ class Resolver:
             and (source_named or far_from(strong, focus, self.gaz.country_entry(fallback)))
         if (focus is None or outvoted) and fallback:
             focus = fallback
+        # a source whose name carries its country, or a national outlet, that the article's focus agrees with
+        sourced = source_entry is not None and focus == fallback and (source_named or national_outlet)
         if focus:
             backed: dict[str, set[str]] = {}  # country -> names firmly placed there
             placed: dict[str, set[str]] = {}  # ... of them, towns and units (no country's or nationality's name)
@@ -326,7 +334,8 @@ class Resolver:
                     continue  # another name in the article places it in that country too
                 namesake = self._foreign_namesake(top, top.entry, focus) or (
                     top.entry.cc != focus and self._unit_abbreviation(top, top.entry)) or (
-                    (focus == given or outvoted) and unbacked_abroad(top, top.entry, focus))
+                    (focus == given or outvoted) and unbacked_abroad(top, top.entry, focus)) or (
+                    sourced and outlets_namesake(top, top.entry, focus, source_entry, source_named))
                 outweighed = not namesake and given is None and outweighed_abroad(top, top.entry, focus, placed)
                 if namesake or outweighed:
                     home = [c for c in top.candidates if c.cc == focus]
