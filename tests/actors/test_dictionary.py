@@ -218,6 +218,13 @@ def test_mined_templates_keep_only_phrases_in_their_own_words():
     assert any("Murle" in g.name for g in generics.get(("murle",), []))
 
 
+def test_volunteer_fighters_are_the_vdp_in_burkina_faso_only():
+    actor = normalise_actor("volunteer fighters", "Burkina Faso", 2020)
+    assert actor is not None and actor.name == "VDP: Volunteer for Defense of Homeland"
+    other = normalise_actor("volunteer fighters", "Ukraine", 2022)
+    assert other is None or not other.name.startswith("VDP")
+
+
 def test_an_either_or_actors_mined_phrases_name_both_or_none():
     """ACLED's "A and/or B" keeps no mined phrase that names one part alone ("ISGS militants", "JNIM")."""
     from sitrep.actors.dictionary import _mined_aliases

@@ -191,3 +191,15 @@ def test_the_doer_of_a_clause_describing_the_victim_is_no_side(rules_pipe):
                           "gendarmes while trying to escape in Ndorola, Burkina Faso.", published="2020-06-14")
     assert ev.actor1 is not None and ev.actor1.startswith("Police Forces of")
     assert ev.actor2 is not None and ev.actor2.startswith("Civilians") and ev.sub_event_type == "Attack"
+
+
+def test_the_group_a_later_sentence_says_planted_the_device_is_the_bomber(rules_pipe):
+    ev = lead(rules_pipe, "On 10 May 2020, two children travelling on a cart were killed by the explosion of an IED near "
+                          "Kain-Ouro, Burkina Faso. The device was likely planted by JNIM militants.",
+              published="2020-05-12")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    warned = lead(rules_pipe, "On 10 May 2020, two children travelling on a cart were killed by the explosion of an IED "
+                              "near Kain-Ouro, Burkina Faso. It came days after JNIM militants warned villagers.",
+                  published="2020-05-12")
+    assert warned.actor1 != "JNIM: Group for Support of Islam and Muslims"

@@ -55,10 +55,18 @@ def intra_group(ev: Event) -> bool:
 ARMED_DEFAULTS = (2, 3)  # sub-events whose unnamed doer is an armed group
 
 
-def _earlier_armed_group(ev: Event, frame: Frame, document: Document) -> None:
+_BLAME = re.compile(r"\b(?:planted|claimed|responsibility|blamed|attributed)\b", re.I)
+
+
+def _earlier_armed_group(ev: Event, frame: Frame, document: Document, later: bool = False) -> None:
     """"Suspected Fulani militiamen invaded eight communities. Two persons were killed": the one armed group the
-    note names up to the event's sentence did it, not an unidentified one (ACLED names the group the note does)."""
-    groups = {a.name: a for a in document.actors if a.inter in (2, 3, 4) and a.sent <= frame.sent
+    note names up to the event's sentence did it, not an unidentified one (ACLED names the group the note does);
+    ``later``: or after it, in a sentence that blames it ("a truck struck an IED ... The device was likely planted by
+    JNIM militants"; not "days after Al-Shabab warned that it would attack")."""
+    doc = light_doc(document) if later else None
+    sents = list(doc.sents) if doc is not None else []
+    blamed = {k for k, sent in enumerate(sents) if k > frame.sent and _BLAME.search(sent.text)}
+    groups = {a.name: a for a in document.actors if a.inter in (2, 3, 4) and (a.sent <= frame.sent or a.sent in blamed)
               and not a.name.startswith("Unidentified") and a.name != ev.actor2}
     if len(groups) == 1:
         a = next(iter(groups.values()))
@@ -236,7 +244,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     shared_doer(ev, frame, document.extras.get(FRAMES_KEY, {}).values())  # "attacked and burned": one doer
     trig = ev.evidence.get("trigger")
     if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
-        _earlier_armed_group(ev, frame, document)
+        _earlier_armed_group(ev, frame, document, later=sub == "Remote explosive/landmine/IED")
     if sub == "Armed clash" and ev.actor1 is None and ev.inter2 == 2 and country and frame is not None \
             and not (ev.actor2 or "").startswith("Unidentified"):
         _state_opponent(ev, frame, document, country)
