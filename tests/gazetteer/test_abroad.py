@@ -32,6 +32,11 @@ def test_a_source_known_from_the_record_is_one_vote_between_namesakes() -> None:
     _, (learned,) = _resolve("Punjab", fallback="PK")
     assert alone.entry is not None and alone.entry.cc == "IN"
     assert learned.entry is not None and learned.entry.cc == "PK"
+    # as much as a town: it outweighs a village abroad (which stays a reading) for the focus, not a city
+    focus, (chorin,) = _resolve("Chorin", fallback="UG")
+    assert focus == "UG" and chorin.entry is not None and chorin.entry.cc == "DE"
+    focus, (jakarta,) = _resolve("Jakarta", fallback="UG")
+    assert focus == "ID" and jakarta.entry is not None and jakarta.entry.cc == "ID"
     focus, (amritsar, punjab) = _resolve("Amritsar", "Punjab", fallback="PK")
     assert amritsar.entry is not None and punjab.entry is not None
     assert (amritsar.entry.cc, punjab.entry.cc, focus) == ("IN", "IN", "IN")

@@ -16,6 +16,7 @@ import math
 
 from sitrep.gazetteer.abroad import BROAD as _BROAD
 from sitrep.gazetteer.abroad import (
+    SMALL_PLACE,
     far_from,
     home_namesakes,
     outlets_namesake,
@@ -140,8 +141,9 @@ class Resolver:
             return best
         return None
 
-    def _context(self, entries: list[Entry]) -> tuple[dict[str, float], dict[str, float], list[Entry]]:
-        countries: dict[str, float] = {}
+    def _context(self, entries: list[Entry], vote: str | None = None
+                 ) -> tuple[dict[str, float], dict[str, float], list[Entry]]:
+        countries: dict[str, float] = {vote: 1.0} if vote else {}  # the source's country: one town's weight
         admins: dict[str, float] = {}
         seen: set[int] = set()
         for e in entries:
@@ -243,11 +245,10 @@ class Resolver:
         home_entry = self.gaz.country_entry(given) if given else None
         if home_entry is not None:
             evidence += [home_entry, home_entry]
-        # the country the record shows the source reporting on is one vote, as if the text named it once: it
-        # decides between namesakes ("Kona" from a Malian outlet is Mali's) and outweighs a lone small town abroad
+        # the country the record shows the source reporting on is one vote, as much as a town the text names: it
+        # decides between namesakes ("Kona" from a Malian outlet is Mali's); a city the text names still wins
         source_entry = self.gaz.country_entry(fallback) if fallback and given is None else None
-        if source_entry is not None:
-            evidence.append(source_entry)
+        vote = source_entry.cc if source_entry is not None else None
         # Names that can sit in the same admin unit support each other ("Gainesville" + "Hall County",
         # "Gainesville" + "Georgia"): a candidate gains from every other name that has some candidate in
         # its admin1/admin2, weighted down when that name could be in many units (Springfield, Washington).
@@ -266,7 +267,7 @@ class Resolver:
                 support_a1[code] = support_a1.get(code, 0.0) + w
             for code, w in w2.items():
                 support_a2[code] = support_a2.get(code, 0.0) + w
-        cshare, ashare, towns = self._context(evidence)
+        cshare, ashare, towns = self._context(evidence, vote)
         for _ in range(2):
             for top in toponyms:
                 if top.candidates:
@@ -287,7 +288,7 @@ class Resolver:
                               for k, c in enumerate(top.candidates)]
                     top.entry = max(scored, key=lambda x: (x[0], x[1]))[2]
             resolved = [t.entry for t in toponyms if t.entry is not None and not t.actor]
-            cshare, ashare, towns = self._context(resolved + evidence)
+            cshare, ashare, towns = self._context(resolved + evidence, vote)
         # approximate-spelling matches do not vote for the focus ("Khorasan Province" is not Horasan, Turkey)
         # nor does a small place's other name ("Kelly", once a name of Harvest, Ala., in "Kelly town in Idleb")
         # or one word of a longer unknown name ("Bostan" of "Ghadir al Bostan" is no Boston)
@@ -295,7 +296,7 @@ class Resolver:
         strong = [t for t in toponyms if t.entry is not None and t.exact and not t.actor and not t.partial
                   and not self._weak_alias(t, t.entry) and not self._unit_abbreviation(t, t.entry)]
         if len(strong) < len(resolved):
-            cshare = self._context([t.entry for t in strong if t.entry is not None] + evidence)[0]
+            cshare = self._context([t.entry for t in strong if t.entry is not None] + evidence, vote)[0]
         # The focus is where things happen: a nationality word says who acts ("Russian forces shelled
         # Kupiansk") and a newspaper's city who reports, so when the article names places, neither decides it.
         places = [t for t in strong if t.demonym is None and not t.embedded]
@@ -310,6 +311,10 @@ class Resolver:
         for t in strong:
             if t.entry is not None and t.entry.cc and t.entry.feature not in _BROAD:  # towns, not a unit's sum
                 largest[t.entry.cc] = max(largest.get(t.entry.cc, 0), t.entry.population)
+        # (the source's country ties as a town of 100,000 would: over a village abroad, not a city: "Kume" from Studio
+        # Tamani is Mali's, "Jakarta" in a Ugandan outlet is Jakarta)
+        if vote:
+            largest[vote] = max(largest.get(vote, 0), SMALL_PLACE)
         focus = max(cshare, key=lambda k: (round(cshare[k], 9), largest.get(k, 0))) if cshare else None
         if home_entry is not None and given is not None:
             cshare = {**cshare, given: max(cshare.get(given, 0.0), 0.5)}
