@@ -203,3 +203,9 @@ def test_the_group_a_later_sentence_says_planted_the_device_is_the_bomber(rules_
                               "near Kain-Ouro, Burkina Faso. It came days after JNIM militants warned villagers.",
                   published="2020-05-12")
     assert warned.actor1 != "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_who_holds_a_place_attacked_is_its_side(rules_pipe):
+    """'a base manned by militias': the militias are the other side (the clause tells who holds it, no event)."""
+    ev = lead(rules_pipe, "The fighters targeted a base manned by Jubbaland militias in the village.")
+    assert ev.actor2 is not None and not ev.actor2.startswith("Civilians")

@@ -26,6 +26,11 @@ from sitrep.events.participant_names import (
 )
 from sitrep.model import Actor
 
+# verbs of holding a place or thing: their doer is the side it belongs to ("positions held by the army")
+_HOLDING = frozenset({"hold", "control", "occupy", "man", "run", "operate", "own", "guard", "defend", "protect"})
+# ... and of calling a crowd out: "a protest called by the X" has X as its organiser, read as such elsewhere
+_ORGANISING = frozenset({"call", "organise", "organize", "convene"})
+
 
 class ParticipantReader(PositionReader):
     """The participant at a noun phrase head (needs ``self.lex``); ``ArgumentReader`` reads who is which side."""
@@ -51,10 +56,12 @@ class ParticipantReader(PositionReader):
         # the head's own actor first, else the first in its phrase (the head is not one, so it may be walked again)
         a = actors.get(tok.i)
         if a is None and actors:
-            # not the doer of a clause that describes it: "a cattle thief arrested by Dozos" is no Dozo (unless that
-            # clause is what the fragment says happened: "Suspected SLDF targeted by police force."); a weapon's
-            # maker is its side ("an IED planted by unidentified militants")
+            # not the doer of another event a clause tells of it: "a cattle thief arrested by Dozos" is no Dozo (unless
+            # that clause is what the fragment says happened: "Suspected SLDF targeted by police force."); who holds or
+            # made a thing is its side ("bases manned by Jubbaland militias", "an IED planted by militants")
             others = {t.i for c in kids if c.dep_ in ("acl", "relcl") and tok.dep_ != "ROOT" and not self._weapon(tok)
+                      and ((c.lemma_.lower() in self.lex.single and c.lemma_.lower() not in _HOLDING)
+                           or c.lemma_.lower() in _ORGANISING)
                       for g in c.children if g.dep_ == "agent" for t in g.subtree}
             a = next((actors[t.i] for t in tok.subtree if t.i in actors and t.i not in others), None)
         if a is not None:
