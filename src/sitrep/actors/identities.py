@@ -288,9 +288,11 @@ def defending_community(ev: Any, identities: dict[tuple[int, int], str]) -> None
     for side, other in (("1", "2"), ("2", "1")):
         if not (getattr(ev, f"actor{side}") or "").startswith(_UNNAMED_COMMUNAL):
             continue
-        opponents = {m["name"] for x in (getattr(ev, f"actor{other}"), *(getattr(ev, f"assoc_actor_{other}") or "").split("; "))
+        theirs = (getattr(ev, f"actor{other}"), *(getattr(ev, f"assoc_actor_{other}") or "").split("; "))
+        opponents = {m["name"] for x in theirs
                      if (m := _COMMUNITY_GROUP.match(x or "") or _COMMUNITY_MILITIA.match(x or ""))}
-        named = {(m["name"], m["kind"], m["country"]) for start, end in _ranges(ev) for span, identity in identities.items()
+        named = {(m["name"], m["kind"], m["country"])
+                 for start, end in _ranges(ev) for span, identity in identities.items()
                  if start <= span[0] and span[1] <= end for one in identity.split("; ")
                  if (m := _COMMUNITY_GROUP.match(one)) and m["name"] not in opponents}
         if len(named) == 1:

@@ -47,6 +47,11 @@ class ParticipantReader(PositionReader):
         lemma = tok.lemma_.lower()
         return lemma in self.lex.cues.get("weapon", frozenset()) or lemma in self.lex.cues.get("ied", frozenset())
 
+    def _tells_of(self, clause: Any) -> bool:
+        """A clause on a noun tells another event done to it ("arrested by"), or who called it out ("called by")."""
+        lemma = clause.lemma_.lower()
+        return (lemma in self.lex.single and lemma not in _HOLDING) or lemma in _ORGANISING
+
     def _read_arg(self, tok: Any, actors: dict[int, Actor], country: str | None, target: bool = False) -> Arg | None:
         if tok is None:
             return None
@@ -59,10 +64,9 @@ class ParticipantReader(PositionReader):
             # not the doer of another event a clause tells of it: "a cattle thief arrested by Dozos" is no Dozo (unless
             # that clause is what the fragment says happened: "Suspected SLDF targeted by police force."); who holds or
             # made a thing is its side ("bases manned by Jubbaland militias", "an IED planted by militants")
-            others = {t.i for c in kids if c.dep_ in ("acl", "relcl") and tok.dep_ != "ROOT" and not self._weapon(tok)
-                      and ((c.lemma_.lower() in self.lex.single and c.lemma_.lower() not in _HOLDING)
-                           or c.lemma_.lower() in _ORGANISING)
-                      for g in c.children if g.dep_ == "agent" for t in g.subtree}
+            others = set() if tok.dep_ == "ROOT" or self._weapon(tok) else {
+                t.i for c in kids if c.dep_ in ("acl", "relcl") and self._tells_of(c)
+                for g in c.children if g.dep_ == "agent" for t in g.subtree}
             a = next((actors[t.i] for t in tok.subtree if t.i in actors and t.i not in others), None)
         if a is not None:
             if (off_duty and a.inter in (1, 2, 3)) or (retired and a.inter == 1):

@@ -34,12 +34,16 @@ def small_places_only(strong: list[Toponym], focus: str | None) -> bool:
 FAR_FROM_OUTLET_KM = 1500  # a national outlet's veto holds against places this far from its country's middle
 
 
+def _far(entry: Entry, home: Entry) -> bool:
+    return km_between(entry, home) > FAR_FROM_OUTLET_KM
+
+
 def far_from(strong: list[Toponym], focus: str | None, home: Entry | None) -> bool:
     """Every place the article puts in ``focus`` lies over ``FAR_FROM_OUTLET_KM`` from ``home`` (a country's entry):
     a namesake continents away ("Kounde" in a CAR outlet's note is no Koundé of Ivory Coast), not a village across
     the border that a neighbour's national outlet reports on."""
     there = [t.entry for t in strong if t.entry is not None and t.entry.cc == focus]
-    return home is not None and bool(there) and all(km_between(e, home) > FAR_FROM_OUTLET_KM for e in there)
+    return home is not None and bool(there) and all(_far(e, home) for e in there)
 
 
 def outlets_namesake(top: Toponym, entry: Entry, focus: str, home: Entry | None, named: bool) -> bool:
@@ -48,7 +52,7 @@ def outlets_namesake(top: Toponym, entry: Entry, focus: str, home: Entry | None,
     ("Amou" in a note of a Central African radio is no French village; "Lamu" in a Somali outlet's note is Kenya's;
     "Colombo" in the Canadian Press is Colombo)."""
     return unbacked_abroad(top, entry, focus) and entry.feature not in BROAD and entry.population < SMALL_PLACE \
-        and (named or (home is not None and km_between(entry, home) > FAR_FROM_OUTLET_KM))
+        and (named or (home is not None and _far(entry, home)))
 
 
 def unbacked_abroad(top: Toponym, entry: Entry, focus: str) -> bool:

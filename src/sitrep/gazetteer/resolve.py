@@ -223,9 +223,9 @@ class Resolver:
         the text gives none: a source that reported on one country in the record may report on its neighbour today,
         so it vetoes nothing, unless ``source_named``: the source's own name carries that country ("URN (Uganda)",
         "News24 Nepal"); then it outranks a focus that rests only on small places abroad nothing else backs ("Ngoro"
-        in a Ugandan outlet's note is no Ngoro of Indonesia). ``national_outlet``: the record shows the source reporting at length on that
-        one country only; it outranks such a focus too, when those small places lie far from that country (a
-        neighbour's outlet reports on villages across the border)."""
+        in a Ugandan outlet's note is no Ngoro of Indonesia). ``national_outlet``: the record shows the source
+        reporting at length on that one country only; it outranks such a focus too, when those small places lie far
+        from that country (a neighbour's outlet reports on villages across the border)."""
         for top in toponyms:
             if given and top.within and not any(code.split(".")[0] == given for code in top.within):
                 # the unit the text puts it in is known to us only abroad of the reporting country ("Bijar city
@@ -321,7 +321,7 @@ class Resolver:
             focus = given if cshare.get(focus or "", 0.0) <= 2 * cshare[given] else focus
         outvoted = given is None and (source_named or national_outlet) and fallback is not None \
             and focus not in (None, fallback) and small_places_only(strong, focus) \
-            and (source_named or far_from(strong, focus, self.gaz.country_entry(fallback)))
+            and (source_named or far_from(strong, focus, source_entry))
         if (focus is None or outvoted) and fallback:
             focus = fallback
         # a source whose name carries its country, or a national outlet, that the article's focus agrees with

@@ -77,7 +77,6 @@ _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|m
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
 
 
-
 def place_of(gaz: Gazetteer, top: Toponym, text: str, spelled: dict[str, str] | None = None) -> Place:
     """The output place of a resolved name in the article ``text``; ``spelled``: the article's own spelling of admin1
     units."""
