@@ -92,3 +92,12 @@ def test_a_national_outlet_outranks_a_far_namesake_but_not_a_village_across_the_
     mandera = next(e for e in gaz.lookup("Mandera") if e.cc == "KE")
     near = Toponym("Mandera", 0, 7, candidates=[mandera], entry=mandera)
     assert not far_from([near], "KE", gaz.country_entry("SO"))
+
+
+def test_a_un_agency_or_international_ngo_says_no_country(reporting: ReportingCountry) -> None:
+    """OCHA reports from every crisis, however few countries the training exports show it on; a UN mission named
+    for one country still says its country."""
+    assert reporting.from_source("UNOCHA") is None
+    assert reporting.from_source("OCHA; Human Rights Watch") is None
+    assert reporting.national_outlet("UNOCHA") is None
+    assert reporting.from_source("UN MINUSMA") == "ML"

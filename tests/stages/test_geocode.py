@@ -416,3 +416,16 @@ def test_geocode_a_bracket_unit_with_a_number_still_holds_the_place(stages):
     ev = Event(evidence={"sentence": [0, note.index(".") + 1]})
     run(stages, note, [ev])
     assert ev.admin1 == "Afar"
+
+
+def test_geocode_unknown_village_takes_the_province_its_wording_is_from():
+    """A village no gazetteer holds, in a note the record's Malian notes word alike (Dan Na Ambassagou, Dogon and
+    Fulani villages are Mopti's): the event is in Mopti at geo_precision 3, and its tags say it was inferred."""
+    from sitrep.pipeline import Pipeline
+
+    text = ("On 5 May 2019, Dan Na Ambassagou militiamen attacked the Fulani village of Zwelkorou, killing three "
+            "civilians and burning granaries.")
+    (result,) = Pipeline().run([Article(text=text, id="n1", country="Mali")])
+    event = result.events[0]
+    assert (event.country, event.admin1, event.geo_precision) == ("Mali", "Mopti", 3)
+    assert "inferred from the wording" in (event.tags or "")

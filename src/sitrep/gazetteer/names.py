@@ -94,6 +94,14 @@ def loose_from_exact(key: str) -> str:
     return key.replace(" ", "")
 
 
+def spelling_key(name: str) -> str:
+    """A name's spelling without what transliterations of one Arabic name differ in: the leading article, a
+    final h after a vowel, doubled letters ("Al 'Amarah" and "Amara", "Raqqah" and "Raqqa"). Unlike
+    ``loose_key`` it folds no vowels: two names that share it are one name written two ways."""
+    key = _ARTICLE.sub("", exact_key(name))
+    return _DOUBLE.sub(r"\1", _FINAL_H.sub(r"\1", key))
+
+
 # A unit named for two places or peoples joined as equals ("Jammu and Kashmir", "Arica y Parinacota") is named for
 # both: one of them alone names a part of it, not the unit (ACLED writes the whole: training units with such a part
 # among their names, 2 of 2). A name with what qualifies it ("Veracruz de Ignacio de la Llave") is left to the

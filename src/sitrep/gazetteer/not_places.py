@@ -22,6 +22,21 @@ _BORDER_AFTER = re.compile(r"[- ]border\b", re.I)
 _BORDER_BEFORE = re.compile(r"\bborder (?:with|of) (?:the )?$", re.I)
 
 
+# up to two capitalised words joined to a name after or before it ("Boko| Haram", "Ansar |Dine")
+_CAPITALISED_AFTER = re.compile(r"(?:[ -][A-Z][\w'’]+){1,2}")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’]+[ -]){1,2}$")
+
+
+def _word_ends(text: str) -> list[int]:
+    """Ends of the first one, two ... words of ``text`` (which starts with a separator)."""
+    return [m.end() for m in re.finditer(r"[ -][^ -]+", text)]
+
+
+def _word_starts(text: str) -> list[int]:
+    """Starts of the last one, two ... words of ``text`` (which ends with a separator), nearest first."""
+    return sorted((m.start() for m in re.finditer(r"[^ -]+[ -]", text)), reverse=True)
+
+
 class NotPlaceNames:
     """The filters; the class mixing them in sets ``gaz`` and ``_actor_aliases``."""
 
@@ -56,6 +71,22 @@ class NotPlaceNames:
         return not any((acronym or exact_key(c.name) == key or c.idx in aliased)
                        and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
                        for c in self.gaz.lookup(text, loose=False))
+
+    def _in_actor_name(self, top: Toponym, broad: bool = False) -> bool:
+        """The name is one word of an armed group's longer name ("Boko" of "Boko Haram" is no town of Congo): the
+        name with the capitalised words after it, or before it, is a named actor's alias. A country, province or
+        large city stays a place ("Niger Delta Avengers" still names a region of Nigeria) unless ``broad``: then
+        it says whose the group is, not where things happen ("Palestine Liberation Army positions near Qatana")."""
+        if top.demonym is not None or top.facility:
+            return False
+        after = _CAPITALISED_AFTER.match(self._text, top.end)
+        before = _CAPITALISED_BEFORE.search(self._text, max(0, top.start - 40), top.start)
+        phrases = [top.text + after.group(0)[:n] for n in _word_ends(after.group(0))] if after else []
+        phrases += [before.group(0)[n:] + top.text for n in _word_starts(before.group(0))] if before else []
+        if not any(self._actor_alias(p) is not None for p in phrases):
+            return False
+        return broad or not any(c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000
+                       for c in self.gaz.lookup(top.text, loose=False))
 
     def _actor_alias(self, text: str) -> str | None:
         if text not in self._actor_aliases:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import exact_key
+from sitrep.resources import read_word_list
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.store import Gazetteer
@@ -52,6 +53,11 @@ class ReportingCountry:
                     self.national[row["source"]] = code
             elif not row["country"]:
                 self.international.add(row["source"])
+        # bodies that report from every crisis, however few countries the training exports show them on
+        self.international |= {exact_key(name) for name in read_word_list("sources_international.txt")}
+        for name in self.international:
+            self.sources.pop(name, None)
+            self.national.pop(name, None)
 
     def iso2(self, value: str | None) -> str | None:
         """ISO alpha-2 of a country name or code; None when it names no country."""

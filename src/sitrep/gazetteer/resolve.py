@@ -25,7 +25,7 @@ from sitrep.gazetteer.abroad import (
     unbacked_abroad,
 )
 from sitrep.gazetteer.beside_unit import towns_beside_units
-from sitrep.gazetteer.names import exact_key, loose_key
+from sitrep.gazetteer.names import exact_key, loose_key, spelling_key
 from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities, within_at_home
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
 from sitrep.gazetteer.toponym import HINT_FEATURES as HINT_FEATURES
@@ -207,6 +207,10 @@ class Resolver:
         s += min(local, 5.0)
         if exact_key(c.name) == key or c.idx in self.gaz.aliased.get(key, ()):
             s += 2.5  # the place's own name, not an old or foreign alternate ("Athens" is not Oshkosh)
+        elif spelling_key(c.name) == spelling_key(top.text):
+            # one Arabic name transliterated another way is nearly its own ("Amara" is Al 'Amarah, Iraq, a city,
+            # before Amara, a Romanian town), below the very spelling ("Qatana" of Syria before Qatanah)
+            s += 2.0
         if not top.exact:
             s -= 1.0
         events = self.gaz.acled_events.get(c.idx)

@@ -124,6 +124,9 @@ def _csv_rows(name: str) -> Iterable[dict[str, str]]:
 _ENTRIES_KEPT = 50_000
 
 
+_PROVINCE = "@admin1 "  # the key prefix of a province's name without its unit word in ``unit_cores``
+
+
 class Gazetteer:
     """Name lookup and admin/country facts; built once per process by ``load_gazetteer``."""
 
@@ -244,9 +247,14 @@ class Gazetteer:
     def lookup(self, name: str, loose: bool = True) -> list[Entry]:
         """Candidates for a name, best prior first; exact spelling first, then districts GeoNames
         names with their unit word (``unit_cores``), then transliteration-tolerant."""
-        ids = self.abbrevs.get(name) or self.exact.get(exact_key(name))
+        key = exact_key(name)
+        ids = self.abbrevs.get(name) or self.exact.get(key)
         if not ids:
-            ids = self.unit_cores().get(exact_key(name))
+            ids = self.unit_cores().get(key)
+        elif " " in key and (provinces := self.unit_cores().get(_PROVINCE + key)):
+            # "Mihintale, North Central": Sri Lanka's North Central Province, known with its unit word, is a
+            # candidate beside the Canadian town that has the bare name (a name of two words or more)
+            ids = list(ids) + [i for i in provinces if i not in ids]
         if not ids and loose:
             ids = self.loose.get(loose_key(name))
         return [self.entry(i) for i in ids] if ids else []
@@ -258,12 +266,14 @@ class Gazetteer:
         if self._unit_cores is None:
             cores: dict[str, list[int]] = {}
             for i, (name, feature) in enumerate(zip(self.names, self.features, strict=True)):
-                if feature != "admin2":
+                if feature not in ("admin2", "admin1"):
                     continue
                 words = exact_key(name).split()
                 for n in (2, 1):  # "sub prefecture" before "prefecture"
                     if len(words) > n and " ".join(words[-n:]) in UNIT_WORDS:
-                        cores.setdefault(" ".join(words[:-n]), []).append(i)
+                        core = " ".join(words[:-n])
+                        # a province's core is kept apart: reached beside the exact matches, never instead
+                        cores.setdefault(core if feature == "admin2" else _PROVINCE + core, []).append(i)
                         break
             for ids in cores.values():
                 ids.sort(key=lambda j: -prior(self.features[j], self.pop[j]))

@@ -14,8 +14,11 @@ derived tables into a data folder (the package's ``sitrep/data`` by default):
   (``sitrep.learn.places_names``) fitted on the training countries' units; the gazetteer uses it where
   ACLED's record gives no spelling (the held-out countries among them).
 - ``sources_country.csv``: sources that report (almost) only on one country, for the reporting-country prior.
+- ``gazetteer_admin_words.csv``: the province a note is about, read from its words where its place is unknown
+  (``sitrep.learn.admin_words``).
 
-Training needs numpy only; the gazetteer reads the tables with the csv module.
+Training needs numpy (and scikit-learn for the province table); the gazetteer reads the tables with the csv
+module.
 """
 
 from __future__ import annotations
@@ -281,6 +284,19 @@ def _write(path: Path, header: list[str], columns: list[str], rows: Iterable[lis
     return n
 
 
+def write_admin_words(train: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...]) -> int:
+    """``gazetteer_admin_words.csv`` from the training notes; returns its row count."""
+    from sitrep.learn.admin_words import admin_word_rows
+
+    files = Counter(r.source_file or "?" for r in train)
+    return _write(
+        out_dir / "gazetteer_admin_words.csv",
+        _header("The province a note is about, from its words and sources (weights of one logistic regression "
+                "per country; see sitrep.learn.admin_words).", files, holdout)
+        + ["# feature empty: the province's intercept, with the mean point of its events."],
+        ["country", "admin1", "feature", "weight", "latitude", "longitude"], admin_word_rows(train))
+
+
 def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...] = DEFAULT_HOLDOUT,
                  gaz: Any = None) -> dict[str, int]:
     """Write the four tables from ``records`` minus the held-out countries; returns row counts."""
@@ -343,5 +359,6 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
                 "the source reports on several).", files, holdout),
         ["source", "country", "events", "share"],
         ([key, c, n, s] for key, (c, n, s) in sorted(sources.items())))
+    counts["admin_words"] = write_admin_words(train, out_dir, holdout)
     counts["training_events"] = len(train)
     return counts

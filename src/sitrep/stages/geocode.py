@@ -11,7 +11,8 @@ organisation's name, "The Washington Post", only when nothing else fits):
    fits: in the focus country when there is one, not a bare demonym;
 3. else the article's country at geo_precision 3: the one its places, actors and source support most (the events
    stage's ``article_country``: "Civilians (Mali)", "MINUSCA" say where a note is that names no place), else
-   the places stage's focus.
+   the places stage's focus; then, when ACLED's record is sure which province notes worded so are about
+   (``sitrep.gazetteer.admin_words``), that province, still at geo_precision 3, with ``tags`` saying so.
 
 A country is the least precise place an event can take: a country in the evidence sentence ("on their way to Togo",
 "sugar imported from Brazil") gives way to a town or province of the article in that country, else in the
@@ -42,6 +43,7 @@ from typing import Any
 
 from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.acled import AdminEras
+from sitrep.gazetteer.admin_words import AdminWords
 from sitrep.gazetteer.seats import Seats
 from sitrep.gazetteer.toponym import Toponym, distance_km
 from sitrep.model import Document, Event, Place
@@ -71,6 +73,7 @@ class Geocoder:
         # every worker: a walk of the whole gazetteer, ~0.06 s CPU each
         self.seats = Seats(gazetteer)
         self.eras = AdminEras()
+        self.admin_words = AdminWords()
 
     def _fits(self, place: Place, focus_iso: int | None) -> bool:
         if place.latitude is None or place.feature == "demonym":
@@ -332,7 +335,23 @@ class Geocoder:
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc, offset, groups)
+            self._province_from_words(event, document)
             self._name_of_the_time(event, published.year if published else None)
+
+    def _province_from_words(self, event: Event, document: Document) -> None:
+        """An event the text places in its country only ("the Fulani village of Guiwagou", a village no gazetteer
+        holds) takes the province the record's notes with such words were in, when the learned table is sure;
+        ``tags`` says it was inferred, so it is never mistaken for a place the text names."""
+        if event.admin1 or not event.country or event.location != event.country or event.geo_precision != 3:
+            return
+        guess = self.admin_words.guess(event.country, document.article.text, document.article.source)
+        if guess is None:
+            return
+        event.admin1 = guess.admin1
+        event.location = guess.admin1
+        event.latitude, event.longitude = guess.latitude, guess.longitude
+        note = f"admin1 inferred from the wording (p={guess.probability:.2f})"
+        event.tags = f"{event.tags}; {note}" if event.tags else note
 
     def _name_of_the_time(self, event: Event, published_year: int | None) -> None:
         """ACLED's name of the event's admin1 in the event's year (the article's when the event has no date yet)."""

@@ -68,6 +68,9 @@ _REL_NEAR = re.compile(
     r"outskirts of)\s+(?:the\s+)?(?:(?:city|town|village|district|area) of\s+)?$", re.I)
 _CODE_AFTER = re.compile(r"\s*:\s*\d")
 _PEOPLE_BEFORE = re.compile(r"\bethnic\s+$", re.I)
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[A-Z][\w'’]*\s+){0,2}$")
+_NOUN_AFTER = re.compile(r"[ -]+(?!(?:who|whom|whose|which|that|and|or|but|in|of|from|to|at|on|with|by|for|was|is|"
+                         r"were|are|had|has|have|as|after|before|when|while)\b)[A-Za-z]|'s\b")
 _PARTY_AFTER = re.compile(r"\s+[Pp]arty\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "fired Grad missiles", "Katyusha rockets": a weapon's model name before its kind, not a place (Grad, Slovenia)
@@ -202,7 +205,12 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         found = self._joined(found)
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
-        found = [t for t in found if not self._actor_name(t)]
+        found = [t for t in found if not self._actor_name(t) and not self._in_actor_name(t)]
+        # "a Holy Man": a name with an indefinite article is a thing or a person, no place ("a Kabul hospital",
+        # "a Texas Parks & Wildlife warden" keep theirs: there the name qualifies the words after it)
+        found = [t for t in found if t.demonym is not None or not (
+            _INDEFINITE_BEFORE.search(self._text, max(0, t.start - 40), t.start)
+            and not _NOUN_AFTER.match(self._text, t.end))]
         # a unit's type word alone ("Region" of "Region 14, Addis Ababa") names no place, whatever alias has it
         found = [t for t in found if exact_key(t.text) not in HINT_FEATURES]
         # "(IMO: 9252967)": a code's label, not Imo state
@@ -216,6 +224,7 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
             top.actor = top.demonym is not None and _FORCE_AFTER.match(self._text, top.end) is not None \
                 and self._national(top.text, top.demonym)
             top.actor = top.actor or self._border_country(top)  # "near the Mali border"
+            top.actor = top.actor or self._in_actor_name(top, broad=True)  # "Palestine Liberation Army positions"
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
         found += coded_places(self.gaz, self._text, found)[0]
