@@ -48,6 +48,7 @@ from sitrep.gazetteer.seats import Seats
 from sitrep.gazetteer.toponym import Toponym, distance_km
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
+from sitrep.stages.generic_country import follow_event_country
 from sitrep.stages.group_homes import group_countries, lone_abroad
 from sitrep.stages.nlp import sentence_index
 from sitrep.stages.places import place_of
@@ -336,6 +337,7 @@ class Geocoder:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc, offset, groups)
             self._province_from_words(event, document)
+            follow_event_country(event, document.article.text, self.gaz)
             self._name_of_the_time(event, published.year if published else None)
 
     def _province_from_words(self, event: Event, document: Document) -> None:
