@@ -31,3 +31,9 @@ def test_places_arabic_name_spelled_without_article_is_the_city(run_places):
     d = run_places("Unknown militants shot and killed a civilian in Amara city on Sunday.")
     city = next(p for p in d.places if p.text == "Amara")
     assert city.country == "Iraq" and city.admin1 == "Maysan"
+
+
+def test_places_country_opening_an_armed_groups_name_is_whose_not_where(run_places):
+    d = run_places("Israeli forces shelled Palestine Liberation Army positions near Qatana town in rural Damascus.")
+    assert d.extras["focus_country"] == "Syria"
+    assert [p.country for p in d.places if p.text == "Qatana"] == ["Syria"]

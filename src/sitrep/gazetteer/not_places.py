@@ -88,6 +88,11 @@ class NotPlaceNames:
         return broad or not any(c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000
                        for c in self.gaz.lookup(top.text, loose=False))
 
+    def _country_name(self, top: Toponym) -> bool:
+        """The name is a country's own ("Palestine", "Sudan"), not a nationality word."""
+        found = self.gaz.lookup(top.text, loose=False) if top.demonym is None else []
+        return bool(found) and found[0].feature == "country"
+
     def _actor_alias(self, text: str) -> str | None:
         if text not in self._actor_aliases:
             if len(self._actor_aliases) >= ALIAS_MEMO:

@@ -76,6 +76,9 @@ _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "fired Grad missiles", "Katyusha rockets": a weapon's model name before its kind, not a place (Grad, Slovenia)
 _WEAPON_AFTER = re.compile(r"\s+(?:missiles|rockets|rocket launchers|MLRS)\b")  # lower case: "Houston Rockets" is a team
 # "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
+# (an armed one: a party named for its country is at home there, "Sri Lanka Freedom Party")
+_ORGANISATION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+(?:Liberation|Army|Front|Movement|Forces?|Brigades?|"
+                                 r"Militia)\b")
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
 
@@ -225,6 +228,10 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
                 and self._national(top.text, top.demonym)
             top.actor = top.actor or self._border_country(top)  # "near the Mali border"
             top.actor = top.actor or self._in_actor_name(top, broad=True)  # "Palestine Liberation Army positions"
+            # ... or of one the actor table lacks: a country's name opening an armed organisation's name ("Palestine
+            # Liberation Army", "Sudan People's Liberation Movement") says whose it is, not where things happen
+            top.actor = top.actor or (_ORGANISATION_AFTER.match(self._text, top.end) is not None
+                                      and self._country_name(top))
         found = attach_facilities(self.gaz, doc, self._text, found, self.facility_words)
         found += bracket_units(self.gaz, self._text, found)
         found += coded_places(self.gaz, self._text, found)[0]
