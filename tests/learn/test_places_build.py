@@ -56,7 +56,7 @@ def test_admin_units_take_the_majority_spelling(built: Path) -> None:
 
 def test_tables_carry_the_attribution(built: Path) -> None:
     for name in ("gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_admin_policy.csv",
-                 "sources_country.csv"):
+                 "sources_country.csv", "gazetteer_admin_words.csv"):
         assert ATTRIBUTION in (built / name).read_text(encoding="utf-8")
 
 
