@@ -44,13 +44,19 @@ class AdminWords:
                 table.intercepts[row["admin1"]] = float(row["weight"])
                 table.points[row["admin1"]] = (float(row["latitude"]), float(row["longitude"]))
 
-    def guess(self, country: str, text: str, source: str | None) -> ProvinceGuess | None:
-        """The province ``text`` is most likely about in ``country``, when the table is sure of it."""
+    def knows(self, country: str) -> bool:
+        table = self.countries.get(country)
+        return table is not None and bool(table.intercepts)
+
+    def guess(self, country: str, text: str, source: str | None,
+              features: set[str] | None = None) -> ProvinceGuess | None:
+        """The province ``text`` is most likely about in ``country``, when the table is sure of it (``features``:
+        the text's ``note_features`` when the caller has them already)."""
         table = self.countries.get(country)
         if table is None or not table.intercepts:
             return None
         scores = dict(table.intercepts)
-        for feature in note_features(text, source):
+        for feature in features if features is not None else note_features(text, source):
             for admin1, weight in table.weights.get(feature, ()):
                 scores[admin1] += weight
         top = max(scores.values())

@@ -46,6 +46,7 @@ from sitrep.gazetteer.acled import AdminEras
 from sitrep.gazetteer.admin_words import AdminWords
 from sitrep.gazetteer.seats import Seats
 from sitrep.gazetteer.toponym import Toponym, distance_km
+from sitrep.learn.admin_words import note_features
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
 from sitrep.stages.generic_country import follow_event_country
@@ -333,20 +334,27 @@ class Geocoder:
         # (a country the caller gives is where the note is: the groups' countries then say nothing more)
         groups = group_countries(document, self.iso2_by_name, self.numeric_by_iso2) if not document.article.country \
             else (frozenset(), None)
+        features: set[str] | None = None  # the article's words for the province table, read once if needed
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc, offset, groups)
-            self._province_from_words(event, document)
+            if self._country_only(event) and self.admin_words.knows(str(event.country)):
+                if features is None:
+                    features = note_features(document.article.text, document.article.source)
+                self._province_from_words(event, document, features)
             follow_event_country(event, document.article.text, self.gaz)
             self._name_of_the_time(event, published.year if published else None)
 
-    def _province_from_words(self, event: Event, document: Document) -> None:
+    @staticmethod
+    def _country_only(event: Event) -> bool:
+        return not event.admin1 and bool(event.country) and event.location == event.country \
+            and event.geo_precision == 3
+
+    def _province_from_words(self, event: Event, document: Document, features: set[str]) -> None:
         """An event the text places in its country only ("the Fulani village of Guiwagou", a village no gazetteer
         holds) takes the province the record's notes with such words were in, when the learned table is sure;
         ``tags`` says it was inferred, so it is never mistaken for a place the text names."""
-        if event.admin1 or not event.country or event.location != event.country or event.geo_precision != 3:
-            return
-        guess = self.admin_words.guess(event.country, document.article.text, document.article.source)
+        guess = self.admin_words.guess(str(event.country), document.article.text, document.article.source, features)
         if guess is None:
             return
         event.admin1 = guess.admin1
