@@ -94,6 +94,7 @@ def loose_from_exact(key: str) -> str:
     return key.replace(" ", "")
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(name: str) -> str:
     """A name's spelling without what transliterations of one Arabic name differ in: the leading article, a
     final h after a vowel, doubled letters ("Al 'Amarah" and "Amara", "Raqqah" and "Raqqa"). Unlike

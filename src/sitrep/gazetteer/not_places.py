@@ -86,7 +86,7 @@ class NotPlaceNames:
         if not any(self._actor_alias(p) is not None for p in phrases):
             return False
         return broad or not any(c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000
-                       for c in self.gaz.lookup(top.text, loose=False))
+                                for c in self.gaz.lookup(top.text, loose=False))
 
     def _country_name(self, top: Toponym) -> bool:
         """The name is a country's own ("Palestine", "Sudan"), not a nationality word."""

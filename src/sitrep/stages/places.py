@@ -75,10 +75,11 @@ _PARTY_AFTER = re.compile(r"\s+[Pp]arty\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "fired Grad missiles", "Katyusha rockets": a weapon's model name before its kind, not a place (Grad, Slovenia)
 _WEAPON_AFTER = re.compile(r"\s+(?:missiles|rockets|rocket launchers|MLRS)\b")  # lower case: "Houston Rockets" is a team
-# "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
-# (an armed one: a party named for its country is at home there, "Sri Lanka Freedom Party")
+# "Palestine Liberation Army": the words that make a country's name open an armed organisation's (not a party's: a
+# party named for its country is at home there, "Sri Lanka Freedom Party")
 _ORGANISATION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*){0,2}\s+(?:Liberation|Army|Front|Movement|Forces?|Brigades?|"
                                  r"Militia)\b")
+# "Russian forces", "Turkish army drones", "Israeli warplanes": the nationality of an armed force
 _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|military|soldiers|navy|air ?force|"
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
 
