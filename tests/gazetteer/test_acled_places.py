@@ -57,3 +57,18 @@ def test_inputs_carry_a_reporting_country(tmp_path) -> None:  # type: ignore[no-
     items = list(with_country(read_inputs([str(path)]), "Kenya"))
     assert [i.article.country for i in items if i.article] == ["LB", "Kenya"]
     assert [i.article.country for i in read_inputs([str(path)]) if i.article] == ["LB", None]
+
+
+def test_acled_place_takes_the_province_acleds_coders_filed_it_under() -> None:
+    """A place of the record whose nearest GeoNames town lies across a provincial border keeps the province ACLED
+    wrote for it (Gossi: Tombouctou in the record, Gao by its nearest town)."""
+    from sitrep.gazetteer import load_gazetteer
+    from sitrep.gazetteer.acled import _nearest_unit, _units_by_name
+
+    gaz = load_gazetteer()
+    units = _units_by_name(gaz)
+    codes = units[("ML", "tombouctou")]
+    assert _nearest_unit(gaz, codes, 15.82, -1.29) == "ML.08"  # Tombouctou itself, not Taoudenit ACLED also calls so
+    assert _nearest_unit(gaz, set(), 15.82, -1.29) is None
+    gossi = [e for e in gaz.lookup("Gossi", loose=False) if e.id.startswith("acled:")]
+    assert gossi and all(gaz.admin1_name(e.admin1_code) == "Tombouctou" for e in gossi)

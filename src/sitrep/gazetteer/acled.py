@@ -31,6 +31,7 @@ def apply_acled(gaz: Gazetteer) -> None:
     if not rows:
         return
     by_id = {gid: i for i, gid in enumerate(gaz.ids) if gid.startswith("gn:")}
+    units = _units_by_name(gaz)
     new: list[dict[str, str]] = []
     counts: list[int] = []
     for row in rows:
@@ -45,14 +46,39 @@ def apply_acled(gaz: Gazetteer) -> None:
             continue
         if row.get("precision") == "3":
             continue  # a province or country centre under a place name: the admin unit itself is in the gazetteer
+        # the province ACLED's coders filed it under, where the nearest GeoNames town lies across a border ("Gossi":
+        # Tombouctou in the record, Gao by its nearest town; "Sam-Ouandja": Haute-Kotto, not Vakaga)
+        coded = _nearest_unit(gaz, units.get((row["country"], exact_key(row.get("acled_admin1", ""))), set()),
+                              float(row["latitude"]), float(row["longitude"]))
         new.append({"id": f"{row['country']}:{row['name']}:{row.get('acled_admin2', '')}", "name": row["name"], "feature": "town",
-                    "country": row["country"], "admin1": row["admin1_code"], "admin2": row.get("acled_admin2", ""),
+                    "country": row["country"], "admin1": coded or row["admin1_code"], "admin2": row.get("acled_admin2", ""),
                     "latitude": row["latitude"], "longitude": row["longitude"]})
         counts.append(events)
     start = len(gaz.ids)
     gaz.add_places(new, prefix="acled:", first=False)
     for k, events in enumerate(counts):
         gaz.acled_events[start + k] = events
+
+
+def _units_by_name(gaz: Gazetteer) -> dict[tuple[str, str], set[str]]:
+    """(country, admin1 name as ACLED or GeoNames spells it) -> the codes of the units so named."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for names in (gaz.acled_admin1, gaz.admin_names):
+        for code, name in names.items():
+            if code.count(".") == 1 and name:
+                found.setdefault((code.split(".")[0], exact_key(name)), set()).add(code)
+    return found
+
+
+def _nearest_unit(gaz: Gazetteer, codes: set[str], lat: float, lon: float) -> str | None:
+    """The one of ``codes`` whose unit lies nearest the point (a name ACLED kept for a province GeoNames split,
+    "Tombouctou" for Tombouctou and Taoudenit, names both)."""
+    if len(codes) <= 1:
+        return next(iter(codes), None)
+    placed = [(code, unit) for code in codes if (unit := gaz.admin_entry(code)) is not None]
+    if not placed:
+        return None
+    return min(placed, key=lambda cu: (cu[1].latitude - lat) ** 2 + (cu[1].longitude - lon) ** 2)[0]
 
 
 _TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department", "state", "district",
