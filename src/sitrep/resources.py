@@ -38,7 +38,8 @@ def user_data_dirs() -> list[Path]:
 
 # Files and model folders built by `sitrep train places|actors|coder` from ACLED's record
 LEARNED = frozenset({"gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_acled_admin_eras.csv",
-                     "gazetteer_admin_policy.csv", "sources_country.csv", "gazetteer_admin_words.csv", "actors_acled.csv", "models/coder"})
+                     "gazetteer_admin_policy.csv", "sources_country.csv", "gazetteer_admin_words.csv",
+                     "actors_acled.csv", "models/coder"})
 
 
 # The same files built without the held-out countries (``sitrep train heldout``): the package's own copies are

@@ -46,11 +46,11 @@ def test_admin_words_table_reads_a_province_from_a_groups_name(tmp_path: Path,
 
     monkeypatch.setattr("sitrep.gazetteer.store.data_files", lambda name: [table])
     words = AdminWords()
-    guess = words.guess("Arland", "Zorvan militiamen burned the camp of Tiki.", None)
+    guess = words.guess("Arland", note_features("Zorvan militiamen burned the camp of Tiki.", None))
     assert guess is not None and guess.admin1 == "Hills" and guess.probability >= 0.5
-    coast = words.guess("Arland", "Pirates attacked fishermen off Moro.", "Coast FM")
+    coast = words.guess("Arland", note_features("Pirates attacked fishermen off Moro.", "Coast FM"))
     assert coast is not None and coast.admin1 == "Coast"
-    assert words.guess("Borland", "Zorvan militiamen attacked.", None) is None  # no table for that country
+    assert words.guess("Borland", note_features("Zorvan militiamen attacked.", None)) is None  # no table for that country
 
 
 def test_admin_words_skips_a_country_with_one_province() -> None:

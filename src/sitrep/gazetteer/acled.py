@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.gazetteer.names import exact_key
+from sitrep.gazetteer.toponym import distance_km
 
 if TYPE_CHECKING:
     from sitrep.gazetteer.store import Gazetteer
@@ -78,7 +79,7 @@ def _nearest_unit(gaz: Gazetteer, codes: set[str], lat: float, lon: float) -> st
     placed = [(code, unit) for code in codes if (unit := gaz.admin_entry(code)) is not None]
     if not placed:
         return None
-    return min(placed, key=lambda cu: (cu[1].latitude - lat) ** 2 + (cu[1].longitude - lon) ** 2)[0]
+    return min(placed, key=lambda cu: distance_km(cu[1].latitude, cu[1].longitude, lat, lon))[0]
 
 
 _TYPE_WORDS = ("province", "region", "county", "city", "governorate", "department", "state", "district",

@@ -11,8 +11,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sitrep.learn.admin_words import note_features
-
 SURE = 0.5  # dev period: 69 of the 110 notes placed only in their country get a province, 44 of them right
 
 
@@ -48,21 +46,18 @@ class AdminWords:
         table = self.countries.get(country)
         return table is not None and bool(table.intercepts)
 
-    def guess(self, country: str, text: str, source: str | None,
-              features: set[str] | None = None) -> ProvinceGuess | None:
-        """The province ``text`` is most likely about in ``country``, when the table is sure of it (``features``:
-        the text's ``note_features`` when the caller has them already)."""
-        table = self.countries.get(country)
-        if table is None or not table.intercepts:
+    def guess(self, country: str, features: set[str]) -> ProvinceGuess | None:
+        """The province a text is most likely about in ``country`` (``features``: the text's ``note_features``),
+        when the table is sure of it."""
+        if not self.knows(country):
             return None
+        table = self.countries[country]
         scores = dict(table.intercepts)
-        for feature in features if features is not None else note_features(text, source):
+        for feature in features:
             for admin1, weight in table.weights.get(feature, ()):
                 scores[admin1] += weight
-        top = max(scores.values())
-        total = sum(math.exp(s - top) for s in scores.values())
         best = max(scores, key=lambda a: scores[a])
-        probability = 1.0 / total
+        probability = 1.0 / sum(math.exp(s - scores[best]) for s in scores.values())
         if probability < SURE:
             return None
         lat, lon = table.points[best]

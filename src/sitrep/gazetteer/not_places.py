@@ -52,8 +52,7 @@ class NotPlaceNames:
             return False
         if top.demonym is not None:
             return top.demonym.feature == "country"
-        cands = self.gaz.lookup(top.text, loose=False)
-        return bool(cands) and cands[0].feature == "country"
+        return self._country_name(top)
 
     def _actor_name(self, top: Toponym) -> bool:
         """A name that is an armed group's or a force's ("IS", "FAMa", "Hamas"), or a short all-caps acronym
@@ -72,21 +71,22 @@ class NotPlaceNames:
                        and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
                        for c in self.gaz.lookup(text, loose=False))
 
-    def _in_actor_name(self, top: Toponym, broad: bool = False) -> bool:
+    def _in_actor_name(self, top: Toponym) -> bool:
         """The name is one word of an armed group's longer name ("Boko" of "Boko Haram" is no town of Congo): the
-        name with the capitalised words after it, or before it, is a named actor's alias. A country, province or
-        large city stays a place ("Niger Delta Avengers" still names a region of Nigeria) unless ``broad``: then
-        it says whose the group is, not where things happen ("Palestine Liberation Army positions near Qatana")."""
+        name with the capitalised words after it, or before it, is a named actor's alias."""
         if top.demonym is not None or top.facility:
             return False
         after = _CAPITALISED_AFTER.match(self._text, top.end)
         before = _CAPITALISED_BEFORE.search(self._text, max(0, top.start - 40), top.start)
         phrases = [top.text + after.group(0)[:n] for n in _word_ends(after.group(0))] if after else []
         phrases += [before.group(0)[n:] + top.text for n in _word_starts(before.group(0))] if before else []
-        if not any(self._actor_alias(p) is not None for p in phrases):
-            return False
-        return broad or not any(c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000
-                                for c in self.gaz.lookup(top.text, loose=False))
+        return any(self._actor_alias(p) is not None for p in phrases)
+
+    def _major_place(self, top: Toponym) -> bool:
+        """A country, province or large city of that name: it stays a place inside a group's name ("Niger Delta
+        Avengers" still names a region of Nigeria)."""
+        return any(c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000
+                   for c in self.gaz.lookup(top.text, loose=False))
 
     def _country_name(self, top: Toponym) -> bool:
         """The name is a country's own ("Palestine", "Sudan"), not a nationality word."""

@@ -14,6 +14,7 @@ another country, the event's country was ACLED's for 15, the actors' for 2.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from sitrep.gazetteer import Gazetteer
@@ -21,6 +22,7 @@ from sitrep.model import Event
 
 _COUNTRY_SLOT = "({country})"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_NAMED_COUNTRY = re.compile(r"^(?P<head>.+) \((?P<country>[^()]+)\)$")  # "Protesters (Sri Lanka)"
 
 
 @lru_cache(maxsize=1)
@@ -36,16 +38,6 @@ def generic_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
-_COUNTRY_NAMES: dict[int, frozenset[str]] = {}
-
-
-def country_names(gaz: Gazetteer) -> frozenset[str]:
-    """Every country's name as events carry it (made once per gazetteer)."""
-    if id(gaz) not in _COUNTRY_NAMES:
-        _COUNTRY_NAMES[id(gaz)] = frozenset(str(info["name"]) for info in gaz.countries.values() if info.get("name"))
-    return _COUNTRY_NAMES[id(gaz)]
-
-
 def _named_in(text: str, country: str, gaz: Gazetteer) -> bool:
     """``text`` names ``country`` or uses its nationality word."""
     if country.lower() in text.lower():
@@ -57,17 +49,16 @@ def _named_in(text: str, country: str, gaz: Gazetteer) -> bool:
     return False
 
 
-def follow_event_country(event: Event, text: str, gaz: Gazetteer) -> None:
-    """Rename ``event``'s unnamed actors of another country to the event's, when it is placed below its country."""
+def follow_event_country(event: Event, text: str, gaz: Gazetteer, countries: Container[str]) -> None:
+    """Rename ``event``'s unnamed actors of another country to the event's, when it is placed below its country
+    (``countries``: every country's name as events carry it)."""
     if not event.country or event.location in (None, event.country):
         return
     heads = generic_heads()
-    pattern = re.compile(r"^(?P<head>.+) \((?P<country>[^()]+)\)$")
     checked: dict[str, bool] = {}
-    countries = country_names(gaz)
 
     def renamed(name: str) -> str:
-        m = pattern.match(name.strip())
+        m = _NAMED_COUNTRY.match(name.strip())
         if m is None or m["head"] not in heads or m["country"] == event.country or m["country"] not in countries:
             return name  # ("Civilians (International)": migrants are foreigners wherever they are)
         other = m["country"]

@@ -342,7 +342,7 @@ class Geocoder:
                 if features is None:
                     features = note_features(document.article.text, document.article.source)
                 self._province_from_words(event, document, features)
-            follow_event_country(event, document.article.text, self.gaz)
+            follow_event_country(event, document.article.text, self.gaz, self.iso2_by_name)
             self._name_of_the_time(event, published.year if published else None)
 
     @staticmethod
@@ -354,7 +354,7 @@ class Geocoder:
         """An event the text places in its country only ("the Fulani village of Guiwagou", a village no gazetteer
         holds) takes the province the record's notes with such words were in, when the learned table is sure;
         ``tags`` says it was inferred, so it is never mistaken for a place the text names."""
-        guess = self.admin_words.guess(str(event.country), document.article.text, document.article.source, features)
+        guess = self.admin_words.guess(str(event.country), features)
         if guess is None:
             return
         event.admin1 = guess.admin1

@@ -209,7 +209,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         found = self._joined(found)
         found += self._repeats(doc, found)
         found = self._not_people(doc, found)
-        found = [t for t in found if not self._actor_name(t) and not self._in_actor_name(t)]
+        in_groups = {id(t) for t in found if self._in_actor_name(t)}  # "Boko" of Boko Haram
+        found = [t for t in found if not self._actor_name(t) and not (id(t) in in_groups and not self._major_place(t))]
         # "a Holy Man": a name with an indefinite article is a thing or a person, no place ("a Kabul hospital",
         # "a Texas Parks & Wildlife warden" keep theirs: there the name qualifies the words after it)
         found = [t for t in found if t.demonym is not None or not (
@@ -228,7 +229,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
             top.actor = top.demonym is not None and _FORCE_AFTER.match(self._text, top.end) is not None \
                 and self._national(top.text, top.demonym)
             top.actor = top.actor or self._border_country(top)  # "near the Mali border"
-            top.actor = top.actor or self._in_actor_name(top, broad=True)  # "Palestine Liberation Army positions"
+            # a country or city in a group's name says whose it is, not where things happen ("Palestine Liberation Army")
+            top.actor = top.actor or (top.demonym is None and id(top) in in_groups)
             # ... or of one the actor table lacks: a country's name opening an armed organisation's name ("Palestine
             # Liberation Army", "Sudan People's Liberation Movement") says whose it is, not where things happen
             top.actor = top.actor or (_ORGANISATION_AFTER.match(self._text, top.end) is not None
