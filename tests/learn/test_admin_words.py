@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.learn.acled import AcledRecord, record_from_row
-from sitrep.learn.admin_words import admin_word_rows, note_features
+from sitrep.learn.admin_words import ANY_COUNTRY, CAPITAL, ELSEWHERE, admin_word_rows, capital_features, note_features
 
 
 def _rec(i: int, admin1: str, notes: str, lat: float, source: str = "Radio Arland") -> AcledRecord:
@@ -56,3 +56,46 @@ def test_admin_words_table_reads_a_province_from_a_groups_name(tmp_path: Path,
 def test_admin_words_skips_a_country_with_one_province() -> None:
     recs = [_rec(i, "Hills", f"Attack on Village{i}.", 14.0) for i in range(60)]
     assert list(admin_word_rows(recs)) == []
+
+
+def _capital_records() -> list[AcledRecord]:
+    """Two countries: students and ministries in their capitals (near 0,10 and 20,30), herders out in the hills."""
+    recs = []
+    for i in range(60):
+        rec = _rec(i, "Capital", f"Students protested outside the ministry in Town{i}.", 0.0)
+        recs.append(rec)
+        rec = _rec(100 + i, "Hills", f"Herders clashed over cattle near the village of Kor{i}.", 3.0)
+        recs.append(rec)
+    for r in recs[:40]:
+        object.__setattr__(r, "country", "Borland")
+        object.__setattr__(r, "latitude", 20.0 if r.admin1 == "Capital" else 24.0)
+        object.__setattr__(r, "longitude", 30.0)
+    return recs
+
+
+def test_capital_features_keep_plain_words_and_drop_names() -> None:
+    features = capital_features("Students of Moro University protested; Zorvan police fired.", "Protests")
+    assert {"students", "protested", "police", "fired", "type:Protests"} <= features
+    assert not {"moro", "university", "zorvan", "oro"} & features  # a capitalised word is a name, not a cue
+
+
+def test_any_country_table_reads_the_capital_from_plain_words(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    capitals = {"Arland": (0.0, 10.0), "Borland": (20.0, 30.0)}
+    rows = [r[1:] for r in admin_word_rows(_capital_records(), capitals) if r[0] == ANY_COUNTRY]
+    assert {r[0] for r in rows} == {CAPITAL, ELSEWHERE}
+    table = tmp_path / "gazetteer_admin_words.csv"
+    table.write_text("country,admin1,feature,weight,latitude,longitude\n"
+                     + "".join(",".join([ANY_COUNTRY, *map(str, r)]) + "\n" for r in rows), encoding="utf-8")
+    from sitrep.gazetteer.admin_words import AdminWords
+
+    monkeypatch.setattr("sitrep.gazetteer.store.data_files", lambda name: [table])
+    words = AdminWords()
+    assert not words.knows(ANY_COUNTRY)  # the any-country table is no country's own
+    inside = words.capital_probability("Students protested outside the ministry.", "Protests")
+    outside = words.capital_probability("Herders clashed over cattle near a village.", "Protests")
+    assert inside is not None and outside is not None and inside > 0.5 > outside
+
+
+def test_any_country_table_needs_capitals_to_learn() -> None:
+    assert all(r[0] != ANY_COUNTRY for r in admin_word_rows(_capital_records()))

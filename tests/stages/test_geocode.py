@@ -429,3 +429,20 @@ def test_geocode_unknown_village_takes_the_province_its_wording_is_from():
     event = result.events[0]
     assert (event.country, event.admin1, event.geo_precision) == ("Mali", "Mopti", 3)
     assert "inferred from the wording" in (event.tags or "")
+
+
+def test_geocode_country_without_a_table_places_a_capital_worded_event_at_the_capital():
+    """A country ACLED's record holds no notes of: a sit-in of lawyers before the presidential palace, with no
+    place named, is in the capital by the any-country table (Oslo, geo_precision 3, tagged); herders' clashes
+    over cattle are not, and stay at the country."""
+    from sitrep.pipeline import Pipeline
+
+    palace = "Lawyers and journalists held a sit-in in front of the presidential palace to protest the new law."
+    cattle = "Herders clashed with farmers over cattle in a village, killing two people."
+    first, second = Pipeline().run([Article(text=palace, id="n1", country="Norway"),
+                                    Article(text=cattle, id="n2", country="Norway")])
+    event = first.events[0]
+    assert (event.country, event.location, event.admin1, event.geo_precision) == ("Norway", "Oslo", "Oslo", 3)
+    assert "placed at the capital" in (event.tags or "")
+    other = second.events[0]
+    assert (other.country, other.admin1, other.location) == ("Norway", None, "Norway")

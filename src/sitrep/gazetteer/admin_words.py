@@ -10,6 +10,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep.learn.admin_words import ANY_COUNTRY, CAPITAL, capital_features
 
 SURE = 0.5  # dev period: 69 of the 110 notes placed only in their country get a province, 44 of them right
 
@@ -43,6 +46,8 @@ class AdminWords:
                 table.points[row["admin1"]] = (float(row["latitude"]), float(row["longitude"]))
 
     def knows(self, country: str) -> bool:
+        if country == ANY_COUNTRY:
+            return False
         table = self.countries.get(country)
         return table is not None and bool(table.intercepts)
 
@@ -62,3 +67,22 @@ class AdminWords:
             return None
         lat, lon = table.points[best]
         return ProvinceGuess(best, round(probability, 3), lat, lon)
+
+    def capital_probability(self, notes: str, event_type: str | None) -> float | None:
+        """How likely an event placed only in its country is in the capital, by the any-country table (None
+        without one): for countries with no table of their own."""
+        table = self.countries.get(ANY_COUNTRY)
+        if table is None or CAPITAL not in table.intercepts:
+            return None
+        scores = dict(table.intercepts)
+        for feature in capital_features(notes, event_type):
+            for label, weight in table.weights.get(feature, ()):
+                scores[label] += weight
+        return 1.0 / sum(math.exp(s - scores[CAPITAL]) for s in scores.values())
+
+
+def capital_entry(gaz: Any, cc: str) -> Any:
+    """The gazetteer town that is ``cc``'s capital (the most populous of its name there), or None."""
+    name = gaz.country_info(cc).get("capital")
+    towns = [e for e in gaz.lookup(name) if e.cc == cc and e.feature == "town"] if name else []
+    return max(towns, key=lambda e: e.population) if towns else None

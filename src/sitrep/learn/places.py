@@ -284,17 +284,29 @@ def _write(path: Path, header: list[str], columns: list[str], rows: Iterable[lis
     return n
 
 
-def write_admin_words(train: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...]) -> int:
+def write_admin_words(train: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...], gaz: Any = None) -> int:
     """``gazetteer_admin_words.csv`` from the training notes; returns its row count."""
+    from sitrep.gazetteer import load_gazetteer
+    from sitrep.gazetteer.admin_words import capital_entry
     from sitrep.learn.admin_words import admin_word_rows
+
+    gaz = gaz or load_gazetteer()
+    codes = country_codes(gaz)
+    capitals: dict[str, tuple[float, float]] = {}
+    for country in {r.country for r in train if r.country}:
+        cc = country_of(country, codes, gaz)
+        if cc and (town := capital_entry(gaz, cc)) is not None:
+            capitals[country] = (town.latitude, town.longitude)
 
     files = Counter(r.source_file or "?" for r in train)
     return _write(
         out_dir / "gazetteer_admin_words.csv",
         _header("The province a note is about, from its words and sources (weights of one logistic regression "
                 "per country; see sitrep.learn.admin_words).", files, holdout)
-        + ["# feature empty: the province's intercept, with the mean point of its events."],
-        ["country", "admin1", "feature", "weight", "latitude", "longitude"], admin_word_rows(train))
+        + ["# feature empty: the province's intercept, with the mean point of its events. Country '*': every",
+           "# country's notes, for countries with no table: is the event in the capital ('(capital)', within",
+           "# 40 km) or '(elsewhere)', from the words written in lower case and 'type:' the event type."],
+        ["country", "admin1", "feature", "weight", "latitude", "longitude"], admin_word_rows(train, capitals))
 
 
 def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...] = DEFAULT_HOLDOUT,
@@ -359,6 +371,6 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
                 "the source reports on several).", files, holdout),
         ["source", "country", "events", "share"],
         ([key, c, n, s] for key, (c, n, s) in sorted(sources.items())))
-    counts["admin_words"] = write_admin_words(train, out_dir, holdout)
+    counts["admin_words"] = write_admin_words(train, out_dir, holdout, gaz)
     counts["training_events"] = len(train)
     return counts

@@ -11,8 +11,9 @@ organisation's name, "The Washington Post", only when nothing else fits):
    fits: in the focus country when there is one, not a bare demonym;
 3. else the article's country at geo_precision 3: the one its places, actors and source support most (the events
    stage's ``article_country``: "Civilians (Mali)", "MINUSCA" say where a note is that names no place), else
-   the places stage's focus; then, when ACLED's record is sure which province notes worded so are about
-   (``sitrep.gazetteer.admin_words``), that province, still at geo_precision 3, with ``tags`` saying so.
+   the places stage's focus; then, when ACLED's record is sure which province notes worded so are about, or, for
+   a country the record knows too little, that the event is in the capital (``sitrep.stages.province_guess``),
+   that province, still at geo_precision 3, with ``tags`` saying so.
 
 A country is the least precise place an event can take: a country in the evidence sentence ("on their way to Togo",
 "sugar imported from Brazil") gives way to a town or province of the article in that country, else in the
@@ -43,16 +44,15 @@ from typing import Any
 
 from sitrep.gazetteer import Gazetteer, exact_key, load_gazetteer
 from sitrep.gazetteer.acled import AdminEras
-from sitrep.gazetteer.admin_words import AdminWords
 from sitrep.gazetteer.seats import Seats
 from sitrep.gazetteer.toponym import Toponym, distance_km
-from sitrep.learn.admin_words import note_features
 from sitrep.model import Document, Event, Place
 from sitrep.registry import stage
 from sitrep.stages.generic_country import follow_event_country
 from sitrep.stages.group_homes import group_countries, lone_abroad
 from sitrep.stages.nlp import sentence_index
 from sitrep.stages.places import place_of
+from sitrep.stages.province_guess import ProvinceGuess, country_only
 
 NAME = "sitrep.geocode.v1"
 ARTICLE_COUNTRY_KEY = "sitrep.events.country"  # the events stage's article_country (a country name)
@@ -75,7 +75,7 @@ class Geocoder:
         # every worker: a walk of the whole gazetteer, ~0.06 s CPU each
         self.seats = Seats(gazetteer)
         self.eras = AdminEras()
-        self.admin_words = AdminWords()
+        self.province_guess = ProvinceGuess(gazetteer, self.iso2_by_numeric)
 
     def _fits(self, place: Place, focus_iso: int | None) -> bool:
         if place.latitude is None or place.feature == "demonym":
@@ -334,34 +334,14 @@ class Geocoder:
         # (a country the caller gives is where the note is: the groups' countries then say nothing more)
         groups = group_countries(document, self.iso2_by_name, self.numeric_by_iso2) if not document.article.country \
             else (frozenset(), None)
-        features: set[str] | None = None  # the article's words for the province table, read once if needed
+        features: dict[str, set[str]] = {}  # the article's words for the province tables, read once if needed
         for event in document.events:
             self.locate(event, document.places, document.doc, focus_iso, focus_cc, in_names, hints, qualified, coded,
                         partial, open_hints, article_cc, offset, groups)
-            if self._country_only(event) and self.admin_words.knows(str(event.country)):
-                if features is None:
-                    features = note_features(document.article.text, document.article.source)
-                self._province_from_words(event, document, features)
+            if country_only(event):
+                self.province_guess.place(event, document, features)
             follow_event_country(event, document.article.text, self.gaz, self.iso2_by_name)
             self._name_of_the_time(event, published.year if published else None)
-
-    @staticmethod
-    def _country_only(event: Event) -> bool:
-        return not event.admin1 and bool(event.country) and event.location == event.country \
-            and event.geo_precision == 3
-
-    def _province_from_words(self, event: Event, document: Document, features: set[str]) -> None:
-        """An event the text places in its country only ("the Fulani village of Guiwagou", a village no gazetteer
-        holds) takes the province the record's notes with such words were in, when the learned table is sure;
-        ``tags`` says it was inferred, so it is never mistaken for a place the text names."""
-        guess = self.admin_words.guess(str(event.country), features)
-        if guess is None:
-            return
-        event.admin1 = guess.admin1
-        event.location = guess.admin1
-        event.latitude, event.longitude = guess.latitude, guess.longitude
-        note = f"admin1 inferred from the wording (p={guess.probability:.2f})"
-        event.tags = f"{event.tags}; {note}" if event.tags else note
 
     def _name_of_the_time(self, event: Event, published_year: int | None) -> None:
         """ACLED's name of the event's admin1 in the event's year (the article's when the event has no date yet)."""
