@@ -101,3 +101,18 @@ def test_a_un_agency_or_international_ngo_says_no_country(reporting: ReportingCo
     assert reporting.from_source("OCHA; Human Rights Watch") is None
     assert reporting.national_outlet("UNOCHA") is None
     assert reporting.from_source("UN MINUSMA") == "ML"
+
+
+def test_an_edition_of_a_wire_is_international_unless_national_at_length(tmp_path, monkeypatch) -> None:
+    """"AFP English", seen only on Morocco in a record that lacks the countries AFP mostly covers, says no country:
+    AFP reports on many. An edition the record shows on one country at length keeps it."""
+    from sitrep.gazetteer import reporting as module
+
+    (tmp_path / "sources_country.csv").write_text(
+        "source,country,events,share\nafp,,1790,0.398\nafp english,Morocco,10,1.0\nafp sahel desk,Mali,400,1.0\n"
+        "the nation,,336,0.726\nthe nation weekend,Nigeria,12,1.0\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_DIR", str(tmp_path))
+    table = module.ReportingCountry(load_gazetteer())
+    assert table.from_source("AFP English") is None
+    assert table.from_source("AFP Sahel Desk") == "ML"
+    assert table.from_source("The Nation Weekend") == "NG"  # "The Nation" is no wire: many papers, each national

@@ -21,3 +21,17 @@ def test_a_weapon_model_before_missiles_is_no_place(run_places):
     d = run_places("Russian forces fired artillery and Grad missiles at Kupiansk, Kharkiv. No casualties.")
     assert "Grad" not in [p.text for p in d.places]
     assert any(p.text == "Kharkiv" for p in d.places)
+
+
+def test_a_compass_word_joined_to_a_named_pair_is_half_of_the_name(run_places):
+    """"North and South Kivu": "North" is the first Kivu, not a unit named North (Cameroon's, Ghana's)."""
+    d = run_places("Clashes between the army and the M23 in North and South Kivu left ten dead.")
+    assert [p.text for p in d.places] == ["South Kivu"]
+    assert d.places[0].country == "Democratic Republic of Congo"
+
+
+def test_a_name_ending_in_a_lower_case_word_is_not_matched_loosely(run_places):
+    """"near Ghat on his way": Ghat (Libya), not "Ghat on" read loosely as Gatton (Australia)."""
+    d = run_places("A driver was kidnapped by gunmen near Ghat on his way to Ubari and released later.")
+    assert "Ghat" in [p.text for p in d.places]
+    assert {p.country for p in d.places if p.country} == {"Libya"}

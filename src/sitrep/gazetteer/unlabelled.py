@@ -143,7 +143,11 @@ class UnlabelledNames:
             # transliteration-tolerant matching only where the wording says a place follows ("in Heet"; an entity
             # only before a unit word: "in Ar Raqqa governorate" the NER took for an organisation)
             unit_next = j < len(doc) and toks[j].lower_ in ("governorate", "province", "countryside")
-            cands = self.gaz.lookup(_words(toks, i, j), loose=locative and proper and (not label or unit_next))
+            # ... and never for a name ending in a lower-case word: "near Ghat on his way" is Ghat, not "Ghat on",
+            # loosely Gatton (Australia)
+            loose = locative and proper and (not label or unit_next) and not (
+                width > 1 and toks[j - 1].text.islower() and toks[j - 2].whitespace_)  # ("Pul-e-Hisar" is one)
+            cands = self.gaz.lookup(_words(toks, i, j), loose=loose)
             if not cands:
                 continue
             top = cands[0]

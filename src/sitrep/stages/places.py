@@ -84,6 +84,9 @@ _FORCE_AFTER = re.compile(r"(?:-backed)?\s+(?:[a-z]+\s+)?(?:forces|troops|army|m
                           r"warplanes|jets|drones?|artillery|(?:air ?)?strikes)\b")
 
 
+_AND_COMPASS_NAME = re.compile(r"\s+(?:and|&)\s+(?:North|South|East|West|Upper|Lower|Central)[\w-]*\s+[A-Z]")
+
+
 def place_of(gaz: Gazetteer, top: Toponym, text: str, spelled: dict[str, str] | None = None) -> Place:
     """The output place of a resolved name in the article ``text``; ``spelled``: the article's own spelling of admin1
     units."""
@@ -245,6 +248,8 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         found += names_before_units(self.gaz, self._text, found)  # "Sfuhen town in Idleb countryside"
         # "South-East of Ngaoundaye", "the north of Mali": a direction from a place, not a unit called "South-East"
         found = [t for t in found if not (generic_unit(t.text) and _OF_NAME.match(self._text, t.end))]
+        # "East and West Hararghe", "North and South Kivu": the first compass word is half of a name, no unit
+        found = [t for t in found if not (generic_unit(t.text) and _AND_COMPASS_NAME.match(self._text, t.end))]
         found = [t for t in found if t.demonym is not None or self.gaz.demonym(t.text) is not None
                  or not _WEAPON_AFTER.match(self._text, t.end)]  # ("Palestinian rockets": whose they are)
         for top in found:
