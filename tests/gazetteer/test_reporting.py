@@ -116,3 +116,10 @@ def test_an_edition_of_a_wire_is_international_unless_national_at_length(tmp_pat
     assert table.from_source("AFP English") is None
     assert table.from_source("AFP Sahel Desk") == "ML"
     assert table.from_source("The Nation Weekend") == "NG"  # "The Nation" is no wire: many papers, each national
+
+
+def test_a_region_across_borders_in_a_source_name_says_no_country(reporting: ReportingCountry) -> None:
+    """"L'Oeil du Sahel" is a Cameroonian paper: the Sahel spans a dozen countries, though Burkina Faso has a
+    province of that name."""
+    assert reporting.named_province("L'Oeil du Sahel") is None
+    assert reporting.named_province("Balochistan Express") == "PK"

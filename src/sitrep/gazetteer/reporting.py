@@ -143,8 +143,11 @@ class ReportingCountry:
                 phrase = " ".join(words[i:i + n])
                 if len(phrase) < 5 or not phrase[0].isupper():
                     continue
-                units = {e.cc for e in self.gaz.lookup(phrase, loose=False) if e.feature == "admin1"}
-                if len(units) == 1:
+                entries = self.gaz.lookup(phrase, loose=False)
+                units = {e.cc for e in entries if e.feature == "admin1"}
+                # ("L'Oeil du Sahel" is Cameroonian: a region across borders names no country, though Burkina Faso
+                # has a province of that name)
+                if len(units) == 1 and not any(not e.cc for e in entries):
                     found |= units
         return found.pop() if len(found) == 1 else None
 
