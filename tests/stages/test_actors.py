@@ -101,6 +101,16 @@ def test_nationality_word_sets_the_country_of_generic_forces(run_actors):
     assert actors["PKK"].name == "PKK: Kurdistan Workers Party"
 
 
+def test_a_nationalitys_airstrikes_and_a_conscript_are_its_military(run_actors):
+    """"Egyptian airstrikes destroyed ..." are Egypt's military's; "a conscript was killed" is a soldier."""
+    strikes = by_text(run_actors("Egyptian airstrikes destroyed a dozen vehicles in the Western desert.", focus="Egypt"))
+    assert strikes["Egyptian airstrikes"].name.startswith("Military Forces of Egypt")
+    conscript = run_actors("A conscript was killed by mortar shells near El Arish.", focus="Egypt")
+    assert any(a.name.startswith("Military Forces of Egypt") for a in conscript)
+    plain = run_actors("Airstrikes hit the outskirts of the town.", focus="Egypt")
+    assert not any(a.name.startswith("Military Forces") for a in plain)  # no nationality, no side said
+
+
 def test_generic_actors_take_the_focus_country(run_actors):
     actors = run_actors("Unidentified gunmen killed two shepherds and abducted a civilian near Kidal.", focus="Mali")
     names = {a.text: (a.name, a.inter) for a in actors}
