@@ -147,3 +147,17 @@ def test_a_hand_made_alias_of_another_actor_leaves_the_longer_phrases() -> None:
                         taken={"kpf": {"military forces of korland"}})
     mission = table.actors["Peace Mission (Kor Contingent)"].aliases
     assert "KPF" not in mission and "KPF troops" in mission
+
+
+def test_a_place_word_in_lower_case_is_a_common_word_not_part_of_a_name() -> None:
+    """"in front of the Education Department": "Front" is a word of some place's name, "front" is no name; a
+    capitalised place word is still no name of its own ("Kidal militants")."""
+    from sitrep.learn.actors import _name_like
+
+    nouns = frozenset({"militants", "members"})
+    places = frozenset({"front", "kidal", "new"})
+    target = "CCTSI: Coordinating Council of Teachers Syndicates in Iran"
+    assert not _name_like("front of the Education", target, nouns, places)
+    assert _name_like("Teachers Syndicates", target, nouns, places)
+    assert not _name_like("Kidal militants", "ZF: Zorvan Front", nouns, places)
+    assert _name_like("ZF militants", "ZF: Zorvan Front", nouns, places)

@@ -155,12 +155,15 @@ _CONNECTORS = frozenset({"of", "and", "al", "el", "the", "for", "de", "du", "des
 _JOINS = frozenset({"and", "or"})
 
 
-def _name_like(phrase: str, target: str, nouns: frozenset[str]) -> bool:
+def _name_like(phrase: str, target: str, nouns: frozenset[str], places: frozenset[str] = frozenset()) -> bool:
     """Whether a phrase reads as a name for ``target``, not as what is said about it.
 
     A named actor's phrase is made of capitalised words, words of its own name, connectors and
     member nouns ("JNIM militants", "Hezbollah supporters", "QSD"), never verbs or common nouns
     ("detonated an IED"); a template's phrase (people: "aid workers", "Bedouins") is one or two words.
+    ``places``: words of the record's place names; written capitalised they are no name of their own ("Kidal
+    militants"), written in lower case they are common words ("in front of the Education Department": "Front"
+    is a place's word somewhere, "front" is none).
     """
     words = phrase.split()
     if target.startswith(STATE_PREFIXES) and not SUBUNIT.match(target):
@@ -178,7 +181,8 @@ def _name_like(phrase: str, target: str, nouns: frozenset[str]) -> bool:
         # itself joins its words: "Islam and Muslims")
         return False
     ok = [w[:1].isupper() or w.lower() in own or w.lower() in nouns or w.lower() in _CONNECTORS for w in words]
-    proper = [w for w in words if w[:1].isupper() and w.lower() not in _CONNECTORS and w.lower() not in nouns]
+    proper = [w for w in words if w[:1].isupper() and w.lower() not in _CONNECTORS and w.lower() not in nouns
+              and w.lower() not in places]
     if len(words) == 1 and not words[0].isupper() and words[0].lower() in own:
         return False  # one word of a longer name ("Islamic", "Ansar") is ambiguous
     return all(ok) and bool(proper) and not (len(words) == 1 and len(words[0]) < 3)
@@ -285,7 +289,8 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
         claims[key].append((a, t))
     best = {key: pick for key, found in claims.items() if (pick := _aligned(key, found, table, skipped_notes))[1]}
     kept: dict[str, dict[str, int]] = defaultdict(dict)
-    nouns = member_nouns() | places  # a phrase of place words and member nouns alone names no one
+    nouns = member_nouns()
+    place_words = frozenset(places)  # a phrase of place words and member nouns alone names no one
 
     for key, (a, t) in best.items():  # a phrase names at most one actor (see _aligned)
         if t in skip:
@@ -293,7 +298,7 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
         # a template pools many countries' notes, so its phrases need more of them
         need = min_notes * (template_factor if "{country}" in t else 1)
         if a < need or a < min_share * table[t].notes or not _name_like(surface[key].most_common(1)[0][0], t,
-                                                                            nouns):
+                                                                            nouns, place_words):
             continue
         st, seen = table[t], df_c[key]
         # compared within the actor's own countries: a phrase that is merely common where the actor is
