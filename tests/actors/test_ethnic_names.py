@@ -91,6 +91,18 @@ def test_a_community_word_alone_before_militia_names_its_ethnic_militia() -> Non
     assert bare(text, [entity]) == ["Rizeigat Ethnic Militia (Sudan)"]
 
 
+def test_a_community_words_attackers_are_its_ethnic_militia() -> None:
+    """"Oromo attackers", "Fulani assailants" (training notes: the community's militia in 16 of 17); a place's or
+    "Unknown" attackers stay unidentified."""
+    def generic(start: int, end: int) -> Match:
+        return Match(start, end, "Unidentified Armed Group (Sudan)", 3, "Sudan", "generic", 0.7)
+
+    assert bare("Oromo attackers killed two", [generic(0, 15)]) == ["Oromo Ethnic Militia (Sudan)"]
+    assert bare("Fulani assailants killed two", [generic(0, 17)]) == ["Fulani Ethnic Militia (Sudan)"]
+    assert bare("Unknown assailants killed two", [generic(0, 18)]) == ["Unidentified Armed Group (Sudan)"]
+    assert bare("Kutum attackers fled", [generic(0, 15)], frozenset({"Kutum"})) == ["Unidentified Armed Group (Sudan)"]
+
+
 def test_beliefs_places_longer_names_and_known_actors_are_no_bare_community() -> None:
     def generic(start: int, end: int) -> Match:
         return Match(start, end, "Unidentified Armed Group (Sudan)", 3, "Sudan", "generic", 0.7)

@@ -62,8 +62,10 @@ _PLACE_TEMPLATE = "{name} Communal Militia ({country})"
 # an armed noun the matcher read as an unidentified group. ACLED names such a militia after its community
 # ("X Ethnic Militia"): in the training countries' notes a one-word name before militia/militias/militiamen is an
 # ethnic militia's in 432 of 584 where the coded actors carry the word (named militias the dictionary knows, "Dozo",
-# "Koglweogo", "Seleka", are most of the rest and are read as named actors first)
-_BARE_MILITIA = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,})\s+(?i:militia|militias|militiamen)\b")
+# "Koglweogo", "Seleka", are most of the rest and are read as named actors first); "Oromo attackers", "Fulani
+# assailants" likewise (training notes with a community word before them: its militia in 16 of 17)
+_BARE_MILITIA = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z]{2,})\s+(?i:militia|militias|militiamen|attackers|assailants)\b")
 _BARE_TEMPLATE = "{name} Ethnic Militia ({country})"
 # words that qualify a militia by belief, stance or role, not by community
 _NOT_COMMUNITIES = frozenset({"islamist", "islamic", "jihadist", "christian", "muslim", "sunni", "shia", "shiite", "hindu",
@@ -90,7 +92,7 @@ def bare_militias(text: str, matches: list[Any], country: str | None, sent_at: C
                   is_place: Callable[[str], bool] = lambda name: False) -> list[Any]:
     """``matches`` with "Rizeigat militia" read as the Rizeigat Ethnic Militia where the matcher saw only an
     unidentified armed group (``_BARE_MILITIA``); a place's militia is left to ``community_names``."""
-    if not country or "ilitia" not in text:
+    if not country or not any(noun in text for noun in ("ilitia", "ttackers", "ssailants")):
         return matches
     out = list(matches)
     for m in _BARE_MILITIA.finditer(text):
