@@ -431,3 +431,18 @@ def test_places_province_after_a_comma_is_a_place_whatever_the_ner_calls_it(run_
     d = run_places("Armed pastoralists fired at two men 5 km from Amou, Kemo, killing one of them.")
     kemo = place(d, "Kemo")
     assert (kemo.feature, kemo.country) == ("admin1", "Central African Republic")
+
+
+def test_a_city_the_ner_took_for_a_language_is_a_place_after_in(run_places):
+    """"killed ... in Tunis": the NER tags Tunis a language; after "in" a city of that name is the place. A
+    language's name stays none ("published in English and in Arabic")."""
+    d = run_places('A police commander was stabbed in the neck and killed by an "Islamist extremist" in Tunis.')
+    assert [(p.text, p.country) for p in d.places] == [("Tunis", "Tunisia")]
+    d = run_places("The report was published in English and in Arabic by the ministry.")
+    assert d.places == []
+
+
+def test_a_lower_case_arabic_article_opens_a_place_name_after_a_locative(run_places):
+    """"in al Arish": the NER took "al Arish" for a people; after "in" it is the Sinai town."""
+    d = run_places("Two gunmen were killed in clashes while attempting to attack a checkpoint in al Arish.")
+    assert [(p.text, p.country) for p in d.places] == [("al Arish", "Egypt")]

@@ -83,9 +83,11 @@ class UnlabelledNames:
         i, n = 0, len(doc)
         while i < n:
             tok = toks[i]
-            if taken[i] or not tok.text[:1].isupper() or tok.ent_type_ in ("TIME", "MONEY") \
+            if taken[i] or not (tok.text[:1].isupper() or _article_name(toks, i)) \
+                    or tok.ent_type_ in ("TIME", "MONEY") \
                     or (tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or toks[i - 1].lower_ not in LOCATIVE)) \
-                    or (tok.ent_type_ == "LANGUAGE" and not adjective_follows(doc, i + 1)):
+                    or (tok.ent_type_ == "LANGUAGE" and not adjective_follows(doc, i + 1)
+                        and not self._language_place(toks, i)):
                 i += 1
                 continue
             ent_start, ent_end = i, n
@@ -118,6 +120,15 @@ class UnlabelledNames:
             matched = self._match_at(doc, i, ent_start, ent_end, taken, out)
             i += max(1, matched)
         return out
+
+    def _language_place(self, toks: list[Any], i: int) -> bool:
+        """"killed ... in Tunis": a city the NER took for a language, after "in" or "near"; a language's name is
+        no nationality word ("in English") and no city or province ("in Arabic")."""
+        tok = toks[i]
+        if i == 0 or toks[i - 1].lower_ not in _LANGUAGE_LOCATIVE or self.gaz.demonym(tok.text) is not None:
+            return False
+        return any(e.feature in ("admin1", "country") or (e.feature == "town" and e.population >= 100_000)
+                   for e in self.gaz.lookup(tok.text, loose=False))
 
     def _match_at(self, doc: Any, i: int, ent_start: int, limit: int, taken: list[bool], out: list[Toponym]) -> int:
         toks = doc.tokens
@@ -225,6 +236,16 @@ class UnlabelledNames:
         return any(c.feature in TOWN_FEATURES and c.admin1_code in codes for c in cands)
 
     # -- resolution ---------------------------------------------------------------
+
+
+_LANGUAGE_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside"})
+
+
+def _article_name(toks: list[Any], i: int) -> bool:
+    """"in al Arish": a lower-case Arabic article opening a place's name after a locative word (the NER took the
+    name for a people's)."""
+    return toks[i].lower_ in ("al", "el") and 0 < i < len(toks) - 1 and toks[i + 1].text[:1].isupper() \
+        and toks[i - 1].lower_ in LOCATIVE
 
 
 def _units_bracket(doc: Any, i: int) -> bool:
