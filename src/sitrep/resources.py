@@ -39,6 +39,7 @@ def user_data_dirs() -> list[Path]:
 # Files and model folders built by `sitrep train places|actors|coder` from ACLED's record
 LEARNED = frozenset({"gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_acled_admin_eras.csv",
                      "gazetteer_admin_policy.csv", "sources_country.csv", "gazetteer_admin_words.csv",
+                     "gazetteer_actor_areas.csv",
                      "actors_acled.csv", "models/coder"})
 
 

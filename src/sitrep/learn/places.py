@@ -16,6 +16,8 @@ derived tables into a data folder (the package's ``sitrep/data`` by default):
 - ``sources_country.csv``: sources that report (almost) only on one country, for the reporting-country prior.
 - ``gazetteer_admin_words.csv``: the province a note is about, read from its words where its place is unknown
   (``sitrep.learn.admin_words``).
+- ``gazetteer_actor_areas.csv``: where each armed group's events lie, for a note that names only the group
+  (``sitrep.learn.actor_areas``).
 
 Training needs numpy (and scikit-learn for the province table); the gazetteer reads the tables with the csv
 module.
@@ -309,6 +311,18 @@ def write_admin_words(train: list[AcledRecord], out_dir: Path, holdout: tuple[st
         ["country", "admin1", "feature", "weight", "latitude", "longitude"], admin_word_rows(train, capitals))
 
 
+def write_actor_areas(train: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...]) -> int:
+    """``gazetteer_actor_areas.csv``: where each armed group's training events lie; returns its row count."""
+    from sitrep.learn.actor_areas import CELL, actor_area_rows
+
+    files = Counter(r.source_file or "?" for r in train)
+    return _write(
+        out_dir / "gazetteer_actor_areas.csv",
+        _header(f"Where each armed group acts: its events per {CELL} degree cell (see sitrep.learn.actor_areas).",
+                files, holdout),
+        ["actor", "latitude", "longitude", "events"], actor_area_rows(train))
+
+
 def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, ...] = DEFAULT_HOLDOUT,
                  gaz: Any = None) -> dict[str, int]:
     """Write the four tables from ``records`` minus the held-out countries; returns row counts."""
@@ -372,5 +386,6 @@ def build_places(records: list[AcledRecord], out_dir: Path, holdout: tuple[str, 
         ["source", "country", "events", "share"],
         ([key, c, n, s] for key, (c, n, s) in sorted(sources.items())))
     counts["admin_words"] = write_admin_words(train, out_dir, holdout, gaz)
+    counts["actor_areas"] = write_actor_areas(train, out_dir, holdout)
     counts["training_events"] = len(train)
     return counts

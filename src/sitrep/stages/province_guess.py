@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitrep.gazetteer.actor_areas import ActorAreas
 from sitrep.gazetteer.admin_words import AdminWords, capital_entry
+from sitrep.learn.actor_areas import GROUPS, UNNAMED
 from sitrep.learn.admin_words import note_features
 from sitrep.model import Document, Event
 
@@ -28,6 +30,7 @@ CAPITAL_SURE = 0.5
 # A place the text names that nobody resolved is likely where the event is: no capital then (same dev notes: of
 # 37 such guesses, 5 right).
 UNRESOLVED_BLOCKS = True
+AREAS_AFTER_TABLE = True  # a country's own table unsure, its groups' area may still say
 
 
 def country_only(event: Event) -> bool:
@@ -42,24 +45,48 @@ class ProvinceGuess:
         self.gaz = gaz
         self.iso2_by_numeric = iso2_by_numeric
         self.tables = AdminWords()
+        self.areas = ActorAreas(gaz)
 
     def place(self, event: Event, document: Document, features: dict[str, set[str]]) -> None:
         """Give a country-only ``event`` its province (``features``: the note's words, read once per document)."""
         country = str(event.country)
         if self.tables.knows(country):
-            if "note" not in features:
-                features["note"] = note_features(document.article.text, document.article.source)
-            guess = self.tables.guess(country, features["note"])
-            if guess is not None:
-                event.admin1 = event.location = guess.admin1
-                event.latitude, event.longitude = guess.latitude, guess.longitude
-                _tag(event, f"admin1 inferred from the wording (p={guess.probability:.2f})")
-            return
-        if UNRESOLVED_BLOCKS and any(place.unresolved_reason for place in document.places):
-            return
+            if self._from_wording(event, document, features) or not AREAS_AFTER_TABLE:
+                return
         cc = self.iso2_by_numeric.get(event.iso) if event.iso is not None else None
+        if cc is None or self._from_group_area(event, cc) or self.tables.knows(country):
+            return
+        if not (UNRESOLVED_BLOCKS and any(place.unresolved_reason for place in document.places)):
+            self._at_capital(event, document, cc)
+
+    def _from_wording(self, event: Event, document: Document, features: dict[str, set[str]]) -> bool:
+        if "note" not in features:
+            features["note"] = note_features(document.article.text, document.article.source)
+        guess = self.tables.guess(str(event.country), features["note"])
+        if guess is None:
+            return False
+        event.admin1 = event.location = guess.admin1
+        event.latitude, event.longitude = guess.latitude, guess.longitude
+        _tag(event, f"admin1 inferred from the wording (p={guess.probability:.2f})")
+        return True
+
+    def _from_group_area(self, event: Event, cc: str) -> bool:
+        """The province where the event's named armed groups' recorded events cluster in its country."""
+        sides = ((event.actor1, event.inter1), (event.actor2, event.inter2),
+                 *((a, None) for a in (event.assoc_actor_1 or "").split("; ")))
+        groups = [name for name, inter in sides if name and not name.startswith(UNNAMED)
+                  and (inter in GROUPS or (inter is None and self.areas.knows(name)))]
+        area = self.areas.area(groups, cc) if groups else None
+        if area is None:
+            return False
+        event.admin1 = event.location = self.gaz.admin1_name(area.admin1_code)
+        event.latitude, event.longitude = round(area.latitude, 5), round(area.longitude, 5)
+        _tag(event, f"admin1 inferred from where its group acts ({area.events} events, share {area.share})")
+        return True
+
+    def _at_capital(self, event: Event, document: Document, cc: str) -> None:
         p = self.tables.capital_probability(document.article.text, event.event_type)
-        if cc is None or p is None or p < CAPITAL_SURE or (town := capital_entry(self.gaz, cc)) is None:
+        if p is None or p < CAPITAL_SURE or (town := capital_entry(self.gaz, cc)) is None:
             return
         event.admin1 = self.gaz.admin1_name(town.admin1_code)
         event.location = town.name
