@@ -199,3 +199,14 @@ def test_store_entries_are_made_once_per_place(gaz):
     assert first and first == again and first[0] is again[0] and first is not again
     gaz._entries.clear()
     assert gaz.lookup("Ramadi", loose=False) == first
+
+
+def test_a_compass_compound_finds_the_province_spelt_in_two_words():
+    """"Southwest Region" and "Northwest" are Cameroon's South-West and North-West as well as whatever GeoNames
+    spells in one word (a Dubai sector, an Icelandic region)."""
+    from sitrep.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert ("CM", "admin1") in {(e.cc, e.feature) for e in gaz.lookup("Southwest Region")}
+    assert ("CM", "admin1") in {(e.cc, e.feature) for e in gaz.lookup("Northwest")}
+    assert all(e.cc != "CM" for e in gaz.lookup("Northwestern"))  # a word that only starts so is left alone

@@ -35,3 +35,9 @@ def test_a_name_ending_in_a_lower_case_word_is_not_matched_loosely(run_places):
     d = run_places("A driver was kidnapped by gunmen near Ghat on his way to Ubari and released later.")
     assert "Ghat" in [p.text for p in d.places]
     assert {p.country for p in d.places if p.country} == {"Libya"}
+
+
+def test_a_compass_compound_region_is_the_province_of_the_article(run_places):
+    """"Bamenda, Northwest Region": Cameroon's North-West, not Iceland's Northwest region."""
+    d = run_places("Separatists attacked a gendarmerie post in Bamenda, Northwest Region, killing one gendarme.")
+    assert {(p.text, p.country) for p in d.places} == {("Bamenda", "Cameroon"), ("Northwest Region", "Cameroon")}

@@ -127,6 +127,9 @@ _ENTRIES_KEPT = 50_000
 _PROVINCE = "@admin1 "  # the key prefix of a province's name without its unit word in ``unit_cores``
 
 
+_COMPASS_COMPOUND = re.compile(r"\b(north|south)(east|west)\b")  # in an exact key: "northwest"
+
+
 class Gazetteer:
     """Name lookup and admin/country facts; built once per process by ``load_gazetteer``."""
 
@@ -255,6 +258,11 @@ class Gazetteer:
             # "Mihintale, North Central": Sri Lanka's North Central Province, known with its unit word, is a
             # candidate beside the Canadian town that has the bare name (a name of two words or more)
             ids = list(ids) + [i for i in provinces if i not in ids]
+        if _COMPASS_COMPOUND.search(key):
+            # "Southwest Region" is Cameroon's South-West as well as whatever is spelt "Southwest" exactly
+            split = _COMPASS_COMPOUND.sub(r"\1 \2", key)
+            more = self.exact.get(split) or self.unit_cores().get(split) or []
+            ids = list(ids or []) + [i for i in more if i not in (ids or [])]
         if not ids and loose:
             ids = self.loose.get(loose_key(name))
         return [self.entry(i) for i in ids] if ids else []
