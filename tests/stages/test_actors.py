@@ -111,6 +111,14 @@ def test_a_nationalitys_airstrikes_and_a_conscript_are_its_military(run_actors):
     assert not any(a.name.startswith("Military Forces") for a in plain)  # no nationality, no side said
 
 
+def test_an_acronym_ending_a_name_in_capitals_is_not_its_own_actor(run_actors):
+    """"ZANU PF youths": the end of Zimbabwe's ruling party's name, not a party called PF; "PF youths" alone are."""
+    zanu = run_actors("ZANU PF youths beat an opposition activist.", focus="Zambia", published="2017-06-01")
+    assert "PF" not in [a.text for a in zanu]
+    pf = run_actors("PF youths beat an opposition activist.", focus="Zambia", published="2017-06-01")
+    assert "PF" in [a.text for a in pf]
+
+
 def test_generic_actors_take_the_focus_country(run_actors):
     actors = run_actors("Unidentified gunmen killed two shepherds and abducted a civilian near Kidal.", focus="Mali")
     names = {a.text: (a.name, a.inter) for a in actors}

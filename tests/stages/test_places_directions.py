@@ -41,3 +41,9 @@ def test_a_compass_compound_region_is_the_province_of_the_article(run_places):
     """"Bamenda, Northwest Region": Cameroon's North-West, not Iceland's Northwest region."""
     d = run_places("Separatists attacked a gendarmerie post in Bamenda, Northwest Region, killing one gendarme.")
     assert {(p.text, p.country) for p in d.places} == {("Bamenda", "Cameroon"), ("Northwest Region", "Cameroon")}
+
+
+def test_a_word_of_a_title_is_no_place(run_places):
+    """"Vice President Mphoko's shop": a title, not Vice (Peru)."""
+    d = run_places("A man was accused of looting goods from Vice President Mphoko's shop in Bulawayo.")
+    assert [p.text for p in d.places] == ["Bulawayo"]

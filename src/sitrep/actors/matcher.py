@@ -242,6 +242,8 @@ class ActorMatcher:
                     if backers and not (keys[end - 1] in self.index.member_nouns
                                         or (end < len(keys) and keys[end] in self.index.member_nouns)):
                         continue  # "pro-Houthi" qualifies something else unless it names fighters
+                    if self._tail_of_capitals(toks, content, i, end):
+                        continue
                     valid = [e for e in entries if self._case_ok(e, toks, content, i, end)]
                     local = self._local_country(toks, content, i)
                     chosen = self.choose_row(valid, ctx, local) if valid else None
@@ -345,6 +347,15 @@ class ActorMatcher:
                    and not all(is_acronym(t.text) for t in toks if ps <= t.start and t.end <= pe
                                and not start <= t.start < end and t.key)
                    for ps, pe in persons)
+
+    @staticmethod
+    def _tail_of_capitals(toks: Sequence[Tok], content: list[int], i: int, end: int) -> bool:
+        """'ZANU PF': an acronym right after another word in capitals ends a longer name, not Zambia's PF."""
+        raw = content[i]
+        if end - i != 1 or raw == 0 or not is_acronym(toks[raw].text):
+            return False
+        prev = toks[raw - 1].text
+        return prev.isalpha() and prev.isupper() and len(prev) >= 3
 
     @staticmethod
     def _negated(toks: Sequence[Tok], content: list[int], i: int) -> bool:

@@ -72,6 +72,10 @@ _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:[A-Z][\w'’]*\s+){0,2}$")
 _NOUN_AFTER = re.compile(r"[ -]+(?!(?:who|whom|whose|which|that|and|or|but|in|of|from|to|at|on|with|by|for|was|is|"
                          r"were|are|had|has|have|as|after|before|when|while)\b)[A-Za-z]|'s\b")
 _PARTY_AFTER = re.compile(r"\s+[Pp]arty\b")
+# "Vice President Mphoko": a word of a title, not Vice (Peru)
+_TITLE_WORDS = frozenset({"vice", "deputy", "prime", "acting", "lieutenant"})
+_TITLE_AFTER = re.compile(r"\s+(?:President|Chairman|Chairperson|Minister|Governor|Speaker|Chancellor|Premier|"
+                          r"General|Commander|Mayor)\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "fired Grad missiles", "Katyusha rockets": a weapon's model name before its kind, not a place (Grad, Slovenia)
 _WEAPON_AFTER = re.compile(r"\s+(?:missiles|rockets|rocket launchers|MLRS)\b")  # lower case: "Houston Rockets" is a team
@@ -225,6 +229,7 @@ class PlaceFinder(UnlabelledNames, NotPlaceNames, EntitySpans):
         found = [t for t in found if not _CODE_AFTER.match(self._text, t.end)]
         # "Svoboda party", "the Baath Party": a party's name, not the village of that name (Svoboda, Ukraine)
         found = [t for t in found if t.demonym is not None or not _PARTY_AFTER.match(self._text, t.end)]
+        found = [t for t in found if not (t.text.lower() in _TITLE_WORDS and _TITLE_AFTER.match(self._text, t.end))]
         # "the chief of Birao, an ethnic Kara": a people, not Kara, Togo
         found = [t for t in found if not _PEOPLE_BEFORE.search(self._text, max(0, t.start - 12), t.start)]
         self._nationality_words(doc, found)
