@@ -57,12 +57,9 @@ class AdminWords:
         if not self.knows(country):
             return None
         table = self.countries[country]
-        scores = dict(table.intercepts)
-        for feature in features:
-            for admin1, weight in table.weights.get(feature, ()):
-                scores[admin1] += weight
+        scores = _scores(table, features)
         best = max(scores, key=lambda a: scores[a])
-        probability = 1.0 / sum(math.exp(s - scores[best]) for s in scores.values())
+        probability = _probability(scores, best)
         if probability < SURE:
             return None
         lat, lon = table.points[best]
@@ -74,11 +71,21 @@ class AdminWords:
         table = self.countries.get(ANY_COUNTRY)
         if table is None or CAPITAL not in table.intercepts:
             return None
-        scores = dict(table.intercepts)
-        for feature in capital_features(notes, event_type):
-            for label, weight in table.weights.get(feature, ()):
-                scores[label] += weight
-        return 1.0 / sum(math.exp(s - scores[CAPITAL]) for s in scores.values())
+        return _probability(_scores(table, capital_features(notes, event_type)), CAPITAL)
+
+
+def _scores(table: _Country, features: set[str]) -> dict[str, float]:
+    """Each class's intercept plus the weights of the features present."""
+    scores = dict(table.intercepts)
+    for feature in features:
+        for label, weight in table.weights.get(feature, ()):
+            scores[label] += weight
+    return scores
+
+
+def _probability(scores: dict[str, float], label: str) -> float:
+    """The softmax probability of ``label`` among ``scores``."""
+    return 1.0 / sum(math.exp(s - scores[label]) for s in scores.values())
 
 
 def capital_entry(gaz: Any, cc: str) -> Any:

@@ -31,12 +31,6 @@ from sitrep.model import Document, Event
 # country-only events, without the rule below, 129 placed at 0.5, 45 right within 25 km; at 0.7, 62 and 26: the
 # share right barely moves); below it, the country alone.
 CAPITAL_SURE = 0.5
-# A place the text names that nobody resolved is likely where the event is: no capital then (same dev notes: of
-# 37 such guesses, 5 right).
-UNRESOLVED_BLOCKS = True
-# A country's own table unsure, its groups' area may still say (dev period: +2 notes, none lost; with the tables off
-# the areas alone placed 34 country-level events there, 22 right)
-AREAS_AFTER_TABLE = True
 
 
 def country_only(event: Event) -> bool:
@@ -45,7 +39,7 @@ def country_only(event: Event) -> bool:
 
 
 class ProvinceGuess:
-    """The two tables and what the geocoder knows of countries; ``place`` is called per country-only event."""
+    """The three tables and what the geocoder knows of countries; ``place`` is called per country-only event."""
 
     def __init__(self, gaz: Any, iso2_by_numeric: dict[int, str]) -> None:
         self.gaz = gaz
@@ -55,14 +49,17 @@ class ProvinceGuess:
 
     def place(self, event: Event, document: Document, features: dict[str, set[str]]) -> None:
         """Give a country-only ``event`` its province (``features``: the note's words, read once per document)."""
-        country = str(event.country)
-        if self.tables.knows(country):
-            if self._from_wording(event, document, features) or not AREAS_AFTER_TABLE:
-                return
-        cc = self.iso2_by_numeric.get(event.iso) if event.iso is not None else None
-        if cc is None or self._from_group_area(event, cc) or self.tables.knows(country):
+        known = self.tables.knows(str(event.country))
+        if known and self._from_wording(event, document, features):
             return
-        if not (UNRESOLVED_BLOCKS and any(place.unresolved_reason for place in document.places)):
+        # a country's own table unsure, its groups' area may still say (dev period: +2 notes, none lost; with the
+        # tables off the areas alone placed 34 country-level events there, 22 right)
+        cc = self.iso2_by_numeric.get(event.iso) if event.iso is not None else None
+        if cc is None or self._from_group_area(event, cc) or known:
+            return
+        # a place the text names that nobody resolved is likely where the event is: no capital then (dev draw 3's
+        # old notes: of 37 such guesses, 5 right)
+        if not any(place.unresolved_reason for place in document.places):
             self._at_capital(event, document, cc)
 
     def _from_wording(self, event: Event, document: Document, features: dict[str, set[str]]) -> bool:
