@@ -130,6 +130,12 @@ _PROVINCE = "@admin1 "  # the key prefix of a province's name without its unit w
 _COMPASS_COMPOUND = re.compile(r"\b(north|south)(east|west)\b")  # in an exact key: "northwest"
 
 
+def _joined(ids: Iterable[int], more: Iterable[int]) -> list[int]:
+    """``ids`` then those of ``more`` not among them, in order."""
+    out = list(ids)
+    return out + [i for i in more if i not in out]
+
+
 class Gazetteer:
     """Name lookup and admin/country facts; built once per process by ``load_gazetteer``."""
 
@@ -257,12 +263,12 @@ class Gazetteer:
         elif " " in key and (provinces := self.unit_cores().get(_PROVINCE + key)):
             # "Mihintale, North Central": Sri Lanka's North Central Province, known with its unit word, is a
             # candidate beside the Canadian town that has the bare name (a name of two words or more)
-            ids = list(ids) + [i for i in provinces if i not in ids]
+            ids = _joined(ids, provinces)
         if _COMPASS_COMPOUND.search(key):
             # "Southwest Region" is Cameroon's South-West as well as whatever is spelt "Southwest" exactly
             split = _COMPASS_COMPOUND.sub(r"\1 \2", key)
             more = self.exact.get(split) or self.unit_cores().get(split) or []
-            ids = list(ids or []) + [i for i in more if i not in (ids or [])]
+            ids = _joined(ids or [], more)
         if not ids and loose:
             ids = self.loose.get(loose_key(name))
         return [self.entry(i) for i in ids] if ids else []
