@@ -73,6 +73,22 @@ def test_a_crowd_keeps_the_country_of_the_words_it_was_read_from():
     assert crowd_country(d, event(evidence={}), None) is None
 
 
+def test_a_crowd_named_by_its_nationality_is_of_that_country_not_of_where_its_group_acts():
+    """A named group listed for the West Bank (its mention's country Palestine): "Israeli settlers" riot as Israel's
+    rioters, while the people they face stay the article's (``by_name=False``)."""
+    from sitrep.actors.identities import crowd_country
+    from sitrep.model import Actor, Article, Document
+
+    d = Document(article=Article(text="x"))
+    d.actors = [Actor(text="Israeli settlers", start=0, end=16, name="Settlers (Israel)", inter=4, country="Palestine",
+                      kind="named"),
+                Actor(text="settlers", start=30, end=38, name="Settlers (Israel)", inter=4, country="Palestine",
+                      kind="named")]
+    assert crowd_country(d, event(evidence={"actor1": [0, 16]}), "Palestine") == "Israel"
+    assert crowd_country(d, event(evidence={"actor1": [0, 16]}), "Palestine", by_name=False) == "Palestine"
+    assert crowd_country(d, event(evidence={"actor1": [30, 38]}), "Palestine") == "Palestine"  # no nationality word
+
+
 def test_a_crowd_organisations_name_says_who_its_members_are():
     from sitrep.actors.identities import name_identity
 

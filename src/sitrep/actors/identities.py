@@ -312,16 +312,34 @@ def harmed_communities(ev: Any) -> None:
         setattr(ev, f"assoc_actor_{side}", "; ".join(dict.fromkeys(renamed)))
 
 
-def crowd_country(document: Any, ev: Any, country: str | None) -> str | None:
+def crowd_country(document: Any, ev: Any, country: str | None, by_name: bool = True) -> str | None:
     """The country of the crowd that leads ``ev``: that of the mention it was read from when it has one
     ("Israeli settlers" riot as "Rioters (Israel)" in the West Bank, "Palestinian refugees" protest as
-    "Protesters (Palestine)" in Lebanon), else the article's."""
+    "Protesters (Palestine)" in Lebanon), else the article's. ``by_name``: a nationality word naming the country
+    of the actor's name counts too (the crowd's own country, not that of the people it faces)."""
     span = ev.evidence.get("actor1")
     if span:
         for a in document.actors:
             if a.start == span[0] and a.end == span[1] and a.country:
-                return str(a.country)
+                return (by_name and _nationality_in_name(a)) or str(a.country)
     return country
+
+
+def _nationality_in_name(actor: Any) -> str | None:
+    """The country of an actor's name when a nationality word of the mention names it: "Israeli settlers" match
+    "Settlers (Israel)", a group listed for the West Bank (its mention's country Palestine) whose crowd is Israel's."""
+    suffix = _SUFFIX.match(actor.name or "")
+    named = suffix.group(2).strip()[1:-1] if suffix and suffix.group(2) else None
+    if not named or named == actor.country:
+        return None
+    from sitrep.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for word in actor.text.split():
+        entry = gaz.demonym(word)
+        if entry is not None and entry.feature == "country" and gaz.country_name(entry.cc) == named:
+            return named
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -341,7 +341,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         drop_opposed(ev, (frame.sent, *frame.extra_sents), document, light_doc(document))
     if ev.event_type == "Riots" and frame is not None:  # after the one-actor check: rioters may face rioters
         riot_other_side(ev, (frame.sent, *frame.extra_sents), document, _event_text(frame, document),
-                        crowd_country(document, ev, country), sub, light_doc(document))
+                        crowd_country(document, ev, country, by_name=False), sub, light_doc(document))
 
 
 def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None,
