@@ -236,6 +236,13 @@ def test_places_acronym_is_not_a_small_town(run_places):
     assert all(p.text != "OAS" for p in d.places)
 
 
+def test_places_acronym_is_no_province_spelt_in_lower_case(run_places):
+    d = run_places("Hooligans from EST sportclub threw stones at security forces in Tunis.")
+    assert [p.text for p in d.places] == ["Tunis"]  # not Est, Burkina Faso
+    assert place(run_places("Protesters gathered outside a hotel in the UAE."), "UAE").country == \
+        "United Arab Emirates"
+
+
 def test_places_name_the_ner_cut_in_two_is_joined(run_places):
     d = run_places("Thousands of migrants crossed into the northern state of Roraima and are living in Boa Vista, "
                    "the state capital.")

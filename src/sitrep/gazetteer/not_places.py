@@ -67,7 +67,11 @@ class NotPlaceNames:
             return False
         key = exact_key(text)
         aliased = self.gaz.aliased.get(key, set())
+        # a province is no acronym unless spelt so or listed as its alias: "EST sportclub" is no Est (Burkina Faso),
+        # "the LIB" no Lib (Marshall Islands); a country or city known by one ("UAE", "PTA") still is
         return not any((acronym or exact_key(c.name) == key or c.idx in aliased)
+                       and not (acronym and c.feature in ("admin1", "admin2") and not c.name.isupper()
+                                and c.idx not in aliased)
                        and (c.feature in NAMED_AREAS + LANDMARK_FEATURES or c.population >= 100_000)
                        for c in self.gaz.lookup(text, loose=False))
 
