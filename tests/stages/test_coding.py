@@ -250,3 +250,30 @@ def test_a_man_who_stepped_on_a_landmine_is_its_victim_and_the_layer_unknown(pip
     ev = lead(pipe, "On 11 June 2021, in Mangyan village, a man stepped on a landmine while clearing a farm and died.")
     assert ev.event_type == "Explosions/Remote violence"
     assert (ev.actor1 or "").startswith("Unidentified Armed Group") and (ev.actor2 or "").startswith("Civilians")
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Youths described as rioters clashed with soldiers at the camp entrance.", "Mob violence"),
+    ("During a demonstration against the raid, rioters clashed with soldiers.", "Violent demonstration"),
+])
+def test_coding_a_battle_with_a_rioting_side_is_a_riot(text, sub):
+    from sitrep.model import Document, Event
+    from sitrep.stages.coding import _named_crowd, _rioters_battle
+
+    crowd = text.index("rioters")
+    ev = Event(sub_event_type="Armed clash", event_type="Battles", inter1=5, inter2=8,
+               evidence={"sentence": [0, len(text)], "actor1": [crowd, crowd + 7]})
+    document = Document(article=Article(text=text))
+    assert _named_crowd(ev, document)
+    assert _rioters_battle(ev, None, document, codebook()) == sub
+    assert (ev.sub_event_type, ev.event_type) == (sub, "Riots")
+
+
+def test_coding_youths_read_as_rioters_who_exchange_fire_stay_a_battle():
+    from sitrep.model import Document, Event
+    from sitrep.stages.coding import _named_crowd
+
+    text = "Some 200 separatist youth exchanged gunfire with soldiers near the border."
+    ev = Event(sub_event_type="Armed clash", event_type="Battles", inter1=5, inter2=1,
+               evidence={"sentence": [0, len(text)], "actor1": [9, 27]})
+    assert not _named_crowd(ev, Document(article=Article(text=text)))
