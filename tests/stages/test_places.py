@@ -243,6 +243,15 @@ def test_places_acronym_is_no_province_spelt_in_lower_case(run_places):
         "United Arab Emirates"
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Riots erupted on the outskirts of Tunis.", "Tunis", "Tunis"),  # the NER reads Tunis as a people
+    ("Gunmen killed two farmers in Gubio LGA.", "Gubio", "Borno"),  # the NER reads "Gubio LGA" as a person
+    ("Regime forces shelled positions in ar Rastan.", "Rastan", "Homs"),  # an article written as said
+])
+def test_places_names_the_ner_mislabels_are_found_by_their_wording(run_places, text, name, admin1):
+    assert place(run_places(text), name).admin1 == admin1
+
+
 def test_places_name_the_ner_cut_in_two_is_joined(run_places):
     d = run_places("Thousands of migrants crossed into the northern state of Roraima and are living in Boa Vista, "
                    "the state capital.")

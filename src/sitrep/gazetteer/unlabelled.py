@@ -37,6 +37,9 @@ _UNIT_WORDS = frozenset(("province", "governorate", "state", "region", "oblast",
 
 _SETTLEMENT_WORDS = frozenset(("village", "villages", "town", "towns", "hamlet", "locality", "commune", "city",
                                "municipality", "township"))
+# "on the outskirts of Tunis", "in the suburbs of Niamey": a part of a place, named after "of"
+_AREA_OF_WORDS = frozenset(("outskirts", "suburbs", "suburb", "outskirt", "centre", "center", "heart", "edge",
+                            "streets", "vicinity", "environs", "periphery"))
 
 
 class UnlabelledNames:
@@ -174,8 +177,9 @@ class UnlabelledNames:
             unit_after = j < len(doc) and (toks[j].lower_ in HINT_FEATURES or toks[j].lower_ == "countryside")
             # ("the village of Belehede" the NER took for a people: the settlement word says it is a place)
             settlement_of = prev == "of" and i >= 2 and toks[i - 2].lower_ in _SETTLEMENT_WORDS
+            area_of = prev == "of" and i >= 2 and toks[i - 2].lower_ in _AREA_OF_WORDS
             if label == "NORP" and top.feature not in NAMED_AREAS and not unit_after and not (
-                    (prev in ("in", "near", "outside") or settlement_of) and not adjective_follows(doc, j)):
+                    (prev in ("in", "near", "outside") or settlement_of or area_of) and not adjective_follows(doc, j)):
                 return 0  # a people or group word ("Arab tribal fighters") is not the small town of that name
             typed = width > 1 and toks[j - 1].lower_ in HINT_FEATURES  # "Anderson County" says what it is
             if label:
@@ -196,6 +200,8 @@ class UnlabelledNames:
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
                       # the NER joins "the city of Goma in North Kivu" into one organisation
                       or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near"))
+                      # "in Gubio LGA" the NER took for a person: the name and its unit word are the entity
+                      or (locative and i == ent_start and j == limit - 1 and unit_after)
                       # "Silao de la Victoria, Guanajuato" the NER took for an organisation: a town, a comma and
                       # the province that holds it are a place written as ACLED writes one
                       or (i == ent_start and j + 1 < limit and toks[j].text == ","
@@ -241,11 +247,19 @@ class UnlabelledNames:
 _LANGUAGE_LOCATIVE = frozenset({"in", "near", "at", "outside", "inside"})
 
 
+# the Arabic article written as said before a "sun letter": an-Nawfaliyah, ar-Rastan, as-Sidra, ash-Shajara
+_SUN_ARTICLES = {"an": "N", "ar": "R", "as": "S", "ash": "Sh", "at": "T", "ad": "D", "az": "Z", "adh": "Dh",
+                 "ath": "Th"}
+
+
 def _article_name(toks: list[Any], i: int) -> bool:
-    """"in al Arish": a lower-case Arabic article opening a place's name after a locative word (the NER took the
-    name for a people's)."""
-    return toks[i].lower_ in ("al", "el") and 0 < i < len(toks) - 1 and toks[i + 1].text[:1].isupper() \
-        and toks[i - 1].lower_ in LOCATIVE
+    """"in al Arish", "in an Nawfaliyah": a lower-case Arabic article opening a place's name after a locative word
+    (the NER took the name for a people's); an assimilated article only before its own letter."""
+    if not (0 < i < len(toks) - 1 and toks[i + 1].text[:1].isupper() and toks[i - 1].lower_ in LOCATIVE):
+        return False
+    low = toks[i].lower_
+    return low in ("al", "el") or (low in _SUN_ARTICLES and toks[i].text.islower()
+                                   and toks[i + 1].text.startswith(_SUN_ARTICLES[low]))
 
 
 def _units_bracket(doc: Any, i: int) -> bool:
