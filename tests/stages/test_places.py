@@ -252,6 +252,12 @@ def test_places_names_the_ner_mislabels_are_found_by_their_wording(run_places, t
     assert place(run_places(text), name).admin1 == admin1
 
 
+def test_places_a_province_named_with_its_unit_word_rules_out_a_namesake_abroad(run_places):
+    d = run_places("Gunmen attacked a police checkpoint in Al Fao, Basra province.")
+    assert place(d, "Al Fao").country is None  # not Al Fao, Sudan: the gazetteer spells Iraq's town Al Faw
+    assert (place(d, "Basra province").admin1, place(d, "Basra province").country) == ("Al Basrah", "Iraq")
+
+
 def test_places_name_the_ner_cut_in_two_is_joined(run_places):
     d = run_places("Thousands of migrants crossed into the northern state of Roraima and are living in Boa Vista, "
                    "the state capital.")

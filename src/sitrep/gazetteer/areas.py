@@ -29,11 +29,17 @@ def soft_within(gaz: Gazetteer, name: str, units: list[str], within: set[str]) -
     Ouka)": a misspelt Ouaka read as Utah), and no reading of ``name`` lies inside them: then they allow all."""
     if not within or not units:
         return within
-    approximate = any(not generic_unit(u) and not gaz.lookup(u, loose=False) for u in units)
+    approximate = any(not generic_unit(u) and not gaz.lookup(_without_unit_word(u), loose=False) for u in units)
     if not approximate and not all(generic_unit(u) for u in units):
         return within
     inside = any(c.admin1_code in within or c.cc in within for c in gaz.lookup(name))
     return within if inside else set()
+
+
+def _without_unit_word(name: str) -> str:
+    """A unit's name without the word that says its kind ("Basra province" is spelt as the gazetteer spells Basra)."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in HINT_FEATURES else name
 
 
 def areas_within(gaz: Gazetteer, name: str, kinds: tuple[str, ...] = ()) -> set[str]:
