@@ -235,7 +235,9 @@ def _named_crowd(ev: Event, document: Document) -> bool:
     exchanged gunfire" read as rioters stays a battle)."""
     side = "actor1" if ev.inter1 == RIOTERS else "actor2"
     span = ev.evidence.get(side)
-    return bool(span) and bool(_CROWD_NAME.search(document.article.text[int(span[0]):int(span[1])]))
+    if not span:
+        return False
+    return bool(_CROWD_NAME.search(document.article.text[int(span[0]):int(span[1])]))
 
 
 def _rioters_battle(ev: Event, frame: Frame | None, document: Document, book: Codebook) -> str:
