@@ -247,6 +247,7 @@ def test_places_acronym_is_no_province_spelt_in_lower_case(run_places):
     ("Riots erupted on the outskirts of Tunis.", "Tunis", "Tunis"),  # the NER reads Tunis as a people
     ("Gunmen killed two farmers in Gubio LGA.", "Gubio", "Borno"),  # the NER reads "Gubio LGA" as a person
     ("Regime forces shelled positions in ar Rastan.", "Rastan", "Homs"),  # an article written as said
+    ("Gunmen ambushed travellers at Vwak town, Riyom.", "Riyom", "Plateau"),  # the unit after a town and a comma
 ])
 def test_places_names_the_ner_mislabels_are_found_by_their_wording(run_places, text, name, admin1):
     assert place(run_places(text), name).admin1 == admin1

@@ -147,7 +147,9 @@ class UnlabelledNames:
             or (prev == "(" and i + 2 < len(doc) and toks[i + 1].lower_ in HINT_FEATURES and toks[i + 2].text in (")", ",")) \
             or (prev == "(" and i >= 2 and toks[i - 2].text == "]" and _units_bracket(doc, i))
         # "Knockhill, Fife": after a name and a comma, a province or county is where that name is
-        after_name = prev == "," and i >= 2 and toks[i - 2].text[:1].isupper()
+        # ("at Vwak town, Riyom": the name's settlement word may stand before the comma)
+        after_name = prev == "," and i >= 2 and (toks[i - 2].text[:1].isupper() or (
+            i >= 3 and toks[i - 2].lower_ in _SETTLEMENT_WORDS and toks[i - 3].text[:1].isupper()))
         label = tok.ent_type_
         proper = tok.pos_ == "PROPN" or (tok.is_upper and len(tok.text) >= 4)  # taggers miss ALL-CAPS names
         for width in (4, 3, 2, 1):
@@ -200,6 +202,8 @@ class UnlabelledNames:
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
                       # the NER joins "the city of Goma in North Kivu" into one organisation
                       or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near"))
+                      # "at Vwak town, Riyom" with Riyom taken for a person: a unit after a name and a comma holds it
+                      or (whole and after_name and top.feature in ("admin1", "admin2"))
                       # "in Gubio LGA" the NER took for a person: the name and its unit word are the entity
                       or (locative and i == ent_start and j == limit - 1 and unit_after)
                       # "Silao de la Victoria, Guanajuato" the NER took for an organisation: a town, a comma and
