@@ -332,14 +332,9 @@ def _nationality_in_name(actor: Any) -> str | None:
     named = suffix.group(2).strip()[1:-1] if suffix and suffix.group(2) else None
     if not named or named == actor.country:
         return None
-    from sitrep.gazetteer import load_gazetteer
+    from sitrep.actors.country import _names_country
 
-    gaz = load_gazetteer()
-    for word in actor.text.split():
-        entry = gaz.demonym(word)
-        if entry is not None and entry.feature == "country" and gaz.country_name(entry.cc) == named:
-            return named
-    return None
+    return named if _names_country(actor.text or "", named) else None
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from sitrep.actors.sides_riots import RIOTERS
 from sitrep.events.arguments import Frame, generic_name
 from sitrep.events.classify import PARTY, PARTY_TARGET, Context, rule_features, sub_event_type
 from sitrep.events.codebook import Codebook, codebook
@@ -225,7 +226,6 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         ev.evidence.setdefault("civilian_targeting", list(ev.evidence["actor2"]))
 
 
-RIOTERS = 5
 _DEMONSTRATION = re.compile(r"\b(?:demonstrat\w*|protest\w*|rall(?:y|ies)|march(?:ed|es|ing)?|sit-ins?)\b", re.I)
 _CROWD_NAME = re.compile(r"\b(?:rioters?|mobs?|crowds?|protesters?|demonstrators?)\b", re.I)
 
