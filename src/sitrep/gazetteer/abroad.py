@@ -28,7 +28,17 @@ def small_places_only(strong: list[Toponym], focus: str | None) -> bool:
     country, province, nationality word or city of it."""
     there = [t for t in strong if t.entry is not None and t.entry.cc == focus]
     return bool(there) and all(t.demonym is None and t.entry is not None and t.entry.feature not in BROAD
-                               and t.entry.population < SMALL_PLACE for t in there)
+                               and t.entry.population < SMALL_PLACE and not names_its_province(t) for t in there)
+
+
+def names_its_province(top: Toponym) -> bool:
+    """The town's name is also its own province's ("Diffa", "Tahoua"): a province is named, not a village that
+    could be anyone's namesake, even when the text writes it without a unit word ("in the Diffa area")."""
+    entry = top.entry
+    key = exact_key(top.text)
+    return entry is not None and entry.feature == "town" and any(
+        c.feature == "admin1" and c.admin1_code == entry.admin1_code and exact_key(c.name) == key
+        for c in top.candidates)
 
 
 FAR_FROM_OUTLET_KM = 1500  # a national outlet's veto holds against places this far from its country's middle
