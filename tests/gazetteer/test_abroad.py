@@ -59,3 +59,10 @@ def test_a_reading_abroad_another_name_backs_stays() -> None:
     _, (amritsar, punjab) = _resolve("Amritsar", "Punjab", fallback="PK", named=True)
     assert amritsar.entry is not None and punjab.entry is not None
     assert (amritsar.entry.cc, punjab.entry.cc) == ("IN", "IN")
+
+
+def test_a_town_that_names_its_province_is_no_far_namesake_of_a_national_outlet() -> None:
+    """'in the Diffa area' from an Angolan outlet: Diffa names a province of Niger, so the outlet's country does
+    not outvote it and the place stays Niger's."""
+    focus, (diffa,) = _resolve("Diffa", fallback="AO", national=True)
+    assert diffa.entry is not None and diffa.entry.cc == "NE" and focus == "NE"

@@ -277,3 +277,19 @@ def test_coding_youths_read_as_rioters_who_exchange_fire_stay_a_battle():
     ev = Event(sub_event_type="Armed clash", event_type="Battles", inter1=5, inter2=1,
                evidence={"sentence": [0, len(text)], "actor1": [9, 27]})
     assert not _named_crowd(ev, Document(article=Article(text=text)))
+
+
+@pytest.mark.parametrize(("text", "armed"), [
+    ("Militants attacked the village, killing at least 13 people including two gendarmerie soldiers.", True),
+    ("Militants killed seven people, among them five Koglweogo militiamen, in the village.", True),
+    ("Militants killed seven people including a retired gendarme in the village.", False),
+    ("A group of civilians, including a soldier on leave, were attacked by youths with machetes.", False),
+    ("Militants killed seven people including two teachers in the village.", False),
+])
+def test_coding_an_attack_whose_dead_include_armed_men_is_a_battle(text, armed):
+    from sitrep.model import Document, Event
+    from sitrep.stages.coding import _armed_among_victims
+
+    ev = Event(sub_event_type="Attack", evidence={"sentence": [0, len(text)]})
+    frame = object()  # only its presence matters: the event was detected in the text
+    assert _armed_among_victims(ev, frame, Document(article=Article(text=text))) is armed  # type: ignore[arg-type]
