@@ -169,6 +169,21 @@ def test_companions_acled_codes_beside_an_actor_come_along() -> None:
                    evidence={"actor1": [0, 5]})
         identities.add_companions(ev)
         assert ev.assoc_actor_1 == "Indigenous Group (Colombia)"
+        # a companion of the actor's later years only comes along from that year on
+        table["FPRC: Popular Front for the Renaissance of Central Africa"] = ["CPC: Coalition of Patriots for Change@2021"]
+        for year, assoc in ((2019, None), (2022, "CPC: Coalition of Patriots for Change")):
+            ev = event(actor1="FPRC: Popular Front for the Renaissance of Central Africa", inter1=2,
+                       evidence={"actor1": [0, 5]})
+            identities.add_companions(ev, year)
+            assert ev.assoc_actor_1 == assoc
+        # ... and only where the companion is active: Sahel AQIM units joined JNIM, Algeria's did not
+        table["AQIM: Al Qaeda in the Islamic Maghreb"] = ["JNIM: Group for Support of Islam and Muslims@2017"]
+        for side2, assoc in (("Military Forces of Algeria (1994-)", None),
+                             ("Military Forces of Mali (2021-)", "JNIM: Group for Support of Islam and Muslims")):
+            ev = event(actor1="AQIM: Al Qaeda in the Islamic Maghreb", inter1=2, actor2=side2, inter2=1,
+                       evidence={"actor1": [0, 5], "actor2": [9, 15]})
+            identities.add_companions(ev, 2022)
+            assert ev.assoc_actor_1 == assoc
     finally:
         identities._companions = original  # type: ignore[assignment]
 

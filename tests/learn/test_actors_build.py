@@ -161,3 +161,16 @@ def test_a_place_word_in_lower_case_is_a_common_word_not_part_of_a_name() -> Non
     assert _name_like("Teachers Syndicates", target, nouns, places)
     assert not _name_like("Kidal militants", "ZF: Zorvan Front", nouns, places)
     assert _name_like("ZF militants", "ZF: Zorvan Front", nouns, places)
+
+
+def test_a_companion_of_recent_years_only_is_dated_from_the_year_after_the_last_against_it() -> None:
+    from collections import Counter
+
+    from sitrep.learn.actors import _since
+
+    notes = Counter({2016: 30, 2017: 30, 2018: 40, 2020: 50, 2021: 40})
+    beside = {2016: 10, 2017: 9, 2018: 12, 2020: 49, 2021: 39}
+    assert _since(notes, beside) == 2020  # the record lacks 2019: the convention is dated from the evidence for it
+    assert _since(Counter({2020: 3, 2021: 4}), {2020: 3, 2021: 4}) is None  # too few notes to tell a convention
+    assert _since(Counter({2020: 30, 2021: 30}), {2020: 5, 2021: 20}) == 2021
+    assert _since(Counter({2020: 30, 2021: 30}), {2020: 5, 2021: 12}) is None  # not in most notes of late

@@ -293,3 +293,15 @@ def test_coding_an_attack_whose_dead_include_armed_men_is_a_battle(text, armed):
     ev = Event(sub_event_type="Attack", evidence={"sentence": [0, len(text)]})
     frame = object()  # only its presence matters: the event was detected in the text
     assert _armed_among_victims(ev, frame, Document(article=Article(text=text))) is armed  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "Gangsters raid village, rob and kill civilians",
+    "A man was attacked then shot by gangsters in his home.",
+])
+def test_coding_gangsters_who_attack_civilians_are_no_criminal_target(pipe, text):
+    """The gang is the doer (a headline the parser could not read, a verb it hung off the trigger unlabelled): the
+    victims are civilians and the event an attack, not a battle against a gang."""
+    ev = lead(pipe, text)
+    assert ev.sub_event_type == "Attack"
+    assert (ev.actor2 or "").startswith("Civilians")

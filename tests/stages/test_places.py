@@ -248,6 +248,9 @@ def test_places_acronym_is_no_province_spelt_in_lower_case(run_places):
     ("Gunmen killed two farmers in Gubio LGA.", "Gubio", "Borno"),  # the NER reads "Gubio LGA" as a person
     ("Regime forces shelled positions in ar Rastan.", "Rastan", "Homs"),  # an article written as said
     ("Gunmen ambushed travellers at Vwak town, Riyom.", "Riyom", "Plateau"),  # the unit after a town and a comma
+    # the NER reads "Tiguezefen, Tillabery" as one organisation: its last name is the province's seat
+    ("A herder was abducted by gunmen in the area of Tiguezefen, Tillabery, near the border.", "Tillabery",
+     "Tillaberi"),
 ])
 def test_places_names_the_ner_mislabels_are_found_by_their_wording(run_places, text, name, admin1):
     assert place(run_places(text), name).admin1 == admin1

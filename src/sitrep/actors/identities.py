@@ -204,12 +204,17 @@ def add_companions(ev: Any, year: int | None = None) -> None:
             pooled = base not in table  # a country template's companions were counted over every country
             found = table.get(base) or (table.get(base[:m.start()] + "({country})") if country and m else None) or []
             for companion in found:
+                companion, _, since = companion.partition("@")
+                if since and year is not None and year < int(since):
+                    continue  # a convention of the actor's later years only
                 if "{country}" in companion:
                     if not country:
                         continue
                     companion = companion.replace("{country}", country)
-                elif pooled and not _active_in(companion, where or country or ""):
-                    continue  # Ecuador's CONAIE beside indigenous protesters in Colombia
+                elif (pooled or (since and (where or country))) and not _active_in(companion, where or country or ""):
+                    # Ecuador's CONAIE beside indigenous protesters in Colombia; JNIM, which Sahel AQIM units joined
+                    # in 2017, beside AQIM in Algeria
+                    continue
                 span = ev.evidence.get(f"actor{side}") or ev.evidence.get("trigger") or [0, 0]
                 _add(ev, side, dated_identity(companion, year), span)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.wording import (
     CALENDAR,
@@ -204,6 +205,10 @@ class UnlabelledNames:
                       or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near"))
                       # "at Vwak town, Riyom" with Riyom taken for a person: a unit after a name and a comma holds it
                       or (whole and after_name and top.feature in ("admin1", "admin2"))
+                      # "Tiguezefen, Tillabery" the NER took for one organisation: the entity's last name after a
+                      # comma is the province that holds the first (or the town its province is named after)
+                      or (after_name and j == limit and i > ent_start and (
+                          top.feature in ("admin1", "admin2") or self._names_its_province(top)))
                       # "in Gubio LGA" the NER took for a person: the name and its unit word are the entity
                       or (locative and i == ent_start and j == limit - 1 and unit_after)
                       # "Silao de la Victoria, Guanajuato" the NER took for an organisation: a town, a comma and
@@ -239,6 +244,11 @@ class UnlabelledNames:
             # ("St. Paul" in "St. Paul XCEL Energy Center" is not the Paul of Cabo Verde)
             return width if width > 1 else 0
         return 0
+
+    def _names_its_province(self, entry: Any) -> bool:
+        """A town that bears its own province's name ("Tillabéri" of Tillabéri region)."""
+        unit = self.gaz.admin1_name(entry.admin1_code) if entry.feature == "town" and entry.admin1_code else None
+        return unit is not None and exact_key(unit) == exact_key(entry.name)
 
     def _province_holds(self, name: str, cands: list[Any]) -> bool:
         """``name`` is a province (admin1) that holds one of the towns ``cands``."""

@@ -60,6 +60,10 @@ COLUMNS = ("name", "aliases", "inter", "country", "start_year", "end_year", "kin
 # "Pastoralists", "Katiba Macina" with JNIM): that companion is added wherever the actor is found.
 COMPANION_SHARE = 0.6
 COMPANION_MIN_NOTES = 10
+# ... or beside it in most of its notes since some year only: ACLED's conventions change ("Fulani Ethnic Group" gets
+# "Pastoralists" beside it in nearly every note from 2019 on, in a third of the earlier ones); such a companion is
+# written "name@year" and added only to events of that year or later (or of no known year)
+COMPANION_YEAR_NOTES = 5  # a year with fewer of the actor's notes says nothing against a convention
 _SIDE_NAMES = ("Civilians", "Protesters", "Rioters", "Unidentified", *("Military Forces of", "Police Forces of",
                                                                        "Government of"))
 
@@ -81,6 +85,7 @@ class ActorStats:
     primary: int = 0  # times coded as actor1/actor2 rather than as an associated actor
     aliases: dict[str, int] = field(default_factory=dict)  # surface phrase -> notes it occurred with
     beside: Counter[str] = field(default_factory=Counter)  # notes with another actor on the same side
+    beside_years: Counter[tuple[str, int]] = field(default_factory=Counter)  # ... by the note's year
 
     @property
     def template(self) -> bool:
@@ -264,6 +269,8 @@ def build_table(records: Iterable[AcledRecord], holdout: Iterable[str] = DEFAULT
         for one, other in pairs:
             if one != other and one in table and one in targets:
                 table[one].beside[other] += 1
+                if r.event_date:
+                    table[one].beside_years[(other, r.event_date.year)] += 1
         df.update(_phrases(tokens(r.notes), _place_words(r), stop, max_n).keys())
         note_targets.append(targets)
     # phrases rarer than min_notes can never be kept: forget them before the second pass (memory)
@@ -400,9 +407,39 @@ def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
 
 
 def companions(st: ActorStats) -> list[str]:
-    """Who ACLED codes beside this actor in most of its notes: an identity or a named ally, never a side."""
-    return sorted(b for b, n in st.beside.items()
-                  if n >= COMPANION_MIN_NOTES and n >= COMPANION_SHARE * st.notes and not b.startswith(_SIDE_NAMES))
+    """Who ACLED codes beside this actor in most of its notes: an identity or a named ally, never a side; one it
+    has been coded beside in most notes since some year only is "name@year" (``_since``)."""
+    out = []
+    per_year = Counter(st.years)
+    for b, n in st.beside.items():
+        if b.startswith(_SIDE_NAMES):
+            continue
+        if n >= COMPANION_MIN_NOTES and n >= COMPANION_SHARE * st.notes:
+            out.append(b)
+        elif (since := _since(per_year, {y: k for (o, y), k in st.beside_years.items() if o == b})) is not None:
+            out.append(f"{b}@{since}")
+    return sorted(out)
+
+
+def _since(notes: Counter[int], beside: dict[int, int]) -> int | None:
+    """The first year (of at least ``COMPANION_YEAR_NOTES`` notes) of the companion's latest run of years in which
+    it was beside the actor in at least ``COMPANION_SHARE`` of its notes, when that run holds at least ``COMPANION_MIN_NOTES`` such notes and ends an
+    earlier year (of at least ``COMPANION_YEAR_NOTES`` notes) in which it was not. A year the record lacks proves
+    nothing either way, so the run starts where the evidence for it does: the Central African groups joined the CPC
+    late in 2020; a build without 2020 must not date it 2020."""
+    lately = total = 0
+    first: int | None = None
+    for year in sorted(notes, reverse=True):
+        held = beside.get(year, 0) >= COMPANION_SHARE * notes[year]
+        if not held and notes[year] >= COMPANION_YEAR_NOTES:
+            if first is not None and lately >= COMPANION_MIN_NOTES and lately >= COMPANION_SHARE * total:
+                return first
+            return None
+        lately += beside.get(year, 0)
+        total += notes[year]
+        if held and notes[year] >= COMPANION_YEAR_NOTES:  # (a year of a note or two dates nothing)
+            first = year
+    return None
 
 
 def write_table(table: ActorTable, path: str | Path, min_count: int = 2) -> int:

@@ -158,7 +158,11 @@ def _doer_tokens(agent: Any, trigger: Any) -> set[int]:
     """The doers' tokens: their span and the doers joined to its noun, and whoever the trigger's clause names as its
     doer (its active subject, a passive's "by" phrase: "was shot and killed by two drug traffickers")."""
     verbs = [trigger, *trigger.conjuncts] + ([trigger.head] if trigger.dep_ == "conj" else [])
+    # a verb the parser hung off the trigger unlabelled ("was attacked then shot by gangsters")
+    verbs += [c for c in trigger.children if c.dep_ == "dep" and c.pos_ == "VERB"]
     named = {t.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    if not named and agent is None:
+        named = _headline_doers(trigger)
     if agent is None:
         return named
     head = agent.root
@@ -167,6 +171,20 @@ def _doer_tokens(agent: Any, trigger: Any) -> set[int]:
     own = set(range(agent.start, agent.end)) | {head.i}
     own |= {t.i for t in head.children if t.dep_ in ("compound", "amod")}
     return own | named | {t.i for c in head.conjuncts for t in c.subtree}
+
+
+def _headline_doers(trigger: Any) -> set[int]:
+    """A headline the parser could not read ("Gangsters raid village, rob and kill civilians"): no subject or agent
+    anywhere in the sentence, yet a verb acting on an object; who acts stands before the first such verb (or the
+    verb it is joined to)."""
+    sent = list(trigger.sent)
+    if any(t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "agent") for t in sent):
+        return set()
+    acting = [t for t in sent if t.pos_ == "VERB" and any(c.dep_ in ("dobj", "obj") for c in t.children)]
+    if not acting:
+        return set()
+    first = min(v.head.i if v.dep_ == "conj" else v.i for v in acting)
+    return {t.i for t in sent if t.i < first and t.i != trigger.i}
 
 
 def _named_beside(sents: list[Any], indices: list[int], words: frozenset[str], agent: Any) -> bool:
@@ -329,7 +347,8 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
             document.events[i].confidence = confidence
     for ev, sub, (_, victims, _) in zip(document.events, subs, found, strict=True):
         finish_event(ev, frames.get(ev.event_id), document, lex, book, country, sub, victims)
-        add_identities(ev, identities, country, doc)  # also when no identity was read: victims of violence are civilians
+        # (also when no identity was read: victims of violence are civilians)
+        add_identities(ev, identities, country, doc, published.year if published else None)
         add_article_identities(ev, document.article.text)
         ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
         ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)

@@ -345,15 +345,16 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
 
 
 def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None,
-                   doc: Any = None) -> None:
+                   doc: Any = None, year: int | None = None) -> None:
     """ACLED names who the people are as an associated actor: striking teachers are "Protesters (X)" with
     "Teachers (X)", killed farmers are "Civilians (X)" with "Farmers (X)"; people-words anywhere in the
     event's sentences go to the one crowd or civilian side (``sitrep.actors.identities``), but none named in
-    what a crowd's event is about (``doc``: the parse, ``sitrep.actors.sides_topics``)."""
+    what a crowd's event is about (``doc``: the parse, ``sitrep.actors.sides_topics``); ``year``: the article's,
+    which names identities and companions of a period ("Labor Group" from 2023, ``add_companions``)."""
     from sitrep.actors.identities import attach
 
     identities = without_topics(ev, identities, doc)
-    attach(ev, identities, country=country)
+    attach(ev, identities, year, country)  # ``year``: the article's, for names and companions of a period
     people_by_position(ev, identities)
 
 
