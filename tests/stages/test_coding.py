@@ -305,3 +305,14 @@ def test_coding_gangsters_who_attack_civilians_are_no_criminal_target(pipe, text
     ev = lead(pipe, text)
     assert ev.sub_event_type == "Attack"
     assert (ev.actor2 or "").startswith("Civilians")
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("A man was stoned to death by his neighbours over a land dispute.", "Violence against civilians"),
+    ("Residents necklaced three suspected robbers in the settlement.", "Riots"),
+    ("An electoral candidate was physically aggressed in his home by unknown men.", "Violence against civilians"),
+    ("Militants claimed sniping two soldiers at a checkpoint east of the town.", "Battles"),
+    ("The army recovered the locality of Nemba from the militia.", "Battles"),
+])
+def test_coding_a_killing_or_assault_told_by_its_means_is_an_event(pipe, text, event_type):
+    assert lead(pipe, text).event_type == event_type
