@@ -92,7 +92,7 @@ def test_a_nationality_word_is_no_name_of_a_group() -> None:
 
 
 def test_an_actor_coded_beside_another_in_most_notes_has_it_as_companion() -> None:
-    from sitrep.learn.actors import companions
+    from sitrep.learn.companions import companions
 
     recs = [_rec(i, "Arland", f"On day {i}, Zorvan brigades attacked Town{i}.", "ZB: Zorvan Brigades", 2,
                  "Civilians (Arland)", "7", assoc2="Millers (Arland)") for i in range(12)]
@@ -166,7 +166,7 @@ def test_a_place_word_in_lower_case_is_a_common_word_not_part_of_a_name() -> Non
 def test_a_companion_of_recent_years_only_is_dated_from_the_year_after_the_last_against_it() -> None:
     from collections import Counter
 
-    from sitrep.learn.actors import _since
+    from sitrep.learn.companions import since_year as _since
 
     notes = Counter({2016: 30, 2017: 30, 2018: 40, 2020: 50, 2021: 40})
     beside = {2016: 10, 2017: 9, 2018: 12, 2020: 49, 2021: 39}

@@ -20,8 +20,8 @@ the held-out ones. State forces ("Military Forces of X (period)") are left to th
 period table in ``actors.csv``.
 
 Each actor also keeps its companions: who ACLED codes beside it, on the same side, in most of its notes
-("Katiba Macina" with JNIM, "Fulani Ethnic Group (X)" with "Pastoralists (X)"); the coding stage adds them
-(``sitrep.actors.identities.add_companions``).
+("Katiba Macina" with JNIM, "Fulani Ethnic Group (X)" with "Pastoralists (X)"), dated where ACLED began coding them
+at some date (``sitrep.learn.companions``); the coding stage adds them (``sitrep.actors.identities.add_companions``).
 
 Only the training countries are read (``sitrep.learn.splits``); the result is written as
 ``data/actors_acled.csv`` with ACLED's attribution, and merged at load time with the hand-made
@@ -41,6 +41,7 @@ from importlib import resources
 from pathlib import Path
 
 from sitrep.learn.acled import ATTRIBUTION, AcledRecord
+from sitrep.learn.companions import companions
 from sitrep.learn.splits import DEFAULT_HOLDOUT, training_rows
 
 STATE_PREFIXES = ("Military Forces of", "Police Forces of", "Government of")
@@ -56,17 +57,6 @@ _DROP = str.maketrans("", "", ".'’‘`ʼ")
 IDENTITY_MIN_NOTES = 5  # notes an identity template needs to be kept on its name alone
 COLUMNS = ("name", "aliases", "inter", "country", "start_year", "end_year", "kind", "notes", "first_year",
            "last_year", "companions")
-# An actor ACLED codes, in most of its notes, beside another on the same side ("Fulani Ethnic Militia" with
-# "Pastoralists", "Katiba Macina" with JNIM): that companion is added wherever the actor is found.
-COMPANION_SHARE = 0.6
-COMPANION_MIN_NOTES = 10
-# ... or beside it in most of its notes since some year only: ACLED's conventions change ("Fulani Ethnic Group" gets
-# "Pastoralists" beside it in nearly every note from 2019 on, in a third of the earlier ones); such a companion is
-# written "name@year" and added only to events of that year or later (or of no known year)
-COMPANION_YEAR_NOTES = 5  # a year with fewer of the actor's notes says nothing against a convention
-_SIDE_NAMES = ("Civilians", "Protesters", "Rioters", "Unidentified", *("Military Forces of", "Police Forces of",
-                                                                       "Government of"))
-
 
 def stopwords() -> frozenset[str]:
     text = resources.files("sitrep").joinpath("data/actors_mining_stopwords.txt").read_text(encoding="utf-8")
@@ -404,42 +394,6 @@ def _row(st: ActorStats, min_count: int) -> dict[str, str] | None:
         "last_year": str(max(st.years)) if st.years else "",
         "companions": "|".join(companions(st)),
     }
-
-
-def companions(st: ActorStats) -> list[str]:
-    """Who ACLED codes beside this actor in most of its notes: an identity or a named ally, never a side; one it
-    has been coded beside in most notes since some year only is "name@year" (``_since``)."""
-    out = []
-    per_year = Counter(st.years)
-    for b, n in st.beside.items():
-        if b.startswith(_SIDE_NAMES):
-            continue
-        if n >= COMPANION_MIN_NOTES and n >= COMPANION_SHARE * st.notes:
-            out.append(b)
-        elif (since := _since(per_year, {y: k for (o, y), k in st.beside_years.items() if o == b})) is not None:
-            out.append(f"{b}@{since}")
-    return sorted(out)
-
-
-def _since(notes: Counter[int], beside: dict[int, int]) -> int | None:
-    """The first year (of at least ``COMPANION_YEAR_NOTES`` notes) of the companion's latest run of years in which
-    it was beside the actor in at least ``COMPANION_SHARE`` of its notes, when that run holds at least ``COMPANION_MIN_NOTES`` such notes and ends an
-    earlier year (of at least ``COMPANION_YEAR_NOTES`` notes) in which it was not. A year the record lacks proves
-    nothing either way, so the run starts where the evidence for it does: the Central African groups joined the CPC
-    late in 2020; a build without 2020 must not date it 2020."""
-    lately = total = 0
-    first: int | None = None
-    for year in sorted(notes, reverse=True):
-        held = beside.get(year, 0) >= COMPANION_SHARE * notes[year]
-        if not held and notes[year] >= COMPANION_YEAR_NOTES:
-            if first is not None and lately >= COMPANION_MIN_NOTES and lately >= COMPANION_SHARE * total:
-                return first
-            return None
-        lately += beside.get(year, 0)
-        total += notes[year]
-        if held and notes[year] >= COMPANION_YEAR_NOTES:  # (a year of a note or two dates nothing)
-            first = year
-    return None
 
 
 def write_table(table: ActorTable, path: str | Path, min_count: int = 2) -> int:
