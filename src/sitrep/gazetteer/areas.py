@@ -8,6 +8,7 @@ import re
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES
 from sitrep.gazetteer.store import Gazetteer
+from sitrep.gazetteer.toponym import split_unit_word
 
 AREA_HINTS = ("admin1", "country", "admin2", "region")  # what the second name of "X, Y" can be
 # words a unit may be named by in many countries ("Northern", "Capital", "Sud-Ouest"): such a name is a unit of one
@@ -29,17 +30,11 @@ def soft_within(gaz: Gazetteer, name: str, units: list[str], within: set[str]) -
     Ouka)": a misspelt Ouaka read as Utah), and no reading of ``name`` lies inside them: then they allow all."""
     if not within or not units:
         return within
-    approximate = any(not generic_unit(u) and not gaz.lookup(_without_unit_word(u), loose=False) for u in units)
+    approximate = any(not generic_unit(u) and not gaz.lookup(split_unit_word(u)[0], loose=False) for u in units)
     if not approximate and not all(generic_unit(u) for u in units):
         return within
     inside = any(c.admin1_code in within or c.cc in within for c in gaz.lookup(name))
     return within if inside else set()
-
-
-def _without_unit_word(name: str) -> str:
-    """A unit's name without the word that says its kind ("Basra province" is spelt as the gazetteer spells Basra)."""
-    head, _, last = name.rpartition(" ")
-    return head if head and last.lower() in HINT_FEATURES else name
 
 
 def areas_within(gaz: Gazetteer, name: str, kinds: tuple[str, ...] = ()) -> set[str]:

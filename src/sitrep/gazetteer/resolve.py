@@ -33,7 +33,7 @@ from sitrep.gazetteer.toponym import LANDMARK_FEATURES as LANDMARK_FEATURES
 from sitrep.gazetteer.toponym import TOWN_FEATURES as TOWN_FEATURES
 from sitrep.gazetteer.toponym import Toponym as Toponym
 from sitrep.gazetteer.toponym import distance_km as distance_km
-from sitrep.gazetteer.toponym import km_between
+from sitrep.gazetteer.toponym import km_between, split_unit_word
 
 # the countries whose units are called townships: "Kani Township" is Myanmar's, never Japan's town of Kani, and a
 # township whose town the gazetteer lacks is left unresolved rather than matched abroad
@@ -55,8 +55,8 @@ def _own_name(top: Toponym, entry: Entry) -> bool:
     said, own = exact_key(top.text), exact_key(entry.name)
     if said == own:
         return True
-    head, _, unit = said.rpartition(" ")
-    return head == own and unit in HINT_FEATURES and (
+    head, unit = split_unit_word(said)
+    return unit is not None and head == own and (
         entry.feature in HINT_FEATURES[unit] or entry.feature in ("admin1", "admin2"))
 
 
@@ -76,12 +76,12 @@ class Resolver:
             top.candidates = [top.demonym]
             return
         found = self.gaz.lookup(top.text, loose=False)
-        head, _, unit = top.text.rpartition(" ")
-        if not found and head and unit.lower() in HINT_FEATURES:
+        head, unit = split_unit_word(top.text)
+        if not found and unit:
             # "Baitadi District", "Bara district": the name without its unit word, of that kind where it has one
             # (before a loose match of the whole, which finds "Barra da Tijuca" for "Bara district")
             named = self.gaz.lookup(head, loose=False)
-            found = [c for c in named if c.feature in HINT_FEATURES[unit.lower()]] or named
+            found = [c for c in named if c.feature in HINT_FEATURES[unit]] or named
         if not found and top.text[:1].isupper():
             # transliteration-tolerant only for a capitalised name: in lower-cased text the NER tags words
             # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
@@ -99,8 +99,7 @@ class Resolver:
             inside = [c for c in found if c.admin1_code in top.within or c.cc in top.within]
             # a province is not inside the province the text puts it in ("San Salvador, San Salvador": the city)
             inside = [c for c in inside if not (c.feature == "admin1" and c.admin1_code in top.within)] or inside
-            head, _, unit = top.text.rpartition(" ")
-            if not inside and head and unit.lower() in HINT_FEATURES:
+            if not inside and unit:
                 # "Nawa district (Helmand)": a namesake elsewhere is known with its unit word; this one without
                 inside = [c for c in self.gaz.lookup(head, loose=False)
                           if c.admin1_code in top.within or c.cc in top.within]

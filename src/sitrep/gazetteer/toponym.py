@@ -27,6 +27,13 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
 }
 TOWN_FEATURES = ("town", "village", "neighbourhood", "camp", "base")
+
+
+def split_unit_word(name: str) -> tuple[str, str | None]:
+    """A name and the unit word that ends it, lower-cased ("Bara district" -> ("Bara", "district")); the name itself
+    and None when its last word says no kind of place."""
+    head, _, last = name.rpartition(" ")
+    return (head, last.lower()) if head and last.lower() in HINT_FEATURES else (name, None)
 LANDMARK_FEATURES = ("building", "airport", "square")  # points inside a town ("the White House")
 
 

@@ -203,12 +203,11 @@ class UnlabelledNames:
                       or (label == "ORG" and top.feature in ("country", "admin1", "continent"))
                       # the NER joins "the city of Goma in North Kivu" into one organisation
                       or (locative and i == ent_start and j < limit and toks[j].lower_ in ("in", "near"))
-                      # "at Vwak town, Riyom" with Riyom taken for a person: a unit after a name and a comma holds it
-                      or (whole and after_name and top.feature in ("admin1", "admin2"))
-                      # "Tiguezefen, Tillabery" the NER took for one organisation: the entity's last name after a
-                      # comma is the province that holds the first (or the town its province is named after)
-                      or (after_name and j == limit and i > ent_start and (
-                          top.feature in ("admin1", "admin2") or self._names_its_province(top)))
+                      # a unit after a name and a comma, ending the entity, holds the name: "at Vwak town, Riyom"
+                      # with Riyom taken for a person; "Tiguezefen, Tillabery" taken for one organisation, where
+                      # the town its province is named after stands for the province
+                      or (after_name and j == limit and (top.feature in ("admin1", "admin2") or (
+                          i > ent_start and self._names_its_province(top))))
                       # "in Gubio LGA" the NER took for a person: the name and its unit word are the entity
                       or (locative and i == ent_start and j == limit - 1 and unit_after)
                       # "Silao de la Victoria, Guanajuato" the NER took for an organisation: a town, a comma and

@@ -7,7 +7,7 @@ from 2021; such a companion is written "name@year" and added only to events of t
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,12 +26,15 @@ def companions(st: ActorStats) -> list[str]:
     has been coded beside in most notes since some year only is "name@year" (``since_year``)."""
     out = []
     per_year = Counter(st.years)
+    by_year: dict[str, dict[int, int]] = defaultdict(dict)  # companion -> year -> notes beside the actor
+    for (other, year), k in st.beside_years.items():
+        by_year[other][year] = k
     for b, n in st.beside.items():
         if b.startswith(_SIDE_NAMES):
             continue
         if n >= COMPANION_MIN_NOTES and n >= COMPANION_SHARE * st.notes:
             out.append(b)
-        elif (since := since_year(per_year, {y: k for (o, y), k in st.beside_years.items() if o == b})) is not None:
+        elif (since := since_year(per_year, by_year.get(b, {}))) is not None:
             out.append(f"{b}@{since}")
     return sorted(out)
 

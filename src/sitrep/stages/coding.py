@@ -217,8 +217,7 @@ def finish_event(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # the victim the text names is a gang's member: the other side is an armed group, not civilians
         ev.actor2, ev.inter2 = generic_name(3, country), 3
     if sub == "Attack" and _armed_among_victims(ev, frame, document):
-        sub = "Armed clash"
-        ev.sub_event_type, ev.event_type, ev.disorder_type = sub, book.event_type(sub), book.disorder_type(sub)
+        sub = _recode(ev, "Armed clash", book)
     order_actors(ev, frame, document, lex, book, country, sub, victims)
     if ev.event_type == "Battles" and RIOTERS in (ev.inter1, ev.inter2) and _named_crowd(ev, document):
         sub = _rioters_battle(ev, frame, document, book)
@@ -266,11 +265,21 @@ def _rioters_battle(ev: Event, frame: Frame | None, document: Document, book: Co
     (the training countries' 3,297 events with a rioting side: 1,744 mob violence, 1,489 violent demonstrations,
     64 protest events, no battle). "Palestinian rioters clashed with Israeli military forces" is mob violence; a
     crowd told as demonstrating, a violent demonstration."""
+    text = _sentence_text(ev, document) if frame is not None else document.article.text
+    return _recode(ev, "Violent demonstration" if _DEMONSTRATION.search(text) else "Mob violence", book)
+
+
+def _sentence_text(ev: Event, document: Document) -> str:
+    """The text of the event's sentence (the whole article when the event has none)."""
     text = document.article.text
-    if frame is not None and "sentence" in ev.evidence:
-        start, end = ev.evidence["sentence"][:2]
-        text = text[int(start):int(end)]
-    sub = "Violent demonstration" if _DEMONSTRATION.search(text) else "Mob violence"
+    if "sentence" not in ev.evidence:
+        return text
+    start, end = ev.evidence["sentence"][:2]
+    return text[int(start):int(end)]
+
+
+def _recode(ev: Event, sub: str, book: Codebook) -> str:
+    """Give ``ev`` the sub-event type ``sub`` and the event and disorder types the codebook puts it under."""
     ev.sub_event_type, ev.event_type, ev.disorder_type = sub, book.event_type(sub), book.disorder_type(sub)
     return sub
 
@@ -286,10 +295,7 @@ def _armed_among_victims(ev: Event, frame: Frame | None, document: Document) -> 
     """The victims the event's sentence counts include armed men ("killing at least 13 people including two
     gendarmerie soldiers"): ACLED's attacks are on unarmed people, so both sides are armed and it is a battle
     (training notes with such a count: 103 armed clashes, 6 attacks, of all 96k)."""
-    if frame is None or "sentence" not in ev.evidence:
-        return False
-    start, end = ev.evidence["sentence"][:2]
-    return bool(_ARMED_AMONG.search(document.article.text[int(start):int(end)]))
+    return frame is not None and "sentence" in ev.evidence and bool(_ARMED_AMONG.search(_sentence_text(ev, document)))
 
 
 def _criminal_target(document: Document, ev: Event) -> bool:
@@ -345,13 +351,13 @@ def code_document(document: Document, lex: Lexicon, book: Codebook, coder: Any =
         for (i, _), (sub, confidence) in zip(scored, decisions, strict=True):
             subs[i] = sub
             document.events[i].confidence = confidence
+    year = published.year if published else None
     for ev, sub, (_, victims, _) in zip(document.events, subs, found, strict=True):
         finish_event(ev, frames.get(ev.event_id), document, lex, book, country, sub, victims)
-        # (also when no identity was read: victims of violence are civilians)
-        add_identities(ev, identities, country, doc, published.year if published else None)
+        add_identities(ev, identities, country, doc, year)  # also when none was read: victims of violence are civilians
         add_article_identities(ev, document.article.text)
-        ev.actor1 = dated_state_name(ev.actor1, published.year if published else None)
-        ev.actor2 = dated_state_name(ev.actor2, published.year if published else None)
+        ev.actor1 = dated_state_name(ev.actor1, year)
+        ev.actor2 = dated_state_name(ev.actor2, year)
 
 
 def _toll_sentences(frames: dict[str, Frame], n_sents: int) -> dict[str, tuple[int, ...]]:

@@ -354,7 +354,7 @@ def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: s
     from sitrep.actors.identities import attach
 
     identities = without_topics(ev, identities, doc)
-    attach(ev, identities, year, country)  # ``year``: the article's, for names and companions of a period
+    attach(ev, identities, year, country)
     people_by_position(ev, identities)
 
 
