@@ -15,3 +15,14 @@ def test_a_unit_list_after_a_places_description_is_read() -> None:
 def test_a_bracket_after_lowercase_words_alone_is_not_read() -> None:
     text = "the men were later released by the police (Kiruhura, Western)."
     assert bracket_units(load_gazetteer(), text, []) == []
+
+
+def test_a_lone_district_after_a_named_bridge_is_read() -> None:
+    text = "townspeople stood on the road at Bisri bridge (Jezzine) to protest."
+    names = [t.text for t in bracket_units(load_gazetteer(), text, [])]
+    assert names == ["Jezzine"]
+
+
+def test_a_lone_name_after_a_lowercase_word_that_is_no_site_is_not_read() -> None:
+    text = "the men met the Governor of Jezzine privately (Jezzine) last week."
+    assert bracket_units(load_gazetteer(), text, []) == []

@@ -313,3 +313,28 @@ def test_an_unknown_coded_village_is_placed_by_the_units_after_its_note(spans) -
     assert found[1].admin_hint is found[0] and found[2].admin_hint is found[0]
     # a coded name followed by no bracket of units is no new place
     assert coded_places(gaz, "Forces (coded to Xqzyatimah) fired.", [])[0] == []
+
+
+def test_a_bracketed_district_known_only_by_its_seat_holds_the_place() -> None:
+    """'Zap region (Al Amadiya district)': the gazetteer has no district of that name, only its seat, the town of
+    Al 'Amadiyah in Duhok: the place before the bracket is in that province, not a namesake across the border."""
+    from sitrep.gazetteer.containers import mark_parentheticals
+
+    gaz = load_gazetteer()
+    text = "Turkish warplanes struck Zap region (Al Amadiya district) on Monday."
+    zap = Toponym("Zap", text.index("Zap"), text.index("Zap") + 3, hints=("region", "admin1"), unit_word="region")
+    seat = Toponym("Al Amadiya", text.index("Al Amadiya"), text.index("Al Amadiya") + 10, hints=("admin2", "district"),
+                   unit_word="district")
+    mark_parentheticals(gaz, text, [zap, seat])
+    assert zap.within == {e.admin1_code for e in gaz.lookup("Al Amadiya")} and seat.admin_hint is zap
+
+
+def test_a_bracketed_town_name_without_a_district_word_holds_nothing_as_a_seat() -> None:
+    from sitrep.gazetteer.containers import mark_parentheticals
+
+    gaz = load_gazetteer()
+    text = "Turkish warplanes struck Zap region (Al Amadiya) on Monday."
+    zap = Toponym("Zap", text.index("Zap"), text.index("Zap") + 3, hints=("region", "admin1"), unit_word="region")
+    seat = Toponym("Al Amadiya", text.index("Al Amadiya"), text.index("Al Amadiya") + 10)
+    mark_parentheticals(gaz, text, [zap, seat])
+    assert not zap.within

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sitrep.gazetteer.areas import AREA_HINTS, acled_units, areas_within, generic_unit, soft_within
 from sitrep.gazetteer.bracket_lists import outer_holds
+from sitrep.gazetteer.facilities import facility_words
 from sitrep.gazetteer.names import exact_key
 from sitrep.gazetteer.resolve import HINT_FEATURES, TOWN_FEATURES, Toponym
 from sitrep.gazetteer.store import Gazetteer
@@ -97,6 +98,18 @@ def seat_units(gaz: Gazetteer, name: str, loose: bool = True) -> set[str]:
             and e.admin1_code}
 
 
+def _district_seat(gaz: Gazetteer, text: str, unit: Toponym) -> set[str]:
+    """A district the gazetteer knows only as its seat ("(Al Amadiya district)": the town of Al 'Amadiyah): the
+    province of that town, when every town of the name lies in one province."""
+    if not _DISTRICT_AFTER.match(text, unit.end):
+        return set()
+    provinces = {e.admin1_code for e in gaz.lookup(unit.text) if e.feature == "town" and e.admin1_code}
+    return provinces if len(provinces) == 1 else set()
+
+
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|county|tehsil|upazila|woreda|lga|cercle|department|prefecture)\b")
+
+
 # a unit word may follow a name: "(Myagdi district)", "(Mirzaganj upazila, Patuakhali, Barisal)"
 _UNIT_WORD = r"(?:\s+(?:district|province|region|state|county|governorate|township|division|municipality|upazila" \
              r"|tehsil|commune|prefecture|oblast|territory|cercle|woreda|lga|locality|regency|department))?"
@@ -154,7 +167,8 @@ def mark_parentheticals(gaz: Gazetteer, text: str, found: list[Toponym]) -> None
             # a unit may be written as its capital ("Sabha (Sebha, South)": Sebha is the town of Sabha province)
             # (ACLED's province names only where the unit may be a province: "(Ilam district)" is no Ilam province)
             acled = acled_units(gaz, b.text) if not b.hints or "admin1" in b.hints else set()
-            areas.append((areas_within(gaz, b.text, b.hints) | acled) or seat_units(gaz, b.text, loose=False))
+            areas.append((areas_within(gaz, b.text, b.hints) | acled) or seat_units(gaz, b.text, loose=False)
+                         or _district_seat(gaz, text, b))
             b.hints = b.hints or AREA_HINTS
             b.admin_hint = a
         known = [b.text for b, s in zip(inner, areas, strict=True) if s]
@@ -294,7 +308,8 @@ def bracket_units(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Topon
         # a list of units may follow a place's description too ("Kikatsi police station (Kiruhura, Western)",
         # "Baipail area (Savar, Dhaka)")
         if not before or not (before[-1][:1].isupper() or before[-1].lower() in HINT_FEATURES or (
-                len(parts) >= 2 and any(w[:1].isupper() for w in before[-4:-1]))):
+                (len(parts) >= 2 or before[-1].lower() in facility_words())
+                and any(w[:1].isupper() for w in before[-4:-1]))):
             continue
         pos = m.start(1)
         spans: list[tuple[int, int, str]] = []
