@@ -338,3 +338,19 @@ def test_a_bracketed_town_name_without_a_district_word_holds_nothing_as_a_seat()
     seat = Toponym("Al Amadiya", text.index("Al Amadiya"), text.index("Al Amadiya") + 10)
     mark_parentheticals(gaz, text, [zap, seat])
     assert not zap.within
+
+
+def test_a_colombian_corregimiento_is_held_by_the_department_in_its_bracket() -> None:
+    """'Playa Rica corregimiento (Cauca)': a rural part of a Cauca municipality, not Tolima's Playarrica."""
+    from sitrep.gazetteer.containers import mark_parentheticals
+    from sitrep.gazetteer.toponym import split_unit_word
+
+    assert split_unit_word("Banco de Arenas corregimiento") == ("Banco de Arenas", "corregimiento")
+    gaz = load_gazetteer()
+    text = "in the rural area of Playa Rica corregimiento (Cauca), a former FARC member was killed."
+    place = Toponym("Playa Rica", text.index("Playa"), text.index("Playa") + 10)
+    unit = Toponym("Cauca", text.index("Cauca"), text.index("Cauca") + 5)
+    mark_parentheticals(gaz, text, [place, unit])
+    assert place.within == areas_within(gaz, "Cauca") and unit.admin_hint is place
+    Resolver(gaz).resolve([place, unit])
+    assert place.entry is None or place.entry.admin1_code in place.within

@@ -23,6 +23,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     # local names of a town's unit ("Lalpur upazila (Natore, Rajshahi)", "Tiebele commune")
     "upazila": ("town", "admin2"), "tehsil": ("town", "admin2"), "commune": ("town", "admin2"),
     "municipality": ("town", "admin2"),
+    "corregimiento": ("town", "village"), "vereda": ("village", "town"),  # Colombia's rural parts of a municipality
     "canton": ("admin2", "town", "admin1"),  # Ecuador's and Costa Rica's districts, Switzerland's provinces
     "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
 }
