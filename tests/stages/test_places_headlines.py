@@ -25,3 +25,9 @@ def test_a_township_is_in_a_country_with_townships(run_places) -> None:
     assert kani.country == "Myanmar"
     unknown = run_places("Raid in Zzyxmu Township kills 5").places
     assert all(p.name is None for p in unknown)
+
+
+def test_a_count_opening_a_sentence_is_no_place(run_places) -> None:
+    """'Ten supporters were injured': GeoNames also calls Sri Lanka's Southern Province 'Ten'; a count is no place."""
+    d = run_places("UPFA supporters clashed after a rally in Colombo. Ten supporters were injured.")
+    assert [p.text for p in d.places] == ["Colombo"]

@@ -43,6 +43,10 @@ _AREA_OF_WORDS = frozenset(("outskirts", "suburbs", "suburb", "outskirt", "centr
                             "streets", "vicinity", "environs", "periphery"))
 
 
+# a count the NER saw ("Ten supporters were injured"): Sri Lanka's Southern Province is also "Ten" in GeoNames
+_COUNTS = ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT")
+
+
 class UnlabelledNames:
     """Recognition of gazetteer names outside (or inside the wrong kind of) NER entities."""
 
@@ -90,6 +94,7 @@ class UnlabelledNames:
             if taken[i] or not (tok.text[:1].isupper() or _article_name(toks, i)) \
                     or tok.ent_type_ in ("TIME", "MONEY") \
                     or (tok.ent_type_ == "DATE" and (tok.lower_ in CALENDAR or toks[i - 1].lower_ not in LOCATIVE)) \
+                    or (tok.ent_type_ in _COUNTS and toks[i - 1].lower_ not in LOCATIVE) \
                     or (tok.ent_type_ == "LANGUAGE" and not adjective_follows(doc, i + 1)
                         and not self._language_place(toks, i)):
                 i += 1
