@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.actors.sides_roles import civilians_arrested, counter_protest
+from sitrep.actors.sides_roles import civilians_arrested, civilians_targeted, counter_protest
 from sitrep.model import Event
 
 
@@ -34,3 +34,26 @@ def test_a_protest_without_a_counter_demonstration_has_one_side():
     ev = _event("Peaceful protest", "Protesters (Bolivia)", 6)
     counter_protest(ev, "Peaceful protest", "Teachers protested over pay.")
     assert ev.actor2 is None
+
+
+def test_the_victims_organisation_is_associated_with_the_civilians_of_an_attack():
+    ev = _event("Attack", "JNIM: Group for Support of Islam and Muslims", 2, "LCB: Consumers League of Burkina Faso", 6)
+    ev.inter2 = 7
+    ev.evidence["actor2"] = [40, 60]
+    civilians_targeted(ev, "Civilians (Burkina Faso)")
+    assert (ev.actor2, ev.inter2) == ("Civilians (Burkina Faso)", 7)
+    assert ev.assoc_actor_2 == "LCB: Consumers League of Burkina Faso" and ev.evidence["assoc_actor_2"] == [40, 60]
+
+
+def test_an_unidentified_group_or_a_crowd_read_as_the_victims_is_dropped():
+    for name, inter in (("Unidentified Armed Group (Syria)", 3), ("Rioters (Kenya)", 5)):
+        ev = _event("Abduction/forced disappearance", "QSD: Syrian Democratic Forces", 2, name, inter)
+        civilians_targeted(ev, "Civilians (Syria)")
+        assert (ev.actor2, ev.assoc_actor_2) == ("Civilians (Syria)", None)
+
+
+def test_civilians_already_on_the_second_side_are_kept():
+    ev = _event("Attack", "Unidentified Armed Group (Mali)", 3, "Women (Mali)", 7)
+    ev.assoc_actor_2 = "Civilians (Mali)"
+    civilians_targeted(ev, "Civilians (Mali)")
+    assert (ev.actor2, ev.assoc_actor_2) == ("Women (Mali)", "Civilians (Mali)")

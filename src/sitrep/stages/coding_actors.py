@@ -13,7 +13,7 @@ from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
-from sitrep.actors.sides_roles import civilians_arrested, counter_protest
+from sitrep.actors.sides_roles import civilians_arrested, civilians_targeted, counter_protest
 from sitrep.actors.sides_same import two_mentions_of_one_group
 from sitrep.actors.sides_shared import shared_doer
 from sitrep.actors.sides_toll import toll_is_civilians
@@ -336,6 +336,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # whom a peaceful protest addresses is no side of it (ACLED: 7,997 of 8,060 training protests have none)
         ev.actor2, ev.inter2 = None, None
         ev.evidence.pop("actor2", None)
+    if sub in book.civilian_sub_events:
+        civilians_targeted(ev, generic_name(7, country))
     counter_protest(ev, sub, document.article.text)
     if crowd and frame is not None:
         drop_opposed(ev, (frame.sent, *frame.extra_sents), document, light_doc(document))
