@@ -209,3 +209,17 @@ def test_who_holds_a_place_attacked_is_its_side(rules_pipe):
     """'a base manned by militias': the militias are the other side (the clause tells who holds it, no event)."""
     ev = lead(rules_pipe, "The fighters targeted a base manned by Jubbaland militias in the village.")
     assert ev.actor2 is not None and not ev.actor2.startswith("Civilians")
+
+
+def test_people_a_force_met_in_a_riot_are_the_rioters_who_lead_it(pipeline):
+    ev = lead(pipeline, "On 3 March 2022, police and vendors clashed in Harare. Tear gas was used to break up the "
+                        "running battles.", published="2022-03-04")
+    assert ev.event_type == "Riots"
+    assert (ev.actor1, ev.inter1) == ("Rioters (Zimbabwe)", 5) and ev.actor2.startswith("Police Forces of Zimbabwe")
+
+
+def test_people_killed_by_a_force_at_a_protest_are_its_protesters(pipeline):
+    ev = lead(pipeline, "On 3 March 2022, security forces killed two people in Ambo during an anti-government protest.",
+              published="2022-03-04")
+    assert ev.sub_event_type == "Excessive force against protesters"
+    assert ev.actor1.startswith("Military Forces of Ethiopia") and (ev.actor2, ev.inter2) == ("Protesters (Ethiopia)", 6)

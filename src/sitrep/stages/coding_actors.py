@@ -271,6 +271,13 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # during a demonstration": the crowd leads a riot or protest event (training riots outside Bangladesh led by
         # rioters: 1,309 of 1,337), the force faces it; with no crowd named the force's own act was misread as one
         _swap_actors(ev)
+    if crowd and sub != "Peaceful protest" and ev.inter1 in (1, 8) and ev.inter2 == 7 \
+            and (ev.actor2 or "").startswith("Civilians"):
+        # "police and vendors clashed", "security forces killed two people during a protest": the people a force met
+        # in a riot or at a protest are its crowd (every training riot names rioters, every protest protesters)
+        ev.actor2, ev.inter2 = generic_name(crowd, crowd_country(document, ev, country)), crowd
+        if sub != "Excessive force against protesters":
+            _swap_actors(ev)
     if crowd and ev.inter1 in (5, 6) and ev.inter1 != crowd:
         # a violent crowd is coded as rioters, a peaceful one as protesters, whatever the text calls them
         ev.inter1 = crowd
