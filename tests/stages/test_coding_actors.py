@@ -223,3 +223,10 @@ def test_people_killed_by_a_force_at_a_protest_are_its_protesters(pipeline):
               published="2022-03-04")
     assert ev.sub_event_type == "Excessive force against protesters"
     assert ev.actor1.startswith("Military Forces of Ethiopia") and (ev.actor2, ev.inter2) == ("Protesters (Ethiopia)", 6)
+
+
+def test_a_place_overrun_with_no_other_side_named_is_taken_from_the_state(pipeline):
+    ev = lead(pipeline, "On 10 January 2022, M23 rebels overran the town of Bunagana in Rutshuru, North Kivu. Two "
+                        "rebels were killed.", published="2022-01-12")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    assert ev.actor1.startswith("M23") and ev.actor2.startswith("Military Forces of the Democratic Republic of Congo")

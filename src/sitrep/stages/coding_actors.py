@@ -260,7 +260,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     if ev.actor2 is None and sub == "Looting/property destruction" and frame is not None and country \
             and set(frame.objects) & lex.cues.get("civilian_place", frozenset()):
         ev.actor2, ev.inter2 = generic_name(7, country), 7  # burned houses, looted shops: civilians' property
-    if ev.actor2 is None and sub in book.default_actor2 and (sub != "Attack" or not victims - {7}):
+    if ev.actor2 is None and sub in book.default_actor2 and (sub != "Attack" or not victims - {7}) \
+            and (country or sub != "Non-state actor overtakes territory"):  # no state force of no country
         ev.inter2 = book.default_actor2[sub]
         ev.actor2 = generic_name(ev.inter2, country, police=sub in POLICE_SUBS)
     crowd = CROWD_INTER.get(ev.event_type or "")
