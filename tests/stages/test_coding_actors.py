@@ -230,3 +230,18 @@ def test_a_place_overrun_with_no_other_side_named_is_taken_from_the_state(pipeli
                         "rebels were killed.", published="2022-01-12")
     assert ev.sub_event_type == "Non-state actor overtakes territory"
     assert ev.actor1.startswith("M23") and ev.actor2.startswith("Military Forces of the Democratic Republic of Congo")
+
+
+def test_a_bomb_defused_by_the_state_was_an_unnamed_groups(pipeline):
+    ev = lead(pipeline, "On 7 February 2022, Iraqi police forces defused an IED made using two hand grenades in a "
+                        "market in Baghdad.", published="2022-02-09")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor1.startswith("Police Forces of Iraq") and (ev.actor2, ev.inter2) == ("Unidentified Armed Group (Iraq)", 3)
+
+
+def test_a_defused_bombs_owner_named_in_the_next_sentence_is_the_second_side(pipeline):
+    text = ("On 9 November 2019, an army unit neutralized an IED on the road between Djibo and Bourzanga. The IED is "
+            "believed to have been planted by JNIM.")
+    ev = lead(pipeline, text, published="2019-11-10")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor2.startswith("JNIM") and text[slice(*ev.evidence["actor2"])] == "JNIM"

@@ -330,6 +330,14 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # a community's militia fought and the note names no other side: another community's (training clashes led
         # by a communal militia: 547 of 822 against another)
         ev.actor2, ev.inter2 = generic_name(4, country), 4
+    if sub == "Disrupted weapons use" and ev.actor2 is None and ev.inter1 in (1, 8) and country:
+        # forces that defuse a bomb or seize a cache disrupt someone's weapons: an unnamed group's unless the note
+        # names it anywhere ("The IED is believed to have been planted by JNIM"; training disrupted weapons use:
+        # 106 state forces against an unidentified group, 101 against a named one, 9 with no second side)
+        owner = next((a for a in document.actors if a.inter in (2, 3) and not a.name.startswith("Unidentified")), None)
+        ev.actor2, ev.inter2 = (owner.name, owner.inter) if owner is not None else (generic_name(3, country), 3)
+        if owner is not None:
+            ev.evidence["actor2"] = [owner.start, owner.end]
     if sub in ONE_SIDED:
         _one_side(ev)
     within = within or two_mentions_of_one_group(ev, sub)
