@@ -245,3 +245,11 @@ def test_a_defused_bombs_owner_named_in_the_next_sentence_is_the_second_side(pip
     ev = lead(pipeline, text, published="2019-11-10")
     assert ev.sub_event_type == "Disrupted weapons use"
     assert ev.actor2.startswith("JNIM") and text[slice(*ev.evidence["actor2"])] == "JNIM"
+
+
+def test_a_violent_demonstration_that_harmed_no_one_has_no_second_side(pipeline):
+    ev = lead(pipeline, "On 24 February 2022, in Pereira (Risaralda), students demonstrated at a local university "
+                        "against the lack of a food subsidy. The group built barricades to block a nearby street and "
+                        "burned tyres.", published="2022-02-26")
+    assert ev.sub_event_type == "Violent demonstration"
+    assert ev.actor1 == "Rioters (Colombia)" and ev.actor2 is None and ev.interaction == 50
