@@ -85,3 +85,19 @@ def test_whom_a_force_act_hit_is_no_topic(nlp):
     identities = {_span(text, "Muslim community"): "Muslim Group (Y)"}
     ev = _protest(text, "baton charge")
     assert without_topics(ev, identities, doc) == identities
+
+
+@pytest.mark.parametrize("text, trigger, word", [
+    ("Protesters held a sit-in in solidarity with Palestinian prisoners in Jenin.", "sit-in", "prisoners"),
+    ("Residents rallied calling for the release of detained students in the capital.", "rallied", "students"),
+])
+def test_people_a_protest_stands_for_are_dropped(nlp, text, trigger, word):
+    doc = _parsed(nlp, text)
+    assert without_topics(_protest(text, trigger), {_span(text, word): "X (Y)"}, doc) == {}
+
+
+def test_people_the_protesters_are_kin_to_are_dropped_even_as_the_sides_mention(nlp):
+    text = "On 4 May 2022, relatives of severely ill prisoners staged a protest in Yenisehir town."
+    doc = _parsed(nlp, text)
+    identities = {_span(text, "prisoners"): "Prisoners (Turkey)"}
+    assert without_topics(_protest(text, "protest", crowd="prisoners"), identities, doc) == {}
