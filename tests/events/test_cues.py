@@ -75,3 +75,10 @@ def test_cues_shots_fired_in_the_air_name_no_aircraft(first_sentence):
 def test_cues_an_air_strike_beside_shots_in_the_air_still_names_aircraft(first_sentence):
     sent = first_sentence("Soldiers fired into the air after an air strike hit the village.")
     assert "aircraft" in sentence_cues(sent, lexicon())
+
+
+def test_cues_an_arrest_a_protest_is_about_is_no_intervention_in_it(first_sentence):
+    about = first_sentence("People protested in Jaffna condemning the recent arrest of anti-government protesters.")
+    assert "protest_arrest" not in sentence_cues(about, lexicon())
+    made = first_sentence("Police arrested five protesters during the demonstration in Jaffna.")
+    assert "protest_arrest" in sentence_cues(made, lexicon())

@@ -79,11 +79,13 @@ PROTEST_EVENTS = {"protest", "demonstration", "rally", "sit-in", "march", "gathe
 NOT_DURING = {"before", "prior", "anticipation", "ahead", "after", "against", "over", "following", "organise", "organize"}
 
 
-def _protest_arrest(toks: list[Any], lemmas: list[str]) -> bool:
+def _protest_arrest(toks: list[Any], lemmas: list[str], lows: list[str]) -> bool:
     """Demonstrators arrested or detained, or people arrested at a protest (an intervention in it); ``lemmas``:
-    the tokens' lower-case lemmas."""
-    for t, own in zip(toks, lemmas, strict=True):
-        if own in ("arrest", "detain", "round"):
+    the tokens' lower-case lemmas. Not an arrest the protest is about ("condemning the recent arrest of
+    protesters", "demanding the arrest of those involved")."""
+    start = toks[0].i if toks else 0
+    for k, (t, own) in enumerate(zip(toks, lemmas, strict=True)):
+        if own in ("arrest", "detain", "round") and not topic_at(toks, lows, lemmas, k, start):
             for c in t.subtree:
                 lemma = c.lemma_.lower()
                 if lemma in PROTEST_PEOPLE:
@@ -215,7 +217,7 @@ def sentence_cues(sent: Any, lex: Lexicon) -> set[str]:
         cues |= {"violence", "barricade"}  # a barricade: the crowd's own violence, as burning is
     if "duty" in lows and _off_duty(lows):
         cues.add("off_duty")
-    if _protest_arrest(toks, lemmas):
+    if _protest_arrest(toks, lemmas, lows):
         cues.add("protest_arrest")
     if "violent" in lows or "violently" in lows:
         for t, low in zip(toks, lows, strict=True):
