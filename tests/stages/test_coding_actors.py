@@ -253,3 +253,11 @@ def test_a_violent_demonstration_that_harmed_no_one_has_no_second_side(pipeline)
                         "burned tyres.", published="2022-02-26")
     assert ev.sub_event_type == "Violent demonstration"
     assert ev.actor1 == "Rioters (Colombia)" and ev.actor2 is None and ev.interaction == 50
+
+
+def test_the_group_that_laid_a_bomb_is_its_doer(pipeline):
+    text = ("On 1 June 2022, a tricycle carrying marketgoers struck an IED presumably planted by Katiba Macina (JNIM) "
+            "militants between Aldouma and Dioungani in Mopti.")
+    ev = lead(pipeline, text, published="2022-06-03")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor1 == "Katiba Macina" and "Katiba Macina" in text[slice(*ev.evidence["actor1"])]

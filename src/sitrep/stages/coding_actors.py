@@ -201,6 +201,17 @@ def _owner_word(ev: Event, key: str, document: Document) -> bool:
 ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
 
 
+_LAID_BY = re.compile(r"\b(?:planted|laid|placed|installed|left|hidden)\s+(?:\w+\s+){0,2}?by\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _laid_by(ev: Event, document: Document) -> bool:
+    """Whether the second side is named as who laid the bomb ("an IED presumably planted by Katiba Macina")."""
+    span = ev.evidence.get("actor2")
+    if not span or len(span) != 2:
+        return False
+    return bool(_LAID_BY.search(document.article.text, max(0, int(span[0]) - 60), int(span[0])))
+
+
 def _one_side(ev: Event) -> None:
     """An event of one actor: with no doer read, the other side is it ("authorities declared a state of emergency");
     actors of the doer's kind join it as associated actors ("the government established police and military
@@ -243,6 +254,9 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         _swap_actors(ev)
     shared_doer(ev, frame, document.extras.get(FRAMES_KEY, {}).values())  # "attacked and burned": one doer
     trig = ev.evidence.get("trigger")
+    if ev.event_type == "Explosions/Remote violence" and ev.actor1 is None and ev.inter2 in (2, 3) \
+            and _laid_by(ev, document):
+        _swap_actors(ev)  # "struck an IED presumably planted by Katiba Macina militants": who laid it did it
     if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
         _earlier_armed_group(ev, frame, document, later=sub == "Remote explosive/landmine/IED")
     if sub == "Armed clash" and ev.actor1 is None and ev.inter2 == 2 and country and frame is not None \
