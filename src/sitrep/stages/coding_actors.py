@@ -201,7 +201,8 @@ def _owner_word(ev: Event, key: str, document: Document) -> bool:
 ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
 
 
-_LAID_BY = re.compile(r"\b(?:planted|laid|placed|installed|left|hidden)\s+(?:\w+\s+){0,2}?by\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_LAID_BY = re.compile(r"\b(?:planted|laid|placed|installed|left|hidden)\s+(?:\w+\s+){0,2}?by\s+(?:[\w'’-]+\s+){0,3}$",
+                      re.I)
 
 
 def _laid_by(ev: Event, document: Document) -> bool:
@@ -346,9 +347,12 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         ev.actor2, ev.inter2 = generic_name(4, country), 4
     if sub == "Disrupted weapons use" and ev.actor2 is None and ev.inter1 in (1, 8) and country:
         # forces that defuse a bomb or seize a cache disrupt someone's weapons: an unnamed group's unless the note
-        # names it anywhere ("The IED is believed to have been planted by JNIM"; training disrupted weapons use:
-        # 106 state forces against an unidentified group, 101 against a named one, 9 with no second side)
-        owner = next((a for a in document.actors if a.inter in (2, 3) and not a.name.startswith("Unidentified")), None)
+        # names it in the event's sentences or the next ("The IED is believed to have been planted by JNIM";
+        # training disrupted weapons use: 106 state forces against an unidentified group, 101 against a named one,
+        # 9 with no second side)
+        near = {frame.sent, frame.sent + 1, *frame.extra_sents} if frame is not None else set()
+        owner = next((a for a in document.actors if a.inter in (2, 3) and a.sent in near
+                      and not a.name.startswith("Unidentified")), None)
         ev.actor2, ev.inter2 = (owner.name, owner.inter) if owner is not None else (generic_name(3, country), 3)
         if owner is not None:
             ev.evidence["actor2"] = [owner.start, owner.end]
