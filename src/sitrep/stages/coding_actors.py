@@ -13,7 +13,14 @@ from sitrep.actors import get_matcher
 from sitrep.actors.identities import crowd_country
 from sitrep.actors.sides_pairs import alternatives
 from sitrep.actors.sides_riots import drop_opposed, people_by_position, riot_other_side
-from sitrep.actors.sides_roles import civilians_arrested, civilians_targeted, counter_protest
+from sitrep.actors.sides_roles import (
+    civilians_arrested,
+    civilians_targeted,
+    counter_protest,
+    laid_by,
+    no_one_harmed,
+    weapons_owner,
+)
 from sitrep.actors.sides_same import two_mentions_of_one_group
 from sitrep.actors.sides_shared import shared_doer
 from sitrep.actors.sides_toll import toll_is_civilians
@@ -201,18 +208,6 @@ def _owner_word(ev: Event, key: str, document: Document) -> bool:
 ONE_SIDED = {"Change to group/activity", "Headquarters or base established"}
 
 
-_LAID_BY = re.compile(r"\b(?:planted|laid|placed|installed|left|hidden)\s+(?:\w+\s+){0,2}?by\s+(?:[\w'’-]+\s+){0,3}$",
-                      re.I)
-
-
-def _laid_by(ev: Event, document: Document) -> bool:
-    """Whether the second side is named as who laid the bomb ("an IED presumably planted by Katiba Macina")."""
-    span = ev.evidence.get("actor2")
-    if not span or len(span) != 2:
-        return False
-    return bool(_LAID_BY.search(document.article.text, max(0, int(span[0]) - 60), int(span[0])))
-
-
 def _one_side(ev: Event) -> None:
     """An event of one actor: with no doer read, the other side is it ("authorities declared a state of emergency");
     actors of the doer's kind join it as associated actors ("the government established police and military
@@ -256,7 +251,7 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     shared_doer(ev, frame, document.extras.get(FRAMES_KEY, {}).values())  # "attacked and burned": one doer
     trig = ev.evidence.get("trigger")
     if ev.event_type == "Explosions/Remote violence" and ev.actor1 is None and ev.inter2 in (2, 3) \
-            and _laid_by(ev, document):
+            and laid_by(ev, document.article.text):
         _swap_actors(ev)  # "struck an IED presumably planted by Katiba Macina militants": who laid it did it
     if ev.actor1 is None and book.default_actor1.get(sub) in ARMED_DEFAULTS and frame is not None:
         _earlier_armed_group(ev, frame, document, later=sub == "Remote explosive/landmine/IED")
@@ -346,16 +341,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
         # by a communal militia: 547 of 822 against another)
         ev.actor2, ev.inter2 = generic_name(4, country), 4
     if sub == "Disrupted weapons use" and ev.actor2 is None and ev.inter1 in (1, 8) and country:
-        # forces that defuse a bomb or seize a cache disrupt someone's weapons: an unnamed group's unless the note
-        # names it in the event's sentences or the next ("The IED is believed to have been planted by JNIM";
-        # training disrupted weapons use: 106 state forces against an unidentified group, 101 against a named one,
-        # 9 with no second side)
-        near = {frame.sent, frame.sent + 1, *frame.extra_sents} if frame is not None else set()
-        owner = next((a for a in document.actors if a.inter in (2, 3) and a.sent in near
-                      and not a.name.startswith("Unidentified")), None)
-        ev.actor2, ev.inter2 = (owner.name, owner.inter) if owner is not None else (generic_name(3, country), 3)
-        if owner is not None:
-            ev.evidence["actor2"] = [owner.start, owner.end]
+        weapons_owner(ev, document.actors, {frame.sent, frame.sent + 1, *frame.extra_sents} if frame else set(),
+                      generic_name(3, country))
     if sub in ONE_SIDED:
         _one_side(ev)
     within = within or two_mentions_of_one_group(ev, sub)
@@ -378,17 +365,8 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     if ev.event_type == "Riots" and frame is not None:  # after the one-actor check: rioters may face rioters
         riot_other_side(ev, (frame.sent, *frame.extra_sents), document, _event_text(frame, document),
                         crowd_country(document, ev, country, by_name=False), sub, light_doc(document))
-    if sub == "Violent demonstration" and ev.inter2 == 7 and frame is not None \
-            and not _PEOPLE_OR_HOMES.search(_event_text(frame, document)):
-        # the roads a violent demonstration blocked, the cars it stoned are nobody's side: training violent
-        # demonstrations telling no harm to people nor homes have no second side in 1,012 of 1,092
-        ev.actor2 = ev.inter2 = ev.assoc_actor_2 = None
-        ev.evidence.pop("actor2", None)
-        ev.evidence.pop("assoc_actor_2", None)
-
-
-_PEOPLE_OR_HOMES = re.compile(r"\b(?:injur\w*|wound\w*|assault\w*|beat(?:en|ing)?|kill\w*|hurt|attack\w*|lynch\w*"
-                              r"|stabb\w*|houses?|homes?|residences?)\b", re.I)
+    if sub == "Violent demonstration" and frame is not None:
+        no_one_harmed(ev, _event_text(frame, document))
 
 
 def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None,
