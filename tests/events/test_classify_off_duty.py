@@ -28,3 +28,8 @@ def test_classify_a_retired_soldier_shot_dead_is_an_attack(events_of):
 def test_classify_former_rebels_attacked_keep_their_armed_side(events_of):
     (ev, *_) = events_of("On 3 March 2022, soldiers attacked former rebels of the movement near the border town.")
     assert ev.inter2 != 7
+
+
+def test_classify_a_gendarme_killed_in_a_groups_attack_is_an_armed_clash(events_of):
+    (ev, *_) = events_of("One gendarme killed in attack by Ansar Dine near the town.")
+    assert ev.sub_event_type == "Armed clash"
