@@ -246,6 +246,13 @@ def test_a_nationalitys_tanks_and_the_governments_security_forces_are_a_military
         "Military Forces of Somalia (2022-)"]
 
 
+def test_military_forces_or_a_military_unit_with_no_nationality_are_the_countrys_army() -> None:
+    assert names("military forces and ELN members clashed in the area", "Colombia", 2022) == [
+        "Military Forces of Colombia (2022-)", "ELN: National Liberation Army"]
+    assert names("Gulf Clan members threw grenades at a military unit", "Colombia", 2022)[1] == (
+        "Military Forces of Colombia (2022-)")
+
+
 def test_a_bracketed_unit_after_the_armys_generic_words_is_that_unit() -> None:
     assert names("government security forces (Danab) clashed with Al Shabaab", "Somalia", 2024) == [
         "Military Forces of Somalia (2022-) Special Forces", "Al Shabaab"]
