@@ -269,3 +269,8 @@ def test_tie_between_learned_rows_goes_to_the_row_seen_in_the_events_years_then_
     assert _learned_tie_key(nepal, 2022) > _learned_tie_key(sri_lanka, 2022)
     assert _learned_tie_key(sri_lanka, 2011) > _learned_tie_key(nepal, 2011)
     assert _learned_tie_key(nepal, 2014) > _learned_tie_key(sri_lanka, 2014)  # neither seen then: more notes
+
+
+def test_a_gendarmerie_is_the_militarys_unless_the_record_files_it_under_the_police() -> None:
+    assert names("gendarmes opened fire on two youths", "Niger", 2020) == ["Military Forces of Niger (2011-2021) Gendarmerie"]
+    assert names("gendarmes opened fire on two youths", "Burkina Faso", 2020)[0].startswith("Police Forces of Burkina Faso")
