@@ -274,3 +274,10 @@ def test_tie_between_learned_rows_goes_to_the_row_seen_in_the_events_years_then_
 def test_a_gendarmerie_is_the_militarys_unless_the_record_files_it_under_the_police() -> None:
     assert names("gendarmes opened fire on two youths", "Niger", 2020) == ["Military Forces of Niger (2011-2021) Gendarmerie"]
     assert names("gendarmes opened fire on two youths", "Burkina Faso", 2020)[0].startswith("Police Forces of Burkina Faso")
+
+
+def test_the_congolese_army_of_2001_2019_is_spelled_as_the_record_spells_it() -> None:
+    assert names("the Congolese army clashed with the rebels", "Democratic Republic of Congo", 2018)[0].startswith(
+        "Military Forces of Democratic Republic of Congo")
+    assert names("the Congolese army clashed with the rebels", "Democratic Republic of Congo", 2022)[0].startswith(
+        "Military Forces of the Democratic Republic of Congo (2019-)")
