@@ -281,3 +281,8 @@ def test_the_congolese_army_of_2001_2019_is_spelled_as_the_record_spells_it() ->
         "Military Forces of Democratic Republic of Congo")
     assert names("the Congolese army clashed with the rebels", "Democratic Republic of Congo", 2022)[0].startswith(
         "Military Forces of the Democratic Republic of Congo (2019-)")
+
+
+def test_egypts_islamic_state_branch_takes_the_name_of_its_period() -> None:
+    assert names("Islamic State militants attacked a checkpoint", "Egypt", 2018) == ["State of Sinai"]
+    assert names("Islamic State militants attacked a checkpoint", "Egypt", 2022) == ["Islamic State (Egypt)"]
