@@ -28,6 +28,7 @@ HINT_FEATURES: dict[str, tuple[str, ...]] = {
     "locality": ("admin2", "town"),  # Sudan's second-level units ("Kosti locality, White Nile state")
 }
 TOWN_FEATURES = ("town", "village", "neighbourhood", "camp", "base")
+LANDMARK_FEATURES = ("building", "airport", "square")  # points inside a town ("the White House")
 
 
 def split_unit_word(name: str) -> tuple[str, str | None]:
@@ -35,7 +36,6 @@ def split_unit_word(name: str) -> tuple[str, str | None]:
     and None when its last word says no kind of place."""
     head, _, last = name.rpartition(" ")
     return (head, last.lower()) if head and last.lower() in HINT_FEATURES else (name, None)
-LANDMARK_FEATURES = ("building", "airport", "square")  # points inside a town ("the White House")
 
 
 @dataclass

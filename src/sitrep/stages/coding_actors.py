@@ -363,10 +363,11 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     if crowd and frame is not None:
         drop_opposed(ev, (frame.sent, *frame.extra_sents), document, light_doc(document))
     if ev.event_type == "Riots" and frame is not None:  # after the one-actor check: rioters may face rioters
-        riot_other_side(ev, (frame.sent, *frame.extra_sents), document, _event_text(frame, document),
+        text = _event_text(frame, document)
+        riot_other_side(ev, (frame.sent, *frame.extra_sents), document, text,
                         crowd_country(document, ev, country, by_name=False), sub, light_doc(document))
-    if sub == "Violent demonstration" and frame is not None:
-        no_one_harmed(ev, _event_text(frame, document))
+        if sub == "Violent demonstration":
+            no_one_harmed(ev, text)
 
 
 def add_identities(ev: Event, identities: dict[tuple[int, int], str], country: str | None = None,
