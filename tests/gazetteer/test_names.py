@@ -1,4 +1,4 @@
-from sitrep.gazetteer.names import drops_joined_part, drops_named_after, exact_key, is_latin, loose_key
+from sitrep.gazetteer.names import article_variant, drops_joined_part, drops_named_after, exact_key, is_latin, loose_key
 
 
 def test_names_exact_key_folds_case_diacritics_and_marks():
@@ -63,3 +63,9 @@ def test_the_head_of_an_official_name_before_its_linking_word() -> None:
     assert not head("Coahuila", "Coahuila") and not head("Zaragoza", "Coahuila de Zaragoza")
     assert not head("Kyiv", "Kyiv City") and not head("Veracruz de", "Veracruz de la Llave")
     assert head("Rio", "Rio de Janeiro")  # the text's short form of the whole name ACLED writes
+
+
+def test_an_arabic_article_or_final_h_makes_no_other_name_but_a_doubled_letter_may() -> None:
+    assert article_variant("Ar Raqqah", "Ar-Raqqa") and article_variant("Raqqah", "Ar Raqqa")
+    assert not article_variant("Ammenäs", "Amenas")
+    assert not article_variant("As-Suwayda", "As Sweida")

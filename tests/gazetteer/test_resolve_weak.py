@@ -41,3 +41,25 @@ def test_a_province_abbreviation_in_brackets_places_its_town() -> None:
     gaz = load_gazetteer()
     assert gaz.lookup("KPK", loose=False)[0].admin1_code == "PK.03"
     assert gaz.lookup("J&K", loose=False)[0].admin1_code == "IN.12"
+
+
+def test_an_approximate_spelling_abroad_does_not_make_the_focus() -> None:
+    """'Algerian military forces in Tarat, In Amenas, near the Libyan border': the NER's 'Amenas' is only near the
+    spelling of Ammenäs (Sweden), which must not outvote the nationality words and land the event in Sweden."""
+    gaz = load_gazetteer()
+    resolver = Resolver(gaz)
+    algerian = Toponym("Algerian", 0, 8, demonym=gaz.country_entry("DZ"), actor=True)
+    amenas = Toponym("Amenas", 40, 46)
+    libyan = Toponym("Libyan", 60, 66, demonym=gaz.country_entry("LY"), actor=True)
+    focus, _ = resolver.resolve([algerian, amenas, libyan])
+    assert focus in ("DZ", "LY")
+    assert amenas.entry is None or amenas.entry.cc != "SE"
+
+
+def test_a_name_written_with_its_arabic_article_is_its_own_name() -> None:
+    """'Al-Raqqa' is Ar Raqqah with another article and no final h: as much the place's name as 'Raqqa' is, so it
+    places the article even though only the transliteration-tolerant look-up finds it."""
+    resolver = Resolver(load_gazetteer())
+    raqqa = Toponym("Al-Raqqa", 0, 8)
+    focus, _ = resolver.resolve([raqqa])
+    assert raqqa.exact and raqqa.entry is not None and raqqa.entry.cc == "SY" and focus == "SY"

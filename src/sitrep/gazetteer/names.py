@@ -103,6 +103,14 @@ def spelling_key(name: str) -> str:
     return _DOUBLE.sub(r"\1", _FINAL_H.sub(r"\1", key))
 
 
+def article_variant(name: str, other: str) -> bool:
+    """The two names differ only in an Arabic article or a final h ("Ar Raqqa" and "Ar Raqqah", "Raqqa"): one name,
+    unlike a doubled or changed letter, which can make another place ("Amenas" is no Ammenäs)."""
+    def bare(text: str) -> str:
+        return _FINAL_H.sub(r"\1", _ARTICLE.sub("", exact_key(text).replace("-", " ")))
+    return bare(name) == bare(other)
+
+
 # A unit named for two places or peoples joined as equals ("Jammu and Kashmir", "Arica y Parinacota") is named for
 # both: one of them alone names a part of it, not the unit (ACLED writes the whole: training units with such a part
 # among their names, 2 of 2). A name with what qualifies it ("Veracruz de Ignacio de la Llave") is left to the

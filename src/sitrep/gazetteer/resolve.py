@@ -25,7 +25,7 @@ from sitrep.gazetteer.abroad import (
     unbacked_abroad,
 )
 from sitrep.gazetteer.beside_unit import towns_beside_units
-from sitrep.gazetteer.names import exact_key, loose_key, spelling_key
+from sitrep.gazetteer.names import article_variant, exact_key, loose_key, spelling_key
 from sitrep.gazetteer.settle import containers_hold, hints_hold, one_sense, place_facilities, within_at_home
 from sitrep.gazetteer.store import Entry, Gazetteer, prior
 from sitrep.gazetteer.toponym import HINT_FEATURES as HINT_FEATURES
@@ -86,7 +86,7 @@ class Resolver:
             # transliteration-tolerant only for a capitalised name: in lower-cased text the NER tags words
             # like "singh" or "khoon" as places, and their approximate namesakes are noise (Shingu, Japan)
             found = self.gaz.lookup(top.text)
-            top.exact = False
+            top.exact = bool(found) and article_variant(found[0].name, top.text)
         if top.unit_word == "township":
             found = [c for c in found if c.cc in TOWNSHIP_COUNTRIES]
             if not found:
@@ -242,9 +242,10 @@ class Resolver:
         # shelled Dardara town"): it is the focus only when nothing else in the article is
         # (nor a country named as a border: "near the Mali border" in a note on Burkina Faso)
         actors = [e for t in toponyms if t.actor and (e := t.demonym or self._evidence(t)) is not None]
-        # (nor one word of a longer name the gazetteer lacks: "As" of "As Sidrah (Sirt, West)" is no Czech town)
-        evidence = [e for t in toponyms if not t.actor and not t.partial and (e := self._evidence(t)) is not None
-                    and not self._unit_abbreviation(t, e)]
+        # (nor one word of a longer name the gazetteer lacks: "As" of "As Sidrah (Sirt, West)" is no Czech town,
+        # nor an approximate spelling: "Amenas" of "In Amenas" is no Ammenäs to make a note on Algeria Sweden's)
+        evidence = [e for t in toponyms if not t.actor and not t.partial and t.exact
+                    and (e := self._evidence(t)) is not None and not self._unit_abbreviation(t, e)]
         home_entry = self.gaz.country_entry(given) if given else None
         if home_entry is not None:
             evidence += [home_entry, home_entry]
