@@ -40,7 +40,7 @@ def user_data_dirs() -> list[Path]:
 LEARNED = frozenset({"gazetteer_acled.csv", "gazetteer_acled_admin.csv", "gazetteer_acled_admin_eras.csv",
                      "gazetteer_admin_policy.csv", "sources_country.csv", "gazetteer_admin_words.csv",
                      "gazetteer_actor_areas.csv",
-                     "actors_acled.csv", "models/coder"})
+                     "actors_acled.csv", "actors_force_words.csv", "models/coder"})
 
 
 # The same files built without the held-out countries (``sitrep train heldout``): the package's own copies are

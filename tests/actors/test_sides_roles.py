@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.actors.sides_roles import civilians_arrested, civilians_targeted, counter_protest
+from sitrep.actors.sides_roles import civilians_arrested, civilians_targeted, counter_protest, crowd_police
 from sitrep.model import Event
 
 
@@ -57,3 +57,24 @@ def test_civilians_already_on_the_second_side_are_kept():
     ev.assoc_actor_2 = "Civilians (Mali)"
     civilians_targeted(ev, "Civilians (Mali)")
     assert (ev.actor2, ev.assoc_actor_2) == ("Women (Mali)", "Civilians (Mali)")
+
+
+def test_security_forces_facing_a_crowd_are_the_police():
+    text = "Security forces fired tear gas at the protesters."
+    ev = Event(event_id="e1", sub_event_type="Protest with intervention", actor1="Protesters (Mali)", inter1=6,
+               actor2="Military Forces of Mali (2021-)", inter2=1, evidence={"actor2": [0, 15]})
+    crowd_police(ev, text, lambda country: f"Police Forces of {country} (2021-)")
+    assert ev.actor2 == "Police Forces of Mali (2021-)"
+
+
+def test_soldiers_facing_a_crowd_stay_the_military_and_a_named_police_keeps_the_other_force():
+    ev = Event(event_id="e1", sub_event_type="Protest with intervention", actor1="Protesters (Mali)", inter1=6,
+               actor2="Military Forces of Mali (2021-)", inter2=1, evidence={"actor2": [0, 8]})
+    crowd_police(ev, "Soldiers fired tear gas at the protesters.", lambda country: f"Police Forces of {country}")
+    assert ev.actor2 == "Military Forces of Mali (2021-)"
+    both = Event(event_id="e2", sub_event_type="Protest with intervention", actor1="Protesters (Sudan)", inter1=6,
+                 actor2="Military Forces of Sudan (2019-)", inter2=1, assoc_actor_2="Police Forces of Sudan (2019-)",
+                 evidence={"actor2": [0, 15]})
+    crowd_police(both, "Security forces (presumed police and military) fired teargas.",
+                 lambda country: f"Police Forces of {country} (2019-)")
+    assert both.actor2 == "Military Forces of Sudan (2019-)"

@@ -222,7 +222,8 @@ def test_people_killed_by_a_force_at_a_protest_are_its_protesters(pipeline):
     ev = lead(pipeline, "On 3 March 2022, security forces killed two people in Ambo during an anti-government protest.",
               published="2022-03-04")
     assert ev.sub_event_type == "Excessive force against protesters"
-    assert ev.actor1.startswith("Military Forces of Ethiopia") and (ev.actor2, ev.inter2) == ("Protesters (Ethiopia)", 6)
+    # the "security forces" a crowd met are the police (``sides_roles.crowd_police``)
+    assert ev.actor1.startswith("Police Forces of Ethiopia") and (ev.actor2, ev.inter2) == ("Protesters (Ethiopia)", 6)
 
 
 def test_a_place_overrun_with_no_other_side_named_is_taken_from_the_state(pipeline):

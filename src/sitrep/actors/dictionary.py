@@ -28,7 +28,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,10 @@ from typing import Any
 from sitrep.actors.communities import community_patterns, community_templates
 from sitrep.errors import SitrepError
 from sitrep.resources import data_files
+
+# learned by `sitrep train actors` (sitrep.learn.force_words): the branch of state force a country's notes mean by
+# an unspecific phrase ("security forces")
+FORCE_WORDS = "actors_force_words.csv"
 
 # Characters dropped from a token before comparison: "U.S." = "US", "Sha'abi" = "Shaabi".
 _DROP = str.maketrans("", "", ".'’‘`ʼ")
@@ -363,11 +367,21 @@ def build_index() -> ActorIndex:
                     continue
                 g = GenericRow(alias, rec["name"], inter, "", "", 0.5)
             seen[(g.pattern, g.country)] = g
+    hand = []
     for rec in _read_rows("generic_actors.csv", ("pattern", "name", "inter")):
         inter = _int(rec["inter"], "generic_actors.csv") or 0
         conf = float(rec.get("confidence") or 0.7)
-        g = GenericRow(rec["pattern"].lower(), rec["name"], inter, rec.get("country", ""), rec.get("requires", ""), conf,
-                       rec.get("identity", ""))
+        hand.append(GenericRow(rec["pattern"].lower(), rec["name"], inter, rec.get("country", ""),
+                               rec.get("requires", ""), conf, rec.get("identity", "")))
+    # the branch a country's notes mean by "security forces" (learned, sitrep.learn.force_words): over the general
+    # hand row, under a hand row of that country
+    general = {g.pattern: g for g in hand if not g.country}
+    for rec in _read_rows(FORCE_WORDS, ("pattern", "country", "name")):
+        base = general.get(rec["pattern"].lower())
+        if base is not None:
+            g = replace(base, name=rec["name"], country=rec["country"])
+            seen[(g.pattern, g.country)] = g
+    for g in hand:
         seen[(g.pattern, g.country)] = g
     for g in seen.values():
         generics.setdefault(token_key(g.pattern), []).append(g)

@@ -17,6 +17,7 @@ from sitrep.actors.sides_roles import (
     civilians_arrested,
     civilians_targeted,
     counter_protest,
+    crowd_police,
     laid_by,
     no_one_harmed,
     weapons_owner,
@@ -360,6 +361,9 @@ def order_actors(ev: Event, frame: Frame | None, document: Document, lex: Lexico
     if sub in book.civilian_sub_events:
         civilians_targeted(ev, generic_name(7, country))
     counter_protest(ev, sub, document.article.text)
+    if crowd:
+        year = int(ev.event_date[:4]) if ev.event_date and ev.event_date[:4].isdigit() else None
+        crowd_police(ev, document.article.text, lambda country: _state_row_name(country, "police", year))
     if crowd and frame is not None:
         drop_opposed(ev, (frame.sent, *frame.extra_sents), document, light_doc(document))
     if ev.event_type == "Riots" and frame is not None:  # after the one-actor check: rioters may face rioters
