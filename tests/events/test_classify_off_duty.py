@@ -33,3 +33,10 @@ def test_classify_former_rebels_attacked_keep_their_armed_side(events_of):
 def test_classify_a_gendarme_killed_in_a_groups_attack_is_an_armed_clash(events_of):
     (ev, *_) = events_of("One gendarme killed in attack by Ansar Dine near the town.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_classify_an_officer_by_rank_or_a_unit_attacked_is_an_armed_clash(events_of):
+    (ev, *_) = events_of("A lieutenant was killed on Sunday in the village. The attackers were presumably militiamen.")
+    assert ev.sub_event_type == "Armed clash"
+    (ev, *_) = events_of("An unknown armed group attacked Brigade 456 in the town. No casualties were reported.")
+    assert ev.sub_event_type == "Armed clash"
