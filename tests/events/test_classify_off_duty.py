@@ -1,4 +1,5 @@
-"""State personnel out of service are civilians in ACLED's record: shooting them is an attack, not a battle."""
+"""State personnel out of service are civilians in ACLED's record: shooting them is an attack, not a battle; ranks and
+units on duty are armed targets."""
 
 from __future__ import annotations
 

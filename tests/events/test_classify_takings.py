@@ -28,3 +28,8 @@ def test_a_fight_whose_villages_fell_under_a_groups_control_is_their_taking(even
     events = events_of("Rebels clashed with local militias near Bouca on Sunday, killing 12. The four villages "
                        "around Bouca fell under the control of the rebels.")
     assert events[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_classify_the_army_recovering_a_location_regains_territory(events_of):
+    (ev, *_) = events_of("On January 28th, the FARDC recovered the location of Nemba.")
+    assert ev.sub_event_type == "Government regains territory"
