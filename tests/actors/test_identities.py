@@ -283,3 +283,12 @@ def test_a_battles_unnamed_communal_militia_is_the_other_community_its_sentences
     two = {(40, 45): "Dogon Ethnic Group (Mali)", (60, 66): "Bambara Ethnic Group (Mali)"}
     assert battle(two).actor2 == "Unidentified Communal Militia (Mali)"
     assert battle({(140, 145): "Dogon Ethnic Group (Mali)"}).actor2 == "Unidentified Communal Militia (Mali)"
+
+
+def test_people_of_no_named_community_in_a_battle_are_an_unnamed_communitys_militia() -> None:
+    from sitrep.actors.identities import fighting_communities
+
+    ev = event(event_type="Battles", actor1="Civilians (Nigeria)", inter1=7, assoc_actor_1="Farmers (Nigeria)")
+    fighting_communities(ev)
+    assert (ev.actor1, ev.inter1, ev.assoc_actor_1) == ("Unidentified Communal Militia (Nigeria)", 4,
+                                                         "Farmers (Nigeria)")

@@ -32,3 +32,8 @@ def test_classify_police_clashing_with_gunmen_stays_an_armed_clash(events_of):
     (ev, *_) = events_of("On 20 January 2022, in the city, there was a clash between the state police and gunmen "
                          "near the market.")
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_classify_farmers_and_herders_clashing_is_an_armed_clash_of_communities(events_of):
+    (ev, *_) = events_of("Farmers and herders clash in the village, one dead.")
+    assert ev.sub_event_type == "Armed clash"

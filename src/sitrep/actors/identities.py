@@ -270,6 +270,13 @@ def fighting_communities(ev: Any) -> None:
         assoc = [x for x in (getattr(ev, f"assoc_actor_{side}") or "").split("; ") if x]
         community = next((m for m in map(_COMMUNITY_GROUP.match, assoc) if m), None)
         if community is None:
+            name = getattr(ev, f"actor{side}") or ""
+            if name.startswith("Civilians") and all(x.startswith(_LIVELIHOODS) for x in assoc):
+                # people of no named community fighting ("Fulanis and farmers clash"): an unnamed community's militia
+                # (training battles beside Farmers: both sides communal or ethnic militias, 29 of 29)
+                setattr(ev, f"actor{side}", _UNNAMED_COMMUNAL + name[len("Civilians"):])
+                setattr(ev, f"inter{side}", MILITIA)
+                changed = True
             continue
         setattr(ev, f"actor{side}", f"{community['name']} {community['kind']} Militia {community['country']}")
         setattr(ev, f"inter{side}", MILITIA)
@@ -281,6 +288,8 @@ def fighting_communities(ev: Any) -> None:
 
 _COMMUNITY_MILITIA = re.compile(_COMMUNITY.format(side="Militia"))
 _UNNAMED_COMMUNAL = "Unidentified Communal Militia"
+# who a fighting people side may be and still be an unnamed community's militia (a faith's people stay people)
+_LIVELIHOODS = ("Farmers (", "Pastoralists (")
 
 
 def defending_community(ev: Any, identities: dict[tuple[int, int], str]) -> None:

@@ -112,6 +112,9 @@ def _violence(c: Context) -> str:
     if c.cls == "clash":
         if c.inter2 in (5, 6) or c.inter1 in (5, 6):
             return "Violent demonstration"
+        if "community_people" in c.cues and not c.cues & {"state_actor", "partisan", "crude_weapon"} \
+                and not {c.inter1, c.inter2} & {1, 5, 6}:
+            return "Armed clash"  # "Fulanis and farmers clash": communities' militias (``community_people``)
         if c.inter1 == 7 or "mob_actor" in c.agent_cues:
             return "Mob violence"  # villagers or residents fighting each other: no organised armed side
         if c.inter1 == 1 and c.inter2 == 7 and not c.cues & {"firearm", "nonstate_actor"}:
