@@ -17,7 +17,8 @@ _DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "actors_acled.c
 
 def train_actors(inputs: list[Path], output: Path = _DEFAULT_OUT, holdout: str | None = None,
                  min_notes: int = 3) -> int:
-    """Mine the exports under ``inputs`` (training countries only) and write the table; returns its rows."""
+    """Mine the exports under ``inputs`` (training countries only) and write the table, with the learned reading of
+    "security forces" (``actors_force_words.csv``) beside it; returns the table's rows."""
     from sitrep.learn.acled import read_exports
     from sitrep.learn.actors import build_table, hand_aliases, hand_generic_names, write_table
     from sitrep.learn.splits import parse_holdout

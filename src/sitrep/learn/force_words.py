@@ -1,15 +1,15 @@
 """Which state force a country's notes mean by "security forces": a convention learned from ACLED's record.
 
 "Security forces", "security personnel", "government forces" name no branch. ``generic_actors.csv`` reads them as
-the military; ACLED's coders read them by country: India's and Mali's notes name the police for them far more often
-(training notes of events other than protests and riots with the phrase and no word of either branch: India 160
-police to 29 military, Tunisia 17 to 1), Somalia's and Ethiopia's the army; facing a crowd it is the police almost
-everywhere, which ``sitrep.actors.sides_roles.crowd_police`` says once for every country. For each such phrase and country this counts the training notes that name the phrase and
-no other force word, and whose coded actors hold that country's military or its police (not both); a country with
-too few of them takes the pooled count of its nearest countries that have enough (a country the record lacks is
-read like its neighbours: Bangladesh like India and Nepal). Where the branch the count favours is not the hand
-row's, a row for that phrase and country says so (``actors_force_words.csv``, read under ``generic_actors.csv``, whose
-own country rows still win). Data: Armed Conflict Location & Event Data Project (ACLED); acleddata.com.
+the military; facing a crowd they are the police almost everywhere, which ``sitrep.actors.sides_roles.crowd_police``
+says once for every country. Elsewhere ACLED's coders read them by country: India's and Tunisia's notes name the
+police (training notes of events other than protests and riots with the phrase and no word of either branch: India
+160 police to 29 military, Tunisia 17 to 1), Somalia's and Ethiopia's the army. For each such phrase and country this
+counts those notes whose coded actors hold that country's military or its police (not both); a country with too
+few of them is read like its nearest countries that have enough, when two or more lie within ``NEAR_KM`` (their
+shares averaged: Bangladesh like India and Nepal). Where the branch favoured is not the hand row's, a row for that
+phrase and country says so (``actors_force_words.csv``, read under ``generic_actors.csv``, whose own country rows
+still win). Data: Armed Conflict Location & Event Data Project (ACLED); acleddata.com.
 """
 
 from __future__ import annotations
