@@ -63,3 +63,15 @@ def test_a_name_written_with_its_arabic_article_is_its_own_name() -> None:
     raqqa = Toponym("Al-Raqqa", 0, 8)
     focus, _ = resolver.resolve([raqqa])
     assert raqqa.exact and raqqa.entry is not None and raqqa.entry.cc == "SY" and focus == "SY"
+
+
+def test_a_lone_near_spelling_of_a_small_place_is_left_unresolved() -> None:
+    """'attacked the village of Amenas' with nothing else to go on: a near spelling of a Swedish hamlet (Ammenäs) is no
+    evidence that the event happened in Sweden; a very spelling stays."""
+    resolver = Resolver(load_gazetteer())
+    amenas = Toponym("Amenas", 0, 6)
+    resolver.resolve([amenas])
+    assert amenas.entry is None and amenas.reason and "near spelling" in amenas.reason
+    paris = Toponym("Paris", 0, 5)
+    resolver.resolve([paris])
+    assert paris.entry is not None

@@ -357,6 +357,13 @@ class Resolver:
                         top.reason = (f"'{top.text}' matches only {top.entry.name} ({top.entry.cc}), outside the "
                                       f"article's focus country, and nothing else in the article places it there")
                         top.entry = None
+        if focus is None:
+            for top in toponyms:
+                if top.entry is not None and not top.exact and top.entry.feature in TOWN_FEATURES \
+                        and top.entry.population < SMALL_PLACE:
+                    top.reason = (f"'{top.text}' is only a near spelling of {top.entry.name} ({top.entry.cc}), a small "
+                                  f"place nothing else in the article backs")
+                    top.entry = None
         if given is None and source_named and fallback and home_namesakes(toponyms, fallback, self.gaz.aliased) \
                 and not any(t.entry is not None and t.entry.cc == focus for t in toponyms):
             focus = fallback  # what placed the focus abroad now lies at home
