@@ -78,3 +78,13 @@ def test_soldiers_facing_a_crowd_stay_the_military_and_a_named_police_keeps_the_
     crowd_police(both, "Security forces (presumed police and military) fired teargas.",
                  lambda country: f"Police Forces of {country} (2019-)")
     assert both.actor2 == "Military Forces of Sudan (2019-)"
+
+
+def test_security_forces_facing_a_crowd_are_the_police_of_a_country_named_with_the():
+    ev = Event(event_id="e1", sub_event_type="Protest with intervention",
+               actor1="Protesters (Central African Republic)", inter1=6,
+               actor2="Military Forces of the Central African Republic (2016-)", inter2=1, evidence={"actor2": [0, 15]})
+    crowd_police(ev, "Security forces dispersed the protesters.",
+                 lambda country: {"Central African Republic": "Police Forces of the Central African Republic (2016-)"}
+                 .get(country))
+    assert ev.actor2 == "Police Forces of the Central African Republic (2016-)"

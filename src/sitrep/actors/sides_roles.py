@@ -104,7 +104,7 @@ def no_one_harmed(ev: Any, text: str) -> None:
 # and no word of either branch, with one branch coded, 40 police to 10 military (Burkina Faso 22 / 6, Mali 16 / 1);
 # elsewhere it is mostly the military, country by country (``sitrep.learn.force_words``)
 _UNSPECIFIC_FORCE = re.compile(r"\bsecurity (?:forces|personnel)$", re.I)
-_MILITARY = re.compile(r"^Military Forces of (.+?)(?: \(\d{4}-\d{0,4}\))?$")
+_MILITARY = re.compile(r"^Military Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
 
 
 def crowd_police(ev: Any, text: str, police_of: Any) -> None:
