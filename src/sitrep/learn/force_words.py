@@ -15,7 +15,6 @@ still win). Data: Armed Conflict Location & Event Data Project (ACLED); acleddat
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.learn.acled import AcledRecord
+from sitrep.learn.places_names import _nearest_countries
 
 SLOTS = ("{military}", "{police}")
 PREFIX = {"{military}": "Military Forces of ", "{police}": "Police Forces of "}
@@ -78,17 +78,6 @@ def count_notes(records: Iterable[AcledRecord], patterns: dict[str, str], force_
     return out
 
 
-def _nearest(country: str, others: Iterable[str], centres: dict[str, tuple[float, float]], k: int) -> list[str]:
-    """The ``k`` countries of ``others`` nearest ``country`` (centre to centre), none over ``NEAR_KM``."""
-    if country not in centres:
-        return []
-    lat, lon = centres[country]
-    scale = math.cos(math.radians(lat))
-    near = sorted((111.2 * math.hypot(lat - centres[o][0], (lon - centres[o][1]) * scale), o)
-                  for o in others if o != country and o in centres)
-    return [o for km, o in near[:k] if km <= NEAR_KM]
-
-
 def overrides(counts: dict[str, dict[str, Counter[str]]], patterns: dict[str, str], countries: Iterable[str],
               centres: dict[str, tuple[float, float]]) -> list[tuple[str, str, str, int, float, str]]:
     """(pattern, country, slot, notes, share, from) for every country whose reading of the pattern is the other
@@ -104,7 +93,7 @@ def overrides(counts: dict[str, dict[str, Counter[str]]], patterns: dict[str, st
             if sum(own.values()) >= MIN_NOTES:
                 notes, share, source = sum(own.values()), own[other] / sum(own.values()), "own"
             else:
-                near = _nearest(country, enough, centres, NEIGHBOURS)
+                near = _nearest_countries(country, enough, centres, NEIGHBOURS, NEAR_KM)
                 if len(near) < MIN_NEIGHBOURS:
                     continue
                 notes = sum(sum(per[o].values()) for o in near)

@@ -60,6 +60,7 @@ STYLE_MIN_UNITS = 3  # a country with fewer units ACLED spells says too little a
 # nearest training countries whose language choice decides a unit's (training countries left out in turn, units
 # named right of 2,847 over three draws: 1 nearest 2286, 3: 2286, 5: 2268, no choice 2255; 3 leans on no one)
 LANGUAGE_NEIGHBOURS = 3
+KM_PER_DEGREE = 111.2  # of latitude, for a distance between country centres in km
 
 
 def features(name: str, tags: set[str], unit: Unit) -> list[float]:
@@ -166,15 +167,17 @@ def assign_language(units: list[Unit], gold: dict[str, str], centres: dict[str, 
             u.english = 2 * sum(votes) > len(votes)
 
 
-def _nearest_countries(cc: str, others: Iterable[str], centres: dict[str, tuple[float, float]], k: int) -> list[str]:
-    """The ``k`` countries of ``others`` whose centres lie nearest ``cc``'s, ``cc`` left out (none without its centre)."""
+def _nearest_countries(cc: str, others: Iterable[str], centres: dict[str, tuple[float, float]], k: int,
+                       max_km: float | None = None) -> list[str]:
+    """The ``k`` countries of ``others`` whose centres lie nearest ``cc``'s, ``cc`` left out (none without its centre);
+    of those, only the ones within ``max_km`` when it is given."""
     if cc not in centres:
         return []
     lat, lon = centres[cc]
     scale = math.cos(math.radians(lat))  # degrees of longitude shrink away from the equator
     near = sorted((math.hypot(lat - centres[o][0], (lon - centres[o][1]) * scale), o)
                   for o in others if o != cc and o in centres)[:k]
-    return [o for _d, o in near]
+    return [o for d, o in near if max_km is None or KM_PER_DEGREE * d <= max_km]
 
 
 def _neighbour_style(cc: str, styles: dict[str, Any], centres: dict[str, tuple[float, float]]) -> list[float]:
