@@ -99,16 +99,18 @@ def spelling_key(name: str) -> str:
     """A name's spelling without what transliterations of one Arabic name differ in: the leading article, a
     final h after a vowel, doubled letters ("Al 'Amarah" and "Amara", "Raqqah" and "Raqqa"). Unlike
     ``loose_key`` it folds no vowels: two names that share it are one name written two ways."""
-    key = _ARTICLE.sub("", exact_key(name))
-    return _DOUBLE.sub(r"\1", _FINAL_H.sub(r"\1", key))
+    return _DOUBLE.sub(r"\1", _without_article(name))
+
+
+def _without_article(name: str) -> str:
+    """The exact key without a leading Arabic article or a final h after a vowel."""
+    return _FINAL_H.sub(r"\1", _ARTICLE.sub("", exact_key(name)))
 
 
 def article_variant(name: str, other: str) -> bool:
     """The two names differ only in an Arabic article or a final h ("Ar Raqqa" and "Ar Raqqah", "Raqqa"): one name,
     unlike a doubled or changed letter, which can make another place ("Amenas" is no Ammenäs)."""
-    def bare(text: str) -> str:
-        return _FINAL_H.sub(r"\1", _ARTICLE.sub("", exact_key(text).replace("-", " ")))
-    return bare(name) == bare(other)
+    return _without_article(name) == _without_article(other)
 
 
 # A unit named for two places or peoples joined as equals ("Jammu and Kashmir", "Arica y Parinacota") is named for
